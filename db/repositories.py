@@ -1,0 +1,582 @@
+"""Repositories: the ports of pos.ports implemented with SQLAlchemy."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from db import models as m
+from pos.domain.cart import ProductInfo, SoldBy
+from pos.domain.catalog import (
+    CATEGORY_NAMES,
+    BasketEntry,
+    CertificationEntry,
+    OtopCategory,
+    ProducerEntry,
+    ProductEntry,
+)
+from pos.domain.sale import Receipt, ReceiptLine, ReceiptPayment, SaleDraft
+from pos.ports import ParkedCart, SaleExportRow, SearchRow, ShopInfo, TerminalInfo
+
+_PRODUCT_COLUMNS = (
+    m.Product.id,
+    m.Product.sku,
+    m.Product.name_th,
+    m.Product.name_en,
+    m.Product.unit_price,
+    m.Product.vat_exempt,
+    m.Product.sold_by,
+    m.Product.unit_th,
+    m.Product.unit_en,
+    m.Product.category_code,
+)
+
+
+def _info(row: Row[Any], barcode: str | None = None) -> ProductInfo:
+    return ProductInfo(
+        product_id=row.id,
+        sku=row.sku,
+        name_th=row.name_th,
+        name_en=row.name_en,
+        unit_price=row.unit_price,
+        vat_exempt=row.vat_exempt,
+        sold_by=SoldBy(row.sold_by),
+        unit_th=row.unit_th,
+        unit_en=row.unit_en,
+        barcode=barcode,
+        category=row.category_code,
+    )
+
+
+class SqlTerminalRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def local(self) -> TerminalInfo | None:
+        t = self.session.scalars(select(m.Terminal).where(m.Terminal.is_local.is_(True))).first()
+        return None if t is None else TerminalInfo(t.id, t.name, t.pos_id, t.receipt_prefix)
+
+    def create_local(
+        self, name: str, pos_id: str, receipt_prefix: str, shop: ShopInfo
+    ) -> TerminalInfo:
+        row = self.session.scalars(select(m.Shop).where(m.Shop.code == shop.code)).first()
+        if row is None:
+            row = m.Shop(
+                code=shop.code,
+                name_th=shop.name_th,
+                name_en=shop.name_en,
+                tax_id=shop.tax_id,
+                branch=shop.branch,
+                address_th=shop.address_th,
+            )
+            self.session.add(row)
+            self.session.flush()
+        term = m.Terminal(
+            shop_id=row.id, name=name, pos_id=pos_id, receipt_prefix=receipt_prefix, is_local=True
+        )
+        self.session.add(term)
+        self.session.flush()
+        self.session.add(m.ReceiptSequence(terminal_id=term.id, series="sale", next_no=1))
+        return TerminalInfo(term.id, term.name, term.pos_id, term.receipt_prefix)
+
+
+class SqlCatalogRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- reading -------------------------------------------------------------------------
+    def product_by_barcode(self, code: str) -> ProductInfo | None:
+        row = self.session.execute(
+            select(*_PRODUCT_COLUMNS)
+            .join(m.ProductBarcode, m.ProductBarcode.product_id == m.Product.id)
+            .where(m.ProductBarcode.code == code, m.Product.active.is_(True))
+        ).first()
+        return None if row is None else _info(row, code)
+
+    def product_by_sku(self, sku: str) -> ProductInfo | None:
+        row = self.session.execute(
+            select(*_PRODUCT_COLUMNS).where(m.Product.sku == sku, m.Product.active.is_(True))
+        ).first()
+        return None if row is None else _info(row)
+
+    def product_by_plu(self, plu: str) -> ProductInfo | None:
+        row = self.session.execute(
+            select(*_PRODUCT_COLUMNS).where(m.Product.plu == plu, m.Product.active.is_(True))
+        ).first()
+        return None if row is None else _info(row)
+
+    def products_by_ids(self, ids: Iterable[str]) -> list[ProductInfo]:
+        wanted = list(ids)
+        rows = self.session.execute(select(*_PRODUCT_COLUMNS).where(m.Product.id.in_(wanted)))
+        by_id = {r.id: _info(r) for r in rows}
+        return [by_id[i] for i in wanted if i in by_id]
+
+    def unit_products(self, limit: int) -> list[ProductInfo]:
+        rows = self.session.execute(
+            select(*_PRODUCT_COLUMNS)
+            .where(m.Product.active.is_(True), m.Product.sold_by == "unit")
+            .order_by(m.Product.sku)
+            .limit(limit)
+        )
+        return [_info(r) for r in rows]
+
+    def iter_search_rows(self) -> Iterator[SearchRow]:
+        codes: dict[str, list[str]] = defaultdict(list)
+        for pid, code in self.session.execute(
+            select(m.ProductBarcode.product_id, m.ProductBarcode.code)
+        ):
+            codes[pid].append(code)
+        rows = self.session.execute(
+            select(m.Product.id, m.Product.sku, m.Product.name_th, m.Product.name_en,
+                   m.Product.unit_price)
+            .where(m.Product.active.is_(True))
+            .order_by(m.Product.sku)
+        )
+        for r in rows:
+            yield SearchRow(r.id, r.sku, " ".join(codes.get(r.id, ())), r.name_th, r.name_en,
+                            r.unit_price)
+
+    def count_products(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(m.Product)) or 0)
+
+    def stock_on_hand(self, product_ids: Iterable[str]) -> dict[str, Decimal]:
+        ids = list(product_ids)
+        rows = self.session.execute(
+            select(m.StockMovement.product_id, func.sum(m.StockMovement.quantity))
+            .where(m.StockMovement.product_id.in_(ids))
+            .group_by(m.StockMovement.product_id)
+        )
+        found = {pid: Decimal(str(q)).quantize(Decimal("0.001")) for pid, q in rows}
+        return {pid: found.get(pid, Decimal("0.000")) for pid in ids}
+
+    # --- writing -------------------------------------------------------------------------
+    def ensure_categories(self) -> None:
+        have = set(self.session.scalars(select(m.Category.code)))
+        for i, (cat, (th, en)) in enumerate(CATEGORY_NAMES.items()):
+            if cat.value not in have:
+                self.session.add(m.Category(code=cat.value, name_th=th, name_en=en, sort_order=i))
+        self.session.flush()
+
+    def producer_codes(self) -> set[str]:
+        return set(self.session.scalars(select(m.Producer.code)))
+
+    def upsert_producers(self, entries: Iterable[ProducerEntry]) -> None:
+        existing = {p.code: p for p in self.session.scalars(select(m.Producer))}
+        for e in entries:
+            row = existing.get(e.code) or m.Producer(code=e.code)
+            row.name_th, row.name_en, row.kind = e.name_th, e.name_en, e.kind
+            row.contact, row.tax_id = e.contact, e.tax_id
+            row.district_th, row.district_en = e.district_th, e.district_en
+            row.province_th, row.province_en = e.province_th, e.province_en
+            if e.code not in existing:
+                self.session.add(row)
+                existing[e.code] = row
+        self.session.flush()
+
+    def upsert_products(self, entries: Iterable[ProductEntry], terminal_id: str | None) -> int:
+        """Insert or update products by SKU; new products get an opening stock movement."""
+        producers = dict(self.session.execute(select(m.Producer.code, m.Producer.id)).tuples().all())
+        existing = dict(self.session.execute(select(m.Product.sku, m.Product.id)).tuples().all())
+        barcodes = dict(
+            self.session.execute(select(m.ProductBarcode.code, m.ProductBarcode.product_id)).tuples().all()
+        )
+        new_products: list[dict[str, Any]] = []
+        new_codes: list[dict[str, Any]] = []
+        new_certs: list[dict[str, Any]] = []
+        movements: list[dict[str, Any]] = []
+        count = 0
+        for e in entries:
+            count += 1
+            values: dict[str, Any] = {
+                "sku": e.sku,
+                "name_th": e.name_th,
+                "name_en": e.name_en,
+                "category_code": e.category.value,
+                "producer_id": producers[e.producer_code],
+                "unit_price": e.price,
+                "sold_by": e.sold_by,
+                "unit_th": e.unit_th,
+                "unit_en": e.unit_en,
+                "vat_exempt": e.vat_exempt,
+                "stars": e.stars,
+                "star_year": e.star_year,
+                "story_th": e.story_th,
+                "story_en": e.story_en,
+                "story_url": e.story_url,
+                "image": e.image,
+                "active": e.active,
+                "commission_pct": e.commission_pct,
+                "plu": e.plu,
+            }
+            pid = existing.get(e.sku)
+            if pid is None:
+                pid = m.new_id()
+                now = m.utcnow()
+                new_products.append({"id": pid, "created_at": now, "updated_at": now, **values})
+                existing[e.sku] = pid
+                if e.stock:
+                    movements.append(
+                        {"id": m.new_id(), "product_id": pid, "terminal_id": terminal_id,
+                         "quantity": e.stock, "reason": "opening", "note": "",
+                         "created_at": m.utcnow()}
+                    )
+                for c in e.certifications:
+                    new_certs.append({"id": m.new_id(), "product_id": pid, "kind": c.kind,
+                                      "number": c.number, "expires": c.expires})
+            else:
+                self.session.execute(
+                    update(m.Product).where(m.Product.id == pid).values(
+                        updated_at=m.utcnow(), **values
+                    )
+                )
+            if e.barcode and e.barcode not in barcodes:
+                kind = "instore" if e.barcode[:1] == "2" else "gs1"
+                new_codes.append({"code": e.barcode, "product_id": pid, "kind": kind})
+                barcodes[e.barcode] = pid
+        for table, rows in (
+            (m.Product, new_products),
+            (m.ProductBarcode, new_codes),
+            (m.Certification, new_certs),
+            (m.StockMovement, movements),
+        ):
+            for start in range(0, len(rows), 5000):
+                self.session.execute(insert(table), rows[start : start + 5000])
+        return count
+
+    def upsert_baskets(self, entries: Iterable[BasketEntry]) -> None:
+        skus = dict(self.session.execute(select(m.Product.sku, m.Product.id)).tuples().all())
+        existing = {b.code: b for b in self.session.scalars(select(m.BasketTemplate))}
+        for e in entries:
+            row = existing.get(e.code) or m.BasketTemplate(code=e.code)
+            row.name_th, row.name_en, row.price_rule = e.name_th, e.name_en, e.price_rule
+            row.price, row.fee, row.discount_pct = e.price, e.fee, e.discount_pct
+            row.container_id = skus[e.container_sku] if e.container_sku else None
+            row.wrapping_id = skus[e.wrapping_sku] if e.wrapping_sku else None
+            row.barcode, row.active_from, row.active_to = e.barcode, e.active_from, e.active_to
+            row.story_th, row.story_en = e.story_th, e.story_en
+            row.components = [
+                m.BasketComponent(product_id=skus[c.sku], quantity=c.quantity)
+                for c in e.components
+            ]
+            if e.code not in existing:
+                self.session.add(row)
+        self.session.flush()
+
+    def barcode_owners(self) -> dict[str, str]:
+        """Every barcode and the SKU that carries it."""
+        return dict(
+            self.session.execute(
+                select(m.ProductBarcode.code, m.Product.sku).join(
+                    m.Product, m.Product.id == m.ProductBarcode.product_id
+                )
+            ).tuples().all()
+        )
+
+    def skus_without_barcode(self) -> list[str]:
+        has = select(m.ProductBarcode.product_id)
+        return list(
+            self.session.scalars(
+                select(m.Product.sku)
+                .where(m.Product.id.not_in(has), m.Product.sold_by == "unit")
+                .order_by(m.Product.sku)
+            )
+        )
+
+    def add_barcode(self, sku: str, code: str, kind: str) -> None:
+        pid = self.session.scalar(select(m.Product.id).where(m.Product.sku == sku))
+        if pid is None:
+            raise KeyError(sku)
+        self.session.add(m.ProductBarcode(code=code, product_id=pid, kind=kind))
+
+    def export_entries(self) -> Iterator[tuple[ProductEntry, ProducerEntry]]:
+        codes: dict[str, str] = {}
+        for pid, code, kind in self.session.execute(
+            select(m.ProductBarcode.product_id, m.ProductBarcode.code, m.ProductBarcode.kind)
+            .order_by(m.ProductBarcode.kind.desc(), m.ProductBarcode.code)
+        ):
+            codes.setdefault(pid, code)
+        producers = {p.id: p for p in self.session.scalars(select(m.Producer))}
+        query = select(m.Product).options(selectinload(m.Product.certifications)).order_by(
+            m.Product.sku
+        )
+        for p in self.session.scalars(query).yield_per(2000):
+            pr = producers[p.producer_id]
+            yield (
+                ProductEntry(
+                    sku=p.sku, name_th=p.name_th, name_en=p.name_en,
+                    category=OtopCategory(p.category_code), producer_code=pr.code,
+                    price=p.unit_price, barcode=codes.get(p.id), sold_by=p.sold_by,
+                    unit_th=p.unit_th, unit_en=p.unit_en, vat_exempt=p.vat_exempt,
+                    stars=p.stars, star_year=p.star_year, story_th=p.story_th,
+                    story_en=p.story_en, story_url=p.story_url, image=p.image,
+                    commission_pct=p.commission_pct, plu=p.plu, active=p.active,
+                    certifications=tuple(
+                        CertificationEntry(c.kind, c.number, c.expires) for c in p.certifications
+                    ),
+                ),
+                ProducerEntry(
+                    code=pr.code, name_th=pr.name_th, name_en=pr.name_en, kind=pr.kind,
+                    district_th=pr.district_th, district_en=pr.district_en,
+                    province_th=pr.province_th, province_en=pr.province_en,
+                    contact=pr.contact, tax_id=pr.tax_id,
+                ),
+            )
+
+
+def _next_number(session: Session, terminal_id: str, series: str) -> int:
+    """Take the next number of a series inside the caller's transaction (gapless)."""
+    taken = session.execute(
+        update(m.ReceiptSequence)
+        .where(m.ReceiptSequence.terminal_id == terminal_id, m.ReceiptSequence.series == series)
+        .values(next_no=m.ReceiptSequence.next_no + 1)
+        .returning(m.ReceiptSequence.next_no)
+    ).scalar()
+    if taken is None:
+        session.add(m.ReceiptSequence(terminal_id=terminal_id, series=series, next_no=2))
+        session.flush()
+        return 1
+    return int(taken) - 1
+
+
+def receipt_number(prefix: str, seq: int) -> str:
+    return f"{prefix}-{seq:08d}"
+
+
+class SqlSalesRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record(self, draft: SaleDraft, terminal: TerminalInfo) -> Receipt:
+        """Write the sale, lines, payments, stock movements and outbox row (caller commits)."""
+        seq = _next_number(self.session, terminal.terminal_id, "sale")
+        receipt_no = receipt_number(terminal.receipt_prefix, seq)
+        totals = draft.totals
+        sale = m.Sale(
+            id=draft.sale_id, terminal_id=terminal.terminal_id, seq=seq, receipt_no=receipt_no,
+            status="completed", sold_at=draft.sold_at, cashier_id=draft.cashier_id,
+            cashier_name=draft.cashier_name, subtotal=totals.subtotal,
+            discount_total=totals.line_discounts + totals.sale_discount,
+            sale_discount=totals.sale_discount,
+            sale_discount_reason=draft.cart.sale_discount.reason if draft.cart.sale_discount else "",
+            total=totals.total, vatable=totals.vatable, exempt=totals.exempt, vat=totals.vat,
+            vat_rate=draft.cart.vat_rate, paid=draft.settlement.paid,
+            change=draft.settlement.change,
+        )
+        commissions = dict(
+            self.session.execute(
+                select(m.Product.id, m.Product.commission_pct).where(
+                    m.Product.id.in_([a.line.product.product_id for a in totals.lines])
+                )
+            ).tuples().all()
+        )
+        producers = dict(
+            self.session.execute(
+                select(m.Product.id, m.Product.producer_id).where(
+                    m.Product.id.in_([a.line.product.product_id for a in totals.lines])
+                )
+            ).tuples().all()
+        )
+        receipt_lines = []
+        for no, a in enumerate(totals.lines, start=1):
+            p = a.line.product
+            sale.lines.append(
+                m.SaleLine(
+                    line_no=no, product_id=p.product_id, sku=p.sku, barcode=a.line.scanned_code,
+                    name_th=p.name_th, name_en=p.name_en, category_code=p.category,
+                    producer_id=producers.get(p.product_id), quantity=a.line.quantity,
+                    unit_price=a.line.unit_price, gross=a.gross, line_discount=a.line_discount,
+                    line_discount_reason=a.line.discount.reason if a.line.discount else "",
+                    sale_discount=a.sale_discount, total=a.total, vat_exempt=p.vat_exempt,
+                    vat=a.vat, commission_pct=commissions.get(p.product_id),
+                )
+            )
+            receipt_lines.append(
+                ReceiptLine(
+                    sku=p.sku, name_th=p.name_th, name_en=p.name_en, quantity=a.line.quantity,
+                    unit_th=p.unit_th, unit_price=a.line.unit_price, gross=a.gross,
+                    discount=a.line_discount,
+                    discount_reason=a.line.discount.reason if a.line.discount else "",
+                    total=a.total, vat_exempt=p.vat_exempt,
+                    sold_by_weight=p.sold_by is SoldBy.WEIGHT,
+                )
+            )
+        for i, t in enumerate(draft.tenders, start=1):
+            sale.payments.append(
+                m.Payment(seq=i, kind=t.kind.value, amount=t.amount, tendered=t.handed,
+                          reference=t.reference)
+            )
+        self.session.add(sale)
+        self.session.flush()
+        self.session.execute(
+            insert(m.StockMovement),
+            [
+                {"id": m.new_id(), "product_id": a.line.product.product_id,
+                 "terminal_id": terminal.terminal_id, "quantity": -a.line.quantity,
+                 "reason": "sale", "sale_id": sale.id, "note": "", "created_at": draft.sold_at}
+                for a in totals.lines
+            ],
+        )
+        receipt = Receipt(
+            sale_id=sale.id, receipt_no=receipt_no, sold_at=draft.sold_at,
+            pos_id=terminal.pos_id, terminal_name=terminal.name,
+            cashier_name=draft.cashier_name, lines=tuple(receipt_lines),
+            subtotal=totals.subtotal, sale_discount=totals.sale_discount,
+            sale_discount_reason=sale.sale_discount_reason, total=totals.total,
+            vatable=totals.vatable, exempt=totals.exempt, vat=totals.vat,
+            vat_rate=draft.cart.vat_rate,
+            payments=tuple(
+                ReceiptPayment(t.kind.value, t.amount, t.handed, t.reference)
+                for t in draft.tenders
+            ),
+            change=draft.settlement.change,
+        )
+        self.session.add(
+            m.OutboxEvent(kind="sale.completed", aggregate_id=sale.id,
+                          payload=_sale_payload(sale, terminal), created_at=draft.sold_at)
+        )
+        return receipt
+
+    def receipt(self, receipt_no: str) -> Receipt | None:
+        sale = self.session.scalars(
+            select(m.Sale)
+            .where(m.Sale.receipt_no == receipt_no)
+            .options(selectinload(m.Sale.lines), selectinload(m.Sale.payments))
+        ).first()
+        if sale is None:
+            return None
+        term = self.session.get(m.Terminal, sale.terminal_id)
+        assert term is not None
+        units = dict(
+            self.session.execute(
+                select(m.Product.id, m.Product.unit_th).where(
+                    m.Product.id.in_([ln.product_id for ln in sale.lines])
+                )
+            ).tuples().all()
+        )
+        weights = set(
+            self.session.scalars(
+                select(m.Product.id).where(
+                    m.Product.id.in_([ln.product_id for ln in sale.lines]),
+                    m.Product.sold_by == "weight",
+                )
+            )
+        )
+        return Receipt(
+            sale_id=sale.id, receipt_no=sale.receipt_no, sold_at=sale.sold_at,
+            pos_id=term.pos_id, terminal_name=term.name, cashier_name=sale.cashier_name,
+            lines=tuple(
+                ReceiptLine(
+                    sku=ln.sku, name_th=ln.name_th, name_en=ln.name_en, quantity=ln.quantity,
+                    unit_th=units.get(ln.product_id, ""), unit_price=ln.unit_price,
+                    gross=ln.gross, discount=ln.line_discount,
+                    discount_reason=ln.line_discount_reason, total=ln.total,
+                    vat_exempt=ln.vat_exempt, sold_by_weight=ln.product_id in weights,
+                )
+                for ln in sale.lines
+            ),
+            subtotal=sale.subtotal, sale_discount=sale.sale_discount,
+            sale_discount_reason=sale.sale_discount_reason, total=sale.total,
+            vatable=sale.vatable, exempt=sale.exempt, vat=sale.vat, vat_rate=sale.vat_rate,
+            payments=tuple(
+                ReceiptPayment(p.kind, p.amount, p.tendered, p.reference) for p in sale.payments
+            ),
+            change=sale.change,
+        )
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(m.Sale)) or 0)
+
+    def export_rows(
+        self, date_from: datetime | None, date_to: datetime | None
+    ) -> Iterator[SaleExportRow]:
+        conditions = []
+        if date_from is not None:
+            conditions.append(m.Sale.sold_at >= date_from)
+        if date_to is not None:
+            conditions.append(m.Sale.sold_at < date_to)
+        methods: dict[str, list[str]] = defaultdict(list)
+        pay_q = (
+            select(m.Payment.sale_id, m.Payment.kind)
+            .join(m.Sale, m.Sale.id == m.Payment.sale_id)
+            .where(*conditions)
+            .order_by(m.Payment.sale_id, m.Payment.seq)
+        )
+        for sale_id, kind in self.session.execute(pay_q):
+            if kind not in methods[sale_id]:
+                methods[sale_id].append(kind)
+        q = (
+            select(m.Sale, m.SaleLine)
+            .join(m.SaleLine, m.SaleLine.sale_id == m.Sale.id)
+            .where(*conditions)
+            .order_by(m.Sale.sold_at, m.Sale.receipt_no, m.SaleLine.line_no)
+        )
+        for sale, line in self.session.execute(q).tuples().yield_per(2000):
+            yield SaleExportRow(
+                receipt_no=sale.receipt_no, sold_at=sale.sold_at, status=sale.status,
+                sku=line.sku, name_th=line.name_th, qty=line.quantity,
+                unit_price=line.unit_price, discount=line.line_discount + line.sale_discount,
+                line_total=line.total, vat_exempt=line.vat_exempt, line_vat=line.vat,
+                sale_total=sale.total, vat=sale.vat,
+                payment_methods="+".join(methods.get(sale.id, [])), cashier=sale.cashier_name,
+            )
+
+
+def _sale_payload(sale: m.Sale, terminal: TerminalInfo) -> dict[str, Any]:
+    """The sale as JSON for the central database (decimals as strings)."""
+
+    def dec(v: Decimal | None) -> str | None:
+        return None if v is None else str(v)
+
+    return {
+        "id": sale.id, "terminal_id": terminal.terminal_id, "seq": sale.seq,
+        "receipt_no": sale.receipt_no, "sold_at": sale.sold_at.isoformat(),
+        "cashier_id": sale.cashier_id, "cashier_name": sale.cashier_name,
+        "subtotal": dec(sale.subtotal), "sale_discount": dec(sale.sale_discount),
+        "total": dec(sale.total), "vatable": dec(sale.vatable), "exempt": dec(sale.exempt),
+        "vat": dec(sale.vat), "vat_rate": dec(sale.vat_rate), "change": dec(sale.change),
+        "lines": [
+            {"id": ln.id, "line_no": ln.line_no, "product_id": ln.product_id, "sku": ln.sku,
+             "quantity": dec(ln.quantity), "unit_price": dec(ln.unit_price),
+             "line_discount": dec(ln.line_discount), "sale_discount": dec(ln.sale_discount),
+             "total": dec(ln.total), "vat": dec(ln.vat), "vat_exempt": ln.vat_exempt}
+            for ln in sale.lines
+        ],
+        "payments": [
+            {"id": p.id, "seq": p.seq, "kind": p.kind, "amount": dec(p.amount),
+             "tendered": dec(p.tendered), "reference": p.reference}
+            for p in sale.payments
+        ],
+    }
+
+
+class SqlParkingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def park(self, terminal_id: str, label: str, payload: dict[str, Any], at: datetime) -> str:
+        row = m.ParkedSale(terminal_id=terminal_id, label=label, payload=payload, parked_at=at)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def list(self, terminal_id: str) -> list[ParkedCart]:
+        rows = self.session.scalars(
+            select(m.ParkedSale)
+            .where(m.ParkedSale.terminal_id == terminal_id)
+            .order_by(m.ParkedSale.parked_at)
+        )
+        return [ParkedCart(r.id, r.label, r.parked_at, dict(r.payload)) for r in rows]
+
+    def take(self, parked_id: str) -> ParkedCart | None:
+        row = self.session.get(m.ParkedSale, parked_id)
+        if row is None:
+            return None
+        parked = ParkedCart(row.id, row.label, row.parked_at, dict(row.payload))
+        self.session.delete(row)
+        return parked

@@ -1,0 +1,74 @@
+"""The unit of work: one session, one transaction, rollback unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.repositories import (
+    SqlCatalogRepository,
+    SqlParkingRepository,
+    SqlSalesRepository,
+    SqlTerminalRepository,
+)
+from pos.domain.errors import StoreUnavailable
+
+
+class SqlUnitOfWork:
+    def __init__(self, factory: sessionmaker[Session], *, write: bool, sqlite: bool) -> None:
+        self._factory = factory
+        self._write = write
+        self._sqlite = sqlite
+
+    def __enter__(self) -> Self:
+        self.session = self._factory()
+        if self._write and self._sqlite:
+            # take SQLite's write lock at BEGIN: a read-then-write never fails half-way
+            self.session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        self.terminals = SqlTerminalRepository(self.session)
+        self.catalog = SqlCatalogRepository(self.session)
+        self.sales = SqlSalesRepository(self.session)
+        self.parking = SqlParkingRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+        if isinstance(exc, OperationalError):
+            raise StoreUnavailable(
+                f"The database cannot be used: {exc.orig}",
+                f"ใช้ฐานข้อมูลไม่ได้: {exc.orig}",
+            ) from exc
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except OperationalError as exc:
+            raise StoreUnavailable(
+                f"The sale could not be saved: {exc.orig}",
+                f"บันทึกข้อมูลไม่สำเร็จ: {exc.orig}",
+            ) from exc
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sqlite = engine.dialect.name == "sqlite"
+
+    def __call__(self, *, write: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions, write=write, sqlite=self._sqlite)

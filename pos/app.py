@@ -1,0 +1,271 @@
+"""The composition root and command line: builds engine, services and UI from the settings."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from pos import __version__
+from pos.config import default_db_path, load_settings
+from pos.domain.errors import ShopError
+from pos.domain.settings import Settings
+from pos.ports import ReceiptSink, SystemClock, TerminalInfo
+from pos.services.checkout import Checkout
+from pos.services.search import ProductIndex
+from pos.services.till import TillContext
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from db.uow import SqlUnitOfWorkFactory
+
+log = logging.getLogger("otop-pos")
+BANGKOK = timedelta(hours=7)
+
+
+@dataclass
+class Store:
+    """An open database with its unit-of-work factory and this counter's identity."""
+
+    url: str
+    engine: Engine
+    uow: SqlUnitOfWorkFactory
+    settings: Settings
+    terminal: TerminalInfo
+
+    def checkout(self, sink: ReceiptSink | None = None) -> Checkout:
+        return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink)
+
+    def load_index(self) -> ProductIndex:
+        with self.uow() as read:
+            return ProductIndex(read.catalog.iter_search_rows())
+
+    def is_empty(self) -> bool:
+        with self.uow() as read:
+            return read.catalog.count_products() == 0
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(db: str | None, settings: Settings) -> Store:
+    """Open (and migrate) the database; the default is the counter's SQLite file."""
+    from db.engine import make_engine, normalize_url
+    from db.migrate import upgrade
+    from db.uow import SqlUnitOfWorkFactory
+    from pos.services.store import ensure_terminal
+
+    url = normalize_url(db or str(default_db_path()))
+    engine = make_engine(url)
+    upgrade(engine)
+    uow = SqlUnitOfWorkFactory(engine)
+    terminal = ensure_terminal(uow, settings)
+    return Store(url, engine, uow, settings, terminal)
+
+
+def load_demo(store: Store, products: int = 0) -> int:
+    from pos.services.demo import load_demo_store
+    from resources import DEMO
+
+    return load_demo_store(store.uow, store.settings, store.terminal.terminal_id, DEMO, products)
+
+
+# --- commands ---------------------------------------------------------------------------
+def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
+    store = open_store(args.db, settings)
+    if store.is_empty():
+        load_demo(store)
+    from ui.app import run_till
+
+    ctx = TillContext(
+        checkout=store.checkout(),
+        settings=settings,
+        terminal=store.terminal,
+        load_index=store.load_index,
+        store_label=store.url,
+    )
+    try:
+        return run_till(ctx, self_test=args.self_test, language=args.lang or settings.language)
+    finally:
+        store.close()
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    store = open_store(args.db, settings)
+    try:
+        if store.is_empty():
+            n = load_demo(store, args.products or 0)
+            print(f"demo store: {n} products")
+        elif args.products:
+            print("the store already has a catalogue; --products adds nothing", file=sys.stderr)
+        if args.sales:
+            from pos.services.demo import demo_sales
+
+            demo_sales(store.checkout(), store.uow, args.sales, args.days, seed=args.seed)
+            print(f"demo sales: {args.sales} over {args.days} day(s)")
+    finally:
+        store.close()
+    return 0
+
+
+def _open_out(path: str | None) -> TextIO:
+    if not path or path == "-":
+        return sys.stdout
+    return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by caller
+
+
+def cmd_catalog_export(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.catalog import export_csv
+
+    store = open_store(args.db, settings)
+    out = _open_out(args.output)
+    try:
+        n = export_csv(store.uow, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        store.close()
+    print(f"exported {n} products", file=sys.stderr)
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.catalog import import_csv
+
+    store = open_store(args.db, settings)
+    try:
+        with open(args.file, encoding="utf-8-sig", newline="") as source:
+            n = import_csv(store.uow, source, store.terminal.terminal_id)
+    finally:
+        store.close()
+    print(f"imported {n} products")
+    return 0
+
+
+def cmd_promptpay(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.domain.promptpay import PromptPayError, promptpay_payload
+
+    try:
+        amount = Decimal(args.amount) if args.amount is not None else None
+    except InvalidOperation:
+        raise ShopError(f"Amount {args.amount!r} is not a number",
+                        f"จำนวนเงิน {args.amount!r} ไม่ใช่ตัวเลข") from None
+    try:
+        payload = promptpay_payload(args.id, amount)
+    except PromptPayError as exc:
+        raise ShopError(f"PromptPay: {exc}", f"พร้อมเพย์: {exc}") from exc
+    print(payload)
+    if args.png:
+        import qrcode
+
+        img = qrcode.make(payload, box_size=12, border=4)
+        img.save(args.png)
+        print(f"QR image: {args.png}", file=sys.stderr)
+    return 0
+
+
+def _day(text: str | None, what: str) -> datetime | None:
+    """A Bangkok calendar date as the UTC instant of its midnight."""
+    if not text:
+        return None
+    try:
+        d = date.fromisoformat(text)
+    except ValueError:
+        raise ShopError(f"{what} {text!r} must be a date like 2026-11-27",
+                        f"{what} {text!r} ต้องเป็นวันที่ เช่น 2026-11-27") from None
+    return datetime.combine(d, time(0), tzinfo=UTC) - BANGKOK
+
+
+def cmd_sales_export(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.reports import export_sales_csv
+
+    start = _day(args.date_from, "--from")
+    end = _day(args.date_to, "--to")
+    if end is not None:
+        end += timedelta(days=1)  # --to is inclusive
+    store = open_store(args.db, settings)
+    out = _open_out(args.output)
+    try:
+        n = export_sales_csv(store.uow, out, start, end)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        store.close()
+    print(f"exported {n} sale lines", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="otop-pos", description="OTOP POS: the till and its tools")
+    p.add_argument("--version", action="version", version=f"otop-pos {__version__}")
+    p.add_argument("--db", help="database: a SQLite file path or a postgresql:// URL")
+    p.add_argument("--settings", type=Path, help="settings file (default: the user-config folder)")
+    p.add_argument("--lang", choices=("th", "en"), help="language of the till")
+    p.add_argument("--self-test", action="store_true",
+                   help="open the main window offscreen on the demo store, then exit 0")
+    p.set_defaults(func=cmd_till)
+    sub = p.add_subparsers(dest="command")
+
+    def db_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", default=argparse.SUPPRESS,
+                        help="database: a SQLite file path or a postgresql:// URL")
+
+    demo = sub.add_parser("demo", help="create the demo store; add demo sales")
+    db_arg(demo)
+    demo.add_argument("--products", type=int, default=0, help="add N synthetic products")
+    demo.add_argument("--sales", type=int, default=0, help="ring up N demo sales")
+    demo.add_argument("--days", type=int, default=30, help="spread the sales over D days")
+    demo.add_argument("--seed", type=int, default=11, help=argparse.SUPPRESS)
+    demo.set_defaults(func=cmd_demo)
+
+    catalog = sub.add_parser("catalog", help="catalogue import and export")
+    csub = catalog.add_subparsers(dest="catalog_command", required=True)
+    exp = csub.add_parser("export", help="write the catalogue as CSV")
+    db_arg(exp)
+    exp.add_argument("-o", "--output", help="CSV file (default: standard output)")
+    exp.set_defaults(func=cmd_catalog_export)
+    imp = csub.add_parser("import", help="import a CSV: all rows or none")
+    db_arg(imp)
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_catalog_import)
+
+    pp = sub.add_parser("promptpay", help="print a PromptPay QR payload")
+    pp.add_argument("--id", required=True, help="mobile number, tax ID or e-wallet ID")
+    pp.add_argument("--amount", help="amount in baht (omit for any amount)")
+    pp.add_argument("--png", help="also write the QR code as a PNG image")
+    pp.set_defaults(func=cmd_promptpay)
+
+    sales = sub.add_parser("sales", help="sales tools")
+    ssub = sales.add_subparsers(dest="sales_command", required=True)
+    sexp = ssub.add_parser("export", help="write sale lines as CSV")
+    db_arg(sexp)
+    sexp.add_argument("--from", dest="date_from", help="first day (YYYY-MM-DD, Bangkok)")
+    sexp.add_argument("--to", dest="date_to", help="last day, inclusive")
+    sexp.add_argument("-o", "--output", help="CSV file (default: standard output)")
+    sexp.set_defaults(func=cmd_sales_export)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.settings)
+        return int(args.func(args, settings))
+    except ShopError as exc:
+        print(f"otop-pos: {exc.message_en}\n          {exc.message_th}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"otop-pos: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

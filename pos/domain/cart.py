@@ -1,0 +1,259 @@
+"""The cart: lines, quantities, discounts and the receipt's VAT split."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import Enum
+
+from pos.domain.errors import CartError
+from pos.domain.money import DEFAULT_VAT_RATE, ZERO, round_satang, vat_included
+
+QTY_STEP = Decimal("0.001")
+
+
+class SoldBy(Enum):
+    UNIT = "unit"
+    WEIGHT = "weight"
+
+
+class DiscountKind(Enum):
+    AMOUNT = "amount"
+    PERCENT = "percent"
+
+
+@dataclass(frozen=True, slots=True)
+class Discount:
+    kind: DiscountKind
+    value: Decimal
+    reason: str
+
+    def __post_init__(self) -> None:
+        if self.value < 0:
+            raise CartError("A discount cannot be negative", "ส่วนลดต้องไม่ติดลบ")
+        if self.kind is DiscountKind.PERCENT and self.value > 100:
+            raise CartError("A discount cannot exceed 100%", "ส่วนลดต้องไม่เกิน 100%")
+        if not self.reason.strip():
+            raise CartError("A discount needs a reason", "กรุณาระบุเหตุผลของส่วนลด")
+
+    def amount_off(self, gross: Decimal) -> Decimal:
+        if self.kind is DiscountKind.PERCENT:
+            return round_satang(gross * self.value / 100)
+        return min(round_satang(self.value), gross)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductInfo:
+    """What the cart needs to know about a product, copied at scan time."""
+
+    product_id: str
+    sku: str
+    name_th: str
+    name_en: str
+    unit_price: Decimal
+    vat_exempt: bool = False
+    sold_by: SoldBy = SoldBy.UNIT
+    unit_th: str = "ชิ้น"
+    unit_en: str = "piece"
+    barcode: str | None = None
+    category: str = ""
+
+
+@dataclass(slots=True)
+class CartLine:
+    product: ProductInfo
+    quantity: Decimal
+    unit_price: Decimal
+    scanned_code: str | None = None
+    discount: Discount | None = None
+    line_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    @property
+    def gross(self) -> Decimal:
+        return round_satang(self.unit_price * self.quantity)
+
+    @property
+    def discount_amount(self) -> Decimal:
+        return self.discount.amount_off(self.gross) if self.discount else ZERO
+
+    @property
+    def net(self) -> Decimal:
+        return self.gross - self.discount_amount
+
+
+@dataclass(frozen=True, slots=True)
+class LineAmounts:
+    """One line's share of the receipt, after the sale discount is spread over lines."""
+
+    line: CartLine
+    gross: Decimal
+    line_discount: Decimal
+    sale_discount: Decimal
+    total: Decimal
+    vat: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class CartTotals:
+    subtotal: Decimal  # sum of line nets (after line discounts)
+    sale_discount: Decimal
+    total: Decimal
+    vatable: Decimal
+    exempt: Decimal
+    vat: Decimal
+    line_discounts: Decimal
+    item_count: Decimal
+    lines: tuple[LineAmounts, ...]
+
+    @property
+    def net_of_vat(self) -> Decimal:
+        return self.vatable - self.vat
+
+
+def spread(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    """Split `amount` over `weights` in whole satang, largest remainder first; sums exactly."""
+    if not weights:
+        return []
+    total_weight = sum(weights, ZERO)
+    satang = int(round_satang(amount) * 100)
+    if total_weight <= 0:
+        shares = [0] * len(weights)
+        shares[0] = satang
+        return [Decimal(s) / 100 for s in shares]
+    exact = [Decimal(satang) * w / total_weight for w in weights]
+    floors = [int(e) for e in exact]
+    left = satang - sum(floors)
+    order = sorted(range(len(weights)), key=lambda i: (exact[i] - floors[i], -i), reverse=True)
+    for i in order[:left]:
+        floors[i] += 1
+    return [(Decimal(s) / 100).quantize(Decimal("0.01")) for s in floors]
+
+
+class Cart:
+    """An open sale being rung up. Pure state; persistence is the services' business."""
+
+    def __init__(self, vat_rate: Decimal = DEFAULT_VAT_RATE, max_quantity: int = 9999) -> None:
+        self.vat_rate = vat_rate
+        self.max_quantity = max_quantity
+        self._lines: list[CartLine] = []
+        self.sale_discount: Discount | None = None
+        self.cart_id = str(uuid.uuid4())
+
+    def __iter__(self) -> Iterator[CartLine]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @property
+    def lines(self) -> tuple[CartLine, ...]:
+        return tuple(self._lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self._lines
+
+    def index_of(self, line_id: str) -> int:
+        for i, line in enumerate(self._lines):
+            if line.line_id == line_id:
+                return i
+        raise CartError(f"No such line: {line_id}", "ไม่พบรายการนี้ในตะกร้า")
+
+    def _check_quantity(self, quantity: Decimal, product: ProductInfo) -> Decimal:
+        if quantity <= 0:
+            raise CartError("Quantity must be more than zero", "จำนวนต้องมากกว่าศูนย์")
+        if quantity > self.max_quantity:
+            raise CartError(
+                f"Quantity {quantity} is more than {self.max_quantity}",
+                f"จำนวน {quantity} มากเกิน {self.max_quantity}",
+            )
+        if product.sold_by is SoldBy.UNIT and quantity != quantity.to_integral_value():
+            raise CartError(
+                f"{product.name_en} is sold by the piece", f"{product.name_th} ขายเป็นชิ้น"
+            )
+        return quantity.quantize(QTY_STEP)
+
+    def add(
+        self,
+        product: ProductInfo,
+        quantity: Decimal = Decimal(1),
+        *,
+        unit_price: Decimal | None = None,
+        scanned_code: str | None = None,
+    ) -> CartLine:
+        """Add goods; the same product at the same price adds to its line (returned)."""
+        quantity = self._check_quantity(quantity, product)
+        price = round_satang(product.unit_price if unit_price is None else unit_price)
+        if price < 0:
+            raise CartError("A price cannot be negative", "ราคาต้องไม่ติดลบ")
+        if product.sold_by is SoldBy.UNIT:
+            for line in self._lines:
+                if (
+                    line.product.product_id == product.product_id
+                    and line.unit_price == price
+                    and line.discount is None
+                ):
+                    new_qty = self._check_quantity(line.quantity + quantity, product)
+                    line.quantity = new_qty
+                    return line
+        line = CartLine(product, quantity, price, scanned_code)
+        self._lines.append(line)
+        return line
+
+    def set_quantity(self, line_id: str, quantity: Decimal) -> CartLine:
+        line = self._lines[self.index_of(line_id)]
+        line.quantity = self._check_quantity(quantity, line.product)
+        return line
+
+    def remove(self, line_id: str) -> CartLine:
+        return self._lines.pop(self.index_of(line_id))
+
+    def set_line_discount(self, line_id: str, discount: Discount | None) -> CartLine:
+        line = self._lines[self.index_of(line_id)]
+        line.discount = discount
+        return line
+
+    def set_sale_discount(self, discount: Discount | None) -> None:
+        self.sale_discount = discount
+
+    def clear(self) -> None:
+        self._lines.clear()
+        self.sale_discount = None
+
+    def copy_lines(self) -> list[CartLine]:
+        return [replace(line) for line in self._lines]
+
+    def totals(self) -> CartTotals:
+        lines = self._lines
+        nets = [line.net for line in lines]
+        subtotal = sum(nets, ZERO)
+        sale_disc = self.sale_discount.amount_off(subtotal) if self.sale_discount else ZERO
+        sale_shares = spread(sale_disc, nets)
+        finals = [net - share for net, share in zip(nets, sale_shares, strict=True)]
+        vatable = sum(
+            (f for f, line in zip(finals, lines, strict=True) if not line.product.vat_exempt),
+            ZERO,
+        )
+        exempt = sum(
+            (f for f, line in zip(finals, lines, strict=True) if line.product.vat_exempt), ZERO
+        )
+        vat = vat_included(vatable, self.vat_rate)
+        vat_weights = [ZERO if line.product.vat_exempt else f for f, line in zip(finals, lines, strict=True)]
+        vat_shares = spread(vat, vat_weights) if vatable > 0 else [ZERO] * len(lines)
+        amounts = tuple(
+            LineAmounts(line, line.gross, line.discount_amount, share, final, line_vat)
+            for line, share, final, line_vat in zip(lines, sale_shares, finals, vat_shares, strict=True)
+        )
+        return CartTotals(
+            subtotal=subtotal,
+            sale_discount=sale_disc,
+            total=subtotal - sale_disc,
+            vatable=vatable,
+            exempt=exempt,
+            vat=vat,
+            line_discounts=sum((line.discount_amount for line in lines), ZERO),
+            item_count=sum((line.quantity for line in lines), ZERO),
+            lines=amounts,
+        )

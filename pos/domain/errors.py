@@ -1,0 +1,52 @@
+"""Typed errors the shop can fix; anything else is a bug."""
+
+from __future__ import annotations
+
+
+class ShopError(Exception):
+    """An error the shop can fix, shown to the user in plain words (Thai and English)."""
+
+    def __init__(self, message_en: str, message_th: str | None = None) -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_th = message_th or message_en
+
+    def message(self, lang: str = "th") -> str:
+        return self.message_th if lang == "th" else self.message_en
+
+
+class InvalidBarcode(ShopError):
+    """A scanned code whose check digit or format is wrong."""
+
+
+class UnknownProduct(ShopError):
+    """A valid code that no product in the catalogue carries."""
+
+
+class CartError(ShopError):
+    """An operation the cart refuses (e.g. paying an empty cart)."""
+
+
+class PaymentError(ShopError):
+    """Tenders that do not settle the sale."""
+
+
+class SettingsError(ShopError):
+    """A settings value that is refused."""
+
+
+class ImportRowError(ShopError):
+    """A catalogue import file with bad rows; nothing was imported."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        lines = "; ".join(f"line {n}: {why}" for n, why in problems[:20])
+        more = f" (+{len(problems) - 20} more)" if len(problems) > 20 else ""
+        super().__init__(
+            f"{len(problems)} bad row(s), nothing imported: {lines}{more}",
+            f"มี {len(problems)} แถวที่ไม่ถูกต้อง ไม่ได้นำเข้าข้อมูลใดเลย: {lines}{more}",
+        )
+        self.problems = problems
+
+
+class StoreUnavailable(ShopError):
+    """The database cannot be reached or written (disk full, server down)."""

@@ -1,0 +1,230 @@
+"""Checkout: look up scans, park and recall carts, and commit a paid sale before printing."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pos.domain.barcodes import (
+    GtinScan,
+    MeasureKind,
+    TextScan,
+    VariableMeasureScan,
+    parse_scan,
+    split_quantity,
+)
+from pos.domain.cart import Cart, Discount, DiscountKind, ProductInfo, SoldBy
+from pos.domain.errors import CartError, PaymentError, ShopError, UnknownProduct
+from pos.domain.money import round_satang
+from pos.domain.payment import Tender, settle
+from pos.domain.sale import Receipt, SaleDraft
+from pos.domain.settings import Settings
+from pos.ports import Clock, ParkedCart, ReceiptSink, TerminalInfo, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """A looked-up scan, ready to add to a cart."""
+
+    product: ProductInfo
+    quantity: Decimal
+    unit_price: Decimal | None
+    code: str
+
+
+class Checkout:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        settings: Settings,
+        terminal: TerminalInfo,
+        clock: Clock,
+        sink: ReceiptSink | None = None,
+    ) -> None:
+        self.uow = uow
+        self.settings = settings
+        self.terminal = terminal
+        self.clock = clock
+        self.sink = sink
+        self._layout = settings.vm_layout
+
+    def new_cart(self) -> Cart:
+        return Cart(vat_rate=self.settings.vat_rate if self.settings.vat_registered else Decimal(0),
+                    max_quantity=self.settings.max_quantity)
+
+    # --- scanning ------------------------------------------------------------------------
+    def lookup(self, text: str) -> ScanResult:
+        """What a scan means: quantity prefix, barcode rules, then the catalogue (read only)."""
+        typed = split_quantity(text, self.settings.max_quantity)
+        scan = parse_scan(typed.code, self._layout)
+        with self.uow() as uow:
+            if isinstance(scan, GtinScan):
+                product = uow.catalog.product_by_barcode(scan.code)
+            elif isinstance(scan, VariableMeasureScan):
+                product = uow.catalog.product_by_plu(scan.item_code)
+            else:
+                product = uow.catalog.product_by_sku(scan.code)
+                if product is None and isinstance(scan, TextScan):
+                    product = uow.catalog.product_by_barcode(scan.code)
+        if product is None:
+            raise UnknownProduct(
+                f"No product has the code {scan.code}",
+                f"ไม่พบสินค้ารหัส {scan.code}",
+            )
+        quantity = Decimal(typed.quantity)
+        unit_price: Decimal | None = None
+        if isinstance(scan, VariableMeasureScan):
+            if scan.kind is MeasureKind.WEIGHT:
+                assert scan.weight_kg is not None
+                if scan.weight_kg <= 0:
+                    raise CartError("The scale label shows no weight", "ฉลากตาชั่งไม่มีน้ำหนัก")
+                quantity = scan.weight_kg * typed.quantity
+            else:
+                assert scan.price is not None
+                # a price label: one line priced as printed, counted as one pack
+                unit_price = scan.price
+                if product.sold_by is SoldBy.WEIGHT and product.unit_price > 0:
+                    quantity = (scan.price / product.unit_price).quantize(Decimal("0.001"))
+                    unit_price = None
+        elif product.sold_by is SoldBy.WEIGHT:
+            raise CartError(
+                f"{product.name_en} is sold by weight: weigh it on the scale",
+                f"{product.name_th} ขายตามน้ำหนัก กรุณาชั่งก่อน",
+            )
+        return ScanResult(product, quantity, unit_price, scan.code)
+
+    @staticmethod
+    def add_to_cart(cart: Cart, scan: ScanResult) -> int:
+        """Add a looked-up scan; returns the row of the line it landed in."""
+        if scan.unit_price is not None and scan.product.sold_by is SoldBy.WEIGHT:
+            line = cart.add(scan.product, scan.quantity, unit_price=scan.unit_price,
+                            scanned_code=scan.code)
+        elif scan.unit_price is not None:
+            # a price-embedded label for a unit product: its own line at the printed price
+            line = cart.add(scan.product, scan.quantity, unit_price=scan.unit_price,
+                            scanned_code=scan.code)
+        else:
+            line = cart.add(scan.product, scan.quantity, scanned_code=scan.code)
+        return cart.index_of(line.line_id)
+
+    # --- paying --------------------------------------------------------------------------
+    def complete(
+        self,
+        cart: Cart,
+        tenders: Sequence[Tender],
+        cashier_id: str | None = None,
+        cashier_name: str = "",
+    ) -> Receipt:
+        """Commit the sale in one transaction, then hand the receipt to the printer sink.
+
+        The sale is durable before anything is printed; a printer fault is logged and left to
+        the print queue, never raised to the cashier as a lost sale.
+        """
+        if cart.is_empty:
+            raise CartError("The cart is empty", "ยังไม่มีสินค้าในตะกร้า")
+        totals = cart.totals()
+        settlement = settle(totals.total, tenders)
+        if not settlement.settled:
+            raise PaymentError(
+                f"{settlement.remaining} is still due", f"ยังค้างชำระ {settlement.remaining} บาท"
+            )
+        draft = SaleDraft(
+            sale_id=str(uuid.uuid4()),
+            cart=cart,
+            totals=totals,
+            tenders=tuple(tenders),
+            settlement=settlement,
+            sold_at=self.clock.now(),
+            cashier_id=cashier_id,
+            cashier_name=cashier_name,
+        )
+        with self.uow(write=True) as uow:
+            receipt = uow.sales.record(draft, self.terminal)
+            uow.commit()
+        if self.sink is not None:
+            try:
+                self.sink.submit(receipt)
+            except ShopError:
+                log.warning("receipt %s not printed", receipt.receipt_no, exc_info=True)
+        return receipt
+
+    def reprint(self, receipt_no: str) -> Receipt:
+        with self.uow() as uow:
+            receipt = uow.sales.receipt(receipt_no)
+        if receipt is None:
+            raise UnknownProduct(f"No receipt {receipt_no}", f"ไม่พบใบเสร็จเลขที่ {receipt_no}")
+        return receipt
+
+    # --- parking -------------------------------------------------------------------------
+    def park(self, cart: Cart, label: str = "") -> str:
+        if cart.is_empty:
+            raise CartError("Nothing to park", "ไม่มีรายการให้พักบิล")
+        payload = cart_to_payload(cart)
+        with self.uow(write=True) as uow:
+            parked_id = uow.parking.park(self.terminal.terminal_id, label, payload,
+                                         self.clock.now())
+            uow.commit()
+        return parked_id
+
+    def parked(self) -> list[ParkedCart]:
+        with self.uow() as uow:
+            return uow.parking.list(self.terminal.terminal_id)
+
+    def recall(self, parked_id: str) -> Cart:
+        with self.uow(write=True) as uow:
+            parked = uow.parking.take(parked_id)
+            if parked is None:
+                raise CartError("That parked sale is gone", "ไม่พบบิลที่พักไว้")
+            ids = [line["product_id"] for line in parked.payload["lines"]]
+            products = {p.product_id: p for p in uow.catalog.products_by_ids(ids)}
+            cart = cart_from_payload(self.new_cart(), parked.payload, products)
+            uow.commit()
+        return cart
+
+
+def _discount_to_json(d: Discount | None) -> dict[str, str] | None:
+    return None if d is None else {"kind": d.kind.value, "value": str(d.value), "reason": d.reason}
+
+
+def _discount_from_json(d: dict[str, str] | None) -> Discount | None:
+    return None if d is None else Discount(DiscountKind(d["kind"]), Decimal(d["value"]), d["reason"])
+
+
+def cart_to_payload(cart: Cart) -> dict[str, Any]:
+    return {
+        "cart_id": cart.cart_id,
+        "sale_discount": _discount_to_json(cart.sale_discount),
+        "lines": [
+            {
+                "product_id": line.product.product_id,
+                "quantity": str(line.quantity),
+                "unit_price": str(line.unit_price),
+                "scanned_code": line.scanned_code,
+                "discount": _discount_to_json(line.discount),
+            }
+            for line in cart
+        ],
+    }
+
+
+def cart_from_payload(cart: Cart, payload: dict[str, Any], products: dict[str, ProductInfo]) -> Cart:
+    missing = [ln["product_id"] for ln in payload["lines"] if ln["product_id"] not in products]
+    if missing:
+        raise CartError(
+            f"{len(missing)} product(s) of the parked sale are no longer sold",
+            f"สินค้า {len(missing)} รายการในบิลที่พักไว้ไม่มีขายแล้ว",
+        )
+    for ln in payload["lines"]:
+        product = products[ln["product_id"]]
+        line = cart.add(product, Decimal(ln["quantity"]), unit_price=round_satang(Decimal(ln["unit_price"])),
+                        scanned_code=ln["scanned_code"])
+        if ln["discount"]:
+            cart.set_line_discount(line.line_id, _discount_from_json(ln["discount"]))
+    cart.set_sale_discount(_discount_from_json(payload["sale_discount"]))
+    return cart

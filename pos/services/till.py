@@ -1,0 +1,20 @@
+"""What the till window is handed by the composition root: services, settings, identity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pos.domain.settings import Settings
+from pos.ports import TerminalInfo
+from pos.services.checkout import Checkout
+from pos.services.search import ProductIndex
+
+
+@dataclass
+class TillContext:
+    checkout: Checkout
+    settings: Settings
+    terminal: TerminalInfo
+    load_index: Callable[[], ProductIndex]
+    store_label: str = ""

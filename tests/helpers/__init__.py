@@ -1,0 +1,1 @@
+"""Test helpers: independent reference implementations and small row builders."""
