@@ -205,9 +205,7 @@ class BasketTemplate(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     components: Mapped[list[BasketComponent]] = relationship(cascade="all, delete-orphan")
     __table_args__ = (
-        CheckConstraint(
-            "price_rule IN ('fixed','sum_plus_fee','sum_less_pct')", name="price_rule"
-        ),
+        CheckConstraint("price_rule IN ('fixed','sum_plus_fee','sum_less_pct')", name="price_rule"),
     )
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db import models as m
@@ -38,7 +38,7 @@ _PRODUCT_COLUMNS = (
 )
 
 
-def _info(row: Row[Any], barcode: str | None = None) -> ProductInfo:
+def _info(row: Any, barcode: str | None = None) -> ProductInfo:
     return ProductInfo(
         product_id=row.id,
         sku=row.sku,
@@ -133,14 +133,20 @@ class SqlCatalogRepository:
         ):
             codes[pid].append(code)
         rows = self.session.execute(
-            select(m.Product.id, m.Product.sku, m.Product.name_th, m.Product.name_en,
-                   m.Product.unit_price)
+            select(
+                m.Product.id,
+                m.Product.sku,
+                m.Product.name_th,
+                m.Product.name_en,
+                m.Product.unit_price,
+            )
             .where(m.Product.active.is_(True))
             .order_by(m.Product.sku)
         )
         for r in rows:
-            yield SearchRow(r.id, r.sku, " ".join(codes.get(r.id, ())), r.name_th, r.name_en,
-                            r.unit_price)
+            yield SearchRow(
+                r.id, r.sku, " ".join(codes.get(r.id, ())), r.name_th, r.name_en, r.unit_price
+            )
 
     def count_products(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(m.Product)) or 0)
@@ -181,10 +187,14 @@ class SqlCatalogRepository:
 
     def upsert_products(self, entries: Iterable[ProductEntry], terminal_id: str | None) -> int:
         """Insert or update products by SKU; new products get an opening stock movement."""
-        producers = dict(self.session.execute(select(m.Producer.code, m.Producer.id)).tuples().all())
+        producers = dict(
+            self.session.execute(select(m.Producer.code, m.Producer.id)).tuples().all()
+        )
         existing = dict(self.session.execute(select(m.Product.sku, m.Product.id)).tuples().all())
         barcodes = dict(
-            self.session.execute(select(m.ProductBarcode.code, m.ProductBarcode.product_id)).tuples().all()
+            self.session.execute(select(m.ProductBarcode.code, m.ProductBarcode.product_id))
+            .tuples()
+            .all()
         )
         new_products: list[dict[str, Any]] = []
         new_codes: list[dict[str, Any]] = []
@@ -222,18 +232,31 @@ class SqlCatalogRepository:
                 existing[e.sku] = pid
                 if e.stock:
                     movements.append(
-                        {"id": m.new_id(), "product_id": pid, "terminal_id": terminal_id,
-                         "quantity": e.stock, "reason": "opening", "note": "",
-                         "created_at": m.utcnow()}
+                        {
+                            "id": m.new_id(),
+                            "product_id": pid,
+                            "terminal_id": terminal_id,
+                            "quantity": e.stock,
+                            "reason": "opening",
+                            "note": "",
+                            "created_at": m.utcnow(),
+                        }
                     )
                 for c in e.certifications:
-                    new_certs.append({"id": m.new_id(), "product_id": pid, "kind": c.kind,
-                                      "number": c.number, "expires": c.expires})
+                    new_certs.append(
+                        {
+                            "id": m.new_id(),
+                            "product_id": pid,
+                            "kind": c.kind,
+                            "number": c.number,
+                            "expires": c.expires,
+                        }
+                    )
             else:
                 self.session.execute(
-                    update(m.Product).where(m.Product.id == pid).values(
-                        updated_at=m.utcnow(), **values
-                    )
+                    update(m.Product)
+                    .where(m.Product.id == pid)
+                    .values(updated_at=m.utcnow(), **values)
                 )
             if e.barcode and e.barcode not in barcodes:
                 kind = "instore" if e.barcode[:1] == "2" else "gs1"
@@ -261,8 +284,7 @@ class SqlCatalogRepository:
             row.barcode, row.active_from, row.active_to = e.barcode, e.active_from, e.active_to
             row.story_th, row.story_en = e.story_th, e.story_en
             row.components = [
-                m.BasketComponent(product_id=skus[c.sku], quantity=c.quantity)
-                for c in e.components
+                m.BasketComponent(product_id=skus[c.sku], quantity=c.quantity) for c in e.components
             ]
             if e.code not in existing:
                 self.session.add(row)
@@ -275,7 +297,9 @@ class SqlCatalogRepository:
                 select(m.ProductBarcode.code, m.Product.sku).join(
                     m.Product, m.Product.id == m.ProductBarcode.product_id
                 )
-            ).tuples().all()
+            )
+            .tuples()
+            .all()
         )
 
     def skus_without_barcode(self) -> list[str]:
@@ -296,35 +320,58 @@ class SqlCatalogRepository:
 
     def export_entries(self) -> Iterator[tuple[ProductEntry, ProducerEntry]]:
         codes: dict[str, str] = {}
-        for pid, code, kind in self.session.execute(
-            select(m.ProductBarcode.product_id, m.ProductBarcode.code, m.ProductBarcode.kind)
-            .order_by(m.ProductBarcode.kind.desc(), m.ProductBarcode.code)
+        # a product's GS1 code is preferred over its in-store one ("gs1" > "instore")
+        for pid, code in self.session.execute(
+            select(m.ProductBarcode.product_id, m.ProductBarcode.code).order_by(
+                m.ProductBarcode.kind, m.ProductBarcode.code
+            )
         ):
             codes.setdefault(pid, code)
         producers = {p.id: p for p in self.session.scalars(select(m.Producer))}
-        query = select(m.Product).options(selectinload(m.Product.certifications)).order_by(
-            m.Product.sku
+        query = (
+            select(m.Product)
+            .options(selectinload(m.Product.certifications))
+            .order_by(m.Product.sku)
         )
         for p in self.session.scalars(query).yield_per(2000):
             pr = producers[p.producer_id]
             yield (
                 ProductEntry(
-                    sku=p.sku, name_th=p.name_th, name_en=p.name_en,
-                    category=OtopCategory(p.category_code), producer_code=pr.code,
-                    price=p.unit_price, barcode=codes.get(p.id), sold_by=p.sold_by,
-                    unit_th=p.unit_th, unit_en=p.unit_en, vat_exempt=p.vat_exempt,
-                    stars=p.stars, star_year=p.star_year, story_th=p.story_th,
-                    story_en=p.story_en, story_url=p.story_url, image=p.image,
-                    commission_pct=p.commission_pct, plu=p.plu, active=p.active,
+                    sku=p.sku,
+                    name_th=p.name_th,
+                    name_en=p.name_en,
+                    category=OtopCategory(p.category_code),
+                    producer_code=pr.code,
+                    price=p.unit_price,
+                    barcode=codes.get(p.id),
+                    sold_by=p.sold_by,
+                    unit_th=p.unit_th,
+                    unit_en=p.unit_en,
+                    vat_exempt=p.vat_exempt,
+                    stars=p.stars,
+                    star_year=p.star_year,
+                    story_th=p.story_th,
+                    story_en=p.story_en,
+                    story_url=p.story_url,
+                    image=p.image,
+                    commission_pct=p.commission_pct,
+                    plu=p.plu,
+                    active=p.active,
                     certifications=tuple(
                         CertificationEntry(c.kind, c.number, c.expires) for c in p.certifications
                     ),
                 ),
                 ProducerEntry(
-                    code=pr.code, name_th=pr.name_th, name_en=pr.name_en, kind=pr.kind,
-                    district_th=pr.district_th, district_en=pr.district_en,
-                    province_th=pr.province_th, province_en=pr.province_en,
-                    contact=pr.contact, tax_id=pr.tax_id,
+                    code=pr.code,
+                    name_th=pr.name_th,
+                    name_en=pr.name_en,
+                    kind=pr.kind,
+                    district_th=pr.district_th,
+                    district_en=pr.district_en,
+                    province_th=pr.province_th,
+                    province_en=pr.province_en,
+                    contact=pr.contact,
+                    tax_id=pr.tax_id,
                 ),
             )
 
@@ -358,14 +405,26 @@ class SqlSalesRepository:
         receipt_no = receipt_number(terminal.receipt_prefix, seq)
         totals = draft.totals
         sale = m.Sale(
-            id=draft.sale_id, terminal_id=terminal.terminal_id, seq=seq, receipt_no=receipt_no,
-            status="completed", sold_at=draft.sold_at, cashier_id=draft.cashier_id,
-            cashier_name=draft.cashier_name, subtotal=totals.subtotal,
+            id=draft.sale_id,
+            terminal_id=terminal.terminal_id,
+            seq=seq,
+            receipt_no=receipt_no,
+            status="completed",
+            sold_at=draft.sold_at,
+            cashier_id=draft.cashier_id,
+            cashier_name=draft.cashier_name,
+            subtotal=totals.subtotal,
             discount_total=totals.line_discounts + totals.sale_discount,
             sale_discount=totals.sale_discount,
-            sale_discount_reason=draft.cart.sale_discount.reason if draft.cart.sale_discount else "",
-            total=totals.total, vatable=totals.vatable, exempt=totals.exempt, vat=totals.vat,
-            vat_rate=draft.cart.vat_rate, paid=draft.settlement.paid,
+            sale_discount_reason=draft.cart.sale_discount.reason
+            if draft.cart.sale_discount
+            else "",
+            total=totals.total,
+            vatable=totals.vatable,
+            exempt=totals.exempt,
+            vat=totals.vat,
+            vat_rate=draft.cart.vat_rate,
+            paid=draft.settlement.paid,
             change=draft.settlement.change,
         )
         commissions = dict(
@@ -373,72 +432,116 @@ class SqlSalesRepository:
                 select(m.Product.id, m.Product.commission_pct).where(
                     m.Product.id.in_([a.line.product.product_id for a in totals.lines])
                 )
-            ).tuples().all()
+            )
+            .tuples()
+            .all()
         )
         producers = dict(
             self.session.execute(
                 select(m.Product.id, m.Product.producer_id).where(
                     m.Product.id.in_([a.line.product.product_id for a in totals.lines])
                 )
-            ).tuples().all()
+            )
+            .tuples()
+            .all()
         )
         receipt_lines = []
         for no, a in enumerate(totals.lines, start=1):
             p = a.line.product
             sale.lines.append(
                 m.SaleLine(
-                    line_no=no, product_id=p.product_id, sku=p.sku, barcode=a.line.scanned_code,
-                    name_th=p.name_th, name_en=p.name_en, category_code=p.category,
-                    producer_id=producers.get(p.product_id), quantity=a.line.quantity,
-                    unit_price=a.line.unit_price, gross=a.gross, line_discount=a.line_discount,
+                    line_no=no,
+                    product_id=p.product_id,
+                    sku=p.sku,
+                    barcode=a.line.scanned_code,
+                    name_th=p.name_th,
+                    name_en=p.name_en,
+                    category_code=p.category,
+                    producer_id=producers.get(p.product_id),
+                    quantity=a.line.quantity,
+                    unit_price=a.line.unit_price,
+                    gross=a.gross,
+                    line_discount=a.line_discount,
                     line_discount_reason=a.line.discount.reason if a.line.discount else "",
-                    sale_discount=a.sale_discount, total=a.total, vat_exempt=p.vat_exempt,
-                    vat=a.vat, commission_pct=commissions.get(p.product_id),
+                    sale_discount=a.sale_discount,
+                    total=a.total,
+                    vat_exempt=p.vat_exempt,
+                    vat=a.vat,
+                    commission_pct=commissions.get(p.product_id),
                 )
             )
             receipt_lines.append(
                 ReceiptLine(
-                    sku=p.sku, name_th=p.name_th, name_en=p.name_en, quantity=a.line.quantity,
-                    unit_th=p.unit_th, unit_price=a.line.unit_price, gross=a.gross,
+                    sku=p.sku,
+                    name_th=p.name_th,
+                    name_en=p.name_en,
+                    quantity=a.line.quantity,
+                    unit_th=p.unit_th,
+                    unit_price=a.line.unit_price,
+                    gross=a.gross,
                     discount=a.line_discount,
                     discount_reason=a.line.discount.reason if a.line.discount else "",
-                    total=a.total, vat_exempt=p.vat_exempt,
+                    total=a.total,
+                    vat_exempt=p.vat_exempt,
                     sold_by_weight=p.sold_by is SoldBy.WEIGHT,
                 )
             )
         for i, t in enumerate(draft.tenders, start=1):
             sale.payments.append(
-                m.Payment(seq=i, kind=t.kind.value, amount=t.amount, tendered=t.handed,
-                          reference=t.reference)
+                m.Payment(
+                    seq=i,
+                    kind=t.kind.value,
+                    amount=t.amount,
+                    tendered=t.handed,
+                    reference=t.reference,
+                )
             )
         self.session.add(sale)
         self.session.flush()
         self.session.execute(
             insert(m.StockMovement),
             [
-                {"id": m.new_id(), "product_id": a.line.product.product_id,
-                 "terminal_id": terminal.terminal_id, "quantity": -a.line.quantity,
-                 "reason": "sale", "sale_id": sale.id, "note": "", "created_at": draft.sold_at}
+                {
+                    "id": m.new_id(),
+                    "product_id": a.line.product.product_id,
+                    "terminal_id": terminal.terminal_id,
+                    "quantity": -a.line.quantity,
+                    "reason": "sale",
+                    "sale_id": sale.id,
+                    "note": "",
+                    "created_at": draft.sold_at,
+                }
                 for a in totals.lines
             ],
         )
         receipt = Receipt(
-            sale_id=sale.id, receipt_no=receipt_no, sold_at=draft.sold_at,
-            pos_id=terminal.pos_id, terminal_name=terminal.name,
-            cashier_name=draft.cashier_name, lines=tuple(receipt_lines),
-            subtotal=totals.subtotal, sale_discount=totals.sale_discount,
-            sale_discount_reason=sale.sale_discount_reason, total=totals.total,
-            vatable=totals.vatable, exempt=totals.exempt, vat=totals.vat,
+            sale_id=sale.id,
+            receipt_no=receipt_no,
+            sold_at=draft.sold_at,
+            pos_id=terminal.pos_id,
+            terminal_name=terminal.name,
+            cashier_name=draft.cashier_name,
+            lines=tuple(receipt_lines),
+            subtotal=totals.subtotal,
+            sale_discount=totals.sale_discount,
+            sale_discount_reason=sale.sale_discount_reason,
+            total=totals.total,
+            vatable=totals.vatable,
+            exempt=totals.exempt,
+            vat=totals.vat,
             vat_rate=draft.cart.vat_rate,
             payments=tuple(
-                ReceiptPayment(t.kind.value, t.amount, t.handed, t.reference)
-                for t in draft.tenders
+                ReceiptPayment(t.kind.value, t.amount, t.handed, t.reference) for t in draft.tenders
             ),
             change=draft.settlement.change,
         )
         self.session.add(
-            m.OutboxEvent(kind="sale.completed", aggregate_id=sale.id,
-                          payload=_sale_payload(sale, terminal), created_at=draft.sold_at)
+            m.OutboxEvent(
+                kind="sale.completed",
+                aggregate_id=sale.id,
+                payload=_sale_payload(sale, terminal),
+                created_at=draft.sold_at,
+            )
         )
         return receipt
 
@@ -457,7 +560,9 @@ class SqlSalesRepository:
                 select(m.Product.id, m.Product.unit_th).where(
                     m.Product.id.in_([ln.product_id for ln in sale.lines])
                 )
-            ).tuples().all()
+            )
+            .tuples()
+            .all()
         )
         weights = set(
             self.session.scalars(
@@ -468,21 +573,37 @@ class SqlSalesRepository:
             )
         )
         return Receipt(
-            sale_id=sale.id, receipt_no=sale.receipt_no, sold_at=sale.sold_at,
-            pos_id=term.pos_id, terminal_name=term.name, cashier_name=sale.cashier_name,
+            sale_id=sale.id,
+            receipt_no=sale.receipt_no,
+            sold_at=sale.sold_at,
+            pos_id=term.pos_id,
+            terminal_name=term.name,
+            cashier_name=sale.cashier_name,
             lines=tuple(
                 ReceiptLine(
-                    sku=ln.sku, name_th=ln.name_th, name_en=ln.name_en, quantity=ln.quantity,
-                    unit_th=units.get(ln.product_id, ""), unit_price=ln.unit_price,
-                    gross=ln.gross, discount=ln.line_discount,
-                    discount_reason=ln.line_discount_reason, total=ln.total,
-                    vat_exempt=ln.vat_exempt, sold_by_weight=ln.product_id in weights,
+                    sku=ln.sku,
+                    name_th=ln.name_th,
+                    name_en=ln.name_en,
+                    quantity=ln.quantity,
+                    unit_th=units.get(ln.product_id, ""),
+                    unit_price=ln.unit_price,
+                    gross=ln.gross,
+                    discount=ln.line_discount,
+                    discount_reason=ln.line_discount_reason,
+                    total=ln.total,
+                    vat_exempt=ln.vat_exempt,
+                    sold_by_weight=ln.product_id in weights,
                 )
                 for ln in sale.lines
             ),
-            subtotal=sale.subtotal, sale_discount=sale.sale_discount,
-            sale_discount_reason=sale.sale_discount_reason, total=sale.total,
-            vatable=sale.vatable, exempt=sale.exempt, vat=sale.vat, vat_rate=sale.vat_rate,
+            subtotal=sale.subtotal,
+            sale_discount=sale.sale_discount,
+            sale_discount_reason=sale.sale_discount_reason,
+            total=sale.total,
+            vatable=sale.vatable,
+            exempt=sale.exempt,
+            vat=sale.vat,
+            vat_rate=sale.vat_rate,
             payments=tuple(
                 ReceiptPayment(p.kind, p.amount, p.tendered, p.reference) for p in sale.payments
             ),
@@ -518,12 +639,21 @@ class SqlSalesRepository:
         )
         for sale, line in self.session.execute(q).tuples().yield_per(2000):
             yield SaleExportRow(
-                receipt_no=sale.receipt_no, sold_at=sale.sold_at, status=sale.status,
-                sku=line.sku, name_th=line.name_th, qty=line.quantity,
-                unit_price=line.unit_price, discount=line.line_discount + line.sale_discount,
-                line_total=line.total, vat_exempt=line.vat_exempt, line_vat=line.vat,
-                sale_total=sale.total, vat=sale.vat,
-                payment_methods="+".join(methods.get(sale.id, [])), cashier=sale.cashier_name,
+                receipt_no=sale.receipt_no,
+                sold_at=sale.sold_at,
+                status=sale.status,
+                sku=line.sku,
+                name_th=line.name_th,
+                qty=line.quantity,
+                unit_price=line.unit_price,
+                discount=line.line_discount + line.sale_discount,
+                line_total=line.total,
+                vat_exempt=line.vat_exempt,
+                line_vat=line.vat,
+                sale_total=sale.total,
+                vat=sale.vat,
+                payment_methods="+".join(methods.get(sale.id, [])),
+                cashier=sale.cashier_name,
             )
 
 
@@ -534,22 +664,46 @@ def _sale_payload(sale: m.Sale, terminal: TerminalInfo) -> dict[str, Any]:
         return None if v is None else str(v)
 
     return {
-        "id": sale.id, "terminal_id": terminal.terminal_id, "seq": sale.seq,
-        "receipt_no": sale.receipt_no, "sold_at": sale.sold_at.isoformat(),
-        "cashier_id": sale.cashier_id, "cashier_name": sale.cashier_name,
-        "subtotal": dec(sale.subtotal), "sale_discount": dec(sale.sale_discount),
-        "total": dec(sale.total), "vatable": dec(sale.vatable), "exempt": dec(sale.exempt),
-        "vat": dec(sale.vat), "vat_rate": dec(sale.vat_rate), "change": dec(sale.change),
+        "id": sale.id,
+        "terminal_id": terminal.terminal_id,
+        "seq": sale.seq,
+        "receipt_no": sale.receipt_no,
+        "sold_at": sale.sold_at.isoformat(),
+        "cashier_id": sale.cashier_id,
+        "cashier_name": sale.cashier_name,
+        "subtotal": dec(sale.subtotal),
+        "sale_discount": dec(sale.sale_discount),
+        "total": dec(sale.total),
+        "vatable": dec(sale.vatable),
+        "exempt": dec(sale.exempt),
+        "vat": dec(sale.vat),
+        "vat_rate": dec(sale.vat_rate),
+        "change": dec(sale.change),
         "lines": [
-            {"id": ln.id, "line_no": ln.line_no, "product_id": ln.product_id, "sku": ln.sku,
-             "quantity": dec(ln.quantity), "unit_price": dec(ln.unit_price),
-             "line_discount": dec(ln.line_discount), "sale_discount": dec(ln.sale_discount),
-             "total": dec(ln.total), "vat": dec(ln.vat), "vat_exempt": ln.vat_exempt}
+            {
+                "id": ln.id,
+                "line_no": ln.line_no,
+                "product_id": ln.product_id,
+                "sku": ln.sku,
+                "quantity": dec(ln.quantity),
+                "unit_price": dec(ln.unit_price),
+                "line_discount": dec(ln.line_discount),
+                "sale_discount": dec(ln.sale_discount),
+                "total": dec(ln.total),
+                "vat": dec(ln.vat),
+                "vat_exempt": ln.vat_exempt,
+            }
             for ln in sale.lines
         ],
         "payments": [
-            {"id": p.id, "seq": p.seq, "kind": p.kind, "amount": dec(p.amount),
-             "tendered": dec(p.tendered), "reference": p.reference}
+            {
+                "id": p.id,
+                "seq": p.seq,
+                "kind": p.kind,
+                "amount": dec(p.amount),
+                "tendered": dec(p.tendered),
+                "reference": p.reference,
+            }
             for p in sale.payments
         ],
     }

@@ -77,6 +77,22 @@ def load_demo(store: Store, products: int = 0) -> int:
     return load_demo_store(store.uow, store.settings, store.terminal.terminal_id, DEMO, products)
 
 
+def build_till_context(store: Store) -> TillContext:
+    """Everything the till window needs, wired from an open store (GUI, tests, benchmarks)."""
+    from printing.text_receipt import render_text
+
+    settings = store.settings
+    columns = 32 if settings.printers and settings.printers[0].paper_mm == 58 else 48
+    return TillContext(
+        checkout=store.checkout(),
+        settings=settings,
+        terminal=store.terminal,
+        load_index=store.load_index,
+        render_receipt=lambda receipt: render_text(receipt, settings, columns),
+        store_label=store.url,
+    )
+
+
 # --- commands ---------------------------------------------------------------------------
 def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
     store = open_store(args.db, settings)
@@ -84,15 +100,9 @@ def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
         load_demo(store)
     from ui.app import run_till
 
-    ctx = TillContext(
-        checkout=store.checkout(),
-        settings=settings,
-        terminal=store.terminal,
-        load_index=store.load_index,
-        store_label=store.url,
-    )
+    ctx = build_till_context(store)
     try:
-        return run_till(ctx, self_test=args.self_test, language=args.lang or settings.language)
+        return int(run_till(ctx, self_test=args.self_test, language=args.lang or settings.language))
     finally:
         store.close()
 
@@ -118,7 +128,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 def _open_out(path: str | None) -> TextIO:
     if not path or path == "-":
         return sys.stdout
-    return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by caller
+    return open(path, "w", encoding="utf-8", newline="")
 
 
 def cmd_catalog_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -155,8 +165,9 @@ def cmd_promptpay(args: argparse.Namespace, settings: Settings) -> int:
     try:
         amount = Decimal(args.amount) if args.amount is not None else None
     except InvalidOperation:
-        raise ShopError(f"Amount {args.amount!r} is not a number",
-                        f"จำนวนเงิน {args.amount!r} ไม่ใช่ตัวเลข") from None
+        raise ShopError(
+            f"Amount {args.amount!r} is not a number", f"จำนวนเงิน {args.amount!r} ไม่ใช่ตัวเลข"
+        ) from None
     try:
         payload = promptpay_payload(args.id, amount)
     except PromptPayError as exc:
@@ -178,8 +189,10 @@ def _day(text: str | None, what: str) -> datetime | None:
     try:
         d = date.fromisoformat(text)
     except ValueError:
-        raise ShopError(f"{what} {text!r} must be a date like 2026-11-27",
-                        f"{what} {text!r} ต้องเป็นวันที่ เช่น 2026-11-27") from None
+        raise ShopError(
+            f"{what} {text!r} must be a date like 2026-11-27",
+            f"{what} {text!r} ต้องเป็นวันที่ เช่น 2026-11-27",
+        ) from None
     return datetime.combine(d, time(0), tzinfo=UTC) - BANGKOK
 
 
@@ -208,14 +221,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="database: a SQLite file path or a postgresql:// URL")
     p.add_argument("--settings", type=Path, help="settings file (default: the user-config folder)")
     p.add_argument("--lang", choices=("th", "en"), help="language of the till")
-    p.add_argument("--self-test", action="store_true",
-                   help="open the main window offscreen on the demo store, then exit 0")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the main window offscreen on the demo store, then exit 0",
+    )
     p.set_defaults(func=cmd_till)
     sub = p.add_subparsers(dest="command")
 
     def db_arg(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--db", default=argparse.SUPPRESS,
-                        help="database: a SQLite file path or a postgresql:// URL")
+        sp.add_argument(
+            "--db",
+            default=argparse.SUPPRESS,
+            help="database: a SQLite file path or a postgresql:// URL",
+        )
 
     demo = sub.add_parser("demo", help="create the demo store; add demo sales")
     db_arg(demo)

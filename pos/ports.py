@@ -93,7 +93,9 @@ class CatalogRepository(Protocol):
 
 class TerminalRepository(Protocol):
     def local(self) -> TerminalInfo | None: ...
-    def create_local(self, name: str, pos_id: str, receipt_prefix: str, shop: ShopInfo) -> TerminalInfo: ...
+    def create_local(
+        self, name: str, pos_id: str, receipt_prefix: str, shop: ShopInfo
+    ) -> TerminalInfo: ...
 
 
 class SalesRepository(Protocol):
@@ -122,10 +124,14 @@ class ShopInfo:
 
 
 class UnitOfWork(Protocol):
-    terminals: TerminalRepository
-    catalog: CatalogRepository
-    sales: SalesRepository
-    parking: ParkingRepository
+    @property
+    def terminals(self) -> TerminalRepository: ...
+    @property
+    def catalog(self) -> CatalogRepository: ...
+    @property
+    def sales(self) -> SalesRepository: ...
+    @property
+    def parking(self) -> ParkingRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

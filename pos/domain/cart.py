@@ -173,7 +173,10 @@ class Cart:
             raise CartError(
                 f"{product.name_en} is sold by the piece", f"{product.name_th} ขายเป็นชิ้น"
             )
-        return quantity.quantize(QTY_STEP)
+        quantity = quantity.quantize(QTY_STEP)
+        if quantity <= 0:  # e.g. 0.0004 kg: would make a zero line
+            raise CartError("Quantity must be more than zero", "จำนวนต้องมากกว่าศูนย์")
+        return quantity
 
     def add(
         self,
@@ -240,11 +243,15 @@ class Cart:
             (f for f, line in zip(finals, lines, strict=True) if line.product.vat_exempt), ZERO
         )
         vat = vat_included(vatable, self.vat_rate)
-        vat_weights = [ZERO if line.product.vat_exempt else f for f, line in zip(finals, lines, strict=True)]
+        vat_weights = [
+            ZERO if line.product.vat_exempt else f for f, line in zip(finals, lines, strict=True)
+        ]
         vat_shares = spread(vat, vat_weights) if vatable > 0 else [ZERO] * len(lines)
         amounts = tuple(
             LineAmounts(line, line.gross, line.discount_amount, share, final, line_vat)
-            for line, share, final, line_vat in zip(lines, sale_shares, finals, vat_shares, strict=True)
+            for line, share, final, line_vat in zip(
+                lines, sale_shares, finals, vat_shares, strict=True
+            )
         )
         return CartTotals(
             subtotal=subtotal,

@@ -74,6 +74,6 @@ class Receipt:
 
     @property
     def item_count(self) -> Decimal:
-        return sum((line.quantity for line in self.lines if not line.sold_by_weight), Decimal(0)) + sum(
-            (Decimal(1) for line in self.lines if line.sold_by_weight), Decimal(0)
-        )
+        return sum(
+            (line.quantity for line in self.lines if not line.sold_by_weight), Decimal(0)
+        ) + sum((Decimal(1) for line in self.lines if line.sold_by_weight), Decimal(0))

@@ -65,11 +65,15 @@ class Settings:
         if not self.shop_name_th.strip():
             out.append(("shop name is empty", "ไม่มีชื่อร้าน"))
         if self.tax_id and not is_valid_tax_id(self.tax_id):
-            out.append((f"tax ID {self.tax_id} is not valid", f"เลขประจำตัวผู้เสียภาษี {self.tax_id} ไม่ถูกต้อง"))
+            out.append(
+                (f"tax ID {self.tax_id} is not valid", f"เลขประจำตัวผู้เสียภาษี {self.tax_id} ไม่ถูกต้อง")
+            )
         if self.vat_registered and not self.tax_id:
             out.append(("a VAT-registered shop needs a tax ID", "ร้านที่จดทะเบียน VAT ต้องมีเลขผู้เสียภาษี"))
         if len(self.branch) != 5 or not self.branch.isdigit():
-            out.append(("branch must be 5 digits (00000 = head office)", "รหัสสาขาต้องเป็นตัวเลข 5 หลัก"))
+            out.append(
+                ("branch must be 5 digits (00000 = head office)", "รหัสสาขาต้องเป็นตัวเลข 5 หลัก")
+            )
         if not Decimal(0) <= self.vat_rate <= Decimal(30):
             out.append(("VAT rate must be 0-30%", "อัตรา VAT ต้องอยู่ระหว่าง 0-30%"))
         if self.promptpay_id:
@@ -80,9 +84,16 @@ class Settings:
         prefixes = [self.in_store_prefix, self.vm_price_prefix, self.vm_weight_prefix]
         for p in prefixes:
             if len(p) != 2 or not p.isdigit() or not "20" <= p <= "29":
-                out.append((f"barcode prefix {p!r} must be 20-29", f"คำนำหน้าบาร์โค้ด {p!r} ต้องอยู่ระหว่าง 20-29"))
+                out.append(
+                    (
+                        f"barcode prefix {p!r} must be 20-29",
+                        f"คำนำหน้าบาร์โค้ด {p!r} ต้องอยู่ระหว่าง 20-29",
+                    )
+                )
         if len(set(prefixes)) != len(prefixes):
-            out.append(("in-store and scale prefixes must differ", "คำนำหน้าบาร์โค้ดร้านและตาชั่งต้องไม่ซ้ำกัน"))
+            out.append(
+                ("in-store and scale prefixes must differ", "คำนำหน้าบาร์โค้ดร้านและตาชั่งต้องไม่ซ้ำกัน")
+            )
         if not 3 <= self.vm_item_digits <= 6:
             out.append(("scale item code must have 3-6 digits", "รหัสสินค้าตาชั่งต้องมี 3-6 หลัก"))
         if self.vm_price_decimals not in (0, 1, 2):
@@ -121,20 +132,30 @@ class Settings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise SettingsError(f"Unknown settings: {', '.join(unknown)}", f"ไม่รู้จักค่าตั้ง: {', '.join(unknown)}")
+            raise SettingsError(
+                f"Unknown settings: {', '.join(unknown)}", f"ไม่รู้จักค่าตั้ง: {', '.join(unknown)}"
+            )
         values = dict(data)
         if "vat_rate" in values:
             try:
                 values["vat_rate"] = Decimal(str(values["vat_rate"]))
             except InvalidOperation as exc:
                 raise SettingsError("VAT rate must be a number", "อัตรา VAT ต้องเป็นตัวเลข") from exc
+            if not values["vat_rate"].is_finite():  # NaN would break the range check
+                raise SettingsError("VAT rate must be a number", "อัตรา VAT ต้องเป็นตัวเลข")
         if "printers" in values:
             try:
                 values["printers"] = tuple(PrinterProfile(**p) for p in values["printers"])
             except TypeError as exc:
-                raise SettingsError(f"Printer settings: {exc}", f"ค่าตั้งเครื่องพิมพ์ไม่ถูกต้อง: {exc}") from exc
+                raise SettingsError(
+                    f"Printer settings: {exc}", f"ค่าตั้งเครื่องพิมพ์ไม่ถูกต้อง: {exc}"
+                ) from exc
         for f in fields(cls):
-            if f.name in values and f.type in ("bool", "int") and not isinstance(values[f.name], (bool, int)):
+            if (
+                f.name in values
+                and f.type in ("bool", "int", "str")
+                and not isinstance(values[f.name], str if f.type == "str" else (bool, int))
+            ):
                 raise SettingsError(f"{f.name} must be a {f.type}", f"{f.name} ต้องเป็น {f.type}")
         return cls(**values)
 

@@ -20,20 +20,34 @@ def export_csv(uow: UnitOfWorkFactory, out: TextIO) -> int:
         for p, pr in read.catalog.export_entries():
             writer.writerow(
                 [
-                    p.sku, p.barcode or "", p.name_th, p.name_en, p.category.value,
-                    pr.code, pr.name_th, pr.district_th, pr.province_th, f"{p.price:.2f}",
-                    p.unit_th, p.sold_by, "yes" if p.vat_exempt else "no",
+                    p.sku,
+                    p.barcode or "",
+                    p.name_th,
+                    p.name_en,
+                    p.category.value,
+                    pr.code,
+                    pr.name_th,
+                    pr.district_th,
+                    pr.province_th,
+                    f"{p.price:.2f}",
+                    p.unit_th,
+                    p.sold_by,
+                    "yes" if p.vat_exempt else "no",
                     "" if p.stars is None else p.stars,
                     "" if p.star_year is None else p.star_year,
                     "" if p.commission_pct is None else f"{p.commission_pct:.2f}",
-                    p.story_url, p.story_th, p.story_en,
+                    p.story_url,
+                    p.story_th,
+                    p.story_en,
                 ]
             )
             n += 1
     return n
 
 
-def read_import(source: TextIO, known_producers: set[str], known_barcodes: dict[str, str]) -> list[ProductEntry]:
+def read_import(
+    source: TextIO, known_producers: set[str], known_barcodes: dict[str, str]
+) -> list[ProductEntry]:
     """Validate every row of an import file; raise ImportRowError naming each bad row."""
     reader = csv.DictReader(source)
     header = reader.fieldnames or []
@@ -91,7 +105,7 @@ def assign_in_store_codes(uow: UnitOfWorkFactory, prefix: str) -> dict[str, str]
     assigned: dict[str, str] = {}
     with uow(write=True) as work:
         taken = set(work.catalog.barcode_owners())
-        used = [int(c[len(prefix):-1]) for c in taken if len(c) == 13 and c.startswith(prefix)]
+        used = [int(c[len(prefix) : -1]) for c in taken if len(c) == 13 and c.startswith(prefix)]
         number = max(used, default=0) + 1
         for sku in work.catalog.skus_without_barcode():
             code = in_store_code(prefix, number)

@@ -55,8 +55,10 @@ class Checkout:
         self._layout = settings.vm_layout
 
     def new_cart(self) -> Cart:
-        return Cart(vat_rate=self.settings.vat_rate if self.settings.vat_registered else Decimal(0),
-                    max_quantity=self.settings.max_quantity)
+        return Cart(
+            vat_rate=self.settings.vat_rate if self.settings.vat_registered else Decimal(0),
+            max_quantity=self.settings.max_quantity,
+        )
 
     # --- scanning ------------------------------------------------------------------------
     def lookup(self, text: str) -> ScanResult:
@@ -103,12 +105,14 @@ class Checkout:
     def add_to_cart(cart: Cart, scan: ScanResult) -> int:
         """Add a looked-up scan; returns the row of the line it landed in."""
         if scan.unit_price is not None and scan.product.sold_by is SoldBy.WEIGHT:
-            line = cart.add(scan.product, scan.quantity, unit_price=scan.unit_price,
-                            scanned_code=scan.code)
+            line = cart.add(
+                scan.product, scan.quantity, unit_price=scan.unit_price, scanned_code=scan.code
+            )
         elif scan.unit_price is not None:
             # a price-embedded label for a unit product: its own line at the printed price
-            line = cart.add(scan.product, scan.quantity, unit_price=scan.unit_price,
-                            scanned_code=scan.code)
+            line = cart.add(
+                scan.product, scan.quantity, unit_price=scan.unit_price, scanned_code=scan.code
+            )
         else:
             line = cart.add(scan.product, scan.quantity, scanned_code=scan.code)
         return cart.index_of(line.line_id)
@@ -167,8 +171,9 @@ class Checkout:
             raise CartError("Nothing to park", "ไม่มีรายการให้พักบิล")
         payload = cart_to_payload(cart)
         with self.uow(write=True) as uow:
-            parked_id = uow.parking.park(self.terminal.terminal_id, label, payload,
-                                         self.clock.now())
+            parked_id = uow.parking.park(
+                self.terminal.terminal_id, label, payload, self.clock.now()
+            )
             uow.commit()
         return parked_id
 
@@ -193,7 +198,9 @@ def _discount_to_json(d: Discount | None) -> dict[str, str] | None:
 
 
 def _discount_from_json(d: dict[str, str] | None) -> Discount | None:
-    return None if d is None else Discount(DiscountKind(d["kind"]), Decimal(d["value"]), d["reason"])
+    return (
+        None if d is None else Discount(DiscountKind(d["kind"]), Decimal(d["value"]), d["reason"])
+    )
 
 
 def cart_to_payload(cart: Cart) -> dict[str, Any]:
@@ -213,7 +220,9 @@ def cart_to_payload(cart: Cart) -> dict[str, Any]:
     }
 
 
-def cart_from_payload(cart: Cart, payload: dict[str, Any], products: dict[str, ProductInfo]) -> Cart:
+def cart_from_payload(
+    cart: Cart, payload: dict[str, Any], products: dict[str, ProductInfo]
+) -> Cart:
     missing = [ln["product_id"] for ln in payload["lines"] if ln["product_id"] not in products]
     if missing:
         raise CartError(
@@ -222,8 +231,12 @@ def cart_from_payload(cart: Cart, payload: dict[str, Any], products: dict[str, P
         )
     for ln in payload["lines"]:
         product = products[ln["product_id"]]
-        line = cart.add(product, Decimal(ln["quantity"]), unit_price=round_satang(Decimal(ln["unit_price"])),
-                        scanned_code=ln["scanned_code"])
+        line = cart.add(
+            product,
+            Decimal(ln["quantity"]),
+            unit_price=round_satang(Decimal(ln["unit_price"])),
+            scanned_code=ln["scanned_code"],
+        )
         if ln["discount"]:
             cart.set_line_discount(line.line_id, _discount_from_json(ln["discount"]))
     cart.set_sale_discount(_discount_from_json(payload["sale_discount"]))

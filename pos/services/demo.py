@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -41,10 +41,16 @@ def read_demo(folder: Path) -> tuple[list[ProducerEntry], list[ProductEntry], li
     """Read producers.json, products.json and baskets.json of a demo folder."""
     producers = [
         ProducerEntry(
-            code=p["code"], name_th=p["name_th"], name_en=p["name_en"], kind=p["kind"],
-            district_th=p["district_th"], district_en=p["district_en"],
-            province_th=p["province_th"], province_en=p["province_en"],
-            contact=p.get("contact") or "", tax_id=p.get("tax_id") or None,
+            code=p["code"],
+            name_th=p["name_th"],
+            name_en=p["name_en"],
+            kind=p["kind"],
+            district_th=p["district_th"],
+            district_en=p["district_en"],
+            province_th=p["province_th"],
+            province_en=p["province_en"],
+            contact=p.get("contact") or "",
+            tax_id=p.get("tax_id") or None,
         )
         for p in json.loads((folder / "producers.json").read_text("utf-8"))
     ]
@@ -60,14 +66,23 @@ def read_demo(folder: Path) -> tuple[list[ProducerEntry], list[ProductEntry], li
             plu += 1
         products.append(
             ProductEntry(
-                sku=p["sku"], name_th=p["name_th"], name_en=p["name_en"],
-                category=OtopCategory(p["category"]), producer_code=p["producer"],
-                price=Decimal(p["price"]), barcode=p.get("barcode") or None,
-                sold_by=p.get("sold_by", "unit"), unit_th=p.get("unit") or "ชิ้น",
-                unit_en=p.get("unit_en") or "piece", vat_exempt=bool(p.get("vat_exempt")),
-                stars=p.get("stars"), star_year=p.get("star_year"),
-                story_th=p.get("story_th", ""), story_en=p.get("story_en", ""),
-                image=p.get("image"), commission_pct=_dec(p.get("commission_pct")),
+                sku=p["sku"],
+                name_th=p["name_th"],
+                name_en=p["name_en"],
+                category=OtopCategory(p["category"]),
+                producer_code=p["producer"],
+                price=Decimal(p["price"]),
+                barcode=p.get("barcode") or None,
+                sold_by=p.get("sold_by", "unit"),
+                unit_th=p.get("unit") or "ชิ้น",
+                unit_en=p.get("unit_en") or "piece",
+                vat_exempt=bool(p.get("vat_exempt")),
+                stars=p.get("stars"),
+                star_year=p.get("star_year"),
+                story_th=p.get("story_th", ""),
+                story_en=p.get("story_en", ""),
+                image=p.get("image"),
+                commission_pct=_dec(p.get("commission_pct")),
                 plu=f"{plu:05d}" if by_weight else None,
                 stock=Decimal(str(p.get("stock") or 0)),
                 certifications=tuple(
@@ -81,12 +96,20 @@ def read_demo(folder: Path) -> tuple[list[ProducerEntry], list[ProductEntry], li
         raise ValueError(f"demo products with invalid barcodes: {', '.join(bad_codes)}")
     baskets = [
         BasketEntry(
-            code=b["code"], name_th=b["name_th"], name_en=b["name_en"],
-            price_rule=b["price_rule"], price=_dec(b.get("price")), fee=_dec(b.get("fee")),
-            discount_pct=_dec(b.get("discount_pct")), container_sku=b.get("container"),
-            wrapping_sku=b.get("wrapping"), barcode=b.get("barcode") or None,
-            active_from=_date(b.get("active_from")), active_to=_date(b.get("active_to")),
-            story_th=b.get("story_th", ""), story_en=b.get("story_en", ""),
+            code=b["code"],
+            name_th=b["name_th"],
+            name_en=b["name_en"],
+            price_rule=b["price_rule"],
+            price=_dec(b.get("price")),
+            fee=_dec(b.get("fee")),
+            discount_pct=_dec(b.get("discount_pct")),
+            container_sku=b.get("container"),
+            wrapping_sku=b.get("wrapping"),
+            barcode=b.get("barcode") or None,
+            active_from=_date(b.get("active_from")),
+            active_to=_date(b.get("active_to")),
+            story_th=b.get("story_th", ""),
+            story_en=b.get("story_en", ""),
             components=tuple(
                 BasketComponentEntry(c["sku"], Decimal(str(c["qty"]))) for c in b["components"]
             ),
@@ -105,7 +128,9 @@ def load_demo_store(
 ) -> int:
     """Fill an empty store with the demo catalogue (plus `synthetic` generated products)."""
     producers, products, baskets = read_demo(folder)
-    products = [p if p.story_url else replace(p, story_url=settings.story_url(p.sku)) for p in products]
+    products = [
+        p if p.story_url else replace(p, story_url=settings.story_url(p.sku)) for p in products
+    ]
     with uow(write=True) as work:
         work.catalog.ensure_categories()
         work.catalog.upsert_producers(producers)
@@ -155,9 +180,15 @@ _KINDS: dict[OtopCategory, list[tuple[str, str, str, str]]] = {
     ],
 }
 _STYLES = [
-    ("ลายนาค", "naga pattern"), ("สูตรดั้งเดิม", "traditional recipe"), ("พรีเมียม", "premium"),
-    ("ออร์แกนิก", "organic"), ("ลายดอกแก้ว", "kaew flower pattern"), ("ขนาดพกพา", "travel size"),
-    ("สีธรรมชาติ", "natural dye"), ("รสเผ็ด", "spicy"), ("ของฝาก", "gift pack"),
+    ("ลายนาค", "naga pattern"),
+    ("สูตรดั้งเดิม", "traditional recipe"),
+    ("พรีเมียม", "premium"),
+    ("ออร์แกนิก", "organic"),
+    ("ลายดอกแก้ว", "kaew flower pattern"),
+    ("ขนาดพกพา", "travel size"),
+    ("สีธรรมชาติ", "natural dye"),
+    ("รสเผ็ด", "spicy"),
+    ("ของฝาก", "gift pack"),
 ]
 
 
@@ -180,11 +211,14 @@ def synthetic_products(
             sku=f"SYN-{i:07d}",
             name_th=f"{th}{style_th} {producer.district_th} รุ่น {i}",
             name_en=f"{en.capitalize()}, {style_en}, {producer.district_en} no. {i}",
-            category=cat, producer_code=producer.code,
+            category=cat,
+            producer_code=producer.code,
             price=Decimal(rng.randrange(20, 3000)) + Decimal(rng.choice((0, 50))) / 100,
             barcode=barcode,
-            unit_th=unit_th, unit_en=unit_en,
-            stars=rng.choice((None, 3, 4, 5)), story_url=settings.story_url(f"SYN-{i:07d}"),
+            unit_th=unit_th,
+            unit_en=unit_en,
+            stars=rng.choice((None, 3, 4, 5)),
+            story_url=settings.story_url(f"SYN-{i:07d}"),
             stock=Decimal(rng.randrange(0, 200)),
             commission_pct=Decimal("20.00"),
         )
@@ -219,7 +253,10 @@ def demo_sales(
     end = end or datetime.now(UTC)
     # opening hours 09:00-19:00 Bangkok (UTC+7) = 02:00-12:00 UTC
     moments = sorted(
-        (end.replace(hour=2, minute=0, second=0, microsecond=0) - timedelta(days=rng.randrange(days)))
+        (
+            end.replace(hour=2, minute=0, second=0, microsecond=0)
+            - timedelta(days=rng.randrange(days))
+        )
         + timedelta(seconds=rng.randrange(10 * 3600))
         for _ in range(count)
     )

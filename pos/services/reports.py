@@ -9,8 +9,21 @@ from typing import TextIO
 from pos.ports import UnitOfWorkFactory
 
 SALES_CSV_COLUMNS = (
-    "receipt_no", "sold_at", "status", "sku", "name_th", "qty", "unit_price", "discount",
-    "line_total", "vat_exempt", "line_vat", "sale_total", "vat", "payment_methods", "cashier",
+    "receipt_no",
+    "sold_at",
+    "status",
+    "sku",
+    "name_th",
+    "qty",
+    "unit_price",
+    "discount",
+    "line_total",
+    "vat_exempt",
+    "line_vat",
+    "sale_total",
+    "vat",
+    "payment_methods",
+    "cashier",
 )
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 
@@ -24,11 +37,25 @@ def export_sales_csv(
     n = 0
     with uow() as read:
         for r in read.sales.export_rows(start, end):
-            writer.writerow([
-                r.receipt_no, _bangkok(r.sold_at), r.status, r.sku, r.name_th, r.qty, r.unit_price,
-                r.discount, r.line_total, "yes" if r.vat_exempt else "no", r.line_vat,
-                r.sale_total, r.vat, r.payment_methods, r.cashier,
-            ])
+            writer.writerow(
+                [
+                    r.receipt_no,
+                    _bangkok(r.sold_at),
+                    r.status,
+                    r.sku,
+                    r.name_th,
+                    r.qty,
+                    r.unit_price,
+                    r.discount,
+                    r.line_total,
+                    "yes" if r.vat_exempt else "no",
+                    r.line_vat,
+                    r.sale_total,
+                    r.vat,
+                    r.payment_methods,
+                    r.cashier,
+                ]
+            )
             n += 1
     return n
 

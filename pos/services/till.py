@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pos.domain.sale import Receipt
 from pos.domain.settings import Settings
 from pos.ports import TerminalInfo
 from pos.services.checkout import Checkout
@@ -17,4 +18,5 @@ class TillContext:
     settings: Settings
     terminal: TerminalInfo
     load_index: Callable[[], ProductIndex]
+    render_receipt: Callable[[Receipt], str]  # the receipt as preview text (printer width)
     store_label: str = ""

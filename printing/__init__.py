@@ -1,0 +1,1 @@
+"""Documents to paper: receipts (ESC/POS), shelf labels and reports (PDF)."""
