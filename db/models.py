@@ -354,3 +354,53 @@ class Setting(Base):
     __tablename__ = "shop_settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[object] = mapped_column(JSON)
+
+
+class PrintJob(Base):
+    """A document waiting for, or sent to, a printer; kept so a fault never loses a print."""
+
+    __tablename__ = "print_jobs"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    printer: Mapped[str] = mapped_column(String(40))  # printer profile name
+    kind: Mapped[str] = mapped_column(String(20))  # receipt | tax_invoice | test | gift_card
+    document_ref: Mapped[str] = mapped_column(String(60), default="")  # e.g. receipt number
+    copy: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    __table_args__ = (
+        CheckConstraint("status IN ('pending','printing','done','failed')", name="status"),
+    )
+
+
+class TaxInvoice(Base):
+    """A full tax invoice (§86/4) issued for a sale on the buyer's request."""
+
+    __tablename__ = "tax_invoices"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    buyer_name: Mapped[str] = mapped_column(String(300))
+    buyer_address: Mapped[str] = mapped_column(String(600))
+    buyer_tax_id: Mapped[str] = mapped_column(String(13))
+    buyer_branch: Mapped[str] = mapped_column(String(5), default="00000")
+    __table_args__ = (UniqueConstraint("terminal_id", "seq"),)
+
+
+class LabelPrint(Base):
+    """The print log of shelf labels: which price each label carried, and when."""
+
+    __tablename__ = "label_prints"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    batch_id: Mapped[str] = mapped_column(Id, index=True)
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(40))
+    price: Mapped[Decimal] = mapped_column(Money)
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    template: Mapped[str] = mapped_column(String(40))
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
