@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -37,7 +38,7 @@ def sqlite_url(tmp_path) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory) -> Iterator[str]:
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """URI of a running PostgreSQL server: $POS_TEST_PG_URL, else one started with pgserver.
 
     A missing server fails the tests (it never skips them): the central database is
@@ -47,12 +48,14 @@ def pg_server(tmp_path_factory) -> Iterator[str]:
     if configured:
         yield configured
         return
+    private_dir = _pgdata_parent(tmp_path_factory)
     try:
         import pgserver
 
-        server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+        server = pgserver.get_server(private_dir / "pgdata", cleanup_mode="stop")
         uri = server.get_uri()
     except Exception as exc:
+        shutil.rmtree(private_dir, ignore_errors=True)
         pytest.fail(
             f"Could not start PostgreSQL with pgserver: {exc!r}. Tests need a real server: "
             f"fix pgserver or set {PG_URL_ENV} to the URL of a server where this user may "
@@ -63,6 +66,20 @@ def pg_server(tmp_path_factory) -> Iterator[str]:
         yield uri
     finally:
         server.cleanup()
+        shutil.rmtree(private_dir, ignore_errors=True)
+
+
+def _pgdata_parent(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where pgserver keeps its data directory.
+
+    As root, pgserver runs PostgreSQL as a separate `pgserver` user that must traverse the
+    path to its data. Every pytest session that starts resets /tmp/pytest-of-root to mode
+    0700, which would lock that user out mid-run (initdb: permission denied) whenever two
+    sessions overlap; so as root the data lives in its own temp dir, removed at the end.
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return Path(tempfile.mkdtemp(prefix="otop-pos-pg-"))
+    return tmp_path_factory.mktemp("pg")
 
 
 @pytest.fixture

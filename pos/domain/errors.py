@@ -50,3 +50,12 @@ class ImportRowError(ShopError):
 
 class StoreUnavailable(ShopError):
     """The database cannot be reached or written (disk full, server down)."""
+
+
+class PrinterUnavailable(ShopError):
+    """A printer that cannot take a job now (off, unplugged, paper out, cover open, cut off
+    mid-job). The job stays in the print queue for a retry or another printer."""
+
+
+class TaxInvoiceError(ShopError):
+    """A full tax invoice that cannot be issued (bad buyer data, shop not VAT-registered …)."""

@@ -12,18 +12,184 @@ from pos.domain.promptpay import PromptPayError, normalize_promptpay_id
 from pos.domain.taxid import is_valid_tax_id
 
 
+CONNECTIONS = ("preview", "network", "usb", "serial", "queue", "file")
+PRINT_MODES = ("raster", "text")
+PAPER_DOTS = {80: 576, 58: 384}  # printable dots at 203 dpi
+TEXT_COLUMNS = {80: 48, 58: 32}  # font A (12 x 24 dots)
+SERIAL_BAUDS = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
+DEFAULT_TCP_PORT = 9100
+
+
 @dataclass(frozen=True, slots=True)
 class PrinterProfile:
-    """Where and how a document is printed (the printing issue widens this)."""
+    """Where and how a document is printed: one per printer of the counter."""
 
     name: str = "receipt"
     connection: str = "preview"  # preview | network | usb | serial | queue | file
-    target: str = ""  # host:port, vendor:product, /dev/ttyUSB0, queue name or file path
-    paper_mm: int = 80
-    mode: str = "raster"  # raster | text
-    codepage: int | None = None
+    target: str = ""  # host[:port], VID:PID (hex), /dev/ttyUSB0 or COM3, queue name, file path
+    paper_mm: int = 80  # 80 (576 dots) or 58 (384 dots)
+    mode: str = "raster"  # raster (any printer) | text (printers with Thai firmware)
+    codepage: int | None = None  # the ESC t n number of the printer's Thai code page (text mode)
     cut: bool = True
-    drawer_pin: int | None = 2
+    drawer_pin: int | None = 2  # 2 or 5; None: no cash drawer on this printer
+    baud: int = 9600  # serial only
+    drawer_pulse_ms: int = 100  # how long the drawer kick is powered (2-510 ms)
+    logo: str = ""  # an image file printed at the top of receipts
+    columns: int | None = None  # text mode characters per line (default 48 on 80 mm, 32 on 58)
+    status_check: bool = True  # ask the printer's status (DLE EOT) before and after each job
+    timeout_s: int = 5  # seconds to wait for the printer to connect or answer
+
+    def __post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            label = self.name or "?"
+            raise SettingsError(
+                f"Printer {label!r}: " + "; ".join(en for en, _ in problems),
+                f"เครื่องพิมพ์ {label!r}: " + "; ".join(th for _, th in problems),
+            )
+
+    @property
+    def dots(self) -> int:
+        """Printable width in dots."""
+        return PAPER_DOTS[self.paper_mm]
+
+    @property
+    def text_columns(self) -> int:
+        return self.columns or TEXT_COLUMNS[self.paper_mm]
+
+    @property
+    def is_preview(self) -> bool:
+        return self.connection == "preview"
+
+    def network_address(self) -> tuple[str, int]:
+        """(host, port) of a network printer; the port defaults to 9100."""
+        host, sep, port = self.target.rpartition(":")
+        if not sep:
+            return self.target, DEFAULT_TCP_PORT
+        return host, int(port)
+
+    def usb_ids(self) -> tuple[int, int]:
+        vid, _, pid = self.target.partition(":")
+        return int(vid, 16), int(pid, 16)
+
+    def describe(self) -> str:
+        """How staff recognise this printer in messages: name and where it is."""
+        where = {"preview": "preview"}.get(self.connection, f"{self.connection} {self.target}")
+        return f"{self.name} ({where.strip()})"
+
+    def problems(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if not self.name.strip() or len(self.name) > 40:
+            out.append(("name must be 1-40 characters", "ชื่อต้องมี 1-40 ตัวอักษร"))
+        if self.connection not in CONNECTIONS:
+            out.append(
+                (
+                    f"connection must be one of {', '.join(CONNECTIONS)}",
+                    f"การเชื่อมต่อต้องเป็น {', '.join(CONNECTIONS)}",
+                )
+            )
+        else:
+            out.extend(self._target_problems())
+        if self.paper_mm not in PAPER_DOTS:
+            out.append(("paper must be 58 or 80 mm", "กระดาษต้องกว้าง 58 หรือ 80 มม."))
+        if self.mode not in PRINT_MODES:
+            out.append(("mode must be raster or text", "โหมดต้องเป็น raster หรือ text"))
+        if self.codepage is not None and not 0 <= self.codepage <= 255:
+            out.append(("code page must be 0-255", "โค้ดเพจต้องอยู่ระหว่าง 0-255"))
+        if self.mode == "text" and self.codepage is None:
+            out.append(
+                (
+                    "text mode needs the printer's Thai code page number (see its self-test)",
+                    "โหมดข้อความต้องระบุเลขโค้ดเพจภาษาไทยของเครื่องพิมพ์ (ดูจากใบทดสอบตัวเครื่อง)",
+                )
+            )
+        if self.drawer_pin not in (None, 2, 5):
+            out.append(("cash drawer pin must be 2 or 5", "ขาลิ้นชักเก็บเงินต้องเป็น 2 หรือ 5"))
+        if not 2 <= self.drawer_pulse_ms <= 510:
+            out.append(
+                ("drawer pulse must be 2-510 ms", "ระยะเวลาสั่งเปิดลิ้นชักต้องอยู่ระหว่าง 2-510 มิลลิวินาที")
+            )
+        if self.baud not in SERIAL_BAUDS:
+            out.append(
+                (
+                    f"baud must be one of {', '.join(map(str, SERIAL_BAUDS))}",
+                    f"ความเร็วพอร์ตอนุกรมต้องเป็น {', '.join(map(str, SERIAL_BAUDS))}",
+                )
+            )
+        if self.columns is not None and not 16 <= self.columns <= 80:
+            out.append(("columns must be 16-80", "จำนวนตัวอักษรต่อบรรทัดต้องอยู่ระหว่าง 16-80"))
+        if not 1 <= self.timeout_s <= 120:
+            out.append(("timeout must be 1-120 seconds", "เวลารอต้องอยู่ระหว่าง 1-120 วินาที"))
+        return out
+
+    def _target_problems(self) -> list[tuple[str, str]]:
+        target = self.target.strip()
+        kind = self.connection
+        if kind in ("preview", "queue"):
+            return []  # an empty queue name means the system's default printer
+        if not target:
+            return [(f"a {kind} printer needs a target", f"เครื่องพิมพ์แบบ {kind} ต้องระบุที่อยู่")]
+        if kind == "network":
+            host, sep, port = target.rpartition(":")
+            if not sep:
+                host, port = target, str(DEFAULT_TCP_PORT)
+            if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+                return [
+                    (
+                        f"network target {target!r} must be host or host:port",
+                        f"ที่อยู่เครื่องพิมพ์เครือข่าย {target!r} ต้องเป็น host หรือ host:port",
+                    )
+                ]
+        if kind == "usb":
+            vid, sep, pid = target.partition(":")
+            if not sep or not _is_hex16(vid) or not _is_hex16(pid):
+                return [
+                    (
+                        f"USB target {target!r} must be VID:PID in hex, e.g. 04b8:0202",
+                        f"ที่อยู่ USB {target!r} ต้องเป็น VID:PID เลขฐานสิบหก เช่น 04b8:0202",
+                    )
+                ]
+        return []
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PrinterProfile:
+        """Build from stored values, refusing unknown keys and values of the wrong type."""
+        if not isinstance(data, dict):
+            raise SettingsError("Printer settings must be objects", "ค่าตั้งเครื่องพิมพ์ผิดรูปแบบ")
+        known = {f.name: f.type for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise SettingsError(
+                f"Printer settings: unknown {', '.join(unknown)}",
+                f"ค่าตั้งเครื่องพิมพ์: ไม่รู้จัก {', '.join(unknown)}",
+            )
+        for key, value in data.items():
+            kind = str(known[key])
+            optional = "None" in kind
+            if value is None and optional:
+                continue
+            if "bool" in kind:
+                ok = isinstance(value, bool)
+            elif "int" in kind:
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            else:
+                ok = isinstance(value, str)
+            if not ok:
+                raise SettingsError(
+                    f"Printer setting {key} must be a {kind}",
+                    f"ค่าตั้งเครื่องพิมพ์ {key} ต้องเป็น {kind}",
+                )
+        return cls(**data)
+
+
+def _is_hex16(text: str) -> bool:
+    try:
+        return len(text) <= 4 and 0 <= int(text, 16) <= 0xFFFF
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +270,20 @@ class Settings:
             out.append(("story URL template needs {sku}", "แม่แบบลิงก์เรื่องราวต้องมี {sku}"))
         if not 1 <= self.max_quantity <= 1_000_000:
             out.append(("max quantity must be 1-1,000,000", "จำนวนสูงสุดต้องอยู่ระหว่าง 1-1,000,000"))
+        names = [p.name for p in self.printers]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            out.append(
+                (f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน")
+            )
         return out
+
+    @property
+    def receipt_printer(self) -> PrinterProfile:
+        """The profile receipts print on: the one named "receipt", else the first."""
+        return self.printer("receipt") or (self.printers[0] if self.printers else PrinterProfile())
+
+    def printer(self, name: str) -> PrinterProfile | None:
+        return next((p for p in self.printers if p.name == name), None)
 
     @property
     def vm_layout(self) -> VariableMeasureLayout:
@@ -123,7 +302,7 @@ class Settings:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["vat_rate"] = str(self.vat_rate)
-        data["printers"] = [asdict(p) for p in self.printers]
+        data["printers"] = [p.to_dict() for p in self.printers]
         return data
 
     @classmethod
@@ -144,12 +323,9 @@ class Settings:
             if not values["vat_rate"].is_finite():  # NaN would break the range check
                 raise SettingsError("VAT rate must be a number", "อัตรา VAT ต้องเป็นตัวเลข")
         if "printers" in values:
-            try:
-                values["printers"] = tuple(PrinterProfile(**p) for p in values["printers"])
-            except TypeError as exc:
-                raise SettingsError(
-                    f"Printer settings: {exc}", f"ค่าตั้งเครื่องพิมพ์ไม่ถูกต้อง: {exc}"
-                ) from exc
+            if not isinstance(values["printers"], list | tuple):
+                raise SettingsError("Printer settings must be a list", "ค่าตั้งเครื่องพิมพ์ต้องเป็นรายการ")
+            values["printers"] = tuple(PrinterProfile.from_dict(p) for p in values["printers"])
         for f in fields(cls):
             if (
                 f.name in values

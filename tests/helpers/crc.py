@@ -60,7 +60,9 @@ def parse_tlv(text: str) -> list[Field]:
         length = int(length_text)
         end = pos + 4 + length
         if end > len(text):
-            raise TLVError(f"field {tag} wants {length} characters, only {len(text) - pos - 4} left")
+            raise TLVError(
+                f"field {tag} wants {length} characters, only {len(text) - pos - 4} left"
+            )
         fields.append(Field(tag, text[pos + 4 : end]))
         pos = end
     return fields

@@ -40,6 +40,4 @@ def drop_database(server_url: str, database: str) -> None:
             (database,),
         )
         force = sql.SQL(" WITH (FORCE)") if conn.info.server_version >= 130000 else sql.SQL("")
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(database)) + force
-        )
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(database)) + force)

@@ -40,14 +40,21 @@ def _schema_diff(engine: Engine) -> list[object]:
         return list(compare_metadata(ctx, models.Base.metadata))
 
 
+def test_head_constant_matches_the_migration_scripts() -> None:
+    """Start-up compares against migrate.HEAD; a new migration must move it."""
+    assert migrate.head_revision() == migrate.HEAD
+
+
 def test_upgrade_from_empty_creates_every_model_table(engine: Engine) -> None:
     assert _tables(engine) == set()
     assert migrate.current_revision(engine) is None
+    assert migrate.current_revision_fast(engine) is None
 
     migrate.upgrade(engine)
 
     assert _tables(engine) == MODEL_TABLES
     assert migrate.current_revision(engine) == migrate.head_revision()
+    assert migrate.current_revision_fast(engine) == migrate.head_revision()
 
 
 def test_migrations_match_the_models(engine: Engine) -> None:
