@@ -1,0 +1,127 @@
+"""Starting the till: the QApplication, fonts, translations, the window, and --self-test."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from pos.services.till import TillContext
+from ui import i18n, qtfix, style
+from ui.till_window import TillWindow
+
+log = logging.getLogger(__name__)
+
+SELF_TEST_TIMEOUT_S = 20.0
+
+
+def ensure_app() -> QApplication:
+    """The running QApplication, created (with the bundled font) if there is none yet."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("OTOP POS")
+        app.setOrganizationName("OTOP POS")
+    assert isinstance(app, QApplication)
+    qtfix.guard_singletons()
+    if not style.register_fonts():
+        log.error("OTOP Sans is missing: Thai text may show as boxes")
+    style.apply_app_font(app)
+    return app
+
+
+def create_till_window(ctx: TillContext, language: str | None = None) -> TillWindow:
+    """A till window on `ctx` (not shown); it starts loading the product index at once."""
+    ensure_app()
+    lang = language or ctx.settings.language
+    i18n.install_language(lang)
+    return TillWindow(ctx, language=lang)
+
+
+def run_till(ctx: TillContext, *, self_test: bool = False, language: str = "th") -> int:
+    """Open the till; with `self_test`, prove it starts and scans on the demo store, then exit."""
+    if self_test and QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = ensure_app()
+    if not i18n.install_language(language):
+        log.info("no translation for %r: showing the English source texts", language)
+    window = TillWindow(ctx, language=language)
+    if self_test:
+        try:
+            return _self_test(window)
+        finally:
+            window.close()
+    previous = sys.excepthook
+    sys.excepthook = _excepthook(window)
+    try:
+        window.showMaximized()
+        window.refocus()
+        return int(app.exec())
+    finally:
+        sys.excepthook = previous
+
+
+def _excepthook(
+    window: TillWindow,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """A bug in a slot is logged with its traceback and shown as a generic message."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        with contextlib.suppress(Exception):  # the window itself may be what is broken
+            window.report_bug()
+
+    return hook
+
+
+def _wait(condition: Callable[[], bool], timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if condition():
+            return True
+        time.sleep(0.005)
+    return condition()
+
+
+def _self_test(window: TillWindow) -> int:
+    def fail(reason: str) -> int:
+        print(f"self-test FAILED: {reason}", file=sys.stderr)
+        return 1
+
+    window.show()
+    if not _wait(lambda: window.index is not None or bool(window.index_error),
+                 SELF_TEST_TIMEOUT_S):
+        return fail(f"the product index did not load within {SELF_TEST_TIMEOUT_S:.0f} s")
+    index = window.index
+    if index is None:
+        return fail(f"the product index could not be loaded: {window.index_error}")
+    if len(index) == 0:
+        return fail("the catalogue is empty")
+    if not window.isVisible() or not window.scan_field.isVisible():
+        return fail("the till window is not visible")
+    # scan a few products of the catalogue (a weighed one refuses a plain scan): any whose
+    # name or code has a digit in it
+    candidates = {r.product_id: r for d in "0123456789" for r in index.search(d, limit=5)}
+    for row in list(candidates.values())[:20]:
+        code = row.barcodes.split()[0] if row.barcodes.split() else row.sku
+        window.scan_field.setText(code)
+        window.scan_field.returnPressed.emit()
+        if not _wait(lambda: not window.busy, 10.0):
+            return fail("a scan got no answer within 10 s")
+        if len(window.cart) == 1:
+            break
+    else:
+        return fail(f"no product of the catalogue could be scanned: {window.message}")
+    if window.total_label.text() in ("", "฿0.00"):
+        return fail("the total did not update after a scan")
+    print("self-test ok")
+    return 0

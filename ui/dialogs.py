@@ -1,0 +1,405 @@
+"""The till's small dialogs: quantity, discount, recall a parked sale, help, confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.cart import Discount, DiscountKind
+from pos.domain.errors import ShopError
+from pos.ports import ParkedCart
+from ui import format as fmt
+from ui import i18n, style
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    cleaned = text.strip().replace(",", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+class _Dialog(QDialog):
+    """A modal dialog with a title, a message line and Enter/Esc buttons."""
+
+    def __init__(self, name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setModal(True)
+        self._title = style.named(QLabel(), "dialogTitle")
+        self._title.setWordWrap(True)
+        self._message = style.named(QLabel(), "dialogMessage")
+        self._message.setWordWrap(True)
+        self._message.hide()
+        self._ok = style.button(f"{name}Ok")
+        self._ok.clicked.connect(self._confirm)
+        self._cancel = style.button(f"{name}Cancel")
+        self._cancel.clicked.connect(self.reject)
+        self._body = QVBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self._cancel)
+        buttons.addWidget(self._ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addLayout(self._body, 1)
+        layout.addWidget(self._message)
+        layout.addLayout(buttons)
+
+    @property
+    def message(self) -> str:
+        return str(self._message.text()) if self._message.isVisible() else ""
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        self._message.setText(text)
+        self._message.setProperty("kind", kind)
+        self._message.style().polish(self._message)
+        self._message.show()
+
+    def show_error(self, exc: ShopError) -> None:
+        self.show_message(exc.message(i18n.current_language()))
+
+    def _confirm(self) -> None:
+        self.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self._confirm()
+            return
+        super().keyPressEvent(event)
+
+    def retranslateUi(self) -> None:
+        # an explicit context: self.tr here would use the subclass's name
+        self._ok.setText(QCoreApplication.translate("TillDialog", "OK (Enter)"))
+        self._cancel.setText(QCoreApplication.translate("TillDialog", "Cancel (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+class QuantityDialog(_Dialog):
+    """Type a quantity; `apply` is called with it and may refuse with a ShopError."""
+
+    def __init__(
+        self,
+        for_line: str | None,
+        current: str,
+        apply: Callable[[Decimal], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("quantityDialog", parent)
+        self._for_line = for_line
+        self._apply = apply
+        self._field = style.named(QLineEdit(current), "quantityField")
+        self._field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._field.setStyleSheet("font-size: 32px; font-weight: bold;")
+        self._hint = QLabel()
+        self._hint.setWordWrap(True)
+        self._body.addWidget(self._hint)
+        self._body.addWidget(self._field)
+        self.resize(480, 260)
+        self.retranslateUi()
+        self._field.selectAll()
+        self._field.setFocus()
+
+    def _confirm(self) -> None:
+        value = parse_decimal(self._field.text())
+        if value is None or value <= 0:
+            self.show_message(self.tr("Type a quantity more than zero"))
+            self._field.selectAll()
+            return
+        try:
+            self._apply(value)
+        except ShopError as exc:
+            self.show_error(exc)
+            self._field.selectAll()
+            return
+        self.accept()
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        self.setWindowTitle(self.tr("Quantity"))
+        if self._for_line is not None:
+            self._title.setText(self.tr("Quantity of {product}").format(product=self._for_line))
+            self._hint.setText(self.tr("Weights in kg with up to 3 decimals, e.g. 0.750"))
+        else:
+            self._title.setText(self.tr("Quantity for the next scan"))
+            self._hint.setText(self.tr("Then scan the product (or type its code and Enter)"))
+
+
+class DiscountDialog(_Dialog):
+    """A discount on the selected line or on the whole sale: amount or percent, with a reason."""
+
+    LINE, SALE = 0, 1
+
+    def __init__(
+        self,
+        line_name: str | None,
+        apply: Callable[[int, Discount | None], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("discountDialog", parent)
+        self._apply = apply
+        self._line_name = line_name
+        self._target_line = style.named(QRadioButton(), "discountLine")
+        self._target_sale = style.named(QRadioButton(), "discountSale")
+        self._targets = QButtonGroup(self)
+        self._targets.addButton(self._target_line, self.LINE)
+        self._targets.addButton(self._target_sale, self.SALE)
+        self._target_line.setEnabled(line_name is not None)
+        (self._target_line if line_name is not None else self._target_sale).setChecked(True)
+        self._amount = style.named(QRadioButton(), "discountAmount")
+        self._percent = style.named(QRadioButton(), "discountPercent")
+        self._kinds = QButtonGroup(self)
+        self._kinds.addButton(self._amount, 0)
+        self._kinds.addButton(self._percent, 1)
+        self._amount.setChecked(True)
+        self._value = style.named(QLineEdit(), "discountValue")
+        self._value.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._reason = style.named(QComboBox(), "discountReason")
+        self._reason.setEditable(True)
+        self._reason_caption = QLabel()
+        self._value_caption = QLabel()
+        self._remove = style.button("discountRemove")
+        self._remove.clicked.connect(self._remove_discount)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self._target_line)
+        row1.addWidget(self._target_sale)
+        row2 = QHBoxLayout()
+        row2.addWidget(self._amount)
+        row2.addWidget(self._percent)
+        self._body.addLayout(row1)
+        self._body.addLayout(row2)
+        self._body.addWidget(self._value_caption)
+        self._body.addWidget(self._value)
+        self._body.addWidget(self._reason_caption)
+        self._body.addWidget(self._reason)
+        self._body.addWidget(self._remove, 0, Qt.AlignmentFlag.AlignLeft)
+        for key, radio in ((Qt.Key.Key_F1, self._target_line), (Qt.Key.Key_F2, self._target_sale),
+                           (Qt.Key.Key_F3, self._amount), (Qt.Key.Key_F4, self._percent)):
+            QShortcut(QKeySequence(key), self, lambda r=radio: self._pick(r))
+        for radio in (self._target_line, self._target_sale, self._amount, self._percent):
+            radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F1-F4 or a click; typing stays put
+        self._value.textEdited.connect(self._value_edited)
+        self.resize(600, 480)
+        self.retranslateUi()
+        self._reason.setCurrentText("")
+        self._value.setFocus()
+
+    @property
+    def target(self) -> int:
+        return self._targets.checkedId()
+
+    def _pick(self, radio: QRadioButton) -> None:
+        if radio.isEnabled():
+            radio.setChecked(True)
+
+    def _value_edited(self, text: str) -> None:
+        if text.strip().endswith("%"):
+            self._percent.setChecked(True)  # "10%" typed: a percentage
+
+    def _discount(self) -> Discount | None:
+        value = parse_decimal(self._value.text().replace("%", ""))
+        if value is None or value <= 0:
+            self.show_message(self.tr("Type the discount, e.g. 50 or 10"))
+            self._value.setFocus()
+            return None
+        reason = self._reason.currentText().strip()
+        if not reason:
+            self.show_message(self.tr("A discount needs a reason"))
+            self._reason.setFocus()
+            return None
+        kind = DiscountKind.PERCENT if self._percent.isChecked() else DiscountKind.AMOUNT
+        try:
+            return Discount(kind, value, reason)
+        except ShopError as exc:
+            self.show_error(exc)
+            return None
+
+    def _confirm(self) -> None:
+        if self._value.hasFocus() and not self._reason.currentText().strip():
+            self._reason.setFocus()  # Enter moves on from the amount to the reason
+            return
+        discount = self._discount()
+        if discount is None:
+            return
+        try:
+            self._apply(self.target, discount)
+        except ShopError as exc:
+            self.show_error(exc)
+            return
+        self.accept()
+
+    def _remove_discount(self) -> None:
+        try:
+            self._apply(self.target, None)
+        except ShopError as exc:
+            self.show_error(exc)
+            return
+        self.accept()
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        self.setWindowTitle(self.tr("Discount"))
+        self._title.setText(self.tr("Discount (F4)"))
+        self._target_line.setText(
+            "F1  " + self.tr("Selected line: {product}").format(product=self._line_name)
+            if self._line_name
+            else "F1  " + self.tr("Selected line")
+        )
+        self._target_sale.setText("F2  " + self.tr("Whole sale"))
+        self._amount.setText("F3  " + self.tr("Amount (฿)"))
+        self._percent.setText("F4  " + self.tr("Percent (%)"))
+        self._value_caption.setText(self.tr("Discount (e.g. 50, or 10% for a percentage)"))
+        self._reason_caption.setText(self.tr("Reason (required)"))
+        self._remove.setText(self.tr("Remove discount"))
+        self._ok.setText(self.tr("Apply (Enter)"))
+        current = self._reason.currentText()
+        self._reason.clear()
+        self._reason.addItems(
+            [
+                self.tr("Regular customer"),
+                self.tr("Damaged goods"),
+                self.tr("Promotion"),
+                self.tr("Wholesale price"),
+                self.tr("Staff purchase"),
+            ]
+        )
+        self._reason.setCurrentText(current)
+
+
+class RecallDialog(_Dialog):
+    """Pick a parked sale to bring back."""
+
+    recallChosen = Signal(str)  # parked_id
+
+    def __init__(self, parked: Sequence[ParkedCart], parent: QWidget | None = None) -> None:
+        super().__init__("recallDialog", parent)
+        self._parked = list(parked)
+        self._list = style.named(QListWidget(), "parkedList")
+        self._list.setStyleSheet("font-size: 18px;")
+        self._body.addWidget(self._list)
+        for p in self._parked:
+            lines = len(p.payload.get("lines", ()))
+            item = QListWidgetItem(
+                f"{fmt.local_time(p.parked_at)}   {p.label}   ·   "
+                + self.tr("{count} line(s)").format(count=lines)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, p.parked_id)
+            self._list.addItem(item)
+        if self._parked:
+            self._list.setCurrentRow(len(self._parked) - 1)
+        self.resize(640, 420)
+        self.retranslateUi()
+        self._list.setFocus()
+
+    @property
+    def parked(self) -> list[ParkedCart]:
+        return list(self._parked)
+
+    def _confirm(self) -> None:
+        item = self._list.currentItem()
+        if item is None:
+            self.reject()
+            return
+        parked_id = str(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
+        self.recallChosen.emit(parked_id)
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        self.setWindowTitle(self.tr("Recall a parked sale"))
+        self._title.setText(
+            self.tr("Parked sales (F6)") if self._parked else self.tr("No parked sales")
+        )
+        self._ok.setText(self.tr("Recall (Enter)"))
+
+
+class ConfirmDialog(_Dialog):
+    """Yes (Enter) or No (Esc)."""
+
+    def __init__(
+        self, name: str, title: str, text: str, yes: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(name, parent)
+        self._title_text, self._yes = title, yes
+        self._text = QLabel(text)
+        self._text.setWordWrap(True)
+        self._text.setStyleSheet("font-size: 18px;")
+        self._body.addWidget(self._text)
+        self.resize(520, 240)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        self.setWindowTitle(self._title_text)
+        self._title.setText(self._title_text)
+        self._ok.setText(self._yes)
+        self._cancel.setText(self.tr("No (Esc)"))
+
+
+class HelpDialog(_Dialog):
+    """The keys of the till."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("helpDialog", parent)
+        self._text = style.named(QLabel(), "helpText")
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.TextFormat.RichText)
+        self._body.addWidget(self._text)
+        self._cancel.hide()
+        self.resize(720, 620)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        self.setWindowTitle(self.tr("Help"))
+        self._title.setText(self.tr("Keys of the till"))
+        self._ok.setText(self.tr("Close (Enter)"))
+        rows = [
+            ("Enter", self.tr("Add the scanned or typed code")),
+            ("3*code", self.tr("Scan 3 of a product at once")),
+            ("F1", self.tr("This help")),
+            ("F2", self.tr("Find a product by name (Thai or English)")),
+            ("F3", self.tr("Quantity: typed number first = next scan; "
+                           "otherwise change the selected line")),
+            ("F4", self.tr("Discount on the line or the sale (reason required)")),
+            ("F5", self.tr("Park the sale")),
+            ("F6", self.tr("Recall a parked sale")),
+            ("F8 / Delete", self.tr("Remove the selected line")),
+            ("F9", self.tr("Cancel the whole sale")),
+            ("F12", self.tr("Pay")),
+            ("+ / −", self.tr("One more / one less of the selected line")),
+            ("↑ / ↓", self.tr("Select a line")),
+            ("Esc", self.tr("Clear the scan field")),
+            ("Ctrl+L", self.tr("Switch language ไทย / English")),
+        ]
+        body = "".join(
+            f"<tr><td style='padding:4px 18px 4px 0'><b>{k}</b></td><td>{v}</td></tr>"
+            for k, v in rows
+        )
+        self._text.setText(f"<table>{body}</table>")

@@ -1,0 +1,1026 @@
+"""The till: the cashier's main window, keyboard first, for a busy counter."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.cart import Cart, Discount, SoldBy
+from pos.domain.errors import PaymentError, ShopError
+from pos.domain.payment import Tender, settle
+from pos.domain.sale import Receipt
+from pos.ports import ParkedCart
+from pos.services.checkout import ScanResult
+from pos.services.search import ProductIndex
+from pos.services.till import TillContext
+from ui import format as fmt
+from ui import i18n, style
+from ui.cart_model import CartTableModel, Column, ProductDelegate
+from ui.dialogs import ConfirmDialog, DiscountDialog, HelpDialog, QuantityDialog, RecallDialog
+from ui.find_dialog import FindDialog
+from ui.payment_dialog import PaymentDialog
+from ui.receipt_preview import ReceiptPreview
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+BANNER_MS = {"ok": 6000, "info": 6000, "error": 15000}
+
+
+class ScanField(QLineEdit):
+    """Where the keyboard-wedge scanner (or the cashier) types codes, then Enter."""
+
+    navigate = Signal(int)  # move the line selection by n rows
+    removeLine = Signal()
+    stepQuantity = Signal(int)
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        empty = not self.text()
+        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8,
+                 Qt.Key.Key_PageDown: 8}
+        if key in moves:
+            self.navigate.emit(moves[Qt.Key(key)])
+        elif key == Qt.Key.Key_Delete and empty:
+            self.removeLine.emit()
+        elif key == Qt.Key.Key_Plus and empty:
+            self.stepQuantity.emit(1)
+        elif key == Qt.Key.Key_Minus and empty:
+            self.stepQuantity.emit(-1)
+        elif key == Qt.Key.Key_Escape:
+            self.clear()
+            self.escaped.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+class TillWindow(QMainWindow):
+    """The sale being rung up, its totals, the function keys and the dialogs behind them.
+
+    Everything that touches the database runs on the one ordered background worker; the
+    cart itself lives on the UI thread and is only handed to the worker as a copy.
+    """
+
+    saleCompleted = Signal(object)  # Receipt
+    indexLoaded = Signal(int)  # catalogue size
+
+    def __init__(self, ctx: TillContext, language: str = "th") -> None:
+        super().__init__()
+        self.setObjectName("tillWindow")
+        self.ctx = ctx
+        self._language = language
+        self.cashier_name = ""
+        self.worker = Worker(self)  # ordered: scans, park, recall and commits
+        self.worker.busyChanged.connect(self._on_busy)
+        # the catalogue index (seconds for 100,000 products) loads beside it, read only,
+        # so that the first scans of the day are not queued behind it
+        self.loader = Worker(self)
+        self.model = CartTableModel(ctx.checkout.new_cart(), language, self)
+        self._index: ProductIndex | None = None
+        self._index_error = ""
+        self._pending_scans = 0
+        self._after_scans: Callable[[], None] | None = None
+        self._pending_qty: int | None = None
+        self._held_tenders: list[Tender] = []
+        self._cart_busy = ""  # the op that owns the cart right now: park / recall / commit
+        self._payment: PaymentDialog | None = None
+        self._dialog: Any = None  # the small dialog on screen, if any
+        self._find: FindDialog | None = None
+        self._preview: ReceiptPreview | None = None
+        self._last_receipt: Receipt | None = None
+        self._closing = False
+
+        self.setStyleSheet(style.STYLE_SHEET)
+        self._build()
+        self._build_actions()
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.timeout.connect(self.clear_message)
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start(1000)
+        self.retranslateUi()
+        self._update_totals()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+        self.loader.run(ctx.load_index, self._on_index_loaded, self._on_index_failed,
+                        name="load_index")
+
+    # --- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setMinimumSize(1280, 720)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        # header: shop, clock, language
+        header = style.named(QFrame(), "header")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(18, 8, 18, 8)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        self._shop_title = style.named(QLabel(), "shopTitle")
+        self._shop_subtitle = style.named(QLabel(), "shopSubtitle")
+        titles.addWidget(self._shop_title)
+        titles.addWidget(self._shop_subtitle)
+        hl.addLayout(titles, 1)
+        self._clock_label = style.named(QLabel(), "clockLabel")
+        self._clock_label.setStyleSheet("font-size: 18px; color: white; padding-right: 16px;")
+        hl.addWidget(self._clock_label)
+        self._language_button = style.button("languageButton")
+        self._language_button.clicked.connect(self.toggle_language)
+        hl.addWidget(self._language_button)
+        outer.addWidget(header)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(14, 12, 14, 8)
+        body.setSpacing(14)
+
+        # left: scan field, message banner, cart
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        self._scan_caption = style.named(QLabel(), "scanLabel")
+        left.addWidget(self._scan_caption)
+        scan_row = QHBoxLayout()
+        self.scan_field = style.named(ScanField(), "scanField")
+        self.scan_field.returnPressed.connect(self._on_return)
+        self.scan_field.navigate.connect(self._move_selection)
+        self.scan_field.removeLine.connect(self.remove_line)
+        self.scan_field.stepQuantity.connect(self.step_quantity)
+        self.scan_field.escaped.connect(self._on_escape)
+        self.scan_field.setMinimumHeight(58)
+        scan_row.addWidget(self.scan_field, 1)
+        self._qty_chip = style.named(QLabel(), "pendingQty")
+        self._qty_chip.hide()
+        scan_row.addWidget(self._qty_chip)
+        left.addLayout(scan_row)
+        # the banner keeps its place when empty, so the cart never jumps when a message comes
+        self._banner = style.named(QLabel(), "messageBanner")
+        self._banner.setWordWrap(True)
+        self._banner.setMinimumHeight(46)
+        self._banner.setProperty("kind", "none")
+        left.addWidget(self._banner)
+
+        self.table = style.named(QTableView(), "cartTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.PRODUCT, ProductDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(64)
+        head = self.table.horizontalHeader()
+        head.setHighlightSections(False)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        head.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((Column.NO, 48), (Column.QTY, 96), (Column.PRICE, 120),
+                           (Column.DISCOUNT, 110), (Column.TOTAL, 140)):
+            head.resizeSection(col, width)
+        left.addWidget(self.table, 1)
+        body.addLayout(left, 5)
+
+        # right: total, VAT, last line
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        totals = style.named(QFrame(), "totalsPanel")
+        tl = QVBoxLayout(totals)
+        tl.setContentsMargins(20, 14, 20, 16)
+        tl.setSpacing(2)
+        self._total_caption = style.named(QLabel(), "totalCaption")
+        self.total_label = style.named(QLabel(), "totalLabel")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._items_label = style.named(QLabel(), "itemsLabel")
+        self._discount_label = style.named(QLabel(), "discountLabel")
+        self._vat_label = style.named(QLabel(), "vatLabel")
+        self._vat_label.setWordWrap(True)
+        for w in (self._total_caption, self.total_label, self._items_label,
+                  self._discount_label, self._vat_label):
+            tl.addWidget(w)
+        right.addWidget(totals)
+
+        last = style.named(QFrame(), "lastPanel")
+        ll = QVBoxLayout(last)
+        ll.setContentsMargins(18, 12, 18, 14)
+        self._last_caption = style.named(QLabel(), "lastCaption")
+        self._last_name = style.named(QLabel(), "lastName")
+        self._last_name.setWordWrap(True)
+        self._last_secondary = style.named(QLabel(), "lastNameSecondary")
+        self._last_secondary.setWordWrap(True)
+        self._last_detail = style.named(QLabel(), "lastDetail")
+        self._last_detail.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._last_detail.setWordWrap(True)
+        self._last_price = style.named(QLabel(), "lastPrice")
+        self._last_price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._change_label = style.named(QLabel(), "changeDueLabel")
+        self._change_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._change_label.hide()
+        for w in (self._last_caption, self._last_name, self._last_secondary):
+            ll.addWidget(w)
+        ll.addStretch(1)
+        ll.addWidget(self._last_detail)
+        ll.addWidget(self._last_price)
+        ll.addWidget(self._change_label)
+        right.addWidget(last, 1)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        right_box.setMinimumWidth(400)
+        right_box.setMaximumWidth(620)
+        body.addWidget(right_box, 2)
+        outer.addLayout(body, 1)
+
+        # function keys
+        self._key_bar = style.named(QWidget(), "keyBar")
+        self._key_layout = QGridLayout(self._key_bar)
+        self._key_layout.setContentsMargins(14, 4, 14, 10)
+        self._key_layout.setHorizontalSpacing(8)
+        outer.addWidget(self._key_bar)
+        self.setCentralWidget(central)
+
+        # status bar
+        self._status_terminal = style.named(QLabel(), "statusTerminal")
+        self._status_store = style.named(QLabel(), "statusStore")
+        self._status_catalogue = style.named(QLabel(), "statusCatalogue")
+        self._status_language = style.named(QLabel(), "statusLanguage")
+        self._status_busy = style.named(QLabel(), "statusBusy")
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        bar.addWidget(self._status_terminal)
+        bar.addWidget(self._status_store, 1)
+        for w in (self._status_busy, self._status_catalogue, self._status_language):
+            bar.addPermanentWidget(w)
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        self._buttons: dict[str, QPushButton] = {}
+        specs: list[tuple[str, list[QKeySequence], Callable[[], None]]] = [
+            ("help", [QKeySequence(Qt.Key.Key_F1)], self.show_help),
+            ("find", [QKeySequence(Qt.Key.Key_F2)], self.find_product),
+            ("quantity", [QKeySequence(Qt.Key.Key_F3)], self.quantity_key),
+            ("discount", [QKeySequence(Qt.Key.Key_F4)], self.discount),
+            ("park", [QKeySequence(Qt.Key.Key_F5)], self.park),
+            ("recall", [QKeySequence(Qt.Key.Key_F6)], self.recall),
+            ("remove", [QKeySequence(Qt.Key.Key_F8)], self.remove_line),
+            ("cancel", [QKeySequence(Qt.Key.Key_F9)], self.cancel_sale),
+            ("plus", [], lambda: self.step_quantity(1)),
+            ("minus", [], lambda: self.step_quantity(-1)),
+            ("pay", [QKeySequence(Qt.Key.Key_F12)], self.pay),
+            ("language", [QKeySequence("Ctrl+L")], self.toggle_language),
+        ]
+        for name, keys, slot in specs:
+            action = QAction(self)
+            action.setObjectName(f"{name}Action")
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        order = ["help", "find", "quantity", "discount", "park", "recall", "plus", "minus",
+                 "remove", "cancel", "pay"]
+        for col, name in enumerate(order):
+            button_name = {"pay": "payButton", "cancel": "cancelSaleButton"}.get(
+                name, f"{name}Button")
+            b = style.button(button_name)
+            b.setMinimumHeight(64)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.clicked.connect(self.actions_by_name[name].trigger)
+            self._buttons[name] = b
+            self._key_layout.addWidget(b, 0, col)
+            self._key_layout.setColumnStretch(col, 2 if name == "pay" else 1)
+
+    # --- public state (tests, self-test, benchmarks) -----------------------------------
+    @property
+    def cart(self) -> Cart:
+        return self.model.cart
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def index(self) -> ProductIndex | None:
+        return self._index
+
+    @property
+    def index_error(self) -> str:
+        """Why the product index could not be loaded ('' if it loaded or is loading)."""
+        return self._index_error
+
+    @property
+    def message(self) -> str:
+        """The banner's text ('' when no message is shown)."""
+        return str(self._banner.text())
+
+    @property
+    def message_kind(self) -> str:
+        """'error', 'info', 'ok', or '' when no message is shown."""
+        kind = str(self._banner.property("kind") or "")
+        return "" if kind == "none" else kind
+
+    @property
+    def payment_dialog(self) -> PaymentDialog | None:
+        return self._payment
+
+    @property
+    def find_dialog(self) -> FindDialog | None:
+        return self._find
+
+    @property
+    def receipt_preview(self) -> ReceiptPreview | None:
+        return self._preview
+
+    @property
+    def last_receipt(self) -> Receipt | None:
+        return self._last_receipt
+
+    @property
+    def busy(self) -> bool:
+        """True while the worker has ops whose outcome has not arrived yet."""
+        return self.worker.pending > 0
+
+    @property
+    def pending_quantity(self) -> int | None:
+        return self._pending_qty
+
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    # --- scanning ----------------------------------------------------------------------
+    def _on_return(self) -> None:
+        text = self.scan_field.text()
+        self.scan_field.clear()
+        self.submit_scan(text)
+
+    def submit_scan(self, text: str) -> None:
+        """Look the code up in the worker; the line is added when the answer comes back."""
+        text = text.strip()
+        if not text:
+            return
+        if self._pending_qty is not None and "*" not in text:
+            text = f"{self._pending_qty}*{text}"
+        self._set_pending_qty(None)
+        self._pending_scans += 1
+        checkout = self.ctx.checkout
+        self.worker.run(lambda: checkout.lookup(text), self._on_scanned, self._on_scan_failed,
+                        name="lookup")
+
+    def _on_scanned(self, scan: ScanResult) -> None:
+        self._pending_scans -= 1
+        try:
+            row = self.model.add_scan(scan)
+        except ShopError as exc:
+            self._fail(exc)
+        else:
+            self._select(row)
+            self._show_line(row)
+            self._update_totals()
+            if self.message_kind in ("error", "ok"):
+                self.clear_message()
+        self._scans_settled()
+
+    def _on_scan_failed(self, exc: Exception) -> None:
+        self._pending_scans -= 1
+        self._fail(exc)
+        self._scans_settled()
+
+    def _scans_settled(self) -> None:
+        if self._pending_scans == 0 and self._after_scans is not None:
+            then, self._after_scans = self._after_scans, None
+            then()
+
+    def _when_scans_done(self, then: Callable[[], None]) -> None:
+        """Run `then` once every scan typed so far is in the cart (F12 right after a scan)."""
+        if self._pending_scans:
+            self._after_scans = then
+            self.show_message(self.tr("One moment: looking up the last scan…"), "info")
+        else:
+            then()
+
+    def _set_pending_qty(self, qty: int | None) -> None:
+        self._pending_qty = qty
+        if qty is None:
+            self._qty_chip.hide()
+        else:
+            self._qty_chip.setText(f"× {qty}")
+            self._qty_chip.show()
+
+    def _on_escape(self) -> None:
+        self._set_pending_qty(None)
+
+    # --- line keys ---------------------------------------------------------------------
+    def _move_selection(self, step: int) -> None:
+        n = self.model.rowCount()
+        if not n:
+            return
+        row = self.selected_row()
+        row = n - 1 if row < 0 else max(0, min(n - 1, row + step))
+        self._select(row)
+        self._show_line(row)
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            # a new row's scroll range is only known after the view's next layout pass
+            QTimer.singleShot(0, lambda: self._scroll_to(row))
+        else:
+            self.table.clearSelection()
+
+    def _scroll_to(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _need_line(self) -> int:
+        row = self.selected_row()
+        if row < 0:
+            self.warn(self.tr("Select a line first (↑ / ↓)"))
+        return row
+
+    def _cart_free(self) -> bool:
+        if self._cart_busy:
+            self.show_message(self.tr("One moment: the sale is being saved…"), "info")
+            return False
+        return True
+
+    def remove_line(self) -> None:
+        if not self._cart_free():
+            return
+        row = self._need_line()
+        if row < 0:
+            return
+        line = self.model.remove_row(row)
+        self._update_totals()
+        name = line.product.name_en if self._language == "en" else line.product.name_th
+        self.show_message(self.tr("Removed: {product}").format(product=name), "info")
+        n = self.model.rowCount()
+        if n:
+            self._select(min(row, n - 1))
+            self._show_line(min(row, n - 1))
+        else:
+            self._show_line(-1)
+        self.refocus()
+
+    def step_quantity(self, delta: int) -> None:
+        if not self._cart_free():
+            return
+        row = self._need_line()
+        if row < 0:
+            return
+        line = self.model.line(row)
+        if line.product.sold_by is SoldBy.WEIGHT:
+            self.warn(self.tr("Weighed items: scan a new scale label or use F3"))
+            return
+        new = line.quantity + delta
+        if new <= 0:
+            self.warn(self.tr("To take the line off, press Delete (F8)"))
+            return
+        self._set_line_quantity(row, new)
+
+    def _set_line_quantity(self, row: int, quantity: Decimal) -> None:
+        try:
+            self.model.set_quantity(row, quantity)
+        except ShopError as exc:
+            self._fail(exc)
+            return
+        self._select(row)
+        self._show_line(row)
+        self._update_totals()
+
+    def quantity_key(self) -> None:
+        """F3: a number typed first is the next scan's quantity; otherwise edit the line."""
+        typed = self.scan_field.text().strip()
+        max_q = self.ctx.settings.max_quantity
+        if typed:
+            if typed.isdigit() and typed.isascii() and 1 <= int(typed) <= max_q:
+                self.scan_field.clear()
+                self._set_pending_qty(int(typed))
+                self.show_message(self.tr("Quantity {qty}: now scan the product").format(
+                    qty=int(typed)), "info")
+            else:
+                self.warn(self.tr("Quantity must be a whole number from 1 to {max}").format(
+                    max=max_q))
+                self.scan_field.clear()
+            return
+        if not self._cart_free():
+            return
+        row = self.selected_row()
+        if row >= 0:
+            line = self.model.line(row)
+            name = line.product.name_en if self._language == "en" else line.product.name_th
+
+            def apply(q: Decimal) -> None:
+                self.model.set_quantity(row, q)
+                self._select(row)
+                self._show_line(row)
+                self._update_totals()
+
+            self._open_dialog(QuantityDialog(name, fmt.line_quantity(line).replace(",", ""),
+                                             apply, self))
+        else:
+
+            def apply_next(q: Decimal) -> None:
+                if q != q.to_integral_value() or not 1 <= q <= max_q:
+                    raise ShopError(
+                        f"Quantity must be a whole number from 1 to {max_q}",
+                        f"จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max_q}",
+                    )
+                self._set_pending_qty(int(q))
+
+            self._open_dialog(QuantityDialog(None, "1", apply_next, self))
+
+    def discount(self) -> None:
+        if not self._cart_free():
+            return
+        if self.cart.is_empty:
+            self.warn(self.tr("Scan the products first"))
+            return
+        row = self.selected_row()
+        name = None
+        if row >= 0:
+            p = self.model.line(row).product
+            name = p.name_en if self._language == "en" else p.name_th
+
+        def apply(target: int, discount: Discount | None) -> None:
+            if target == DiscountDialog.LINE:
+                if row < 0:
+                    raise ShopError("Select a line first", "กรุณาเลือกรายการก่อน")
+                self.model.set_line_discount(row, discount)
+            else:
+                self.cart.set_sale_discount(discount)
+                self.model.refresh()
+            self._update_totals()
+            if row >= 0:
+                self._show_line(row)
+
+        self._open_dialog(DiscountDialog(name, apply, self))
+
+    # --- find ------------------------------------------------------------------------
+    def find_product(self) -> None:
+        if self._find is None:
+            self._find = FindDialog(self)
+            self._find.productChosen.connect(lambda row: self.submit_scan(row.sku))
+            self._find.finished.connect(lambda _r: self.refocus())
+        self._find.set_index(self._index)
+        typed = self.scan_field.text().strip()
+        self.scan_field.clear()
+        self._find.start("" if typed.isdigit() else typed)
+
+    # --- help, language ---------------------------------------------------------------
+    def show_help(self) -> None:
+        self._open_dialog(HelpDialog(self))
+
+    def toggle_language(self) -> None:
+        self.set_language("en" if self._language == "th" else "th")
+
+    def set_language(self, language: str) -> None:
+        i18n.install_language(language)
+        self._language = language
+        self.model.set_language(language)
+        self.retranslateUi()
+        for w in (self._find, self._preview, self._payment, self._dialog):
+            if w is not None and hasattr(w, "retranslateUi"):
+                w.retranslateUi()
+        row = self.selected_row()
+        self._show_line(row if row >= 0 else self.model.rowCount() - 1)
+        self.refocus()
+
+    # --- park / recall / cancel --------------------------------------------------------
+    def park(self) -> None:
+        self._when_scans_done(self._park)
+
+    def _park(self) -> None:
+        if not self._cart_free():
+            return
+        if self.cart.is_empty:
+            self.warn(self.tr("Nothing to park"))
+            return
+        snapshot = copy.deepcopy(self.cart)
+        totals = snapshot.totals()
+        label = f"{fmt.baht(totals.total)} · {fmt.item_count(snapshot.lines):,.0f}"
+        self._cart_busy = "park"
+        checkout = self.ctx.checkout
+        self.worker.run(lambda: checkout.park(snapshot, label), self._on_parked,
+                        self._on_cart_op_failed, name="park")
+
+    def _on_parked(self, _parked_id: str) -> None:
+        self._cart_busy = ""
+        self._start_new_sale()
+        self.show_message(self.tr("Sale parked. Press F6 to bring it back."), "ok")
+
+    def recall(self) -> None:
+        self._when_scans_done(self._recall_list)
+
+    def _recall_list(self) -> None:
+        if not self._cart_free():
+            return
+        if not self.cart.is_empty:
+            self.warn(self.tr("Finish or park (F5) the current sale first"))
+            return
+        self.worker.run(self.ctx.checkout.parked, self._show_parked, self._fail, name="parked")
+
+    def _show_parked(self, parked: list[ParkedCart]) -> None:
+        if not parked:
+            self.show_message(self.tr("No parked sales"), "info")
+            return
+        dialog = RecallDialog(parked, self)
+        dialog.recallChosen.connect(self._recall)
+        self._open_dialog(dialog)
+
+    def _recall(self, parked_id: str) -> None:
+        if not self._cart_free():
+            return
+        if not self.cart.is_empty:
+            self.warn(self.tr("Finish or park (F5) the current sale first"))
+            return
+        self._cart_busy = "recall"
+        checkout = self.ctx.checkout
+        self.worker.run(lambda: checkout.recall(parked_id), self._on_recalled,
+                        self._on_cart_op_failed, name="recall")
+
+    def _on_recalled(self, cart: Cart) -> None:
+        self._cart_busy = ""
+        self._held_tenders = []
+        self.model.set_cart(cart)
+        last = self.model.rowCount() - 1
+        self._select(last)
+        self._show_line(last)
+        self._update_totals()
+        self.show_message(self.tr("Parked sale is back"), "ok")
+
+    def _on_cart_op_failed(self, exc: Exception) -> None:
+        self._cart_busy = ""
+        self._fail(exc)
+
+    def cancel_sale(self) -> None:
+        self._when_scans_done(self._confirm_cancel)
+
+    def _confirm_cancel(self) -> None:
+        if not self._cart_free():
+            return
+        if self.cart.is_empty:
+            self.show_message(self.tr("The cart is already empty"), "info")
+            return
+        text = self.tr("Take every line off this sale ({total})?").format(
+            total=fmt.baht(self.cart.totals().total))
+        if self._held_tenders:
+            text += "\n" + self.tr("Payments were already taken: give them back to the customer.")
+        dialog = ConfirmDialog("confirmCancel", self.tr("Cancel sale (F9)"), text,
+                               self.tr("Yes, cancel (Enter)"), self)
+        dialog.accepted.connect(self._cancel_confirmed)
+        self._open_dialog(dialog)
+
+    def _cancel_confirmed(self) -> None:
+        self._start_new_sale()
+        self.show_message(self.tr("Sale cancelled"), "info")
+
+    def _start_new_sale(self) -> None:
+        self._held_tenders = []
+        self._set_pending_qty(None)
+        self.model.set_cart(self.ctx.checkout.new_cart())
+        self._show_line(-1)
+        self._update_totals()
+        self.refocus()
+
+    # --- paying ------------------------------------------------------------------------
+    def pay(self) -> None:
+        self._when_scans_done(self._open_payment)
+
+    def _open_payment(self) -> None:
+        if not self._cart_free() or self._payment is not None:
+            return
+        if self.cart.is_empty:
+            self.warn(self.tr("The cart is empty: scan the products first"))
+            return
+        due = self.cart.totals().total
+        held = self._held_tenders
+        try:
+            settle(due, held)
+        except PaymentError:
+            held = []
+            self.warn(self.tr("The total changed: take the payments again"))
+        dialog = PaymentDialog(due, self.ctx.settings.promptpay_id, held, self)
+        dialog.commitRequested.connect(self._commit)
+        dialog.rejected.connect(self._payment_closed)
+        self._payment = dialog
+        dialog.open()
+
+    def _payment_closed(self) -> None:
+        if self._payment is not None:
+            self._held_tenders = self._payment.tenders
+            self._payment.deleteLater()
+            self._payment = None
+        if self._held_tenders:
+            self.show_message(self.tr("Payments taken so far are kept: F12 to continue"), "info")
+        self.refocus()
+
+    def _commit(self, tenders: list[Tender]) -> None:
+        dialog = self._payment
+        if dialog is None or self._cart_busy:
+            return
+        dialog.set_committing(True)
+        self._cart_busy = "commit"
+        cart = copy.deepcopy(self.cart)
+        checkout, render, cashier = self.ctx.checkout, self.ctx.render_receipt, self.cashier_name
+
+        def work() -> tuple[Receipt, str | None]:
+            receipt = checkout.complete(cart, tenders, cashier_name=cashier)
+            try:  # the sale is saved: a preview problem must not look like a failed sale
+                text: str | None = render(receipt)
+            except Exception:
+                log.exception("receipt %s could not be rendered", receipt.receipt_no)
+                text = None
+            return receipt, text
+
+        self.worker.run(work, self._on_committed, self._on_commit_failed, name="complete")
+
+    def _on_committed(self, outcome: tuple[Receipt, str | None]) -> None:
+        receipt, text = outcome
+        self._cart_busy = ""
+        self._last_receipt = receipt
+        if self._payment is not None:
+            self._payment.set_committing(False)
+            self._payment.accept()
+            self._payment.deleteLater()
+            self._payment = None
+        self._start_new_sale()
+        self._show_sale_done(receipt)
+        if text is None:
+            text = self.tr("Receipt {number} is saved; its preview could not be drawn.").format(
+                number=receipt.receipt_no)
+        self._show_preview(receipt.receipt_no, text)
+        self.refocus()
+        self.saleCompleted.emit(receipt)
+
+    def _on_commit_failed(self, exc: Exception) -> None:
+        self._cart_busy = ""
+        QApplication.beep()
+        if self._payment is not None:
+            self._payment.commit_failed(self._error_text(exc))
+        else:
+            self._fail(exc)
+
+    def _show_preview(self, receipt_no: str, text: str) -> None:
+        if self._preview is None:
+            self._preview = ReceiptPreview(self)
+            self._preview.finished.connect(lambda _r: self.refocus())
+            self._preview.activated.connect(lambda: QTimer.singleShot(0, self.refocus))
+        self._preview.show_receipt(receipt_no, text)
+
+    # --- the index ----------------------------------------------------------------------
+    def _on_index_loaded(self, index: ProductIndex) -> None:
+        self._index = index
+        if self._find is not None:
+            self._find.set_index(index)
+        self._update_status()
+        self.indexLoaded.emit(len(index))
+
+    def _on_index_failed(self, exc: Exception) -> None:
+        self._index_error = self._error_text(exc)
+        self._update_status()
+        self.warn(self.tr("Product search is not available: {reason}").format(
+            reason=self._index_error), beep=False)
+
+    # --- messages ----------------------------------------------------------------------
+    def _error_text(self, exc: Exception) -> str:
+        if isinstance(exc, ShopError):
+            return exc.message(self._language)
+        return self.bug_text()
+
+    def bug_text(self) -> str:
+        """The generic message for an unexpected error (its details go to the log)."""
+        return self.tr("Something went wrong (it was logged). The sale is kept: try again, "
+                       "or call the supervisor.")
+
+    def report_bug(self) -> None:
+        """Tell the cashier about an unexpected error (already logged with its traceback)."""
+        self.warn(self.bug_text())
+
+    def _fail(self, exc: Exception) -> None:
+        self.warn(self._error_text(exc))
+
+    def warn(self, text: str, *, beep: bool = True) -> None:
+        """A clear, non-blocking error: banner, beep, empty scan field with the focus."""
+        self.show_message(text, "error")
+        if beep:
+            QApplication.beep()
+        self.scan_field.clear()
+        self.refocus()
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self._set_banner(text, kind)
+        self._banner_timer.start(BANNER_MS.get(kind, 6000))
+
+    def clear_message(self) -> None:
+        self._banner_timer.stop()
+        self._set_banner("", "none")
+
+    def _set_banner(self, text: str, kind: str) -> None:
+        self._banner.setText(text)
+        self._banner.setProperty("kind", kind)
+        self._banner.style().unpolish(self._banner)
+        self._banner.style().polish(self._banner)
+
+    # --- display -----------------------------------------------------------------------
+    def _update_totals(self) -> None:
+        totals = self.cart.totals()
+        self.total_label.setText(fmt.baht(totals.total))
+        items = fmt.item_count(self.cart.lines)
+        self._items_label.setText(
+            self.tr("{items} item(s) · {lines} line(s)").format(
+                items=f"{items:,.0f}", lines=len(self.cart))
+        )
+        discount = totals.line_discounts + totals.sale_discount
+        self._discount_label.setVisible(bool(discount))
+        self._discount_label.setText(
+            self.tr("Discounts −{amount}").format(amount=fmt.money(discount)))
+        if self.ctx.settings.vat_registered:
+            self._vat_label.setText(
+                self.tr("VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}").format(
+                    vatable=fmt.money(totals.vatable), exempt=fmt.money(totals.exempt),
+                    rate=f"{self.cart.vat_rate:g}", vat=fmt.money(totals.vat))
+            )
+        else:
+            self._vat_label.setText(self.tr("Not VAT registered: no VAT on the receipt"))
+        self._buttons["pay"].setEnabled(not self.cart.is_empty)
+
+    def _show_line(self, row: int) -> None:
+        self._change_label.hide()
+        if not 0 <= row < self.model.rowCount():
+            self._last_caption.setText(self.tr("Ready for the next customer"))
+            self._last_name.setText("")
+            self._last_secondary.setText("")
+            self._last_detail.setText("")
+            self._last_price.setText("")
+            return
+        line = self.model.line(row)
+        p = line.product
+        first, second = (p.name_en, p.name_th) if self._language == "en" else (p.name_th, p.name_en)
+        self._last_caption.setText(self.tr("Line {n}").format(n=row + 1))
+        self._last_name.setText(first)
+        self._last_secondary.setText(second)
+        unit = p.unit_en if self._language == "en" else p.unit_th
+        detail = f"{fmt.line_quantity(line)} {unit} × {fmt.money(line.unit_price)}"
+        if line.discount is not None:
+            detail += "  " + self.tr("discount −{amount}").format(
+                amount=fmt.money(line.discount_amount))
+        if p.vat_exempt:
+            detail += "  · " + self.tr("VAT exempt")
+        self._last_detail.setText(detail)
+        self._last_price.setText(fmt.baht(line.net))
+
+    def _show_sale_done(self, receipt: Receipt) -> None:
+        self._last_caption.setText(self.tr("Sale {number} saved").format(
+            number=receipt.receipt_no))
+        self._last_name.setText(self.tr("Total {amount}").format(amount=fmt.baht(receipt.total)))
+        self._last_secondary.setText("")
+        self._last_detail.setText("")
+        self._last_price.setText("")
+        if receipt.change:
+            self._change_label.setText(self.tr("Change {amount}").format(
+                amount=fmt.baht(receipt.change)))
+            self._change_label.show()
+        self.show_message(self.tr("Sale {number} saved").format(number=receipt.receipt_no), "ok")
+
+    def _update_status(self) -> None:
+        t = self.ctx.terminal
+        self._status_terminal.setText(self.tr("Terminal: {name} ({prefix})").format(
+            name=t.name, prefix=t.receipt_prefix))
+        self._status_store.setText(self.ctx.store_label)
+        if self._index is not None:
+            self._status_catalogue.setText(self.tr("Catalogue: {count} products").format(
+                count=f"{len(self._index):,}"))
+        elif self._index_error:
+            self._status_catalogue.setText(self.tr("Catalogue: not available"))
+        else:
+            self._status_catalogue.setText(self.tr("Loading catalogue…"))
+        self._status_language.setText(self.tr("Language: {name}").format(
+            name="ไทย" if self._language == "th" else "English"))
+
+    def _on_busy(self, busy: bool) -> None:
+        self._status_busy.setText(self.tr("working…") if busy else "")
+
+    def _tick(self) -> None:
+        now = datetime.now(UTC)
+        local = now.astimezone(fmt.BANGKOK)
+        year = local.year + 543 if self._language == "th" else local.year
+        self._clock_label.setText(f"{local:%d/%m}/{year}  {local:%H:%M}")
+
+    # --- focus -------------------------------------------------------------------------
+    def refocus(self) -> None:
+        """Give the keyboard back to the scan field (after dialogs and clicks)."""
+        if self._closing or not self.isVisible():
+            return
+        if QApplication.activeModalWidget() is None:
+            if not self.isActiveWindow():
+                self.activateWindow()  # e.g. a dialog just closed, or the preview was clicked
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._closing or new is None or new is self.scan_field:
+            return
+        # the receipt preview must never keep the keyboard: a scanner would type into it
+        if new.window() is self or new.window() is self._preview:
+            QTimer.singleShot(0, self.refocus)
+
+    def _open_dialog(self, dialog: Any) -> None:
+        self._dialog = dialog
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: Any) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+        dialog.deleteLater()
+        QTimer.singleShot(0, self.refocus)
+
+    # --- language ----------------------------------------------------------------------
+    def retranslateUi(self) -> None:
+        s = self.ctx.settings
+        en = self._language == "en"
+        self.setWindowTitle(self.tr("OTOP POS — till"))
+        self._shop_title.setText(s.shop_name_en if en else s.shop_name_th)
+        self._shop_subtitle.setText(self.tr("{terminal} · receipts {prefix}").format(
+            terminal=self.ctx.terminal.name, prefix=self.ctx.terminal.receipt_prefix))
+        self._language_button.setText("ไทย" if en else "English")
+        self._language_button.setToolTip(self.tr("Switch language (Ctrl+L)"))
+        self._scan_caption.setText(
+            self.tr("Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces"))
+        self.scan_field.setPlaceholderText(self.tr("Scan here…"))
+        self._total_caption.setText(self.tr("TOTAL"))
+        labels = {
+            "help": ("F1", self.tr("Help")),
+            "find": ("F2", self.tr("Find")),
+            "quantity": ("F3", self.tr("Quantity")),
+            "discount": ("F4", self.tr("Discount")),
+            "park": ("F5", self.tr("Park")),
+            "recall": ("F6", self.tr("Recall")),
+            "plus": ("+", self.tr("One more")),
+            "minus": ("−", self.tr("One less")),
+            "remove": ("F8", self.tr("Remove line")),
+            "cancel": ("F9", self.tr("Cancel sale")),
+            "pay": ("F12", self.tr("PAY")),
+        }
+        for name, (key, text) in labels.items():
+            self._buttons[name].setText(f"{key}\n{text}")
+            self.actions_by_name[name].setText(text)
+        self.actions_by_name["language"].setText(self.tr("Switch language"))
+        self._update_totals()
+        self._update_status()
+        self._tick()
+        row = self.selected_row()
+        self._show_line(row if row >= 0 else -1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    # --- closing -----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:
+            super().closeEvent(event)
+            return
+        self._closing = True
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._on_focus_changed)
+        self._clock.stop()
+        self.worker.shutdown()
+        self.loader.shutdown()
+        if self._preview is not None:
+            self._preview.close()
+        super().closeEvent(event)
+
