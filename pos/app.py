@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
+    from pos.services.printing import PrintQueue, TaxInvoices
 
 log = logging.getLogger("otop-pos")
 BANGKOK = timedelta(hours=7)
@@ -42,6 +43,27 @@ class Store:
 
     def checkout(self, sink: ReceiptSink | None = None) -> Checkout:
         return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink)
+
+    def print_queue(self) -> PrintQueue:
+        """The print queue on the ESC/POS printers of the settings (nothing opens yet)."""
+        from pos.services.printing import PrintQueue
+        from printing.printer import EscPosPrinter
+
+        return PrintQueue(self.uow, self.settings, EscPosPrinter(), SystemClock())
+
+    def receipt_sink(self) -> PrintQueue | None:
+        """Receipts go to the print queue, unless the receipt printer is only a preview."""
+        if self.settings.receipt_printer.is_preview:
+            return None
+        return self.print_queue()
+
+    def tax_invoices(self, queue: PrintQueue | None = None) -> TaxInvoices:
+        from pos.services.printing import TaxInvoices
+        from printing.taxinvoice_pdf import QtTaxInvoiceWriter
+
+        return TaxInvoices(
+            self.uow, self.settings, self.terminal, SystemClock(), QtTaxInvoiceWriter(), queue
+        )
 
     def load_index(self) -> ProductIndex:
         with self.uow() as read:
@@ -82,9 +104,12 @@ def build_till_context(store: Store) -> TillContext:
     from printing.text_receipt import render_text
 
     settings = store.settings
-    columns = 32 if settings.printers and settings.printers[0].paper_mm == 58 else 48
+    columns = settings.receipt_printer.text_columns
+    sink = store.receipt_sink()
+    if sink is not None:
+        sink.recover()  # jobs a crash left "printing" go back to the queue
     return TillContext(
-        checkout=store.checkout(),
+        checkout=store.checkout(sink),
         settings=settings,
         terminal=store.terminal,
         load_index=store.load_index,
@@ -153,6 +178,12 @@ def cmd_catalog_import(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with open(args.file, encoding="utf-8-sig", newline="") as source:
             n = import_csv(store.uow, source, store.terminal.terminal_id)
+    except UnicodeDecodeError:
+        # e.g. Thai Excel's plain "CSV" is Windows-874, not UTF-8
+        raise ShopError(
+            f"{args.file} is not UTF-8 text: save it as 'CSV UTF-8'; nothing imported",
+            f"ไฟล์ {args.file} ไม่ใช่ UTF-8 กรุณาบันทึกเป็น 'CSV UTF-8' ไม่ได้นำเข้าข้อมูลใดเลย",
+        ) from None
     finally:
         store.close()
     print(f"imported {n} products")
@@ -215,6 +246,50 @@ def cmd_sales_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_receipt(args: argparse.Namespace, settings: Settings) -> int:
+    """Print (a copy of) a committed sale's receipt, or a printer test page, on a printer."""
+    from dataclasses import replace as _replace
+
+    from printing.printer import EscPosPrinter, receipt_image, save_png
+    from printing.spec import parse_spec
+
+    spec = parse_spec(
+        args.printer, settings, mode=args.mode, codepage=args.codepage, paper_mm=args.paper
+    )
+    printer = EscPosPrinter()
+    if args.test_page:
+        if spec.png is not None:
+            from printing.document import printer_test_page
+            from printing.escpos_job import render_body
+
+            p = spec.profile
+            page = printer_test_page(settings, p.mode, p.codepage, p.paper_mm)
+            save_png(render_body(page, p), spec.png)
+            print(f"test page: {spec.png}", file=sys.stderr)
+            return 0
+        printer.print_test_page(settings, spec.profile)
+        print(f"test page sent to {spec.profile.describe()}", file=sys.stderr)
+        return 0
+    if not args.receipt_no:
+        raise ShopError("Give a receipt number (or --test-page)", "กรุณาระบุเลขที่ใบเสร็จ")
+    store = open_store(args.db, settings)
+    try:
+        with store.uow() as read:
+            receipt = read.sales.receipt(args.receipt_no)
+    finally:
+        store.close()
+    if receipt is None:
+        raise ShopError(f"No receipt {args.receipt_no}", f"ไม่พบใบเสร็จเลขที่ {args.receipt_no}")
+    receipt = _replace(receipt, copy=not args.original)
+    if spec.png is not None:
+        save_png(receipt_image(receipt, settings, spec.profile), spec.png)
+        print(f"receipt {receipt.receipt_no}: {spec.png}", file=sys.stderr)
+        return 0
+    printer.print_receipt(receipt, settings, spec.profile, open_drawer=False)
+    print(f"receipt {receipt.receipt_no} sent to {spec.profile.describe()}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="otop-pos", description="OTOP POS: the till and its tools")
     p.add_argument("--version", action="version", version=f"otop-pos {__version__}")
@@ -269,10 +344,38 @@ def build_parser() -> argparse.ArgumentParser:
     sexp.add_argument("--to", dest="date_to", help="last day, inclusive")
     sexp.add_argument("-o", "--output", help="CSV file (default: standard output)")
     sexp.set_defaults(func=cmd_sales_export)
+
+    rc = sub.add_parser(
+        "receipt",
+        help="print a receipt (a copy) or a test page on a printer",
+        description="Print a committed sale's receipt, marked สำเนา / COPY unless --original.",
+    )
+    db_arg(rc)
+    rc.add_argument("receipt_no", nargs="?", help="receipt number, e.g. KK01-00000123")
+    rc.add_argument(
+        "--printer",
+        required=True,
+        metavar="SPEC",
+        help="tcp:HOST[:PORT] | file:PATH | usb:VID:PID | serial:PORT[:BAUD] | png:PATH "
+        "| a printer name from the settings",
+    )
+    rc.add_argument("--mode", choices=("raster", "text"), help="raster image or CP874 text")
+    rc.add_argument("--codepage", type=int, help="the printer's Thai code page (ESC t n)")
+    rc.add_argument("--paper", type=int, choices=(58, 80), help="paper width in mm")
+    rc.add_argument("--original", action="store_true", help="do not mark it as a copy")
+    rc.add_argument("--test-page", action="store_true", help="print the printer test page")
+    rc.set_defaults(func=cmd_receipt)
+
+    from pos.app_labels import add_label_commands
+
+    add_label_commands(sub, db_arg)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from printing.pyside_fix import keep_none_alive
+
+    keep_none_alive()  # PySide6 6.12 on Python 3.11: see printing/pyside_fix.py
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:

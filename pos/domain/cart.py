@@ -69,9 +69,13 @@ class CartLine:
     scanned_code: str | None = None
     discount: Discount | None = None
     line_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    # a scale's price label: the printed amount is charged exactly, the weight is derived
+    fixed_gross: Decimal | None = None
 
     @property
     def gross(self) -> Decimal:
+        if self.fixed_gross is not None:
+            return self.fixed_gross
         return round_satang(self.unit_price * self.quantity)
 
     @property
@@ -185,13 +189,25 @@ class Cart:
         *,
         unit_price: Decimal | None = None,
         scanned_code: str | None = None,
+        merge: bool = True,
+        fixed_gross: Decimal | None = None,
     ) -> CartLine:
-        """Add goods; the same product at the same price adds to its line (returned)."""
+        """Add goods; the same product at the same price adds to its line (returned).
+
+        `merge=False` always makes a new line (restoring a parked cart line by line).
+        """
         quantity = self._check_quantity(quantity, product)
         price = round_satang(product.unit_price if unit_price is None else unit_price)
         if price < 0:
             raise CartError("A price cannot be negative", "ราคาต้องไม่ติดลบ")
-        if product.sold_by is SoldBy.UNIT:
+        if fixed_gross is not None:
+            fixed_gross = round_satang(fixed_gross)
+            if fixed_gross < 0:
+                raise CartError("A price cannot be negative", "ราคาต้องไม่ติดลบ")
+            line = CartLine(product, quantity, price, scanned_code, fixed_gross=fixed_gross)
+            self._lines.append(line)
+            return line
+        if merge and product.sold_by is SoldBy.UNIT:
             for line in self._lines:
                 if (
                     line.product.product_id == product.product_id
@@ -207,6 +223,11 @@ class Cart:
 
     def set_quantity(self, line_id: str, quantity: Decimal) -> CartLine:
         line = self._lines[self.index_of(line_id)]
+        if line.fixed_gross is not None:
+            raise CartError(
+                "A scale label's amount cannot be changed: scan the label again",
+                "แก้จำนวนของฉลากตาชั่งไม่ได้ กรุณาสแกนฉลากใหม่",
+            )
         line.quantity = self._check_quantity(quantity, line.product)
         return line
 

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
-from pos.domain.barcodes import is_valid_gtin
+from pos.domain.barcodes import is_valid_gtin, normalize_gtin
 from pos.domain.taxid import is_valid_tax_id
 
 
@@ -187,6 +187,8 @@ def parse_csv_row(row: Mapping[str, str | None]) -> ProductEntry:
     barcode = get.get("barcode") or None
     if barcode and not is_valid_gtin(barcode):
         problems.append(f"barcode {barcode} has a wrong check digit or length")
+    elif barcode:
+        barcode = normalize_gtin(barcode)  # a UPC-A is kept as the EAN-13 scanners send
     sold_by = get.get("sold_by") or "unit"
     if sold_by not in ("unit", "weight"):
         problems.append(f"sold_by {sold_by!r} must be unit or weight")

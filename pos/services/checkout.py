@@ -36,6 +36,7 @@ class ScanResult:
     quantity: Decimal
     unit_price: Decimal | None
     code: str
+    fixed_gross: Decimal | None = None  # a scale price label's amount, charged as printed
 
 
 class Checkout:
@@ -89,11 +90,16 @@ class Checkout:
                 quantity = scan.weight_kg * typed.quantity
             else:
                 assert scan.price is not None
-                # a price label: one line priced as printed, counted as one pack
-                unit_price = scan.price
                 if product.sold_by is SoldBy.WEIGHT and product.unit_price > 0:
+                    # charge the printed amount exactly; stock moves by the weight it stands for
                     quantity = (scan.price / product.unit_price).quantize(Decimal("0.001"))
-                    unit_price = None
+                    if quantity <= 0:
+                        raise CartError(
+                            "The scale label's amount is too small", "ยอดเงินบนฉลากตาชั่งน้อยเกินไป"
+                        )
+                    return ScanResult(product, quantity, None, scan.code, fixed_gross=scan.price)
+                # a price label on a unit product: one line priced as printed
+                unit_price = scan.price
         elif product.sold_by is SoldBy.WEIGHT:
             raise CartError(
                 f"{product.name_en} is sold by weight: weigh it on the scale",
@@ -104,17 +110,13 @@ class Checkout:
     @staticmethod
     def add_to_cart(cart: Cart, scan: ScanResult) -> int:
         """Add a looked-up scan; returns the row of the line it landed in."""
-        if scan.unit_price is not None and scan.product.sold_by is SoldBy.WEIGHT:
-            line = cart.add(
-                scan.product, scan.quantity, unit_price=scan.unit_price, scanned_code=scan.code
-            )
-        elif scan.unit_price is not None:
-            # a price-embedded label for a unit product: its own line at the printed price
-            line = cart.add(
-                scan.product, scan.quantity, unit_price=scan.unit_price, scanned_code=scan.code
-            )
-        else:
-            line = cart.add(scan.product, scan.quantity, scanned_code=scan.code)
+        line = cart.add(
+            scan.product,
+            scan.quantity,
+            unit_price=scan.unit_price,
+            scanned_code=scan.code,
+            fixed_gross=scan.fixed_gross,
+        )
         return cart.index_of(line.line_id)
 
     # --- paying --------------------------------------------------------------------------
@@ -156,6 +158,8 @@ class Checkout:
                 self.sink.submit(receipt)
             except ShopError:
                 log.warning("receipt %s not printed", receipt.receipt_no, exc_info=True)
+            except Exception:  # a bug in printing must not look like a failed sale: it is saved
+                log.exception("receipt %s: the printer sink failed", receipt.receipt_no)
         return receipt
 
     def reprint(self, receipt_no: str) -> Receipt:
@@ -214,6 +218,7 @@ def cart_to_payload(cart: Cart) -> dict[str, Any]:
                 "unit_price": str(line.unit_price),
                 "scanned_code": line.scanned_code,
                 "discount": _discount_to_json(line.discount),
+                "fixed_gross": None if line.fixed_gross is None else str(line.fixed_gross),
             }
             for line in cart
         ],
@@ -236,6 +241,8 @@ def cart_from_payload(
             Decimal(ln["quantity"]),
             unit_price=round_satang(Decimal(ln["unit_price"])),
             scanned_code=ln["scanned_code"],
+            merge=False,  # the parked cart's lines come back as they were, never merged
+            fixed_gross=Decimal(ln["fixed_gross"]) if ln.get("fixed_gross") else None,
         )
         if ln["discount"]:
             cart.set_line_discount(line.line_id, _discount_from_json(ln["discount"]))
