@@ -1,0 +1,907 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>CartTableModel</name>
+    <message>
+        <location filename="../../ui/cart_model.py" line="170"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cart_model.py" line="171"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cart_model.py" line="172"/>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cart_model.py" line="173"/>
+        <source>Unit price</source>
+        <translation>ราคา/หน่วย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cart_model.py" line="174"/>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cart_model.py" line="175"/>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cart_model.py" line="231"/>
+        <source>per {unit}</source>
+        <translation>ต่อ{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cart_model.py" line="232"/>
+        <source> · VAT exempt</source>
+        <translation> · ยกเว้นภาษี</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="362"/>
+        <source>No (Esc)</source>
+        <translation>ไม่ใช่ (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="228"/>
+        <source>Type the discount, e.g. 50 or 10</source>
+        <translation>กรอกส่วนลด เช่น 50 หรือ 10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="233"/>
+        <source>A discount needs a reason</source>
+        <translation>กรุณาระบุเหตุผลของส่วนลด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="267"/>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="268"/>
+        <source>Discount (F4)</source>
+        <translation>ส่วนลด (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="270"/>
+        <source>Selected line: {product}</source>
+        <translation>รายการที่เลือก: {product}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="272"/>
+        <source>Selected line</source>
+        <translation>รายการที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="274"/>
+        <source>Whole sale</source>
+        <translation>ทั้งบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="275"/>
+        <source>Amount (฿)</source>
+        <translation>จำนวนเงิน (฿)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="276"/>
+        <source>Percent (%)</source>
+        <translation>เปอร์เซ็นต์ (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="277"/>
+        <source>Discount (e.g. 50, or 10% for a percentage)</source>
+        <translation>ส่วนลด (เช่น 50 หรือ 10% เพื่อลดเป็นเปอร์เซ็นต์)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="278"/>
+        <source>Reason (required)</source>
+        <translation>เหตุผล (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="279"/>
+        <source>Remove discount</source>
+        <translation>ยกเลิกส่วนลด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="280"/>
+        <source>Apply (Enter)</source>
+        <translation>ใช้ส่วนลด (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="285"/>
+        <source>Regular customer</source>
+        <translation>ลูกค้าประจำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="286"/>
+        <source>Damaged goods</source>
+        <translation>สินค้าชำรุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="287"/>
+        <source>Promotion</source>
+        <translation>โปรโมชั่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="288"/>
+        <source>Wholesale price</source>
+        <translation>ราคาขายส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="289"/>
+        <source>Staff purchase</source>
+        <translation>พนักงานซื้อ</translation>
+    </message>
+</context>
+<context>
+    <name>FindDialog</name>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="97"/>
+        <source>Loading catalogue…</source>
+        <translation>กำลังโหลดรายการสินค้า…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="103"/>
+        <source>{count} products: type part of a name, SKU or barcode</source>
+        <translation>สินค้า {count} รายการ: พิมพ์ชื่อบางส่วน รหัสสินค้า หรือบาร์โค้ด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="108"/>
+        <source>No product matches</source>
+        <translation>ไม่พบสินค้าที่ตรงกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="110"/>
+        <source>{count} found</source>
+        <translation>พบ {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="153"/>
+        <source>Find product</source>
+        <translation>ค้นหาสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="154"/>
+        <source>Find product (F2)</source>
+        <translation>ค้นหาสินค้า (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="156"/>
+        <source>Thai or English name, SKU or barcode — tone marks optional</source>
+        <translation>ชื่อไทยหรืออังกฤษ รหัสสินค้า หรือบาร์โค้ด — ไม่ต้องใส่วรรณยุกต์ก็ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="159"/>
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="159"/>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="159"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="159"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="161"/>
+        <source>Add (Enter)</source>
+        <translation>เพิ่ม (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="162"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="380"/>
+        <source>Help</source>
+        <translation>ช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="381"/>
+        <source>Keys of the till</source>
+        <translation>ปุ่มลัดของหน้าจอขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="382"/>
+        <source>Close (Enter)</source>
+        <translation>ปิด (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="384"/>
+        <source>Add the scanned or typed code</source>
+        <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="385"/>
+        <source>Scan 3 of a product at once</source>
+        <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="386"/>
+        <source>This help</source>
+        <translation>หน้าช่วยเหลือนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="387"/>
+        <source>Find a product by name (Thai or English)</source>
+        <translation>ค้นหาสินค้าจากชื่อ (ไทยหรืออังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="388"/>
+        <source>Quantity: typed number first = next scan; otherwise change the selected line</source>
+        <translation>จำนวน: พิมพ์ตัวเลขก่อน = จำนวนของสินค้าชิ้นถัดไป ไม่พิมพ์ = แก้รายการที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="390"/>
+        <source>Discount on the line or the sale (reason required)</source>
+        <translation>ส่วนลดรายการหรือส่วนลดทั้งบิล (ต้องระบุเหตุผล)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="391"/>
+        <source>Park the sale</source>
+        <translation>พักบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="392"/>
+        <source>Recall a parked sale</source>
+        <translation>เรียกบิลที่พักไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="393"/>
+        <source>Remove the selected line</source>
+        <translation>ลบรายการที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="394"/>
+        <source>Cancel the whole sale</source>
+        <translation>ยกเลิกทั้งบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="395"/>
+        <source>Pay</source>
+        <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="396"/>
+        <source>One more / one less of the selected line</source>
+        <translation>เพิ่ม / ลดจำนวนของรายการที่เลือกทีละ 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="397"/>
+        <source>Select a line</source>
+        <translation>เลือกรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="398"/>
+        <source>Clear the scan field</source>
+        <translation>ล้างช่องสแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="399"/>
+        <source>Switch language ไทย / English</source>
+        <translation>สลับภาษา ไทย / English</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="310"/>
+        <source>Type the cash received, e.g. 500</source>
+        <translation>กรอกจำนวนเงินสดที่รับมา เช่น 500</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="316"/>
+        <source>No PromptPay QR code is shown</source>
+        <translation>ยังไม่มี QR พร้อมเพย์แสดงอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="327"/>
+        <source>Type the card amount</source>
+        <translation>กรอกยอดที่ชำระด้วยบัตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="332"/>
+        <source>Type the approval code from the card terminal</source>
+        <translation>กรอกรหัสอนุมัติจากเครื่องรูดบัตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="385"/>
+        <source>{amount} is still due</source>
+        <translation>ยังค้างชำระ {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="396"/>
+        <source>Saving the sale…</source>
+        <translation>กำลังบันทึกการขาย…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="420"/>
+        <source>PromptPay is not set up for this shop</source>
+        <translation>ร้านนี้ยังไม่ได้ตั้งค่าพร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="423"/>
+        <source>Type an amount up to {amount}</source>
+        <translation>กรอกจำนวนเงินไม่เกิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="429"/>
+        <source>The shop&apos;s PromptPay ID is not valid</source>
+        <translation>หมายเลขพร้อมเพย์ของร้านไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="433"/>
+        <source>Customer scans with a banking app; press Payment received only after the bank&apos;s notification.</source>
+        <translation>ให้ลูกค้าสแกนด้วยแอปธนาคาร แล้วกด “ได้รับเงินแล้ว” เมื่อได้รับแจ้งเตือนจากธนาคารเท่านั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="445"/>
+        <source>Change {amount}</source>
+        <translation>เงินทอน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="467"/>
+        <source>Exact
+{amount}</source>
+        <translation>จ่ายพอดี
+{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="475"/>
+        <source>Cash {amount}</source>
+        <translation>เงินสด {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="477"/>
+        <source>change {amount}</source>
+        <translation>ทอน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="481"/>
+        <source>PromptPay {amount}</source>
+        <translation>พร้อมเพย์ {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="483"/>
+        <source>Card {amount} · approval {code}</source>
+        <translation>บัตร {amount} · รหัสอนุมัติ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="518"/>
+        <source>Payment</source>
+        <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="519"/>
+        <source>Payment (F12)</source>
+        <translation>ชำระเงิน (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="520"/>
+        <source>Amount due</source>
+        <translation>ยอดที่ต้องชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="521"/>
+        <source>Still to pay</source>
+        <translation>ยอดค้างชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="522"/>
+        <source>Change</source>
+        <translation>เงินทอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="523"/>
+        <source>Remove payment (F8)</source>
+        <translation>ลบการชำระ (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="524"/>
+        <source>F1
+Cash</source>
+        <translation>F1
+เงินสด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="524"/>
+        <source>F2
+PromptPay</source>
+        <translation>F2
+พร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="524"/>
+        <source>F3
+Card</source>
+        <translation>F3
+บัตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="527"/>
+        <source>Cash received (Enter = exact amount)</source>
+        <translation>เงินสดที่รับมา (Enter = จ่ายพอดี)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="528"/>
+        <source>amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="529"/>
+        <source>Take cash (Enter)</source>
+        <translation>รับเงินสด (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="530"/>
+        <source>Amount for this QR code</source>
+        <translation>ยอดเงินของ QR นี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="531"/>
+        <source>Bank reference (optional)</source>
+        <translation>เลขอ้างอิงธนาคาร (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="532"/>
+        <source>Payment received (Enter)</source>
+        <translation>ได้รับเงินแล้ว (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="533"/>
+        <source>Card amount</source>
+        <translation>ยอดชำระด้วยบัตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="534"/>
+        <source>Approval code (required)</source>
+        <translation>รหัสอนุมัติ (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="535"/>
+        <source>Card approved (Enter)</source>
+        <translation>บัตรอนุมัติแล้ว (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="536"/>
+        <source>Back to sale (Esc)</source>
+        <translation>กลับไปหน้าขาย (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payment_dialog.py" line="537"/>
+        <source>Complete sale (Enter)</source>
+        <translation>ปิดบิล (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="131"/>
+        <source>Type a quantity more than zero</source>
+        <translation>กรอกจำนวนที่มากกว่าศูนย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="144"/>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="146"/>
+        <source>Quantity of {product}</source>
+        <translation>จำนวนของ {product}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="147"/>
+        <source>Weights in kg with up to 3 decimals, e.g. 0.750</source>
+        <translation>น้ำหนักเป็นกิโลกรัม ทศนิยมไม่เกิน 3 ตำแหน่ง เช่น 0.750</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="149"/>
+        <source>Quantity for the next scan</source>
+        <translation>จำนวนสำหรับสินค้าที่จะสแกนถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="150"/>
+        <source>Then scan the product (or type its code and Enter)</source>
+        <translation>จากนั้นสแกนสินค้า (หรือพิมพ์รหัสแล้วกด Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="310"/>
+        <source>{count} line(s)</source>
+        <translation>{count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="335"/>
+        <source>Recall a parked sale</source>
+        <translation>เรียกบิลที่พักไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="337"/>
+        <source>Parked sales (F6)</source>
+        <translation>บิลที่พักไว้ (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="337"/>
+        <source>No parked sales</source>
+        <translation>ไม่มีบิลที่พักไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="339"/>
+        <source>Recall (Enter)</source>
+        <translation>เรียกบิล (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreview</name>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="137"/>
+        <source>Receipt preview</source>
+        <translation>ตัวอย่างใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="139"/>
+        <source>Receipt {number}</source>
+        <translation>ใบเสร็จเลขที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="141"/>
+        <source>Receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="143"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>TillDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="94"/>
+        <source>OK (Enter)</source>
+        <translation>ตกลง (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="95"/>
+        <source>Cancel (Esc)</source>
+        <translation>ยกเลิก (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>TillWindow</name>
+    <message>
+        <location filename="../../ui/till_window.py" line="428"/>
+        <source>One moment: looking up the last scan…</source>
+        <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="469"/>
+        <source>Select a line first (↑ / ↓)</source>
+        <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="474"/>
+        <source>One moment: the sale is being saved…</source>
+        <translation>สักครู่: กำลังบันทึกการขาย…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="487"/>
+        <source>Removed: {product}</source>
+        <translation>ลบแล้ว: {product}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="504"/>
+        <source>Weighed items: scan a new scale label or use F3</source>
+        <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="508"/>
+        <source>To take the line off, press Delete (F8)</source>
+        <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="530"/>
+        <source>Quantity {qty}: now scan the product</source>
+        <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="533"/>
+        <source>Quantity must be a whole number from 1 to {max}</source>
+        <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="568"/>
+        <source>Scan the products first</source>
+        <translation>กรุณาสแกนสินค้าก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="628"/>
+        <source>Nothing to park</source>
+        <translation>ไม่มีรายการให้พักบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="641"/>
+        <source>Sale parked. Press F6 to bring it back.</source>
+        <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="650"/>
+        <location filename="../../ui/till_window.py" line="666"/>
+        <source>Finish or park (F5) the current sale first</source>
+        <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="656"/>
+        <source>No parked sales</source>
+        <translation>ไม่มีบิลที่พักไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="681"/>
+        <source>Parked sale is back</source>
+        <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="694"/>
+        <source>The cart is already empty</source>
+        <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="696"/>
+        <source>Take every line off this sale ({total})?</source>
+        <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="699"/>
+        <source>Payments were already taken: give them back to the customer.</source>
+        <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="700"/>
+        <source>Cancel sale (F9)</source>
+        <translation>ยกเลิกบิล (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="701"/>
+        <source>Yes, cancel (Enter)</source>
+        <translation>ใช่ ยกเลิกบิล (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="707"/>
+        <source>Sale cancelled</source>
+        <translation>ยกเลิกบิลแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="725"/>
+        <source>The cart is empty: scan the products first</source>
+        <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="733"/>
+        <source>The total changed: take the payments again</source>
+        <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="746"/>
+        <source>Payments taken so far are kept: F12 to continue</source>
+        <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="781"/>
+        <source>Receipt {number} is saved; its preview could not be drawn.</source>
+        <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="813"/>
+        <source>Product search is not available: {reason}</source>
+        <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="824"/>
+        <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
+        <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="862"/>
+        <source>{items} item(s) · {lines} line(s)</source>
+        <translation>{items} ชิ้น · {lines} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="868"/>
+        <source>Discounts −{amount}</source>
+        <translation>ส่วนลด −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="871"/>
+        <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
+        <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="876"/>
+        <source>Not VAT registered: no VAT on the receipt</source>
+        <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="882"/>
+        <source>Ready for the next customer</source>
+        <translation>พร้อมรับลูกค้าคนถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="891"/>
+        <source>Line {n}</source>
+        <translation>รายการที่ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="897"/>
+        <source>discount −{amount}</source>
+        <translation>ส่วนลด −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="900"/>
+        <source>VAT exempt</source>
+        <translation>ยกเว้นภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="905"/>
+        <location filename="../../ui/till_window.py" line="915"/>
+        <source>Sale {number} saved</source>
+        <translation>บันทึกบิล {number} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="907"/>
+        <source>Total {amount}</source>
+        <translation>ยอดสุทธิ {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="912"/>
+        <source>Change {amount}</source>
+        <translation>เงินทอน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="919"/>
+        <source>Terminal: {name} ({prefix})</source>
+        <translation>จุดขาย: {name} ({prefix})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="923"/>
+        <source>Catalogue: {count} products</source>
+        <translation>สินค้า: {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="926"/>
+        <source>Catalogue: not available</source>
+        <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="928"/>
+        <source>Loading catalogue…</source>
+        <translation>กำลังโหลดรายการสินค้า…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="929"/>
+        <source>Language: {name}</source>
+        <translation>ภาษา: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="933"/>
+        <source>working…</source>
+        <translation>กำลังทำงาน…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="973"/>
+        <source>OTOP POS — till</source>
+        <translation>OTOP POS — หน้าขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="975"/>
+        <source>{terminal} · receipts {prefix}</source>
+        <translation>{terminal} · ใบเสร็จ {prefix}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="978"/>
+        <source>Switch language (Ctrl+L)</source>
+        <translation>สลับภาษา (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="980"/>
+        <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
+        <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="981"/>
+        <source>Scan here…</source>
+        <translation>สแกนบาร์โค้ดที่นี่…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="982"/>
+        <source>TOTAL</source>
+        <translation>ยอดสุทธิ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="984"/>
+        <source>Help</source>
+        <translation>ช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="985"/>
+        <source>Find</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="986"/>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="987"/>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="988"/>
+        <source>Park</source>
+        <translation>พักบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="989"/>
+        <source>Recall</source>
+        <translation>เรียกบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="990"/>
+        <source>One more</source>
+        <translation>เพิ่ม 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="991"/>
+        <source>One less</source>
+        <translation>ลด 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="992"/>
+        <source>Remove line</source>
+        <translation>ลบรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="993"/>
+        <source>Cancel sale</source>
+        <translation>ยกเลิกบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="994"/>
+        <source>PAY</source>
+        <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="999"/>
+        <source>Switch language</source>
+        <translation>สลับภาษา</translation>
+    </message>
+</context>
+</TS>
