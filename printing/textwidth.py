@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+
+from PySide6.QtCore import QTextBoundaryFinder
+
+
+@lru_cache(maxsize=4096)
+def char_width(ch: str) -> int:
+    """Columns one character takes: 0 for marks, 2 for wide (CJK), else 1."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def display_width(text: str) -> int:
     """Columns `text` takes: combining marks (Thai vowels above/below, tone marks) take none."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    return sum(map(char_width, text))
 
 
 def fit(text: str, columns: int) -> str:
     """Cut `text` to at most `columns` display columns, never between a letter and its marks."""
-    out: list[str] = []
     used = 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > columns:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out)
+    for i, ch in enumerate(text):
+        used += char_width(ch)
+        if used > columns:
+            return text[:i]
+    return text
 
 
 def pad_right(text: str, columns: int) -> str:
@@ -38,22 +41,43 @@ def pad_left(text: str, columns: int) -> str:
     return " " * (columns - display_width(text)) + text
 
 
+@lru_cache(maxsize=4096)
+def break_points(text: str) -> tuple[int, ...]:
+    """Where a line may end: after spaces, and between Thai words (Qt's Thai line breaker)."""
+    if any(ord(ch) > 0xFFFF for ch in text):  # Qt counts UTF-16 units; keep it simple
+        return (*(i + 1 for i, ch in enumerate(text) if ch == " "), len(text))
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    points: list[int] = []
+    pos = finder.toNextBoundary()
+    while pos != -1:
+        points.append(pos)
+        pos = finder.toNextBoundary()
+    if not points or points[-1] != len(text):
+        points.append(len(text))
+    return tuple(points)
+
+
 def wrap(text: str, columns: int) -> list[str]:
-    """Wrap at spaces where possible, else by columns (keeping marks with their letter)."""
+    """Wrap at spaces and Thai word boundaries; a word longer than a line is cut by columns
+    (never between a letter and its marks)."""
     lines: list[str] = []
     current = ""
-    for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if display_width(candidate) <= columns:
+    start = 0
+    for end in break_points(text):
+        piece = text[start:end]
+        start = end
+        candidate = current + piece
+        if display_width(candidate.rstrip(" ")) <= columns:
             current = candidate
             continue
-        if current:
-            lines.append(current)
-        while display_width(word) > columns:
-            head = fit(word, columns)
+        if current.strip():
+            lines.append(current.rstrip(" "))
+        current = piece
+        while display_width(current.rstrip(" ")) > columns:
+            head = fit(current, columns)
             lines.append(head)
-            word = word[len(head) :]
-        current = word
+            current = current[len(head) :]
+    current = current.rstrip(" ")
     if current or not lines:
         lines.append(current)
     return lines

@@ -52,6 +52,10 @@ class StoreUnavailable(ShopError):
     """The database cannot be reached or written (disk full, server down)."""
 
 
+class CentralUnavailable(ShopError):
+    """The central database cannot be reached (network, server down): sales wait to be sent."""
+
+
 class PrinterUnavailable(ShopError):
     """A printer that cannot take a job now (off, unplugged, paper out, cover open, cut off
     mid-job). The job stays in the print queue for a retry or another printer."""

@@ -11,7 +11,6 @@ from pos.domain.errors import SettingsError
 from pos.domain.promptpay import PromptPayError, normalize_promptpay_id
 from pos.domain.taxid import is_valid_tax_id
 
-
 CONNECTIONS = ("preview", "network", "usb", "serial", "queue", "file")
 PRINT_MODES = ("raster", "text")
 PAPER_DOTS = {80: 576, 58: 384}  # printable dots at 203 dpi

@@ -1,0 +1,300 @@
+"""The print queue and full tax invoices: every print is stored first, then sent.
+
+A job row is committed before the printer is touched. Sending claims the job atomically
+(pending/failed -> printing), so two retries of one job never print it twice; a fault marks
+it failed and leaves it queued for a retry on the same printer or on another one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from pos.domain.errors import PrinterUnavailable, ShopError, TaxInvoiceError
+from pos.domain.sale import Receipt
+from pos.domain.settings import PrinterProfile, Settings
+from pos.domain.taxinvoice import Buyer, TaxInvoice
+from pos.ports import (
+    Clock,
+    PrinterPort,
+    PrintingUnitOfWorkFactory,
+    PrintJob,
+    TaxInvoiceRecord,
+    TaxInvoiceWriter,
+    TerminalInfo,
+)
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[PrintJob, ShopError | None], None]
+INTERRUPTED = "interrupted while printing (the program stopped)"
+
+
+class UnknownPrinter(ShopError):
+    """A printer name that no profile in the settings carries."""
+
+
+class PrintQueue:
+    """Stores print jobs, sends them, and keeps the ones that failed for a retry.
+
+    It is the checkout's ReceiptSink: `submit` queues the receipt of a just-committed sale
+    and prints it at once, opening the cash drawer only when a cash tender was taken.
+    """
+
+    def __init__(
+        self,
+        uow: PrintingUnitOfWorkFactory,
+        settings: Settings,
+        printer: PrinterPort,
+        clock: Clock,
+        *,
+        receipt_printer: str | None = None,
+    ) -> None:
+        self.uow = uow
+        self.settings = settings
+        self.printer = printer
+        self.clock = clock
+        self.receipt_printer = receipt_printer or settings.receipt_printer.name
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+
+    # --- listeners (the till's printer-status banner) -----------------------------------------
+    def add_listener(self, listener: Listener) -> None:
+        """Called after every attempt with the job and None (printed) or the error."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def _notify(self, job: PrintJob, error: ShopError | None) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(job, error)
+            except Exception:
+                log.exception("print listener failed")
+
+    # --- queueing ----------------------------------------------------------------------------
+    def profile(self, name: str) -> PrinterProfile:
+        found = self.settings.printer(name)
+        if found is None:
+            raise UnknownPrinter(f"No printer is named {name!r}", f"ไม่มีเครื่องพิมพ์ชื่อ {name!r}")
+        return found
+
+    def enqueue(
+        self, kind: str, document_ref: str, *, printer: str | None = None, copy: bool = False
+    ) -> PrintJob:
+        """Store a job (committed) without sending it."""
+        name = printer or self.receipt_printer
+        self.profile(name)
+        with self.uow(write=True) as uow:
+            job = uow.print_jobs.add(name, kind, document_ref, copy, self.clock.now())
+            uow.commit()
+        return job
+
+    def submit(self, receipt: Receipt) -> None:
+        """ReceiptSink: queue the sale's receipt and print it now (raises PrinterUnavailable)."""
+        job = self.enqueue("receipt", receipt.receipt_no, copy=receipt.copy)
+        self.send(job.job_id)
+
+    def reprint(self, receipt_no: str, printer: str | None = None) -> PrintJob:
+        """A copy of a receipt (marked สำเนา / COPY; never opens the drawer)."""
+        with self.uow() as uow:
+            if uow.sales.receipt(receipt_no) is None:
+                raise ShopError(f"No receipt {receipt_no}", f"ไม่พบใบเสร็จเลขที่ {receipt_no}")
+        job = self.enqueue("receipt", receipt_no, printer=printer, copy=True)
+        return self.send(job.job_id)
+
+    def test_page(self, printer: str) -> PrintJob:
+        job = self.enqueue("test", "", printer=printer)
+        return self.send(job.job_id)
+
+    # --- sending -----------------------------------------------------------------------------
+    def send(self, job_id: str, printer: str | None = None) -> PrintJob:
+        """Print a queued job once, optionally on another printer.
+
+        Returns the job as it ends (done, or still queued as failed); raises
+        PrinterUnavailable when the printer could not take it. A job that is already
+        printed (or being printed) is returned untouched and not printed again.
+        """
+        if printer is not None:
+            self.profile(printer)
+        with self.uow(write=True) as uow:
+            job = uow.print_jobs.claim(job_id, printer)
+            if job is None:
+                current = uow.print_jobs.get(job_id)
+                if current is None:
+                    raise ShopError(f"No print job {job_id}", f"ไม่พบงานพิมพ์ {job_id}")
+                return current
+            uow.commit()
+        try:
+            self._print(job)
+        except PrinterUnavailable as exc:
+            failed = self._mark_failed(job, exc.message_en)
+            kept = PrinterUnavailable(
+                f"{exc.message_en} It is kept in the print queue: print it again, "
+                "or send it to another printer.",
+                f"{exc.message_th} งานพิมพ์ยังอยู่ในคิว สั่งพิมพ์ใหม่หรือส่งไปเครื่องพิมพ์อื่นได้",
+            )
+            self._notify(failed, kept)
+            raise kept from exc
+        except ShopError as exc:
+            failed = self._mark_failed(job, exc.message_en)
+            self._notify(failed, exc)
+            raise
+        except Exception as exc:
+            failed = self._mark_failed(job, f"internal error: {exc!r}")
+            log.exception("print job %s failed with a bug", job.job_id)
+            self._notify(failed, ShopError(f"Printing failed: {exc!r}", f"พิมพ์ไม่สำเร็จ: {exc!r}"))
+            raise
+        with self.uow(write=True) as uow:
+            uow.print_jobs.finish(job.job_id, self.clock.now())
+            uow.commit()
+            done = uow.print_jobs.get(job.job_id)
+        assert done is not None
+        self._notify(done, None)
+        return done
+
+    def retry(self, job_id: str, printer: str | None = None) -> PrintJob:
+        """The cashier's "print again" (or "send to another printer")."""
+        return self.send(job_id, printer)
+
+    def retry_all(self) -> list[PrintJob]:
+        """Try every queued job once, oldest first; stops at the first printer still down."""
+        sent: list[PrintJob] = []
+        for job in self.queued():
+            if job.status == "printing":
+                continue
+            try:
+                sent.append(self.send(job.job_id))
+            except PrinterUnavailable:
+                break
+        return sent
+
+    def queued(self) -> list[PrintJob]:
+        """Jobs not printed yet (pending, failed, or interrupted mid-print)."""
+        with self.uow() as uow:
+            return uow.print_jobs.open_jobs()
+
+    def recover(self) -> int:
+        """At start-up: jobs left 'printing' by a crash go back to the queue as failed."""
+        with self.uow(write=True) as uow:
+            n = uow.print_jobs.recover_interrupted(INTERRUPTED)
+            uow.commit()
+        return n
+
+    def _mark_failed(self, job: PrintJob, error: str) -> PrintJob:
+        with self.uow(write=True) as uow:
+            uow.print_jobs.fail(job.job_id, error[:2000])
+            uow.commit()
+            failed = uow.print_jobs.get(job.job_id)
+        return failed or job
+
+    def _print(self, job: PrintJob) -> None:
+        profile = self.profile(job.printer)
+        if job.kind == "receipt":
+            with self.uow() as uow:
+                receipt = uow.sales.receipt(job.document_ref)
+            if receipt is None:
+                raise ShopError(
+                    f"No receipt {job.document_ref}", f"ไม่พบใบเสร็จเลขที่ {job.document_ref}"
+                )
+            receipt = replace(receipt, copy=job.copy)
+            # the drawer opens for the sale's own receipt with cash taken, never for copies
+            cash = any(p.kind == "cash" for p in receipt.payments)
+            self.printer.print_receipt(
+                receipt, self.settings, profile, open_drawer=cash and not job.copy
+            )
+        elif job.kind == "tax_invoice":
+            invoice = TaxInvoices.load(self.uow, job.document_ref)
+            self.printer.print_tax_invoice(replace(invoice, copy=job.copy), self.settings, profile)
+        elif job.kind == "test":
+            self.printer.print_test_page(self.settings, profile)
+        else:
+            raise ShopError(f"Unknown print job kind {job.kind}", f"ไม่รู้จักงานพิมพ์ {job.kind}")
+
+
+class TaxInvoices:
+    """Full tax invoices (ใบกำกับภาษี) on the buyer's request, numbered in their own series."""
+
+    def __init__(
+        self,
+        uow: PrintingUnitOfWorkFactory,
+        settings: Settings,
+        terminal: TerminalInfo,
+        clock: Clock,
+        writer: TaxInvoiceWriter,
+        queue: PrintQueue | None = None,
+    ) -> None:
+        self.uow = uow
+        self.settings = settings
+        self.terminal = terminal
+        self.clock = clock
+        self.writer = writer
+        self.queue = queue
+
+    @staticmethod
+    def load(uow: PrintingUnitOfWorkFactory, number: str) -> TaxInvoice:
+        with uow() as read:
+            record = read.tax_invoices.by_number(number)
+            receipt = None if record is None else read.sales.receipt(record.receipt_no)
+        if record is None or receipt is None:
+            raise TaxInvoiceError(f"No tax invoice {number}", f"ไม่พบใบกำกับภาษีเลขที่ {number}")
+        return _invoice(record, receipt)
+
+    def find(self, receipt_no: str) -> TaxInvoice | None:
+        """The tax invoice already issued for a sale, if any."""
+        with self.uow() as read:
+            record = read.tax_invoices.for_receipt(receipt_no)
+            receipt = None if record is None else read.sales.receipt(receipt_no)
+        return None if record is None or receipt is None else _invoice(record, receipt)
+
+    def issue(self, receipt_no: str, buyer: Buyer) -> TaxInvoice:
+        """Issue the invoice for a committed sale: one per sale, numbered gaplessly."""
+        if not self.settings.vat_registered:
+            raise TaxInvoiceError(
+                "This shop is not VAT-registered: it issues receipts, never tax invoices",
+                "ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกใบกำกับภาษีไม่ได้ ออกได้เฉพาะใบเสร็จรับเงิน",
+            )
+        problems = buyer.problems()
+        if problems:
+            raise TaxInvoiceError(
+                "Buyer details: " + "; ".join(en for en, _ in problems),
+                "ข้อมูลผู้ซื้อ: " + "; ".join(th for _, th in problems),
+            )
+        with self.uow(write=True) as uow:
+            receipt = uow.sales.receipt(receipt_no)
+            if receipt is None:
+                raise TaxInvoiceError(f"No receipt {receipt_no}", f"ไม่พบใบเสร็จเลขที่ {receipt_no}")
+            existing = uow.tax_invoices.for_receipt(receipt_no)
+            if existing is not None:
+                raise TaxInvoiceError(
+                    f"Receipt {receipt_no} already has tax invoice {existing.number}: "
+                    "print a copy of it instead",
+                    f"ใบเสร็จเลขที่ {receipt_no} ออกใบกำกับภาษีไปแล้ว เลขที่ {existing.number} "
+                    "กรุณาพิมพ์สำเนาแทน",
+                )
+            record = uow.tax_invoices.issue(receipt_no, self.terminal, buyer, self.clock.now())
+            uow.commit()
+        return _invoice(record, receipt)
+
+    def write_pdf(self, invoice: TaxInvoice, path: Path) -> Path:
+        return self.writer.write_pdf(invoice, self.settings, path)
+
+    def print_slip(self, invoice: TaxInvoice, printer: str | None = None) -> PrintJob:
+        """The invoice on a receipt printer, through the print queue."""
+        if self.queue is None:
+            raise PrinterUnavailable("No printer is set up", "ยังไม่ได้ตั้งค่าเครื่องพิมพ์")
+        job = self.queue.enqueue("tax_invoice", invoice.number, printer=printer, copy=invoice.copy)
+        return self.queue.send(job.job_id)
+
+
+def _invoice(record: TaxInvoiceRecord, receipt: Receipt) -> TaxInvoice:
+    return TaxInvoice(record.number, record.issued_at, record.buyer, receipt)
