@@ -203,6 +203,8 @@ class BasketTemplate(Base):
     story_en: Mapped[str] = mapped_column(Text, default="")
     image: Mapped[str | None] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # pre-assembled baskets of this template are stocked as this product (its own barcode)
+    ready_product_id: Mapped[str | None] = mapped_column(ForeignKey("products.id"))
     components: Mapped[list[BasketComponent]] = relationship(cascade="all, delete-orphan")
     __table_args__ = (
         CheckConstraint("price_rule IN ('fixed','sum_plus_fee','sum_less_pct')", name="price_rule"),
@@ -304,8 +306,26 @@ class SaleLine(Base):
     vat_exempt: Mapped[bool] = mapped_column(Boolean)
     vat: Mapped[Decimal] = mapped_column(Money)
     commission_pct: Mapped[Decimal | None] = mapped_column(Pct)
+    # the gift basket this line is a component of (a return gives its components back)
+    basket_id: Mapped[str | None] = mapped_column(ForeignKey("sale_baskets.id"), index=True)
     sale: Mapped[Sale] = relationship(back_populates="lines")
     __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
+
+
+class SaleBasket(Base):
+    """A gift basket sold in a sale: its component lines point here through basket_id."""
+
+    __tablename__ = "sale_baskets"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    template_id: Mapped[str | None] = mapped_column(ForeignKey("basket_templates.id"))
+    ready_product_id: Mapped[str | None] = mapped_column(ForeignKey("products.id"))
+    name_th: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    price: Mapped[Decimal] = mapped_column(Money)  # one basket, VAT included
+    set_price: Mapped[bool] = mapped_column(Boolean, default=False)
+    message: Mapped[str] = mapped_column(Text, default="")
 
 
 class Payment(Base):
@@ -404,3 +424,20 @@ class LabelPrint(Base):
     copies: Mapped[int] = mapped_column(Integer, default=1)
     template: Mapped[str] = mapped_column(String(40))
     printed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SyncState(Base):
+    """This counter's sync bookmarks (local only): the last catalogue change applied, etc."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(400), default="")
+
+
+class CentralStock(Base):
+    """Stock on hand as the central database last reported it (sum of every counter's moves)."""
+
+    __tablename__ = "central_stock"
+    product_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    quantity: Mapped[Decimal] = mapped_column(Qty)
+    as_of: Mapped[datetime] = mapped_column(UTCDateTime())

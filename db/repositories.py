@@ -456,12 +456,28 @@ class SqlSalesRepository:
             "paid": draft.settlement.paid,
             "change": draft.settlement.change,
         }
+        baskets = [
+            {
+                "id": g.group_id,
+                "sale_id": sale_id,
+                "template_id": g.template_id,
+                "ready_product_id": g.ready_product_id,
+                "name_th": g.name_th,
+                "name_en": g.name_en,
+                "count": g.count,
+                "price": g.price,
+                "set_price": g.set_price,
+                "message": g.message,
+            }
+            for g in cart.groups.values()
+        ]
         lines: list[dict[str, Any]] = []
         receipt_lines = []
         for no, a in enumerate(totals.lines, start=1):
             p = a.line.product
             pct, producer = extra.get(p.product_id, (None, None))
             reason = a.line.discount.reason if a.line.discount else ""
+            group = cart.groups.get(a.line.group_id) if a.line.group_id else None
             lines.append(
                 {
                     "id": m.new_id(),
@@ -484,6 +500,7 @@ class SqlSalesRepository:
                     "vat_exempt": p.vat_exempt,
                     "vat": a.vat,
                     "commission_pct": pct,
+                    "basket_id": a.line.group_id,
                 }
             )
             receipt_lines.append(
@@ -500,6 +517,11 @@ class SqlSalesRepository:
                     total=a.total,
                     vat_exempt=p.vat_exempt,
                     sold_by_weight=p.sold_by is SoldBy.WEIGHT,
+                    basket_id=a.line.group_id,
+                    basket_name_th=group.name_th if group else "",
+                    basket_name_en=group.name_en if group else "",
+                    basket_count=group.count if group else 0,
+                    basket_message=group.message if group else "",
                 )
             )
         payments: list[dict[str, Any]] = [
@@ -514,8 +536,14 @@ class SqlSalesRepository:
             }
             for i, t in enumerate(draft.tenders, start=1)
         ]
+        # a pre-assembled basket leaves the shelf as its ready basket, not as its components
+        ready = {g.group_id: g.ready_product_id for g in cart.groups.values() if g.ready_product_id}
+        moves = [(ln["product_id"], ln["quantity"]) for ln in lines if ln["basket_id"] not in ready]
+        moves += [(ready[g], Decimal(cart.groups[g].count)) for g in ready]
         conn = self.session.connection()
         conn.execute(insert(m.Sale), [sale])
+        if baskets:
+            conn.execute(insert(m.SaleBasket), baskets)
         conn.execute(insert(m.SaleLine), lines)
         conn.execute(insert(m.Payment), payments)
         conn.execute(
@@ -523,15 +551,15 @@ class SqlSalesRepository:
             [
                 {
                     "id": m.new_id(),
-                    "product_id": ln["product_id"],
+                    "product_id": pid,
                     "terminal_id": terminal.terminal_id,
-                    "quantity": -ln["quantity"],
+                    "quantity": -qty,
                     "reason": "sale",
                     "sale_id": sale_id,
                     "note": "",
                     "created_at": draft.sold_at,
                 }
-                for ln in lines
+                for pid, qty in moves
             ],
         )
         conn.execute(
@@ -541,7 +569,7 @@ class SqlSalesRepository:
                     "event_id": m.new_id(),
                     "kind": "sale.completed",
                     "aggregate_id": sale_id,
-                    "payload": _sale_payload(sale, lines, payments),
+                    "payload": _sale_payload(sale, lines, payments, baskets),
                     "created_at": draft.sold_at,
                     "sent_at": None,
                 }
@@ -587,6 +615,12 @@ class SqlSalesRepository:
             )
             .all()
         )
+        baskets = {
+            b.id: b
+            for b in self.session.scalars(
+                select(m.SaleBasket).where(m.SaleBasket.sale_id == sale.id)
+            )
+        }
         weights = set(
             self.session.scalars(
                 select(m.Product.id).where(
@@ -616,6 +650,11 @@ class SqlSalesRepository:
                     total=ln.total,
                     vat_exempt=ln.vat_exempt,
                     sold_by_weight=ln.product_id in weights,
+                    basket_id=ln.basket_id,
+                    basket_name_th=baskets[ln.basket_id].name_th if ln.basket_id else "",
+                    basket_name_en=baskets[ln.basket_id].name_en if ln.basket_id else "",
+                    basket_count=baskets[ln.basket_id].count if ln.basket_id else 0,
+                    basket_message=baskets[ln.basket_id].message if ln.basket_id else "",
                 )
                 for ln in sale.lines
             ),
@@ -681,7 +720,10 @@ class SqlSalesRepository:
 
 
 def _sale_payload(
-    sale: dict[str, Any], lines: list[dict[str, Any]], payments: list[dict[str, Any]]
+    sale: dict[str, Any],
+    lines: list[dict[str, Any]],
+    payments: list[dict[str, Any]],
+    baskets: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The sale as JSON for the central database (decimals as strings)."""
 
@@ -717,8 +759,23 @@ def _sale_payload(
                 "total": dec(ln["total"]),
                 "vat": dec(ln["vat"]),
                 "vat_exempt": ln["vat_exempt"],
+                "basket_id": ln.get("basket_id"),
             }
             for ln in lines
+        ],
+        "baskets": [
+            {
+                "id": b["id"],
+                "template_id": b["template_id"],
+                "ready_product_id": b["ready_product_id"],
+                "name_th": b["name_th"],
+                "name_en": b["name_en"],
+                "count": b["count"],
+                "price": dec(b["price"]),
+                "set_price": b["set_price"],
+                "message": b["message"],
+            }
+            for b in baskets or []
         ],
         "payments": [
             {

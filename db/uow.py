@@ -9,10 +9,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.basket_repository import SqlBasketRepository
+from db.label_repository import SqlLabelRepository
 from db.repositories import (
     SqlCatalogRepository,
     SqlParkingRepository,
+    SqlPrintJobRepository,
     SqlSalesRepository,
+    SqlTaxInvoiceRepository,
     SqlTerminalRepository,
 )
 from pos.domain.errors import StoreUnavailable
@@ -33,6 +37,10 @@ class SqlUnitOfWork:
         self.catalog = SqlCatalogRepository(self.session)
         self.sales = SqlSalesRepository(self.session)
         self.parking = SqlParkingRepository(self.session)
+        self.print_jobs = SqlPrintJobRepository(self.session)
+        self.tax_invoices = SqlTaxInvoiceRepository(self.session)
+        self.labels = SqlLabelRepository(self.session)
+        self.baskets = SqlBasketRepository(self.session)
         return self
 
     def __exit__(

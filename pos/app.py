@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
+    from pos.services.baskets import Baskets
     from pos.services.printing import PrintQueue, TaxInvoices
 
 log = logging.getLogger("otop-pos")
@@ -43,6 +44,11 @@ class Store:
 
     def checkout(self, sink: ReceiptSink | None = None) -> Checkout:
         return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink)
+
+    def baskets(self) -> Baskets:
+        from pos.services.baskets import Baskets
+
+        return Baskets(self.uow, self.settings, self.terminal, SystemClock())
 
     def print_queue(self) -> PrintQueue:
         """The print queue on the ESC/POS printers of the settings (nothing opens yet)."""
@@ -115,6 +121,7 @@ def build_till_context(store: Store) -> TillContext:
         load_index=store.load_index,
         render_receipt=lambda receipt: render_text(receipt, settings, columns),
         store_label=store.url,
+        baskets=store.baskets(),
     )
 
 
@@ -369,13 +376,18 @@ def build_parser() -> argparse.ArgumentParser:
     from pos.app_labels import add_label_commands
 
     add_label_commands(sub, db_arg)
+
+    from pos.app_baskets import add_basket_commands
+
+    add_basket_commands(sub, db_arg)
+
+    from pos.app_sync import add_sync_commands
+
+    add_sync_commands(sub, db_arg)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from printing.pyside_fix import keep_none_alive
-
-    keep_none_alive()  # PySide6 6.12 on Python 3.11: see printing/pyside_fix.py
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:

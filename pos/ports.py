@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, BinaryIO, Protocol, Self
 
+from pos.domain.basket import BasketTemplate
 from pos.domain.cart import ProductInfo
 from pos.domain.catalog import BasketEntry, ProducerEntry, ProductEntry
+from pos.domain.labels import (
+    LabelBatch,
+    LabelData,
+    LabelProduct,
+    LabelQuery,
+    LabelTemplate,
+    Placement,
+)
 from pos.domain.sale import Receipt, SaleDraft
+from pos.domain.settings import PrinterProfile, Settings
+from pos.domain.stories import ShopLinks, StoryPage
+from pos.domain.taxinvoice import Buyer, TaxInvoice
 
 
 class Clock(Protocol):
@@ -123,6 +136,29 @@ class ShopInfo:
     address_th: str
 
 
+@dataclass(frozen=True, slots=True)
+class StockMove:
+    """One stock movement to append (positive in, negative out)."""
+
+    product_id: str
+    quantity: Decimal
+    reason: str  # assembly | disassembly | ...
+    note: str = ""
+
+
+class BasketRepository(Protocol):
+    def templates(self) -> list[BasketTemplate]: ...
+    def template(self, template_id: str) -> BasketTemplate | None: ...
+    def template_by_barcode(self, code: str) -> BasketTemplate | None: ...
+    def template_by_ready_product(self, product_id: str) -> BasketTemplate | None: ...
+    def packaging(self) -> list[ProductInfo]: ...
+    def template_barcodes(self) -> dict[str, str]: ...
+    def set_template_barcode(self, code: str, barcode: str) -> None: ...
+    def lock_products(self, product_ids: Sequence[str]) -> None: ...
+    def add_movements(self, moves: Sequence[StockMove], terminal_id: str, at: datetime) -> None: ...
+    def ensure_ready_product(self, template_id: str, barcode: str, price: Decimal) -> str: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def terminals(self) -> TerminalRepository: ...
@@ -132,6 +168,8 @@ class UnitOfWork(Protocol):
     def sales(self) -> SalesRepository: ...
     @property
     def parking(self) -> ParkingRepository: ...
+    @property
+    def baskets(self) -> BasketRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -152,3 +190,182 @@ class ReceiptSink(Protocol):
     """Where a committed receipt goes: a printer queue, or the preview window."""
 
     def submit(self, receipt: Receipt) -> None: ...
+
+
+# --- shelf labels and story pages ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class LabelChoices:
+    """What the label desk can filter by: (code, Thai, English) and (Thai, English) tuples."""
+
+    categories: tuple[tuple[str, str, str], ...]
+    producers: tuple[tuple[str, str, str], ...]
+    districts: tuple[tuple[str, str], ...]
+
+
+class LabelRepository(Protocol):
+    def find_for_labels(self, query: LabelQuery) -> list[LabelProduct]: ...
+    def record_label_batch(self, batch: LabelBatch) -> None: ...
+    def label_choices(self) -> LabelChoices: ...
+    def label_batches(self, limit: int) -> list[LabelBatch]: ...
+
+
+class LabelUnitOfWork(Protocol):
+    @property
+    def labels(self) -> LabelRepository: ...
+    @property
+    def catalog(self) -> CatalogRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class LabelUnitOfWorkFactory(Protocol):
+    def __call__(self, *, write: bool = False) -> LabelUnitOfWork: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedLabels:
+    pages: int
+    labels: int
+
+
+class LabelRenderer(Protocol):
+    """Draws labels at their placements on the template's pages (a PDF, a preview image)."""
+
+    def render(
+        self,
+        labels: Sequence[LabelData],
+        placements: Sequence[Placement],
+        template: LabelTemplate,
+        out: BinaryIO,
+    ) -> RenderedLabels: ...
+
+
+class StorySiteWriter(Protocol):
+    """Writes the static story site into `folder`; returns the files written."""
+
+    def write(
+        self, pages: Sequence[StoryPage], shop: ShopLinks, url_template: str, folder: Path
+    ) -> list[Path]: ...
+
+
+# --- printing: the print queue, printers and tax invoices ------------------------------------
+JOB_KINDS = ("receipt", "tax_invoice", "test")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    """A stored print job: written before anything is sent, so a fault never loses a print."""
+
+    job_id: str
+    created_at: datetime
+    printer: str  # printer profile name
+    kind: str  # receipt | tax_invoice | test
+    document_ref: str  # receipt number, tax invoice number, or "" for a test page
+    copy: bool
+    status: str  # pending | printing | done | failed
+    attempts: int
+    last_error: str
+    printed_at: datetime | None
+
+    @property
+    def queued(self) -> bool:
+        """Still to print: never tried, or tried and failed (a retry will print it)."""
+        return self.status in ("pending", "failed")
+
+
+class PrintJobRepository(Protocol):
+    def add(
+        self, printer: str, kind: str, document_ref: str, copy: bool, at: datetime
+    ) -> PrintJob: ...
+    def get(self, job_id: str) -> PrintJob | None: ...
+    def claim(self, job_id: str, printer: str | None = None) -> PrintJob | None:
+        """Mark a queued job as printing (optionally moving it to another printer).
+
+        Atomic: of two retries of one job only one gets it; None if it is not queued.
+        """
+        ...
+
+    def finish(self, job_id: str, at: datetime) -> None: ...
+    def fail(self, job_id: str, error: str) -> None: ...
+    def open_jobs(self) -> list[PrintJob]: ...
+    def recover_interrupted(self, error: str) -> int: ...
+    def for_document(self, kind: str, document_ref: str) -> list[PrintJob]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TaxInvoiceRecord:
+    number: str
+    issued_at: datetime
+    receipt_no: str
+    buyer: Buyer
+
+
+class TaxInvoiceRepository(Protocol):
+    def issue(
+        self, receipt_no: str, terminal: TerminalInfo, buyer: Buyer, at: datetime
+    ) -> TaxInvoiceRecord:
+        """Take the next number of the terminal's 'tax_invoice' series (caller commits)."""
+        ...
+
+    def for_receipt(self, receipt_no: str) -> TaxInvoiceRecord | None: ...
+    def by_number(self, number: str) -> TaxInvoiceRecord | None: ...
+
+
+class PrintingUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def print_jobs(self) -> PrintJobRepository: ...
+    @property
+    def tax_invoices(self) -> TaxInvoiceRepository: ...
+
+
+class PrintingUnitOfWorkFactory(Protocol):
+    def __call__(self, *, write: bool = False) -> PrintingUnitOfWork: ...
+
+
+class PrinterPort(Protocol):
+    """Documents to a printer; raises PrinterUnavailable when the printer cannot take them."""
+
+    def print_receipt(
+        self, receipt: Receipt, settings: Settings, profile: PrinterProfile, *, open_drawer: bool
+    ) -> None: ...
+    def print_tax_invoice(
+        self, invoice: TaxInvoice, settings: Settings, profile: PrinterProfile
+    ) -> None: ...
+    def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None: ...
+
+
+class TaxInvoiceWriter(Protocol):
+    """A full tax invoice as an A4 PDF file."""
+
+    def write_pdf(self, invoice: TaxInvoice, settings: Settings, path: Path) -> Path: ...
+
+
+# --- sync with the central database --------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    events: int  # outbox events the central database acknowledged
+    batches: int
+
+
+@dataclass(frozen=True, slots=True)
+class PullResult:
+    changes: int  # catalogue rows upserted
+    tombstones: int  # catalogue rows deleted (or deactivated)
+    stock_rows: int  # products in the central stock copy
+    catalog_seq: int  # the central change number the counter has now applied
+
+
+class SyncTransport(Protocol):
+    """Moves outbox events up and catalogue changes down; raises CentralUnavailable."""
+
+    def pending(self) -> int: ...
+    def push(self, batch_size: int = 1000, max_batches: int | None = None) -> PushResult: ...
+    def pull(self) -> PullResult: ...

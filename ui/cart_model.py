@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from pos.domain.cart import Cart, CartLine, DiscountKind, SoldBy
+from pos.domain.cart import Cart, CartGroup, CartLine, DiscountKind, SoldBy
 from pos.services.checkout import Checkout, ScanResult
 from ui import format as fmt
 from ui import style
@@ -80,11 +81,27 @@ class CartTableModel(QAbstractTableModel):
         self.flash(row)
         return row
 
+    def add_basket(self, add: Callable[[Cart], CartGroup]) -> int:
+        """Put a gift basket in the cart (`add` does it); returns its first row."""
+        group = add(self._cart)
+        row = self._cart.index_of(self._cart.group_lines(group.group_id)[0].line_id)
+        self._sync()
+        self.flash(row)
+        return row
+
     def set_quantity(self, row: int, quantity: Any) -> None:
         self._cart.set_quantity(self.line(row).line_id, quantity)
         self._changed(row)
 
     def remove_row(self, row: int) -> CartLine:
+        if self.line(row).group_id is not None:  # a basket's item: the basket goes
+            self.beginResetModel()
+            try:
+                return self._cart.remove(self.line(row).line_id)
+            finally:
+                self._rows = len(self._cart)
+                self._flash_row = -1
+                self.endResetModel()
         self.beginRemoveRows(QModelIndex(), row, row)
         try:
             line = self._cart.remove(self.line(row).line_id)
@@ -188,6 +205,8 @@ class CartTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, index.row(), col)
         if role == SECONDARY_ROLE and col == Column.PRODUCT:
+            if line.group_id is not None:
+                return self._group_caption(line, index.row())
             return self._names(line)[1]
         if role == LINE_ROLE:
             return line
@@ -213,16 +232,31 @@ class CartTableModel(QAbstractTableModel):
         if col == Column.NO:
             return str(row + 1)
         if col == Column.PRODUCT:
+            if line.group_id is not None:  # a basket's item, indented under its basket
+                return "    └ " + self._names(line)[0]
             return self._names(line)[0]
         if col == Column.QTY:
             return fmt.line_quantity(line)
         if col == Column.PRICE:
+            if line.group_id is not None:
+                return ""  # the basket has one price, shared over its items
             return fmt.money(line.unit_price)
         if col == Column.DISCOUNT:
             return f"-{fmt.money(line.discount_amount)}" if line.discount else ""
         if col == Column.TOTAL:
             return fmt.money(line.net)
         return ""
+
+    def _group_caption(self, line: CartLine, row: int) -> str:
+        """Under a basket's first item: the basket, its price and card; under the others,
+        the item's name in the other language."""
+        group = self._cart.groups.get(line.group_id or "")
+        first = row == 0 or self._cart.lines[row - 1].group_id != line.group_id
+        if group is None or not first:
+            return "      " + self._names(line)[1]
+        name = group.name_en if self._language == "en" else group.name_th
+        caption = f"      [{name} × {group.count} = {fmt.money(group.price * group.count)}]"
+        return caption + (f" “{group.message}”" if group.message else "")
 
     def _tooltip(self, line: CartLine, col: int) -> str | None:
         p = line.product

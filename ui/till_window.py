@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.cart import Cart, Discount, SoldBy
+from pos.domain.basket import BasketTemplate, CustomBasket, add_custom, add_template
+from pos.domain.cart import Cart, CartGroup, Discount, SoldBy
 from pos.domain.errors import PaymentError, ShopError
 from pos.domain.payment import Tender, settle
 from pos.domain.sale import Receipt
@@ -38,6 +39,7 @@ from pos.services.search import ProductIndex
 from pos.services.till import TillContext
 from ui import format as fmt
 from ui import i18n, style
+from ui.basket_dialog import BasketDialog
 from ui.cart_model import CartTableModel, Column, ProductDelegate
 from ui.dialogs import ConfirmDialog, DiscountDialog, HelpDialog, QuantityDialog, RecallDialog
 from ui.find_dialog import FindDialog
@@ -292,6 +294,7 @@ class TillWindow(QMainWindow):
             ("discount", [QKeySequence(Qt.Key.Key_F4)], self.discount),
             ("park", [QKeySequence(Qt.Key.Key_F5)], self.park),
             ("recall", [QKeySequence(Qt.Key.Key_F6)], self.recall),
+            ("basket", [QKeySequence(Qt.Key.Key_F7)], self.open_basket),
             ("remove", [QKeySequence(Qt.Key.Key_F8)], self.remove_line),
             ("cancel", [QKeySequence(Qt.Key.Key_F9)], self.cancel_sale),
             ("plus", [], lambda: self.step_quantity(1)),
@@ -307,8 +310,8 @@ class TillWindow(QMainWindow):
             action.triggered.connect(lambda _=False, slot=slot: slot())
             self.addAction(action)
             self.actions_by_name[name] = action
-        order = ["help", "find", "quantity", "discount", "park", "recall", "plus", "minus",
-                 "remove", "cancel", "pay"]
+        order = ["help", "find", "quantity", "discount", "park", "recall", "basket", "plus",
+                 "minus", "remove", "cancel", "pay"]
         for col, name in enumerate(order):
             button_name = {"pay": "payButton", "cancel": "cancelSaleButton"}.get(
                 name, f"{name}Button")
@@ -481,9 +484,12 @@ class TillWindow(QMainWindow):
         row = self._need_line()
         if row < 0:
             return
+        group = self.cart.groups.get(self.model.line(row).group_id or "")
         line = self.model.remove_row(row)
         self._update_totals()
         name = line.product.name_en if self._language == "en" else line.product.name_th
+        if group is not None:  # the whole basket went
+            name = group.name_en if self._language == "en" else group.name_th
         self.show_message(self.tr("Removed: {product}").format(product=name), "info")
         n = self.model.rowCount()
         if n:
@@ -597,6 +603,52 @@ class TillWindow(QMainWindow):
         typed = self.scan_field.text().strip()
         self.scan_field.clear()
         self._find.start("" if typed.isdigit() else typed)
+
+    # --- gift baskets (F7) -------------------------------------------------------------
+    def open_basket(self) -> None:
+        self._when_scans_done(self._load_baskets)
+
+    def _load_baskets(self) -> None:
+        baskets = self.ctx.baskets
+        if not self._cart_free() or self._dialog is not None:
+            return
+        if baskets is None:
+            self.warn(self.tr("Gift baskets are not set up on this till"))
+            return
+        self.worker.run(lambda: (baskets.choices(), baskets.packaging()),
+                        self._show_basket_dialog, self._fail, name="baskets")
+
+    def _show_basket_dialog(self, data: tuple[list[Any], list[Any]]) -> None:
+        choices, packaging = data
+        worker = self.worker
+
+        def run(fn: Callable[[], Any], ok: Callable[[Any], None],
+                fail: Callable[[Exception], None]) -> None:
+            worker.run(fn, ok, fail, name="basket_lookup")
+
+        dialog = BasketDialog(choices, packaging, self.ctx.checkout.lookup, run,
+                              self.ctx.settings.allow_negative_stock, self)
+        dialog.templateChosen.connect(self._add_template_basket)
+        dialog.customBuilt.connect(self._add_custom_basket)
+        self._open_dialog(dialog)
+        dialog.scan_field.setFocus()
+
+    def _add_template_basket(self, template: BasketTemplate, count: int, ready: bool) -> None:
+        self._add_basket(lambda cart: add_template(cart, template, count, ready=ready))
+
+    def _add_custom_basket(self, basket: CustomBasket) -> None:
+        self._add_basket(lambda cart: add_custom(cart, basket))
+
+    def _add_basket(self, add: Callable[[Cart], CartGroup]) -> None:
+        try:
+            row = self.model.add_basket(add)
+        except ShopError as exc:
+            self._fail(exc)
+            return
+        self._select(row)
+        self._show_line(row)
+        self._update_totals()
+        self.show_message(self.tr("Basket added to the sale"), "ok")
 
     # --- help, language ---------------------------------------------------------------
     def show_help(self) -> None:
@@ -987,6 +1039,7 @@ class TillWindow(QMainWindow):
             "discount": ("F4", self.tr("Discount")),
             "park": ("F5", self.tr("Park")),
             "recall": ("F6", self.tr("Recall")),
+            "basket": ("F7", self.tr("Basket")),
             "plus": ("+", self.tr("One more")),
             "minus": ("−", self.tr("One less")),
             "remove": ("F8", self.tr("Remove line")),

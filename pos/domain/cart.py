@@ -71,6 +71,8 @@ class CartLine:
     line_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     # a scale's price label: the printed amount is charged exactly, the weight is derived
     fixed_gross: Decimal | None = None
+    # the gift basket (CartGroup) this line is a component of; None for a line of its own
+    group_id: str | None = None
 
     @property
     def gross(self) -> Decimal:
@@ -85,6 +87,21 @@ class CartLine:
     @property
     def net(self) -> Decimal:
         return self.gross - self.discount_amount
+
+
+@dataclass(frozen=True, slots=True)
+class CartGroup:
+    """A gift basket in the cart: its component lines share `group_id` and its price."""
+
+    group_id: str
+    name_th: str
+    name_en: str
+    count: int = 1  # baskets of this kind in the group
+    template_id: str | None = None  # None: a custom basket made at the counter
+    message: str = ""  # the gift card's message
+    ready_product_id: str | None = None  # pre-assembled: stock moves on the ready basket
+    price: Decimal = ZERO
+    set_price: bool = False  # a price typed at the counter (a manager approves it later)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +159,7 @@ class Cart:
         self.vat_rate = vat_rate
         self.max_quantity = max_quantity
         self._lines: list[CartLine] = []
+        self.groups: dict[str, CartGroup] = {}
         self.sale_discount: Discount | None = None
         self.cart_id = str(uuid.uuid4())
 
@@ -213,6 +231,7 @@ class Cart:
                     line.product.product_id == product.product_id
                     and line.unit_price == price
                     and line.discount is None
+                    and line.group_id is None
                 ):
                     new_qty = self._check_quantity(line.quantity + quantity, product)
                     line.quantity = new_qty
@@ -221,8 +240,48 @@ class Cart:
         self._lines.append(line)
         return line
 
+    def add_group(
+        self, group: CartGroup, items: Sequence[tuple[ProductInfo, Decimal, Decimal]]
+    ) -> list[CartLine]:
+        """Add a gift basket: (product, quantity, share of the basket price) per component."""
+        if group.group_id in self.groups:
+            raise CartError("That basket is already in the cart", "ตะกร้านี้อยู่ในรายการแล้ว")
+        if not items:
+            raise CartError("A basket needs at least one item", "ตะกร้าต้องมีสินค้าอย่างน้อยหนึ่งรายการ")
+        lines = []
+        for product, quantity, share in items:
+            qty = self._check_quantity(quantity, product)
+            if share < 0:
+                raise CartError("A price cannot be negative", "ราคาต้องไม่ติดลบ")
+            lines.append(
+                CartLine(
+                    product,
+                    qty,
+                    round_satang(product.unit_price),
+                    fixed_gross=round_satang(share),
+                    group_id=group.group_id,
+                )
+            )
+        self.groups[group.group_id] = group
+        self._lines.extend(lines)
+        return lines
+
+    def group_lines(self, group_id: str) -> list[CartLine]:
+        return [line for line in self._lines if line.group_id == group_id]
+
+    def remove_group(self, group_id: str) -> list[CartLine]:
+        gone = self.group_lines(group_id)
+        self._lines = [line for line in self._lines if line.group_id != group_id]
+        self.groups.pop(group_id, None)
+        return gone
+
     def set_quantity(self, line_id: str, quantity: Decimal) -> CartLine:
         line = self._lines[self.index_of(line_id)]
+        if line.group_id is not None:
+            raise CartError(
+                "This item is part of a gift basket: remove the basket and make it again",
+                "สินค้านี้อยู่ในตะกร้าของขวัญ กรุณาลบตะกร้าแล้วจัดใหม่",
+            )
         if line.fixed_gross is not None:
             raise CartError(
                 "A scale label's amount cannot be changed: scan the label again",
@@ -232,6 +291,11 @@ class Cart:
         return line
 
     def remove(self, line_id: str) -> CartLine:
+        """Take a line off; a basket's component takes the whole basket off with it."""
+        line = self._lines[self.index_of(line_id)]
+        if line.group_id is not None:
+            self.remove_group(line.group_id)
+            return line
         return self._lines.pop(self.index_of(line_id))
 
     def set_line_discount(self, line_id: str, discount: Discount | None) -> CartLine:
@@ -244,6 +308,7 @@ class Cart:
 
     def clear(self) -> None:
         self._lines.clear()
+        self.groups.clear()
         self.sale_discount = None
 
     def copy_lines(self) -> list[CartLine]:

@@ -38,6 +38,12 @@ class ReceiptLine:
     total: Decimal
     vat_exempt: bool
     sold_by_weight: bool = False
+    # a gift basket's component: the lines of one basket share basket_id and its name
+    basket_id: str | None = None
+    basket_name_th: str = ""
+    basket_name_en: str = ""
+    basket_count: int = 0
+    basket_message: str = ""
 
 
 @dataclass(frozen=True, slots=True)

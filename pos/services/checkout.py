@@ -6,6 +6,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -17,13 +18,17 @@ from pos.domain.barcodes import (
     parse_scan,
     split_quantity,
 )
-from pos.domain.cart import Cart, Discount, DiscountKind, ProductInfo, SoldBy
+from pos.domain.basket import BasketTemplate, add_template, cart_needs
+from pos.domain.cart import Cart, CartGroup, Discount, DiscountKind, ProductInfo, SoldBy
 from pos.domain.errors import CartError, PaymentError, ShopError, UnknownProduct
 from pos.domain.money import round_satang
 from pos.domain.payment import Tender, settle
 from pos.domain.sale import Receipt, SaleDraft
 from pos.domain.settings import Settings
 from pos.ports import Clock, ParkedCart, ReceiptSink, TerminalInfo, UnitOfWorkFactory
+from pos.services.stock import ensure_stock
+
+READY_SUFFIX = "-R"  # the SKU suffix of a template's pre-assembled (ready-made) baskets
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,15 @@ class ScanResult:
     unit_price: Decimal | None
     code: str
     fixed_gross: Decimal | None = None  # a scale price label's amount, charged as printed
+    basket: BasketTemplate | None = None  # a gift basket's barcode: add the whole basket
+    ready: bool = False  # a pre-assembled basket taken off the shelf
+
+
+def basket_placeholder(t: BasketTemplate) -> ProductInfo:
+    """What a basket scan shows before it is in the cart (never a cart line of its own)."""
+    return ProductInfo(
+        t.template_id, t.code, t.name_th, t.name_en, t.unit_price(), barcode=t.barcode
+    )
 
 
 class Checkout:
@@ -75,6 +89,20 @@ class Checkout:
                 product = uow.catalog.product_by_sku(scan.code)
                 if product is None and isinstance(scan, TextScan):
                     product = uow.catalog.product_by_barcode(scan.code)
+            basket: BasketTemplate | None = None
+            if product is None and not isinstance(scan, VariableMeasureScan):
+                basket = uow.baskets.template_by_barcode(scan.code)
+            elif product is not None and product.sku.endswith(READY_SUFFIX):
+                basket = uow.baskets.template_by_ready_product(product.product_id)
+        if basket is not None:
+            ready = product is not None
+            if not ready and not basket.is_active(self.today()):
+                raise CartError(
+                    f"{basket.name_en} is not on sale today",
+                    f"{basket.name_th} ไม่ได้วางขายในช่วงนี้",
+                )
+            shown = product if product is not None else basket_placeholder(basket)
+            return ScanResult(shown, Decimal(typed.quantity), None, scan.code, None, basket, ready)
         if product is None:
             raise UnknownProduct(
                 f"No product has the code {scan.code}",
@@ -107,9 +135,17 @@ class Checkout:
             )
         return ScanResult(product, quantity, unit_price, scan.code)
 
+    def today(self) -> date:
+        """The shop's calendar day (Asia/Bangkok, UTC+7 all year)."""
+        return (self.clock.now() + timedelta(hours=7)).date()
+
     @staticmethod
     def add_to_cart(cart: Cart, scan: ScanResult) -> int:
         """Add a looked-up scan; returns the row of the line it landed in."""
+        if scan.basket is not None:
+            count = int(scan.quantity)
+            group = add_template(cart, scan.basket, count, ready=scan.ready)
+            return cart.index_of(cart.group_lines(group.group_id)[0].line_id)
         line = cart.add(
             scan.product,
             scan.quantity,
@@ -151,6 +187,8 @@ class Checkout:
             cashier_name=cashier_name,
         )
         with self.uow(write=True) as uow:
+            # the shop's stock rule, in the sale's own transaction (see ensure_stock)
+            ensure_stock(uow, cart_needs(cart), self.settings.allow_negative_stock)
             receipt = uow.sales.record(draft, self.terminal)
             uow.commit()
         if self.sink is not None:
@@ -219,8 +257,23 @@ def cart_to_payload(cart: Cart) -> dict[str, Any]:
                 "scanned_code": line.scanned_code,
                 "discount": _discount_to_json(line.discount),
                 "fixed_gross": None if line.fixed_gross is None else str(line.fixed_gross),
+                "group_id": line.group_id,
             }
             for line in cart
+        ],
+        "groups": [
+            {
+                "group_id": g.group_id,
+                "name_th": g.name_th,
+                "name_en": g.name_en,
+                "count": g.count,
+                "template_id": g.template_id,
+                "message": g.message,
+                "ready_product_id": g.ready_product_id,
+                "price": str(g.price),
+                "set_price": g.set_price,
+            }
+            for g in cart.groups.values()
         ],
     }
 
@@ -234,8 +287,24 @@ def cart_from_payload(
             f"{len(missing)} product(s) of the parked sale are no longer sold",
             f"สินค้า {len(missing)} รายการในบิลที่พักไว้ไม่มีขายแล้ว",
         )
+    groups = {g["group_id"]: g for g in payload.get("groups", [])}
     for ln in payload["lines"]:
         product = products[ln["product_id"]]
+        gid = ln.get("group_id")
+        if gid:
+            g = groups[gid]
+            if gid not in cart.groups:
+                cart.groups[gid] = CartGroup(
+                    gid, g["name_th"], g["name_en"], int(g["count"]), g["template_id"],
+                    g["message"], g["ready_product_id"], Decimal(g["price"]), bool(g["set_price"]),
+                )
+            share = Decimal(ln["fixed_gross"])
+            line = cart.add(product, Decimal(ln["quantity"]), fixed_gross=share, merge=False)
+            line.unit_price = round_satang(Decimal(ln["unit_price"]))
+            line.group_id = gid
+            if ln["discount"]:
+                cart.set_line_discount(line.line_id, _discount_from_json(ln["discount"]))
+            continue
         line = cart.add(
             product,
             Decimal(ln["quantity"]),

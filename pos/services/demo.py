@@ -25,6 +25,7 @@ from pos.domain.catalog import (
 from pos.domain.payment import Tender, TenderKind, cash_tender, quick_cash_amounts
 from pos.domain.settings import Settings
 from pos.ports import UnitOfWorkFactory
+from pos.services.baskets import assign_basket_codes
 from pos.services.catalog import assign_in_store_codes
 from pos.services.checkout import Checkout
 
@@ -142,6 +143,7 @@ def load_demo_store(
             )
         work.commit()
     assign_in_store_codes(uow, settings.in_store_prefix)
+    assign_basket_codes(uow, settings.in_store_prefix)
     return n
 
 

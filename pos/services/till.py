@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pos.domain.sale import Receipt
 from pos.domain.settings import Settings
 from pos.ports import TerminalInfo
+from pos.services.baskets import Baskets
 from pos.services.checkout import Checkout
 from pos.services.search import ProductIndex
 
@@ -20,3 +21,4 @@ class TillContext:
     load_index: Callable[[], ProductIndex]
     render_receipt: Callable[[Receipt], str]  # the receipt as preview text (printer width)
     store_label: str = ""
+    baskets: Baskets | None = None  # F7 gift baskets (None: the key says it is not set up)

@@ -2,44 +2,197 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>BasketDialog</name>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="180"/>
+        <source>{n} can be made</source>
+        <translation>ทำได้ {n} ชุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="182"/>
+        <source>Not in season</source>
+        <translation>ไม่อยู่ในช่วงขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="187"/>
+        <source>{n} ready</source>
+        <translation>จัดไว้แล้ว {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="203"/>
+        <source>This basket is not sold in this season</source>
+        <translation>ตะกร้านี้ไม่ได้วางขายในช่วงนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="206"/>
+        <source>No ready-made basket of this kind on the shelf</source>
+        <translation>ไม่มีตะกร้าแบบนี้ที่จัดไว้แล้วบนชั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="209"/>
+        <source>Not enough stock to make this basket</source>
+        <translation>สินค้าในสต็อกไม่พอจัดตะกร้านี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="230"/>
+        <source>Only single products go into a basket</source>
+        <translation>ใส่ได้เฉพาะสินค้าเดี่ยวในตะกร้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="245"/>
+        <source>Something went wrong; the error was logged</source>
+        <translation>เกิดข้อผิดพลาด บันทึกรายละเอียดไว้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="266"/>
+        <source>Basket price: {price}</source>
+        <translation>ราคาตะกร้า: {price}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="268"/>
+        <source>(set price: a manager approves it)</source>
+        <translation>(ราคากำหนดเอง: ผู้จัดการต้องอนุมัติ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="273"/>
+        <source>One moment: looking up the last scan…</source>
+        <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="277"/>
+        <source>Scan the items into the basket first</source>
+        <translation>กรุณาสแกนสินค้าใส่ตะกร้าก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="307"/>
+        <source>Gift basket (F7)</source>
+        <translation>ตะกร้าของขวัญ (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="308"/>
+        <source>Gift basket</source>
+        <translation>ตะกร้าของขวัญ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="309"/>
+        <source>Baskets of the shop: ↑/↓ then Enter</source>
+        <translation>ตะกร้าของร้าน: ↑/↓ แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="310"/>
+        <source>Or make one: scan the items into it</source>
+        <translation>หรือจัดเอง: สแกนสินค้าใส่ตะกร้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="311"/>
+        <source>Scan an item for the basket…</source>
+        <translation>สแกนสินค้าใส่ตะกร้า…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="313"/>
+        <source>Basket</source>
+        <translation>ตะกร้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="313"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="313"/>
+        <source>In stock</source>
+        <translation>จากสต็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="313"/>
+        <source>Ready-made</source>
+        <translation>จัดไว้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="314"/>
+        <source>Container</source>
+        <translation>ภาชนะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="315"/>
+        <source>Wrapping</source>
+        <translation>ห่อ/ริบบิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="316"/>
+        <source>Fee</source>
+        <translation>ค่าจัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="317"/>
+        <source>Set price</source>
+        <translation>ราคากำหนดเอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="318"/>
+        <source>Gift card message</source>
+        <translation>ข้อความการ์ดอวยพร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="319"/>
+        <source>Make this basket (Enter)</source>
+        <translation>จัดตะกร้านี้ (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="320"/>
+        <source>Ready-made from the shelf</source>
+        <translation>หยิบที่จัดไว้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="321"/>
+        <source>Add basket to sale (Ctrl+Enter)</source>
+        <translation>เพิ่มตะกร้าในบิล (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/basket_dialog.py" line="322"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../ui/cart_model.py" line="170"/>
+        <location filename="../../ui/cart_model.py" line="187"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="171"/>
+        <location filename="../../ui/cart_model.py" line="188"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="172"/>
+        <location filename="../../ui/cart_model.py" line="189"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="173"/>
+        <location filename="../../ui/cart_model.py" line="190"/>
         <source>Unit price</source>
         <translation>ราคา/หน่วย</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="174"/>
+        <location filename="../../ui/cart_model.py" line="191"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="175"/>
+        <location filename="../../ui/cart_model.py" line="192"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="231"/>
+        <location filename="../../ui/cart_model.py" line="265"/>
         <source>per {unit}</source>
         <translation>ต่อ{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="232"/>
+        <location filename="../../ui/cart_model.py" line="266"/>
         <source> · VAT exempt</source>
         <translation> · ยกเว้นภาษี</translation>
     </message>
@@ -304,6 +457,174 @@
         <location filename="../../ui/dialogs.py" line="399"/>
         <source>Switch language ไทย / English</source>
         <translation>สลับภาษา ไทย / English</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsWindow</name>
+    <message>
+        <location filename="../../ui/labels_window.py" line="80"/>
+        <source>Shelf labels</source>
+        <translation>ฉลากราคาสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="89"/>
+        <source>What to label</source>
+        <translation>เลือกสินค้าที่จะพิมพ์ฉลาก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="92"/>
+        <source>SKU, barcode or name</source>
+        <translation>รหัสสินค้า บาร์โค้ด หรือชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="98"/>
+        <source>All</source>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="101"/>
+        <source>New products (never labelled)</source>
+        <translation>สินค้าใหม่ (ยังไม่เคยพิมพ์ฉลาก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="103"/>
+        <source>Price changed since the last label</source>
+        <translation>ราคาเปลี่ยนหลังพิมพ์ฉลากครั้งล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="107"/>
+        <source>Find</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="109"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="110"/>
+        <source>Category</source>
+        <translation>หมวดสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="111"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="112"/>
+        <source>District</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="113"/>
+        <source>SKUs</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="116"/>
+        <source>Copies of each</source>
+        <translation>จำนวนดวงต่อสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="123"/>
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="123"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="123"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="124"/>
+        <source>Last label</source>
+        <translation>ราคาบนฉลากล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="124"/>
+        <source>Copies</source>
+        <translation>จำนวนดวง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="140"/>
+        <source>Sheet</source>
+        <translation>แผ่นฉลาก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="145"/>
+        <source>Custom…</source>
+        <translation>กำหนดเอง…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="162"/>
+        <source>Template</source>
+        <translation>แบบฉลาก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="163"/>
+        <source>Rows</source>
+        <translation>จำนวนแถว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="164"/>
+        <source>Columns</source>
+        <translation>จำนวนคอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="165"/>
+        <source>Margins mm (top,right,bottom,left)</source>
+        <translation>ขอบกระดาษ มม. (บน,ขวา,ล่าง,ซ้าย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="166"/>
+        <source>Gaps mm (across,down)</source>
+        <translation>ระยะห่าง มม. (แนวนอน,แนวตั้ง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="167"/>
+        <source>Start at position</source>
+        <translation>เริ่มที่ดวงที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="184"/>
+        <source>Print…</source>
+        <translation>พิมพ์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="185"/>
+        <source>Save PDF…</source>
+        <translation>บันทึก PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="268"/>
+        <source>%1 product(s) found</source>
+        <translation>พบสินค้า %1 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="364"/>
+        <source>Page %1 of %2 · %3 label(s)</source>
+        <translation>หน้า %1 จาก %2 · %3 ดวง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="386"/>
+        <source>Save labels as PDF</source>
+        <translation>บันทึกฉลากเป็น PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="403"/>
+        <source>Saved %1 label(s) on %2 page(s) to %3</source>
+        <translation>บันทึกฉลาก %1 ดวง %2 หน้า ไปที่ %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="437"/>
+        <source>Sent %1 page(s) to the printer</source>
+        <translation>ส่ง %1 หน้าไปยังเครื่องพิมพ์แล้ว</translation>
     </message>
 </context>
 <context>
@@ -597,309 +918,324 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till_window.py" line="428"/>
+        <location filename="../../ui/till_window.py" line="431"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="469"/>
+        <location filename="../../ui/till_window.py" line="472"/>
         <source>Select a line first (↑ / ↓)</source>
         <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="474"/>
+        <location filename="../../ui/till_window.py" line="477"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="487"/>
+        <location filename="../../ui/till_window.py" line="493"/>
         <source>Removed: {product}</source>
         <translation>ลบแล้ว: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="504"/>
+        <location filename="../../ui/till_window.py" line="510"/>
         <source>Weighed items: scan a new scale label or use F3</source>
         <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="508"/>
+        <location filename="../../ui/till_window.py" line="514"/>
         <source>To take the line off, press Delete (F8)</source>
         <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="530"/>
+        <location filename="../../ui/till_window.py" line="536"/>
         <source>Quantity {qty}: now scan the product</source>
         <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="533"/>
+        <location filename="../../ui/till_window.py" line="539"/>
         <source>Quantity must be a whole number from 1 to {max}</source>
         <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="568"/>
+        <location filename="../../ui/till_window.py" line="574"/>
         <source>Scan the products first</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="628"/>
+        <location filename="../../ui/till_window.py" line="616"/>
+        <source>Gift baskets are not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="651"/>
+        <source>Basket added to the sale</source>
+        <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="680"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="641"/>
+        <location filename="../../ui/till_window.py" line="693"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="650"/>
-        <location filename="../../ui/till_window.py" line="666"/>
+        <location filename="../../ui/till_window.py" line="702"/>
+        <location filename="../../ui/till_window.py" line="718"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="656"/>
+        <location filename="../../ui/till_window.py" line="708"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="681"/>
+        <location filename="../../ui/till_window.py" line="733"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="694"/>
+        <location filename="../../ui/till_window.py" line="746"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="696"/>
+        <location filename="../../ui/till_window.py" line="748"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="699"/>
+        <location filename="../../ui/till_window.py" line="751"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="700"/>
+        <location filename="../../ui/till_window.py" line="752"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="701"/>
+        <location filename="../../ui/till_window.py" line="753"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="707"/>
+        <location filename="../../ui/till_window.py" line="759"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="725"/>
+        <location filename="../../ui/till_window.py" line="777"/>
         <source>The cart is empty: scan the products first</source>
         <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="733"/>
+        <location filename="../../ui/till_window.py" line="785"/>
         <source>The total changed: take the payments again</source>
         <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="746"/>
+        <location filename="../../ui/till_window.py" line="798"/>
         <source>Payments taken so far are kept: F12 to continue</source>
         <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="781"/>
+        <location filename="../../ui/till_window.py" line="833"/>
         <source>Receipt {number} is saved; its preview could not be drawn.</source>
         <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="813"/>
+        <location filename="../../ui/till_window.py" line="865"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="824"/>
+        <location filename="../../ui/till_window.py" line="876"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="862"/>
+        <location filename="../../ui/till_window.py" line="914"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="868"/>
+        <location filename="../../ui/till_window.py" line="920"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="871"/>
+        <location filename="../../ui/till_window.py" line="923"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="876"/>
+        <location filename="../../ui/till_window.py" line="928"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="882"/>
+        <location filename="../../ui/till_window.py" line="934"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="891"/>
+        <location filename="../../ui/till_window.py" line="943"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="897"/>
+        <location filename="../../ui/till_window.py" line="949"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="900"/>
+        <location filename="../../ui/till_window.py" line="952"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="905"/>
-        <location filename="../../ui/till_window.py" line="915"/>
+        <location filename="../../ui/till_window.py" line="957"/>
+        <location filename="../../ui/till_window.py" line="967"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="907"/>
+        <location filename="../../ui/till_window.py" line="959"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="912"/>
+        <location filename="../../ui/till_window.py" line="964"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="919"/>
+        <location filename="../../ui/till_window.py" line="971"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="923"/>
+        <location filename="../../ui/till_window.py" line="975"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="926"/>
+        <location filename="../../ui/till_window.py" line="978"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="928"/>
+        <location filename="../../ui/till_window.py" line="980"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="929"/>
+        <location filename="../../ui/till_window.py" line="981"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="933"/>
+        <location filename="../../ui/till_window.py" line="985"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="973"/>
+        <location filename="../../ui/till_window.py" line="1025"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="975"/>
+        <location filename="../../ui/till_window.py" line="1027"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="978"/>
+        <location filename="../../ui/till_window.py" line="1030"/>
         <source>Switch language (Ctrl+L)</source>
         <translation>สลับภาษา (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="980"/>
+        <location filename="../../ui/till_window.py" line="1032"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="981"/>
+        <location filename="../../ui/till_window.py" line="1033"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="982"/>
+        <location filename="../../ui/till_window.py" line="1034"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="984"/>
+        <location filename="../../ui/till_window.py" line="1036"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="985"/>
+        <location filename="../../ui/till_window.py" line="1037"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="986"/>
+        <location filename="../../ui/till_window.py" line="1038"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="987"/>
+        <location filename="../../ui/till_window.py" line="1039"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="988"/>
+        <location filename="../../ui/till_window.py" line="1040"/>
         <source>Park</source>
         <translation>พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="989"/>
+        <location filename="../../ui/till_window.py" line="1041"/>
         <source>Recall</source>
         <translation>เรียกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="990"/>
+        <location filename="../../ui/till_window.py" line="1042"/>
+        <source>Basket</source>
+        <translation>ตะกร้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1043"/>
         <source>One more</source>
         <translation>เพิ่ม 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="991"/>
+        <location filename="../../ui/till_window.py" line="1044"/>
         <source>One less</source>
         <translation>ลด 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="992"/>
+        <location filename="../../ui/till_window.py" line="1045"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="993"/>
+        <location filename="../../ui/till_window.py" line="1046"/>
         <source>Cancel sale</source>
         <translation>ยกเลิกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="994"/>
+        <location filename="../../ui/till_window.py" line="1047"/>
         <source>PAY</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="999"/>
+        <location filename="../../ui/till_window.py" line="1052"/>
         <source>Switch language</source>
         <translation>สลับภาษา</translation>
     </message>

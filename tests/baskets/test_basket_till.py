@@ -1,0 +1,164 @@
+"""The till: F7, a custom basket scanned together at the counter, paid, stock moved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from pos.app import Store, build_till_context
+from pos.domain.settings import Settings
+from tests.baskets.conftest import open_basket_store, stock
+from tests.ui.conftest import back_to_scanning, key, modal, scan_and_wait, type_text
+from ui.app import create_till_window
+from ui.basket_dialog import BasketDialog
+from ui.till_window import TillWindow
+
+DINO, BALM, TEA = "8859999000049", "8859999000056", "8859999000025"
+
+
+@pytest.fixture
+def basket_store(sqlite_url: str) -> Iterator[Store]:
+    store = open_basket_store(sqlite_url, Settings())
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def basket_till(qtbot: QtBot, basket_store: Store) -> Iterator[TillWindow]:
+    window = create_till_window(build_till_context(basket_store), language="th")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.scan_field, timeout=5_000)
+    try:
+        yield window
+    finally:
+        window.close()
+        assert window.worker.closed
+
+
+def open_basket_dialog(qtbot: QtBot, till: TillWindow) -> BasketDialog:
+    key(qtbot, till.scan_field, Qt.Key.Key_F7)
+    dialog = modal(qtbot, "basketDialog")
+    assert isinstance(dialog, BasketDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.scan_field, timeout=5_000)
+    return dialog
+
+
+def basket_scan(qtbot: QtBot, dialog: BasketDialog, code: str) -> None:
+    """The scanner types into the basket's own scan field while the dialog is up."""
+    assert QApplication.focusWidget() is dialog.scan_field
+    qtbot.keyClicks(dialog.scan_field, code)
+    qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5_000)
+
+
+def test_a_custom_basket_is_scanned_together_at_the_till_and_paid(
+    qtbot: QtBot, basket_till: TillWindow, basket_store: Store
+) -> None:
+    till = basket_till
+    scan_and_wait(qtbot, till, TEA)  # a loose item first
+    dialog = open_basket_dialog(qtbot, till)
+    # the templates with what can be made now; Songkran 2020 is listed last, out of season
+    assert dialog.templates.rowCount() == 4
+    cells = [dialog.templates.item(r, 2).text() for r in range(4)]
+    assert cells == ["ทำได้ 5 ชุด", "ทำได้ 3 ชุด", "ทำได้ 3 ชุด", "ไม่อยู่ในช่วงขาย"]
+
+    basket_scan(qtbot, dialog, DINO)
+    basket_scan(qtbot, dialog, "2*" + BALM)
+    basket_scan(qtbot, dialog, "0000000")  # a wrong code: said in the dialog, nothing added
+    assert dialog.status
+    assert dialog.contents.count() == 2
+    dialog.container.setCurrentIndex(1)  # woven bamboo basket 60.00
+    dialog.wrapping.setCurrentIndex(2)  # cellophane and ribbon 25.00
+    fee = dialog.findChild(QLineEdit, "basketFee")
+    assert fee is not None
+    fee.selectAll()
+    qtbot.keyClicks(fee, "30")
+    dialog.message_field.setFocus()
+    type_text(dialog.message_field, "สุขสันต์วันเกิด")
+    assert dialog.price_label.text().endswith("฿456.00")  # 250 + 91 + 60 + 25 + 30
+    dialog.scan_field.setFocus()
+    qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    back_to_scanning(qtbot, till)
+
+    # one group of four lines under the loose tea
+    assert len(till.cart) == 5
+    assert len(till.cart.groups) == 1
+    group_rows = [till.model.index(r, 1).data() for r in range(1, 5)]
+    assert all(text.startswith("    └ ") for text in group_rows)
+    assert till.total_label.text() == "฿576.00"
+
+    key(qtbot, till.scan_field, Qt.Key.Key_F12)
+    pay = modal(qtbot, "paymentDialog")
+    cash = pay.findChild(QLineEdit, "cashTendered")
+    assert cash is not None
+    qtbot.keyClicks(cash, "600")
+    key(qtbot, cash, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.last_receipt is not None, timeout=10_000)
+    receipt = till.last_receipt
+    assert receipt is not None
+    assert receipt.total == Decimal("576.00")
+    grouped = [ln for ln in receipt.lines if ln.basket_id]
+    assert [ln.sku for ln in grouped] == ["KK-DINO-001", "KK-BALM-001", "KK-PK-0001", "KK-PK-0004"]
+    assert grouped[0].basket_message == "สุขสันต์วันเกิด"
+    preview = till.receipt_preview
+    assert preview is not None
+    qtbot.waitUntil(preview.isVisible)
+    assert stock(basket_store, "KK-DINO-001") == 3
+    assert stock(basket_store, "KK-BALM-001") == 18
+    assert stock(basket_store, "KK-PK-0001") == 4
+    assert stock(basket_store, "KK-PK-0004") == 7
+    assert stock(basket_store, "KK-TEA-001") == 9
+
+
+def test_a_template_basket_from_the_list_and_by_its_barcode(
+    qtbot: QtBot, basket_till: TillWindow, basket_store: Store
+) -> None:
+    till = basket_till
+    dialog = open_basket_dialog(qtbot, till)
+    qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Down)  # second row: the silk set
+    qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Return)
+    back_to_scanning(qtbot, till)
+    assert len(till.cart) == 3
+    (group,) = till.cart.groups.values()
+    assert group.name_en == "Silk gift set"
+    assert till.total_label.text() == "฿1,795.50"
+    with basket_store.uow() as uow:
+        code = next(t.barcode for t in uow.baskets.templates() if t.code == "GIFT-TEA")
+    assert code is not None
+    scan_and_wait(qtbot, till, code)
+    assert len(till.cart.groups) == 2
+    assert till.total_label.text() == "฿2,194.50"
+
+
+def test_delete_on_a_basket_item_takes_the_whole_basket_off(
+    qtbot: QtBot, basket_till: TillWindow, basket_store: Store
+) -> None:
+    till = basket_till
+    scan_and_wait(qtbot, till, TEA)
+    with basket_store.uow() as uow:
+        code = next(t.barcode for t in uow.baskets.templates() if t.code == "GIFT-TEA")
+    assert code is not None
+    scan_and_wait(qtbot, till, code)
+    assert till.model.rowCount() == 5
+    assert till.selected_row() == 1  # the basket's first item
+    key(qtbot, till.scan_field, Qt.Key.Key_Plus)  # one more of a basket item: refused
+    assert till.message_kind == "error"
+    assert till.total_label.text() == "฿519.00"
+    key(qtbot, till.scan_field, Qt.Key.Key_Delete)
+    assert till.model.rowCount() == 1
+    assert not till.cart.groups
+    assert "กระเช้าชาใบหม่อนและไส้กรอก" in till.message
+    assert till.total_label.text() == "฿120.00"
+    back_to_scanning(qtbot, till)

@@ -1,0 +1,112 @@
+"""Gift-basket pictures: docs/basket-till.png, docs/basket-dialog.png, docs/basket-receipt.png.
+
+Runs the real till offscreen on a throw-away demo store, opens F7, scans three products into
+a custom basket the way a scanner does (key events), picks a container and a wrapping, types
+a gift-card message, adds a New Year template basket, and pays; then renders the receipt as
+the 80 mm raster printer prints it.
+
+    .venv/bin/python tools/basket_images.py [--out docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+
+from pos.app import build_till_context, load_demo, open_store  # noqa: E402
+from pos.domain.basket import add_template  # noqa: E402
+from pos.domain.payment import cash_tender  # noqa: E402
+from pos.domain.settings import PrinterProfile, Settings  # noqa: E402
+from printing.printer import receipt_image, save_png  # noqa: E402
+from ui.app import create_till_window  # noqa: E402
+from ui.basket_dialog import BasketDialog  # noqa: E402
+
+# silk scarf, mulberry tea, Isan sausage into a woven basket with cellophane and a ribbon
+CONTENTS = ("KK-TX-0001", "KK-BV-0001", "KK-FD-0001")
+MESSAGE = "สวัสดีปีใหม่ 2570 ขอให้มีความสุขมาก ๆ"
+
+
+def wait(condition: object, seconds: float = 20.0) -> None:
+    assert callable(condition)
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise SystemExit("timed out waiting for the till")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def type_text(widget: QLineEdit, text: str) -> None:
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, ord(ch), Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    out: Path = parser.parse_args(argv).out
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings()
+        store = open_store(str(Path(tmp) / "demo.db"), settings)
+        load_demo(store)
+        with store.uow() as read:
+            by_sku = {sku: code for code, sku in read.catalog.barcode_owners().items()}
+            new_year = next(t for t in read.baskets.templates() if t.code == "GB-NY-01")
+        window = create_till_window(build_till_context(store), language="th")
+        window.resize(1366, 768)
+        window.show()
+        wait(lambda: window.index is not None)
+
+        QTest.keyClick(window.scan_field, Qt.Key.Key_F7)
+        wait(lambda: isinstance(QApplication.activeModalWidget(), BasketDialog))
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BasketDialog)
+        for sku in CONTENTS:
+            QTest.keyClicks(dialog.scan_field, by_sku.get(sku, sku))
+            QTest.keyClick(dialog.scan_field, Qt.Key.Key_Return)
+            wait(lambda: not dialog.busy)
+        dialog.container.setCurrentIndex(1)
+        dialog.wrapping.setCurrentIndex(dialog.wrapping.count() - 1)
+        dialog.message_field.setFocus()
+        type_text(dialog.message_field, MESSAGE)
+        dialog.scan_field.setFocus()
+        QApplication.processEvents()
+        dialog.grab().save(str(out / "basket-dialog.png"))
+        QTest.keyClick(dialog.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        wait(lambda: QApplication.activeModalWidget() is None and len(window.cart.groups) == 1)
+        # the New Year template sells from 1 December: put it in as the till will then
+        window.model.add_basket(lambda cart: add_template(cart, new_year))
+        window._update_totals()
+        QApplication.processEvents()
+        window.grab().save(str(out / "basket-till.png"))
+
+        due = window.cart.totals().total
+        receipt = window.ctx.checkout.complete(
+            window.cart, [cash_tender(due, due)], cashier_name="สมใจ ใจดี"
+        )
+        p80 = PrinterProfile(name="receipt", connection="file", target="-", paper_mm=80)
+        save_png(receipt_image(receipt, settings, p80), out / "basket-receipt.png")
+        window.close()
+        store.close()
+    for name in ("basket-till.png", "basket-dialog.png", "basket-receipt.png"):
+        print(out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
