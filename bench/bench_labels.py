@@ -134,6 +134,7 @@ def main() -> int:
         canvas.showPage()
         canvas.save()
 
+    load_before = os.getloadavg()[0]
     samples: dict[str, list[float]] = {"choose": [], "pdf": [], "pdf cpu": [], "floor": []}
     sizes: dict[str, int] = {}
     for _ in range(args.runs):
@@ -153,6 +154,7 @@ def main() -> int:
         samples["floor"].append(time.perf_counter() - t)
         sizes["floor"] = len(out.getvalue())
     store.close()
+    load = max(load_before, os.getloadavg()[0])
 
     labels_desc = f"{len(labels):,} labels, {pages} A4 pages 3x7"
     rows = [
@@ -180,7 +182,8 @@ def main() -> int:
             f"{sizes['pdf'] / 1e6:.2f} MB PDF ({sizes['floor'] / 1e6:.2f} MB floor); "
             f"store of {catalogue}"
         ),
-        notes=[] if folder == DEMO else ["resources/demo missing: stand-in demo catalogue"],
+        notes=[f"load average {load:.1f} on {os.cpu_count()} cores during the run"]
+        + ([] if folder == DEMO else ["resources/demo missing: stand-in demo catalogue"]),
     )
     code = finish(report, args)
     if args.doc:
@@ -195,6 +198,7 @@ def main() -> int:
                 markdown_table(report.columns, report.rows),
                 "",
                 f"Target: {report.target}. {'PASS' if passed else 'FAIL'}: {report.verdict}.",
+                f"Machine load average during the run: {load:.1f} on {os.cpu_count()} cores.",
                 "",
                 "Each run starts with empty caches (QR codes, shaped words, line breaks), as a "
                 "freshly started program; copies of a label, and a long-running labels window, "

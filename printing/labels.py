@@ -6,10 +6,12 @@ import re
 from collections.abc import Sequence
 from typing import BinaryIO
 
+import uharfbuzz
 from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, TTFont
+from reportlab.pdfbase.ttfonts import _sdSimple as _SIMPLE  # a plain char in a ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from pos.domain.labels import LabelData, LabelTemplate, Placement
@@ -31,6 +33,69 @@ def register_fonts() -> None:
 
 
 _SPACES = re.compile("([ \u00a0])")
+_FEATURES = {"kern": True, "liga": True, "dlig": True}  # what reportlab's shapeStr asks for
+
+
+class _Shaper:
+    """reportlab's `shapeStr(text, font, 10)` for one font, with the HarfBuzz font made once.
+
+    shapeStr makes a new HarfBuzz font and looks every glyph's name up on each call: three
+    quarters of a label sheet's shaping time. This gives the very same string (the glyphs as
+    characters of the embedded subset, with HarfBuzz's advances and offsets), which
+    tests/labels/test_label_pdf.py checks against shapeStr for every word of the demo
+    catalogue.
+    """
+
+    def __init__(self, face: Face) -> None:
+        self.ttf = pdfmetrics.getFont(face.value)
+        self.hb = self.ttf.hbFont(10)  # also sets ttf.hbAddPrivate, for glyphs with no char
+
+    def __call__(self, text: str) -> str:
+        ttf = self.ttf
+        buf = uharfbuzz.Buffer()
+        buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        uharfbuzz.shape(self.hb, buf, _FEATURES)
+        glyph_to_char = ttf.face.glyphToChar
+        widths = ttf.face.charWidths
+        scale = ttf.pdfScale
+        chars: list[str] = []
+        data: list[ShapeData] = []
+        changed = shaped = False
+        n = len(text)
+        for i, (info, pos) in enumerate(zip(buf.glyph_infos, buf.glyph_positions, strict=True)):
+            gid = info.codepoint
+            found = glyph_to_char.get(gid)
+            if found:
+                uchar = found[0]
+            else:
+                uchar = ttf.hbAddPrivate(self.hb.glyph_to_string(gid), gid, pos.x_advance)
+            width = widths[uchar]
+            x_advance, x_offset = scale(pos.x_advance), scale(pos.x_offset)
+            y_advance, y_offset = scale(pos.y_advance), scale(pos.y_offset)
+            ch = chr(uchar)
+            chars.append(ch)
+            shaped = shaped or bool(
+                x_offset or y_offset or i >= n or (text[i] == ch and x_advance != width)
+            )
+            changed = changed or shaped or i >= n or text[i] != ch
+            data.append(ShapeData(info.cluster, x_advance, y_advance, x_offset, y_offset, width))
+        if not changed:
+            return text
+        shaped_text: str = ShapedStr("".join(chars), shapeData=data)
+        return shaped_text
+
+
+def _join(parts: list[str]) -> str:
+    """Shaped and plain pieces as one string (what ShapedStr.__add__ does, in one go)."""
+    if not any(isinstance(p, ShapedStr) for p in parts):
+        return "".join(parts)
+    data: list[ShapeData] = []
+    for p in parts:
+        data.extend(p.__shapeData__ if isinstance(p, ShapedStr) else [_SIMPLE] * len(p))
+    joined: str = ShapedStr("".join(parts), shapeData=data)
+    return joined
 
 
 class _Shaped:
@@ -39,12 +104,19 @@ class _Shaped:
     `Canvas.drawString(..., shaping=True)` silently draws unshaped text unless rlbidi is
     installed too, so the text is shaped here with reportlab's own `shapeStr` (Thai tone
     marks moved off ascenders and stacked over vowels, descender-less letters under lower
-    vowels) and written by `_text_ops` with the positions HarfBuzz chose.
+    vowels) and written by `_text_body` with the positions HarfBuzz chose.
     """
 
     def __init__(self) -> None:
         self.cache: dict[tuple[str, str], str] = {}
         self.words: dict[tuple[str, str], str] = {}
+        self.shapers: dict[Face, _Shaper] = {}
+
+    def _shape(self, word: str, face: Face) -> str:
+        shaper = self.shapers.get(face)
+        if shaper is None:
+            shaper = self.shapers[face] = _Shaper(face)
+        return shaper(word)
 
     def __call__(self, text: str, face: Face) -> str:
         key = (text, face.value)
@@ -53,18 +125,19 @@ class _Shaped:
             # word by word: in a Thai run HarfBuzz swaps the space for the Thai font's own
             # space glyph, which has no Unicode value, so copied text would lose its spaces
             # (and words recur from label to label: each is shaped once)
-            found = ""
+            parts: list[str] = []
             for part in _SPACES.split(text):
-                if part in (" ", "\u00a0"):
-                    found = found + part
-                elif part:
-                    word = self.words.get((part, face.value))
-                    if word is None:
-                        # plain digits (codes under the bars) have nothing to shape
-                        isdigits = part.isascii() and part.isdigit()
-                        word = part if isdigits else shapeStr(part, face.value, 10)
-                        self.words[(part, face.value)] = word
-                    found = found + word
+                if part in (" ", "\u00a0") or not part:
+                    parts.append(part)
+                    continue
+                word = self.words.get((part, face.value))
+                if word is None:
+                    # plain digits (codes under the bars) have nothing to shape
+                    isdigits = part.isascii() and part.isdigit()
+                    word = part if isdigits else self._shape(part, face)
+                    self.words[(part, face.value)] = word
+                parts.append(word)
+            found = _join(parts)
             if len(self.cache) > 50_000:
                 self.cache.clear()
                 self.words.clear()
@@ -72,14 +145,14 @@ class _Shaped:
         return found
 
 
-def _text_ops(canvas: Canvas, text: str, face: Face, size: float, x: float, y: float) -> str:
-    """PDF operators showing `text` at (x, y): the glyphs, and for shaped text the positions
-    HarfBuzz gave them (the same operators Canvas.drawString writes, without its per-call
-    overhead, which is a third of a sheet's time). Uses the documented way of writing with a
-    TrueType font: splitString into subsets, getSubsetInternalName for each."""
+def _text_body(canvas: Canvas, text: str, face: Face, size: float) -> str:
+    """PDF operators showing `text` from the text origin: the glyphs, and for shaped text the
+    positions HarfBuzz gave them (the operators Canvas.drawString writes, without its per-call
+    overhead, which was a third of a sheet's time). Uses the documented way of writing with
+    a TrueType font: splitString into subsets, getSubsetInternalName for each."""
     font = pdfmetrics.getFont(face.value)
     doc = canvas._doc
-    out = [f"BT 1 0 0 1 {x:.3f} {y:.3f} Tm"]
+    out: list[str] = []
     shaped = getattr(text, "__shapeData__", None)
     pos = 0
     for subset, chunk in font.splitString(text, doc):
@@ -121,7 +194,6 @@ def _text_ops(canvas: Canvas, text: str, face: Face, size: float, x: float, y: f
         if rise:
             out.append("0 Ts")
         pos += len(chunk)
-    out.append("ET")
     return " ".join(out)
 
 
@@ -137,6 +209,8 @@ class PdfLabelRenderer:
         self.links = links
         self._shaped = _Shaped()
         self._paths: dict[int, tuple[object, str]] = {}
+        # text operators by (text, face, size), for one document (subsets are per document)
+        self._bodies: dict[tuple[str, Face, float], str] = {}
 
     def _path(self, rects: tuple[tuple[float, float, float, float], ...]) -> str:
         """PDF path operators filling `rects` (kept for rectangles seen before: copies)."""
@@ -181,6 +255,7 @@ class PdfLabelRenderer:
         canvas.setTitle("Shelf labels / ฉลากราคาสินค้า")
         canvas.setCreator("OTOP POS")
         drawings: dict[int, LabelDrawing] = {}
+        self._bodies = {}
         page = 0
         pages = 0
         for placement in placements:
@@ -232,8 +307,12 @@ class PdfLabelRenderer:
             if not run.text:
                 continue
             canvas.setFillColorRGB(*run.color)
-            text = self._shaped(run.text, run.face) if self.shaping else run.text
-            canvas.addLiteral(_text_ops(canvas, text, run.face, run.size, run.x, h - run.baseline))
+            key = (run.text, run.face, run.size)
+            body = self._bodies.get(key)
+            if body is None:
+                text = self._shaped(run.text, run.face) if self.shaping else run.text
+                body = self._bodies[key] = _text_body(canvas, text, run.face, run.size)
+            canvas.addLiteral(f"BT 1 0 0 1 {run.x:.3f} {h - run.baseline:.3f} Tm {body} ET")
         for link in d.links if self.links else ():
             x, y, w, lh = link.rect
             canvas.linkURL(link.url, (x, h - y - lh, x + w, h - y), relative=1, thickness=0)

@@ -377,7 +377,11 @@ def format_label_price(price: Decimal) -> str:
 # --- choosing what to print ---------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class LabelQuery:
-    """Which products to label; every criterion given must hold (no criterion: all active)."""
+    """Which products to label; every criterion given must hold (no criterion: all active).
+
+    `changed` and `new` together mean "either": the day's labels for new products and for
+    prices that moved.
+    """
 
     text: str = ""  # part of the SKU, a barcode, the Thai or English name
     category: str | None = None  # OtopCategory value
