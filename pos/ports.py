@@ -169,6 +169,8 @@ class UnitOfWork(Protocol):
     @property
     def parking(self) -> ParkingRepository: ...
     @property
+    def print_jobs(self) -> PrintJobRepository: ...
+    @property
     def baskets(self) -> BasketRepository: ...
 
     def __enter__(self) -> Self: ...
@@ -189,7 +191,14 @@ class UnitOfWorkFactory(Protocol):
 class ReceiptSink(Protocol):
     """Where a committed receipt goes: a printer queue, or the preview window."""
 
-    def submit(self, receipt: Receipt) -> None: ...
+    def stage(self, uow: UnitOfWork, receipt: Receipt) -> None:
+        """Inside the sale's own transaction: record what must be printed (a print job), so
+        that a crash between the commit and the printer leaves a job to retry, never none."""
+        ...
+
+    def submit(self, receipt: Receipt) -> None:
+        """After the commit: print (or show) the receipt."""
+        ...
 
 
 # --- shelf labels and story pages ---------------------------------------------------------

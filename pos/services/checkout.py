@@ -190,6 +190,8 @@ class Checkout:
             # the shop's stock rule, in the sale's own transaction (see ensure_stock)
             ensure_stock(uow, cart_needs(cart), self.settings.allow_negative_stock)
             receipt = uow.sales.record(draft, self.terminal)
+            if self.sink is not None:
+                self.sink.stage(uow, receipt)  # the print job commits with the sale
             uow.commit()
         if self.sink is not None:
             try:

@@ -25,6 +25,7 @@ from pos.ports import (
     TaxInvoiceRecord,
     TaxInvoiceWriter,
     TerminalInfo,
+    UnitOfWork,
 )
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class PrintQueue:
         self.clock = clock
         self.receipt_printer = receipt_printer or settings.receipt_printer.name
         self._listeners: list[Listener] = []
+        self._staged: dict[str, str] = {}  # sale id -> its receipt's job, staged in the sale's tx
         self._lock = threading.Lock()
 
     # --- listeners (the till's printer-status banner) -----------------------------------------
@@ -99,10 +101,24 @@ class PrintQueue:
             uow.commit()
         return job
 
+    def stage(self, uow: UnitOfWork, receipt: Receipt) -> None:
+        """ReceiptSink: add the receipt's job in the sale's transaction (committed with it)."""
+        job = uow.print_jobs.add(
+            self.receipt_printer, "receipt", receipt.receipt_no, receipt.copy, self.clock.now()
+        )
+        with self._lock:
+            self._staged[receipt.sale_id] = job.job_id
+
     def submit(self, receipt: Receipt) -> None:
-        """ReceiptSink: queue the sale's receipt and print it now (raises PrinterUnavailable)."""
-        job = self.enqueue("receipt", receipt.receipt_no, copy=receipt.copy)
-        self.send(job.job_id)
+        """ReceiptSink: print the sale's receipt now (raises PrinterUnavailable).
+
+        The job was staged with the sale; a receipt that was not staged is queued first.
+        """
+        with self._lock:
+            job_id = self._staged.pop(receipt.sale_id, None)
+        if job_id is None:
+            job_id = self.enqueue("receipt", receipt.receipt_no, copy=receipt.copy).job_id
+        self.send(job_id)
 
     def reprint(self, receipt_no: str, printer: str | None = None) -> PrintJob:
         """A copy of a receipt (marked สำเนา / COPY; never opens the drawer)."""

@@ -465,6 +465,9 @@ class CommittedSaleChecker:
         self.engine = make_engine(url)
         self.seen: list[tuple[str, str | None]] = []
 
+    def stage(self, uow: object, receipt: Receipt) -> None:
+        pass  # this sink keeps no print jobs
+
     def submit(self, receipt: Receipt) -> None:
         with self.engine.connect() as conn:
             status = conn.execute(
@@ -476,6 +479,9 @@ class CommittedSaleChecker:
 class OfflinePrinter:
     def __init__(self) -> None:
         self.calls = 0
+
+    def stage(self, uow: object, receipt: Receipt) -> None:
+        pass  # this sink keeps no print jobs
 
     def submit(self, receipt: Receipt) -> None:
         self.calls += 1

@@ -249,3 +249,26 @@ def test_test_page_goes_through_the_queue(make_store: MakeStore, clock: FixedClo
     queue = PrintQueue(store.uow, store.settings, printer, clock)
     assert queue.test_page("receipt").status == "done"
     assert printer.calls == [("test", False, False)]
+
+
+class DiesBeforePrinting(PrintQueue):
+    """The till process dying right after the sale's commit, before the printer is reached."""
+
+    def submit(self, receipt: Receipt) -> None:
+        raise SystemExit("killed")
+
+
+def test_a_crash_after_the_commit_leaves_the_receipt_queued(
+    make_store: MakeStore, clock: FixedClock
+) -> None:
+    store = make_store(network_settings("192.0.2.1:9100"))
+    printer = RecordingPrinter()
+    with pytest.raises(SystemExit):
+        sell(store, clock, DiesBeforePrinting(store.uow, store.settings, printer, clock))
+    assert _sales(store) == 1
+    [job] = _jobs(store)
+    assert job.status == "pending", "the job was committed with the sale"
+    queue = PrintQueue(store.uow, store.settings, printer, clock)  # the till restarted
+    assert [j.document_ref for j in queue.queued()] == ["KK01-00000001"]
+    assert [j.status for j in queue.retry_all()] == ["done"]
+    assert printer.calls == [("KK01-00000001", False, True)]
