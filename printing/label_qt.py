@@ -1,9 +1,7 @@
 """Labels drawn by Qt (QPainter on a QImage): previews, and a second opinion on the PDF.
 
 Qt shapes Thai with its own text engine, so an image of a label drawn here is what the
-same label should look like in the PDF. Needs a QGuiApplication (fonts are Qt's), and on
-CPython 3.11 with PySide6 6.12 the None/True reference leak guarded (ui.qtfix.guard_none):
-every QPainter call here would otherwise take a reference away from None.
+same label should look like in the PDF. Needs a QGuiApplication (fonts are Qt's).
 """
 
 from __future__ import annotations

@@ -127,13 +127,11 @@ def window_shot(store: object, png: Path) -> None:
 
 def main(argv: list[str]) -> int:
     from printing.label_qt import ensure_fonts
-    from ui import qtfix
     from ui.app import ensure_app
 
     docs = Path(argv[1]) if len(argv) > 1 else ROOT / "docs"
     docs.mkdir(exist_ok=True)
     app = ensure_app()  # widgets too: the labels window is shown as well
-    qtfix.guard_singletons()  # PySide6 6.12 on CPython 3.11 leaks None/True references
     ensure_fonts()
     settings = Settings()
     with tempfile.TemporaryDirectory() as scratch:

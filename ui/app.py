@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from pos.services.till import TillContext
-from ui import i18n, qtfix, style
+from ui import i18n, style
 from ui.till_window import TillWindow
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,6 @@ def ensure_app() -> QApplication:
         app.setApplicationName("OTOP POS")
         app.setOrganizationName("OTOP POS")
     assert isinstance(app, QApplication)
-    qtfix.guard_singletons()
     if not style.register_fonts():
         log.error("OTOP Sans is missing: Thai text may show as boxes")
     style.apply_app_font(app)

@@ -12,13 +12,6 @@ from pos.domain.barcodes import with_check_digit
 from pos.domain.catalog import OtopCategory, ProducerEntry, ProductEntry
 from pos.domain.settings import Settings
 
-
-@pytest.fixture(scope="session", autouse=True)
-def _guard_pyside_leaks() -> None:
-    from ui import qtfix
-
-    qtfix.guard_singletons()
-
 LABEL_SETTINGS = Settings(story_url_template="https://kk-otop.example/p/{sku}")
 
 PRODUCERS = [

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
 from pos.domain.errors import CartError
-from ui import qtfix
 from ui.app import ensure_app
 from ui.worker import Worker
 
@@ -95,17 +94,17 @@ def test_shutdown_finishes_queued_work_then_drops_outcomes(qtbot: QtBot) -> None
 
 def test_many_qt_calls_and_signals_do_not_kill_none_or_true(qtbot: QtBot) -> None:
     """PySide6 6.12 on CPython 3.11 loses a reference to None per void call and to True
-    per Signal.emit(); the till guards against it (else Python aborts after a few hundred
-    scans)."""
+    per Signal.emit() (Python aborts after a few hundred scans); pyproject pins PySide6
+    below 6.12, and this test fails if a leaking binding comes back."""
     ensure_app()
     probe = QObject()
     worker = Worker()
-    for _ in range(300_000):
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(3_000):
         probe.setObjectName("x")
-    for _ in range(20_000):
-        worker.busyChanged.emit(False)
+    for _ in range(3_000):
+        worker.busyChanged.emit(True)
     worker.shutdown()
-    assert sys.getrefcount(None) > 1000
-    assert sys.getrefcount(True) > 1000
-    if qtfix.leaking_singletons():
-        assert qtfix.guard_singletons()
+    # a leaking binding loses one reference per call: thousands, not a handful
+    assert sys.getrefcount(None) > none_before - 500
+    assert sys.getrefcount(True) > true_before - 500
