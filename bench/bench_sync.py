@@ -521,9 +521,9 @@ def main() -> int:
         f"| pull: empty counter takes {args.products:,} products + barcodes + producers + "
         f"central stock in one round | {pulled.changes + pulled.stock_rows:,} | {pull_s:.2f} "
         f"| {(pulled.changes + pulled.stock_rows) / pull_s:,.0f} | |",
-        f"| pull, of which: central snapshot read (PostgreSQL → Python tuples) | | "
+        f"| pull, of which: reading the central snapshot (PostgreSQL → Python tuples) | | "
         f"{split.get('central', 0):.2f} | | |",
-        f"| pull, of which: local apply (SQLite, one transaction, incl. COMMIT) | | "
+        f"| pull, of which: SQLite write transaction (incl. COMMIT) | | "
         f"{split.get('local', 0):.2f} | | |",
         f"| floor for the local part: raw sqlite3 executemany of the same rows into an empty "
         f"file, one transaction | {pulled.changes + pulled.stock_rows:,} | {floor_local_s:.2f} "

@@ -1,0 +1,1 @@
+"""Sync with the central database against a real PostgreSQL server."""
