@@ -14,9 +14,10 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
+from pos.domain.settings import Settings
 from pos.services.till import TillContext
 from ui import i18n, style
-from ui.till_window import TillWindow
+from ui.till_window import ContextFactory, TillWindow
 
 log = logging.getLogger(__name__)
 
@@ -37,22 +38,45 @@ def ensure_app() -> QApplication:
     return app
 
 
-def create_till_window(ctx: TillContext, language: str | None = None) -> TillWindow:
-    """A till window on `ctx` (not shown); it starts loading the product index at once."""
+def create_till_window(
+    ctx: TillContext | ContextFactory,
+    language: str | None = None,
+    *,
+    settings: Settings | None = None,
+) -> TillWindow:
+    """A till window (not shown) on `ctx`, or on a factory that opens the store.
+
+    On an open store it starts loading the product index at once. With a factory (which
+    needs the `settings`), the factory runs on the window's worker first; scans typed
+    meanwhile wait for it, in order.
+    """
     ensure_app()
-    lang = language or ctx.settings.language
+    if isinstance(ctx, TillContext):
+        settings = ctx.settings
+    lang = language or (settings.language if settings is not None else "th")
     i18n.install_language(lang)
-    return TillWindow(ctx, language=lang)
+    return TillWindow(ctx, language=lang, settings=settings)
 
 
-def run_till(ctx: TillContext, *, self_test: bool = False, language: str = "th") -> int:
-    """Open the till; with `self_test`, prove it starts and scans on the demo store, then exit."""
+def run_till(
+    ctx: TillContext | ContextFactory,
+    *,
+    settings: Settings | None = None,
+    self_test: bool = False,
+    language: str = "th",
+) -> int:
+    """Open the till; with `self_test`, prove it starts and scans on the demo store, then exit.
+
+    `ctx` may be a factory (with `settings`): the window shows at once and the factory opens
+    the store on the window's worker (see `TillWindow`), so the database layer is imported
+    behind a window that already takes scans.
+    """
     if self_test and QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
     if not i18n.install_language(language):
         log.info("no translation for %r: showing the English source texts", language)
-    window = TillWindow(ctx, language=language)
+    window = TillWindow(ctx, language=language, settings=settings)
     if self_test:
         try:
             return _self_test(window)
@@ -100,6 +124,8 @@ def _self_test(window: TillWindow) -> int:
     if not _wait(lambda: window.index is not None or bool(window.index_error),
                  SELF_TEST_TIMEOUT_S):
         return fail(f"the product index did not load within {SELF_TEST_TIMEOUT_S:.0f} s")
+    if window.store_error:
+        return fail(window.store_error)
     index = window.index
     if index is None:
         return fail(f"the product index could not be loaded: {window.index_error}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 
@@ -11,6 +10,8 @@ BORDER = 4  # quiet-zone modules, as the QR standard asks
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The code's modules including the quiet zone (True = dark)."""
+    import qrcode  # imported on the first QR code: the till's first frame does not need it
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_M, border=BORDER, box_size=1
     )

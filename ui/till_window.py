@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -33,23 +33,29 @@ from pos.domain.cart import Cart, CartGroup, Discount, SoldBy
 from pos.domain.errors import PaymentError, ShopError
 from pos.domain.payment import Tender, settle
 from pos.domain.sale import Receipt
+from pos.domain.settings import Settings
 from pos.ports import ParkedCart
 from pos.services.checkout import ScanResult
 from pos.services.search import ProductIndex
 from pos.services.till import TillContext
 from ui import format as fmt
 from ui import i18n, style
-from ui.basket_dialog import BasketDialog
 from ui.cart_model import CartTableModel, Column, ProductDelegate
-from ui.dialogs import ConfirmDialog, DiscountDialog, HelpDialog, QuantityDialog, RecallDialog
-from ui.find_dialog import FindDialog
-from ui.payment_dialog import PaymentDialog
-from ui.receipt_preview import ReceiptPreview
 from ui.worker import Worker
+
+# the dialogs are imported when first opened: the first frame does not need them
+if TYPE_CHECKING:
+    from ui.find_dialog import FindDialog
+    from ui.payment_dialog import PaymentDialog
+    from ui.receipt_preview import ReceiptPreview
+
+# what the window runs (on its worker) to open the store when it is not handed one ready
+ContextFactory = Callable[[], TillContext]
 
 log = logging.getLogger(__name__)
 
 BANNER_MS = {"ok": 6000, "info": 6000, "error": 15000}
+OPEN_AFTER_MS = 300  # a store factory runs by then even if the window has not painted yet
 
 
 class ScanField(QLineEdit):
@@ -91,11 +97,35 @@ class TillWindow(QMainWindow):
 
     saleCompleted = Signal(object)  # Receipt
     indexLoaded = Signal(int)  # catalogue size
+    storeOpened = Signal()
+    storeFailed = Signal(str)  # the message shown in the window
 
-    def __init__(self, ctx: TillContext, language: str = "th") -> None:
+    def __init__(
+        self,
+        ctx: TillContext | ContextFactory,
+        language: str = "th",
+        *,
+        settings: Settings | None = None,
+    ) -> None:
+        """A till on an open store (`ctx`), or on a factory that opens it.
+
+        With a factory (and the `settings`), the window is usable at once: the factory runs
+        first on the ordered worker, scans typed meanwhile queue behind it and are answered
+        in order once the store is open; a store that cannot be opened is shown as a message.
+        """
         super().__init__()
         self.setObjectName("tillWindow")
-        self.ctx = ctx
+        opener: ContextFactory | None = None
+        if isinstance(ctx, TillContext):
+            self._ctx: TillContext | None = ctx
+            self.settings = ctx.settings
+        else:
+            if settings is None:
+                raise TypeError("a TillWindow on a context factory needs the settings")
+            self._ctx, opener = None, ctx
+            self.settings = settings
+        self._worker_ctx: TillContext | None = self._ctx  # read on the worker thread only
+        self._open_error = ""  # why the store could not be opened (shown in the window)
         self._language = language
         self.cashier_name = ""
         self.worker = Worker(self)  # ordered: scans, park, recall and commits
@@ -103,7 +133,10 @@ class TillWindow(QMainWindow):
         # the catalogue index (seconds for 100,000 products) loads beside it, read only,
         # so that the first scans of the day are not queued behind it
         self.loader = Worker(self)
-        self.model = CartTableModel(ctx.checkout.new_cart(), language, self)
+        cart = (self._ctx.checkout.new_cart() if self._ctx is not None
+                else Cart(self.settings.vat_rate if self.settings.vat_registered
+                          else Decimal(0), self.settings.max_quantity))
+        self.model = CartTableModel(cart, language, self)
         self._index: ProductIndex | None = None
         self._index_error = ""
         self._pending_scans = 0
@@ -132,7 +165,85 @@ class TillWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
-        self.loader.run(ctx.load_index, self._on_index_loaded, self._on_index_failed,
+        self._opener = opener
+        if opener is not None:
+            # the store opens once the first frame is up (its imports would compete with the
+            # first paint for the interpreter), or after OPEN_AFTER_MS, whichever is first
+            self.scan_field.installEventFilter(self)
+            QTimer.singleShot(OPEN_AFTER_MS, self._start_opening)
+        else:
+            self._load_index()
+
+    # --- the store ----------------------------------------------------------------------
+    @property
+    def ctx(self) -> TillContext:
+        """The open store's context (only once `store_open`)."""
+        if self._ctx is None:
+            raise RuntimeError("the store is not open yet")
+        return self._ctx
+
+    @property
+    def store_open(self) -> bool:
+        return self._ctx is not None
+
+    @property
+    def store_error(self) -> str:
+        """Why the store could not be opened ("" while opening or once open)."""
+        return self._open_error
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if (watched is self.scan_field and event.type() == QEvent.Type.Paint
+                and self._opener is not None):
+            QTimer.singleShot(0, self._start_opening)  # after this frame
+        return super().eventFilter(watched, event)
+
+    def _start_opening(self) -> None:
+        """Queue the store's opening first on the worker (once); scans queue behind it."""
+        opener, self._opener = self._opener, None
+        if opener is None or self.worker.closed:
+            return
+        self.scan_field.removeEventFilter(self)
+        self.worker.run(lambda: self._open_store(opener), self._on_store_opened,
+                        self._on_store_failed, name="open_store")
+
+    def _open_store(self, opener: ContextFactory) -> TillContext:
+        """On the worker: the ops queued behind this one (scans) see the store it opens."""
+        ctx = opener()
+        self._worker_ctx = ctx
+        return ctx
+
+    def _context_on_worker(self) -> TillContext:
+        ctx = self._worker_ctx
+        if ctx is None:  # the store failed to open: queued scans get the same answer
+            raise ShopError("The store could not be opened", "เปิดฐานข้อมูลร้านไม่ได้")
+        return ctx
+
+    def _on_store_opened(self, ctx: TillContext) -> None:
+        self._ctx = ctx
+        if self.cart.is_empty:  # it is: nothing reaches the cart before the store is open
+            self.model.set_cart(ctx.checkout.new_cart())
+        self.retranslateUi()
+        self._load_index()
+        self.storeOpened.emit()
+
+    def _on_store_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ShopError):
+            reason = exc.message(self._language)
+        else:  # e.g. a bad --db URL or a full disk; the traceback went to the log
+            lines = str(exc).strip().splitlines()
+            reason = f"{type(exc).__name__}: {lines[0] if lines else ''}"[:300]
+        self._open_error = self.tr(
+            "The store could not be opened: {reason}. Check the database (--db) and the "
+            "disk, then start the till again.").format(reason=reason)
+        self._index_error = self._open_error
+        self._update_status()
+        self._banner_timer.stop()  # this message stays
+        self._set_banner(self._open_error, "error")
+        QApplication.beep()
+        self.storeFailed.emit(self._open_error)
+
+    def _load_index(self) -> None:
+        self.loader.run(self.ctx.load_index, self._on_index_loaded, self._on_index_failed,
                         name="load_index")
 
     # --- building ----------------------------------------------------------------------
@@ -394,11 +505,20 @@ class TillWindow(QMainWindow):
             return
         if self._pending_qty is not None and "*" not in text:
             text = f"{self._pending_qty}*{text}"
+        if self._open_error:
+            self.warn(self._open_error)
+            return
         self._set_pending_qty(None)
         self._pending_scans += 1
-        checkout = self.ctx.checkout
-        self.worker.run(lambda: checkout.lookup(text), self._on_scanned, self._on_scan_failed,
-                        name="lookup")
+        self._start_opening()  # (if not yet) so that the store opens before this scan runs
+        if self._ctx is not None:
+            checkout = self._ctx.checkout
+            self.worker.run(lambda: checkout.lookup(text), self._on_scanned,
+                            self._on_scan_failed, name="lookup")
+        else:  # queued behind the opening store, answered in order once it is open
+            on_worker = self._context_on_worker
+            self.worker.run(lambda: on_worker().checkout.lookup(text), self._on_scanned,
+                            self._on_scan_failed, name="lookup")
 
     def _on_scanned(self, scan: ScanResult) -> None:
         self._pending_scans -= 1
@@ -473,6 +593,12 @@ class TillWindow(QMainWindow):
         return row
 
     def _cart_free(self) -> bool:
+        if self._open_error:
+            self.warn(self._open_error)
+            return False
+        if self._ctx is None:
+            self.show_message(self.tr("One moment: opening the store…"), "info")
+            return False
         if self._cart_busy:
             self.show_message(self.tr("One moment: the sale is being saved…"), "info")
             return False
@@ -527,8 +653,10 @@ class TillWindow(QMainWindow):
 
     def quantity_key(self) -> None:
         """F3: a number typed first is the next scan's quantity; otherwise edit the line."""
+        from ui.dialogs import QuantityDialog
+
         typed = self.scan_field.text().strip()
-        max_q = self.ctx.settings.max_quantity
+        max_q = self.settings.max_quantity
         if typed:
             if typed.isdigit() and typed.isascii() and 1 <= int(typed) <= max_q:
                 self.scan_field.clear()
@@ -568,6 +696,8 @@ class TillWindow(QMainWindow):
             self._open_dialog(QuantityDialog(None, "1", apply_next, self))
 
     def discount(self) -> None:
+        from ui.dialogs import DiscountDialog
+
         if not self._cart_free():
             return
         if self.cart.is_empty:
@@ -596,6 +726,8 @@ class TillWindow(QMainWindow):
     # --- find ------------------------------------------------------------------------
     def find_product(self) -> None:
         if self._find is None:
+            from ui.find_dialog import FindDialog
+
             self._find = FindDialog(self)
             self._find.productChosen.connect(lambda row: self.submit_scan(row.sku))
             self._find.finished.connect(lambda _r: self.refocus())
@@ -609,9 +741,9 @@ class TillWindow(QMainWindow):
         self._when_scans_done(self._load_baskets)
 
     def _load_baskets(self) -> None:
-        baskets = self.ctx.baskets
         if not self._cart_free() or self._dialog is not None:
             return
+        baskets = self.ctx.baskets
         if baskets is None:
             self.warn(self.tr("Gift baskets are not set up on this till"))
             return
@@ -625,6 +757,8 @@ class TillWindow(QMainWindow):
         def run(fn: Callable[[], Any], ok: Callable[[Any], None],
                 fail: Callable[[Exception], None]) -> None:
             worker.run(fn, ok, fail, name="basket_lookup")
+
+        from ui.basket_dialog import BasketDialog
 
         dialog = BasketDialog(choices, packaging, self.ctx.checkout.lookup, run,
                               self.ctx.settings.allow_negative_stock, self)
@@ -652,6 +786,8 @@ class TillWindow(QMainWindow):
 
     # --- help, language ---------------------------------------------------------------
     def show_help(self) -> None:
+        from ui.dialogs import HelpDialog
+
         self._open_dialog(HelpDialog(self))
 
     def toggle_language(self) -> None:
@@ -704,6 +840,8 @@ class TillWindow(QMainWindow):
         self.worker.run(self.ctx.checkout.parked, self._show_parked, self._fail, name="parked")
 
     def _show_parked(self, parked: list[ParkedCart]) -> None:
+        from ui.dialogs import RecallDialog
+
         if not parked:
             self.show_message(self.tr("No parked sales"), "info")
             return
@@ -740,6 +878,8 @@ class TillWindow(QMainWindow):
         self._when_scans_done(self._confirm_cancel)
 
     def _confirm_cancel(self) -> None:
+        from ui.dialogs import ConfirmDialog
+
         if not self._cart_free():
             return
         if self.cart.is_empty:
@@ -783,6 +923,8 @@ class TillWindow(QMainWindow):
         except PaymentError:
             held = []
             self.warn(self.tr("The total changed: take the payments again"))
+        from ui.payment_dialog import PaymentDialog
+
         dialog = PaymentDialog(due, self.ctx.settings.promptpay_id, held, self)
         dialog.commitRequested.connect(self._commit)
         dialog.rejected.connect(self._payment_closed)
@@ -846,6 +988,8 @@ class TillWindow(QMainWindow):
 
     def _show_preview(self, receipt_no: str, text: str) -> None:
         if self._preview is None:
+            from ui.receipt_preview import ReceiptPreview
+
             self._preview = ReceiptPreview(self)
             self._preview.finished.connect(lambda _r: self.refocus())
             self._preview.activated.connect(lambda: QTimer.singleShot(0, self.refocus))
@@ -881,7 +1025,8 @@ class TillWindow(QMainWindow):
         self.warn(self.bug_text())
 
     def _fail(self, exc: Exception) -> None:
-        self.warn(self._error_text(exc))
+        # once the store failed to open, every queued op fails for that one reason
+        self.warn(self._open_error or self._error_text(exc))
 
     def warn(self, text: str, *, beep: bool = True) -> None:
         """A clear, non-blocking error: banner, beep, empty scan field with the focus."""
@@ -918,7 +1063,7 @@ class TillWindow(QMainWindow):
         self._discount_label.setVisible(bool(discount))
         self._discount_label.setText(
             self.tr("Discounts −{amount}").format(amount=fmt.money(discount)))
-        if self.ctx.settings.vat_registered:
+        if self.settings.vat_registered:
             self._vat_label.setText(
                 self.tr("VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}").format(
                     vatable=fmt.money(totals.vatable), exempt=fmt.money(totals.exempt),
@@ -967,10 +1112,15 @@ class TillWindow(QMainWindow):
         self.show_message(self.tr("Sale {number} saved").format(number=receipt.receipt_no), "ok")
 
     def _update_status(self) -> None:
-        t = self.ctx.terminal
-        self._status_terminal.setText(self.tr("Terminal: {name} ({prefix})").format(
-            name=t.name, prefix=t.receipt_prefix))
-        self._status_store.setText(self.ctx.store_label)
+        if self._ctx is not None:
+            t = self._ctx.terminal
+            self._status_terminal.setText(self.tr("Terminal: {name} ({prefix})").format(
+                name=t.name, prefix=t.receipt_prefix))
+            self._status_store.setText(self._ctx.store_label)
+        else:
+            self._status_terminal.setText("")
+            self._status_store.setText(self.tr("Store not open") if self._open_error
+                                       else self.tr("Opening the store…"))
         if self._index is not None:
             self._status_catalogue.setText(self.tr("Catalogue: {count} products").format(
                 count=f"{len(self._index):,}"))
@@ -1020,12 +1170,15 @@ class TillWindow(QMainWindow):
 
     # --- language ----------------------------------------------------------------------
     def retranslateUi(self) -> None:
-        s = self.ctx.settings
+        s = self.settings
         en = self._language == "en"
         self.setWindowTitle(self.tr("OTOP POS — till"))
         self._shop_title.setText(s.shop_name_en if en else s.shop_name_th)
-        self._shop_subtitle.setText(self.tr("{terminal} · receipts {prefix}").format(
-            terminal=self.ctx.terminal.name, prefix=self.ctx.terminal.receipt_prefix))
+        if self._ctx is not None:
+            self._shop_subtitle.setText(self.tr("{terminal} · receipts {prefix}").format(
+                terminal=self._ctx.terminal.name, prefix=self._ctx.terminal.receipt_prefix))
+        else:
+            self._shop_subtitle.setText("")
         self._language_button.setText("ไทย" if en else "English")
         self._language_button.setToolTip(self.tr("Switch language (Ctrl+L)"))
         self._scan_caption.setText(
