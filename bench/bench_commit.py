@@ -5,12 +5,14 @@ Run: .venv/bin/python -m bench.bench_commit [--sales 500]
 Both sides write to their own copy of the 100,000-product store (WAL, synchronous=FULL,
 foreign keys on), interleaved sale by sale so that both see the same disk. Per sale of 3-5
 lines the floor writes what Checkout.complete writes: the receipt-sequence update, one sale,
-its lines, one payment, one stock movement per line and one outbox row with the sale as JSON,
-in one BEGIN IMMEDIATE ... COMMIT. Target: complete() p99 <= 2x the floor's p99.
+its lines, one payment, one stock movement per line, one outbox row with the sale as JSON and
+the journal's hash-chain link, in one BEGIN IMMEDIATE ... COMMIT.
+Target: complete() p99 <= 2x the floor's p99.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sqlite3
@@ -162,6 +164,25 @@ def _raw_sale(con: sqlite3.Connection, terminal_id: str, cart: Cart) -> tuple[fl
         "INSERT INTO outbox (event_id, kind, aggregate_id, payload, created_at, sent_at) "
         "VALUES (?, 'sale.completed', ?, ?, ?, NULL)",
         (str(uuid.uuid4()), sale_id, json.dumps(payload), now),
+    )
+    # the journal's link: its own sequence number, the previous hash, SHA-256 over both
+    (jn,) = con.execute(
+        "INSERT INTO receipt_sequences (terminal_id, series, next_no) VALUES (?, 'journal', 2) "
+        "ON CONFLICT (terminal_id, series) DO UPDATE SET next_no = next_no + 1 "
+        "RETURNING next_no",
+        (terminal_id,),
+    ).fetchone()
+    prev = con.execute(
+        "SELECT hash FROM journal_entries WHERE terminal_id = ? AND seq = ?",
+        (terminal_id, jn - 2),
+    ).fetchone()
+    body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    digest = hashlib.sha256(((prev[0] if prev else "0" * 64) + body).encode()).hexdigest()
+    con.execute(
+        "INSERT INTO journal_entries (id, terminal_id, seq, kind, ref_id, ref_no, recorded_at, "
+        "prev_hash, hash) VALUES (?, ?, ?, 'sale', ?, ?, ?, ?, ?)",
+        (str(uuid.uuid4()), terminal_id, jn - 1, sale_id, receipt_no, now,
+         prev[0] if prev else "0" * 64, digest),
     )
     before_commit = time.perf_counter()
     con.execute("COMMIT")

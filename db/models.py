@@ -441,3 +441,89 @@ class CentralStock(Base):
     product_id: Mapped[str] = mapped_column(Id, primary_key=True)
     quantity: Mapped[Decimal] = mapped_column(Qty)
     as_of: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class JournalEntry(Base):
+    """The tamper-evident journal: one link of a terminal's SHA-256 chain (append-only)."""
+
+    __tablename__ = "journal_entries"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))  # sale | void | refund | z_report
+    ref_id: Mapped[str] = mapped_column(Id, index=True)
+    ref_no: Mapped[str] = mapped_column(String(40))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "seq"),
+        CheckConstraint("kind IN ('sale','void','refund','z_report')", name="kind"),
+    )
+
+
+class Approval(Base):
+    """The audit log of manager approvals: who asked, who approved, what, why and when."""
+
+    __tablename__ = "approvals"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"))
+    action: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(200))
+    requested_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    requested_name: Mapped[str] = mapped_column(String(100))
+    approved_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    approved_name: Mapped[str] = mapped_column(String(100))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    ref: Mapped[str] = mapped_column(String(60), default="")
+
+
+class Shift(Base):
+    """A cashier's shift at a terminal: opened with a float, closed by counting the drawer."""
+
+    __tablename__ = "shifts"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), index=True)
+    status: Mapped[str] = mapped_column(String(8), default="open")
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    opened_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    opened_by_name: Mapped[str] = mapped_column(String(100))
+    opening_float: Mapped[Decimal] = mapped_column(Money)
+    first_sale_seq: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    last_sale_seq: Mapped[int | None] = mapped_column(Integer)
+    counted_cash: Mapped[Decimal | None] = mapped_column(Money)
+    __table_args__ = (CheckConstraint("status IN ('open','closed')", name="status"),)
+
+
+class CashMovement(Base):
+    """Cash paid into or out of the drawer during a shift, with its reason."""
+
+    __tablename__ = "cash_movements"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[Decimal] = mapped_column(Money)
+    reason: Mapped[str] = mapped_column(String(200))
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    user_name: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (
+        CheckConstraint("kind IN ('paid_in','paid_out')", name="kind"),
+        CheckConstraint("amount > 0", name="amount"),
+    )
+
+
+class ZReport(Base):
+    """A closed shift's Z report: its own gapless number per terminal, kept as journalled."""
+
+    __tablename__ = "z_reports"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    record: Mapped[dict[str, object]] = mapped_column(JSON)
+    __table_args__ = (UniqueConstraint("terminal_id", "seq"),)

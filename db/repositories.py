@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db import models as m
+from db.journal_repository import append_entry
 from pos.domain.barcodes import normalize_gtin
 from pos.domain.cart import ProductInfo, SoldBy
 from pos.domain.catalog import (
@@ -23,6 +24,7 @@ from pos.domain.catalog import (
     ProductEntry,
 )
 from pos.domain.errors import TaxInvoiceError
+from pos.domain.journal import EntryKind, sale_record
 from pos.domain.sale import Receipt, ReceiptLine, ReceiptPayment, SaleDraft
 from pos.domain.taxinvoice import Buyer
 from pos.ports import (
@@ -575,6 +577,11 @@ class SqlSalesRepository:
                 }
             ],
         )
+        # the tamper-evident journal's link, in the sale's own transaction
+        append_entry(
+            self.session, terminal.terminal_id, EntryKind.SALE, sale_id, receipt_no,
+            draft.sold_at, sale_record(sale, lines, payments, baskets),
+        )  # fmt: skip
         return Receipt(
             sale_id=sale_id,
             receipt_no=receipt_no,

@@ -10,7 +10,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.basket_repository import SqlBasketRepository
+from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
+from db.report_repository import SqlReportRepository
 from db.repositories import (
     SqlCatalogRepository,
     SqlParkingRepository,
@@ -19,6 +21,8 @@ from db.repositories import (
     SqlTaxInvoiceRepository,
     SqlTerminalRepository,
 )
+from db.shift_repository import SqlShiftRepository
+from db.user_repository import SqlUserRepository
 from pos.domain.errors import StoreUnavailable
 
 
@@ -41,6 +45,10 @@ class SqlUnitOfWork:
         self.tax_invoices = SqlTaxInvoiceRepository(self.session)
         self.labels = SqlLabelRepository(self.session)
         self.baskets = SqlBasketRepository(self.session)
+        self.journal = SqlJournalRepository(self.session)
+        self.users = SqlUserRepository(self.session)
+        self.shifts = SqlShiftRepository(self.session)
+        self.reports = SqlReportRepository(self.session)
         return self
 
     def __exit__(

@@ -99,10 +99,15 @@ def open_store(db: str | None, settings: Settings) -> Store:
 
 
 def load_demo(store: Store, products: int = 0) -> int:
+    from pos.services.auth import Auth
     from pos.services.demo import load_demo_store
     from resources import DEMO
 
-    return load_demo_store(store.uow, store.settings, store.terminal.terminal_id, DEMO, products)
+    n = load_demo_store(store.uow, store.settings, store.terminal.terminal_id, DEMO, products)
+    # demo users: cashier 1111, labels 2222, manager 9999, admin 0000 (README)
+    auth = Auth(store.uow, store.settings, SystemClock(), terminal_id=store.terminal.terminal_id)
+    auth.ensure_demo_users()
+    return n
 
 
 def build_till_context(store: Store) -> TillContext:
@@ -127,16 +132,29 @@ def build_till_context(store: Store) -> TillContext:
 
 # --- commands ---------------------------------------------------------------------------
 def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
-    store = open_store(args.db, settings)
-    if store.is_empty():
-        load_demo(store)
+    """The till window shows first; the store opens (and migrates) behind it, on its worker.
+
+    Nothing here imports SQLAlchemy on the UI thread: `open_till` runs on the window's
+    worker, scans typed meanwhile are answered in order once it returns, and a store that
+    cannot be opened is a message in the window.
+    """
     from ui.app import run_till
 
-    ctx = build_till_context(store)
+    stores: list[Store] = []
+
+    def open_till() -> TillContext:  # the window's worker thread
+        store = open_store(args.db, settings)
+        stores.append(store)
+        if store.is_empty():
+            load_demo(store)
+        return build_till_context(store)
+
     try:
-        return int(run_till(ctx, self_test=args.self_test, language=args.lang or settings.language))
+        return int(run_till(open_till, settings=settings, self_test=args.self_test,
+                            language=args.lang or settings.language))
     finally:
-        store.close()
+        for store in stores:
+            store.close()
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -384,6 +402,10 @@ def build_parser() -> argparse.ArgumentParser:
     from pos.app_sync import add_sync_commands
 
     add_sync_commands(sub, db_arg)
+
+    from pos.app_shifts import add_shift_commands
+
+    add_shift_commands(sub, db_arg)
     return p
 
 

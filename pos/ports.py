@@ -12,7 +12,10 @@ from typing import Any, BinaryIO, Protocol, Self
 
 from pos.domain.basket import BasketTemplate
 from pos.domain.cart import ProductInfo
+from pos.domain.cashup import SalesTotals, ShiftReport
 from pos.domain.catalog import BasketEntry, ProducerEntry, ProductEntry
+from pos.domain.eod import EodReport, ProducerLineGroup
+from pos.domain.journal import Verification
 from pos.domain.labels import (
     LabelBatch,
     LabelData,
@@ -366,3 +369,167 @@ class SyncTransport(Protocol):
     def pending(self) -> int: ...
     def push(self, batch_size: int = 1000, max_batches: int | None = None) -> PushResult: ...
     def pull(self) -> PullResult: ...
+
+
+# --- the tamper-evident journal ---------------------------------------------------------------
+class JournalRepository(Protocol):
+    def verify(self) -> Verification:
+        """Check every terminal's hash chain against the records as they are stored now."""
+        ...
+
+
+class JournalUnitOfWork(Protocol):
+    @property
+    def journal(self) -> JournalRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+class JournalUnitOfWorkFactory(Protocol):
+    def __call__(self, *, write: bool = False) -> JournalUnitOfWork: ...
+
+
+# --- users, roles and manager approvals ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    user_id: str
+    username: str
+    display_name: str
+    role: str  # a pos.domain.auth.Role value
+    pin_hash: str  # argon2; never the PIN
+    active: bool
+    failed_attempts: int
+    locked_until: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRecord:
+    """One manager approval of one action, as the audit log keeps it."""
+
+    approval_id: str
+    terminal_id: str | None
+    action: str  # a pos.domain.auth.Action value
+    reason: str
+    requested_by: str  # user id
+    requested_name: str
+    approved_by: str  # user id
+    approved_name: str
+    approved_at: datetime
+    ref: str = ""  # what it was for: a receipt number, a product …
+
+
+class UserRepository(Protocol):
+    def by_username(self, username: str) -> UserRecord | None: ...
+    def all(self) -> list[UserRecord]: ...
+    def add(self, username: str, display_name: str, role: str, pin_hash: str) -> UserRecord: ...
+    def set_attempts(self, user_id: str, failed: int, locked_until: datetime | None) -> None: ...
+    def set_pin_hash(self, user_id: str, pin_hash: str) -> None: ...
+    def add_approval(self, approval: ApprovalRecord) -> None: ...
+    def approvals(self) -> list[ApprovalRecord]: ...
+
+
+class AuthUnitOfWork(Protocol):
+    @property
+    def users(self) -> UserRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class AuthUnitOfWorkFactory(Protocol):
+    def __call__(self, *, write: bool = False) -> AuthUnitOfWork: ...
+
+
+class PinHasher(Protocol):
+    """Slow, salted hashing of PINs (argon2): only the hash is stored."""
+
+    def hash(self, pin: str) -> str: ...
+    def verify(self, pin_hash: str, pin: str) -> bool: ...
+    def needs_rehash(self, pin_hash: str) -> bool: ...
+
+
+# --- shifts, cash and Z reports --------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ShiftRecord:
+    shift_id: str
+    terminal_id: str
+    opened_at: datetime
+    opened_by: str  # user id
+    opened_by_name: str
+    opening_float: Decimal
+    first_sale_seq: int  # the shift covers the terminal's sales from this number on
+
+
+class ShiftRepository(Protocol):
+    def current(self, terminal_id: str) -> ShiftRecord | None: ...
+    def open(
+        self, terminal_id: str, user_id: str, user_name: str, opening_float: Decimal, at: datetime
+    ) -> ShiftRecord: ...
+    def add_cash_movement(
+        self, shift_id: str, kind: str, amount: Decimal, reason: str, user_id: str,
+        user_name: str, at: datetime,
+    ) -> None: ...  # fmt: skip
+    def cash_movements(self, shift_id: str) -> tuple[Decimal, Decimal]:
+        """(paid in, paid out) of the shift."""
+        ...
+
+    def last_sale_seq(self, terminal_id: str) -> int: ...
+    def sales_totals(self, terminal_id: str, first_seq: int, last_seq: int) -> SalesTotals: ...
+    def close(
+        self, shift: ShiftRecord, report: ShiftReport, closed_by: str, last_sale_seq: int
+    ) -> str:
+        """Store the report (numbered by next_z_number), close the shift and append the report
+        to the journal, in the caller's transaction; returns the Z report's document number."""
+        ...
+
+    def next_z_number(self, terminal_id: str) -> int:
+        """Take the terminal's next Z number (gapless, in the caller's transaction)."""
+        ...
+
+
+class ShiftUnitOfWork(AuthUnitOfWork, Protocol):
+    @property
+    def shifts(self) -> ShiftRepository: ...
+
+
+class ShiftUnitOfWorkFactory(Protocol):
+    def __call__(self, *, write: bool = False) -> ShiftUnitOfWork: ...
+
+
+# --- end-of-day and consignment reports ---------------------------------------------------
+class ReportRepository(Protocol):
+    def eod(self, start: datetime, end: datetime, top: int = 10) -> EodReport:
+        """Completed sales sold in [start, end): totals and breakdowns (SQL aggregates)."""
+        ...
+
+    def producer_groups(self, start: datetime, end: datetime) -> list[ProducerLineGroup]: ...
+
+
+class ReportUnitOfWork(Protocol):
+    @property
+    def reports(self) -> ReportRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+class ReportUnitOfWorkFactory(Protocol):
+    def __call__(self, *, write: bool = False) -> ReportUnitOfWork: ...

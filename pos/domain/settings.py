@@ -215,6 +215,8 @@ class Settings:
     facebook_url: str = "https://www.facebook.com/kkotopcenter"
     story_url_template: str = "https://otop.example/p/{sku}"
     central_url: str = ""
+    pin_max_attempts: int = 5  # wrong PINs in a row before a user is locked out
+    pin_lock_minutes: int = 5  # how long the lockout lasts
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -269,6 +271,10 @@ class Settings:
             out.append(("story URL template needs {sku}", "แม่แบบลิงก์เรื่องราวต้องมี {sku}"))
         if not 1 <= self.max_quantity <= 1_000_000:
             out.append(("max quantity must be 1-1,000,000", "จำนวนสูงสุดต้องอยู่ระหว่าง 1-1,000,000"))
+        if not 1 <= self.pin_max_attempts <= 20:
+            out.append(("wrong-PIN limit must be 1-20", "จำนวนครั้งที่ใส่ PIN ผิดได้ต้องอยู่ระหว่าง 1-20"))
+        if not 1 <= self.pin_lock_minutes <= 1440:
+            out.append(("PIN lockout must be 1-1440 minutes", "เวลาล็อก PIN ต้องอยู่ระหว่าง 1-1440 นาที"))
         names = [p.name for p in self.printers]
         for name in sorted({n for n in names if names.count(n) > 1}):
             out.append(

@@ -1,0 +1,88 @@
+"""Users, their PIN hashes and lockout counters, and the audit log of manager approvals."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from db import models as m
+from pos.ports import ApprovalRecord, UserRecord
+
+
+def _user(u: m.User) -> UserRecord:
+    return UserRecord(
+        u.id, u.username, u.display_name, u.role, u.pin_hash, u.active, u.failed_attempts,
+        u.locked_until,
+    )  # fmt: skip
+
+
+class SqlUserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def by_username(self, username: str) -> UserRecord | None:
+        row = self.session.scalars(select(m.User).where(m.User.username == username)).first()
+        return None if row is None else _user(row)
+
+    def all(self) -> list[UserRecord]:
+        return [_user(u) for u in self.session.scalars(select(m.User).order_by(m.User.username))]
+
+    def add(self, username: str, display_name: str, role: str, pin_hash: str) -> UserRecord:
+        row = m.User(
+            username=username,
+            display_name=display_name,
+            role=role,
+            pin_hash=pin_hash,
+            active=True,
+            failed_attempts=0,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _user(row)
+
+    def set_attempts(self, user_id: str, failed: int, locked_until: datetime | None) -> None:
+        self.session.execute(
+            update(m.User)
+            .where(m.User.id == user_id)
+            .values(failed_attempts=failed, locked_until=locked_until)
+        )
+
+    def set_pin_hash(self, user_id: str, pin_hash: str) -> None:
+        self.session.execute(update(m.User).where(m.User.id == user_id).values(pin_hash=pin_hash))
+
+    def add_approval(self, approval: ApprovalRecord) -> None:
+        self.session.add(
+            m.Approval(
+                id=approval.approval_id,
+                terminal_id=approval.terminal_id,
+                action=approval.action,
+                reason=approval.reason,
+                requested_by=approval.requested_by,
+                requested_name=approval.requested_name,
+                approved_by=approval.approved_by,
+                approved_name=approval.approved_name,
+                approved_at=approval.approved_at,
+                ref=approval.ref,
+            )
+        )
+        self.session.flush()
+
+    def approvals(self) -> list[ApprovalRecord]:
+        rows = self.session.scalars(select(m.Approval).order_by(m.Approval.approved_at))
+        return [
+            ApprovalRecord(
+                a.id,
+                a.terminal_id,
+                a.action,
+                a.reason,
+                a.requested_by,
+                a.requested_name,
+                a.approved_by,
+                a.approved_name,
+                a.approved_at,
+                a.ref,
+            )
+            for a in rows
+        ]

@@ -1,0 +1,141 @@
+"""Users, roles and what each role may do; PIN lockout arithmetic (pure: no hashing, no clock)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+from pos.domain.errors import ShopError
+
+
+class Role(Enum):
+    CASHIER = "cashier"
+    LABELS = "labels"  # label staff: shelf labels and stories, no till
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class Action(Enum):
+    """Things a user does that a role may or may not allow."""
+
+    SELL = "sell"
+    OPEN_SHIFT = "open_shift"
+    CASH_IN_OUT = "cash_in_out"  # paid-in / paid-out
+    X_REPORT = "x_report"
+    CLOSE_SHIFT = "close_shift"  # count the drawer, print the Z report
+    PRINT_LABELS = "print_labels"
+    # these need a manager: a cashier asks for a one-time approval by PIN
+    VOID_AFTER_PAYMENT = "void_after_payment"  # remove a line once payment has started
+    CANCEL_SALE = "cancel_sale"
+    REFUND = "refund"
+    DISCOUNT_OVER_LIMIT = "discount_over_limit"
+    PRICE_OVERRIDE = "price_override"
+    OPEN_DRAWER = "open_drawer"  # open the cash drawer without a sale
+    # a manager's own powers
+    APPROVE = "approve"
+    REPORTS = "reports"
+    MANAGE_USERS = "manage_users"
+
+
+_TILL = frozenset({Action.SELL, Action.OPEN_SHIFT, Action.CASH_IN_OUT, Action.X_REPORT,
+                   Action.CLOSE_SHIFT})  # fmt: skip
+_MANAGER = frozenset(Action) - {Action.MANAGE_USERS}
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.CASHIER: _TILL,
+    Role.LABELS: frozenset({Action.PRINT_LABELS}),
+    Role.MANAGER: _MANAGER,
+    Role.ADMIN: frozenset(Action),
+}
+# Actions a manager's PIN can approve for someone who may not do them alone.
+APPROVABLE = frozenset(
+    {
+        Action.VOID_AFTER_PAYMENT,
+        Action.CANCEL_SALE,
+        Action.REFUND,
+        Action.DISCOUNT_OVER_LIMIT,
+        Action.PRICE_OVERRIDE,
+        Action.OPEN_DRAWER,
+    }
+)
+
+ACTION_NAMES: dict[Action, tuple[str, str]] = {
+    Action.SELL: ("sell", "ขายสินค้า"),
+    Action.OPEN_SHIFT: ("open a shift", "เปิดกะ"),
+    Action.CASH_IN_OUT: ("pay cash in or out", "นำเงินเข้า/ออก"),
+    Action.X_REPORT: ("print an X report", "พิมพ์รายงาน X"),
+    Action.CLOSE_SHIFT: ("close the shift", "ปิดกะ"),
+    Action.PRINT_LABELS: ("print shelf labels", "พิมพ์ป้ายราคา"),
+    Action.VOID_AFTER_PAYMENT: ("void a line after payment started", "ลบรายการหลังเริ่มชำระเงิน"),
+    Action.CANCEL_SALE: ("cancel a sale", "ยกเลิกการขาย"),
+    Action.REFUND: ("refund", "คืนเงิน"),
+    Action.DISCOUNT_OVER_LIMIT: ("give a discount above the limit", "ให้ส่วนลดเกินวงเงิน"),
+    Action.PRICE_OVERRIDE: ("override a price", "เปลี่ยนราคา"),
+    Action.OPEN_DRAWER: ("open the drawer without a sale", "เปิดลิ้นชักโดยไม่มีการขาย"),
+    Action.APPROVE: ("approve", "อนุมัติ"),
+    Action.REPORTS: ("see reports", "ดูรายงาน"),
+    Action.MANAGE_USERS: ("manage users", "จัดการผู้ใช้"),
+}
+
+
+def may(role: Role, action: Action) -> bool:
+    return action in PERMISSIONS[role]
+
+
+class PermissionDenied(ShopError):
+    """The user's role may not do this (and no manager approved it)."""
+
+
+class LoginFailed(ShopError):
+    """Unknown user, wrong PIN, locked or inactive account."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is using the till: every service call that a role limits takes one."""
+
+    user_id: str
+    username: str
+    display_name: str
+    role: Role
+
+    def may(self, action: Action) -> bool:
+        return may(self.role, action)
+
+
+def denied(actor: Actor, action: Action) -> PermissionDenied:
+    en, th = ACTION_NAMES[action]
+    ask = action in APPROVABLE
+    return PermissionDenied(
+        f"{actor.display_name} ({actor.role.value}) may not {en}"
+        + (": ask a manager to approve" if ask else ""),
+        f"{actor.display_name} ไม่มีสิทธิ์{th}" + (" ต้องให้ผู้จัดการอนุมัติ" if ask else ""),
+    )
+
+
+def check_pin_format(pin: str) -> None:
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+        raise LoginFailed("A PIN is 4 to 8 digits", "PIN ต้องเป็นตัวเลข 4 ถึง 8 หลัก")
+
+
+@dataclass(frozen=True, slots=True)
+class Attempts:
+    """A user's wrong-PIN counter and lockout as stored."""
+
+    failed: int
+    locked_until: datetime | None
+
+    def locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+    def after_wrong_pin(self, now: datetime, max_attempts: int, lock_minutes: int) -> Attempts:
+        """One more wrong PIN: at `max_attempts` in a row the user is locked for a while,
+        and the count starts again once the lock ends."""
+        failed = self.failed + 1
+        if failed >= max_attempts:
+            return Attempts(0, now + timedelta(minutes=lock_minutes))
+        return Attempts(failed, self.locked_until)
+
+    @staticmethod
+    def cleared() -> Attempts:
+        return Attempts(0, None)

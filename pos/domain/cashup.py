@@ -1,0 +1,154 @@
+"""Cash-up arithmetic: the drawer counted by denomination, expected cash, X and Z report totals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from pos.domain.errors import ShopError
+from pos.domain.money import ZERO
+from pos.domain.payment import THAI_DENOMINATIONS
+
+CENT = Decimal("0.01")
+
+
+class ShiftError(ShopError):
+    """A shift operation the till refuses (no open shift, one already open, bad amount …)."""
+
+
+def denomination_key(value: Decimal | str | int) -> Decimal:
+    """A denomination as THAI_DENOMINATIONS spells it (0.5 and 0.50 are one coin)."""
+    d = Decimal(str(value))
+    for known in THAI_DENOMINATIONS:
+        if known == d:
+            return known
+    raise ShiftError(f"{value} baht is not a Thai note or coin", f"ไม่มีธนบัตรหรือเหรียญ {value} บาท")
+
+
+def counted_total(counts: Mapping[Decimal, int]) -> Decimal:
+    """The cash in the drawer: each note and coin times how many were counted."""
+    total = ZERO
+    seen: set[Decimal] = set()
+    for denomination, n in counts.items():
+        key = denomination_key(denomination)
+        if key in seen:
+            raise ShiftError(f"{key} counted twice", f"นับ {key} บาทซ้ำ")
+        seen.add(key)
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise ShiftError(
+                f"the count of {key} baht must be a whole number, 0 or more",
+                f"จำนวน {key} บาทต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป",
+            )
+        total += key * n
+    return total.quantize(CENT)
+
+
+def check_amount(amount: Decimal, what_en: str, what_th: str, *, zero_ok: bool = False) -> Decimal:
+    if not amount.is_finite() or amount < 0 or (amount == 0 and not zero_ok):
+        raise ShiftError(f"{what_en} must be more than zero", f"{what_th}ต้องมากกว่าศูนย์")
+    if amount != amount.quantize(CENT):
+        raise ShiftError(f"{what_en} has more than 2 decimals", f"{what_th}มีทศนิยมเกิน 2 ตำแหน่ง")
+    return amount.quantize(CENT)
+
+
+@dataclass(frozen=True, slots=True)
+class SalesTotals:
+    """What the sales of a shift add up to (completed sales only)."""
+
+    count: int = 0
+    first_receipt: str = ""
+    last_receipt: str = ""
+    gross: Decimal = ZERO  # before discounts
+    discounts: Decimal = ZERO
+    total: Decimal = ZERO
+    vatable: Decimal = ZERO
+    exempt: Decimal = ZERO
+    vat: Decimal = ZERO
+    tenders: Mapping[str, Decimal] = field(default_factory=dict)  # kind -> amount paid
+    voided: int = 0
+
+    @property
+    def cash(self) -> Decimal:
+        """Cash the sales left in the drawer (what cash paid of them; change went back)."""
+        return self.tenders.get("cash", ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class CashUp:
+    opening_float: Decimal
+    cash_sales: Decimal
+    paid_in: Decimal
+    paid_out: Decimal
+    counted: Decimal | None  # None in an X report: nobody counted
+
+    @property
+    def expected(self) -> Decimal:
+        return (self.opening_float + self.cash_sales + self.paid_in - self.paid_out).quantize(CENT)
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Counted minus expected: negative is a shortage, positive an overage."""
+        return None if self.counted is None else (self.counted - self.expected).quantize(CENT)
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftReport:
+    """An X report (shift still open, `number` 0) or a Z report (closed, its own number)."""
+
+    kind: str  # "x" | "z"
+    number: int
+    terminal_id: str
+    pos_id: str
+    shift_id: str
+    opened_at: datetime
+    opened_by: str
+    closed_at: datetime | None
+    closed_by: str
+    sales: SalesTotals
+    cash: CashUp
+    counts: Mapping[Decimal, int] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return f"Z {self.number:06d}" if self.kind == "z" else "X"
+
+    def record(self) -> dict[str, Any]:
+        """The report as the journal covers it (plain values; the canonical form does the rest)."""
+        s, c = self.sales, self.cash
+        return {
+            "kind": self.kind,
+            "number": self.number,
+            "terminal_id": self.terminal_id,
+            "pos_id": self.pos_id,
+            "shift_id": self.shift_id,
+            "opened_at": self.opened_at,
+            "opened_by": self.opened_by,
+            "closed_at": self.closed_at,
+            "closed_by": self.closed_by,
+            "sales": {
+                "count": s.count,
+                "first_receipt": s.first_receipt,
+                "last_receipt": s.last_receipt,
+                "gross": s.gross,
+                "discounts": s.discounts,
+                "total": s.total,
+                "vatable": s.vatable,
+                "exempt": s.exempt,
+                "vat": s.vat,
+                "tenders": dict(sorted(s.tenders.items())),
+                "voided": s.voided,
+            },
+            "cash": {
+                "opening_float": c.opening_float,
+                "cash_sales": c.cash_sales,
+                "paid_in": c.paid_in,
+                "paid_out": c.paid_out,
+                "expected": c.expected,
+                "counted": c.counted,
+                "difference": c.difference,
+            },
+            "counts": {str(d): n for d, n in sorted(self.counts.items(), reverse=True)},
+        }

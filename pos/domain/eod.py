@@ -1,0 +1,134 @@
+"""End-of-day and consignment reports: the rows and the arithmetic (pure; times in Bangkok)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal
+
+from pos.domain.money import ZERO
+
+BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
+CENT = Decimal("0.01")
+
+
+def bangkok_day(day: date) -> tuple[datetime, datetime]:
+    """[start, end) in UTC of a calendar day in Bangkok."""
+    start = datetime(day.year, day.month, day.day, tzinfo=BANGKOK)
+    return start, start + timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One line of a breakdown: a category, producer, district, hour or product."""
+
+    key: str
+    name: str
+    quantity: Decimal
+    sales: Decimal
+    share: Decimal = ZERO  # percent of the period's sales
+
+
+@dataclass(frozen=True, slots=True)
+class EodReport:
+    start: datetime
+    end: datetime
+    sales_count: int
+    gross: Decimal
+    discounts: Decimal
+    total: Decimal
+    vatable: Decimal
+    exempt: Decimal
+    vat: Decimal
+    voided: int
+    tenders: tuple[GroupRow, ...]
+    by_category: tuple[GroupRow, ...]
+    by_producer: tuple[GroupRow, ...]
+    by_district: tuple[GroupRow, ...]
+    by_hour: tuple[GroupRow, ...]
+    top_products: tuple[GroupRow, ...]
+
+    @property
+    def net_of_vat(self) -> Decimal:
+        return self.vatable - self.vat
+
+
+def with_shares(rows: Iterable[GroupRow], total: Decimal) -> tuple[GroupRow, ...]:
+    out = []
+    for r in rows:
+        share = (r.sales * 100 / total).quantize(CENT, ROUND_HALF_UP) if total else ZERO
+        out.append(GroupRow(r.key, r.name, r.quantity, r.sales, share))
+    return tuple(out)
+
+
+def hourly(moments: Iterable[tuple[datetime, Decimal]]) -> tuple[GroupRow, ...]:
+    """Sales by hour of the day in Bangkok (every hour that had a sale)."""
+    count: dict[int, int] = {}
+    sums: dict[int, Decimal] = {}
+    for when, total in moments:
+        h = when.astimezone(BANGKOK).hour
+        count[h] = count.get(h, 0) + 1
+        sums[h] = sums.get(h, ZERO) + total
+    return tuple(
+        GroupRow(f"{h:02d}", f"{h:02d}:00–{h + 1:02d}:00", Decimal(count[h]), sums[h])
+        for h in sorted(sums)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ProducerLineGroup:
+    """Sold lines of one producer at one commission rate (the rate is the sale's snapshot)."""
+
+    producer_code: str
+    producer_name: str
+    district: str
+    commission_pct: Decimal | None
+    quantity: Decimal
+    sales: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """What one producer is owed for a period: sales less the centre's commission."""
+
+    producer_code: str
+    producer_name: str
+    district: str
+    quantity: Decimal
+    sales: Decimal
+    commission: Decimal
+    owed: Decimal
+    rates: tuple[Decimal, ...] = field(default_factory=tuple)
+
+
+def commission_of(sales: Decimal, pct: Decimal | None) -> Decimal:
+    """The centre's commission on sales at a rate, half-up to the satang (None: no commission)."""
+    if not pct:
+        return ZERO.quantize(CENT)
+    return (sales * pct / 100).quantize(CENT, ROUND_HALF_UP)
+
+
+def settle_producers(groups: Sequence[ProducerLineGroup]) -> list[Settlement]:
+    """One settlement per producer; commission is taken per rate, then added up."""
+    by: dict[str, list[ProducerLineGroup]] = {}
+    for g in groups:
+        by.setdefault(g.producer_code, []).append(g)
+    out = []
+    for code in sorted(by):
+        gs = by[code]
+        sales = sum((g.sales for g in gs), ZERO).quantize(CENT)
+        commission = sum((commission_of(g.sales, g.commission_pct) for g in gs), ZERO)
+        out.append(
+            Settlement(
+                code,
+                gs[0].producer_name,
+                gs[0].district,
+                sum((g.quantity for g in gs), ZERO),
+                sales,
+                commission.quantize(CENT),
+                (sales - commission).quantize(CENT),
+                tuple(sorted({g.commission_pct or ZERO for g in gs})),
+            )
+        )
+    return out

@@ -1,0 +1,273 @@
+"""The tamper-evident journal: a canonical form of records and a SHA-256 hash chain over them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+GENESIS = "0" * 64  # the "previous hash" of a terminal's first journal entry
+
+# The fields of a sale that its journal entry covers. A fixed list (not "every column"), so a
+# column added later does not change the hash of old entries. `status` is left out on purpose:
+# a void changes it, and the void is a journal entry of its own.
+SALE_FIELDS = (
+    "id", "terminal_id", "seq", "receipt_no", "sold_at", "cashier_id", "cashier_name",
+    "subtotal", "discount_total", "sale_discount", "sale_discount_reason", "total",
+    "vatable", "exempt", "vat", "vat_rate", "paid", "change",
+)  # fmt: skip
+LINE_FIELDS = (
+    "id", "line_no", "product_id", "sku", "barcode", "name_th", "name_en", "category_code",
+    "producer_id", "quantity", "unit_price", "gross", "line_discount", "line_discount_reason",
+    "sale_discount", "total", "vat_exempt", "vat", "commission_pct", "basket_id",
+)  # fmt: skip
+PAYMENT_FIELDS = ("id", "seq", "kind", "amount", "tendered", "reference")
+BASKET_FIELDS = (
+    "id", "template_id", "ready_product_id", "name_th", "name_en", "count", "price",
+    "set_price", "message",
+)  # fmt: skip
+
+
+class EntryKind(Enum):
+    SALE = "sale"
+    VOID = "void"
+    REFUND = "refund"
+    Z_REPORT = "z_report"
+
+
+def canonical_value(value: Any) -> Any:
+    """A value as the canonical JSON holds it: decimals as plain strings, times in UTC ISO.
+
+    Decimals are normalised (12.5, 12.50 and 12.500 are one amount: the database may hand
+    back any of them), so the hash depends on the amount, not on how a driver scales it.
+    """
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, Decimal):
+        if value == 0:
+            return "0"
+        return format(value.normalize(), "f")
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime in a journal record: pass an aware UTC datetime")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return canonical_value(value.value)
+    if isinstance(value, Mapping):
+        return {str(k): canonical_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [canonical_value(v) for v in value]
+    if isinstance(value, float):
+        raise TypeError("a float in a journal record: money and quantities are Decimal")
+    raise TypeError(f"cannot put {type(value).__name__} in a journal record")
+
+
+def canonical_json(record: Mapping[str, Any]) -> str:
+    """The one byte-exact text of a record: sorted keys, no spaces, UTF-8 kept as is."""
+    return json.dumps(
+        canonical_value(record), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def chain_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) over the previous entry's hash followed by the record's canonical JSON."""
+    return hashlib.sha256((prev_hash + canonical_json(record)).encode("utf-8")).hexdigest()
+
+
+def _pick(row: Mapping[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    return {f: row.get(f) for f in fields}
+
+
+def sale_record(
+    sale: Mapping[str, Any],
+    lines: Iterable[Mapping[str, Any]],
+    payments: Iterable[Mapping[str, Any]],
+    baskets: Iterable[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
+    """What a sale's journal entry covers: the sale, its lines, payments and baskets."""
+    return {
+        "sale": _pick(sale, SALE_FIELDS),
+        "lines": sorted((_pick(r, LINE_FIELDS) for r in lines), key=lambda r: r["line_no"]),
+        "payments": sorted((_pick(r, PAYMENT_FIELDS) for r in payments), key=lambda r: r["seq"]),
+        "baskets": sorted((_pick(r, BASKET_FIELDS) for r in baskets), key=lambda r: r["id"]),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One link of a terminal's chain, as stored."""
+
+    terminal_id: str
+    seq: int
+    kind: str  # an EntryKind value
+    ref_id: str  # the sale (or Z report) the entry is about
+    ref_no: str  # its document number: receipt number, Z report number
+    recorded_at: datetime
+    prev_hash: str
+    hash: str
+
+
+def entry_content(
+    terminal_id: str,
+    seq: int,
+    kind: str,
+    ref_id: str,
+    ref_no: str,
+    recorded_at: datetime,
+    record: Mapping[str, Any],
+) -> dict[str, Any]:
+    """What an entry's hash is taken over: its own identity and the record it covers."""
+    return {
+        "terminal_id": terminal_id,
+        "seq": seq,
+        "kind": kind,
+        "ref_id": ref_id,
+        "ref_no": ref_no,
+        "recorded_at": recorded_at,
+        "record": record,
+    }
+
+
+def make_entry(
+    seq: int,
+    prev_hash: str,
+    terminal_id: str,
+    kind: EntryKind,
+    ref_id: str,
+    ref_no: str,
+    recorded_at: datetime,
+    record: Mapping[str, Any],
+) -> JournalEntry:
+    """Entry `seq` of a terminal's chain, linked to `prev_hash` (GENESIS for the first)."""
+    content = entry_content(terminal_id, seq, kind.value, ref_id, ref_no, recorded_at, record)
+    return JournalEntry(
+        terminal_id, seq, kind.value, ref_id, ref_no, recorded_at, prev_hash,
+        chain_hash(prev_hash, content),
+    )  # fmt: skip
+
+
+class ProblemKind(Enum):
+    CHANGED = "changed"  # a record (or its entry) no longer hashes to the stored hash
+    REMOVED = "removed"  # a journalled record, or a journal entry, is gone
+    INSERTED = "inserted"  # a record with no journal entry, or an entry that breaks the links
+
+
+@dataclass(frozen=True, slots=True)
+class JournalProblem:
+    kind: ProblemKind
+    terminal_id: str
+    seq: int | None  # the journal entry concerned (None: a record the journal never had)
+    ref_no: str  # the receipt / document number a person can look up
+    message_en: str
+    message_th: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    entries: int
+    problems: tuple[JournalProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def first(self) -> JournalProblem | None:
+        return self.problems[0] if self.problems else None
+
+
+def verify_chain(
+    entries: Iterable[JournalEntry],
+    current_record: Callable[[JournalEntry], Mapping[str, Any] | None],
+    unjournalled: Iterable[tuple[str, str, str]] = (),
+    expected_last_seq: Mapping[str, int] | None = None,
+) -> Verification:
+    """Check every terminal's chain against the records as they are stored now.
+
+    `entries` come ordered by terminal and seq; `current_record(entry)` rebuilds the record
+    the entry covers from today's rows (None when they are gone); `unjournalled` are
+    (terminal_id, document number, id) of records that no entry covers (inserted behind the
+    journal's back); `expected_last_seq` is each terminal's last journal number as its
+    gapless sequence counter says, to notice entries cut off the end of the chain.
+    """
+    problems: list[JournalProblem] = []
+    count = 0
+    last_seq: dict[str, int] = {}
+    prev_hash: dict[str, str] = {}
+
+    def add(
+        kind: ProblemKind, e: JournalEntry | None, tid: str, ref: str, en: str, th: str
+    ) -> None:
+        problems.append(JournalProblem(kind, tid, e.seq if e else None, ref, en, th))
+
+    for e in entries:
+        count += 1
+        tid = e.terminal_id
+        expected = last_seq.get(tid, 0) + 1
+        if e.seq > expected:
+            gone = f"{expected}" if e.seq == expected + 1 else f"{expected}–{e.seq - 1}"
+            add(
+                ProblemKind.REMOVED, e, tid, e.ref_no,
+                f"journal entry {gone} was removed (the chain jumps to entry {e.seq}, "
+                f"{e.ref_no})",
+                f"รายการบันทึกลำดับที่ {gone} ถูกลบ (ลำดับข้ามไปที่ {e.seq}, {e.ref_no})",
+            )  # fmt: skip
+        elif e.prev_hash != prev_hash.get(tid, GENESIS):
+            add(
+                ProblemKind.INSERTED, e, tid, e.ref_no,
+                f"journal entry {e.seq} ({e.ref_no}) does not link to the entry before it: "
+                "an entry was inserted or replaced",
+                f"รายการบันทึกลำดับที่ {e.seq} ({e.ref_no}) ไม่ต่อกับรายการก่อนหน้า: "
+                "มีการแทรกหรือแทนที่รายการ",
+            )  # fmt: skip
+        record = current_record(e)
+        if record is None:
+            add(
+                ProblemKind.REMOVED, e, tid, e.ref_no,
+                f"{e.kind} {e.ref_no} (journal entry {e.seq}) was removed from the database",
+                f"{_th_kind(e.kind)} {e.ref_no} (รายการบันทึกลำดับที่ {e.seq}) ถูกลบออกจากฐานข้อมูล",
+            )  # fmt: skip
+        else:
+            content = entry_content(tid, e.seq, e.kind, e.ref_id, e.ref_no, e.recorded_at, record)
+            if chain_hash(e.prev_hash, content) != e.hash:
+                add(
+                    ProblemKind.CHANGED, e, tid, e.ref_no,
+                    f"{e.kind} {e.ref_no} (journal entry {e.seq}) was changed after it was "
+                    "recorded",
+                    f"{_th_kind(e.kind)} {e.ref_no} (รายการบันทึกลำดับที่ {e.seq}) "
+                    "ถูกแก้ไขหลังบันทึก",
+                )  # fmt: skip
+        last_seq[tid] = e.seq
+        prev_hash[tid] = e.hash
+    for tid, last in (expected_last_seq or {}).items():
+        have = last_seq.get(tid, 0)
+        if last > have:
+            gone = f"{have + 1}" if last == have + 1 else f"{have + 1}–{last}"
+            add(
+                ProblemKind.REMOVED, None, tid, "",
+                f"journal entry {gone} at the end of the chain was removed",
+                f"รายการบันทึกลำดับที่ {gone} ท้ายสุดถูกลบ",
+            )  # fmt: skip
+    for tid, ref_no, _ref_id in unjournalled:
+        add(
+            ProblemKind.INSERTED, None, tid, ref_no,
+            f"sale {ref_no} is not in the journal: it was inserted into the database directly",
+            f"การขาย {ref_no} ไม่อยู่ในบันทึก: ถูกเพิ่มเข้าฐานข้อมูลโดยตรง",
+        )  # fmt: skip
+    return Verification(count, tuple(problems))
+
+
+def _th_kind(kind: str) -> str:
+    return {
+        "sale": "การขาย",
+        "void": "การยกเลิก",
+        "refund": "การคืนเงิน",
+        "z_report": "รายงาน Z",
+    }.get(kind, kind)

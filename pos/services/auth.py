@@ -1,0 +1,220 @@
+"""Log in with a PIN, lock out after wrong PINs, check roles, and manager approval by PIN."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from pos.domain.auth import (
+    ACTION_NAMES,
+    APPROVABLE,
+    Action,
+    Actor,
+    Attempts,
+    LoginFailed,
+    PermissionDenied,
+    Role,
+    check_pin_format,
+    denied,
+)
+from pos.domain.settings import Settings
+from pos.ports import ApprovalRecord, AuthUnitOfWorkFactory, Clock, PinHasher, UserRecord
+
+# The demo store's users (documented in README): username, name, role, PIN.
+DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
+    ("cashier", "สมใจ (แคชเชียร์)", Role.CASHIER, "1111"),
+    ("labels", "มานี (ป้ายราคา)", Role.LABELS, "2222"),
+    ("manager", "วิชัย (ผู้จัดการ)", Role.MANAGER, "9999"),
+    ("admin", "ผู้ดูแลระบบ", Role.ADMIN, "0000"),
+)
+
+
+class Argon2PinHasher:
+    """argon2id with argon2-cffi's defaults (salted, slow on purpose)."""
+
+    def __init__(self) -> None:
+        from argon2 import PasswordHasher
+
+        self._ph = PasswordHasher()
+
+    def hash(self, pin: str) -> str:
+        return self._ph.hash(pin)
+
+    def verify(self, pin_hash: str, pin: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        try:
+            return bool(self._ph.verify(pin_hash, pin))
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def needs_rehash(self, pin_hash: str) -> bool:
+        return bool(self._ph.check_needs_rehash(pin_hash))
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """A manager's yes to one action for one requester: used once, then spent."""
+
+    approval_id: str
+    action: Action
+    requested_by: str
+    approved_by: str
+    approved_name: str
+
+
+_WRONG = LoginFailed("Wrong user or PIN", "ชื่อผู้ใช้หรือ PIN ไม่ถูกต้อง")
+
+
+class Auth:
+    """Logins, role checks and approvals; every role rule of the till goes through here."""
+
+    def __init__(
+        self,
+        uow: AuthUnitOfWorkFactory,
+        settings: Settings,
+        clock: Clock,
+        hasher: PinHasher | None = None,
+        terminal_id: str | None = None,
+    ) -> None:
+        self.uow = uow
+        self.settings = settings
+        self.clock = clock
+        self.hasher = hasher or Argon2PinHasher()
+        self.terminal_id = terminal_id
+        self._spent: set[str] = set()
+
+    # --- users ---------------------------------------------------------------------------
+    def add_user(
+        self, actor: Actor | None, username: str, display_name: str, role: Role, pin: str
+    ) -> Actor:
+        """Create a user (an admin's job; `actor` None only while the store has no users)."""
+        check_pin_format(pin)
+        with self.uow(write=True) as work:
+            if actor is None:
+                if work.users.all():
+                    raise PermissionDenied(
+                        "Only an admin can add users", "เฉพาะผู้ดูแลระบบเท่านั้นที่เพิ่มผู้ใช้ได้"
+                    )
+            else:
+                self.require(actor, Action.MANAGE_USERS)
+            if work.users.by_username(username) is not None:
+                raise LoginFailed(f"User {username} exists", f"มีผู้ใช้ {username} แล้ว")
+            user = work.users.add(username, display_name, role.value, self.hasher.hash(pin))
+            work.commit()
+        return _actor(user)
+
+    def ensure_demo_users(self) -> int:
+        """The demo store's users (cashier 1111, labels 2222, manager 9999, admin 0000)."""
+        with self.uow(write=True) as work:
+            have = {u.username for u in work.users.all()}
+            added = 0
+            for username, name, role, pin in DEMO_USERS:
+                if username not in have:
+                    work.users.add(username, name, role.value, self.hasher.hash(pin))
+                    added += 1
+            work.commit()
+        return added
+
+    # --- logging in ----------------------------------------------------------------------
+    def login(self, username: str, pin: str) -> Actor:
+        """The user with this PIN; wrong PINs count, and too many lock the user for a while."""
+        return _actor(self._check_pin(username, pin))
+
+    def _check_pin(self, username: str, pin: str) -> UserRecord:
+        now = self.clock.now()
+        with self.uow(write=True) as work:
+            user = work.users.by_username(username)
+            if user is None or not user.active:
+                raise _WRONG
+            attempts = Attempts(user.failed_attempts, user.locked_until)
+            if attempts.locked(now):
+                assert attempts.locked_until is not None
+                minutes = max(1, -(-int((attempts.locked_until - now).total_seconds()) // 60))
+                raise LoginFailed(
+                    f"{user.display_name} is locked after too many wrong PINs: "
+                    f"try again in {minutes} min or ask a manager",
+                    f"{user.display_name} ถูกล็อกเพราะใส่ PIN ผิดหลายครั้ง "
+                    f"ลองใหม่ใน {minutes} นาที หรือติดต่อผู้จัดการ",
+                )
+            if not self.hasher.verify(user.pin_hash, pin):
+                after = attempts.after_wrong_pin(
+                    now, self.settings.pin_max_attempts, self.settings.pin_lock_minutes
+                )
+                work.users.set_attempts(user.user_id, after.failed, after.locked_until)
+                work.commit()  # the count must stick although the login fails
+                raise _WRONG
+            if attempts != Attempts.cleared():
+                work.users.set_attempts(user.user_id, 0, None)
+            if self.hasher.needs_rehash(user.pin_hash):
+                work.users.set_pin_hash(user.user_id, self.hasher.hash(pin))
+            work.commit()
+        return user
+
+    # --- roles and approvals -------------------------------------------------------------
+    def require(self, actor: Actor, action: Action) -> None:
+        if not actor.may(action):
+            raise denied(actor, action)
+
+    def approve(
+        self,
+        actor: Actor,
+        action: Action,
+        reason: str,
+        manager_username: str,
+        manager_pin: str,
+        ref: str = "",
+    ) -> Approval:
+        """A manager's PIN approves one action for `actor`; written to the audit log now."""
+        en, th = ACTION_NAMES[action]
+        if action not in APPROVABLE:
+            raise PermissionDenied(f"'{en}' cannot be approved", f"'{th}' อนุมัติแทนไม่ได้")
+        if not reason.strip():
+            raise PermissionDenied("An approval needs a reason", "การอนุมัติต้องระบุเหตุผล")
+        manager = self._check_pin(manager_username, manager_pin)
+        approver = _actor(manager)
+        if not approver.may(Action.APPROVE) or not approver.may(action):
+            raise denied(approver, Action.APPROVE)
+        if approver.user_id == actor.user_id:
+            raise PermissionDenied(
+                "An approval needs a second person", "การอนุมัติต้องเป็นผู้จัดการอีกคนหนึ่ง"
+            )
+        record = ApprovalRecord(
+            approval_id=str(uuid.uuid4()),
+            terminal_id=self.terminal_id,
+            action=action.value,
+            reason=reason.strip(),
+            requested_by=actor.user_id,
+            requested_name=actor.display_name,
+            approved_by=approver.user_id,
+            approved_name=approver.display_name,
+            approved_at=self.clock.now(),
+            ref=ref,
+        )
+        with self.uow(write=True) as work:
+            work.users.add_approval(record)
+            work.commit()
+        return Approval(record.approval_id, action, actor.user_id, approver.user_id,
+                        approver.display_name)  # fmt: skip
+
+    def authorize(self, actor: Actor, action: Action, approval: Approval | None = None) -> None:
+        """Let `actor` do `action`: by role, or by an unspent manager approval of exactly it."""
+        if actor.may(action):
+            return
+        if (
+            approval is None
+            or approval.action is not action
+            or approval.requested_by != actor.user_id
+            or approval.approval_id in self._spent
+        ):
+            raise denied(actor, action)
+        self._spent.add(approval.approval_id)
+
+    def approvals(self, actor: Actor) -> list[ApprovalRecord]:
+        self.require(actor, Action.REPORTS)
+        with self.uow() as read:
+            return read.users.approvals()
+
+
+def _actor(user: UserRecord) -> Actor:
+    return Actor(user.user_id, user.username, user.display_name, Role(user.role))

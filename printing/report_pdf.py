@@ -1,0 +1,181 @@
+"""End-of-day and producer settlement reports as A4 PDFs, laid out by Qt (Thai shaped)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement
+from pos.domain.money import format_baht
+from pos.domain.settings import Settings
+from printing.qt import FAMILY, font
+from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages
+
+TENDER_NAMES = {"cash": "เงินสด / Cash", "promptpay": "พร้อมเพย์ / PromptPay", "card": "บัตร / Card"}
+
+
+def _m(v: Decimal) -> str:
+    return escape(format_baht(v))
+
+
+def _q(v: Decimal) -> str:
+    return escape(f"{v.normalize():,f}" if v == v.to_integral() else f"{v:,.3f}")
+
+
+def _table(title: str, rows: Sequence[GroupRow], key_title: str, *, bars: bool = False) -> str:
+    if not rows:
+        return f"<h3>{escape(title)}</h3><p>-</p>"
+    top = max(r.sales for r in rows) or Decimal(1)
+    body = []
+    for r in rows:
+        bar = ""
+        if bars:
+            width = max(1, int(r.sales * 100 / top))
+            bar = (
+                "<td width='35%'><table cellspacing='0' cellpadding='0' width='100%'><tr>"
+                f"<td width='{width}%' bgcolor='#3b7dd8'>&nbsp;</td><td></td></tr></table></td>"
+            )
+        body.append(
+            f"<tr><td>{escape(r.key)}</td><td>{escape(r.name)}</td>"
+            f"<td align='right'>{_q(r.quantity)}</td><td align='right'>{_m(r.sales)}</td>"
+            f"<td align='right'>{r.share}%</td>{bar}</tr>"
+        )
+    extra = "<th>กราฟ / Chart</th>" if bars else ""
+    return (
+        f"<h3>{escape(title)}</h3>"
+        "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+        "style='border-collapse:collapse;'>"
+        f"<tr style='background-color:#e8e8e8;'><th>{escape(key_title)}</th><th>ชื่อ / Name</th>"
+        f"<th>จำนวน / Qty</th><th>ยอดขาย / Sales</th><th>%</th>{extra}</tr>"
+        + "".join(body)
+        + "</table>"
+    )
+
+
+def eod_html(report: EodReport, settings: Settings) -> str:
+    day = report.start.astimezone(BANGKOK).date()
+    be = day.year + 543
+    totals = [
+        ("จำนวนบิล / Receipts", str(report.sales_count)),
+        ("ยอดก่อนส่วนลด / Gross", _m(report.gross)),
+        ("ส่วนลด / Discounts", _m(report.discounts)),
+        ("ยอดขายสุทธิ / Net sales", _m(report.total)),
+        ("มูลค่าที่ต้องเสียภาษี / VAT-able", _m(report.vatable)),
+        ("มูลค่าที่ได้รับยกเว้น / VAT-exempt", _m(report.exempt)),
+        ("ภาษีมูลค่าเพิ่ม / VAT", _m(report.vat)),
+        ("มูลค่าก่อนภาษี / VAT-able less VAT", _m(report.net_of_vat)),
+        ("บิลที่ยกเลิก / Voided receipts", str(report.voided)),
+    ]
+    rows = "".join(
+        f"<tr><td>{label}</td><td align='right'>{value}</td></tr>" for label, value in totals
+    )
+    tenders = [
+        GroupRow(r.key, TENDER_NAMES.get(r.key, r.key), r.quantity, r.sales, r.share)
+        for r in report.tenders
+    ]
+    return f"""
+<html><body style="font-family:'{FAMILY}'; font-size:9px;">
+<p><span style="font-size:16px; font-weight:bold;">
+รายงานสรุปยอดขายประจำวัน / End-of-day report</span><br/>
+{escape(settings.shop_name_th)}<br/>{escape(settings.shop_name_en)}<br/>
+วันที่ / Date: {day.day}/{day.month}/{be} ({day.isoformat()})</p>
+<table width="60%" border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse;">
+{rows}</table>
+{_table("การชำระเงิน / Tenders", tenders, "ประเภท / Kind")}
+{_table("ตามหมวดสินค้า / By category", report.by_category, "หมวด / Code")}
+{_table("ตามช่วงเวลา / By hour", report.by_hour, "ชั่วโมง / Hour", bars=True)}
+{_table("ตามอำเภอ / By district", report.by_district, "อำเภอ / District", bars=True)}
+{_table("ตามผู้ผลิต / By producer", report.by_producer, "ผู้ผลิต / Producer")}
+{_table("สินค้าขายดี / Top products", report.top_products, "SKU")}
+</body></html>
+"""
+
+
+def producers_html(rows: Sequence[Settlement], first: date, last: date, settings: Settings) -> str:
+    body = "".join(
+        f"<tr><td>{escape(s.producer_code)}</td><td>{escape(s.producer_name)}</td>"
+        f"<td>{escape(s.district)}</td><td align='right'>{_q(s.quantity)}</td>"
+        f"<td align='right'>{_m(s.sales)}</td>"
+        f"<td align='right'>{'/'.join(str(r) for r in s.rates)}%</td>"
+        f"<td align='right'>{_m(s.commission)}</td><td align='right'><b>{_m(s.owed)}</b></td></tr>"
+        for s in rows
+    )
+    total = sum((s.sales for s in rows), Decimal(0))
+    commission = sum((s.commission for s in rows), Decimal(0))
+    owed = sum((s.owed for s in rows), Decimal(0))
+    return f"""
+<html><body style="font-family:'{FAMILY}'; font-size:9px;">
+<p><span style="font-size:16px; font-weight:bold;">
+รายงานยอดขายฝากขายตามผู้ผลิต / Consignment settlement</span><br/>
+{escape(settings.shop_name_th)}<br/>
+ช่วงวันที่ / Period: {first.isoformat()} – {last.isoformat()}</p>
+<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse;">
+<tr style="background-color:#e8e8e8;"><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>
+<th>อำเภอ / District</th><th>จำนวน / Qty</th><th>ยอดขาย / Sales</th><th>ค่าคอม % / Rate</th>
+<th>ค่าคอมมิชชั่น / Commission</th><th>ยอดที่ต้องจ่าย / Owed</th></tr>
+{body}
+<tr><td colspan="4"><b>รวม / Total</b></td><td align='right'><b>{_m(total)}</b></td><td></td>
+<td align='right'><b>{_m(commission)}</b></td><td align='right'><b>{_m(owed)}</b></td></tr>
+</table>
+</body></html>
+"""
+
+
+def _document(html: str) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultFont(font(9))
+    doc.setUseDesignMetrics(True)
+    doc.setDocumentMargin(0)
+    margin = MARGIN_MM * _MM_TO_PT
+    doc.setPageSize(A4_POINTS - QSizeF(2 * margin, 2 * margin))
+    doc.setHtml(html)
+    return doc
+
+
+def write_report_pdf(html: str, title: str, path: Path) -> int:
+    """An A4 PDF of the report HTML (font embedded); returns the page count."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = _document(html)  # starts Qt and loads the bundled font
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    writer.setTitle(title)
+    writer.setCreator("OTOP POS")
+    painter = QPainter(writer)
+    try:
+        return _paint_pages(doc, painter, writer.resolution() / 72, writer.newPage)
+    finally:
+        painter.end()
+
+
+def report_page_image(html: str, dpi: int = 90) -> QImage:
+    """The first page as a picture (for docs/)."""
+    scale = dpi / 72
+    doc = _document(html)
+    image = QImage(
+        round(A4_POINTS.width() * scale),
+        round(A4_POINTS.height() * scale),
+        QImage.Format.Format_RGB32,
+    )
+    image.fill(QColor(255, 255, 255))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _paint_pages(doc, painter, scale, lambda: False)
+    finally:
+        painter.end()
+    return image

@@ -1,0 +1,1 @@
+"""Shifts, roles, the journal and end-of-day reports."""
