@@ -16,17 +16,20 @@ from pos import __version__
 from pos.config import default_db_path, load_settings
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
-from pos.ports import ReceiptSink, SystemClock, TerminalInfo
-from pos.services.checkout import Checkout
-from pos.services.search import ProductIndex
-from pos.services.till import TillContext
+from pos.ports import SystemClock
 
 if TYPE_CHECKING:
+    # the till's start imports only what its first frame needs: services are imported where
+    # they are built, on the window's worker thread
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
+    from pos.ports import ReceiptSink, TerminalInfo
     from pos.services.baskets import Baskets
+    from pos.services.checkout import Checkout
     from pos.services.printing import PrintQueue, TaxInvoices
+    from pos.services.search import ProductIndex
+    from pos.services.till import TillContext
 
 log = logging.getLogger("otop-pos")
 BANGKOK = timedelta(hours=7)
@@ -43,6 +46,8 @@ class Store:
     terminal: TerminalInfo
 
     def checkout(self, sink: ReceiptSink | None = None) -> Checkout:
+        from pos.services.checkout import Checkout
+
         return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink)
 
     def baskets(self) -> Baskets:
@@ -72,6 +77,8 @@ class Store:
         )
 
     def load_index(self) -> ProductIndex:
+        from pos.services.search import ProductIndex
+
         with self.uow() as read:
             return ProductIndex(read.catalog.iter_search_rows())
 
@@ -112,6 +119,7 @@ def load_demo(store: Store, products: int = 0) -> int:
 
 def build_till_context(store: Store) -> TillContext:
     """Everything the till window needs, wired from an open store (GUI, tests, benchmarks)."""
+    from pos.services.till import TillContext
     from printing.text_receipt import render_text
 
     settings = store.settings

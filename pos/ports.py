@@ -8,26 +8,27 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO, Protocol, Self
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, Self
 
-from pos.domain.basket import BasketTemplate
-from pos.domain.cart import ProductInfo
-from pos.domain.cashup import SalesTotals, ShiftReport
-from pos.domain.catalog import BasketEntry, ProducerEntry, ProductEntry
-from pos.domain.eod import EodReport, ProducerLineGroup
-from pos.domain.journal import Verification
-from pos.domain.labels import (
-    LabelBatch,
-    LabelData,
-    LabelProduct,
-    LabelQuery,
-    LabelTemplate,
-    Placement,
-)
-from pos.domain.sale import Receipt, SaleDraft
-from pos.domain.settings import PrinterProfile, Settings
-from pos.domain.stories import ShopLinks, StoryPage
-from pos.domain.taxinvoice import Buyer, TaxInvoice
+if TYPE_CHECKING:  # the domain types are only named in annotations here
+    from pos.domain.basket import BasketTemplate
+    from pos.domain.cart import ProductInfo
+    from pos.domain.cashup import SalesTotals, ShiftReport
+    from pos.domain.catalog import BasketEntry, ProducerEntry, ProductEntry
+    from pos.domain.eod import EodReport, ProducerLineGroup
+    from pos.domain.journal import Verification
+    from pos.domain.labels import (
+        LabelBatch,
+        LabelData,
+        LabelProduct,
+        LabelQuery,
+        LabelTemplate,
+        Placement,
+    )
+    from pos.domain.sale import Receipt, SaleDraft
+    from pos.domain.settings import PrinterProfile, Settings
+    from pos.domain.stories import ShopLinks, StoryPage
+    from pos.domain.taxinvoice import Buyer, TaxInvoice
 
 
 class Clock(Protocol):
