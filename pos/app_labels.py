@@ -122,9 +122,8 @@ def build_label_desk(store: Store) -> LabelDesk:
 
 
 def cmd_labels_window(args: argparse.Namespace, settings: Settings) -> int:
-    from ui.labels_window import run_labels
-
     from pos.app import open_store
+    from ui.labels_window import run_labels
 
     store = open_store(args.db, settings)
     try:
