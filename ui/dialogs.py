@@ -397,6 +397,8 @@ class HelpDialog(_Dialog):
             ("↑ / ↓", self.tr("Select a line")),
             ("Esc", self.tr("Clear the scan field")),
             ("Ctrl+L", self.tr("Switch language ไทย / English")),
+            ("Ctrl+P", self.tr("Printer setup and test page")),
+            ("Ctrl+T", self.tr("Full tax invoice for the last or a typed receipt")),
         ]
         body = "".join(
             f"<tr><td style='padding:4px 18px 4px 0'><b>{k}</b></td><td>{v}</td></tr>"
