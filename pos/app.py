@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pos.services.checkout import Checkout
     from pos.services.printing import PrintQueue, TaxInvoices
     from pos.services.search import ProductIndex
+    from pos.services.sync import SyncService
     from pos.services.till import TillContext
 
 log = logging.getLogger("otop-pos")
@@ -127,6 +128,9 @@ def build_till_context(store: Store) -> TillContext:
     sink = store.receipt_sink()
     if sink is not None:
         sink.recover()  # jobs a crash left "printing" go back to the queue
+    queue = sink
+    if queue is None and any(not p.is_preview for p in settings.printers):
+        queue = store.print_queue()  # the setup dialog's test pages on the other printers
     return TillContext(
         checkout=store.checkout(sink),
         settings=settings,
@@ -135,7 +139,19 @@ def build_till_context(store: Store) -> TillContext:
         render_receipt=lambda receipt: render_text(receipt, settings, columns),
         store_label=store.url,
         baskets=store.baskets(),
+        print_queue=queue,
+        tax_invoices=store.tax_invoices(queue) if settings.vat_registered else None,
+        sync=_till_sync(store),
     )
+
+
+def _till_sync(store: Store) -> SyncService | None:
+    """The till's background sync when a central server is configured (nothing connects yet)."""
+    if not store.settings.central_url:
+        return None
+    from pos.app_sync import sync_service
+
+    return sync_service(store, store.settings.central_url)
 
 
 # --- commands ---------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from pos.services.till import TillContext
 from ui import format as fmt
 from ui import i18n, style
 from ui.cart_model import CartTableModel, Column, ProductDelegate
+from ui.sync_status import SyncStatusIndicator
 from ui.worker import Worker
 
 # the dialogs are imported when first opened: the first frame does not need them
@@ -174,6 +175,9 @@ class TillWindow(QMainWindow):
             QTimer.singleShot(OPEN_AFTER_MS, self._start_opening)
         else:
             self._load_index()
+            self.printer_status.attach(
+                self._ctx.print_queue if self._ctx is not None else None, self.worker)
+            self.sync_status.attach(self._ctx.sync if self._ctx is not None else None)
 
     # --- the store ----------------------------------------------------------------------
     @property
@@ -225,6 +229,8 @@ class TillWindow(QMainWindow):
             self.model.set_cart(ctx.checkout.new_cart())
         self.retranslateUi()
         self._load_index()
+        self.printer_status.attach(ctx.print_queue, self.worker)
+        self.sync_status.attach(ctx.sync)
         self.storeOpened.emit()
 
     def _on_store_failed(self, exc: Exception) -> None:
@@ -302,6 +308,10 @@ class TillWindow(QMainWindow):
         self._banner.setMinimumHeight(46)
         self._banner.setProperty("kind", "none")
         left.addWidget(self._banner)
+        from ui.printer_status import PrinterStatusBanner
+
+        self.printer_status = PrinterStatusBanner(lambda: self._language, self)
+        left.addWidget(self.printer_status)
 
         self.table = style.named(QTableView(), "cartTable")
         self.table.setModel(self.model)
@@ -395,6 +405,8 @@ class TillWindow(QMainWindow):
         bar.addWidget(self._status_store, 1)
         for w in (self._status_busy, self._status_catalogue, self._status_language):
             bar.addPermanentWidget(w)
+        self.sync_status = SyncStatusIndicator(self)  # "Stand-alone" without a central server
+        bar.addPermanentWidget(self.sync_status)
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
@@ -413,6 +425,8 @@ class TillWindow(QMainWindow):
             ("minus", [], lambda: self.step_quantity(-1)),
             ("pay", [QKeySequence(Qt.Key.Key_F12)], self.pay),
             ("language", [QKeySequence("Ctrl+L")], self.toggle_language),
+            ("printer", [QKeySequence("Ctrl+P")], self.printer_setup),
+            ("tax_invoice", [QKeySequence("Ctrl+T")], self.tax_invoice),
         ]
         for name, keys, slot in specs:
             action = QAction(self)
@@ -790,6 +804,30 @@ class TillWindow(QMainWindow):
         from ui.dialogs import HelpDialog
 
         self._open_dialog(HelpDialog(self))
+
+    def printer_setup(self) -> None:
+        """Ctrl+P: printer profiles, the test page's preview, a test print."""
+        if self._ctx is None:
+            return
+        from ui.printer_dialog import PrinterSetupDialog
+
+        self._open_dialog(PrinterSetupDialog(self.settings, self._ctx.print_queue, self.worker,
+                                             self))
+
+    def tax_invoice(self, receipt_no: str | None = None) -> None:
+        """Ctrl+T: a full tax invoice for the last receipt (or a typed receipt number)."""
+        if self._ctx is None:
+            return
+        if self._ctx.tax_invoices is None:
+            self.warn(self.tr("This shop is not VAT-registered: it issues receipts, never tax "
+                              "invoices."))
+            return
+        from ui.tax_invoice_dialog import TaxInvoiceDialog
+
+        if receipt_no is None and self._last_receipt is not None:
+            receipt_no = self._last_receipt.receipt_no
+        self._open_dialog(TaxInvoiceDialog(self._ctx.tax_invoices, self.worker,
+                                           lambda: self._language, receipt_no or "", self))
 
     def toggle_language(self) -> None:
         self.set_language("en" if self._language == "th" else "th")
@@ -1208,6 +1246,9 @@ class TillWindow(QMainWindow):
             self._buttons[name].setText(f"{key}\n{text}")
             self.actions_by_name[name].setText(text)
         self.actions_by_name["language"].setText(self.tr("Switch language"))
+        self.actions_by_name["printer"].setText(self.tr("Printer setup"))
+        self.actions_by_name["tax_invoice"].setText(self.tr("Tax invoice"))
+        self.printer_status.retranslateUi()
         self._update_totals()
         self._update_status()
         self._tick()
@@ -1231,6 +1272,8 @@ class TillWindow(QMainWindow):
         self._clock.stop()
         self.worker.shutdown()
         self.loader.shutdown()
+        self.printer_status.detach()
+        self.sync_status.shutdown()
         if self._preview is not None:
             self._preview.close()
         super().closeEvent(event)

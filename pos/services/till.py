@@ -10,7 +10,9 @@ from pos.domain.settings import Settings
 from pos.ports import TerminalInfo
 from pos.services.baskets import Baskets
 from pos.services.checkout import Checkout
+from pos.services.printing import PrintQueue, TaxInvoices
 from pos.services.search import ProductIndex
+from pos.services.sync import SyncService
 
 
 @dataclass
@@ -22,3 +24,6 @@ class TillContext:
     render_receipt: Callable[[Receipt], str]  # the receipt as preview text (printer width)
     store_label: str = ""
     baskets: Baskets | None = None  # F7 gift baskets (None: the key says it is not set up)
+    print_queue: PrintQueue | None = None  # printer status banner and setup (None: no printer)
+    tax_invoices: TaxInvoices | None = None  # full tax invoices (None: not VAT-registered)
+    sync: SyncService | None = None  # the central sync (None: a stand-alone counter)

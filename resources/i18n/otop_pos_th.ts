@@ -458,6 +458,16 @@
         <source>Switch language ไทย / English</source>
         <translation>สลับภาษา ไทย / English</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="400"/>
+        <source>Printer setup and test page</source>
+        <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="401"/>
+        <source>Full tax invoice for the last or a typed receipt</source>
+        <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
+    </message>
 </context>
 <context>
     <name>LabelsWindow</name>
@@ -819,6 +829,102 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>PrinterSetupDialog</name>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="177"/>
+        <source>Printing the test page on {name}…</source>
+        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="187"/>
+        <source>The test page was sent to {name}.</source>
+        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="196"/>
+        <source>The test page did not print: {reason}</source>
+        <translation>พิมพ์หน้าทดสอบไม่สำเร็จ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="201"/>
+        <source>Printer setup</source>
+        <translation>ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="204"/>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="204"/>
+        <source>Mode</source>
+        <translation>โหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="204"/>
+        <source>Code page (ESC t, text mode)</source>
+        <translation>โค้ดเพจ (ESC t, โหมดข้อความ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="205"/>
+        <source>Paper</source>
+        <translation>กระดาษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="209"/>
+        <source>none</source>
+        <translation>ไม่มี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="210"/>
+        <source>Print test page</source>
+        <translation>พิมพ์หน้าทดสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="213"/>
+        <source>Preview only: this profile has no printer to print on.</source>
+        <translation>แสดงตัวอย่างเท่านั้น: โปรไฟล์นี้ไม่มีเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="215"/>
+        <source>Connection: {kind} {target}</source>
+        <translation>การเชื่อมต่อ: {kind} {target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="222"/>
+        <source>The preview shows the choice above; the test print uses the printer&apos;s saved settings.</source>
+        <translation>ตัวอย่างแสดงตามที่เลือกด้านบน ส่วนการพิมพ์ทดสอบใช้ค่าที่บันทึกไว้ของเครื่องพิมพ์</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatusBanner</name>
+    <message>
+        <location filename="../../ui/printer_status.py" line="172"/>
+        <source>Retry</source>
+        <translation>พิมพ์ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_status.py" line="173"/>
+        <source>Send to another printer</source>
+        <translation>ส่งไปเครื่องพิมพ์อื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_status.py" line="181"/>
+        <source>Printing again…</source>
+        <translation>กำลังพิมพ์ใหม่…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_status.py" line="183"/>
+        <source>{count} print job(s) waiting.</source>
+        <translation>มีงานพิมพ์รออยู่ {count} งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_status.py" line="184"/>
+        <source>Printer problem: {reason} {status}</source>
+        <translation>เครื่องพิมพ์มีปัญหา: {reason} {status}</translation>
+    </message>
+</context>
+<context>
     <name>QuantityDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="131"/>
@@ -903,6 +1009,132 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>SyncStatusIndicator</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="108"/>
+        <source>Sync now</source>
+        <translation>ซิงก์ตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="109"/>
+        <source>Send waiting sales and fetch the catalogue now</source>
+        <translation>ส่งรายการขายที่รอส่งและรับข้อมูลสินค้าเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="118"/>
+        <source>Stand-alone</source>
+        <translation>ใช้งานเครื่องเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="121"/>
+        <source>Connecting to the central database…</source>
+        <translation>กำลังเชื่อมต่อฐานข้อมูลกลาง…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="122"/>
+        <source>Online</source>
+        <translation>ออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="122"/>
+        <source>Offline</source>
+        <translation>ออฟไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="124"/>
+        <source>last sync {time}</source>
+        <translation>ซิงก์ล่าสุด {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="125"/>
+        <source>{count} sales waiting</source>
+        <translation>รอส่ง {count} รายการขาย</translation>
+    </message>
+</context>
+<context>
+    <name>TaxInvoiceDialog</name>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="175"/>
+        <source>Receipt {receipt} already has tax invoice {number}: save or print a copy.</source>
+        <translation>ใบเสร็จ {receipt} ออกใบกำกับภาษีไปแล้ว เลขที่ {number}: บันทึกหรือพิมพ์สำเนาได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="195"/>
+        <source>Issuing the tax invoice…</source>
+        <translation>กำลังออกใบกำกับภาษี…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="205"/>
+        <source>Tax invoice {number} issued.</source>
+        <translation>ออกใบกำกับภาษีเลขที่ {number} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="232"/>
+        <source>Save the tax invoice</source>
+        <translation>บันทึกใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="243"/>
+        <source>PDF saved: {path}</source>
+        <translation>บันทึก PDF แล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="245"/>
+        <source>Sent to the printer {name}.</source>
+        <translation>ส่งไปเครื่องพิมพ์ {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="255"/>
+        <source>Something went wrong (it was logged).</source>
+        <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="263"/>
+        <source>Full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <source>Receipt number</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <source>Buyer&apos;s name</source>
+        <translation>ชื่อผู้ซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <source>Tax ID (13 digits)</source>
+        <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <source>Branch (00000 = head office)</source>
+        <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="271"/>
+        <source>Also print it on the receipt printer</source>
+        <translation>พิมพ์ที่เครื่องพิมพ์ใบเสร็จด้วย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="272"/>
+        <source>Issue tax invoice</source>
+        <translation>ออกใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="273"/>
+        <source>Save a copy</source>
+        <translation>บันทึกสำเนา</translation>
+    </message>
+</context>
+<context>
     <name>TillDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="94"/>
@@ -918,346 +1150,361 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till_window.py" line="236"/>
+        <location filename="../../ui/till_window.py" line="243"/>
         <source>The store could not be opened: {reason}. Check the database (--db) and the disk, then start the till again.</source>
         <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="551"/>
+        <location filename="../../ui/till_window.py" line="566"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="592"/>
+        <location filename="../../ui/till_window.py" line="607"/>
         <source>Select a line first (↑ / ↓)</source>
         <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="600"/>
+        <location filename="../../ui/till_window.py" line="615"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="603"/>
+        <location filename="../../ui/till_window.py" line="618"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="619"/>
+        <location filename="../../ui/till_window.py" line="634"/>
         <source>Removed: {product}</source>
         <translation>ลบแล้ว: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="636"/>
+        <location filename="../../ui/till_window.py" line="651"/>
         <source>Weighed items: scan a new scale label or use F3</source>
         <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="640"/>
+        <location filename="../../ui/till_window.py" line="655"/>
         <source>To take the line off, press Delete (F8)</source>
         <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="664"/>
+        <location filename="../../ui/till_window.py" line="679"/>
         <source>Quantity {qty}: now scan the product</source>
         <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="667"/>
+        <location filename="../../ui/till_window.py" line="682"/>
         <source>Quantity must be a whole number from 1 to {max}</source>
         <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="704"/>
+        <location filename="../../ui/till_window.py" line="719"/>
         <source>Scan the products first</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="748"/>
+        <location filename="../../ui/till_window.py" line="763"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="785"/>
+        <location filename="../../ui/till_window.py" line="800"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="816"/>
+        <location filename="../../ui/till_window.py" line="822"/>
+        <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
+        <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="855"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="829"/>
+        <location filename="../../ui/till_window.py" line="868"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="838"/>
-        <location filename="../../ui/till_window.py" line="856"/>
+        <location filename="../../ui/till_window.py" line="877"/>
+        <location filename="../../ui/till_window.py" line="895"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="846"/>
+        <location filename="../../ui/till_window.py" line="885"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="871"/>
+        <location filename="../../ui/till_window.py" line="910"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="886"/>
+        <location filename="../../ui/till_window.py" line="925"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="888"/>
+        <location filename="../../ui/till_window.py" line="927"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="891"/>
+        <location filename="../../ui/till_window.py" line="930"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="892"/>
+        <location filename="../../ui/till_window.py" line="931"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="893"/>
+        <location filename="../../ui/till_window.py" line="932"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="899"/>
+        <location filename="../../ui/till_window.py" line="938"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="917"/>
+        <location filename="../../ui/till_window.py" line="956"/>
         <source>The cart is empty: scan the products first</source>
         <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="925"/>
+        <location filename="../../ui/till_window.py" line="964"/>
         <source>The total changed: take the payments again</source>
         <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="940"/>
+        <location filename="../../ui/till_window.py" line="979"/>
         <source>Payments taken so far are kept: F12 to continue</source>
         <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="975"/>
+        <location filename="../../ui/till_window.py" line="1014"/>
         <source>Receipt {number} is saved; its preview could not be drawn.</source>
         <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1009"/>
+        <location filename="../../ui/till_window.py" line="1052"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1020"/>
+        <location filename="../../ui/till_window.py" line="1063"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1059"/>
+        <location filename="../../ui/till_window.py" line="1102"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1065"/>
+        <location filename="../../ui/till_window.py" line="1108"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1068"/>
+        <location filename="../../ui/till_window.py" line="1111"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1073"/>
+        <location filename="../../ui/till_window.py" line="1116"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1079"/>
+        <location filename="../../ui/till_window.py" line="1122"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1088"/>
+        <location filename="../../ui/till_window.py" line="1131"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1094"/>
+        <location filename="../../ui/till_window.py" line="1137"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1097"/>
+        <location filename="../../ui/till_window.py" line="1140"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1102"/>
-        <location filename="../../ui/till_window.py" line="1112"/>
+        <location filename="../../ui/till_window.py" line="1145"/>
+        <location filename="../../ui/till_window.py" line="1155"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1104"/>
+        <location filename="../../ui/till_window.py" line="1147"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1109"/>
+        <location filename="../../ui/till_window.py" line="1152"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1117"/>
+        <location filename="../../ui/till_window.py" line="1160"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1122"/>
+        <location filename="../../ui/till_window.py" line="1165"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1123"/>
+        <location filename="../../ui/till_window.py" line="1166"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1125"/>
+        <location filename="../../ui/till_window.py" line="1168"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1128"/>
+        <location filename="../../ui/till_window.py" line="1171"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1130"/>
+        <location filename="../../ui/till_window.py" line="1173"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1131"/>
+        <location filename="../../ui/till_window.py" line="1174"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1135"/>
+        <location filename="../../ui/till_window.py" line="1178"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1175"/>
+        <location filename="../../ui/till_window.py" line="1218"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1178"/>
+        <location filename="../../ui/till_window.py" line="1221"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1183"/>
+        <location filename="../../ui/till_window.py" line="1226"/>
         <source>Switch language (Ctrl+L)</source>
         <translation>สลับภาษา (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1185"/>
+        <location filename="../../ui/till_window.py" line="1228"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1186"/>
+        <location filename="../../ui/till_window.py" line="1229"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1187"/>
+        <location filename="../../ui/till_window.py" line="1230"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1189"/>
+        <location filename="../../ui/till_window.py" line="1232"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1190"/>
+        <location filename="../../ui/till_window.py" line="1233"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1191"/>
+        <location filename="../../ui/till_window.py" line="1234"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1192"/>
+        <location filename="../../ui/till_window.py" line="1235"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1193"/>
+        <location filename="../../ui/till_window.py" line="1236"/>
         <source>Park</source>
         <translation>พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1194"/>
+        <location filename="../../ui/till_window.py" line="1237"/>
         <source>Recall</source>
         <translation>เรียกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1195"/>
+        <location filename="../../ui/till_window.py" line="1238"/>
         <source>Basket</source>
         <translation>ตะกร้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1196"/>
+        <location filename="../../ui/till_window.py" line="1239"/>
         <source>One more</source>
         <translation>เพิ่ม 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1197"/>
+        <location filename="../../ui/till_window.py" line="1240"/>
         <source>One less</source>
         <translation>ลด 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1198"/>
+        <location filename="../../ui/till_window.py" line="1241"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1199"/>
+        <location filename="../../ui/till_window.py" line="1242"/>
         <source>Cancel sale</source>
         <translation>ยกเลิกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1200"/>
+        <location filename="../../ui/till_window.py" line="1243"/>
         <source>PAY</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1205"/>
+        <location filename="../../ui/till_window.py" line="1248"/>
         <source>Switch language</source>
         <translation>สลับภาษา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1249"/>
+        <source>Printer setup</source>
+        <translation>ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1250"/>
+        <source>Tax invoice</source>
+        <translation>ใบกำกับภาษี</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,130 @@
+"""The till's sync indicator: online/offline, last sync, sales waiting, and "sync now".
+
+The rounds run on the SyncLoop's own thread; each round's status is read there too (it
+counts the outbox in the local database) and reaches this widget as a queued signal, so the
+UI thread never waits on the network or the database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from pos.services.sync import Backoff, SyncLoop, SyncResult, SyncService, SyncStatus
+from ui import format as fmt
+from ui import style
+
+
+class SyncStatusIndicator(QWidget):
+    """A status-bar widget; stand-alone (no central server) until `attach` gets a service."""
+
+    statusChanged = Signal(object)  # SyncStatus, emitted on the loop's thread (queued here)
+
+    def __init__(self, parent: QWidget | None = None, backoff: Backoff | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self._backoff = backoff
+        self._service: SyncService | None = None
+        self._loop: SyncLoop | None = None
+        self._status: SyncStatus | None = None
+        self._stopping = False
+        self._label = style.named(QLabel(), "syncStatusText")
+        self._button = QToolButton()
+        self._button.setObjectName("syncNow")
+        self._button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
+        self._button.clicked.connect(self.sync_now)
+        self._button.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label)
+        layout.addWidget(self._button)
+        self.statusChanged.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
+        self.retranslateUi()
+
+    # --- state a test or the window reads ------------------------------------------------
+    @property
+    def text(self) -> str:
+        return str(self._label.text())
+
+    @property
+    def status(self) -> SyncStatus | None:
+        return self._status
+
+    @property
+    def attached(self) -> bool:
+        return self._service is not None
+
+    # --- running -------------------------------------------------------------------------
+    def attach(self, service: SyncService | None) -> None:
+        """Start the background sync (after the current event, i.e. once the window shows)."""
+        if service is None or self._service is not None or self._stopping:
+            return
+        self._service = service
+        self._button.show()
+        self.retranslateUi()
+        QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        if self._service is None or self._stopping or self._loop is not None:
+            return
+        self._loop = SyncLoop(self._service, self._backoff or Backoff(), self._on_round)
+        self._loop.start()
+
+    def _on_round(self, _outcome: SyncResult | Exception) -> None:
+        """On the loop's thread: read the status there, hand it to the UI thread."""
+        service = self._service
+        if self._stopping or service is None:
+            return
+        self.statusChanged.emit(service.status())
+
+    def _on_status(self, status: SyncStatus) -> None:
+        if self._stopping:
+            return
+        self._status = status
+        self.retranslateUi()
+
+    def sync_now(self) -> None:
+        if self._loop is not None:
+            self._loop.sync_now()
+
+    def shutdown(self) -> None:
+        """Stop the loop (waits for a round in progress) and let go of the central pool."""
+        self._stopping = True
+        loop, self._loop = self._loop, None
+        if loop is not None:
+            loop.stop()
+        if self._service is not None:
+            self._service.close()
+
+    # --- text ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self._button.setText(self.tr("Sync now"))
+        self._button.setToolTip(self.tr("Send waiting sales and fetch the catalogue now"))
+        self._label.setText(self._describe())
+        kind = "none"
+        if self._service is not None and self._status is not None:
+            kind = "ok" if self._status.online else "error"
+        self._label.setProperty("kind", kind)
+
+    def _describe(self) -> str:
+        if self._service is None:
+            return self.tr("Stand-alone")
+        s = self._status
+        if s is None or s.online is None:
+            return self.tr("Connecting to the central database…")
+        parts = [self.tr("Online") if s.online else self.tr("Offline")]
+        if s.last_sync_at is not None:
+            parts.append(self.tr("last sync {time}").format(time=_hhmm(s.last_sync_at)))
+        parts.append(self.tr("{count} sales waiting").format(count=f"{s.pending:,}"))
+        return " · ".join(parts)
+
+
+def _hhmm(at: datetime) -> str:
+    return at.astimezone(fmt.BANGKOK).strftime("%H:%M")
