@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos.domain.errors import CartError
@@ -64,6 +67,68 @@ def cmd_basket_disassemble(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_basket_label(args: argparse.Namespace, settings: Settings) -> int:
+    """A template basket's label as PDF: contents, price, barcode, story QR codes."""
+    from pos.domain.basket_print import basket_label_data
+    from printing.basket_label import render_basket_label
+
+    store, baskets = _baskets(args, settings)
+    try:
+        template = baskets.template(_template_id(baskets, args.code))
+        if not template.barcode and template.ready_product is None:
+            baskets.assign_codes()
+            template = baskets.template(template.template_id)
+        data = basket_label_data(template, settings)
+    finally:
+        store.close()
+    out = Path(args.output)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with open(tmp, "wb") as fh:
+            pages = render_basket_label(data, fh, args.page, copies=args.copies)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    print(f"basket label {data.code} ({len(data.lines)} item(s), barcode {data.barcode}) "
+          f"on {pages} page(s) [{args.page}] -> {out}")
+    return 0
+
+
+def cmd_basket_card(args: argparse.Namespace, settings: Settings) -> int:
+    """The gift card(s) of a sold basket with a message: to the receipt printer, or a file."""
+    from pos.domain.basket_print import gift_cards
+    from printing.gift_card import print_gift_cards, save_gift_cards
+    from printing.spec import parse_spec
+
+    if not args.output and not args.printer:
+        raise CartError("Say where the card goes: --printer SPEC or -o FILE.png",
+                        "ระบุที่พิมพ์การ์ด: --printer SPEC หรือ -o FILE.png")
+    from pos.app import open_store
+
+    store = open_store(args.db, settings)
+    try:
+        with store.uow() as read:
+            receipt = read.sales.receipt(args.receipt)
+    finally:
+        store.close()
+    if receipt is None:
+        raise CartError(f"No receipt {args.receipt}", f"ไม่พบใบเสร็จเลขที่ {args.receipt}")
+    cards = gift_cards(receipt, settings)
+    spec = parse_spec(args.printer or f"png:{args.output}", settings, paper_mm=args.paper)
+    if args.output:
+        path = save_gift_cards(cards, spec.profile, Path(args.output))
+        print(f"{len(cards)} gift card(s) of {receipt.receipt_no} -> {path}", file=sys.stderr)
+        return 0
+    if spec.png is not None:
+        save_gift_cards(cards, spec.profile, spec.png)
+        print(f"{len(cards)} gift card(s) of {receipt.receipt_no} -> {spec.png}", file=sys.stderr)
+        return 0
+    print_gift_cards(cards, spec.profile)
+    print(f"{len(cards)} gift card(s) of {receipt.receipt_no} sent to "
+          f"{spec.profile.describe()}", file=sys.stderr)
+    return 0
+
+
 def add_basket_commands(
     sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]
 ) -> None:
@@ -81,3 +146,24 @@ def add_basket_commands(
         sp.add_argument("code", help="template code, e.g. GB-NY-01")
         sp.add_argument("count", type=int, help="how many baskets")
         sp.set_defaults(func=func)
+    from printing.spec import SPEC_HELP
+
+    lb = bsub.add_parser("label", help="a basket's label as PDF (contents, price, QR codes)")
+    db_arg(lb)
+    lb.add_argument("code", help="template code, e.g. GB-NY-01")
+    lb.add_argument("-o", "--output", required=True, help="PDF file")
+    lb.add_argument(
+        "--page", choices=("a6", "roll-100x150", "a4"), default="a6", help="paper (default a6)"
+    )
+    lb.add_argument("--copies", type=int, default=1, help="one page a copy")
+    lb.set_defaults(func=cmd_basket_label)
+    card = bsub.add_parser("card", help="the gift card of a sold basket with a message")
+    db_arg(card)
+    card.add_argument(
+        "--receipt", required=True, metavar="RECEIPT_NO", help="e.g. KK01-00000123"
+    )
+    where = card.add_mutually_exclusive_group(required=True)
+    where.add_argument("--printer", metavar="SPEC", help=SPEC_HELP)
+    where.add_argument("-o", "--output", help="PNG or PDF file")
+    card.add_argument("--paper", type=int, choices=(58, 80), help="paper width in mm")
+    card.set_defaults(func=cmd_basket_card)

@@ -279,6 +279,12 @@ class PdfLabelRenderer:
         canvas.save()
         return RenderedLabels(pages=pages, labels=len(placements))
 
+    def draw(self, canvas: Canvas, d: LabelDrawing) -> None:
+        """Draw one laid-out drawing at the canvas origin (its page's bottom-left corner):
+        other documents (gift-basket labels) reuse the label drawing this way."""
+        register_fonts()
+        self._draw(canvas, d)
+
     def _draw(self, canvas: Canvas, d: LabelDrawing) -> None:
         h = d.height
         if self.outline:

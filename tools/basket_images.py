@@ -1,9 +1,12 @@
-"""Gift-basket pictures: docs/basket-till.png, docs/basket-dialog.png, docs/basket-receipt.png.
+"""Gift-basket pictures: docs/basket-till.png, basket-dialog.png, basket-receipt.png,
+basket-label.png and gift-card.png.
 
 Runs the real till offscreen on a throw-away demo store, opens F7, scans three products into
 a custom basket the way a scanner does (key events), picks a container and a wrapping, types
 a gift-card message, adds a New Year template basket, and pays; then renders the receipt as
-the 80 mm raster printer prints it.
+the 80 mm raster printer prints it, the custom basket's gift card as the same printer
+prints it, and the New Year basket's A6 label (the PDF, rasterised by pdftoppm, or drawn by
+Qt where poppler is not installed).
 
     .venv/bin/python tools/basket_images.py [--out docs]
 """
@@ -28,8 +31,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from pos.app import build_till_context, load_demo, open_store  # noqa: E402
 from pos.domain.basket import add_template  # noqa: E402
+from pos.domain.basket_print import BasketLabelData, basket_label_data, gift_cards  # noqa: E402
 from pos.domain.payment import cash_tender  # noqa: E402
 from pos.domain.settings import PrinterProfile, Settings  # noqa: E402
+from printing.basket_label import PAGES, layout_basket_label, render_basket_label  # noqa: E402
+from printing.gift_card import gift_card_image  # noqa: E402
 from printing.printer import receipt_image, save_png  # noqa: E402
 from ui.app import create_till_window  # noqa: E402
 from ui.basket_dialog import BasketDialog  # noqa: E402
@@ -54,6 +60,32 @@ def type_text(widget: QLineEdit, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, ord(ch), Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
+
+
+def label_png(data: BasketLabelData, png: Path, dpi: int = 150) -> None:
+    """The A6 basket label PDF as a picture."""
+    from tools.label_images import pdf_to_png
+
+    pdf = png.with_suffix(".pdf")
+    with open(pdf, "wb") as fh:
+        render_basket_label(data, fh, "a6")
+    try:
+        if pdf_to_png(pdf, png, dpi):
+            return
+        from PySide6.QtGui import QPainter
+
+        from printing.label_qt import blank_image, draw_label
+
+        drawing = layout_basket_label(data, *PAGES["a6"])
+        image = blank_image(drawing.width, drawing.height, dpi)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(dpi / 72, dpi / 72)
+        draw_label(painter, drawing, dpi / 72)
+        painter.end()
+        image.save(str(png))
+    finally:
+        pdf.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,9 +133,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         p80 = PrinterProfile(name="receipt", connection="file", target="-", paper_mm=80)
         save_png(receipt_image(receipt, settings, p80), out / "basket-receipt.png")
+        save_png(gift_card_image(gift_cards(receipt, settings), p80), out / "gift-card.png")
+        label_png(basket_label_data(new_year, settings), out / "basket-label.png")
         window.close()
         store.close()
-    for name in ("basket-till.png", "basket-dialog.png", "basket-receipt.png"):
+    for name in ("basket-till.png", "basket-dialog.png", "basket-receipt.png",
+                 "basket-label.png", "gift-card.png"):
         print(out / name)
     return 0
 
