@@ -163,7 +163,21 @@ class BasketRepository(Protocol):
     def ensure_ready_product(self, template_id: str, barcode: str, price: Decimal) -> str: ...
 
 
-class UnitOfWork(Protocol):
+class Transaction(Protocol):
+    """One unit of work: rolled back on leaving unless committed."""
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class UnitOfWork(Transaction, Protocol):
     @property
     def terminals(self) -> TerminalRepository: ...
     @property
@@ -176,16 +190,6 @@ class UnitOfWork(Protocol):
     def print_jobs(self) -> PrintJobRepository: ...
     @property
     def baskets(self) -> BasketRepository: ...
-
-    def __enter__(self) -> Self: ...
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-    def commit(self) -> None: ...
-    def rollback(self) -> None: ...
 
 
 class UnitOfWorkFactory(Protocol):
@@ -379,17 +383,9 @@ class JournalRepository(Protocol):
         ...
 
 
-class JournalUnitOfWork(Protocol):
+class JournalUnitOfWork(Transaction, Protocol):
     @property
     def journal(self) -> JournalRepository: ...
-
-    def __enter__(self) -> Self: ...
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
 
 
 class JournalUnitOfWorkFactory(Protocol):
@@ -435,19 +431,9 @@ class UserRepository(Protocol):
     def approvals(self) -> list[ApprovalRecord]: ...
 
 
-class AuthUnitOfWork(Protocol):
+class AuthUnitOfWork(Transaction, Protocol):
     @property
     def users(self) -> UserRepository: ...
-
-    def __enter__(self) -> Self: ...
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-    def commit(self) -> None: ...
-    def rollback(self) -> None: ...
 
 
 class AuthUnitOfWorkFactory(Protocol):
@@ -519,17 +505,9 @@ class ReportRepository(Protocol):
     def producer_groups(self, start: datetime, end: datetime) -> list[ProducerLineGroup]: ...
 
 
-class ReportUnitOfWork(Protocol):
+class ReportUnitOfWork(Transaction, Protocol):
     @property
     def reports(self) -> ReportRepository: ...
-
-    def __enter__(self) -> Self: ...
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
 
 
 class ReportUnitOfWorkFactory(Protocol):
