@@ -40,27 +40,12 @@ from bench.common import (
     ms,
     percentile,
     summary_row,
+    write_doc_section,
 )
 
 LABELS = 1000
 TARGET_S = 5.0
 DOC = ROOT / "docs" / "BENCHMARKS.md"
-START = "<!-- bench_labels: start (written by bench/bench_labels.py) -->"
-END = "<!-- bench_labels: end -->"
-
-
-def write_section(path: Path, body: str) -> None:
-    """Put this benchmark's section in the file, leaving everything else as it is."""
-    text = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
-    section = f"{START}\n{body.rstrip()}\n{END}\n"
-    if START in text and END in text:
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        text = head + section + tail.lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
 
 
 def cold() -> None:
@@ -208,7 +193,7 @@ def main() -> int:
                 "wall time grows and CPU time much less.",
             ]
         )
-        write_section(DOC, body)
+        write_doc_section(DOC, "bench_labels", body)
         print(f"written to {DOC.relative_to(ROOT)}")
     return code
 

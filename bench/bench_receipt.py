@@ -38,6 +38,7 @@ from bench.common import (
     ms,
     percentile,
     summary_row,
+    write_doc_section,
 )
 from pos.domain.money import vat_included
 from pos.domain.sale import Receipt, ReceiptLine, ReceiptPayment
@@ -48,8 +49,6 @@ TARGET_TEXT_S = 0.020
 WARMUP = 5
 LINES = 30
 DOC = ROOT / "docs" / "BENCHMARKS.md"
-START = "<!-- bench_receipt: start (written by bench/bench_receipt.py) -->"
-END = "<!-- bench_receipt: end -->"
 
 _NAMES = (
     ("ผ้าไหมมัดหมี่ลายนาคน้อย 2 เมตร", "ผืน", "2800.00"),
@@ -117,20 +116,6 @@ def _time(fn: Callable[[], object]) -> float:
     t = time.perf_counter()
     fn()
     return time.perf_counter() - t
-
-
-def write_section(path: Path, body: str) -> None:
-    """Put this benchmark's section in the file, leaving everything else as it is."""
-    text = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
-    section = f"{START}\n{body.rstrip()}\n{END}\n"
-    if START in text and END in text:
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        text = head + section + tail.lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
 
 
 def main() -> int:
@@ -240,7 +225,7 @@ def main() -> int:
                 f"Target: {report.target}. {'PASS' if passed else 'FAIL'}: {report.verdict}.",
             ]
         )
-        write_section(DOC, body)
+        write_doc_section(DOC, "bench_receipt", body)
         print(f"written to {DOC.relative_to(ROOT)}")
     return code
 

@@ -291,3 +291,19 @@ def machine() -> dict[str, str]:
         except Exception:
             info[dist.lower()] = "?"
     return info
+
+
+def write_doc_section(path: Path, name: str, body: str) -> None:
+    """Put benchmark `name`'s marked section in `path`, leaving everything else as it is."""
+    start = f"<!-- {name}: start (written by bench/{name}.py) -->"
+    end = f"<!-- {name}: end -->"
+    text = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
+    section = f"{start}\n{body.rstrip()}\n{end}\n"
+    if start in text and end in text:
+        head, _, rest = text.partition(start)
+        _, _, tail = rest.partition(end)
+        text = head + section + tail.lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
