@@ -37,7 +37,6 @@ from pos.domain.sale import Receipt
 from pos.domain.settings import Settings
 from pos.ports import ParkedCart
 from pos.services.checkout import ScanResult
-from pos.services.search import ProductIndex
 from pos.services.till import TillContext
 from ui import format as fmt
 from ui import i18n, style
@@ -47,6 +46,7 @@ from ui.worker import Worker
 
 # the dialogs are imported when first opened: the first frame does not need them
 if TYPE_CHECKING:
+    from pos.services.search import ProductIndex
     from ui.find_dialog import FindDialog
     from ui.payment_dialog import PaymentDialog
     from ui.receipt_preview import ReceiptPreview

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pos.domain.sale import Receipt
-from pos.domain.settings import Settings
-from pos.ports import TerminalInfo
-from pos.services.baskets import Baskets
-from pos.services.checkout import Checkout
-from pos.services.printing import PrintQueue, TaxInvoices
-from pos.services.search import ProductIndex
-from pos.services.sync import SyncService
+if TYPE_CHECKING:  # named in annotations only: the till's first frame imports none of them
+    from pos.domain.sale import Receipt
+    from pos.domain.settings import Settings
+    from pos.ports import TerminalInfo
+    from pos.services.baskets import Baskets
+    from pos.services.checkout import Checkout
+    from pos.services.printing import PrintQueue, TaxInvoices
+    from pos.services.search import ProductIndex
+    from pos.services.sync import SyncService
 
 
 @dataclass
