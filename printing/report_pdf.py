@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import (
-    QColor,
     QImage,
     QPageLayout,
     QPageSize,
@@ -23,7 +22,7 @@ from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
 from printing.qt import FAMILY, font
-from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages
+from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages, first_page_image
 
 TENDER_NAMES = {"cash": "เงินสด / Cash", "promptpay": "พร้อมเพย์ / PromptPay", "card": "บัตร / Card"}
 
@@ -164,18 +163,4 @@ def write_report_pdf(html: str, title: str, path: Path) -> int:
 
 def report_page_image(html: str, dpi: int = 90) -> QImage:
     """The first page as a picture (for docs/)."""
-    scale = dpi / 72
-    doc = _document(html)
-    image = QImage(
-        round(A4_POINTS.width() * scale),
-        round(A4_POINTS.height() * scale),
-        QImage.Format.Format_RGB32,
-    )
-    image.fill(QColor(255, 255, 255))
-    painter = QPainter(image)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _paint_pages(doc, painter, scale, lambda: False)
-    finally:
-        painter.end()
-    return image
+    return first_page_image(_document(html), dpi)

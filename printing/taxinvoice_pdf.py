@@ -174,8 +174,12 @@ class QtTaxInvoiceWriter:
 
 def tax_invoice_image(invoice: TaxInvoice, settings: Settings, dpi: int = 110) -> QImage:
     """The first A4 page as a picture (for people to look at; the PDF is the document)."""
+    return first_page_image(_document(invoice, settings), dpi)
+
+
+def first_page_image(doc: QTextDocument, dpi: int) -> QImage:
+    """The first A4 page of a laid-out document, painted as a white-backed picture."""
     scale = dpi / 72
-    doc = _document(invoice, settings)
     image = QImage(
         round(A4_POINTS.width() * scale),
         round(A4_POINTS.height() * scale),
