@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store, build_till_context
+from pos.app import Store
 from pos.domain.settings import Settings
 from tests.baskets.conftest import open_basket_store, stock
-from tests.ui.conftest import back_to_scanning, key, modal, scan_and_wait, type_text
-from ui.app import create_till_window
+from tests.ui.conftest import back_to_scanning, key, modal, open_till, scan_and_wait, type_text
 from ui.basket_dialog import BasketDialog
 from ui.till_window import TillWindow
 
@@ -32,19 +31,8 @@ def basket_store(sqlite_url: str) -> Iterator[Store]:
 
 @pytest.fixture
 def basket_till(qtbot: QtBot, basket_store: Store) -> Iterator[TillWindow]:
-    window = create_till_window(build_till_context(basket_store), language="th")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.scan_field, timeout=5_000)
-    try:
+    with open_till(qtbot, basket_store) as window:
         yield window
-    finally:
-        window.close()
-        assert window.worker.closed
 
 
 def open_basket_dialog(qtbot: QtBot, till: TillWindow) -> BasketDialog:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -46,8 +47,9 @@ def store(sqlite_url: str) -> Iterator[Store]:
         opened.close()
 
 
-@pytest.fixture
-def till(qtbot: QtBot, store: Store) -> Iterator[TillWindow]:
+@contextmanager
+def open_till(qtbot: QtBot, store: Store) -> Iterator[TillWindow]:
+    """The real till on `store`, shown at 1366x768, catalogue loaded, scan field focused."""
     window = create_till_window(build_till_context(store), language="th")
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -62,6 +64,12 @@ def till(qtbot: QtBot, store: Store) -> Iterator[TillWindow]:
         window.close()  # stops the worker before the store's engine is disposed
         assert window.worker.closed
         assert window.loader.closed
+
+
+@pytest.fixture
+def till(qtbot: QtBot, store: Store) -> Iterator[TillWindow]:
+    with open_till(qtbot, store) as window:
+        yield window
 
 
 def scan(qtbot: QtBot, till: TillWindow, code: str) -> None:
