@@ -103,10 +103,10 @@ mark("python")
 import os
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
-from pos.app import build_parser, build_till_context, open_store
+from pos.app import build_till_context, open_store, parse_command_line
 from pos.domain.settings import Settings
 from ui.app import create_till_window
-build_parser().parse_args(["--db", sys.argv[1]])  # otop-pos parses its command line first
+parse_command_line(["--db", sys.argv[1]])  # otop-pos parses its command line first
 mark("imports")
 db_layer = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "alembic", "db"))
 if db_layer:

@@ -174,8 +174,14 @@ def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
         return build_till_context(store)
 
     try:
-        return int(run_till(open_till, settings=settings, self_test=args.self_test,
-                            language=args.lang or settings.language))
+        return int(
+            run_till(
+                open_till,
+                settings=settings,
+                self_test=args.self_test,
+                language=args.lang or settings.language,
+            )
+        )
     finally:
         for store in stores:
             store.close()
@@ -339,7 +345,11 @@ def cmd_receipt(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The till's own options, before any command; `--db`, `--settings` and `--lang` take a value.
+_TILL_VALUE_OPTIONS = ("--db", "--settings", "--lang")
+
+
+def _till_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="otop-pos", description="OTOP POS: the till and its tools")
     p.add_argument("--version", action="version", version=f"otop-pos {__version__}")
     p.add_argument("--db", help="database: a SQLite file path or a postgresql:// URL")
@@ -350,7 +360,35 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window offscreen on the demo store, then exit 0",
     )
-    p.set_defaults(func=cmd_till)
+    p.set_defaults(func=cmd_till, command=None)
+    return p
+
+
+def _opens_the_till(argv: Sequence[str]) -> bool:
+    """True when the command line names no command (and asks for no help): it opens the till.
+
+    The till is what a counter starts all day; building the parser of every command (and
+    importing their modules) would cost its first frame tens of milliseconds for nothing.
+    """
+    args = iter(argv)
+    for arg in args:
+        if arg in ("-h", "--help") or not arg.startswith("-"):
+            return False
+        if arg in _TILL_VALUE_OPTIONS:
+            next(args, None)
+    return True
+
+
+def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line: the till's small parser when no command is named."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _opens_the_till(argv):
+        return _till_parser().parse_args(argv)
+    return build_parser().parse_args(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _till_parser()
     sub = p.add_subparsers(dest="command")
 
     def db_arg(sp: argparse.ArgumentParser) -> None:
@@ -435,7 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    args = parse_command_line(argv)
     try:
         settings = load_settings(args.settings)
         return int(args.func(args, settings))

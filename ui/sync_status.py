@@ -8,13 +8,16 @@ UI thread never waits on the network or the database.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from pos.services.sync import Backoff, SyncLoop, SyncResult, SyncService, SyncStatus
 from ui import format as fmt
 from ui import style
+
+if TYPE_CHECKING:  # imported when a central server is attached: a stand-alone till never needs it
+    from pos.services.sync import Backoff, SyncLoop, SyncResult, SyncService, SyncStatus
 
 
 class SyncStatusIndicator(QWidget):
@@ -69,6 +72,8 @@ class SyncStatusIndicator(QWidget):
     def _start(self) -> None:
         if self._service is None or self._stopping or self._loop is not None:
             return
+        from pos.services.sync import Backoff, SyncLoop
+
         self._loop = SyncLoop(self._service, self._backoff or Backoff(), self._on_round)
         self._loop.start()
 
