@@ -137,9 +137,15 @@ class SqlJournalRepository:
             for zid, record in self.session.execute(select(m.ZReport.id, m.ZReport.record))
         }
 
+        from db.refund_repository import SqlRefundRepository
+
+        refunds = SqlRefundRepository(self.session).records()
+
         def current(e: JournalEntry) -> Mapping[str, Any] | None:
             if e.kind == EntryKind.SALE.value:
                 return sales.get(e.ref_id)
+            if e.kind == EntryKind.REFUND.value:
+                return refunds.get(e.ref_id)
             if e.kind == EntryKind.Z_REPORT.value:
                 return z_reports.get(e.ref_id)
             raise ValueError(f"journal entry {e.seq}: no verifier for kind {e.kind!r} yet")

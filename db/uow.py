@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.basket_repository import SqlBasketRepository
 from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
+from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
 from db.repositories import (
     SqlCatalogRepository,
@@ -49,6 +50,7 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(self.session)
         self.shifts = SqlShiftRepository(self.session)
         self.reports = SqlReportRepository(self.session)
+        self.refunds = SqlRefundRepository(self.session)
         return self
 
     def __exit__(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the domain types are only named in annotations here
         LabelTemplate,
         Placement,
     )
+    from pos.domain.refund import RefundPlan, RefundReceipt, ReturnableSale
     from pos.domain.sale import Receipt, SaleDraft
     from pos.domain.settings import PrinterProfile, Settings
     from pos.domain.stories import ShopLinks, StoryPage
@@ -512,3 +513,73 @@ class ReportUnitOfWork(Transaction, Protocol):
 
 class ReportUnitOfWorkFactory(Protocol):
     def __call__(self, *, write: bool = False) -> ReportUnitOfWork: ...
+
+
+# --- returns and refunds ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RefundRequest:
+    """A checked refund, ready to store: the sale, the plan, who and why."""
+
+    sale: ReturnableSale
+    plan: RefundPlan
+    method: str  # cash | promptpay
+    reason: str
+    cashier_id: str
+    cashier_name: str
+    approval_id: str | None
+    approver_id: str | None
+    approver_name: str
+    shift_id: str | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RefundSummary:
+    """One refund as the end-of-day report lists it."""
+
+    refund_no: str
+    receipt_no: str
+    refunded_at: datetime
+    total: Decimal
+    method: str
+    cashier_name: str
+    approver_name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RefundEntry:
+    terminal_id: str
+    refund_no: str
+    refund_id: str
+
+
+class RefundRepository(Protocol):
+    def returnable(self, receipt_no: str, *, lock: bool = False) -> ReturnableSale | None: ...
+    def receipt(self, refund_no: str) -> RefundReceipt | None: ...
+    def record(self, request: RefundRequest, terminal: TerminalInfo) -> RefundReceipt:
+        """Store the refund with its stock moves, outbox row and journal link (caller commits)."""
+        ...
+
+    def shift_totals(self, shift_id: str) -> dict[str, tuple[int, Decimal]]: ...
+    def between(self, start: datetime, end: datetime) -> list[RefundSummary]: ...
+
+
+class ReturnsUnitOfWork(Transaction, Protocol):
+    @property
+    def refunds(self) -> RefundRepository: ...
+    @property
+    def shifts(self) -> ShiftRepository: ...
+    @property
+    def print_jobs(self) -> PrintJobRepository: ...
+
+
+class ReturnsUnitOfWorkFactory(Protocol):
+    def __call__(self, *, write: bool = False) -> ReturnsUnitOfWork: ...
+
+
+class RefundSink(Protocol):
+    """Where refund receipts go: staged in the refund's transaction, printed after commit."""
+
+    def stage(self, uow: ReturnsUnitOfWork, refund: RefundReceipt) -> None: ...
+    def submit(self, refund: RefundReceipt) -> None: ...

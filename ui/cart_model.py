@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,9 +20,11 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from pos.domain.cart import Cart, CartGroup, CartLine, DiscountKind, SoldBy
-from pos.services.checkout import Checkout, ScanResult
 from ui import format as fmt
 from ui import style
+
+if TYPE_CHECKING:  # the first frame shows an empty cart: the checkout service comes later
+    from pos.services.checkout import ScanResult
 
 SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the product's name in the other language
 LINE_ROLE = Qt.ItemDataRole.UserRole + 2  # the CartLine itself
@@ -76,6 +78,8 @@ class CartTableModel(QAbstractTableModel):
 
     def add_scan(self, scan: ScanResult) -> int:
         """Add a looked-up scan (merging into its line when the cart does); returns the row."""
+        from pos.services.checkout import Checkout  # loaded by then: the scan came from it
+
         row = Checkout.add_to_cart(self._cart, scan)
         self._sync()
         self.flash(row)
@@ -121,9 +125,7 @@ class CartTableModel(QAbstractTableModel):
         """Tell the views everything may have changed (after a sale discount, language...)."""
         self._sync()
         if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self._rows - 1, len(Column) - 1)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(Column) - 1))
 
     def set_language(self, language: str) -> None:
         self._language = language
@@ -155,9 +157,7 @@ class CartTableModel(QAbstractTableModel):
             self._rows = n
             self.endResetModel()
         if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self._rows - 1, len(Column) - 1)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(Column) - 1))
 
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
@@ -177,8 +177,10 @@ class CartTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers()[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == Column.PRODUCT else (
-                _CENTER if section == Column.NO else _RIGHT
+            return (
+                _LEFT
+                if section == Column.PRODUCT
+                else (_CENTER if section == Column.NO else _RIGHT)
             )
         return None
 

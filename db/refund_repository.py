@@ -1,0 +1,358 @@
+"""Refunds in the database: what a sale still has to return, and a refund in the caller's tx."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from db import models as m
+from db.journal_repository import append_entry
+from pos.domain.journal import EntryKind
+from pos.domain.money import ZERO
+from pos.domain.refund import (
+    RefundReceipt,
+    RefundReceiptLine,
+    ReturnableBasket,
+    ReturnableLine,
+    ReturnableSale,
+    refund_number,
+    refund_record,
+)
+from pos.ports import RefundEntry, RefundRequest, RefundSummary, TerminalInfo
+
+REFUND_SERIES = "refund"  # the receipt_sequences series of a terminal's refund numbers
+
+
+def _dec(v: Any) -> Decimal:
+    return Decimal(str(v or 0))
+
+
+def _money(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+class SqlRefundRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- reading -------------------------------------------------------------------------
+    def returnable(self, receipt_no: str, *, lock: bool = False) -> ReturnableSale | None:
+        """The sale with this receipt number and what of it is still returnable.
+
+        `lock` (in a write transaction) takes the sale's row lock on PostgreSQL, so two
+        counters refunding one sale at once are serialised (SQLite's write lock does it there).
+        """
+        q = select(m.Sale).where(m.Sale.receipt_no == receipt_no)
+        if lock:
+            q = q.with_for_update()
+        sale = self.session.scalars(q).first()
+        if sale is None or sale.status != "completed":
+            return None
+        done = dict(
+            (lid, (_dec(n), _dec(a)))
+            for lid, n, a in self.session.execute(
+                select(
+                    m.RefundLine.sale_line_id,
+                    func.sum(m.RefundLine.quantity),
+                    func.sum(m.RefundLine.amount),
+                )
+                .join(m.Refund, m.Refund.id == m.RefundLine.refund_id)
+                .where(m.Refund.sale_id == sale.id)
+                .group_by(m.RefundLine.sale_line_id)
+            )
+        )
+        baskets = {
+            b.id: b
+            for b in self.session.scalars(
+                select(m.SaleBasket).where(m.SaleBasket.sale_id == sale.id)
+            )
+        }
+        lines = []
+        for ln in sale.lines:
+            n, a = done.get(ln.id, (ZERO, ZERO))
+            b = baskets.get(ln.basket_id) if ln.basket_id else None
+            lines.append(
+                ReturnableLine(
+                    line_no=ln.line_no,
+                    sale_line_id=ln.id,
+                    product_id=ln.product_id,
+                    sku=ln.sku,
+                    name_th=ln.name_th,
+                    name_en=ln.name_en,
+                    quantity_sold=ln.quantity,
+                    quantity_refunded=n,
+                    paid=ln.total,
+                    amount_refunded=a,
+                    vat_exempt=ln.vat_exempt,
+                    basket_id=ln.basket_id,
+                    basket_name_th=b.name_th if b else "",
+                    basket_name_en=b.name_en if b else "",
+                    basket_ready=bool(b and b.ready_product_id),
+                )
+            )
+        return ReturnableSale(
+            sale_id=sale.id,
+            terminal_id=sale.terminal_id,
+            receipt_no=sale.receipt_no,
+            sold_at=sale.sold_at,
+            cashier_name=sale.cashier_name,
+            total=sale.total,
+            vat_rate=sale.vat_rate,
+            lines=tuple(lines),
+            baskets=tuple(
+                ReturnableBasket(b.id, b.name_th, b.name_en, b.count, b.ready_product_id)
+                for b in baskets.values()
+            ),
+        )
+
+    def receipt(self, refund_no: str) -> RefundReceipt | None:
+        """A stored refund as its receipt (a reprint)."""
+        row = self.session.scalars(select(m.Refund).where(m.Refund.refund_no == refund_no)).first()
+        if row is None:
+            return None
+        term = self.session.get(m.Terminal, row.terminal_id)
+        sold_at = self.session.scalar(select(m.Sale.sold_at).where(m.Sale.id == row.sale_id))
+        assert term is not None
+        assert sold_at is not None
+        names = self._basket_names([ln.basket_id for ln in row.lines])
+        return RefundReceipt(
+            refund_id=row.id,
+            refund_no=row.refund_no,
+            refunded_at=row.refunded_at,
+            receipt_no=row.receipt_no,
+            sold_at=sold_at,
+            pos_id=term.pos_id,
+            terminal_name=term.name,
+            cashier_name=row.cashier_name,
+            approver_name=row.approver_name,
+            reason=row.reason,
+            method=row.method,
+            lines=tuple(
+                RefundReceiptLine(
+                    ln.line_no,
+                    ln.sku,
+                    ln.name_th,
+                    ln.name_en,
+                    ln.quantity,
+                    ln.amount,
+                    ln.vat_exempt,
+                    names.get(ln.basket_id or "", ""),
+                )
+                for ln in row.lines
+            ),
+            total=row.total,
+            vatable=row.vatable,
+            exempt=row.exempt,
+            vat=row.vat,
+            vat_rate=row.vat_rate,
+            copy=True,
+        )
+
+    def _basket_names(self, ids: list[str | None]) -> dict[str, str]:
+        wanted = [i for i in ids if i]
+        if not wanted:
+            return {}
+        q = select(m.SaleBasket.id, m.SaleBasket.name_th).where(m.SaleBasket.id.in_(wanted))
+        return {i: n for i, n in self.session.execute(q)}
+
+    def shift_totals(self, shift_id: str) -> dict[str, tuple[int, Decimal]]:
+        """The shift's refunds by method: (count, amount)."""
+        q = (
+            select(m.Refund.method, func.count(), func.sum(m.Refund.total))
+            .where(m.Refund.shift_id == shift_id)
+            .group_by(m.Refund.method)
+        )
+        return {method: (int(n), _dec(t)) for method, n, t in self.session.execute(q)}
+
+    def between(self, start: datetime, end: datetime) -> list[RefundSummary]:
+        """Refunds made in [start, end), oldest first, for the end-of-day report."""
+        q = (
+            select(m.Refund)
+            .where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
+            .order_by(m.Refund.refunded_at, m.Refund.refund_no)
+        )
+        return [
+            RefundSummary(
+                r.refund_no,
+                r.receipt_no,
+                r.refunded_at,
+                r.total,
+                r.method,
+                r.cashier_name,
+                r.approver_name,
+                r.reason,
+            )
+            for r in self.session.scalars(q)
+        ]
+
+    # --- writing -------------------------------------------------------------------------
+    def record(self, request: RefundRequest, terminal: TerminalInfo) -> RefundReceipt:
+        """The refund, its lines, stock back on the shelf, its outbox row and journal link,
+        in the caller's transaction (the caller commits). Takes the next refund number."""
+        sale, plan, at = request.sale, request.plan, request.at
+        seq = _next_number(self.session, terminal.terminal_id, REFUND_SERIES)
+        refund_no = refund_number(terminal.receipt_prefix, seq)
+        refund_id = m.new_id()
+        refund: dict[str, Any] = {
+            "id": refund_id,
+            "terminal_id": terminal.terminal_id,
+            "seq": seq,
+            "refund_no": refund_no,
+            "sale_id": sale.sale_id,
+            "receipt_no": sale.receipt_no,
+            "refunded_at": at,
+            "shift_id": request.shift_id,
+            "cashier_id": request.cashier_id,
+            "cashier_name": request.cashier_name,
+            "approval_id": request.approval_id,
+            "approver_id": request.approver_id,
+            "approver_name": request.approver_name,
+            "reason": request.reason,
+            "method": request.method,
+            "total": plan.total,
+            "vatable": plan.vatable,
+            "exempt": plan.exempt,
+            "vat": plan.vat,
+            "vat_rate": plan.vat_rate,
+        }
+        lines = [
+            {
+                "id": m.new_id(),
+                "refund_id": refund_id,
+                "sale_line_id": p.line.sale_line_id,
+                "line_no": p.line.line_no,
+                "product_id": p.line.product_id,
+                "sku": p.line.sku,
+                "name_th": p.line.name_th,
+                "name_en": p.line.name_en,
+                "quantity": p.quantity,
+                "amount": p.amount,
+                "vat_exempt": p.line.vat_exempt,
+                "basket_id": p.line.basket_id,
+            }
+            for p in plan.lines
+        ]
+        conn = self.session.connection()
+        conn.execute(insert(m.Refund), [refund])
+        conn.execute(insert(m.RefundLine), lines)
+        if plan.stock:
+            conn.execute(
+                insert(m.StockMovement),
+                [
+                    {
+                        "id": m.new_id(),
+                        "product_id": pid,
+                        "terminal_id": terminal.terminal_id,
+                        "quantity": qty,
+                        "reason": "return",
+                        "sale_id": None,
+                        "refund_id": refund_id,
+                        "note": refund_no,
+                        "created_at": at,
+                    }
+                    for pid, qty in plan.stock
+                ],
+            )
+        conn.execute(
+            insert(m.OutboxEvent),
+            [
+                {
+                    "event_id": m.new_id(),
+                    "kind": "refund.completed",
+                    "aggregate_id": refund_id,
+                    "payload": _refund_payload(refund, lines),
+                    "created_at": at,
+                    "sent_at": None,
+                }
+            ],
+        )
+        append_entry(
+            self.session, terminal.terminal_id, EntryKind.REFUND, refund_id, refund_no, at,
+            refund_record(refund, lines),
+        )  # fmt: skip
+        basket_names = {b.basket_id: b.name_th for b in sale.baskets}
+        return RefundReceipt(
+            refund_id=refund_id,
+            refund_no=refund_no,
+            refunded_at=at,
+            receipt_no=sale.receipt_no,
+            sold_at=sale.sold_at,
+            pos_id=terminal.pos_id,
+            terminal_name=terminal.name,
+            cashier_name=request.cashier_name,
+            approver_name=request.approver_name,
+            reason=request.reason,
+            method=request.method,
+            lines=tuple(
+                RefundReceiptLine(
+                    p.line.line_no,
+                    p.line.sku,
+                    p.line.name_th,
+                    p.line.name_en,
+                    p.quantity,
+                    p.amount,
+                    p.line.vat_exempt,
+                    basket_names.get(p.line.basket_id or "", ""),
+                )
+                for p in plan.lines
+            ),
+            total=plan.total,
+            vatable=plan.vatable,
+            exempt=plan.exempt,
+            vat=plan.vat,
+            vat_rate=plan.vat_rate,
+        )
+
+    # --- the journal ---------------------------------------------------------------------
+    def records(self) -> dict[str, dict[str, object]]:
+        """Every stored refund rebuilt as its journal record, by refund id."""
+        return dict(self._records())
+
+    def _records(self) -> Iterator[tuple[str, dict[str, object]]]:
+        conn = self.session.connection()
+        lines: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for r in conn.execute(select(*m.RefundLine.__table__.columns)).mappings():
+            lines[r["refund_id"]].append(dict(r))
+        for r in conn.execute(select(*m.Refund.__table__.columns)).mappings():
+            yield r["id"], refund_record(dict(r), lines[r["id"]])
+
+    def numbers(self) -> list[RefundEntry]:
+        """(terminal id, refund number, refund id) of every stored refund."""
+        q = select(m.Refund.terminal_id, m.Refund.refund_no, m.Refund.id).order_by(
+            m.Refund.refunded_at, m.Refund.refund_no
+        )
+        return [RefundEntry(t, no, i) for t, no, i in self.session.execute(q)]
+
+
+def _next_number(session: Session, terminal_id: str, series: str) -> int:
+    from db.repositories import _next_number as take
+
+    return take(session, terminal_id, series)
+
+
+def _refund_payload(refund: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
+    """The refund as JSON for the outbox (the rows themselves travel from the tables)."""
+    return {
+        "id": refund["id"],
+        "refund_no": refund["refund_no"],
+        "sale_id": refund["sale_id"],
+        "receipt_no": refund["receipt_no"],
+        "refunded_at": refund["refunded_at"].isoformat(),
+        "method": refund["method"],
+        "total": _money(refund["total"]),
+        "vat": _money(refund["vat"]),
+        "lines": [
+            {
+                "line_no": ln["line_no"],
+                "quantity": _money(ln["quantity"]),
+                "amount": _money(ln["amount"]),
+            }
+            for ln in lines
+        ],
+    }

@@ -1,0 +1,210 @@
+"""Returns and refunds: find a sale by its receipt, refund some or all of it, print the slip.
+
+A refund is one transaction: the refund and its lines, the returned goods back in stock, the
+outbox row for the central database, the journal link and the refund slip's print job. The
+role rule (a cashier needs a manager's one-time approval) is checked here, not in the UI.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Protocol
+
+from pos.domain.auth import Action, Actor
+from pos.domain.errors import ShopError
+from pos.domain.refund import (
+    RefundError,
+    RefundReceipt,
+    ReturnableSale,
+    check_method,
+    check_reason,
+    plan_refund,
+)
+from pos.domain.settings import PrinterProfile, Settings
+from pos.ports import (
+    Clock,
+    RefundRequest,
+    RefundSink,
+    ReturnsUnitOfWork,
+    ReturnsUnitOfWorkFactory,
+    TerminalInfo,
+)
+from pos.services.auth import Approval, Auth
+
+log = logging.getLogger(__name__)
+
+
+def receipt_text(text: str) -> str:
+    """A receipt number as typed or as the receipt's Code 128 barcode scans (same text)."""
+    return "".join(text.split()).upper()
+
+
+def _unknown(text: str) -> RefundError:
+    return RefundError(
+        f"No sale has the receipt number {text!r}", f"ไม่พบการขายตามใบเสร็จเลขที่ {text!r}"
+    )
+
+
+class Returns:
+    """Refunds at one counter; every refund checks the actor's role through Auth."""
+
+    def __init__(
+        self,
+        uow: ReturnsUnitOfWorkFactory,
+        auth: Auth,
+        settings: Settings,
+        terminal: TerminalInfo,
+        clock: Clock,
+        sink: RefundSink | None = None,
+    ) -> None:
+        self.uow = uow
+        self.auth = auth
+        self.settings = settings
+        self.terminal = terminal
+        self.clock = clock
+        self.sink = sink
+
+    def find(self, text: str) -> ReturnableSale:
+        """The sale of a receipt number or a scanned receipt barcode, with what is returnable."""
+        number = receipt_text(text)
+        if not number:
+            raise RefundError("Scan or type the receipt number", "สแกนหรือพิมพ์เลขที่ใบเสร็จ")
+        with self.uow() as read:
+            sale = read.refunds.returnable(number)
+        if sale is None:
+            raise _unknown(number)
+        return sale
+
+    def refund(
+        self,
+        actor: Actor,
+        receipt_no: str,
+        quantities: Mapping[int, Decimal],
+        method: str,
+        reason: str,
+        approval: Approval | None = None,
+    ) -> RefundReceipt:
+        """Refund `quantities` (line no -> quantity; empty: all still returnable) of a sale.
+
+        Committed before anything prints; a printer fault leaves the slip in the print queue.
+        """
+        check_method(method)
+        why = check_reason(reason)
+        number = receipt_text(receipt_no)
+        with self.uow(write=True) as work:
+            sale = work.refunds.returnable(number, lock=True)
+            if sale is None:
+                raise _unknown(number)
+            plan = plan_refund(sale, quantities)
+            shift = work.shifts.current(self.terminal.terminal_id)
+            if method == "cash" and shift is None:
+                raise RefundError(
+                    "A cash refund comes out of the drawer: open a shift first",
+                    "การคืนเงินสดต้องจ่ายจากลิ้นชัก กรุณาเปิดกะก่อน",
+                )
+            # the role check spends a one-time approval: only once the refund is valid
+            self.auth.authorize(actor, Action.REFUND, approval)
+            approved = approval is not None and not actor.may(Action.REFUND)
+            request = RefundRequest(
+                sale=sale,
+                plan=plan,
+                method=method,
+                reason=why,
+                cashier_id=actor.user_id,
+                cashier_name=actor.display_name,
+                approval_id=approval.approval_id if approved and approval else None,
+                approver_id=approval.approved_by if approved and approval else None,
+                approver_name=approval.approved_name if approved and approval else "",
+                shift_id=shift.shift_id if shift is not None else None,
+                at=self.clock.now(),
+            )
+            refund = work.refunds.record(request, self.terminal)
+            if self.sink is not None:
+                self.sink.stage(work, refund)  # the slip's print job commits with the refund
+            work.commit()
+        if self.sink is not None:
+            try:
+                self.sink.submit(refund)
+            except ShopError:
+                log.warning("refund %s not printed", refund.refund_no, exc_info=True)
+            except Exception:  # a printing bug must not look like a failed refund: it is saved
+                log.exception("refund %s: the printer sink failed", refund.refund_no)
+        return refund
+
+    def reprint(self, refund_no: str) -> RefundReceipt:
+        with self.uow() as read:
+            refund = read.refunds.receipt(receipt_text(refund_no))
+        if refund is None:
+            raise RefundError(f"No refund {refund_no}", f"ไม่พบใบคืนสินค้าเลขที่ {refund_no}")
+        return refund
+
+
+class RefundPrinterPort(Protocol):
+    """What RefundPrinter needs of a printer (implemented in printing/refund_receipt.py)."""
+
+    def print_refund(
+        self,
+        refund: RefundReceipt,
+        settings: Settings,
+        profile: PrinterProfile,
+        *,
+        open_drawer: bool,
+    ) -> None: ...
+
+
+class RefundPrinter:
+    """Staged refund slips: the job row is written in the refund's transaction, then sent.
+
+    `print_refund(refund, settings, profile, open_drawer=...)` is the printer adapter's job
+    (printing.refund_receipt.EscPosRefundPrinter); a cash refund opens the drawer.
+    """
+
+    def __init__(
+        self,
+        uow: ReturnsUnitOfWorkFactory,
+        settings: Settings,
+        printer: RefundPrinterPort,
+        clock: Clock,
+        printer_name: str | None = None,
+    ) -> None:
+        self.uow = uow
+        self.settings = settings
+        self.printer = printer
+        self.clock = clock
+        self.printer_name = printer_name or settings.receipt_printer.name
+        self._staged: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def stage(self, uow: ReturnsUnitOfWork, refund: RefundReceipt) -> None:
+        job = uow.print_jobs.add(
+            self.printer_name, "refund", refund.refund_no, refund.copy, self.clock.now()
+        )
+        with self._lock:
+            self._staged[refund.refund_id] = job.job_id
+
+    def submit(self, refund: RefundReceipt) -> None:
+        with self._lock:
+            job_id = self._staged.pop(refund.refund_id, None)
+        if job_id is None:
+            return
+        profile = self.settings.printer(self.printer_name)
+        with self.uow(write=True) as work:
+            job = work.print_jobs.claim(job_id)
+            work.commit()
+        if job is None or profile is None:
+            return
+        try:
+            self.printer.print_refund(
+                refund, self.settings, profile, open_drawer=refund.method == "cash"
+            )
+        except ShopError as exc:
+            with self.uow(write=True) as work:
+                work.print_jobs.fail(job_id, exc.message_en)
+                work.commit()
+            raise
+        with self.uow(write=True) as work:
+            work.print_jobs.finish(job_id, self.clock.now())
+            work.commit()

@@ -1,0 +1,119 @@
+"""The refund slip (ใบคืนสินค้า / REFUND): raster and text, like the sale's receipt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QImage
+
+from pos.domain.errors import PrinterUnavailable
+from pos.domain.money import format_baht
+from pos.domain.refund import METHOD_NAMES, RefundReceipt
+from pos.domain.settings import PrinterProfile, Settings
+from printing.document import (
+    COPY_MARK,
+    Align,
+    Barcode,
+    Block,
+    Document,
+    Row,
+    Rule,
+    Size,
+    Space,
+    Text,
+    _seller_header,
+    keep_units,
+    quantity_text,
+    rate_text,
+    thai_datetime,
+)
+from printing.escpos_job import build_job, render_body
+from printing.text_receipt import _preview, layout_text
+from printing.transport import deliver
+
+REFUND_TITLE = "ใบคืนสินค้า / REFUND"
+
+
+def refund_document(refund: RefundReceipt, settings: Settings) -> Document:
+    """The slip of a committed refund: the original receipt's number and date, the returned
+    lines, the total refunded and how it was paid back."""
+    out: list[Block] = _seller_header(settings, vat_id=True)
+    if settings.vat_registered and refund.pos_id:
+        out.append(Text(f"POS ID: {refund.pos_id}", Align.CENTER, size=Size.SMALL))
+    out.append(Rule())
+    out.append(Text(REFUND_TITLE, Align.CENTER, bold=True, size=Size.LARGE))
+    if refund.copy:
+        out.append(Text(f"*** {COPY_MARK} ***", Align.CENTER, bold=True, size=Size.LARGE))
+    out.append(Row(f"เลขที่ {refund.refund_no}", thai_datetime(refund.refunded_at)))
+    out.append(Row(f"อ้างอิงใบเสร็จ {refund.receipt_no}", thai_datetime(refund.sold_at)))
+    out.append(Text(f"Original receipt {refund.receipt_no}", size=Size.SMALL))
+    out.append(Row(f"พนักงาน: {refund.cashier_name}", refund.terminal_name))
+    if refund.approver_name:
+        out.append(Text(f"ผู้อนุมัติ / approved by: {refund.approver_name}", size=Size.SMALL))
+    out.append(Text(f"เหตุผล / reason: {refund.reason}", size=Size.SMALL))
+    out.append(Rule())
+    for ln in refund.lines:
+        mark = " (E)" if ln.vat_exempt and settings.vat_registered else ""
+        basket = f"{keep_units(ln.basket_name_th)}: " if ln.basket_name_th else ""
+        out.append(Row(f"{basket}{keep_units(ln.name_th)}{mark}", f"-{format_baht(ln.amount)}"))
+        out.append(
+            Text(f"คืน {quantity_text(ln.quantity, False)} (รายการที่ {ln.line_no})", indent=2,
+                 size=Size.SMALL)
+        )  # fmt: skip
+    out.append(Rule())
+    out.append(Row("ยอดคืนเงิน / Refunded", format_baht(refund.total), bold=True, size=Size.LARGE))
+    if settings.vat_registered:
+        if refund.exempt:
+            out.append(Row("มูลค่าสินค้าที่ยกเว้นภาษี (E)", format_baht(refund.exempt)))
+        out.append(Row("มูลค่าก่อนภาษี", format_baht(refund.vatable - refund.vat)))
+        out.append(Row(f"ภาษีมูลค่าเพิ่ม {rate_text(refund.vat_rate)}%", format_baht(refund.vat)))
+    en, th = METHOD_NAMES.get(refund.method, (refund.method, refund.method))
+    out.append(Row(f"คืนเป็น{th} / {en}", format_baht(refund.total)))
+    out.append(Rule())
+    out.append(Text("ลายมือชื่อลูกค้า / Customer ......................", size=Size.SMALL))
+    out.append(Space())
+    out.append(Barcode(refund.refund_no))
+    return tuple(out)
+
+
+def render_refund_text(refund: RefundReceipt, settings: Settings, columns: int = 48) -> str:
+    """The refund slip as lines of at most `columns` display columns."""
+    items = layout_text(refund_document(refund, settings), columns)
+    return "\n".join(_preview(items, columns)) + "\n"
+
+
+def refund_image(refund: RefundReceipt, settings: Settings, profile: PrinterProfile) -> QImage:
+    """The refund slip as a raster printer of `profile` prints it (1 bit, paper width)."""
+    return render_body(refund_document(refund, settings), profile)
+
+
+class EscPosRefundPrinter:
+    """Implements pos.services.returns.RefundPrinterPort on the ESC/POS printers."""
+
+    def __init__(self, send: Callable[[PrinterProfile, bytes], None] = deliver) -> None:
+        self._send = send
+
+    def print_refund(
+        self,
+        refund: RefundReceipt,
+        settings: Settings,
+        profile: PrinterProfile,
+        *,
+        open_drawer: bool,
+    ) -> None:
+        if profile.is_preview:
+            raise PrinterUnavailable(
+                f"Printer {profile.name} is a preview only and cannot print",
+                f"เครื่องพิมพ์ {profile.name} เป็นเพียงการแสดงตัวอย่าง พิมพ์ไม่ได้",
+            )
+        job = build_job(refund_document(refund, settings), profile, open_drawer=open_drawer)
+        self._send(profile, job)
+
+
+__all__ = [
+    "REFUND_TITLE",
+    "EscPosRefundPrinter",
+    "refund_document",
+    "refund_image",
+    "render_refund_text",
+]
