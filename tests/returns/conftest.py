@@ -18,14 +18,15 @@ from pos.services.auth import Auth
 from pos.services.checkout import Checkout
 from pos.services.returns import Returns
 from pos.services.shifts import Shifts
-from tests.integration.conftest import (  # noqa: F401  (fixtures used by name)
-    FixedClock,
-    small_pg_template,
-    small_sqlite_template,
-    small_store_url,
-    store,
-)
+from tests.integration import conftest as integration
+from tests.integration.conftest import FixedClock
 from tests.shifts.test_auth import PlainTestHasher
+
+# the small catalogue on a fresh SQLite file or PostgreSQL database (fixtures used by name)
+small_pg_template = integration.small_pg_template
+small_sqlite_template = integration.small_sqlite_template
+small_store_url = integration.small_store_url
+store = integration.store
 
 SILK, JAEW, RICE, BALM = "8851234000012", "8851234000029", "8851234000036", "96385074"
 

@@ -39,7 +39,8 @@ def test_full_refund_gives_back_what_was_paid_and_restocks(
     assert refund.total == receipt.total == D("1290") + D("71") + D("60")
     assert refund.exempt == D("60")  # the rice is VAT-exempt
     assert refund.vat == vat_included(D("1361"), D("7"))
-    assert refund.receipt_no == receipt.receipt_no and refund.sold_at == receipt.sold_at
+    assert refund.receipt_no == receipt.receipt_no
+    assert refund.sold_at == receipt.sold_at
     assert stock(store, "SILK-001") == silk + 1
     assert stock(store, "JAEW-001") == jaew + 2
     assert returns.find(receipt.receipt_no).fully_refunded
@@ -65,11 +66,13 @@ def test_partial_refunds_across_two_calls_add_up_to_the_satang(
     paid = receipt.lines[0].total
     first = returns.refund(manager, receipt.receipt_no, {1: D(1)}, "cash", "broken jar")
     second = returns.refund(manager, receipt.receipt_no, {1: D(2)}, "promptpay", "changed mind")
-    assert first.refund_no.endswith("-R-000001") and second.refund_no.endswith("-R-000002")
+    assert first.refund_no.endswith("-R-000001")
+    assert second.refund_no.endswith("-R-000002")
     assert first.total + second.total == paid
     assert first.total == (paid / 3).quantize(D("0.01"))
     line = returns.find(receipt.receipt_no).line(1)
-    assert line.quantity_returnable == 0 and line.amount_refundable == 0
+    assert line.quantity_returnable == 0
+    assert line.amount_refundable == 0
     with pytest.raises(RefundError) as caught:
         returns.refund(manager, receipt.receipt_no, {1: D(1)}, "cash", "one more")
     assert "0 is left to return" in caught.value.message_en
@@ -177,7 +180,8 @@ def test_journal_verify_catches_an_edited_refund(
     refund = returns.refund(manager, receipt.receipt_no, {2: D(1)}, "cash", "leaking")
     after = sell(store, clock, manager, [BALM])
     result = verify_journal(store.uow)
-    assert result.ok and result.entries == 3
+    assert result.ok
+    assert result.entries == 3
     with store.uow(write=True) as work:
         work.session.execute(text("UPDATE refund_lines SET amount = 350.50"))
         work.commit()
@@ -185,6 +189,8 @@ def test_journal_verify_catches_an_edited_refund(
     assert not result.ok
     first = result.first
     assert first is not None
-    assert first.ref_no == refund.refund_no and first.seq == 2
-    assert "refund" in first.message_en and "changed" in first.message_en
+    assert first.ref_no == refund.refund_no
+    assert first.seq == 2
+    assert "refund" in first.message_en
+    assert "changed" in first.message_en
     assert after.receipt_no not in {p.ref_no for p in result.problems}
