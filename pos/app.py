@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
     from db.uow import SqlUnitOfWorkFactory
     from pos.ports import ReceiptSink, TerminalInfo
+    from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
     from pos.services.printing import PrintQueue, TaxInvoices
+    from pos.services.returns import Returns
     from pos.services.search import ProductIndex
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
@@ -50,6 +52,23 @@ class Store:
         from pos.services.checkout import Checkout
 
         return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink)
+
+    def returns(self, auth: Auth | None = None) -> Returns:
+        """Refunds at this counter; the refund slip goes to the receipt printer (not a preview).
+
+        Pass the till's Auth: the approvals it gives are the ones a refund accepts."""
+        from pos.services.auth import Auth
+        from pos.services.returns import RefundPrinter, Returns
+
+        if auth is None:
+            tid = self.terminal.terminal_id
+            auth = Auth(self.uow, self.settings, SystemClock(), terminal_id=tid)
+        sink = None
+        if not self.settings.receipt_printer.is_preview:
+            from printing.refund_receipt import EscPosRefundPrinter
+
+            sink = RefundPrinter(self.uow, self.settings, EscPosRefundPrinter(), SystemClock())
+        return Returns(self.uow, auth, self.settings, self.terminal, SystemClock(), sink)
 
     def baskets(self) -> Baskets:
         from pos.services.baskets import Baskets
@@ -142,6 +161,7 @@ def build_till_context(store: Store) -> TillContext:
         print_queue=queue,
         tax_invoices=store.tax_invoices(queue) if settings.vat_registered else None,
         sync=_till_sync(store),
+        returns=store.returns(),
     )
 
 
@@ -468,6 +488,10 @@ def build_parser() -> argparse.ArgumentParser:
     from pos.app_shifts import add_shift_commands
 
     add_shift_commands(sub, db_arg)
+
+    from pos.app_returns import add_return_commands
+
+    add_return_commands(sub, db_arg)
     return p
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
     from pos.services.printing import PrintQueue, TaxInvoices
+    from pos.services.returns import Returns
     from pos.services.search import ProductIndex
     from pos.services.sync import SyncService
 
@@ -29,3 +30,4 @@ class TillContext:
     print_queue: PrintQueue | None = None  # printer status banner and setup (None: no printer)
     tax_invoices: TaxInvoices | None = None  # full tax invoices (None: not VAT-registered)
     sync: SyncService | None = None  # the central sync (None: a stand-alone counter)
+    returns: Returns | None = None  # find a sale by its receipt, refund it (None: no refunds)

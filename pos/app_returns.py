@@ -1,0 +1,104 @@
+"""Command line of returns: `otop-pos refund --receipt NO [--line N:QTY ...] --method ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pos.domain.errors import ShopError
+from pos.domain.settings import Settings
+
+
+def parse_lines(items: list[str] | None) -> dict[int, Decimal]:
+    """`N:QTY` pairs (line number on the receipt : quantity to return)."""
+    out: dict[int, Decimal] = {}
+    for item in items or []:
+        no, sep, qty = item.partition(":")
+        try:
+            if not sep:
+                raise ValueError(item)
+            line_no, quantity = int(no), Decimal(qty)
+        except (ValueError, InvalidOperation) as exc:
+            raise ShopError(
+                f"--line {item!r}: write LINE:QUANTITY, e.g. 2:1",
+                f"--line {item!r}: เขียนเป็น รายการ:จำนวน เช่น 2:1",
+            ) from exc
+        if line_no in out:
+            raise ShopError(f"--line {line_no} is given twice", f"--line {line_no} ซ้ำกัน")
+        out[line_no] = quantity
+    return out
+
+
+def cmd_refund(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.app import open_store
+    from pos.domain.auth import Action
+    from pos.ports import SystemClock
+    from pos.services.auth import Auth
+    from pos.services.returns import Returns
+    from printing.refund_receipt import refund_image, render_refund_text
+
+    out = Path(args.output) if args.output else None
+    if out is not None and out.suffix.lower() not in (".png", ".txt"):
+        raise ShopError("The output must end in .png or .txt", "ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .png หรือ .txt")
+    quantities = parse_lines(args.line)
+    if bool(args.manager) != bool(args.manager_pin):
+        raise ShopError(
+            "--manager and --manager-pin go together", "ต้องระบุ --manager คู่กับ --manager-pin"
+        )
+    store = open_store(args.db, settings)
+    try:
+        clock = SystemClock()
+        auth = Auth(store.uow, settings, clock, terminal_id=store.terminal.terminal_id)
+        actor = auth.login(args.user, args.pin)
+        approval = None
+        if args.manager:
+            approval = auth.approve(
+                actor, Action.REFUND, args.reason, args.manager, args.manager_pin,
+                ref=args.receipt.strip().upper(),
+            )  # fmt: skip
+        returns = Returns(store.uow, auth, settings, store.terminal, clock)
+        refund = returns.refund(actor, args.receipt, quantities, args.method, args.reason, approval)
+    finally:
+        store.close()
+    if out is not None:
+        if out.suffix.lower() == ".txt":
+            columns = settings.receipt_printer.text_columns
+            out.write_text(render_refund_text(refund, settings, columns), encoding="utf-8")
+        else:
+            from printing.printer import save_png
+
+            save_png(refund_image(refund, settings, settings.receipt_printer), out)
+    print(
+        f"refund {refund.refund_no} of {refund.receipt_no}: {refund.total:,.2f} baht "
+        f"({refund.method}) / คืนเงิน {refund.total:,.2f} บาท" + (f" -> {out}" if out else ""),
+        file=sys.stderr,
+    )
+    print(refund.refund_no)
+    return 0
+
+
+def add_return_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+    refund = sub.add_parser(
+        "refund",
+        help="refund some or all lines of a sale (a cashier needs --manager/--manager-pin)",
+    )
+    db_arg(refund)
+    refund.add_argument("--receipt", required=True, help="the receipt number (or its barcode)")
+    refund.add_argument(
+        "--line",
+        action="append",
+        metavar="N:QTY",
+        help="line N of the receipt, QTY to return (repeat; none: everything still returnable)",
+    )
+    refund.add_argument("--method", required=True, choices=("cash", "promptpay"))
+    refund.add_argument("--reason", required=True, help="why the goods come back")
+    refund.add_argument("--user", required=True, help="who refunds (username)")
+    refund.add_argument("--pin", required=True, help="their PIN")
+    refund.add_argument("--manager", help="the approving manager's username")
+    refund.add_argument("--manager-pin", help="the manager's PIN")
+    refund.add_argument("-o", "--output", help="the refund slip as FILE.png or FILE.txt")
+    refund.set_defaults(func=cmd_refund)
