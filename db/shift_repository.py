@@ -148,6 +148,15 @@ class SqlShiftRepository:
             voided=int(voided or 0),
         )
 
+    def refunds(self, shift_id: str) -> dict[str, tuple[int, Decimal]]:
+        """The shift's refunds by method: (count, amount)."""
+        q = (
+            select(m.Refund.method, func.count(), func.sum(m.Refund.total))
+            .where(m.Refund.shift_id == shift_id)
+            .group_by(m.Refund.method)
+        )
+        return {method: (int(n), _dec(t)) for method, n, t in self.session.execute(q)}
+
     def next_z_number(self, terminal_id: str) -> int:
         from db.repositories import _next_number
 

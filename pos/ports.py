@@ -487,6 +487,10 @@ class ShiftRepository(Protocol):
         """Take the terminal's next Z number (gapless, in the caller's transaction)."""
         ...
 
+    def refunds(self, shift_id: str) -> dict[str, tuple[int, Decimal]]:
+        """The shift's refunds by method: (count, amount refunded)."""
+        ...
+
 
 class ShiftUnitOfWork(AuthUnitOfWork, Protocol):
     @property

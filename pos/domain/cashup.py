@@ -69,6 +69,14 @@ class SalesTotals:
     vat: Decimal = ZERO
     tenders: Mapping[str, Decimal] = field(default_factory=dict)  # kind -> amount paid
     voided: int = 0
+    refund_count: int = 0  # refunds made in the shift (of any day's sales)
+    refunded: Decimal = ZERO
+    refund_tenders: Mapping[str, Decimal] = field(default_factory=dict)  # method -> refunded
+
+    @property
+    def net(self) -> Decimal:
+        """Sales less refunds."""
+        return self.total - self.refunded
 
     @property
     def cash(self) -> Decimal:
@@ -83,10 +91,12 @@ class CashUp:
     paid_in: Decimal
     paid_out: Decimal
     counted: Decimal | None  # None in an X report: nobody counted
+    cash_refunds: Decimal = ZERO  # refunds paid back in cash, out of the drawer
 
     @property
     def expected(self) -> Decimal:
-        return (self.opening_float + self.cash_sales + self.paid_in - self.paid_out).quantize(CENT)
+        cash_in = self.opening_float + self.cash_sales + self.paid_in
+        return (cash_in - self.paid_out - self.cash_refunds).quantize(CENT)
 
     @property
     def difference(self) -> Decimal | None:
@@ -140,12 +150,18 @@ class ShiftReport:
                 "vat": s.vat,
                 "tenders": dict(sorted(s.tenders.items())),
                 "voided": s.voided,
+                "refunds": {
+                    "count": s.refund_count,
+                    "total": s.refunded,
+                    "tenders": dict(sorted(s.refund_tenders.items())),
+                },
             },
             "cash": {
                 "opening_float": c.opening_float,
                 "cash_sales": c.cash_sales,
                 "paid_in": c.paid_in,
                 "paid_out": c.paid_out,
+                "cash_refunds": c.cash_refunds,
                 "expected": c.expected,
                 "counted": c.counted,
                 "difference": c.difference,

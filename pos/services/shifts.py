@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from pos.domain.auth import Action, Actor
@@ -112,6 +113,15 @@ class Shifts:
         last = work.shifts.last_sale_seq(tid)
         sales = work.shifts.sales_totals(tid, shift.first_sale_seq, last)
         paid_in, paid_out = work.shifts.cash_movements(shift.shift_id)
+        refunds = work.shifts.refunds(shift.shift_id)
+        by_method = {method: amount for method, (_, amount) in sorted(refunds.items())}
+        sales = replace(
+            sales,
+            refund_count=sum(n for n, _ in refunds.values()),
+            refunded=sum(by_method.values(), Decimal("0.00")),
+            refund_tenders=by_method,
+        )
+        cash_back = by_method.get("cash", Decimal("0.00"))
         return ShiftReport(
             kind=kind,
             number=number,
@@ -123,6 +133,6 @@ class Shifts:
             closed_at=self.clock.now() if kind == "z" else None,
             closed_by=closed_by,
             sales=sales,
-            cash=CashUp(shift.opening_float, sales.cash, paid_in, paid_out, counted),
+            cash=CashUp(shift.opening_float, sales.cash, paid_in, paid_out, counted, cash_back),
             counts=dict(counts),
         )
