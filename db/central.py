@@ -48,7 +48,15 @@ CATALOG_TABLES: tuple[tuple[str, str, str], ...] = (
 # The facts a counter sends, parents first (foreign keys); sale_baskets only where it exists.
 FACT_TABLES: tuple[str, ...] = tuple(
     t
-    for t in ("sales", "sale_baskets", "sale_lines", "payments", "stock_movements")
+    for t in (
+        "sales",
+        "sale_baskets",
+        "sale_lines",
+        "payments",
+        "refunds",
+        "refund_lines",
+        "stock_movements",
+    )
     if t in m.Base.metadata.tables
 )
 _READ_TABLES = (*{t for t, _, _ in CATALOG_TABLES}, "shops", "terminals", "catalog_changes")

@@ -89,6 +89,25 @@ _PULL_ORDER = (
 )
 
 
+# outbox kinds whose rows travel as table rows (their JSON payload stays on the counter)
+_TABLED_KINDS = ("sale.completed", "refund.completed")
+
+
+def _fact_keys(
+    table: str, sale_ids: list[str], refund_ids: list[str]
+) -> list[tuple[str, list[str]]]:
+    """How a fact table's rows of the batch are found: (key column, the batch's ids)."""
+    if table == "sales":
+        return [("id", sale_ids)]
+    if table == "refunds":
+        return [("id", refund_ids)]
+    if table == "refund_lines":
+        return [("refund_id", refund_ids)]
+    if table == "stock_movements":  # a sale's moves, and the returns of a refund
+        return [("sale_id", sale_ids), ("refund_id", refund_ids)]
+    return [("sale_id", sale_ids)]
+
+
 def _cols(table: str) -> list[str]:
     return [c.name for c in _TABLES[table].columns]
 
@@ -202,6 +221,7 @@ class CentralSync:
                 return None
             ids = [r[0] for r in rows]
             sale_ids = [r[3] for r in rows if r[2] == "sale.completed"]
+            refund_ids = [r[3] for r in rows if r[2] == "refund.completed"]
             # the payload travels only for kinds the central schema has no tables for
             events = [
                 (
@@ -212,21 +232,21 @@ class CentralSync:
                     r[3],
                     r[4] + "+00",
                     None,
-                    None if r[2] == "sale.completed" else r[5],
+                    None if r[2] in _TABLED_KINDS else r[5],
                 )
                 for r in rows
             ]
             facts: dict[str, list[tuple[Any, ...]]] = {}
             for table in FACT_TABLES:
-                key = "id" if table == "sales" else "sale_id"
                 cols = ", ".join(_cols(table))
                 found: list[tuple[Any, ...]] = []
-                for start in range(0, len(sale_ids), 900):
-                    chunk = sale_ids[start : start + 900]
-                    marks = ", ".join("?" * len(chunk))
-                    found += conn.exec_driver_sql(
-                        f"SELECT {cols} FROM {table} WHERE {key} IN ({marks})", tuple(chunk)
-                    ).all()
+                for key, keys in _fact_keys(table, sale_ids, refund_ids):
+                    for start in range(0, len(keys), 900):
+                        chunk = keys[start : start + 900]
+                        marks = ", ".join("?" * len(chunk))
+                        found += conn.exec_driver_sql(
+                            f"SELECT {cols} FROM {table} WHERE {key} IN ({marks})", tuple(chunk)
+                        ).all()
                 facts[table] = found
         return ids, events, facts
 

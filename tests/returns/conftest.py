@@ -72,6 +72,7 @@ def sell(
     baskets: Sequence[tuple[str, int]] = (),
     sale_discount_pct: Decimal | None = None,
     promptpay: bool = False,
+    named: bool = True,
 ) -> Receipt:
     """A paid sale written by the sales repository (the checkout's own transaction)."""
     checkout = Checkout(store.uow, store.settings, store.terminal, clock)
@@ -98,7 +99,7 @@ def sell(
         tenders=(tender,),
         settlement=settle(totals.total, (tender,)),
         sold_at=clock.now(),
-        cashier_id=seller.user_id,
+        cashier_id=seller.user_id if named else None,  # None: a user the database lacks
         cashier_name=seller.display_name,
     )
     with store.uow(write=True) as work:
