@@ -14,9 +14,13 @@ bookmark moves, in one local transaction; then the central stock replaces the lo
 
 from __future__ import annotations
 
+import contextlib
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import (
@@ -87,6 +91,7 @@ _PULL_ORDER = (
     "users",
     "shop_settings",
 )
+_FIRST_LOAD_ORDER = (*_PULL_ORDER, "basket_components")
 
 
 # outbox kinds whose rows travel as table rows (their JSON payload stays on the counter)
@@ -318,12 +323,13 @@ class CentralSync:
         """Apply the catalogue changes after the bookmark and refresh the central stock.
 
         The central snapshot is read completely first and applied after, so the counter's
-        write lock (which its sales wait for) is never held across the network. (Reading the
-        next table in a worker thread while writing the previous one was tried: on 2 cores it
-        was slower, 8.0 s against 6.5 s for 100,000 products, bench/bench_sync.py.)
+        write lock (which its sales wait for) is never held across the network. A counter
+        with no catalogue yet takes the first-load path instead (`_first_load`).
         """
         since = self.bookmark()
         now = self.clock()
+        if since == 0 and self._catalog_empty():
+            return self._first_load(now)
         as_of = _sqlite_time(now)
         started = time.perf_counter()
         parts = list(self._central_parts(since, as_of))
@@ -371,6 +377,133 @@ class CentralSync:
         changes = sum(len(v) for v in rows.values())
         return PullResult(changes, len(tombstones), len(stock), max(horizon, since))
 
+    def _catalog_empty(self) -> bool:
+        with self.local.connect() as conn:
+            return conn.exec_driver_sql("SELECT 1 FROM products LIMIT 1").first() is None
+
+    def _first_load(self, now: datetime) -> PullResult:
+        """The whole catalogue into a counter that has none: read and write overlap.
+
+        A reader thread streams the central snapshot in chunks through a bounded queue while
+        this thread writes them into one local transaction; the secondary indexes of the
+        bulk tables are dropped inside that transaction and built once at its end. A cut
+        connection or any error rolls the whole transaction back (indexes included), so the
+        counter is left exactly as it was and its bookmark does not move. Holding the write
+        lock across the network is harmless here: a counter without a catalogue sells nothing.
+        """
+        chunks: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=_QUEUE_CHUNKS)
+        stop = threading.Event()
+        reader_done: list[float] = []
+        started = time.perf_counter()
+        reader = threading.Thread(
+            target=self._read_snapshot,
+            args=(_sqlite_time(now), chunks, stop, reader_done),
+            name="otop-pull-reader",
+            daemon=True,
+        )
+        reader.start()
+        changes = stock_rows = 0
+        horizon = 0
+        waited = 0.0
+        try:
+            with self._write() as conn, conn.begin():
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                cur = raw.cursor()
+                cur.execute("PRAGMA defer_foreign_keys = ON")
+                cur.execute("PRAGMA cache_size = -131072")
+                rebuild = _drop_indexes(cur, _BULK_TABLES)
+                cur.execute("DELETE FROM central_stock")
+                while True:
+                    t0 = time.perf_counter()
+                    what, data = chunks.get()
+                    waited += time.perf_counter() - t0
+                    if what == "done":
+                        break
+                    if what == "error":
+                        if isinstance(data, DBAPIError) and _is_connection_error(data):
+                            raise _unavailable(data) from data
+                        raise data
+                    if what == "horizon":
+                        horizon = int(data)
+                    elif what == "stock":
+                        cur.executemany(
+                            "INSERT INTO central_stock (product_id, quantity, as_of) "
+                            "VALUES (?, ?, ?)",
+                            data,
+                        )
+                        stock_rows += len(data)
+                    elif what in _BULK_TABLES:
+                        _insert_rows(cur, what, data)  # the table was empty
+                        changes += len(data)
+                    else:  # small tables a new counter may already hold rows of
+                        _apply_rows(cur, what, data)
+                        changes += len(data)
+                for sql in rebuild:
+                    cur.execute(sql)
+                cur.close()
+                if horizon > 0:
+                    _set_state(conn, SEQ_KEY, str(horizon))
+                _set_state(conn, "last_pull_at", now.isoformat())
+        finally:
+            stop.set()
+            reader.join()
+        done = time.perf_counter()
+        # overlapped: "central" until the reader had sent its last chunk, "local" the write
+        # transaction from start to COMMIT, "waiting" the part of it spent waiting on the reader
+        self.timings = {
+            "central": (reader_done[0] if reader_done else done) - started,
+            "local": done - started,
+            "waiting": waited,
+        }
+        return PullResult(changes, 0, stock_rows, horizon)
+
+    def _read_snapshot(
+        self,
+        as_of: str,
+        out: queue.Queue[tuple[str, Any]],
+        stop: threading.Event,
+        done: list[float],
+    ) -> None:
+        """The reader thread of `_first_load`: the snapshot in chunks, then ("done", None)."""
+
+        def put(item: tuple[str, Any]) -> None:
+            while not stop.is_set():
+                try:
+                    out.put(item, timeout=0.1)
+                    return
+                except queue.Full:
+                    continue
+            raise _Stopped
+
+        try:
+            with self.central.connect() as central:
+                central = central.execution_options(isolation_level="REPEATABLE READ")
+                with central.begin():
+                    horizon = central.exec_driver_sql(
+                        "SELECT coalesce(max(seq), 0) FROM catalog_changes"
+                    ).scalar_one()
+                    put(("horizon", int(horizon)))
+                    raw = central.connection.driver_connection
+                    assert raw is not None
+                    with raw.cursor() as cur:
+                        # streamed in chunks: the first rows arrive before the last are read
+                        queries: list[tuple[str, str, tuple[str, ...]]] = [
+                            (t, _snapshot_sql(t), ()) for t in _FIRST_LOAD_ORDER
+                        ]
+                        queries.append(("stock", _STOCK_SQL, (as_of,)))
+                        for what, sql, params in queries:
+                            rows = cur.stream(sql, params, binary=True, size=_CHUNK_ROWS)
+                            while chunk := list(islice(rows, _CHUNK_ROWS)):
+                                put((what, chunk))
+            done.append(time.perf_counter())
+            put(("done", None))
+        except _Stopped:
+            return
+        except BaseException as exc:  # handed to the writer, which raises it
+            with contextlib.suppress(_Stopped):
+                put(("error", exc))
+
     def _central_parts(self, since: int, as_of: str) -> Iterator[tuple[str, Any]]:
         """The central snapshot, part by part in the order the counter applies them."""
         try:
@@ -398,18 +531,36 @@ class CentralSync:
                                 )
                             ],
                         )
-                    yield (
-                        "stock",
-                        _fetch(
-                            central,
-                            "SELECT product_id, quantity::float8, %s FROM stock_levels",
-                            (as_of,),
-                        ),
-                    )
+                    yield "stock", _fetch(central, _STOCK_SQL, (as_of,))
         except DBAPIError as exc:
             if _is_connection_error(exc):
                 raise _unavailable(exc) from exc
             raise
+
+
+class _Stopped(Exception):
+    """The first load's writer has given up: its reader stops quietly."""
+
+
+_CHUNK_ROWS = 5000
+_STOCK_SQL = "SELECT product_id, quantity::float8, %s FROM stock_levels"
+_QUEUE_CHUNKS = 16
+# Tables a counter without products has no rows in: the first load inserts them plainly and
+# builds their secondary indexes once at the end.
+_BULK_TABLES = ("products", "certifications", "product_barcodes", "basket_components")
+
+
+def _drop_indexes(cur: Any, tables: Sequence[str]) -> list[str]:
+    """Drop the tables' explicit indexes (inside the caller's transaction); their DDL back."""
+    marks = ", ".join("?" * len(tables))
+    found = cur.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        tuple(tables),
+    ).fetchall()
+    for name, _ in found:
+        cur.execute(f'DROP INDEX "{name}"')
+    return [sql for _, sql in found]
 
 
 def _apply_stock(cur: Any, stock: list[tuple[Any, ...]]) -> None:
@@ -459,17 +610,24 @@ def _changed_rows(
     no join with the change log.
     """
     key, logged = next((k, lg) for t, k, lg in CATALOG_TABLES if t == table)
+    if window[0] == 0:
+        return _fetch(central, _snapshot_sql(table), ())
     columns = _TABLES[table].columns
     cols = ", ".join(_select_for_sqlite(c) for c in columns)
     order = ", ".join(f't.{c.name} COLLATE "C"' for c in _TABLES[table].primary_key.columns)
-    if window[0] == 0:
-        return _fetch(central, f"SELECT {cols} FROM {table} t ORDER BY {order}", ())
     return _fetch(
         central,
         f"SELECT {cols} FROM {table} t JOIN catalog_changes c "
         f"ON c.tbl = %s AND c.key = t.{key} WHERE c.seq > %s AND c.seq <= %s ORDER BY {order}",
         (logged, *window),
     )
+
+
+def _snapshot_sql(table: str) -> str:
+    """Every row of the table, ready for SQLite, in primary-key byte order."""
+    cols = ", ".join(_select_for_sqlite(c) for c in _TABLES[table].columns)
+    order = ", ".join(f't.{c.name} COLLATE "C"' for c in _TABLES[table].primary_key.columns)
+    return f"SELECT {cols} FROM {table} t ORDER BY {order}"
 
 
 def _fetch(central: Connection, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:

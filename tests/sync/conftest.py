@@ -17,6 +17,7 @@ from db.sync import CentralSync, adopt_registration
 from pos.app import Store, open_store
 from pos.domain.settings import Settings
 from pos.ports import SystemClock
+from pos.services.auth import Auth
 from pos.services.demo import demo_sales, load_demo_store
 from pos.services.sync import SyncService
 from tests.sync.proxy import CuttingProxy
@@ -62,6 +63,10 @@ def central(pg_url: str) -> Iterator[Central]:
     init_central(admin, shop(settings))
     store = open_store(pg_url, settings)  # the back office's own terminal
     load_demo_store(store.uow, settings, store.terminal.terminal_id, SMALL_CATALOGUE)
+    # users are owned centrally: the counters pull the demo cashier their sales name
+    Auth(
+        store.uow, settings, SystemClock(), terminal_id=store.terminal.terminal_id
+    ).ensure_demo_users()
     store.close()
     try:
         yield Central(pg_url, as_role(pg_url, COUNTER_ROLE), admin)

@@ -105,19 +105,59 @@ def test_a_counter_killed_between_central_commit_and_local_ack(
     assert central.scalar("SELECT count(*) FROM sync_batches") == 2
 
 
-def test_a_first_pull_cut_half_way_leaves_the_counter_as_it_was(
+def _local_catalogue(c) -> tuple[dict[str, int], list[str], int]:
+    """Row counts of what a pull writes, the file's indexes, the bookmark."""
+    tables = (
+        "categories",
+        "producers",
+        "products",
+        "certifications",
+        "product_barcodes",
+        "basket_templates",
+        "basket_components",
+        "users",
+        "central_stock",
+        "sync_state",
+    )
+    with c.store.engine.connect() as conn:
+        counts = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one() for t in tables}
+        indexes = sorted(
+            conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars()
+        )
+    return counts, indexes, c.transport.bookmark()
+
+
+def test_a_first_pull_cut_anywhere_leaves_the_counter_as_it_was(
     central: Central, make_counter, proxy
 ) -> None:
     p, url = proxy
+    # how many bytes a whole first pull sends to the server, measured on another counter
+    whole = make_counter("Counter 3", url=url, pull=False)
+    whole.transport.central.dispose()
+    start = p.bytes_up
+    whole.transport.pull()
+    needed = p.bytes_up - start
+    full = _local_catalogue(whole)
+    assert full[0]["products"] == 9
+    assert full[0]["central_stock"] == 9
+
     c = make_counter("Counter 2", url=url, pull=False)
-    p.cut_after = 400  # a few queries in: the tables are read in a worker thread
-    with pytest.raises(CentralUnavailable):
-        c.transport.pull()
-    assert c.transport.bookmark() == 0
-    with c.store.uow() as read:
-        assert read.catalog.count_products() == 0
+    before = _local_catalogue(c)
+    assert before[0]["products"] == 0
+    cut_points = range(100, needed, max(1, needed // 10))
+    for cut in cut_points:  # from the log-in to the last query of the snapshot
+        c.transport.central.dispose()
+        p.cut_after = cut
+        with pytest.raises(CentralUnavailable):
+            c.transport.pull()
+        # nothing written, indexes dropped for the first load are back, bookmark unmoved
+        assert _local_catalogue(c) == before, f"cut after {cut} of {needed} bytes"
+    assert p.cuts == len(cut_points)
     p.cut_after = None
+    c.transport.central.dispose()
     result = c.transport.pull()
     assert result.changes > 9
+    assert _local_catalogue(c)[0] == full[0]
+    assert _local_catalogue(c)[1] == full[1] == before[1]
     with c.store.uow() as read:
         assert read.catalog.count_products() == 9
