@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -16,15 +16,17 @@ from db.journal_repository import append_entry
 from pos.domain.journal import EntryKind
 from pos.domain.money import ZERO
 from pos.domain.refund import (
+    ApprovalRow,
     RefundReceipt,
     RefundReceiptLine,
+    RefundRow,
     ReturnableBasket,
     ReturnableLine,
     ReturnableSale,
     refund_number,
     refund_record,
 )
-from pos.ports import RefundEntry, RefundRequest, RefundSummary, TerminalInfo
+from pos.ports import RefundEntry, RefundRequest, TerminalInfo
 
 REFUND_SERIES = "refund"  # the receipt_sequences series of a terminal's refund numbers
 
@@ -170,25 +172,30 @@ class SqlRefundRepository:
         )
         return {method: (int(n), _dec(t)) for method, n, t in self.session.execute(q)}
 
-    def between(self, start: datetime, end: datetime) -> list[RefundSummary]:
-        """Refunds made in [start, end), oldest first, for the end-of-day report."""
-        q = (
-            select(m.Refund)
-            .where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
-            .order_by(m.Refund.refunded_at, m.Refund.refund_no)
-        )
+    def between(
+        self, start: datetime, end: datetime, terminal_ids: Sequence[str] | None = None
+    ) -> list[RefundRow]:
+        """Refunds made in [start, end) at those counters (None: all), oldest first."""
+        q = select(m.Refund).where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
+        if terminal_ids is not None:
+            q = q.where(m.Refund.terminal_id.in_(terminal_ids))
         return [
-            RefundSummary(
-                r.refund_no,
-                r.receipt_no,
-                r.refunded_at,
-                r.total,
-                r.method,
-                r.cashier_name,
-                r.approver_name,
-                r.reason,
-            )
-            for r in self.session.scalars(q)
+            RefundRow(r.refund_no, r.receipt_no, r.refunded_at, r.total, r.method,
+                      r.cashier_name, r.approver_name, r.reason)
+            for r in self.session.scalars(q.order_by(m.Refund.refunded_at, m.Refund.refund_no))
+        ]  # fmt: skip
+
+    def approvals_between(
+        self, start: datetime, end: datetime, terminal_ids: Sequence[str] | None = None
+    ) -> list[ApprovalRow]:
+        """The approvals audit of [start, end) at those counters (None: all), oldest first."""
+        a = m.Approval
+        q = select(a).where(a.approved_at >= start, a.approved_at < end)
+        if terminal_ids is not None:
+            q = q.where(a.terminal_id.in_(terminal_ids))
+        return [
+            ApprovalRow(r.approved_at, r.action, r.requested_name, r.approved_name, r.reason, r.ref)
+            for r in self.session.scalars(q.order_by(a.approved_at, a.id))
         ]
 
     # --- writing -------------------------------------------------------------------------

@@ -25,7 +25,13 @@ if TYPE_CHECKING:  # the domain types are only named in annotations here
         LabelTemplate,
         Placement,
     )
-    from pos.domain.refund import RefundPlan, RefundReceipt, ReturnableSale
+    from pos.domain.refund import (
+        ApprovalRow,
+        RefundPlan,
+        RefundReceipt,
+        RefundRow,
+        ReturnableSale,
+    )
     from pos.domain.sale import Receipt, SaleDraft
     from pos.domain.settings import PrinterProfile, Settings
     from pos.domain.stories import ShopLinks, StoryPage
@@ -513,6 +519,8 @@ class ReportRepository(Protocol):
 class ReportUnitOfWork(Transaction, Protocol):
     @property
     def reports(self) -> ReportRepository: ...
+    @property
+    def refunds(self) -> RefundRepository: ...  # the report's voids and refunds
 
 
 class ReportUnitOfWorkFactory(Protocol):
@@ -538,20 +546,6 @@ class RefundRequest:
 
 
 @dataclass(frozen=True, slots=True)
-class RefundSummary:
-    """One refund as the end-of-day report lists it."""
-
-    refund_no: str
-    receipt_no: str
-    refunded_at: datetime
-    total: Decimal
-    method: str
-    cashier_name: str
-    approver_name: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class RefundEntry:
     terminal_id: str
     refund_no: str
@@ -566,7 +560,12 @@ class RefundRepository(Protocol):
         ...
 
     def shift_totals(self, shift_id: str) -> dict[str, tuple[int, Decimal]]: ...
-    def between(self, start: datetime, end: datetime) -> list[RefundSummary]: ...
+    def between(
+        self, start: datetime, end: datetime, terminal_ids: Sequence[str] | None = None
+    ) -> list[RefundRow]: ...
+    def approvals_between(
+        self, start: datetime, end: datetime, terminal_ids: Sequence[str] | None = None
+    ) -> list[ApprovalRow]: ...
 
 
 class ReturnsUnitOfWork(Transaction, Protocol):

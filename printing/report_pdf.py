@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from pos.domain.auth import ACTION_NAMES, Action
 from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
@@ -65,6 +66,63 @@ def _table(title: str, rows: Sequence[GroupRow], key_title: str, *, bars: bool =
     )
 
 
+def _hm(when: datetime) -> str:
+    return when.astimezone(BANGKOK).strftime("%H:%M")
+
+
+def _action(value: str) -> str:
+    try:
+        en, th = ACTION_NAMES[Action(value)]
+    except ValueError:
+        return escape(value)
+    return f"{escape(th)} / {escape(en)}"
+
+
+def voids_refunds_html(report: EodReport) -> str:
+    """Voids and refunds with approvers: each refund, then each approval of the audit log."""
+    head = "<tr style='background-color:#e8e8e8;'>"
+    table = (
+        "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+        "style='border-collapse:collapse;'>"
+    )
+    out = ["<h3>การยกเลิกและคืนเงิน / Voids and refunds</h3>"]
+    if report.refunds:
+        out.append(
+            f"{table}{head}<th>เวลา / Time</th><th>เลขที่ / Refund</th>"
+            "<th>ใบเสร็จเดิม / Receipt</th><th>ยอด / Amount</th><th>วิธี / Method</th>"
+            "<th>พนักงาน / Cashier</th><th>ผู้อนุมัติ / Approver</th><th>เหตุผล / Reason</th></tr>"
+        )
+        for r in report.refunds:
+            out.append(
+                f"<tr><td>{_hm(r.refunded_at)}</td><td>{escape(r.refund_no)}</td>"
+                f"<td>{escape(r.receipt_no)}</td><td align='right'>{_m(r.amount)}</td>"
+                f"<td>{escape(TENDER_NAMES.get(r.method, r.method))}</td>"
+                f"<td>{escape(r.cashier)}</td><td>{escape(r.approver or '-')}</td>"
+                f"<td>{escape(r.reason)}</td></tr>"
+            )
+        out.append(
+            f"<tr><td colspan='3'><b>รวมคืนเงิน / Refunded</b></td>"
+            f"<td align='right'><b>{_m(report.refunded)}</b></td><td colspan='4'></td></tr>"
+            "</table>"
+        )
+    else:
+        out.append("<p>ไม่มีการคืนเงิน / No refunds</p>")
+    if report.approvals:
+        out.append(
+            f"<h3>การอนุมัติของผู้จัดการ / Manager approvals</h3>{table}{head}"
+            "<th>เวลา / Time</th><th>รายการ / Action</th><th>ผู้ขอ / Requested by</th>"
+            "<th>ผู้อนุมัติ / Approved by</th><th>เหตุผล / Reason</th><th>อ้างอิง / Ref</th></tr>"
+        )
+        for a in report.approvals:
+            out.append(
+                f"<tr><td>{_hm(a.approved_at)}</td><td>{_action(a.action)}</td>"
+                f"<td>{escape(a.requested_by)}</td><td>{escape(a.approved_by)}</td>"
+                f"<td>{escape(a.reason)}</td><td>{escape(a.ref or '-')}</td></tr>"
+            )
+        out.append("</table>")
+    return "".join(out)
+
+
 def eod_html(report: EodReport, settings: Settings) -> str:
     day = report.start.astimezone(BANGKOK).date()
     be = day.year + 543
@@ -78,6 +136,8 @@ def eod_html(report: EodReport, settings: Settings) -> str:
         ("ภาษีมูลค่าเพิ่ม / VAT", _m(report.vat)),
         ("มูลค่าก่อนภาษี / VAT-able less VAT", _m(report.net_of_vat)),
         ("บิลที่ยกเลิก / Voided receipts", str(report.voided)),
+        ("คืนเงิน / Refunds", _m(report.refunded)),
+        ("ยอดขายหักคืนเงิน / Sales less refunds", _m(report.net_total)),
     ]
     rows = "".join(
         f"<tr><td>{label}</td><td align='right'>{value}</td></tr>" for label, value in totals
@@ -100,6 +160,7 @@ def eod_html(report: EodReport, settings: Settings) -> str:
 {_table("ตามอำเภอ / By district", report.by_district, "อำเภอ / District", bars=True)}
 {_table("ตามผู้ผลิต / By producer", report.by_producer, "ผู้ผลิต / Producer")}
 {_table("สินค้าขายดี / Top products", report.top_products, "SKU")}
+{voids_refunds_html(report)}
 </body></html>
 """
 

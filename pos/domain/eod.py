@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
 from pos.domain.money import ZERO
+from pos.domain.refund import ApprovalRow, RefundRow
 
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 CENT = Decimal("0.01")
@@ -48,6 +49,19 @@ class EodReport:
     by_district: tuple[GroupRow, ...]
     by_hour: tuple[GroupRow, ...]
     top_products: tuple[GroupRow, ...]
+
+    # voids and refunds with approvers: the period's refunds and manager approvals
+    refunds: tuple[RefundRow, ...] = ()
+    approvals: tuple[ApprovalRow, ...] = ()
+
+    @property
+    def refunded(self) -> Decimal:
+        return sum((r.amount for r in self.refunds), ZERO)
+
+    @property
+    def net_total(self) -> Decimal:
+        """The period's sales less its refunds."""
+        return self.total - self.refunded
 
     @property
     def net_of_vat(self) -> Decimal:

@@ -312,3 +312,49 @@ def refund_record(
             (_pick(r, REFUND_LINE_FIELDS) for r in lines), key=lambda r: str(r["line_no"]).zfill(9)
         ),
     }
+
+
+# --- the end-of-day report's "voids and refunds" --------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RefundRow:
+    """One refund as the end-of-day report lists it."""
+
+    refund_no: str
+    receipt_no: str  # the original receipt
+    refunded_at: datetime
+    amount: Decimal
+    method: str
+    cashier: str
+    approver: str  # "" when the refunder's own role allowed it
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRow:
+    """One manager approval from the approvals audit: who asked, who approved, what and why."""
+
+    approved_at: datetime
+    action: str  # a pos.domain.auth.Action value
+    requested_by: str
+    approved_by: str
+    reason: str
+    ref: str
+
+
+def voids_refunds_csv_rows(
+    refunds: Iterable[RefundRow], approvals: Iterable[ApprovalRow]
+) -> list[list[object]]:
+    """The report's section as CSV rows: section, key, name, quantity, amount, share (empty).
+
+    A refund: key its number, name "original receipt | method | cashier | approver | reason",
+    amount what was given back. An approval: key its action, name
+    "requester | approver | reason | ref", quantity 1.
+    """
+    rows: list[list[object]] = []
+    for r in refunds:
+        name = " | ".join((r.receipt_no, r.method, r.cashier, r.approver or "-", r.reason))
+        rows.append(["refund", r.refund_no, name, 1, r.amount, ""])
+    for a in approvals:
+        name = " | ".join((a.requested_by, a.approved_by, a.reason, a.ref or "-"))
+        rows.append(["approval", a.action, name, 1, "", ""])
+    return rows

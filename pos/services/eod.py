@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TextIO
 
 from pos.domain.auth import Action, Actor, denied
 from pos.domain.eod import BANGKOK, EodReport, Settlement, bangkok_day, settle_producers
-from pos.ports import ReportUnitOfWorkFactory
+from pos.domain.refund import voids_refunds_csv_rows
+from pos.ports import ReportUnitOfWork, ReportUnitOfWorkFactory
 
 
 def eod_report(
@@ -19,7 +22,7 @@ def eod_report(
         raise denied(actor, Action.REPORTS)
     start, end = bangkok_day(day)
     with uow() as read:
-        return read.reports.eod(start, end, top)
+        return with_voids_and_refunds(read, read.reports.eod(start, end, top))
 
 
 def producer_settlements(
@@ -50,6 +53,8 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
         ("vat", report.vat),
         ("net_of_vat", report.net_of_vat),
         ("voided", report.voided),
+        ("refunded", report.refunded),
+        ("net_total", report.net_total),
     ):
         w.writerow(["totals", key, "", "", value, ""])
     for section, rows in (
@@ -62,6 +67,7 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
     ):
         for r in rows:
             w.writerow([section, r.key, r.name, r.quantity, r.sales, r.share])
+    w.writerows(voids_refunds_csv_rows(report.refunds, report.approvals))
 
 
 SETTLEMENT_COLUMNS = (
@@ -78,3 +84,12 @@ def write_producers_csv(rows: list[Settlement], out: TextIO) -> None:
             [s.producer_code, s.producer_name, s.district, s.quantity, s.sales,
              "/".join(str(r) for r in s.rates), s.commission, s.owed]
         )  # fmt: skip
+
+
+def with_voids_and_refunds(
+    read: ReportUnitOfWork, report: EodReport, terminal_ids: Sequence[str] | None = None
+) -> EodReport:
+    """The report with the period's refunds and the approvals audit (voids and refunds)."""
+    refunds = read.refunds.between(report.start, report.end, terminal_ids)
+    approvals = read.refunds.approvals_between(report.start, report.end, terminal_ids)
+    return replace(report, refunds=tuple(refunds), approvals=tuple(approvals))
