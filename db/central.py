@@ -173,7 +173,12 @@ def _triggers_ddl() -> str:
 
 
 def _grants_ddl(role: str, database: str) -> str:
-    journal = tuple(t for t in ("journal_entries",) if t in m.Base.metadata.tables)
+    # the journal chain and the rows its central verifier needs besides the sales
+    journal = tuple(
+        t
+        for t in ("journal_entries", "approvals", "shifts", "z_reports")
+        if t in m.Base.metadata.tables
+    )
     facts = ", ".join((*FACT_TABLES, *journal, "sync_events", "sync_batches"))
     reads = ", ".join(sorted(_READ_TABLES))
     return f"""

@@ -53,21 +53,21 @@ class Store:
 
         return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink)
 
-    def returns(self, auth: Auth | None = None) -> Returns:
-        """Refunds at this counter; the refund slip goes to the receipt printer (not a preview).
+    def returns(self, auth: Auth | None = None, queue: PrintQueue | None = None) -> Returns:
+        """Refunds at this counter; the refund slip goes to the receipt printer's queue (none
+        when that printer is only a preview).
 
-        Pass the till's Auth: the approvals it gives are the ones a refund accepts."""
+        Pass the till's Auth (the approvals it gives are the ones a refund accepts) and its
+        print queue (the printer-status banner then sees the refund slips too)."""
         from pos.services.auth import Auth
-        from pos.services.returns import RefundPrinter, Returns
+        from pos.services.returns import RefundSlips, Returns
 
         if auth is None:
             tid = self.terminal.terminal_id
             auth = Auth(self.uow, self.settings, SystemClock(), terminal_id=tid)
         sink = None
         if not self.settings.receipt_printer.is_preview:
-            from printing.refund_receipt import EscPosRefundPrinter
-
-            sink = RefundPrinter(self.uow, self.settings, EscPosRefundPrinter(), SystemClock())
+            sink = RefundSlips(queue or self.print_queue())
         return Returns(self.uow, auth, self.settings, self.terminal, SystemClock(), sink)
 
     def baskets(self) -> Baskets:
@@ -161,7 +161,7 @@ def build_till_context(store: Store) -> TillContext:
         print_queue=queue,
         tax_invoices=store.tax_invoices(queue) if settings.vat_registered else None,
         sync=_till_sync(store),
-        returns=store.returns(),
+        returns=store.returns(None, sink),
     )
 
 

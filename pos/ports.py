@@ -336,6 +336,8 @@ class PrintingUnitOfWork(UnitOfWork, Protocol):
     def print_jobs(self) -> PrintJobRepository: ...
     @property
     def tax_invoices(self) -> TaxInvoiceRepository: ...
+    @property
+    def refunds(self) -> RefundRepository: ...  # refund slips in the queue
 
 
 class PrintingUnitOfWorkFactory(Protocol):
@@ -352,6 +354,10 @@ class PrinterPort(Protocol):
         self, invoice: TaxInvoice, settings: Settings, profile: PrinterProfile
     ) -> None: ...
     def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None: ...
+    def print_refund(
+        self, refund: RefundReceipt, settings: Settings, profile: PrinterProfile, *,
+        open_drawer: bool,
+    ) -> None: ...  # fmt: skip
 
 
 class TaxInvoiceWriter(Protocol):

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from pos.domain.errors import PrinterUnavailable
+from pos.domain.refund import RefundReceipt
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.taxinvoice import TaxInvoice
@@ -33,6 +34,14 @@ class EscPosPrinter:
         self, invoice: TaxInvoice, settings: Settings, profile: PrinterProfile
     ) -> None:
         self._print(tax_invoice_slip(invoice, settings), profile, open_drawer=False)
+
+    def print_refund(
+        self, refund: RefundReceipt, settings: Settings, profile: PrinterProfile, *,
+        open_drawer: bool,
+    ) -> None:  # fmt: skip
+        from printing.refund_receipt import refund_document
+
+        self._print(refund_document(refund, settings), profile, open_drawer=open_drawer)
 
     def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None:
         document = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)

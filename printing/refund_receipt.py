@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QImage
 
-from pos.domain.errors import PrinterUnavailable
 from pos.domain.money import format_baht
 from pos.domain.refund import METHOD_NAMES, RefundReceipt
 from pos.domain.settings import PrinterProfile, Settings
@@ -27,9 +24,8 @@ from printing.document import (
     rate_text,
     thai_datetime,
 )
-from printing.escpos_job import build_job, render_body
+from printing.escpos_job import render_body
 from printing.text_receipt import _preview, layout_text
-from printing.transport import deliver
 
 REFUND_TITLE = "ใบคืนสินค้า / REFUND"
 
@@ -87,32 +83,8 @@ def refund_image(refund: RefundReceipt, settings: Settings, profile: PrinterProf
     return render_body(refund_document(refund, settings), profile)
 
 
-class EscPosRefundPrinter:
-    """Implements pos.services.returns.RefundPrinterPort on the ESC/POS printers."""
-
-    def __init__(self, send: Callable[[PrinterProfile, bytes], None] = deliver) -> None:
-        self._send = send
-
-    def print_refund(
-        self,
-        refund: RefundReceipt,
-        settings: Settings,
-        profile: PrinterProfile,
-        *,
-        open_drawer: bool,
-    ) -> None:
-        if profile.is_preview:
-            raise PrinterUnavailable(
-                f"Printer {profile.name} is a preview only and cannot print",
-                f"เครื่องพิมพ์ {profile.name} เป็นเพียงการแสดงตัวอย่าง พิมพ์ไม่ได้",
-            )
-        job = build_job(refund_document(refund, settings), profile, open_drawer=open_drawer)
-        self._send(profile, job)
-
-
 __all__ = [
     "REFUND_TITLE",
-    "EscPosRefundPrinter",
     "refund_document",
     "refund_image",
     "render_refund_text",

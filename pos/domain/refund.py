@@ -160,8 +160,10 @@ def line_amount(line: ReturnableLine, quantity: Decimal) -> Decimal:
     """
     if quantity == line.quantity_returnable:
         return line.amount_refundable
-    share = round_satang(line.paid * quantity / line.quantity_sold)
-    return min(share, line.amount_refundable)
+    # the line's paid amount shared out by the running quantity, so that one-by-one refunds
+    # give what a single refund of them all gives (to the satang)
+    upto = round_satang(line.paid * (line.quantity_refunded + quantity) / line.quantity_sold)
+    return min(max(upto - line.amount_refunded, ZERO), line.amount_refundable)
 
 
 def _bad_qty(sale: ReturnableSale, line: ReturnableLine, quantity: Decimal) -> RefundError:

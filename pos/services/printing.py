@@ -233,6 +233,18 @@ class PrintQueue:
             self.printer.print_tax_invoice(replace(invoice, copy=job.copy), self.settings, profile)
         elif job.kind == "test":
             self.printer.print_test_page(self.settings, profile)
+        elif job.kind == "refund":
+            with self.uow() as uow:
+                refund = uow.refunds.receipt(job.document_ref)
+            if refund is None:
+                raise ShopError(
+                    f"No refund {job.document_ref}", f"ไม่พบใบคืนสินค้าเลขที่ {job.document_ref}"
+                )
+            # the drawer opens for a cash refund's own slip (the cash goes out), never a copy
+            cash = refund.method == "cash" and not job.copy
+            self.printer.print_refund(
+                replace(refund, copy=job.copy), self.settings, profile, open_drawer=cash
+            )
         else:
             raise ShopError(f"Unknown print job kind {job.kind}", f"ไม่รู้จักงานพิมพ์ {job.kind}")
 

@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from pos.domain.auth import Action, Actor
 from pos.domain.errors import ShopError
@@ -23,7 +23,7 @@ from pos.domain.refund import (
     check_reason,
     plan_refund,
 )
-from pos.domain.settings import PrinterProfile, Settings
+from pos.domain.settings import Settings
 from pos.ports import (
     Clock,
     RefundRequest,
@@ -33,6 +33,9 @@ from pos.ports import (
     TerminalInfo,
 )
 from pos.services.auth import Approval, Auth
+
+if TYPE_CHECKING:
+    from pos.services.printing import PrintQueue
 
 log = logging.getLogger(__name__)
 
@@ -142,46 +145,23 @@ class Returns:
         return refund
 
 
-class RefundPrinterPort(Protocol):
-    """What RefundPrinter needs of a printer (implemented in printing/refund_receipt.py)."""
+class RefundSlips:
+    """The refund slip's print job, staged in the refund's transaction, sent by the queue.
 
-    def print_refund(
-        self,
-        refund: RefundReceipt,
-        settings: Settings,
-        profile: PrinterProfile,
-        *,
-        open_drawer: bool,
-    ) -> None: ...
-
-
-class RefundPrinter:
-    """Staged refund slips: the job row is written in the refund's transaction, then sent.
-
-    `print_refund(refund, settings, profile, open_drawer=...)` is the printer adapter's job
-    (printing.refund_receipt.EscPosRefundPrinter); a cash refund opens the drawer.
+    The print queue prints it (and keeps it for a retry when the printer is down, as with a
+    receipt); a cash refund's slip opens the drawer.
     """
 
-    def __init__(
-        self,
-        uow: ReturnsUnitOfWorkFactory,
-        settings: Settings,
-        printer: RefundPrinterPort,
-        clock: Clock,
-        printer_name: str | None = None,
-    ) -> None:
-        self.uow = uow
-        self.settings = settings
-        self.printer = printer
-        self.clock = clock
-        self.printer_name = printer_name or settings.receipt_printer.name
-        self._staged: dict[str, str] = {}
+    def __init__(self, queue: PrintQueue) -> None:
+        self.queue = queue
+        self._staged: dict[str, str] = {}  # refund id -> its slip's job
         self._lock = threading.Lock()
 
     def stage(self, uow: ReturnsUnitOfWork, refund: RefundReceipt) -> None:
         job = uow.print_jobs.add(
-            self.printer_name, "refund", refund.refund_no, refund.copy, self.clock.now()
-        )
+            self.queue.receipt_printer, "refund", refund.refund_no, refund.copy,
+            self.queue.clock.now(),
+        )  # fmt: skip
         with self._lock:
             self._staged[refund.refund_id] = job.job_id
 
@@ -189,22 +169,5 @@ class RefundPrinter:
         with self._lock:
             job_id = self._staged.pop(refund.refund_id, None)
         if job_id is None:
-            return
-        profile = self.settings.printer(self.printer_name)
-        with self.uow(write=True) as work:
-            job = work.print_jobs.claim(job_id)
-            work.commit()
-        if job is None or profile is None:
-            return
-        try:
-            self.printer.print_refund(
-                refund, self.settings, profile, open_drawer=refund.method == "cash"
-            )
-        except ShopError as exc:
-            with self.uow(write=True) as work:
-                work.print_jobs.fail(job_id, exc.message_en)
-                work.commit()
-            raise
-        with self.uow(write=True) as work:
-            work.print_jobs.finish(job_id, self.clock.now())
-            work.commit()
+            job_id = self.queue.enqueue("refund", refund.refund_no, copy=refund.copy).job_id
+        self.queue.send(job_id)

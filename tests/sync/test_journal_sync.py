@@ -1,0 +1,109 @@
+"""The journal chain travels to the central database, where every counter's chain verifies."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pos.app import main
+from pos.domain.settings import Settings
+from pos.ports import SystemClock
+from pos.services.auth import Auth
+from pos.services.shifts import Shifts
+from tests.sync.conftest import Central, Counter
+
+pytestmark = pytest.mark.pg
+
+
+def _day_of_sales(c: Counter, sales: int, seed: int) -> str:
+    """A shift at the counter: sales, then the drawer counted and the Z report taken."""
+    settings = Settings()
+    auth = Auth(c.store.uow, settings, SystemClock(), terminal_id=c.store.terminal.terminal_id)
+    cashier = auth.login("cashier", "1111")
+    shifts = Shifts(c.store.uow, auth, c.store.terminal, SystemClock())
+    if shifts.current() is None:
+        shifts.open(cashier, Decimal(2000))
+    c.sell(sales, seed=seed)
+    z = shifts.close(cashier, {Decimal(1000): 2})
+    with c.store.engine.connect() as conn:
+        return str(
+            conn.exec_driver_sql(
+                "SELECT number FROM z_reports WHERE shift_id = ?", (z.shift_id,)
+            ).scalar_one()
+        )
+
+
+def _local_entries(c: Counter) -> int:
+    with c.store.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT count(*) FROM journal_entries").scalar_one())
+
+
+def _verify(url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["journal", "verify", "--db", url])
+    return code, capsys.readouterr().out
+
+
+def test_the_chains_reach_central_and_an_edit_there_is_caught(
+    central: Central, make_counter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = make_counter("Counter 2")
+    b = make_counter("Counter 3")
+    z_a = _day_of_sales(a, 4, seed=1)
+    z_b = _day_of_sales(b, 3, seed=2)
+    for c in (a, b):
+        assert c.transport.journal_pending() == _local_entries(c) > 0
+        c.service.sync_once()
+        assert c.transport.journal_pending() == 0
+    total = _local_entries(a) + _local_entries(b)
+    assert central.scalar("SELECT count(*) FROM journal_entries") == total
+    assert (
+        central.scalar("SELECT count(*) FROM z_reports WHERE number IN (:a, :b)", a=z_a, b=z_b) == 2
+    )
+
+    # both counters' chains verify on the central database
+    code, out = _verify(central.admin_url, capsys)
+    assert code == 0, out
+    assert f"journal intact: {total} entries" in out
+
+    # sending again changes nothing (idempotent on the ids)
+    with a.store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM sync_state WHERE key = 'journal_pushed_seq'")
+    assert a.transport.push_journal() == _local_entries(a)
+    assert central.scalar("SELECT count(*) FROM journal_entries") == total
+    assert _verify(central.admin_url, capsys)[0] == 0
+
+    # an edit on the central database is caught, naming the record
+    receipt = central.scalar(
+        "SELECT receipt_no FROM sales s JOIN terminals t ON t.id = s.terminal_id "
+        "WHERE t.name = 'Counter 3' ORDER BY s.seq DESC LIMIT 1"
+    )
+    central.execute(
+        "UPDATE payments SET amount = amount + 100 WHERE sale_id = "
+        "(SELECT id FROM sales WHERE receipt_no = :r)",
+        r=receipt,
+    )
+    code, out = _verify(central.admin_url, capsys)
+    assert code == 2
+    assert f"sale {receipt} (journal entry" in out
+    assert "was changed after it was recorded" in out
+    assert z_a not in out  # the other counter's chain is still whole
+
+    central.execute(
+        "UPDATE z_reports SET record = jsonb_set(record::jsonb, '{total}', '\"1.00\"')::json "
+        "WHERE number = :z",
+        z=z_a,
+    )
+    code, out = _verify(central.admin_url, capsys)
+    assert code == 2
+    assert z_a in out
+
+
+def test_a_journal_entry_waits_for_its_sale(central: Central, make_counter) -> None:
+    c = make_counter("Counter 4")
+    _day_of_sales(c, 2, seed=5)
+    # the sales' outbox rows are not sent yet: their journal links must not go before them
+    assert c.transport.push_journal() == 0
+    assert central.scalar("SELECT count(*) FROM journal_entries") == 0
+    c.service.sync_once()
+    assert central.scalar("SELECT count(*) FROM journal_entries") == _local_entries(c)
