@@ -106,12 +106,13 @@ class SyncService:
         n = self._pending_or(0)
         if n == 0:
             return ShiftCloseCheck(True, 0, "", "")
+        what = "1 sale or refund has" if n == 1 else f"{n} sales and refunds have"
         return ShiftCloseCheck(
             False,
             n,
-            f"{n} sale(s) have not reached the central database yet. They are safe on this "
+            f"{what} not reached the central database yet. They are safe on this "
             "counter and will be sent when the connection is back.",
-            f"มี {n} รายการขายที่ยังไม่ได้ส่งถึงฐานข้อมูลกลาง ข้อมูลยังอยู่ครบในเครื่องนี้ และจะส่งเมื่อเชื่อมต่อได้",
+            f"มี {n} รายการขายหรือคืนเงินที่ยังไม่ได้ส่งถึงฐานข้อมูลกลาง ข้อมูลยังอยู่ครบในเครื่องนี้ และจะส่งเมื่อเชื่อมต่อได้",
         )
 
 

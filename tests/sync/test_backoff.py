@@ -9,7 +9,7 @@ import pytest
 
 from pos.domain.errors import CentralUnavailable
 from pos.ports import PullResult, PushResult
-from pos.services.sync import Backoff, SyncLoop, SyncResult, SyncService
+from pos.services.sync import Backoff, ShiftCloseCheck, SyncLoop, SyncResult, SyncService
 
 
 def test_backoff_doubles_from_the_first_retry_up_to_the_cap() -> None:
@@ -92,3 +92,20 @@ def test_the_loop_backs_off_while_the_server_is_down() -> None:
         "CentralUnavailable",
         "SyncResult",
     ]
+
+
+def test_closing_a_shift_warns_in_both_languages_while_sales_are_unsent() -> None:
+    transport = FakeTransport()
+    service = SyncService(transport, Clock())
+    transport.down = True
+    check = service.shift_close_check()
+    assert (check.ok, check.pending) == (False, 3)
+    assert check.message_en.startswith("3 sales and refunds have not reached the central")
+    assert "safe on this counter" in check.message_en
+    assert check.message_th.startswith("มี 3 รายการขายหรือคืนเงินที่ยังไม่ได้ส่งถึงฐานข้อมูลกลาง")
+    transport.waiting = 1
+    assert service.shift_close_check().message_en.startswith("1 sale or refund has not")
+    # once a round has sent them, closing is quiet
+    transport.down = False
+    service.sync_once()
+    assert service.shift_close_check() == ShiftCloseCheck(True, 0, "", "")
