@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
+
+if TYPE_CHECKING:
+    from pos.ports import ReportUnitOfWorkFactory
 
 BANGKOK = timedelta(hours=7)
 
@@ -36,43 +40,92 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
     return suffix
 
 
+@dataclass
+class ReportStore:
+    """A database opened for reading reports: no counter is registered in it (it may be the
+    central database of every counter)."""
+
+    url: str
+    uow: ReportUnitOfWorkFactory
+    close: Callable[[], None]
+
+
+def open_report_store(db: str | None, settings: Settings) -> ReportStore:
+    """The counter's SQLite file (migrated first) or any migrated database, e.g. the central."""
+    from db.engine import make_engine, normalize_url
+    from db.migrate import upgrade
+    from db.uow import SqlUnitOfWorkFactory
+    from pos.config import default_db_path
+
+    url = normalize_url(db or str(default_db_path()))
+    engine = make_engine(url)
+    if url.startswith("sqlite"):
+        upgrade(engine)
+    return ReportStore(url, SqlUnitOfWorkFactory(engine), engine.dispose)
+
+
+def _eod_days(args: argparse.Namespace) -> tuple[date, date]:
+    """--date DAY, or --from DAY [--to DAY] (inclusive; --to alone: that one day)."""
+    if args.date and (args.date_from or args.date_to):
+        raise ShopError(
+            "Give --date or --from/--to, not both", "ระบุ --date หรือ --from/--to อย่างใดอย่างหนึ่ง"
+        )
+    if args.date_from or args.date_to:
+        first = _day(args.date_from or args.date_to)
+        last = _day(args.date_to) if args.date_to else first
+    else:
+        first = last = _day(args.date)
+    if last < first:
+        raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
+    return first, last
+
+
 def cmd_report_eod(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.app import open_store
-    from pos.services.eod import eod_report, write_eod_csv
+    from pos.services.eod import eod_report, target_progress, write_eod_csv
 
     out = Path(args.output)
-    kind = _suffix(out, ("pdf", "csv"))
-    day = _day(args.date)
-    store = open_store(args.db, settings)
+    kind = _suffix(out, ("pdf", "csv", "xlsx"))
+    first, last = _eod_days(args)
+    store = open_report_store(args.db, settings)
     try:
-        report = eod_report(store.uow, day)
+        report = eod_report(store.uow, first, last=last, terminal=args.terminal)
+        target = None
+        if settings.yearly_target:
+            target = target_progress(store.uow, settings.yearly_target, last.year, last)
     finally:
         store.close()
     if kind == "csv":
         with out.open("w", encoding="utf-8-sig", newline="") as f:
             write_eod_csv(report, f)
+    elif kind == "xlsx":
+        from printing.report_xlsx import write_eod_xlsx
+
+        write_eod_xlsx(report, out, target)
     else:
         from printing.report_pdf import eod_html, write_report_pdf
 
-        write_report_pdf(eod_html(report, settings), f"End of day {day.isoformat()}", out)
+        title = f"End of day {first.isoformat()}"
+        if last != first:
+            title = f"Sales report {first.isoformat()} - {last.isoformat()}"
+        write_report_pdf(eod_html(report, settings, target), title, out)
+    period = first.isoformat() if last == first else f"{first.isoformat()} - {last.isoformat()}"
     print(
-        f"end of day {day.isoformat()}: {report.sales_count} receipts, {report.total:,.2f} baht "
-        f"-> {out}",
+        f"end of day {period} ({report.counter or 'all counters'}): {report.sales_count} "
+        f"receipts, {report.total:,.2f} baht -> {out}",
         file=sys.stderr,
     )
     return 0
 
 
 def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.app import open_store
     from pos.services.eod import producer_settlements, write_producers_csv
 
     out = Path(args.output)
-    kind = _suffix(out, ("pdf", "csv"))
+    kind = _suffix(out, ("pdf", "csv", "xlsx"))
     first, last = _day(args.date_from), _day(args.date_to)
     if last < first:
         raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
-    store = open_store(args.db, settings)
+    store = open_report_store(args.db, settings)
     try:
         rows = producer_settlements(store.uow, first, last)
     finally:
@@ -80,12 +133,42 @@ def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
     if kind == "csv":
         with out.open("w", encoding="utf-8-sig", newline="") as f:
             write_producers_csv(rows, f)
+    elif kind == "xlsx":
+        from printing.report_xlsx import write_producers_xlsx
+
+        write_producers_xlsx(rows, first, last, out)
     else:
         from printing.report_pdf import producers_html, write_report_pdf
 
         title = f"Consignment {first.isoformat()} - {last.isoformat()}"
         write_report_pdf(producers_html(rows, first, last, settings), title, out)
     print(f"{len(rows)} producers -> {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_report_target(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.services.eod import target_progress
+
+    today = _day(args.as_of)
+    year = today.year if args.year is None else args.year
+    if not 2000 <= year <= 2200:
+        raise ShopError(
+            f"{year} is not a year to report (2000-2200, Common Era)",
+            f"{year} ไม่ใช่ปีที่รายงานได้ (ค.ศ. 2000-2200)",
+        )
+    as_of = min(today, date(year, 12, 31)) if year >= today.year else date(year, 12, 31)
+    store = open_report_store(args.db, settings)
+    try:
+        t = target_progress(store.uow, settings.yearly_target, year, as_of)
+    finally:
+        store.close()
+    print(f"yearly target {t.year} / เป้ายอดขายปี {t.year + 543}")
+    print(f"  target / เป้า:                  {t.target:>20,.2f}")
+    print(f"  sales to {t.as_of.isoformat()} / ยอดสะสม: {t.to_date:>20,.2f}")
+    print(f"  reached / ถึงเป้าแล้ว:           {t.reached_pct:>19}%")
+    print(f"  remaining / ยังขาด:              {t.remaining:>20,.2f}")
+    print(f"  days left / วันที่เหลือ:          {t.days_left:>20}")
+    print(f"  needed per day / ต้องขายต่อวัน:   {t.pace_needed:>20,.2f}")
     return 0
 
 
@@ -125,14 +208,27 @@ def add_shift_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], Non
 
     report = sub.add_parser("report", help="end-of-day and consignment reports (PDF or CSV)")
     rsub = report.add_subparsers(dest="report_command", required=True)
-    eod = rsub.add_parser("eod", help="one day's totals, tenders, categories, producers, hours")
+    eod = rsub.add_parser(
+        "eod", help="a day's or a period's totals, tenders, categories, producers, hours, ..."
+    )
     db_arg(eod)
     eod.add_argument("--date", help="the day (YYYY-MM-DD, Bangkok; default today)")
-    eod.add_argument("-o", "--output", required=True, help="FILE.pdf or FILE.csv")
+    eod.add_argument("--from", dest="date_from", help="first day of a period (YYYY-MM-DD)")
+    eod.add_argument("--to", dest="date_to", help="last day of the period, inclusive")
+    eod.add_argument(
+        "--terminal",
+        help="one counter (name, POS ID or receipt prefix); default all counters in the database",
+    )
+    eod.add_argument("-o", "--output", required=True, help="FILE.pdf, FILE.csv or FILE.xlsx")
     eod.set_defaults(func=cmd_report_eod)
     prod = rsub.add_parser("producers", help="consignment settlement per producer for a period")
     db_arg(prod)
     prod.add_argument("--from", dest="date_from", required=True, help="first day (YYYY-MM-DD)")
     prod.add_argument("--to", dest="date_to", required=True, help="last day, inclusive")
-    prod.add_argument("-o", "--output", required=True, help="FILE.pdf or FILE.csv")
+    prod.add_argument("-o", "--output", required=True, help="FILE.pdf, FILE.csv or FILE.xlsx")
     prod.set_defaults(func=cmd_report_producers)
+    target = rsub.add_parser("target", help="sales of a year so far against the yearly target")
+    db_arg(target)
+    target.add_argument("--year", type=int, help="the year (Common Era; default this year)")
+    target.add_argument("--as-of", help="count sales up to this day (YYYY-MM-DD; default today)")
+    target.set_defaults(func=cmd_report_target)

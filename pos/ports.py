@@ -515,8 +515,22 @@ class ShiftUnitOfWorkFactory(Protocol):
 
 # --- end-of-day and consignment reports ---------------------------------------------------
 class ReportRepository(Protocol):
-    def eod(self, start: datetime, end: datetime, top: int = 10) -> EodReport:
-        """Completed sales sold in [start, end): totals and breakdowns (SQL aggregates)."""
+    def eod(
+        self,
+        start: datetime,
+        end: datetime,
+        top: int = 10,
+        terminal_ids: Sequence[str] | None = None,
+    ) -> EodReport:
+        """Completed sales sold in [start, end) on those counters (None: all), as aggregates."""
+        ...
+
+    def terminals(self) -> list[tuple[str, str, str, str]]:
+        """Every counter in the database: (id, name, POS ID, receipt prefix)."""
+        ...
+
+    def sales_total(self, start: datetime, end: datetime) -> Decimal:
+        """The total of completed sales sold in [start, end), all counters."""
         ...
 
     def producer_groups(self, start: datetime, end: datetime) -> list[ProducerLineGroup]: ...

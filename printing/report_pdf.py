@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 
 from pos.domain.auth import ACTION_NAMES, Action
-from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement
+from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement, TargetProgress
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
 from printing.qt import FAMILY, font
@@ -123,9 +123,73 @@ def voids_refunds_html(report: EodReport) -> str:
     return "".join(out)
 
 
-def eod_html(report: EodReport, settings: Settings) -> str:
-    day = report.start.astimezone(BANGKOK).date()
-    be = day.year + 543
+def _thai_date(day: date) -> str:
+    return f"{day.day}/{day.month}/{day.year + 543}"
+
+
+def _period(report: EodReport) -> str:
+    """The report's days (Buddhist era, then ISO) and the counter it covers."""
+    first, last = report.first_day, report.last_day
+    if first == last:
+        text = f"วันที่ / Date: {_thai_date(first)} ({first.isoformat()})"
+    else:
+        text = (
+            f"ช่วงวันที่ / Period: {_thai_date(first)} – {_thai_date(last)} "
+            f"({first.isoformat()} – {last.isoformat()})"
+        )
+    counter = escape(report.counter) if report.counter else "ทุกเครื่อง / all counters"
+    return f"{text}<br/>เครื่องขาย / Counter: {counter}"
+
+
+def _heading(report: EodReport) -> str:
+    if report.first_day == report.last_day:
+        return "รายงานสรุปยอดขายประจำวัน / End-of-day report"
+    return "รายงานสรุปยอดขายตามช่วงวันที่ / Sales report for a period"
+
+
+def _discounts_html(report: EodReport) -> str:
+    kinds = {"line": "ส่วนลดรายการ / Line", "sale": "ส่วนลดท้ายบิล / Sale"}
+    rows = [
+        GroupRow(kinds.get(r.key, r.key), r.name or "-", r.quantity, r.sales)
+        for r in report.discount_reasons
+    ]
+    title = (
+        f"ส่วนลดตามเหตุผล / Discounts by reason (รายการ / line {_m(report.line_discounts)}, "
+        f"ท้ายบิล / sale {_m(report.sale_discounts)})"
+    )
+    return _table(title, rows, "ชนิด / Kind").replace("<th>%</th>", "<th></th>")
+
+
+def _counters_html(report: EodReport) -> str:
+    if not report.by_counter:
+        return ""
+    return _table("ตามเครื่องขาย / By counter", report.by_counter, "เครื่อง / Counter")
+
+
+def target_html(t: TargetProgress) -> str:
+    """Sales of the year so far against the yearly target, with a progress bar."""
+    width = max(1, min(100, int(t.reached_pct)))
+    rows = [
+        ("เป้ายอดขายปี / Target for", f"{t.year} (พ.ศ. {t.year + 543})"),
+        ("เป้ายอดขาย / Target", _m(t.target)),
+        (f"ยอดขายสะสมถึง {_thai_date(t.as_of)} / Year to date", _m(t.to_date)),
+        ("ถึงเป้าแล้ว / Reached", f"{t.reached_pct}%"),
+        ("ยังขาด / Remaining", _m(t.remaining)),
+        ("จำนวนวันที่เหลือ / Days left", str(t.days_left)),
+        ("ต้องขายต่อวัน / Needed per day", _m(t.pace_needed)),
+    ]
+    body = "".join(f"<tr><td>{a}</td><td align='right'>{b}</td></tr>" for a, b in rows)
+    return (
+        "<h3>ยอดขายเทียบเป้ารายปี / Sales against the yearly target</h3>"
+        "<table width='60%' border='1' cellspacing='0' cellpadding='3' "
+        f"style='border-collapse:collapse;'>{body}</table>"
+        "<table cellspacing='0' cellpadding='0' width='60%'><tr>"
+        f"<td width='{width}%' bgcolor='#2e9d5b'>&nbsp;</td>"
+        "<td bgcolor='#dddddd'></td></tr></table>"
+    )
+
+
+def eod_html(report: EodReport, settings: Settings, target: TargetProgress | None = None) -> str:
     totals = [
         ("จำนวนบิล / Receipts", str(report.sales_count)),
         ("ยอดก่อนส่วนลด / Gross", _m(report.gross)),
@@ -149,9 +213,9 @@ def eod_html(report: EodReport, settings: Settings) -> str:
     return f"""
 <html><body style="font-family:'{FAMILY}'; font-size:9px;">
 <p><span style="font-size:16px; font-weight:bold;">
-รายงานสรุปยอดขายประจำวัน / End-of-day report</span><br/>
+{_heading(report)}</span><br/>
 {escape(settings.shop_name_th)}<br/>{escape(settings.shop_name_en)}<br/>
-วันที่ / Date: {day.day}/{day.month}/{be} ({day.isoformat()})</p>
+{_period(report)}</p>
 <table width="60%" border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse;">
 {rows}</table>
 {_table("การชำระเงิน / Tenders", tenders, "ประเภท / Kind")}
@@ -160,6 +224,10 @@ def eod_html(report: EodReport, settings: Settings) -> str:
 {_table("ตามอำเภอ / By district", report.by_district, "อำเภอ / District", bars=True)}
 {_table("ตามผู้ผลิต / By producer", report.by_producer, "ผู้ผลิต / Producer")}
 {_table("สินค้าขายดี / Top products", report.top_products, "SKU")}
+{_table("ตะกร้าของขวัญ / Gift baskets", report.baskets, "แบบ / Template")}
+{_discounts_html(report)}
+{_counters_html(report)}
+{target_html(target) if target is not None else ""}
 {voids_refunds_html(report)}
 </body></html>
 """

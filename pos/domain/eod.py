@@ -49,6 +49,12 @@ class EodReport:
     by_district: tuple[GroupRow, ...]
     by_hour: tuple[GroupRow, ...]
     top_products: tuple[GroupRow, ...]
+    # baskets by template code ("custom" for baskets made up at the till): count, value
+    baskets: tuple[GroupRow, ...] = ()
+    # key "line" or "sale", name the reason, quantity the number of discounts, sales the amount
+    discount_reasons: tuple[GroupRow, ...] = ()
+    by_counter: tuple[GroupRow, ...] = ()  # only when more than one counter had sales
+    counter: str = ""  # the counter reported on; "" = all counters
 
     # voids and refunds with approvers: the period's refunds and manager approvals
     refunds: tuple[RefundRow, ...] = ()
@@ -66,6 +72,23 @@ class EodReport:
     @property
     def net_of_vat(self) -> Decimal:
         return self.vatable - self.vat
+
+    @property
+    def first_day(self) -> date:
+        return self.start.astimezone(BANGKOK).date()
+
+    @property
+    def last_day(self) -> date:
+        """The last Bangkok day in the period (inclusive)."""
+        return (self.end - timedelta(microseconds=1)).astimezone(BANGKOK).date()
+
+    @property
+    def line_discounts(self) -> Decimal:
+        return sum((r.sales for r in self.discount_reasons if r.key == "line"), ZERO)
+
+    @property
+    def sale_discounts(self) -> Decimal:
+        return sum((r.sales for r in self.discount_reasons if r.key == "sale"), ZERO)
 
 
 def with_shares(rows: Iterable[GroupRow], total: Decimal) -> tuple[GroupRow, ...]:
@@ -88,6 +111,69 @@ def hourly(moments: Iterable[tuple[datetime, Decimal]]) -> tuple[GroupRow, ...]:
         GroupRow(f"{h:02d}", f"{h:02d}:00–{h + 1:02d}:00", Decimal(count[h]), sums[h])
         for h in sorted(sums)
     )
+
+
+def bangkok_days(first: date, last: date) -> tuple[datetime, datetime]:
+    """[start, end) in UTC from the start of `first` to the end of `last` (Bangkok days)."""
+    return bangkok_day(first)[0], bangkok_day(last)[1]
+
+
+def hourly_sums(rows: Iterable[tuple[int, int, Decimal]]) -> tuple[GroupRow, ...]:
+    """Rows of (Bangkok hour, receipts, sales) as the by-hour breakdown, hour by hour."""
+    return tuple(
+        GroupRow(f"{h:02d}", f"{h:02d}:00–{h + 1:02d}:00", Decimal(n), total)
+        for h, n, total in sorted(rows)
+    )
+
+
+def roll_up(
+    rows: Iterable[tuple[str, str, Decimal, Decimal]], total: Decimal
+) -> tuple[GroupRow, ...]:
+    """Add up (key, name, quantity, sales) rows by key, largest sales first, with shares."""
+    names: dict[str, str] = {}
+    qty: dict[str, Decimal] = {}
+    sales: dict[str, Decimal] = {}
+    for key, name, q, amount in rows:
+        names.setdefault(key, name)
+        qty[key] = qty.get(key, ZERO) + q
+        sales[key] = sales.get(key, ZERO) + amount
+    order = sorted(sales, key=lambda k: (-sales[k], k))
+    return with_shares((GroupRow(k, names[k], qty[k], sales[k]) for k in order), total)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetProgress:
+    """Sales of a calendar year so far against the year's target (baht, VAT included)."""
+
+    year: int
+    target: Decimal
+    to_date: Decimal
+    as_of: date  # the last day counted
+
+    @property
+    def reached_pct(self) -> Decimal:
+        if not self.target:
+            return ZERO
+        return (self.to_date * 100 / self.target).quantize(CENT, ROUND_HALF_UP)
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(self.target - self.to_date, ZERO)
+
+    @property
+    def days_left(self) -> int:
+        """Days of the year after `as_of` (all of them before the year, none after it)."""
+        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
+        if self.as_of < first:
+            return (last - first).days + 1
+        return max((last - self.as_of).days, 0)
+
+    @property
+    def pace_needed(self) -> Decimal:
+        """Sales needed per remaining day to reach the target (the remainder when none is left)."""
+        if not self.days_left:
+            return self.remaining.quantize(CENT)
+        return (self.remaining / self.days_left).quantize(CENT, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)

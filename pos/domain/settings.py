@@ -217,6 +217,7 @@ class Settings:
     central_url: str = ""
     pin_max_attempts: int = 5  # wrong PINs in a row before a user is locked out
     pin_lock_minutes: int = 5  # how long the lockout lasts
+    yearly_target: int = 0  # sales target for a calendar year, whole baht; 0 = none
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -275,6 +276,13 @@ class Settings:
             out.append(("wrong-PIN limit must be 1-20", "จำนวนครั้งที่ใส่ PIN ผิดได้ต้องอยู่ระหว่าง 1-20"))
         if not 1 <= self.pin_lock_minutes <= 1440:
             out.append(("PIN lockout must be 1-1440 minutes", "เวลาล็อก PIN ต้องอยู่ระหว่าง 1-1440 นาที"))
+        if not 0 <= self.yearly_target <= 10**12:
+            out.append(
+                (
+                    "yearly target must be 0-1,000,000,000,000 baht",
+                    "เป้ายอดขายรายปีต้องอยู่ระหว่าง 0-1,000,000,000,000 บาท",
+                )
+            )
         names = [p.name for p in self.printers]
         for name in sorted({n for n in names if names.count(n) > 1}):
             out.append(

@@ -6,23 +6,88 @@ import csv
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from typing import TextIO
 
 from pos.domain.auth import Action, Actor, denied
-from pos.domain.eod import BANGKOK, EodReport, Settlement, bangkok_day, settle_producers
+from pos.domain.eod import (
+    BANGKOK,
+    CENT,
+    EodReport,
+    Settlement,
+    TargetProgress,
+    bangkok_day,
+    bangkok_days,
+    settle_producers,
+)
+from pos.domain.errors import ShopError
+from pos.domain.money import ZERO
 from pos.domain.refund import voids_refunds_csv_rows
 from pos.ports import ReportUnitOfWork, ReportUnitOfWorkFactory
 
 
 def eod_report(
-    uow: ReportUnitOfWorkFactory, day: date, actor: Actor | None = None, top: int = 10
+    uow: ReportUnitOfWorkFactory,
+    day: date,
+    actor: Actor | None = None,
+    top: int = 10,
+    *,
+    last: date | None = None,
+    terminal: str | None = None,
 ) -> EodReport:
-    """The day's report (Bangkok calendar day). `actor` None: the back-office command line."""
+    """The report of Bangkok days `day` to `last` (inclusive; None: that one day), of one
+    counter (`terminal`: its name, POS ID or receipt prefix) or of all counters (None).
+    `actor` None: the back-office command line."""
     if actor is not None and not actor.may(Action.REPORTS):
         raise denied(actor, Action.REPORTS)
-    start, end = bangkok_day(day)
+    last = day if last is None else last
+    if last < day:
+        raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
+    start, end = bangkok_days(day, last)
     with uow() as read:
-        return with_voids_and_refunds(read, read.reports.eod(start, end, top))
+        if terminal is None:
+            return with_voids_and_refunds(read, read.reports.eod(start, end, top))
+        ids, label = _counter(read.reports.terminals(), terminal)
+        report = replace(read.reports.eod(start, end, top, ids), counter=label)
+        return with_voids_and_refunds(read, report, ids)
+
+
+def _counter(rows: list[tuple[str, str, str, str]], wanted: str) -> tuple[list[str], str]:
+    """The ids of the counters named `wanted` (name, POS ID or receipt prefix) and a label."""
+    key = wanted.strip().casefold()
+    hits = [r for r in rows if key and key in (r[1].casefold(), r[2].casefold(), r[3].casefold())]
+    if not hits:
+        known = ", ".join(f"{name} ({prefix})" for _, name, _, prefix in rows) or "-"
+        raise ShopError(
+            f"No counter is named {wanted!r}; counters: {known}",
+            f"ไม่มีเครื่องขายชื่อ {wanted!r}; เครื่องที่มี: {known}",
+        )
+    return [r[0] for r in hits], ", ".join(f"{r[1]} ({r[3]})" for r in hits)
+
+
+def target_progress(
+    uow: ReportUnitOfWorkFactory,
+    target: int | Decimal,
+    year: int,
+    as_of: date,
+    actor: Actor | None = None,
+) -> TargetProgress:
+    """Completed sales of `year` from 1 January to `as_of` (inclusive) against the target."""
+    if actor is not None and not actor.may(Action.REPORTS):
+        raise denied(actor, Action.REPORTS)
+    if target <= 0:
+        raise ShopError(
+            "No yearly target is set (setting yearly_target)",
+            "ยังไม่ได้ตั้งเป้ายอดขายรายปี (ค่าตั้ง yearly_target)",
+        )
+    first = date(year, 1, 1)
+    last = min(as_of, date(year, 12, 31))
+    to_date = ZERO.quantize(CENT)
+    if last >= first:
+        start, end = bangkok_days(first, last)
+        with uow() as read:
+            to_date = read.reports.sales_total(start, end)
+    return TargetProgress(year, Decimal(target).quantize(CENT), to_date, as_of)
 
 
 def producer_settlements(
@@ -44,6 +109,8 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
     day = report.start.astimezone(BANGKOK).date().isoformat()
     for key, value in (
         ("date", day),
+        ("last_date", report.last_day.isoformat()),
+        ("counter", report.counter or "all"),
         ("sales", report.sales_count),
         ("gross", report.gross),
         ("discounts", report.discounts),
@@ -64,6 +131,9 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
         ("district", report.by_district),
         ("hour", report.by_hour),
         ("top_product", report.top_products),
+        ("basket", report.baskets),
+        ("discount", report.discount_reasons),
+        ("counter", report.by_counter),
     ):
         for r in rows:
             w.writerow([section, r.key, r.name, r.quantity, r.sales, r.share])
