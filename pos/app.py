@@ -137,6 +137,19 @@ def load_demo(store: Store, products: int = 0) -> int:
     return n
 
 
+def first_start(store: Store) -> None:
+    """A counter without a catalogue gets one: from the central database when one is
+    configured (a first sync round), else the demo store (a stand-alone counter)."""
+    if not store.is_empty():
+        return
+    if not store.settings.central_url:
+        load_demo(store)
+        return
+    from pos.app_sync import first_pull
+
+    first_pull(store, store.settings.central_url)
+
+
 def build_till_context(store: Store) -> TillContext:
     """Everything the till window needs, wired from an open store (GUI, tests, benchmarks)."""
     from pos.services.till import TillContext
@@ -189,8 +202,7 @@ def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
     def open_till() -> TillContext:  # the window's worker thread
         store = open_store(args.db, settings)
         stores.append(store)
-        if store.is_empty():
-            load_demo(store)
+        first_start(store)
         return build_till_context(store)
 
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from pos.ports import SystemClock
 if TYPE_CHECKING:
     from pos.app import Store
     from pos.services.sync import SyncService
+
+log = logging.getLogger(__name__)
 
 
 def _central_url(args: argparse.Namespace, settings: Settings) -> str:
@@ -34,6 +37,26 @@ def sync_service(store: Store, central_url: str) -> SyncService:
     central = make_engine(central_url, connect_args={"connect_timeout": 5})
     transport = CentralSync(store.engine, central, store.terminal.terminal_id)
     return SyncService(transport, SystemClock())
+
+
+def first_pull(store: Store, central_url: str) -> bool:
+    """A new counter's catalogue, prices, users and stock from the central database.
+
+    False (and logged) when the central server cannot be reached: the till then opens with
+    no catalogue, never the demo one, and its background sync pulls it once it answers.
+    """
+    from pos.domain.errors import CentralUnavailable
+
+    service = sync_service(store, central_url)
+    try:
+        result = service.sync_once()
+    except CentralUnavailable as exc:
+        log.warning("first start: no catalogue from the central database yet: %s", exc)
+        return False
+    finally:
+        service.close()
+    log.info("first start: %d catalogue rows from the central database", result.pulled)
+    return True
 
 
 def cmd_central_init(args: argparse.Namespace, settings: Settings) -> int:
