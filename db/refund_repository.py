@@ -54,7 +54,7 @@ class SqlRefundRepository:
         if lock:
             q = q.with_for_update()
         sale = self.session.scalars(q).first()
-        if sale is None or sale.status != "completed":
+        if sale is None:
             return None
         done = dict(
             (lid, (_dec(n), _dec(a)))
@@ -111,6 +111,7 @@ class SqlRefundRepository:
                 ReturnableBasket(b.id, b.name_th, b.name_en, b.count, b.ready_product_id)
                 for b in baskets.values()
             ),
+            status=sale.status,
         )
 
     def receipt(self, refund_no: str) -> RefundReceipt | None:

@@ -91,6 +91,14 @@ class ReturnableSale:
     vat_rate: Decimal
     lines: tuple[ReturnableLine, ...]
     baskets: tuple[ReturnableBasket, ...] = ()
+    status: str = "completed"  # "voided": the sale was cancelled, nothing to refund
+
+    def check_refundable(self) -> None:
+        if self.status != "completed":
+            raise RefundError(
+                f"Receipt {self.receipt_no} was voided: there is nothing to refund",
+                f"ใบเสร็จ {self.receipt_no} ถูกยกเลิกแล้ว ไม่มีรายการให้คืนเงิน",
+            )
 
     @property
     def refunded(self) -> Decimal:

@@ -101,6 +101,7 @@ class Returns:
             sale = work.refunds.returnable(number, lock=True)
             if sale is None:
                 raise _unknown(number)
+            sale.check_refundable()
             plan = plan_refund(sale, quantities)
             shift = work.shifts.current(self.terminal.terminal_id)
             if method == "cash" and shift is None:

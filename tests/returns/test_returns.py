@@ -98,6 +98,18 @@ def test_over_refund_and_bad_requests_are_refused_and_change_nothing(
         assert caught.value.message_th != caught.value.message_en
     with pytest.raises(RefundError, match="No sale has the receipt number"):
         returns.find("KK99-00000001")
+    voided = sell(store, clock, manager, [BALM])
+    with store.uow(write=True) as work:  # as a cancelled sale is kept: voided, never deleted
+        work.session.execute(
+            text("UPDATE sales SET status = 'voided' WHERE receipt_no = :no"),
+            {"no": voided.receipt_no},
+        )
+        work.commit()
+    assert returns.find(voided.receipt_no).status == "voided"
+    with pytest.raises(RefundError) as caught:
+        returns.refund(manager, voided.receipt_no, {}, "cash", "x")
+    assert "was voided" in caught.value.message_en
+    assert "ถูกยกเลิกแล้ว" in caught.value.message_th
     assert stock(store, "JAEW-001") == before
     assert returns.find(receipt.receipt_no).refunded == 0
 
