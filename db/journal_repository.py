@@ -150,4 +150,7 @@ class SqlJournalRepository:
                 return z_reports.get(e.ref_id)
             raise ValueError(f"journal entry {e.seq}: no verifier for kind {e.kind!r} yet")
 
-        return verify_chain(entries, current, unjournalled, self.last_numbers())
+        result = verify_chain(entries, current, unjournalled, self.last_numbers())
+        refunded = {e.ref_id for e in entries if e.kind == EntryKind.REFUND.value}
+        inserted = SqlRefundRepository(self.session).unjournalled(refunded)
+        return Verification(result.entries, result.problems + inserted)

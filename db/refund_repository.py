@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db import models as m
 from db.journal_repository import append_entry
-from pos.domain.journal import EntryKind
+from pos.domain.journal import EntryKind, JournalProblem, ProblemKind
 from pos.domain.money import ZERO
 from pos.domain.refund import (
     ApprovalRow,
@@ -329,6 +329,22 @@ class SqlRefundRepository:
             lines[r["refund_id"]].append(dict(r))
         for r in conn.execute(select(*m.Refund.__table__.columns)).mappings():
             yield r["id"], refund_record(dict(r), lines[r["id"]])
+
+    def unjournalled(self, journalled: set[str]) -> tuple[JournalProblem, ...]:
+        """Refunds no journal entry covers: inserted into the database behind its back."""
+        return tuple(
+            JournalProblem(
+                ProblemKind.INSERTED,
+                r.terminal_id,
+                None,
+                r.refund_no,
+                f"refund {r.refund_no} is not in the journal: it was inserted into the database "
+                "directly",
+                f"การคืนเงิน {r.refund_no} ไม่อยู่ในบันทึก: ถูกเพิ่มเข้าฐานข้อมูลโดยตรง",
+            )
+            for r in self.numbers()
+            if r.refund_id not in journalled
+        )
 
     def numbers(self) -> list[RefundEntry]:
         """(terminal id, refund number, refund id) of every stored refund."""

@@ -206,3 +206,30 @@ def test_journal_verify_catches_an_edited_refund(
     assert "refund" in first.message_en
     assert "changed" in first.message_en
     assert after.receipt_no not in {p.ref_no for p in result.problems}
+
+
+def test_journal_verify_names_a_refund_inserted_behind_its_back(
+    store: Store, clock: FixedClock, returns: Returns, shifts: Shifts, manager: Actor
+) -> None:
+    shifts.open(manager, D("0"))
+    receipt = sell(store, clock, manager, ["2*" + JAEW])
+    returns.refund(manager, receipt.receipt_no, {1: D(1)}, "cash", "leaking")
+    fake = f"{store.terminal.receipt_prefix}-R-000099"
+    with store.uow(write=True) as work:
+        cols = (
+            "terminal_id, seq, sale_id, receipt_no, refunded_at, shift_id, cashier_id, "
+            "cashier_name, approval_id, approver_id, approver_name, reason, method, total, "
+            "vatable, exempt, vat, vat_rate"
+        )
+        work.session.execute(
+            text(
+                f"INSERT INTO refunds (id, refund_no, {cols}) SELECT "
+                f"'00000000-0000-4000-8000-000000000099', :no, {cols.replace('seq', '99')} "
+                "FROM refunds"
+            ),
+            {"no": fake},
+        )
+        work.commit()
+    result = verify_journal(store.uow)
+    assert [(p.kind.value, p.ref_no) for p in result.problems] == [("inserted", fake)]
+    assert result.problems[0].message_en.startswith(f"refund {fake} is not in the journal")
