@@ -206,7 +206,9 @@ def add_shift_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], Non
     db_arg(verify)
     verify.set_defaults(func=cmd_journal_verify)
 
-    report = sub.add_parser("report", help="end-of-day and consignment reports (PDF or CSV)")
+    report = sub.add_parser(
+        "report", help="end-of-day, period, consignment and target reports (PDF, CSV or XLSX)"
+    )
     rsub = report.add_subparsers(dest="report_command", required=True)
     eod = rsub.add_parser(
         "eod", help="a day's or a period's totals, tenders, categories, producers, hours, ..."
