@@ -495,6 +495,7 @@ class CentralSync:
         stop = threading.Event()
         reader_done: list[float] = []
         started = time.perf_counter()
+        cpu = time.thread_time()
         reader = threading.Thread(
             target=self._read_snapshot,
             args=(_sqlite_time(now), chunks, stop, reader_done),
@@ -555,6 +556,7 @@ class CentralSync:
             "central": (reader_done[0] if reader_done else done) - started,
             "local": done - started,
             "waiting": waited,
+            "local_cpu": time.thread_time() - cpu,  # this thread's CPU seconds
         }
         return PullResult(changes, 0, stock_rows, horizon)
 
@@ -580,6 +582,7 @@ class CentralSync:
             with self.central.connect() as central:
                 central = central.execution_options(isolation_level="REPEATABLE READ")
                 with central.begin():
+                    central.exec_driver_sql("SET LOCAL work_mem = '128MB'")  # sorts in memory
                     horizon = central.exec_driver_sql(
                         "SELECT coalesce(max(seq), 0) FROM catalog_changes"
                     ).scalar_one()
@@ -591,7 +594,8 @@ class CentralSync:
                         queries: list[tuple[str, str, tuple[str, ...]]] = [
                             (t, _snapshot_sql(t), ()) for t in _FIRST_LOAD_ORDER
                         ]
-                        queries.append(("stock", _STOCK_SQL, (as_of,)))
+                        stock = _STOCK_SQL + ' ORDER BY product_id COLLATE "C"'
+                        queries.append(("stock", stock, (as_of,)))
                         for what, sql, params in queries:
                             rows = cur.stream(sql, params, binary=True, size=_CHUNK_ROWS)
                             while chunk := list(islice(rows, _CHUNK_ROWS)):
@@ -724,10 +728,14 @@ def _changed_rows(
 
 
 def _snapshot_sql(table: str) -> str:
-    """Every row of the table, ready for SQLite, in primary-key byte order."""
+    """Every row of the table, ready for SQLite, in primary-key byte order.
+
+    The rows are sorted as stored and converted after the sort (OFFSET 0 keeps the subquery
+    apart), so the first rows leave the server before the last are converted.
+    """
     cols = ", ".join(_select_for_sqlite(c) for c in _TABLES[table].columns)
-    order = ", ".join(f't.{c.name} COLLATE "C"' for c in _TABLES[table].primary_key.columns)
-    return f"SELECT {cols} FROM {table} t ORDER BY {order}"
+    order = ", ".join(f'{c.name} COLLATE "C"' for c in _TABLES[table].primary_key.columns)
+    return f"SELECT {cols} FROM (SELECT * FROM {table} ORDER BY {order} OFFSET 0) t"
 
 
 def _fetch(central: Connection, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
