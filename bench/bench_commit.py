@@ -194,6 +194,8 @@ def main() -> int:
     args = bench_args(__doc__.splitlines()[0], sales=500)
     from pos.app import open_store
     from pos.domain.settings import Settings
+    from pos.ports import SystemClock
+    from pos.services.demo import demo_cashier
 
     cat = catalogue(args.products)
     print(cat.describe())
@@ -203,6 +205,7 @@ def main() -> int:
         raw_db = working_copy(cat, Path(tmp) / "raw")
         store = open_store(str(app_db), Settings())
         checkout = store.checkout()
+        actor = demo_cashier(store.uow, store.settings, store.terminal, SystemClock())
         with store.uow() as read:
             ids = [row.product_id for row in read.catalog.iter_search_rows()]
         raw = _raw_connection(raw_db)
@@ -228,7 +231,7 @@ def main() -> int:
                 for side in order:
                     if side == "app":
                         t0 = time.perf_counter()
-                        checkout.complete(cart, tenders)
+                        checkout.complete(cart, tenders, actor=actor)
                         took = time.perf_counter() - t0
                         if i >= WARMUP:
                             app_s.append(took)

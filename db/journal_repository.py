@@ -16,6 +16,7 @@ from pos.domain.journal import (
     EntryKind,
     JournalEntry,
     Verification,
+    approval_record,
     make_entry,
     sale_record,
     verify_chain,
@@ -137,6 +138,11 @@ class SqlJournalRepository:
             for zid, record in self.session.execute(select(m.ZReport.id, m.ZReport.record))
         }
 
+        approvals = {
+            a["id"]: approval_record(dict(a))
+            for a in self.session.connection().execute(select(*_columns(m.Approval))).mappings()
+        }
+
         from db.refund_repository import SqlRefundRepository
 
         refunds = SqlRefundRepository(self.session).records()
@@ -148,6 +154,8 @@ class SqlJournalRepository:
                 return refunds.get(e.ref_id)
             if e.kind == EntryKind.Z_REPORT.value:
                 return z_reports.get(e.ref_id)
+            if e.kind == EntryKind.VOID.value:
+                return approvals.get(e.ref_id)
             raise ValueError(f"journal entry {e.seq}: no verifier for kind {e.kind!r} yet")
 
         result = verify_chain(entries, current, unjournalled, self.last_numbers())

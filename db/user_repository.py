@@ -8,6 +8,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db import models as m
+from db.journal_repository import append_entry
+from pos.domain.journal import APPROVAL_FIELDS, EntryKind, approval_record
 from pos.ports import ApprovalRecord, UserRecord
 
 
@@ -52,7 +54,9 @@ class SqlUserRepository:
     def set_pin_hash(self, user_id: str, pin_hash: str) -> None:
         self.session.execute(update(m.User).where(m.User.id == user_id).values(pin_hash=pin_hash))
 
-    def add_approval(self, approval: ApprovalRecord) -> None:
+    def add_approval(self, approval: ApprovalRecord, journal: bool = False) -> None:
+        """Write the audit row; with `journal` (voids, cancelled sales) also the journal's
+        "void" entry over it, in the same transaction."""
         self.session.add(
             m.Approval(
                 id=approval.approval_id,
@@ -68,6 +72,15 @@ class SqlUserRepository:
             )
         )
         self.session.flush()
+        if journal and approval.terminal_id is not None:
+            record = approval_record(
+                {"id": approval.approval_id}
+                | {f: getattr(approval, f) for f in APPROVAL_FIELDS[1:]}
+            )
+            append_entry(
+                self.session, approval.terminal_id, EntryKind.VOID, approval.approval_id,
+                approval.ref[:40], approval.approved_at, record,
+            )  # fmt: skip
 
     def approvals(self) -> list[ApprovalRecord]:
         rows = self.session.scalars(select(m.Approval).order_by(m.Approval.approved_at))

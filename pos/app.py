@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pos.services.printing import PrintQueue, TaxInvoices
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
+    from pos.services.shifts import Shifts
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
 
@@ -48,10 +49,19 @@ class Store:
     settings: Settings
     terminal: TerminalInfo
 
-    def checkout(self, sink: ReceiptSink | None = None) -> Checkout:
+    def checkout(self, sink: ReceiptSink | None = None, auth: Auth | None = None) -> Checkout:
         from pos.services.checkout import Checkout
 
-        return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink)
+        return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink, auth)
+
+    def auth_and_shifts(self) -> tuple[Auth, Shifts]:
+        """PIN log-in and approvals, and this counter's shifts (one Auth: approvals it gives
+        are the ones the checkout accepts)."""
+        from pos.services.auth import Auth
+        from pos.services.shifts import Shifts
+
+        auth = Auth(self.uow, self.settings, SystemClock(), terminal_id=self.terminal.terminal_id)
+        return auth, Shifts(self.uow, auth, self.terminal, SystemClock())
 
     def returns(self, auth: Auth | None = None, queue: PrintQueue | None = None) -> Returns:
         """Refunds at this counter; the refund slip goes to the receipt printer's queue (none
@@ -163,8 +173,9 @@ def build_till_context(store: Store) -> TillContext:
     queue = sink
     if queue is None and any(not p.is_preview for p in settings.printers):
         queue = store.print_queue()  # the setup dialog's test pages on the other printers
+    auth, shifts = store.auth_and_shifts()
     return TillContext(
-        checkout=store.checkout(sink),
+        checkout=store.checkout(sink, auth),
         settings=settings,
         terminal=store.terminal,
         load_index=store.load_index,
@@ -174,7 +185,9 @@ def build_till_context(store: Store) -> TillContext:
         print_queue=queue,
         tax_invoices=store.tax_invoices(queue) if settings.vat_registered else None,
         sync=_till_sync(store),
-        returns=store.returns(None, sink),
+        auth=auth,
+        shifts=shifts,
+        returns=store.returns(auth, sink),
     )
 
 

@@ -34,6 +34,8 @@ from pos.domain.basket import add_template  # noqa: E402
 from pos.domain.basket_print import BasketLabelData, basket_label_data, gift_cards  # noqa: E402
 from pos.domain.payment import cash_tender  # noqa: E402
 from pos.domain.settings import PrinterProfile, Settings  # noqa: E402
+from pos.ports import SystemClock  # noqa: E402
+from pos.services.demo import demo_cashier  # noqa: E402
 from printing.basket_label import PAGES, layout_basket_label, render_basket_label  # noqa: E402
 from printing.gift_card import gift_card_image  # noqa: E402
 from printing.printer import receipt_image, save_png  # noqa: E402
@@ -128,9 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(out / "basket-till.png"))
 
         due = window.cart.totals().total
-        receipt = window.ctx.checkout.complete(
-            window.cart, [cash_tender(due, due)], cashier_name="สมใจ ใจดี"
-        )
+        actor = demo_cashier(store.uow, store.settings, store.terminal, SystemClock())
+        receipt = window.ctx.checkout.complete(window.cart, [cash_tender(due, due)], actor=actor)
         p80 = PrinterProfile(name="receipt", connection="file", target="-", paper_mm=80)
         save_png(receipt_image(receipt, settings, p80), out / "basket-receipt.png")
         save_png(gift_card_image(gift_cards(receipt, settings), p80), out / "gift-card.png")

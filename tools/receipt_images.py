@@ -28,6 +28,7 @@ from pos.domain.sale import Receipt  # noqa: E402
 from pos.domain.settings import PrinterProfile, Settings  # noqa: E402
 from pos.domain.taxinvoice import Buyer  # noqa: E402
 from pos.services.checkout import Checkout  # noqa: E402
+from pos.services.demo import demo_cashier  # noqa: E402
 from pos.services.printing import TaxInvoices  # noqa: E402
 from printing.document import printer_test_page  # noqa: E402
 from printing.escpos_job import render_body  # noqa: E402
@@ -75,7 +76,8 @@ def _ring_up(store: Store, *, split: bool) -> Receipt:
         ]
     else:
         tenders = [cash_tender(due, Decimal(5000))]
-    return checkout.complete(cart, tenders, cashier_name="สมใจ ใจดี")
+    actor = demo_cashier(store.uow, store.settings, store.terminal, _Clock())
+    return checkout.complete(cart, tenders, actor=actor)
 
 
 def _store(folder: Path, settings: Settings) -> Store:

@@ -131,6 +131,12 @@ def _self_test(window: TillWindow) -> int:
         return fail(f"the product index could not be loaded: {window.index_error}")
     if len(index) == 0:
         return fail("the catalogue is empty")
+    if window.locked:  # the demo store's cashier logs in (README: cashier, PIN 1111)
+        window.log_in("cashier", "1111")
+        if not _wait(lambda: not window.locked or bool(window.login_page.message), 30.0):
+            return fail("the log-in got no answer within 30 s")
+        if window.locked:
+            return fail(f"the demo cashier could not log in: {window.login_page.message}")
     if not window.isVisible() or not window.scan_field.isVisible():
         return fail("the till window is not visible")
     # scan a few products of the catalogue (a weighed one refuses a plain scan): any whose

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +48,9 @@ from ui.worker import Worker
 
 # the dialogs are imported when first opened: the first frame does not need them
 if TYPE_CHECKING:
+    from pos.domain.auth import Action, Actor
+    from pos.domain.cashup import ShiftReport
+    from pos.services.auth import Approval
     from pos.services.search import ProductIndex
     from ui.find_dialog import FindDialog
     from ui.payment_dialog import PaymentDialog
@@ -152,6 +157,13 @@ class TillWindow(QMainWindow):
         self._preview: ReceiptPreview | None = None
         self._last_receipt: Receipt | None = None
         self._closing = False
+        # who is at the till: nobody sells until a cashier logs in (when the store has Auth)
+        self.actor: Actor | None = None
+        self._locked = False
+        self._cart_owner: Actor | None = None  # whose sale the cart is
+        self._shift_open: bool | None = None  # None: not known (no shifts on this till)
+        self._payment_started = False  # the payment dialog was opened for this sale
+        self._approvals: list[Approval] = []  # a manager's yes for this sale (discount, price)
 
         self.setStyleSheet(style.STYLE_SHEET)
         self._build()
@@ -178,6 +190,7 @@ class TillWindow(QMainWindow):
             self.printer_status.attach(
                 self._ctx.print_queue if self._ctx is not None else None, self.worker)
             self.sync_status.attach(self._ctx.sync if self._ctx is not None else None)
+            self._lock()
 
     # --- the store ----------------------------------------------------------------------
     @property
@@ -231,6 +244,7 @@ class TillWindow(QMainWindow):
         self._load_index()
         self.printer_status.attach(ctx.print_queue, self.worker)
         self.sync_status.attach(ctx.sync)
+        self._lock()
         self.storeOpened.emit()
 
     def _on_store_failed(self, exc: Exception) -> None:
@@ -253,11 +267,240 @@ class TillWindow(QMainWindow):
         self.loader.run(self.ctx.load_index, self._on_index_loaded, self._on_index_failed,
                         name="load_index")
 
+    # --- who is at the till: log-in, switch cashier ---------------------------------------
+    @property
+    def shift_open(self) -> bool | None:
+        """Whether a shift is open at this counter (None: not known, or no shifts here)."""
+        return self._shift_open
+
+    @property
+    def locked(self) -> bool:
+        """True while the log-in page is up (nobody, or a cashier who logged out)."""
+        return self._locked
+
+    def _lock(self, username: str = "") -> None:
+        """Show the log-in page (when the store has users); the cart stays as it is."""
+        if self._ctx is None or self._ctx.auth is None:
+            return
+        self._locked = True
+        self.actor = None
+        self.cashier_name = ""
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(name == "language")
+        self._pages.setCurrentWidget(self.login_page)
+        self.login_page.reset(username)
+        self._update_status()
+        self.login_page.focus_field()
+
+    def log_in(self, username: str, pin: str) -> None:
+        """What typing a user name and PIN on the log-in page does."""
+        self.login_page.user_field.setText(username)
+        self.login_page.pin_field.setText(pin)
+        self.login_page.submit()
+
+    def _log_in(self, username: str, pin: str) -> None:
+        ctx = self.ctx
+        auth, shifts = ctx.auth, ctx.shifts
+        assert auth is not None
+
+        def work() -> tuple[Actor, bool | None]:
+            from pos.domain.auth import Action, PermissionDenied
+
+            actor = auth.login(username, pin)
+            if not actor.may(Action.SELL):
+                raise PermissionDenied(
+                    f"{actor.display_name} ({actor.role.value}) may not sell: the till is for "
+                    "cashiers and managers",
+                    f"{actor.display_name} ไม่มีสิทธิ์ขายสินค้า เครื่องขายใช้ได้เฉพาะแคชเชียร์และผู้จัดการ",
+                )
+            return actor, None if shifts is None else shifts.current() is not None
+
+        self.worker.run(work, self._on_logged_in, self._on_login_failed, name="login")
+
+    def _on_login_failed(self, exc: Exception) -> None:
+        QApplication.beep()
+        self.login_page.failed(self._error_text(exc))
+
+    def _on_logged_in(self, outcome: tuple[Actor, bool | None]) -> None:
+        actor, shift_open = outcome
+        self.actor = actor
+        self.cashier_name = actor.display_name
+        self._shift_open = shift_open
+        self._locked = False
+        for action in self.actions_by_name.values():
+            action.setEnabled(True)
+        self._pages.setCurrentWidget(self._till_page)
+        self.login_page.reset()
+        previous = self._cart_owner
+        self._cart_owner = actor
+        if previous is not None and previous.user_id != actor.user_id and not self.cart.is_empty:
+            # another cashier's sale is never lost, and never sold under this cashier's name:
+            # it is parked with its cashier's name, for them to recall (F6)
+            self._park_for(previous)
+        else:
+            self.show_message(self.tr("Hello {name}").format(name=actor.display_name), "ok")
+        self._update_status()
+        self.refocus()
+        if shift_open is False:
+            self.open_shift()
+
+    def _park_for(self, owner: Actor) -> None:
+        snapshot = copy.deepcopy(self.cart)
+        label = f"{owner.display_name} · {fmt.baht(snapshot.totals().total)}"
+        self._cart_busy = "park"
+        checkout = self.ctx.checkout
+
+        def parked(_id: str) -> None:
+            self._cart_busy = ""
+            self._start_new_sale()
+            self.show_message(self.tr("{name}'s sale was parked: they can recall it with F6")
+                              .format(name=owner.display_name), "info")
+
+        self.worker.run(lambda: checkout.park(snapshot, label), parked,
+                        self._on_cart_op_failed, name="park")
+
+    def log_out(self) -> None:
+        """Ctrl+F1: switch cashier. The cart stays on screen for the same cashier; another
+        cashier's log-in parks it under its owner's name. Payments taken must be finished."""
+        if self._locked or self._ctx is None or self._ctx.auth is None:
+            return
+        if self._cart_busy or self._payment is not None:
+            self.show_message(self.tr("One moment: the sale is being saved…"), "info")
+            return
+        if self._held_tenders:
+            self.warn(self.tr("Payments were taken for this sale: finish it (F12) before "
+                              "logging out"))
+            return
+        who = self.actor
+        self._lock(who.username if who is not None else "")
+        self.login_page.show_message(self.tr("{name} logged out").format(
+            name=who.display_name if who is not None else ""))
+
+    # --- the shift: open, paid-in/out, X report, close -----------------------------------
+    def _shift_tools(self) -> bool:
+        if not self._cart_free():
+            return False
+        if self.actor is None or self.ctx.shifts is None:
+            self.warn(self.tr("Shifts are not set up on this till"))
+            return False
+        return self._dialog is None
+
+    def _run(self, fn: Callable[[], Any], ok: Callable[[Any], None],
+             fail: Callable[[Exception], None]) -> None:
+        self.worker.run(fn, ok, fail, name="shift")
+
+    def open_shift(self) -> None:
+        if not self._shift_tools():
+            return
+        if self._shift_open:
+            self.show_message(self.tr("A shift is already open at this counter"), "info")
+            return
+        from ui.shift_dialogs import OpenShiftDialog
+
+        assert self.actor is not None
+        assert self.ctx.shifts is not None
+        dialog = OpenShiftDialog(self.ctx.shifts, self.actor, self._run, self)
+        dialog.opened.connect(self._on_shift_opened)
+        self._open_dialog(dialog)
+
+    def _on_shift_opened(self, _shift: Any) -> None:
+        self._shift_open = True
+        self._update_status()
+        self.show_message(self.tr("Shift opened: ready to sell"), "ok")
+
+    def cash_move(self, kind: str) -> None:
+        """Ctrl+I paid in, Ctrl+O paid out: an amount and a reason into the shift's cash."""
+        if not self._shift_tools():
+            return
+        from ui.shift_dialogs import CashMoveDialog
+
+        assert self.actor is not None
+        assert self.ctx.shifts is not None
+        dialog = CashMoveDialog(kind, self.ctx.shifts, self.actor, self._run, self)
+        dialog.moved.connect(self._on_cash_moved)
+        self._open_dialog(dialog)
+
+    def _on_cash_moved(self, kind: str, amount: Decimal) -> None:
+        text = (self.tr("Paid in {amount}") if kind == "paid_in"
+                else self.tr("Paid out {amount}"))
+        self.show_message(text.format(amount=fmt.baht(amount)), "ok")
+
+    def x_report(self) -> None:
+        """F10: the shift so far, in the receipt preview."""
+        if not self._shift_tools():
+            return
+        shifts, actor = self.ctx.shifts, self.actor
+        assert shifts is not None
+        assert actor is not None
+        self.worker.run(lambda: shifts.x_report(actor), self._show_report, self._fail,
+                        name="x_report")
+
+    def _show_report(self, report: ShiftReport) -> None:
+        from pos.domain.shift_text import shift_report_text
+
+        columns = self.settings.receipt_printer.text_columns
+        text = shift_report_text(report, self._language, columns)
+        self._show_preview(report.title, text)
+
+    def close_shift(self) -> None:
+        """F11: warn about unsent sales, then count the drawer; the Z report when closed."""
+        if not self._shift_tools():
+            return
+        if not self.cart.is_empty:
+            self.warn(self.tr("Finish or park (F5) the current sale first"))
+            return
+        shifts, actor, sync = self.ctx.shifts, self.actor, self.ctx.sync
+        assert shifts is not None
+        assert actor is not None
+        language = self._language
+
+        def work() -> tuple[ShiftReport, str]:
+            warning = ""
+            if sync is not None:
+                check = sync.shift_close_check()
+                if not check.ok:
+                    warning = check.message_en if language == "en" else check.message_th
+            return shifts.x_report(actor), warning
+
+        self.worker.run(work, self._show_close_shift, self._fail, name="close_check")
+
+    def _show_close_shift(self, outcome: tuple[ShiftReport, str]) -> None:
+        from ui.shift_dialogs import CloseShiftDialog
+
+        report, warning = outcome
+        if self._dialog is not None or self.actor is None or self.ctx.shifts is None:
+            return
+        dialog = CloseShiftDialog(self.ctx.shifts, self.actor, report, warning, self._run, self)
+        dialog.closed.connect(self._on_shift_closed)
+        self._open_dialog(dialog)
+
+    def _on_shift_closed(self, report: ShiftReport) -> None:
+        self._shift_open = False
+        self._show_report(report)
+        self._update_status()
+        self.show_message(self.tr("Shift closed: {title}").format(title=report.title), "ok")
+
+    # --- manager approval ------------------------------------------------------------------
+    def _needs_approval(self, action: Action) -> bool:
+        return self.actor is not None and not self.actor.may(action) and self._ctx is not None \
+            and self._ctx.auth is not None
+
+    def ask_approval(self, action: Action, ref: str, then: Callable[[Approval], None]) -> None:
+        """A manager's PIN for one action of this cashier; `then` runs once approved."""
+        from ui.shift_dialogs import ApprovalDialog
+
+        auth, actor = self.ctx.auth, self.actor
+        assert auth is not None
+        assert actor is not None
+        dialog = ApprovalDialog(auth, actor, action, ref, self._run, self)
+        dialog.approved.connect(then)
+        self._open_dialog(dialog)
+
     # --- building ----------------------------------------------------------------------
     def _build(self) -> None:
         self.setMinimumSize(1280, 720)
         central = QWidget()
-        outer = QVBoxLayout(central)
+        outer = QVBoxLayout()
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
 
@@ -275,10 +518,20 @@ class TillWindow(QMainWindow):
         self._clock_label = style.named(QLabel(), "clockLabel")
         self._clock_label.setStyleSheet("font-size: 18px; color: white; padding-right: 16px;")
         hl.addWidget(self._clock_label)
+        self._cashier_label = style.named(QLabel(), "cashierLabel")
+        self._cashier_label.setStyleSheet("font-size: 16px; color: white; padding-right: 12px;")
+        hl.addWidget(self._cashier_label)
+        self._shift_button = style.button("shiftButton")
+        self._shift_menu = QMenu(self._shift_button)
+        self._shift_button.setMenu(self._shift_menu)
+        self._shift_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        hl.addWidget(self._shift_button)
+        self._logout_button = style.button("logoutButton")
+        self._logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        hl.addWidget(self._logout_button)
         self._language_button = style.button("languageButton")
         self._language_button.clicked.connect(self.toggle_language)
         hl.addWidget(self._language_button)
-        outer.addWidget(header)
 
         body = QHBoxLayout()
         body.setContentsMargins(14, 12, 14, 8)
@@ -391,6 +644,21 @@ class TillWindow(QMainWindow):
         self._key_layout.setContentsMargins(14, 4, 14, 10)
         self._key_layout.setHorizontalSpacing(8)
         outer.addWidget(self._key_bar)
+        # the log-in page and the sale share the window below the header
+        from ui.login_page import LoginPage
+
+        self._pages = QStackedWidget()
+        self._till_page = QWidget()
+        self._till_page.setLayout(outer)
+        self._pages.addWidget(self._till_page)
+        self.login_page = LoginPage()
+        self.login_page.submitted.connect(self._log_in)
+        self._pages.addWidget(self.login_page)
+        page = QVBoxLayout(central)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(header)
+        page.addWidget(self._pages, 1)
         self.setCentralWidget(central)
 
         # status bar
@@ -427,6 +695,12 @@ class TillWindow(QMainWindow):
             ("language", [QKeySequence("Ctrl+L")], self.toggle_language),
             ("printer", [QKeySequence("Ctrl+P")], self.printer_setup),
             ("tax_invoice", [QKeySequence("Ctrl+T")], self.tax_invoice),
+            ("logout", [QKeySequence("Ctrl+F1")], self.log_out),
+            ("paid_in", [QKeySequence("Ctrl+I")], lambda: self.cash_move("paid_in")),
+            ("paid_out", [QKeySequence("Ctrl+O")], lambda: self.cash_move("paid_out")),
+            ("x_report", [QKeySequence(Qt.Key.Key_F10)], self.x_report),
+            ("close_shift", [QKeySequence(Qt.Key.Key_F11)], self.close_shift),
+            ("open_shift", [], self.open_shift),
         ]
         for name, keys, slot in specs:
             action = QAction(self)
@@ -436,6 +710,9 @@ class TillWindow(QMainWindow):
             action.triggered.connect(lambda _=False, slot=slot: slot())
             self.addAction(action)
             self.actions_by_name[name] = action
+        self._logout_button.clicked.connect(self.actions_by_name["logout"].trigger)
+        for name in ("open_shift", "paid_in", "paid_out", "x_report", "close_shift", "logout"):
+            self._shift_menu.addAction(self.actions_by_name[name])
         order = ["help", "find", "quantity", "discount", "park", "recall", "basket", "plus",
                  "minus", "remove", "cancel", "pay"]
         for col, name in enumerate(order):
@@ -625,6 +902,28 @@ class TillWindow(QMainWindow):
         row = self._need_line()
         if row < 0:
             return
+        if self._payment_started:
+            from pos.domain.auth import Action
+
+            if self._needs_approval(Action.VOID_AFTER_PAYMENT):
+                # once payment has started, a line comes off only with a manager's PIN (the
+                # approval is written to the audit log and the journal)
+                line = self.model.line(row)
+                ref = f"{line.product.sku} x {fmt.line_quantity(line)} = {line.net}"
+                line_id = line.line_id
+                self.ask_approval(Action.VOID_AFTER_PAYMENT, ref,
+                                  lambda _a: self._remove_approved(line_id))
+                return
+        self._remove_row(row)
+
+    def _remove_approved(self, line_id: str) -> None:
+        try:
+            row = self.cart.index_of(line_id)
+        except ShopError:
+            return
+        self._remove_row(row)
+
+    def _remove_row(self, row: int) -> None:
         group = self.cart.groups.get(self.model.line(row).group_id or "")
         line = self.model.remove_row(row)
         self._update_totals()
@@ -902,6 +1201,8 @@ class TillWindow(QMainWindow):
     def _on_recalled(self, cart: Cart) -> None:
         self._cart_busy = ""
         self._held_tenders = []
+        self._payment_started = False
+        self._approvals = []
         self.model.set_cart(cart)
         last = self.model.rowCount() - 1
         self._select(last)
@@ -930,8 +1231,21 @@ class TillWindow(QMainWindow):
             text += "\n" + self.tr("Payments were already taken: give them back to the customer.")
         dialog = ConfirmDialog("confirmCancel", self.tr("Cancel sale (F9)"), text,
                                self.tr("Yes, cancel (Enter)"), self)
-        dialog.accepted.connect(self._cancel_confirmed)
+        dialog.accepted.connect(self._cancel_asked)
         self._open_dialog(dialog)
+
+    def _cancel_asked(self) -> None:
+        """Yes: a cashier needs a manager's PIN to cancel a sale with lines in it (the
+        approval goes to the audit log and the journal)."""
+        from pos.domain.auth import Action
+
+        if self._needs_approval(Action.CANCEL_SALE):
+            totals = self.cart.totals()
+            ref = f"{len(self.cart)} lines = {totals.total}"
+            QTimer.singleShot(0, lambda: self.ask_approval(
+                Action.CANCEL_SALE, ref, lambda _a: self._cancel_confirmed()))
+            return
+        self._cancel_confirmed()
 
     def _cancel_confirmed(self) -> None:
         self._start_new_sale()
@@ -939,6 +1253,8 @@ class TillWindow(QMainWindow):
 
     def _start_new_sale(self) -> None:
         self._held_tenders = []
+        self._payment_started = False
+        self._approvals = []
         self._set_pending_qty(None)
         self.model.set_cart(self.ctx.checkout.new_cart())
         self._show_line(-1)
@@ -955,6 +1271,16 @@ class TillWindow(QMainWindow):
         if self.cart.is_empty:
             self.warn(self.tr("The cart is empty: scan the products first"))
             return
+        if self._shift_open is False and self._dialog is None:
+            self.warn(self.tr("No shift is open at this counter: open one first"))
+            self.open_shift()
+            return
+        wanted = self._approval_wanted()
+        if wanted is not None:
+            action, ref = wanted
+            self.ask_approval(action, ref, self._approved_then_pay)
+            return
+        self._payment_started = True
         due = self.cart.totals().total
         held = self._held_tenders
         try:
@@ -969,6 +1295,27 @@ class TillWindow(QMainWindow):
         dialog.rejected.connect(self._payment_closed)
         self._payment = dialog
         dialog.open()
+
+    def _approval_wanted(self) -> tuple[Action, str] | None:
+        """A discount above the limit or a typed price, not approved yet for this sale."""
+        from pos.domain.auth import Action
+        from pos.domain.sale_rules import discount_over_limit, max_discount_pct, price_overrides
+
+        have = {a.action for a in self._approvals}
+        limit = self.settings.discount_limit_pct
+        if (discount_over_limit(self.cart, limit) and Action.DISCOUNT_OVER_LIMIT not in have
+                and self._needs_approval(Action.DISCOUNT_OVER_LIMIT)):
+            return (Action.DISCOUNT_OVER_LIMIT,
+                    f"{max_discount_pct(self.cart):.1f}% > {limit}%")
+        typed = price_overrides(self.cart, self.settings.vm_layout)
+        if (typed and Action.PRICE_OVERRIDE not in have
+                and self._needs_approval(Action.PRICE_OVERRIDE)):
+            return Action.PRICE_OVERRIDE, ", ".join(typed)[:60]
+        return None
+
+    def _approved_then_pay(self, approval: Approval) -> None:
+        self._approvals.append(approval)
+        QTimer.singleShot(0, self._open_payment)  # after the approval dialog has closed
 
     def _payment_closed(self) -> None:
         if self._payment is not None:
@@ -986,10 +1333,13 @@ class TillWindow(QMainWindow):
         dialog.set_committing(True)
         self._cart_busy = "commit"
         cart = copy.deepcopy(self.cart)
-        checkout, render, cashier = self.ctx.checkout, self.ctx.render_receipt, self.cashier_name
+        checkout, render, actor = self.ctx.checkout, self.ctx.render_receipt, self.actor
+        approvals = list(self._approvals)
 
         def work() -> tuple[Receipt, str | None]:
-            receipt = checkout.complete(cart, tenders, cashier_name=cashier)
+            if actor is None:
+                raise ShopError("Log in first (Ctrl+F1)", "กรุณาเข้าสู่ระบบก่อน (Ctrl+F1)")
+            receipt = checkout.complete(cart, tenders, actor=actor, approvals=approvals)
             try:  # the sale is saved: a preview problem must not look like a failed sale
                 text: str | None = render(receipt)
             except Exception:
@@ -1171,6 +1521,14 @@ class TillWindow(QMainWindow):
             self._status_catalogue.setText(self.tr("Catalogue: not available"))
         else:
             self._status_catalogue.setText(self.tr("Loading catalogue…"))
+        if self.actor is not None:
+            shift = {True: self.tr("shift open"), False: self.tr("no shift open"),
+                     None: ""}[self._shift_open]
+            self._cashier_label.setText(" · ".join(
+                t for t in (self.tr("Cashier: {name}").format(name=self.actor.display_name),
+                            shift) if t))
+        else:
+            self._cashier_label.setText(self.tr("Logged out") if self._locked else "")
         self._status_language.setText(self.tr("Language: {name}").format(
             name="ไทย" if self._language == "th" else "English"))
 
@@ -1188,13 +1546,17 @@ class TillWindow(QMainWindow):
         """Give the keyboard back to the scan field (after dialogs and clicks)."""
         if self._closing or not self.isVisible():
             return
+        if self._locked:
+            if QApplication.activeModalWidget() is None:
+                self.login_page.focus_field()
+            return
         if QApplication.activeModalWidget() is None:
             if not self.isActiveWindow():
                 self.activateWindow()  # e.g. a dialog just closed, or the preview was clicked
             self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._closing or new is None or new is self.scan_field:
+        if self._closing or new is None or new is self.scan_field or self._locked:
             return
         # the receipt preview must never keep the keyboard: a scanner would type into it
         if new.window() is self or new.window() is self._preview:
@@ -1248,6 +1610,17 @@ class TillWindow(QMainWindow):
         self.actions_by_name["language"].setText(self.tr("Switch language"))
         self.actions_by_name["printer"].setText(self.tr("Printer setup"))
         self.actions_by_name["tax_invoice"].setText(self.tr("Tax invoice"))
+        for name, text in (("logout", self.tr("Switch cashier / log out (Ctrl+F1)")),
+                           ("open_shift", self.tr("Open shift")),
+                           ("paid_in", self.tr("Paid in (Ctrl+I)")),
+                           ("paid_out", self.tr("Paid out (Ctrl+O)")),
+                           ("x_report", self.tr("X report (F10)")),
+                           ("close_shift", self.tr("Close shift (F11)"))):
+            self.actions_by_name[name].setText(text)
+        self._shift_button.setText(self.tr("Shift"))
+        self._logout_button.setText(self.tr("Log out"))
+        self._logout_button.setToolTip(self.tr("Switch cashier / log out (Ctrl+F1)"))
+        self.login_page.retranslateUi()
         self.printer_status.retranslateUi()
         self._update_totals()
         self._update_status()
@@ -1276,5 +1649,7 @@ class TillWindow(QMainWindow):
         self.sync_status.shutdown()
         if self._preview is not None:
             self._preview.close()
+        if self._dialog is not None:  # e.g. the open-shift dialog after a log-in
+            self._dialog.hide()
         super().closeEvent(event)
 

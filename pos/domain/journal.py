@@ -32,6 +32,11 @@ BASKET_FIELDS = (
     "set_price", "message",
 )  # fmt: skip
 
+APPROVAL_FIELDS = (
+    "id", "terminal_id", "action", "reason", "requested_by", "requested_name", "approved_by",
+    "approved_name", "approved_at", "ref",
+)  # fmt: skip
+
 
 class EntryKind(Enum):
     SALE = "sale"
@@ -98,6 +103,12 @@ def sale_record(
         "payments": sorted((_pick(r, PAYMENT_FIELDS) for r in payments), key=lambda r: r["seq"]),
         "baskets": sorted((_pick(r, BASKET_FIELDS) for r in baskets), key=lambda r: r["id"]),
     }
+
+
+def approval_record(approval: Mapping[str, Any]) -> dict[str, Any]:
+    """What a void's (or cancelled sale's) journal entry covers: its row in the approvals
+    audit, so changing who approved it, why or what was voided breaks the chain."""
+    return _pick(approval, APPROVAL_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ class Approval:
     approved_name: str
 
 
+JOURNALLED = frozenset({Action.VOID_AFTER_PAYMENT, Action.CANCEL_SALE})
 _WRONG = LoginFailed("Wrong user or PIN", "ชื่อผู้ใช้หรือ PIN ไม่ถูกต้อง")
 
 
@@ -192,7 +193,8 @@ class Auth:
             ref=ref,
         )
         with self.uow(write=True) as work:
-            work.users.add_approval(record)
+            # a void or a cancelled sale is also a link of the journal's hash chain
+            work.users.add_approval(record, journal=action in JOURNALLED)
             work.commit()
         return Approval(record.approval_id, action, actor.user_id, approver.user_id,
                         approver.display_name)  # fmt: skip

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pos.domain.auth import Action, Actor, denied
 from pos.domain.barcodes import (
     GtinScan,
     MeasureKind,
@@ -20,13 +21,18 @@ from pos.domain.barcodes import (
 )
 from pos.domain.basket import BasketTemplate, add_template, cart_needs
 from pos.domain.cart import Cart, CartGroup, Discount, DiscountKind, ProductInfo, SoldBy
+from pos.domain.cashup import ShiftError
 from pos.domain.errors import CartError, PaymentError, ShopError, UnknownProduct
 from pos.domain.money import round_satang
 from pos.domain.payment import Tender, settle
 from pos.domain.sale import Receipt, SaleDraft
+from pos.domain.sale_rules import discount_over_limit, price_overrides
 from pos.domain.settings import Settings
 from pos.ports import Clock, ParkedCart, ReceiptSink, TerminalInfo, UnitOfWorkFactory
 from pos.services.stock import ensure_stock
+
+if TYPE_CHECKING:
+    from pos.services.auth import Approval, Auth
 
 READY_SUFFIX = "-R"  # the SKU suffix of a template's pre-assembled (ready-made) baskets
 
@@ -61,12 +67,14 @@ class Checkout:
         terminal: TerminalInfo,
         clock: Clock,
         sink: ReceiptSink | None = None,
+        auth: Auth | None = None,
     ) -> None:
         self.uow = uow
         self.settings = settings
         self.terminal = terminal
         self.clock = clock
         self.sink = sink
+        self.auth = auth  # checks managers' approvals (None: nothing beyond the role passes)
         self._layout = settings.vm_layout
 
     def new_cart(self) -> Cart:
@@ -160,16 +168,26 @@ class Checkout:
         self,
         cart: Cart,
         tenders: Sequence[Tender],
-        cashier_id: str | None = None,
-        cashier_name: str = "",
+        *,
+        actor: Actor,
+        approvals: Sequence[Approval] = (),
     ) -> Receipt:
         """Commit the sale in one transaction, then hand the receipt to the printer sink.
 
+        `actor` sells (their role must allow it; the receipt names them). A discount above
+        the shop's limit or a price typed at the counter needs a manager's approval of that
+        action among `approvals`; with `require_shift` the counter must have a shift open.
         The sale is durable before anything is printed; a printer fault is logged and left to
         the print queue, never raised to the cashier as a lost sale.
         """
+        if not actor.may(Action.SELL):
+            raise denied(actor, Action.SELL)
         if cart.is_empty:
             raise CartError("The cart is empty", "ยังไม่มีสินค้าในตะกร้า")
+        if discount_over_limit(cart, self.settings.discount_limit_pct):
+            self._authorize(actor, Action.DISCOUNT_OVER_LIMIT, approvals)
+        if price_overrides(cart, self._layout):
+            self._authorize(actor, Action.PRICE_OVERRIDE, approvals)
         totals = cart.totals()
         settlement = settle(totals.total, tenders)
         if not settlement.settled:
@@ -183,10 +201,18 @@ class Checkout:
             tenders=tuple(tenders),
             settlement=settlement,
             sold_at=self.clock.now(),
-            cashier_id=cashier_id,
-            cashier_name=cashier_name,
+            cashier_id=actor.user_id,
+            cashier_name=actor.display_name,
         )
         with self.uow(write=True) as uow:
+            if (
+                self.settings.require_shift
+                and uow.shifts.current(self.terminal.terminal_id) is None
+            ):
+                raise ShiftError(
+                    "No shift is open at this counter: open a shift before selling",
+                    "ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อนขาย",
+                )
             # the shop's stock rule, in the sale's own transaction (see ensure_stock)
             ensure_stock(uow, cart_needs(cart), self.settings.allow_negative_stock)
             receipt = uow.sales.record(draft, self.terminal)
@@ -201,6 +227,15 @@ class Checkout:
             except Exception:  # a bug in printing must not look like a failed sale: it is saved
                 log.exception("receipt %s: the printer sink failed", receipt.receipt_no)
         return receipt
+
+    def _authorize(self, actor: Actor, action: Action, approvals: Sequence[Approval]) -> None:
+        """`actor` may do `action` by role, or by one of `approvals` (spent once used)."""
+        if actor.may(action):
+            return
+        offered = [a for a in approvals if a.action is action]
+        if self.auth is None or not offered:
+            raise denied(actor, action)
+        self.auth.authorize(actor, action, offered[0])
 
     def reprint(self, receipt_no: str) -> Receipt:
         with self.uow() as uow:
@@ -297,8 +332,15 @@ def cart_from_payload(
             g = groups[gid]
             if gid not in cart.groups:
                 cart.groups[gid] = CartGroup(
-                    gid, g["name_th"], g["name_en"], int(g["count"]), g["template_id"],
-                    g["message"], g["ready_product_id"], Decimal(g["price"]), bool(g["set_price"]),
+                    gid,
+                    g["name_th"],
+                    g["name_en"],
+                    int(g["count"]),
+                    g["template_id"],
+                    g["message"],
+                    g["ready_product_id"],
+                    Decimal(g["price"]),
+                    bool(g["set_price"]),
                 )
             share = Decimal(ln["fixed_gross"])
             line = cart.add(product, Decimal(ln["quantity"]), fixed_gross=share, merge=False)

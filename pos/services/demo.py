@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pos.domain.auth import Actor
 from pos.domain.barcodes import in_store_code, is_valid_gtin, with_check_digit
 from pos.domain.cart import Discount, DiscountKind, ProductInfo
 from pos.domain.catalog import (
@@ -22,12 +23,20 @@ from pos.domain.catalog import (
     ProductEntry,
     producer_problems,
 )
-from pos.domain.payment import Tender, TenderKind, cash_tender, quick_cash_amounts
+from pos.domain.payment import (
+    THAI_DENOMINATIONS,
+    Tender,
+    TenderKind,
+    cash_tender,
+    quick_cash_amounts,
+)
 from pos.domain.settings import Settings
-from pos.ports import UnitOfWorkFactory
+from pos.ports import Clock, PinHasher, TerminalInfo, UnitOfWorkFactory
+from pos.services.auth import Auth
 from pos.services.baskets import assign_basket_codes
 from pos.services.catalog import assign_in_store_codes
 from pos.services.checkout import Checkout
+from pos.services.shifts import Shifts
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -227,6 +236,50 @@ def synthetic_products(
 
 
 # --- demo sales ---------------------------------------------------------------------------
+DEMO_FLOAT = Decimal("2000.00")
+
+
+def demo_shifts(
+    uow: UnitOfWorkFactory,
+    settings: Settings,
+    terminal: TerminalInfo,
+    clock: Clock,
+    hasher: PinHasher | None = None,
+) -> tuple[Actor, Shifts]:
+    """The demo cashier (1111) logged in at this counter, and the counter's shifts."""
+    auth = Auth(uow, settings, clock, hasher, terminal.terminal_id)
+    auth.ensure_demo_users()
+    actor = auth.login("cashier", "1111")
+    return actor, Shifts(uow, auth, terminal, clock)
+
+
+def demo_cashier(
+    uow: UnitOfWorkFactory,
+    settings: Settings,
+    terminal: TerminalInfo,
+    clock: Clock,
+    hasher: PinHasher | None = None,
+) -> Actor:
+    """The demo cashier with a shift open at the counter (opened with the demo float if none
+    is), ready to sell: benchmarks, the crash-safety child, screenshots."""
+    actor, shifts = demo_shifts(uow, settings, terminal, clock, hasher)
+    if shifts.current() is None:
+        shifts.open(actor, DEMO_FLOAT)
+    return actor
+
+
+def counted_as_expected(amount: Decimal) -> dict[Decimal, int]:
+    """A drawer holding exactly `amount`, in the fewest Thai notes and coins."""
+    counts: dict[Decimal, int] = {}
+    left = amount
+    for d in THAI_DENOMINATIONS:
+        n = int(left // d)
+        if n:
+            counts[d] = n
+            left -= d * n
+    return counts
+
+
 class ScriptedClock:
     """A clock that the demo moves through the opening hours of past days."""
 
@@ -265,10 +318,22 @@ def demo_sales(
     clock = ScriptedClock(moments[0] if moments else end)
     original = checkout.clock
     checkout.clock = clock
+    # the demo cashier sells in one shift per day; a day's shift is closed (the drawer as
+    # expected) when the next day's first sale opens the next one
+    actor, shifts = demo_shifts(uow, checkout.settings, checkout.terminal, clock)
+    shifts.clock = clock
+    day: date | None = None
     popular = products[: max(20, len(products) // 5)]
     try:
         for when in moments:
             clock.current = when
+            if (when + timedelta(hours=7)).date() != day:
+                if day is not None and shifts.current() is not None:
+                    expected = shifts.x_report(actor).cash.expected
+                    shifts.close(actor, counted_as_expected(expected))
+                day = (when + timedelta(hours=7)).date()
+                if shifts.current() is None:
+                    shifts.open(actor, DEMO_FLOAT)
             cart = checkout.new_cart()
             for _ in range(rng.choice((1, 1, 2, 2, 3, 4, 6))):
                 pool = popular if rng.random() < 0.7 else products
@@ -278,7 +343,7 @@ def demo_sales(
                     Discount(DiscountKind.PERCENT, Decimal(10), "ลูกค้าประจำ / regular customer")
                 )
             due = cart.totals().total
-            checkout.complete(cart, _tenders(rng, due), cashier_name="สมใจ (demo)")
+            checkout.complete(cart, _tenders(rng, due), actor=actor)
     finally:
         checkout.clock = original
     return count

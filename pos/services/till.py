@@ -10,11 +10,13 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.domain.sale import Receipt
     from pos.domain.settings import Settings
     from pos.ports import TerminalInfo
+    from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
     from pos.services.printing import PrintQueue, TaxInvoices
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
+    from pos.services.shifts import Shifts
     from pos.services.sync import SyncService
 
 
@@ -30,4 +32,6 @@ class TillContext:
     print_queue: PrintQueue | None = None  # printer status banner and setup (None: no printer)
     tax_invoices: TaxInvoices | None = None  # full tax invoices (None: not VAT-registered)
     sync: SyncService | None = None  # the central sync (None: a stand-alone counter)
+    auth: Auth | None = None  # PIN log-in and manager approvals (None: nobody can sell)
+    shifts: Shifts | None = None  # open/close the counter's shift, paid-in/out, X/Z reports
     returns: Returns | None = None  # find a sale by its receipt, refund it (None: no refunds)

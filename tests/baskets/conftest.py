@@ -17,6 +17,7 @@ from pos.domain.settings import Settings
 from pos.services.baskets import Baskets
 from pos.services.checkout import Checkout
 from pos.services.demo import load_demo_store
+from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -73,4 +74,4 @@ def pay_cash(checkout: Checkout, cart: object) -> Receipt:
 
     assert isinstance(cart, Cart)
     due = cart.totals().total
-    return checkout.complete(cart, [cash_tender(due, due)], cashier_name="ทดสอบ")
+    return checkout.complete(cart, [cash_tender(due, due)], actor=seller(checkout))

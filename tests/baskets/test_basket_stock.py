@@ -255,6 +255,7 @@ def test_two_counters_cannot_both_sell_the_last_baskets(shop: Store, baskets: Ba
     the stock check and the sale's write share one locked transaction, so one sale wins."""
     import threading
 
+    from tests.helpers.selling import seller
     from tests.integration.conftest import FixedClock
 
     code = f"2*{template(baskets, 'GIFT-TEA').barcode}"
@@ -272,6 +273,7 @@ def test_two_counters_cannot_both_sell_the_last_baskets(shop: Store, baskets: Ba
         except OutOfStock:
             outcomes.append("refused")
 
+    seller(Checkout(shop.uow, shop.settings, shop.terminal, FixedClock()))  # shift open
     threads = [threading.Thread(target=counter) for _ in range(2)]
     for t in threads:
         t.start()

@@ -18,6 +18,8 @@ from decimal import Decimal
 from pos.app import open_store
 from pos.domain.payment import Tender, TenderKind, cash_tender, quick_cash_amounts
 from pos.domain.settings import Settings
+from pos.ports import SystemClock
+from pos.services.demo import demo_cashier
 
 # never outlive a test that died: a child whose parent is gone, or that runs this long, stops
 MAX_SECONDS = 120.0
@@ -44,6 +46,7 @@ def main(db_file: str, seed: int) -> int:
     rng = random.Random(seed)
     store = open_store(db_file, Settings())
     checkout = store.checkout()
+    actor = demo_cashier(store.uow, store.settings, store.terminal, SystemClock())
     with store.uow() as read:
         codes = [p.sku for p in read.catalog.unit_products(500)]
     out = sys.stdout
@@ -54,7 +57,7 @@ def main(db_file: str, seed: int) -> int:
         for _ in range(rng.randint(1, 5)):
             scan = checkout.lookup(rng.choice(codes))
             checkout.add_to_cart(cart, scan)
-        receipt = checkout.complete(cart, _tenders(rng, cart.totals().total), cashier_name="crash")
+        receipt = checkout.complete(cart, _tenders(rng, cart.totals().total), actor=actor)
         out.write(f"COMMITTED {receipt.receipt_no} {receipt.sale_id}\n")
         out.flush()
     store.close()

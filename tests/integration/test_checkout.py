@@ -31,6 +31,7 @@ from pos.domain.sale import Receipt
 from pos.services.catalog import export_csv, import_csv
 from pos.services.checkout import Checkout
 from tests.helpers.gs1 import reference_check_digit
+from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock, open_small_store
 
 CENT = Decimal("0.01")
@@ -74,7 +75,9 @@ def scan(checkout: Checkout, cart: Cart, *codes: str) -> Cart:
 
 def pay_exact(checkout: Checkout, cart: Cart) -> Receipt:
     due = cart.totals().total
-    return checkout.complete(cart, [Tender(TenderKind.PROMPTPAY, due, reference="PP1")])
+    return checkout.complete(
+        cart, [Tender(TenderKind.PROMPTPAY, due, reference="PP1")], actor=seller(checkout)
+    )
 
 
 def one_silk_sale(checkout: Checkout) -> Receipt:
@@ -225,9 +228,10 @@ def test_complete_writes_the_whole_sale_in_one_commit(
     def count_commit(conn: object) -> None:
         commits.append(conn)
 
+    actor = seller(checkout)
     event.listen(store.engine, "commit", count_commit)
     try:
-        receipt = checkout.complete(cart, [cash_tender(due, Decimal(2000))], cashier_name="สมใจ")
+        receipt = checkout.complete(cart, [cash_tender(due, Decimal(2000))], actor=actor)
     finally:
         event.remove(store.engine, "commit", count_commit)
     assert len(commits) == 1, "sale, lines, payments, stock and outbox: one transaction"
@@ -239,7 +243,7 @@ def test_complete_writes_the_whole_sale_in_one_commit(
     assert sale.seq == 1
     assert sale.status == "completed"
     assert sale.sold_at == clock.current
-    assert sale.cashier_name == "สมใจ"
+    assert (sale.cashier_id, sale.cashier_name) == (actor.user_id, "สมใจ (แคชเชียร์)")
     assert (sale.total, sale.paid, sale.change) == (due, due, Decimal("408.44"))
     vatable = due - Decimal("120.00")
     assert (sale.vatable, sale.exempt, sale.vat) == (vatable, Decimal("120.00"), vat_of(vatable))
@@ -326,6 +330,7 @@ def test_two_sales_at_once_never_share_a_number(store: Store, clock: FixedClock)
         except BaseException as exc:  # reported below, in the test's thread
             errors.append(exc)
 
+    seller(Checkout(store.uow, store.settings, store.terminal, clock))  # the shift is open
     workers = [threading.Thread(target=ring_up, args=(8,)) for _ in range(3)]
     for w in workers:
         w.start()
@@ -346,9 +351,11 @@ def test_tenders_that_do_not_settle_write_nothing(store: Store, checkout: Checko
     ]
     for tenders in refused:
         with pytest.raises(PaymentError):
-            checkout.complete(cart, tenders)
+            checkout.complete(cart, tenders, actor=seller(checkout))
     with pytest.raises(CartError):
-        checkout.complete(checkout.new_cart(), [cash_tender(Decimal(0), Decimal(100))])
+        checkout.complete(
+            checkout.new_cart(), [cash_tender(Decimal(0), Decimal(100))], actor=seller(checkout)
+        )
 
     assert sales_facts(store) == dict.fromkeys(("sales", "lines", "payments", "stock", "outbox"), 0)
     assert pay_exact(checkout, cart).receipt_no == "KK01-00000001"

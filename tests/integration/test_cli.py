@@ -23,6 +23,7 @@ from pos.domain.payment import Tender, TenderKind
 from pos.domain.settings import Settings
 from pos.services.checkout import Checkout
 from resources import DEMO
+from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock, open_small_store
 
 KHON_KAEN_DISTRICTS = {
@@ -390,7 +391,11 @@ def test_the_day_boundary_is_midnight_in_bangkok(tmp_path: Path) -> None:
             clock.current = when
             cart = checkout.new_cart()
             checkout.add_to_cart(cart, checkout.lookup("8851234000029"))
-            checkout.complete(cart, [Tender(TenderKind.PROMPTPAY, Decimal("35.50"), None, "x")])
+            checkout.complete(
+                cart,
+                [Tender(TenderKind.PROMPTPAY, Decimal("35.50"), None, "x")],
+                actor=seller(checkout),
+            )
     finally:
         store.close()
 

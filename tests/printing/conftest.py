@@ -17,6 +17,7 @@ from pos.ports import ReceiptSink
 from pos.services.checkout import Checkout
 from pos.services.demo import load_demo_store
 from printing.qt import ensure_gui
+from tests.helpers.selling import seller
 
 SHOP = Path(__file__).resolve().parent / "data" / "shop"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -81,4 +82,4 @@ def sell(
         tenders = [cash_tender(due, Decimal(2000))]
     else:
         tenders = [Tender(TenderKind.PROMPTPAY, due, reference="PP123")]
-    return checkout.complete(cart, tenders, cashier_name="สมใจ ใจดี")
+    return checkout.complete(cart, tenders, actor=seller(checkout))

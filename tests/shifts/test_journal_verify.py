@@ -13,6 +13,7 @@ from pos.domain.payment import Tender, TenderKind
 from pos.domain.sale import Receipt
 from pos.services.checkout import Checkout
 from pos.services.journal import verify_journal
+from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock
 
 SILK, TEA = "8851234000012", "8851234000029"
@@ -29,7 +30,8 @@ def receipts(store: Store) -> list[Receipt]:
         for code in codes:
             checkout.add_to_cart(cart, checkout.lookup(code))
         due = cart.totals().total
-        done.append(checkout.complete(cart, [Tender(TenderKind.PROMPTPAY, due, reference="PP")]))
+        tender = Tender(TenderKind.PROMPTPAY, due, reference="PP")
+        done.append(checkout.complete(cart, [tender], actor=seller(checkout)))
         clock.current += timedelta(minutes=1)
     return done
 
@@ -174,7 +176,9 @@ def test_a_sale_whose_journal_entry_fails_is_not_saved_at_all(
     checkout.add_to_cart(cart, checkout.lookup(SILK))
     due = cart.totals().total
     with pytest.raises(RuntimeError, match="journal write failed"):
-        checkout.complete(cart, [Tender(TenderKind.PROMPTPAY, due, reference="PP")])
+        checkout.complete(
+            cart, [Tender(TenderKind.PROMPTPAY, due, reference="PP")], actor=seller(checkout)
+        )
     with store.engine.connect() as conn:
         for table in ("sales", "sale_lines", "payments", "outbox", "journal_entries"):
             assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0, table

@@ -16,6 +16,7 @@ from pos.domain.payment import Tender, TenderKind, cash_tender
 from pos.domain.sale import Receipt
 from pos.services.checkout import Checkout
 from pos.services.eod import eod_report, producer_settlements, write_eod_csv
+from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock
 
 SILK, TEA, BALM = "8851234000012", "8851234000029", "8851234000036"
@@ -42,7 +43,7 @@ def day_sales(store: Store) -> list[Receipt]:
             checkout.add_to_cart(cart, checkout.lookup(code))
         due = cart.totals().total
         tender = cash_tender(due, due) if cash else Tender(TenderKind.PROMPTPAY, due, reference="P")
-        out.append(checkout.complete(cart, [tender]))
+        out.append(checkout.complete(cart, [tender], actor=seller(checkout)))
     return out
 
 

@@ -17,6 +17,7 @@ from pos.services.auth import Auth
 from pos.services.checkout import Checkout
 from pos.services.journal import verify_journal
 from pos.services.shifts import Shifts
+from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock
 from tests.shifts.test_auth import PlainTestHasher
 
@@ -46,8 +47,12 @@ def cashier(auth: Auth) -> Actor:
     return auth.login("cashier", "1111")
 
 
-def sell(store: Store, clock: FixedClock, codes: list[str], cash: bool) -> Receipt:
-    checkout = Checkout(store.uow, store.settings, store.terminal, clock)
+def sell(
+    store: Store, clock: FixedClock, codes: list[str], cash: bool, shift: bool = True
+) -> Receipt:
+    """A sale by the cashier; `shift` False: on a till that sells without a shift open."""
+    settings = store.settings.with_changes(require_shift=shift)
+    checkout = Checkout(store.uow, settings, store.terminal, clock)
     cart = checkout.new_cart()
     for code in codes:
         checkout.add_to_cart(cart, checkout.lookup(code))
@@ -58,7 +63,13 @@ def sell(store: Store, clock: FixedClock, codes: list[str], cash: bool) -> Recei
         else Tender(TenderKind.PROMPTPAY, due, reference="PP")
     )
     clock.current += timedelta(minutes=3)
-    return checkout.complete(cart, [tender], cashier_name="สมใจ")
+    if shift:
+        return checkout.complete(cart, [tender], actor=seller(checkout))
+    return checkout.complete(
+        cart,
+        [tender],
+        actor=Auth(store.uow, settings, clock, PlainTestHasher()).login("cashier", "1111"),
+    )
 
 
 def test_a_z_report_adds_up_to_its_sales_and_the_drawer(
@@ -126,7 +137,7 @@ def test_z_numbers_are_sequential_and_every_sale_lands_in_one_z(
     shifts.open(cashier, D(0))
     a = sell(store, clock, [TEA], cash=True)
     z1 = shifts.close(cashier, {})
-    b = sell(store, clock, [SILK], cash=False)  # rung up between shifts
+    b = sell(store, clock, [SILK], cash=False, shift=False)  # rung up between shifts
     shifts.open(cashier, D(1000))
     c = sell(store, clock, [BALM], cash=True)
     z2 = shifts.close(cashier, {D(1000): 1})

@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.app import Store, build_till_context, open_store
 from pos.domain.barcodes import MeasureKind, make_variable_measure
 from pos.domain.settings import Settings
+from pos.ports import SystemClock
+from pos.services.auth import Auth
 from pos.services.demo import load_demo_store
+from pos.services.till import TillContext
+from tests.helpers.selling import FastArgon2
 from ui.app import create_till_window
 from ui.till_window import TillWindow
 
@@ -41,23 +45,65 @@ def store(sqlite_url: str) -> Iterator[Store]:
     settings = Settings()
     opened = open_store(sqlite_url, settings)
     load_demo_store(opened.uow, settings, opened.terminal.terminal_id, DATA)
+    Auth(opened.uow, settings, SystemClock(), FastArgon2()).ensure_demo_users()
     try:
         yield opened
     finally:
         opened.close()
 
 
+def till_context(store: Store) -> TillContext:
+    """The composition root's context, its users (demo PINs) hashed at argon2's least cost."""
+    ctx = build_till_context(store)
+    assert ctx.auth is not None
+    ctx.auth.hasher = FastArgon2()
+    ctx.auth.ensure_demo_users()
+    return ctx
+
+
+def log_in(qtbot: QtBot, till: TillWindow, username: str, pin: str) -> None:
+    """Type a user name and PIN on the till's log-in page, then Enter; wait for the answer."""
+    page = till.login_page
+    qtbot.waitUntil(
+        lambda: till.locked and QApplication.focusWidget() in (page.user_field, page.pin_field),
+        timeout=5_000,
+    )
+    page.user_field.clear()
+    page.user_field.setFocus()
+    qtbot.keyClicks(page.user_field, username)
+    qtbot.keyClick(page.user_field, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.pin_field
+    qtbot.keyClicks(page.pin_field, pin)
+    qtbot.keyClick(page.pin_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not till.busy, timeout=10_000)
+
+
+def open_shift(qtbot: QtBot, till: TillWindow, opening_float: str = "2000") -> None:
+    """Answer the open-shift dialog that follows a log-in with no shift open."""
+    dialog = modal(qtbot, "openShiftDialog")
+    field = dialog.findChild(QLineEdit, "floatField")
+    assert field is not None
+    qtbot.keyClicks(field, opening_float)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    back_to_scanning(qtbot, till)
+
+
 @contextmanager
-def open_till(qtbot: QtBot, store: Store) -> Iterator[TillWindow]:
-    """The real till on `store`, shown at 1366x768, catalogue loaded, scan field focused."""
-    window = create_till_window(build_till_context(store), language="th")
+def open_till(qtbot: QtBot, store: Store, *, logged_in: bool = True) -> Iterator[TillWindow]:
+    """The real till on `store`, shown at 1366x768, catalogue loaded; `logged_in`: the demo
+    cashier (1111) has logged in and opened a shift, and the scan field has the keyboard."""
+    window = create_till_window(till_context(store), language="th")
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.scan_field, timeout=5_000)
+    if logged_in:
+        log_in(qtbot, window, "cashier", "1111")
+        if not window.locked and window.shift_open is False:
+            open_shift(qtbot, window)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.scan_field, timeout=5_000)
     try:
         yield window
     finally:
@@ -109,8 +155,10 @@ def modal(qtbot: QtBot, name: str) -> QWidget:
 def back_to_scanning(qtbot: QtBot, till: TillWindow) -> None:
     """Wait until no dialog is up and the scan field has the keyboard again."""
     qtbot.waitUntil(
-        lambda: QApplication.activeModalWidget() is None
-        and QApplication.focusWidget() is till.scan_field,
+        lambda: (
+            QApplication.activeModalWidget() is None
+            and QApplication.focusWidget() is till.scan_field
+        ),
         timeout=5_000,
     )
 
@@ -122,3 +170,19 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, ord(ch), Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
+
+
+def approve(qtbot: QtBot, reason: str, manager: str = "manager", pin: str = "9999") -> QWidget:
+    """Answer the manager-approval dialog: reason, manager's user name and PIN, Enter each.
+    Returns the dialog (still open if the approval was refused)."""
+    dialog = modal(qtbot, "approvalDialog")
+    for name, text in (("approvalReason", reason), ("approvalUser", manager), ("approvalPin", pin)):
+        field = dialog.findChild(QLineEdit, name)
+        assert field is not None
+        field.setFocus()
+        if name != "approvalReason" or not field.text():
+            field.clear()
+            type_text(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not getattr(dialog, "busy", False), timeout=10_000)
+    return dialog

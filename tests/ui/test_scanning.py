@@ -16,6 +16,7 @@ from tests.ui.conftest import (
     SAUSAGE,
     SILK,
     TEA,
+    approve,
     back_to_scanning,
     key,
     modal,
@@ -177,6 +178,7 @@ def test_cancel_sale_asks_then_clears_the_cart(qtbot: QtBot, till: TillWindow) -
     key(qtbot, till.scan_field, Qt.Key.Key_F9)
     dialog = modal(qtbot, "confirmCancel")
     key(qtbot, dialog, Qt.Key.Key_Return)
+    approve(qtbot, "customer changed their mind")  # a cashier cancels with a manager's PIN
     qtbot.waitUntil(lambda: till.cart.is_empty)
     assert till.total_label.text() == "฿0.00"
     assert till.model.rowCount() == 0

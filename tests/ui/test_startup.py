@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from pos.app import Store, build_till_context, open_store
 from pos.domain.settings import Settings
 from pos.services.till import TillContext
-from tests.ui.conftest import DINO, SILK, TEA, scan
+from tests.ui.conftest import DINO, SILK, TEA, log_in, open_shift, scan
 from ui.app import create_till_window
 from ui.till_window import TillWindow
 
@@ -75,6 +75,11 @@ def test_scans_typed_while_the_store_opens_are_answered_in_order(
         assert status_store(window) == store.url
         assert window.message_kind != "error"
         qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
+        # then the till asks who is there; the scans wait in the cart for the cashier
+        assert window.locked
+        log_in(qtbot, window, "cashier", "1111")
+        open_shift(qtbot, window)
+        assert len(window.cart) == 3
         # and the till goes on as usual
         scan(qtbot, window, TEA)
         qtbot.waitUntil(lambda: not window.busy, timeout=5_000)

@@ -1,0 +1,113 @@
+"""An X or Z report as plain text lines for the receipt preview (Thai or English)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from pos.domain.cashup import ShiftReport
+
+BANGKOK = timedelta(hours=7)
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "x": ("X REPORT (shift so far)", "รายงาน X (ระหว่างกะ)"),
+    "z": ("Z REPORT", "รายงาน Z (ปิดกะ)"),
+    "pos": ("POS ID", "หมายเลขเครื่อง"),
+    "opened": ("Opened", "เปิดกะ"),
+    "closed": ("Closed", "ปิดกะ"),
+    "by": ("by", "โดย"),
+    "sales": ("Sales", "จำนวนบิล"),
+    "receipts": ("Receipts", "เลขที่ใบเสร็จ"),
+    "gross": ("Gross", "ยอดก่อนส่วนลด"),
+    "discounts": ("Discounts", "ส่วนลด"),
+    "total": ("Total", "ยอดขายสุทธิ"),
+    "vatable": ("VAT-able", "ยอดที่มี VAT"),
+    "exempt": ("VAT exempt", "ยอดยกเว้น VAT"),
+    "vat": ("VAT", "ภาษีมูลค่าเพิ่ม"),
+    "tenders": ("Payments", "การชำระเงิน"),
+    "voided": ("Voided sales", "บิลที่ยกเลิก"),
+    "float": ("Opening float", "เงินทอนตั้งต้น"),
+    "cash_sales": ("Cash sales", "ขายเงินสด"),
+    "paid_in": ("Paid in", "นำเงินเข้า"),
+    "paid_out": ("Paid out", "นำเงินออก"),
+    "expected": ("Expected in drawer", "เงินที่ควรมีในลิ้นชัก"),
+    "counted": ("Counted", "นับได้"),
+    "difference": ("Difference", "ผลต่าง"),
+    "counts": ("Drawer count", "การนับเงิน"),
+    "cash": ("cash", "เงินสด"),
+    "promptpay": ("PromptPay", "พร้อมเพย์"),
+    "card": ("card", "บัตร"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    en, th = _LABELS[key]
+    return en if lang == "en" else th
+
+
+def _when(at: datetime | None, lang: str) -> str:
+    if at is None:
+        return "-"
+    local = at + BANGKOK
+    year = local.year + 543 if lang == "th" else local.year
+    return f"{local:%d/%m}/{year} {local:%H:%M}"
+
+
+def _money(amount: object) -> str:
+    return f"{amount:,.2f}"
+
+
+def shift_report_text(report: ShiftReport, lang: str = "th", width: int = 42) -> str:
+    """The report laid out in `width` columns: totals, payments, the drawer and its count."""
+
+    def row(label: str, value: str) -> str:
+        gap = max(1, width - len(label) - len(value))
+        return f"{label}{' ' * gap}{value}"
+
+    s, c = report.sales, report.cash
+    title = _t(report.kind, lang)
+    if report.kind == "z":
+        title += f" {report.number:06d}"
+    out = [title.center(width), row(_t("pos", lang), report.pos_id), "-" * width]
+    out.append(row(_t("opened", lang), _when(report.opened_at, lang)))
+    out.append(f"  {_t('by', lang)} {report.opened_by}")
+    if report.kind == "z":
+        out.append(row(_t("closed", lang), _when(report.closed_at, lang)))
+        out.append(f"  {_t('by', lang)} {report.closed_by}")
+    out.append("-" * width)
+    out.append(row(_t("sales", lang), str(s.count)))
+    if s.count:
+        out.append(row(_t("receipts", lang), ""))
+        out.append(f"  {s.first_receipt} - {s.last_receipt}")
+    out += [
+        row(_t("gross", lang), _money(s.gross)),
+        row(_t("discounts", lang), _money(-s.discounts) if s.discounts else _money(s.discounts)),
+        row(_t("total", lang), _money(s.total)),
+        row(_t("vatable", lang), _money(s.vatable)),
+        row(_t("exempt", lang), _money(s.exempt)),
+        row(_t("vat", lang), _money(s.vat)),
+    ]
+    if s.voided:
+        out.append(row(_t("voided", lang), str(s.voided)))
+    if s.tenders:
+        out.append(_t("tenders", lang))
+        for kind, amount in sorted(s.tenders.items()):
+            label = _t(kind, lang) if kind in _LABELS else kind
+            out.append(row(f"  {label}", _money(amount)))
+    out.append("-" * width)
+    out += [
+        row(_t("float", lang), _money(c.opening_float)),
+        row(_t("cash_sales", lang), _money(c.cash_sales)),
+        row(_t("paid_in", lang), _money(c.paid_in)),
+        row(_t("paid_out", lang), _money(-c.paid_out) if c.paid_out else _money(c.paid_out)),
+        row(_t("expected", lang), _money(c.expected)),
+    ]
+    if c.counted is not None and c.difference is not None:
+        sign = "+" if c.difference > 0 else ""
+        out.append(row(_t("counted", lang), _money(c.counted)))
+        out.append(row(_t("difference", lang), sign + _money(c.difference)))
+    if report.counts:
+        out.append("-" * width)
+        out.append(_t("counts", lang))
+        for d, n in sorted(report.counts.items(), reverse=True):
+            out.append(row(f"  {d:g} x {n}", _money(d * n)))
+    return "\n".join(out)
