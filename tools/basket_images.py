@@ -34,8 +34,6 @@ from pos.domain.basket import add_template  # noqa: E402
 from pos.domain.basket_print import BasketLabelData, basket_label_data, gift_cards  # noqa: E402
 from pos.domain.payment import cash_tender  # noqa: E402
 from pos.domain.settings import PrinterProfile, Settings  # noqa: E402
-from pos.ports import SystemClock  # noqa: E402
-from pos.services.demo import demo_cashier  # noqa: E402
 from printing.basket_label import PAGES, layout_basket_label, render_basket_label  # noqa: E402
 from printing.gift_card import gift_card_image  # noqa: E402
 from printing.printer import receipt_image, save_png  # noqa: E402
@@ -105,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1366, 768)
         window.show()
         wait(lambda: window.index is not None)
+        window.log_in("cashier", "1111")  # the demo cashier, then the shift's float
+        wait(lambda: not window.locked and QApplication.activeModalWidget() is not None)
+        shift = QApplication.activeModalWidget()
+        float_field = shift.findChild(QLineEdit, "floatField") if shift is not None else None
+        assert float_field is not None
+        QTest.keyClicks(float_field, "2000")
+        QTest.keyClick(float_field, Qt.Key.Key_Return)
+        wait(lambda: QApplication.focusWidget() is window.scan_field)
 
         QTest.keyClick(window.scan_field, Qt.Key.Key_F7)
         wait(lambda: isinstance(QApplication.activeModalWidget(), BasketDialog))
@@ -130,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(out / "basket-till.png"))
 
         due = window.cart.totals().total
-        actor = demo_cashier(store.uow, store.settings, store.terminal, SystemClock())
-        receipt = window.ctx.checkout.complete(window.cart, [cash_tender(due, due)], actor=actor)
+        assert window.actor is not None
+        receipt = window.ctx.checkout.complete(
+            window.cart, [cash_tender(due, due)], actor=window.actor
+        )
         p80 = PrinterProfile(name="receipt", connection="file", target="-", paper_mm=80)
         save_png(receipt_image(receipt, settings, p80), out / "basket-receipt.png")
         save_png(gift_card_image(gift_cards(receipt, settings), p80), out / "gift-card.png")

@@ -1,4 +1,5 @@
-"""Make the README's screenshots from the demo store: docs/till-cart.png, docs/till-promptpay.png.
+"""Make the README's screenshots from the demo store: docs/till-login.png, docs/till-cart.png,
+docs/till-promptpay.png, docs/shift-close.png.
 
 Runs the real till window offscreen on a fresh demo store, scans products the way a scanner
 does (key events into the scan field), and grabs the window and the payment dialog.
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from pos.app import build_till_context, load_demo, open_store  # noqa: E402
 from pos.domain.barcodes import MeasureKind, make_variable_measure  # noqa: E402
@@ -55,6 +56,22 @@ def main() -> int:
         window.resize(1366, 768)
         window.show()
         wait(lambda: window.index is not None)
+        # the log-in page, the demo cashier's name and PIN typed
+        wait(lambda: window.locked)
+        QTest.keyClicks(window.login_page.user_field, "cashier")
+        QTest.keyClick(window.login_page.user_field, Qt.Key.Key_Return)
+        QTest.keyClicks(window.login_page.pin_field, "1111")
+        QApplication.processEvents()
+        window.grab().save(str(docs / "till-login.png"))
+        QTest.keyClick(window.login_page.pin_field, Qt.Key.Key_Return)
+        wait(lambda: not window.locked and QApplication.activeModalWidget() is not None)
+        shift = QApplication.activeModalWidget()  # no shift open yet: open it with the float
+        assert shift is not None
+        float_field = shift.findChild(QLineEdit, "floatField")
+        assert float_field is not None
+        QTest.keyClicks(float_field, "2000")
+        QTest.keyClick(float_field, Qt.Key.Key_Return)
+        wait(lambda: QApplication.activeModalWidget() is None and window.shift_open is True)
         for code in codes:
             QTest.keyClicks(window.scan_field, code)
             QTest.keyClick(window.scan_field, Qt.Key.Key_Return)
@@ -72,10 +89,31 @@ def main() -> int:
         dialog.choose_method(dialog.PROMPTPAY)
         QApplication.processEvents()
         dialog.grab().save(str(docs / "till-promptpay.png"))
-        dialog.reject()
+        dialog.choose_method(dialog.CASH)
+        cash = dialog.findChild(QLineEdit, "cashTendered")
+        assert cash is not None
+        QTest.keyClick(cash, Qt.Key.Key_Return)  # paid in cash, exact
+        wait(lambda: window.last_receipt is not None and not window.busy)
+        # close the shift: the drawer counted note by note (a little short)
+        window.activateWindow()
+        QTest.keyClick(window.scan_field, Qt.Key.Key_F11)
+        wait(lambda: QApplication.activeModalWidget() is not None
+             and QApplication.activeModalWidget().objectName() == "closeShiftDialog")
+        close = QApplication.activeModalWidget()
+        assert close is not None
+        counts = {"count_1000": "4", "count_500": "2", "count_100": "6", "count_50": "2",
+                  "count_10": "1", "count_5": "1", "count_2": "2", "count_0_50": "1"}
+        for name, n in counts.items():
+            field = close.findChild(QLineEdit, name)
+            assert field is not None
+            QTest.keyClicks(field, n)
+        QApplication.processEvents()
+        close.grab().save(str(docs / "shift-close.png"))
+        close.reject()
         window.close()
         store.close()
-    print(f"wrote {docs / 'till-cart.png'} and {docs / 'till-promptpay.png'}")
+    for name in ("till-login.png", "till-cart.png", "till-promptpay.png", "shift-close.png"):
+        print(f"wrote {docs / name}")
     return 0
 
 
