@@ -41,8 +41,8 @@ def refund_document(refund: RefundReceipt, settings: Settings) -> Document:
     if refund.copy:
         out.append(Text(f"*** {COPY_MARK} ***", Align.CENTER, bold=True, size=Size.LARGE))
     out.append(Row(f"เลขที่ {refund.refund_no}", thai_datetime(refund.refunded_at)))
-    out.append(Row(f"อ้างอิงใบเสร็จ {refund.receipt_no}", thai_datetime(refund.sold_at)))
-    out.append(Text(f"Original receipt {refund.receipt_no}", size=Size.SMALL))
+    out.append(Text("อ้างอิงใบเสร็จ / Original receipt", size=Size.SMALL))
+    out.append(Row(refund.receipt_no, thai_datetime(refund.sold_at), indent=2))
     out.append(Row(f"พนักงาน: {refund.cashier_name}", refund.terminal_name))
     if refund.approver_name:
         out.append(Text(f"ผู้อนุมัติ / approved by: {refund.approver_name}", size=Size.SMALL))

@@ -11,7 +11,7 @@ from pos.domain.errors import ShopError
 from pos.domain.money import ZERO, round_satang, vat_included
 
 REFUND_METHODS = ("cash", "promptpay")
-METHOD_NAMES = {"cash": ("cash", "เงินสด"), "promptpay": ("PromptPay", "พร้อมเพย์")}
+METHOD_NAMES = {"cash": ("Cash", "เงินสด"), "promptpay": ("PromptPay", "พร้อมเพย์")}
 
 # The fields of a refund (and its lines) that its journal entry covers: a fixed list, so a
 # column added later does not change the hash of old entries.

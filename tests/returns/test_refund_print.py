@@ -40,8 +40,10 @@ def test_the_slip_names_the_original_receipt_its_date_lines_total_and_method(
                             approval)  # fmt: skip
     text = render_refund_text(refund, store.settings, 48)
     assert REFUND_TITLE in text
-    assert f"อ้างอิงใบเสร็จ {receipt.receipt_no}" in text
-    assert thai_datetime(receipt.sold_at) in text
+    assert "อ้างอิงใบเสร็จ / Original receipt" in text
+    assert f"{receipt.receipt_no}" in text
+    original = next(line for line in text.splitlines() if receipt.receipt_no in line)
+    assert thai_datetime(receipt.sold_at) in original  # the original receipt's date beside it
     assert refund.refund_no in text
     assert "แจ่วบองปลาร้า" in text
     assert "-71.00" in text
@@ -49,7 +51,7 @@ def test_the_slip_names_the_original_receipt_its_date_lines_total_and_method(
     assert "-45.00" in text
     assert "ผ้าไหม" not in text  # the silk was not returned
     assert "116.00" in text  # the total refunded
-    assert "คืนเป็นเงินสด / cash" in text
+    assert "คืนเป็นเงินสด / Cash" in text
     assert manager.display_name in text
     for columns in (48, 32):
         lines = render_refund_text(refund, store.settings, columns).splitlines()
