@@ -233,3 +233,33 @@ def test_journal_verify_names_a_refund_inserted_behind_its_back(
     result = verify_journal(store.uow)
     assert [(p.kind.value, p.ref_no) for p in result.problems] == [("inserted", fake)]
     assert result.problems[0].message_en.startswith(f"refund {fake} is not in the journal")
+
+
+def test_two_counters_refunding_one_sale_at_once_never_refund_it_twice(
+    store: Store, clock: FixedClock, returns: Returns, shifts: Shifts, manager: Actor
+) -> None:
+    """The sale's row lock (PostgreSQL) or the write lock (SQLite) lets one refund through."""
+    import threading
+
+    shifts.open(manager, D("0"))
+    receipt = sell(store, clock, manager, ["4*" + JAEW])
+    start = threading.Barrier(4)
+    done: list[str] = []
+    refused: list[str] = []
+
+    def refund_all() -> None:
+        start.wait()
+        try:
+            done.append(returns.refund(manager, receipt.receipt_no, {}, "cash", "race").refund_no)
+        except RefundError as exc:
+            refused.append(exc.message_en)
+
+    threads = [threading.Thread(target=refund_all) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(done) == 1
+    assert len(refused) == 3
+    assert all("refunded already" in why for why in refused)
+    assert returns.find(receipt.receipt_no).refunded == receipt.total
