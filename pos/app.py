@@ -163,6 +163,7 @@ def first_start(store: Store) -> None:
 def build_till_context(store: Store) -> TillContext:
     """Everything the till window needs, wired from an open store (GUI, tests, benchmarks)."""
     from pos.services.till import TillContext
+    from printing.refund_receipt import render_refund_text
     from printing.text_receipt import render_text
 
     settings = store.settings
@@ -188,6 +189,7 @@ def build_till_context(store: Store) -> TillContext:
         auth=auth,
         shifts=shifts,
         returns=store.returns(auth, sink),
+        render_refund=lambda refund: render_refund_text(refund, settings, columns),
     )
 
 

@@ -480,6 +480,29 @@ class TillWindow(QMainWindow):
         self._update_status()
         self.show_message(self.tr("Shift closed: {title}").format(title=report.title), "ok")
 
+    def refund(self) -> None:
+        """Ctrl+R: refund some or all of a sale, found by its receipt."""
+        if not self._cart_free() or self._dialog is not None or self.actor is None:
+            return
+        returns, auth = self.ctx.returns, self.ctx.auth
+        if returns is None or auth is None:
+            self.warn(self.tr("Refunds are not set up on this till"))
+            return
+        from ui.refund_dialog import RefundDialog
+
+        dialog = RefundDialog(returns, auth, self.actor, self._run, self)
+        dialog.refunded.connect(self._on_refunded)
+        self._open_dialog(dialog)
+
+    def _on_refunded(self, refund: Any) -> None:
+        self.show_message(self.tr("Refund {number}: {amount} back to the customer").format(
+            number=refund.refund_no, amount=fmt.baht(refund.total)), "ok")
+        render = self.ctx.render_refund
+        if render is not None:
+            self.worker.run(lambda: render(refund),
+                            lambda text: self._show_preview(refund.refund_no, text),
+                            self._fail, name="refund_text")
+
     # --- manager approval ------------------------------------------------------------------
     def _needs_approval(self, action: Action) -> bool:
         return self.actor is not None and not self.actor.may(action) and self._ctx is not None \
@@ -701,6 +724,7 @@ class TillWindow(QMainWindow):
             ("x_report", [QKeySequence(Qt.Key.Key_F10)], self.x_report),
             ("close_shift", [QKeySequence(Qt.Key.Key_F11)], self.close_shift),
             ("open_shift", [], self.open_shift),
+            ("refund", [QKeySequence("Ctrl+R")], self.refund),
         ]
         for name, keys, slot in specs:
             action = QAction(self)
@@ -711,7 +735,8 @@ class TillWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_name[name] = action
         self._logout_button.clicked.connect(self.actions_by_name["logout"].trigger)
-        for name in ("open_shift", "paid_in", "paid_out", "x_report", "close_shift", "logout"):
+        for name in ("open_shift", "paid_in", "paid_out", "x_report", "close_shift", "refund",
+                     "logout"):
             self._shift_menu.addAction(self.actions_by_name[name])
         order = ["help", "find", "quantity", "discount", "park", "recall", "basket", "plus",
                  "minus", "remove", "cancel", "pay"]
@@ -1615,7 +1640,8 @@ class TillWindow(QMainWindow):
                            ("paid_in", self.tr("Paid in (Ctrl+I)")),
                            ("paid_out", self.tr("Paid out (Ctrl+O)")),
                            ("x_report", self.tr("X report (F10)")),
-                           ("close_shift", self.tr("Close shift (F11)"))):
+                           ("close_shift", self.tr("Close shift (F11)")),
+                           ("refund", self.tr("Refund (Ctrl+R)"))):
             self.actions_by_name[name].setText(text)
         self._shift_button.setText(self.tr("Shift"))
         self._logout_button.setText(self.tr("Log out"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # named in annotations only: the till's first frame imports none of them
+    from pos.domain.refund import RefundReceipt
     from pos.domain.sale import Receipt
     from pos.domain.settings import Settings
     from pos.ports import TerminalInfo
@@ -35,3 +36,4 @@ class TillContext:
     auth: Auth | None = None  # PIN log-in and manager approvals (None: nobody can sell)
     shifts: Shifts | None = None  # open/close the counter's shift, paid-in/out, X/Z reports
     returns: Returns | None = None  # find a sale by its receipt, refund it (None: no refunds)
+    render_refund: Callable[[RefundReceipt], str] | None = None  # the refund slip as preview text

@@ -237,3 +237,43 @@ def test_a_discount_over_the_limit_asks_a_manager_before_payment(
     key(qtbot, cash, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: till.last_receipt is not None, timeout=10_000)
     assert till.last_receipt.total == Decimal("1295.00")  # 1,850.00 less 30%
+
+
+def test_a_refund_from_the_till_needs_a_manager_and_prints_a_slip(
+    qtbot: QtBot, till: TillWindow
+) -> None:
+    scan_and_wait(qtbot, till, "2*" + TEA)
+    pay_cash_exact(qtbot, till)
+    receipt = till.last_receipt
+    assert receipt is not None
+    till.set_language("en")
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, "refundDialog")
+    number = dialog.findChild(QLineEdit, "refundReceipt")
+    assert number is not None
+    qtbot.keyClicks(number, receipt.receipt_no)
+    key(qtbot, number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.findChild(QLineEdit, "refundQty1") is not None, timeout=5_000)
+    qty = dialog.findChild(QLineEdit, "refundQty1")
+    assert qty is not None
+    assert qty.text() == "2"  # everything still returnable, by default
+    qty.setText("1")  # one of the two teas comes back
+    total = dialog.findChild(QLabel, "refundTotal")
+    assert total is not None
+    assert total.text() == "To refund: ฿120.00"
+    reason = dialog.findChild(QLineEdit, "refundReason")
+    assert reason is not None
+    assert QApplication.focusWidget() is reason
+    type_text(reason, "damaged box")
+    key(qtbot, reason, Qt.Key.Key_Return)
+    approve(qtbot, "damaged box")  # a cashier's refund: the manager's PIN
+    qtbot.waitUntil(lambda: "Refund KK01-R-000001" in till.message, timeout=10_000)
+    assert "฿120.00" in till.message
+    preview = till.receipt_preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.receipt_no == "KK01-R-000001", timeout=5_000)
+    assert receipt.receipt_no in preview.text
+    returns = till.ctx.returns
+    assert returns is not None
+    left = returns.find(receipt.receipt_no)
+    assert left.lines[0].quantity_returnable == Decimal(1)

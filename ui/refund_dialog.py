@@ -1,0 +1,201 @@
+"""The refund dialog (Ctrl+R): scan the receipt, choose lines and quantities, cash or PromptPay."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from pos.domain.auth import Action, Actor
+from ui import format as fmt
+from ui import i18n, style
+from ui.dialogs import parse_decimal
+from ui.shift_dialogs import ApprovalDialog, Run, _WorkerDialog
+
+if TYPE_CHECKING:
+    from pos.domain.refund import ReturnableSale
+    from pos.services.auth import Approval, Auth
+    from pos.services.returns import Returns
+
+
+def _qty(value: Decimal) -> str:
+    return fmt.quantity(value, value != value.to_integral_value())
+
+
+class RefundDialog(_WorkerDialog):
+    """Find the sale, then refund what the customer brought back; a cashier's refund asks a
+    manager's PIN first (the service checks the approval)."""
+
+    refunded = Signal(object)  # RefundReceipt
+
+    def __init__(
+        self, returns: Returns, auth: Auth, actor: Actor, run: Run, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("refundDialog", run, parent)
+        self._returns, self._auth, self._actor = returns, auth, actor
+        self.sale: ReturnableSale | None = None
+        self._receipt_caption = QLabel()
+        self.receipt_field = style.named(QLineEdit(), "refundReceipt")
+        self._sale_label = style.named(QLabel(), "refundSale")
+        self._sale_label.setWordWrap(True)
+        self._lines = QGridLayout()
+        self._lines.setHorizontalSpacing(12)
+        self.quantity_fields: dict[int, QLineEdit] = {}
+        self._cash = style.named(QRadioButton(), "refundCash")
+        self._promptpay = style.named(QRadioButton(), "refundPromptPay")
+        self._methods = QButtonGroup(self)
+        self._methods.addButton(self._cash, 0)
+        self._methods.addButton(self._promptpay, 1)
+        self._cash.setChecked(True)
+        for radio in (self._cash, self._promptpay):
+            radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self._cash.click)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self._promptpay.click)
+        self._reason_caption = QLabel()
+        self.reason_field = style.named(QLineEdit(), "refundReason")
+        self.total_label = style.named(QLabel(), "refundTotal")
+        self.total_label.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        methods = QHBoxLayout()
+        methods.addWidget(self._cash)
+        methods.addWidget(self._promptpay)
+        for w in (self._receipt_caption, self.receipt_field, self._sale_label):
+            self._body.addWidget(w)
+        self._body.addLayout(self._lines)
+        self._body.addLayout(methods)
+        self._body.addWidget(self._reason_caption)
+        self._body.addWidget(self.reason_field)
+        self._body.addWidget(self.total_label)
+        self.resize(760, 620)
+        self.retranslateUi()
+        self.receipt_field.setFocus()
+
+    @property
+    def method(self) -> str:
+        return "promptpay" if self._promptpay.isChecked() else "cash"
+
+    def find_sale(self) -> None:
+        text, returns = self.receipt_field.text(), self._returns
+        self._submit(lambda: returns.find(text), self._found)
+
+    def _found(self, sale: ReturnableSale) -> None:
+        self.sale = sale
+        self._message.hide()
+        while self._lines.count():
+            item = self._lines.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.quantity_fields.clear()
+        en = i18n.current_language() == "en"
+        for row, line in enumerate(sale.lines):
+            name = QLabel(f"{line.line_no}. {line.name_en if en else line.name_th}")
+            name.setWordWrap(True)
+            left = QLabel(
+                self.tr("{left} of {sold} returnable").format(
+                    left=_qty(line.quantity_returnable), sold=_qty(line.quantity_sold)
+                )
+            )
+            field = style.named(QLineEdit(), f"refundQty{line.line_no}")
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            field.setMaximumWidth(110)
+            if line.quantity_returnable > 0:
+                field.setText(_qty(line.quantity_returnable))
+            else:
+                field.setEnabled(False)
+            field.textChanged.connect(lambda _t: self._update())
+            self._lines.addWidget(name, row, 0)
+            self._lines.addWidget(left, row, 1)
+            self._lines.addWidget(field, row, 2)
+            self.quantity_fields[line.line_no] = field
+        self._sale_label.setText(
+            self.tr("Receipt {number} · {total} · sold by {cashier}").format(
+                number=sale.receipt_no, total=fmt.baht(sale.total), cashier=sale.cashier_name
+            )
+        )
+        self._update()
+        self.reason_field.setFocus()
+
+    def quantities(self) -> dict[int, Decimal]:
+        out: dict[int, Decimal] = {}
+        for no, field in self.quantity_fields.items():
+            q = parse_decimal(field.text())
+            if q is not None and q > 0:
+                out[no] = q
+        return out
+
+    def _update(self) -> None:
+        if self.sale is None:
+            self.total_label.setText("")
+            return
+        from pos.domain.refund import line_amount
+
+        total = Decimal(0)
+        for no, q in self.quantities().items():
+            line = self.sale.line(no)
+            if q <= line.quantity_returnable:
+                total += line_amount(line, q)
+        self.total_label.setText(self.tr("To refund: {amount}").format(amount=fmt.baht(total)))
+
+    def _confirm(self) -> None:
+        if self.sale is None or self.receipt_field.hasFocus():
+            self.find_sale()
+            return
+        if not self.reason_field.text().strip():
+            self.show_message(self.tr("A refund needs a reason"))
+            self.reason_field.setFocus()
+            return
+        if not self.quantities():
+            self.show_message(self.tr("Choose what is returned (a quantity on a line)"))
+            return
+        if self._actor.may(Action.REFUND):
+            self._refund(None)
+            return
+        # a cashier's refund: a manager approves it first, for this receipt
+        dialog = ApprovalDialog(
+            self._auth,
+            self._actor,
+            Action.REFUND,
+            self.sale.receipt_no,
+            self._run,
+            self,
+            reason=self.reason_field.text().strip(),
+        )
+        dialog.approved.connect(self._refund)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+
+    def _refund(self, approval: Approval | None) -> None:
+        assert self.sale is not None
+        returns, actor, number = self._returns, self._actor, self.sale.receipt_no
+        quantities, method, reason = self.quantities(), self.method, self.reason_field.text()
+        self._submit(
+            lambda: returns.refund(actor, number, quantities, method, reason, approval),
+            self._done,
+        )
+
+    def _done(self, refund: Any) -> None:
+        self.refunded.emit(refund)
+        self.accept()
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        self.setWindowTitle(self.tr("Refund"))
+        self._title.setText(self.tr("Refund: scan the receipt's barcode or type its number"))
+        self._receipt_caption.setText(self.tr("Receipt number"))
+        self._cash.setText(self.tr("F1 Cash"))
+        self._promptpay.setText(self.tr("F2 PromptPay"))
+        self._reason_caption.setText(self.tr("Reason (e.g. damaged, wrong size)"))
+        self._ok.setText(self.tr("Refund (Enter)"))
+        self._update()
