@@ -25,6 +25,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "vat": ("VAT", "ภาษีมูลค่าเพิ่ม"),
     "tenders": ("Payments", "การชำระเงิน"),
     "voided": ("Voided sales", "บิลที่ยกเลิก"),
+    "refunds": ("Refunds", "คืนเงิน"),
+    "net": ("Sales less refunds", "ยอดขายหักคืนเงิน"),
+    "cash_refunds": ("Cash refunds", "คืนเงินสด"),
     "float": ("Opening float", "เงินทอนตั้งต้น"),
     "cash_sales": ("Cash sales", "ขายเงินสด"),
     "paid_in": ("Paid in", "นำเงินเข้า"),
@@ -88,6 +91,12 @@ def shift_report_text(report: ShiftReport, lang: str = "th", width: int = 42) ->
     ]
     if s.voided:
         out.append(row(_t("voided", lang), str(s.voided)))
+    if s.refund_count:
+        out.append(row(f"{_t('refunds', lang)} ({s.refund_count})", _money(-s.refunded)))
+        for kind, amount in sorted(s.refund_tenders.items()):
+            label = _t(kind, lang) if kind in _LABELS else kind
+            out.append(row(f"  {label}", _money(-amount)))
+        out.append(row(_t("net", lang), _money(s.net)))
     if s.tenders:
         out.append(_t("tenders", lang))
         for kind, amount in sorted(s.tenders.items()):
@@ -99,6 +108,7 @@ def shift_report_text(report: ShiftReport, lang: str = "th", width: int = 42) ->
         row(_t("cash_sales", lang), _money(c.cash_sales)),
         row(_t("paid_in", lang), _money(c.paid_in)),
         row(_t("paid_out", lang), _money(-c.paid_out) if c.paid_out else _money(c.paid_out)),
+        *([row(_t("cash_refunds", lang), _money(-c.cash_refunds))] if c.cash_refunds else []),
         row(_t("expected", lang), _money(c.expected)),
     ]
     if c.counted is not None and c.difference is not None:

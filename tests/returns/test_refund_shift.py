@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from pos.app import Store
 from pos.domain.auth import Actor
+from pos.domain.shift_text import shift_report_text
 from pos.services.journal import verify_journal
 from pos.services.returns import Returns
 from pos.services.shifts import Shifts
@@ -38,6 +39,13 @@ def test_z_report_counts_a_cash_refund(
     assert x.sales.refunded == D("80.50")
     assert x.sales.refund_tenders == {"cash": D("35.50"), "promptpay": D("45.00")}
     assert x.sales.net == cash.total + qr.total - D("80.50")
+
+    text = shift_report_text(x, "en", 42)
+    assert "Refunds (2)" in text
+    assert "Cash refunds" in text
+    assert "-35.50" in text
+    assert "Sales less refunds" in text
+    assert "คืนเงินสด" in shift_report_text(x, "th", 42)
 
     z = shifts.close(manager, {D(1000): 2, D(100): 3, D(20): 1, D("0.50"): 1})  # 2320.50
     assert z.cash.expected == D("2325.50")
