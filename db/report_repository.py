@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Integer, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from db import models as m
@@ -27,6 +27,7 @@ def _dec(v: Any, q: Decimal = CENT) -> Decimal:
 
 
 QTY = Decimal("0.001")
+NIL = Decimal("0.00")
 
 
 class SqlReportRepository:
@@ -40,28 +41,59 @@ class SqlReportRepository:
         top: int = 10,
         terminal_ids: Sequence[str] | None = None,
     ) -> EodReport:
-        """Completed sales in [start, end), of the given counters (None: all of them)."""
+        """Completed sales in [start, end), of the given counters (None: all of them).
+
+        One pass over the period's sales (grouped by status, counter, hour and sale-discount
+        reason), one over their lines (grouped by product and line-discount reason), one over
+        their payments and one over their baskets; the breakdowns are added up from those
+        groups here (hundreds to a few thousand rows, not a million lines)."""
         when: tuple[Any, ...] = (m.Sale.sold_at >= start, m.Sale.sold_at < end)
         if terminal_ids is not None:
             when = (*when, m.Sale.terminal_id.in_(terminal_ids))
         done = (*when, m.Sale.status == "completed")
         ex = self.session.execute
-        t = ex(
+        hour = self._bangkok_hour()
+        s = m.Sale
+        sale_groups = ex(
             select(
+                s.status,
+                s.terminal_id,
+                hour,
+                s.sale_discount_reason,
                 func.count(),
                 # sales.subtotal is after line discounts: gross is before any discount
-                func.sum(m.Sale.subtotal + m.Sale.discount_total - m.Sale.sale_discount),
-                func.sum(m.Sale.discount_total),
-                func.sum(m.Sale.total),
-                func.sum(m.Sale.vatable),
-                func.sum(m.Sale.exempt),
-                func.sum(m.Sale.vat),
-            ).where(*done)
-        ).one()
-        total = _dec(t[3])
-        voided = ex(
-            select(func.count()).select_from(m.Sale).where(*when, m.Sale.status == "voided")
-        )
+                func.sum(s.subtotal + s.discount_total - s.sale_discount),
+                func.sum(s.discount_total),
+                func.sum(s.total),
+                func.sum(s.vatable),
+                func.sum(s.exempt),
+                func.sum(s.vat),
+                func.sum(s.sale_discount),
+                func.sum(case((s.sale_discount != 0, 1), else_=0)),
+            )
+            .where(*when)
+            .group_by(s.status, s.terminal_id, hour, s.sale_discount_reason)
+        ).all()
+        count, voided = 0, 0
+        sums = [NIL] * 6  # gross, discounts, total, vatable, exempt, vat
+        hours: dict[int, tuple[int, Decimal]] = {}
+        counters: dict[str, tuple[int, Decimal]] = {}
+        sale_discounts: dict[str, tuple[int, Decimal]] = {}
+        for status, tid, h, reason, n, *amounts, s_disc, n_disc in sale_groups:
+            if status != "completed":
+                voided += int(n) if status == "voided" else 0
+                continue
+            money = [_dec(a) for a in amounts]
+            count += int(n)
+            sums = [a + b for a, b in zip(sums, money, strict=True)]
+            hn, ht = hours.get(int(h), (0, NIL))
+            hours[int(h)] = (hn + int(n), ht + money[2])
+            cn, ct = counters.get(str(tid), (0, NIL))
+            counters[str(tid)] = (cn + int(n), ct + money[2])
+            if n_disc:
+                dn, dt = sale_discounts.get(str(reason or ""), (0, NIL))
+                sale_discounts[str(reason or "")] = (dn + int(n_disc), dt + _dec(s_disc))
+        total = sums[2]
         tenders = [
             GroupRow(kind, kind, Decimal(n), _dec(amount))
             for kind, n, amount in ex(
@@ -72,24 +104,32 @@ class SqlReportRepository:
                 .order_by(m.Payment.kind)
             )
         ]
-        # one pass over the lines: product by product, rolled up below by category,
-        # producer and district (a few thousand groups, not a million lines)
+        line = m.SaleLine
+        line_groups = ex(
+            select(
+                line.sku,
+                func.max(line.name_th),
+                line.category_code,
+                line.producer_id,
+                line.line_discount_reason,
+                func.sum(line.quantity),
+                func.sum(line.total),
+                func.sum(line.line_discount),
+                func.sum(case((line.line_discount != 0, 1), else_=0)),
+            )
+            .join(m.Sale, m.Sale.id == line.sale_id)
+            .where(*done)
+            .group_by(line.sku, line.category_code, line.producer_id, line.line_discount_reason)
+        ).all()
         per_product = [
             (str(sku), str(name), str(cat), pid, _dec(q, QTY), _dec(a))
-            for sku, name, cat, pid, q, a in ex(
-                select(
-                    m.SaleLine.sku,
-                    func.max(m.SaleLine.name_th),
-                    m.SaleLine.category_code,
-                    m.SaleLine.producer_id,
-                    func.sum(m.SaleLine.quantity),
-                    func.sum(m.SaleLine.total),
-                )
-                .join(m.Sale, m.Sale.id == m.SaleLine.sale_id)
-                .where(*done)
-                .group_by(m.SaleLine.sku, m.SaleLine.category_code, m.SaleLine.producer_id)
-            )
+            for sku, name, cat, pid, _r, q, a, _d, _n in line_groups
         ]
+        line_discounts: dict[str, tuple[int, Decimal]] = {}
+        for *_, reason, _q, _a, l_disc, n_disc in line_groups:
+            if n_disc:
+                dn, dt = line_discounts.get(str(reason or ""), (0, NIL))
+                line_discounts[str(reason or "")] = (dn + int(n_disc), dt + _dec(l_disc))
         categories = {str(c): str(n) for c, n in ex(select(m.Category.code, m.Category.name_th))}
         producers = {  # every producer: a small table, read whole
             str(pid): (str(code), str(name), str(d_en), str(d_th))
@@ -111,24 +151,24 @@ class SqlReportRepository:
         by_producer = roll_up(((who[0], who[1], q, a) for who, q, a in made_by), total)
         by_district = roll_up(((who[2], who[3], q, a) for who, q, a in made_by), total)
         top_products = roll_up(((s, n, q, a) for s, n, _c, _p, q, a in per_product), total)[:top]
-        hour = self._bangkok_hour()
-        by_hour = hourly_sums(
-            (int(h), int(n), _dec(a))
-            for h, n, a in ex(
-                select(hour, func.count(), func.sum(m.Sale.total)).where(*done).group_by(hour)
-            )
-        )
+        by_hour = hourly_sums((h, n, t) for h, (n, t) in hours.items())
+        discounts = [
+            GroupRow(kind, reason, Decimal(n), amount.quantize(CENT))
+            for kind, found in (("line", line_discounts), ("sale", sale_discounts))
+            for reason, (n, amount) in found.items()
+        ]
+        discounts.sort(key=lambda r: (r.key, -r.sales, r.name))
         return EodReport(
             start=start,
             end=end,
-            sales_count=int(t[0]),
-            gross=_dec(t[1]),
-            discounts=_dec(t[2]),
+            sales_count=count,
+            gross=sums[0],
+            discounts=sums[1],
             total=total,
-            vatable=_dec(t[4]),
-            exempt=_dec(t[5]),
-            vat=_dec(t[6]),
-            voided=int(voided.scalar() or 0),
+            vatable=sums[3],
+            exempt=sums[4],
+            vat=sums[5],
+            voided=voided,
             tenders=with_shares(tenders, total),
             by_category=by_category,
             by_producer=by_producer,
@@ -136,8 +176,8 @@ class SqlReportRepository:
             by_hour=with_shares(by_hour, total),
             top_products=top_products,
             baskets=self._baskets(done, total),
-            discount_reasons=self._discounts(done),
-            by_counter=self._counters(done, total),
+            discount_reasons=tuple(discounts),
+            by_counter=self._counters(counters, total),
         )
 
     def _bangkok_hour(self) -> Any:
@@ -166,43 +206,18 @@ class SqlReportRepository:
             total,
         )
 
-    def _discounts(self, done: tuple[Any, ...]) -> tuple[GroupRow, ...]:
-        ex = self.session.execute
-        line = ex(
-            select(
-                m.SaleLine.line_discount_reason, func.count(), func.sum(m.SaleLine.line_discount)
-            )
-            .join(m.Sale, m.Sale.id == m.SaleLine.sale_id)
-            .where(*done, m.Sale.discount_total != 0, m.SaleLine.line_discount != 0)
-            .group_by(m.SaleLine.line_discount_reason)
-        )
-        sale = ex(
-            select(m.Sale.sale_discount_reason, func.count(), func.sum(m.Sale.sale_discount))
-            .where(*done, m.Sale.sale_discount != 0)
-            .group_by(m.Sale.sale_discount_reason)
-        )
-        out = [
-            GroupRow(kind, str(reason or ""), Decimal(n), _dec(amount))
-            for kind, rows in (("line", line), ("sale", sale))
-            for reason, n, amount in rows
-        ]
-        out.sort(key=lambda r: (r.key, -r.sales, r.name))
-        return tuple(out)
-
-    def _counters(self, done: tuple[Any, ...], total: Decimal) -> tuple[GroupRow, ...]:
-        rows = [
-            GroupRow(str(prefix), str(name), Decimal(n), _dec(amount))
-            for prefix, name, n, amount in self.session.execute(
-                select(
-                    m.Terminal.receipt_prefix, m.Terminal.name, func.count(), func.sum(m.Sale.total)
-                )
-                .join(m.Terminal, m.Terminal.id == m.Sale.terminal_id)
-                .where(*done)
-                .group_by(m.Terminal.receipt_prefix, m.Terminal.name)
-                .order_by(m.Terminal.receipt_prefix)
-            )
-        ]
-        return with_shares(rows, total) if len(rows) > 1 else ()
+    def _counters(
+        self, counters: dict[str, tuple[int, Decimal]], total: Decimal
+    ) -> tuple[GroupRow, ...]:
+        """Receipts and sales per counter, by receipt prefix (only when several counters sold)."""
+        if len(counters) < 2:
+            return ()
+        known = {tid: (name, prefix) for tid, name, _pos, prefix in self.terminals()}
+        rows = []
+        for tid, (n, t) in counters.items():
+            name, prefix = known.get(tid, (tid, tid))
+            rows.append(GroupRow(prefix, name, Decimal(n), t))
+        return with_shares(sorted(rows, key=lambda r: r.key), total)
 
     def sales_total(self, start: datetime, end: datetime) -> Decimal:
         q = select(func.sum(m.Sale.total)).where(

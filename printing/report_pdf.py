@@ -8,8 +8,9 @@ from decimal import Decimal
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
+    QColor,
     QImage,
     QPageLayout,
     QPageSize,
@@ -288,6 +289,32 @@ def write_report_pdf(html: str, title: str, path: Path) -> int:
         return _paint_pages(doc, painter, writer.resolution() / 72, writer.newPage)
     finally:
         painter.end()
+
+
+def report_page_images(html: str, dpi: int = 90) -> list[QImage]:
+    """Every A4 page of the report as a white-backed picture (for docs/)."""
+    doc = _document(html)
+    scale = dpi / 72
+    margin = MARGIN_MM * _MM_TO_PT
+    page = doc.pageSize()
+    images = []
+    for i in range(doc.pageCount()):
+        image = QImage(
+            round(A4_POINTS.width() * scale),
+            round(A4_POINTS.height() * scale),
+            QImage.Format.Format_RGB32,
+        )
+        image.fill(QColor(255, 255, 255))
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.scale(scale, scale)
+            painter.translate(margin, margin - i * page.height())
+            doc.drawContents(painter, QRectF(0, i * page.height(), page.width(), page.height()))
+        finally:
+            painter.end()
+        images.append(image)
+    return images
 
 
 def report_page_image(html: str, dpi: int = 90) -> QImage:
