@@ -276,7 +276,7 @@ class CloseShiftDialog(_WorkerDialog):
         super().retranslateUi()
         self.setWindowTitle(self.tr("Close shift"))
         self._title.setText(self.tr("Count the drawer: how many of each note and coin?"))
-        self._ok.setText(self.tr("Close shift and print Z"))
+        self._ok.setText(self.tr("Close shift (Z report)"))
         self._update()
 
 
