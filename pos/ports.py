@@ -275,7 +275,7 @@ class StorySiteWriter(Protocol):
 
 
 # --- printing: the print queue, printers and tax invoices ------------------------------------
-JOB_KINDS = ("receipt", "tax_invoice", "test")
+JOB_KINDS = ("receipt", "tax_invoice", "test", "refund")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +285,7 @@ class PrintJob:
     job_id: str
     created_at: datetime
     printer: str  # printer profile name
-    kind: str  # receipt | tax_invoice | test
+    kind: str  # receipt | tax_invoice | test | refund
     document_ref: str  # receipt number, tax invoice number, or "" for a test page
     copy: bool
     status: str  # pending | printing | done | failed
