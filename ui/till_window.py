@@ -1394,6 +1394,7 @@ class TillWindow(QMainWindow):
 
     def _on_commit_failed(self, exc: Exception) -> None:
         self._cart_busy = ""
+        self._approvals = []  # spent or refused: the next try asks the manager again
         QApplication.beep()
         if self._payment is not None:
             self._payment.commit_failed(self._error_text(exc))
