@@ -277,3 +277,40 @@ def test_a_refund_from_the_till_needs_a_manager_and_prints_a_slip(
     assert returns is not None
     left = returns.find(receipt.receipt_no)
     assert left.lines[0].quantity_returnable == Decimal(1)
+
+
+def test_closing_a_shift_warns_while_sales_have_not_reached_the_central_database(
+    qtbot: QtBot, store: Store
+) -> None:
+    import socket
+    from dataclasses import replace
+
+    with socket.socket() as s:  # a central server that is not there: nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    store.settings = replace(
+        store.settings, central_url=f"postgresql://otop@127.0.0.1:{port}/central"
+    )
+    with open_till(qtbot, store) as till:
+        assert till.ctx.sync is not None
+        till.set_language("en")
+        scan_and_wait(qtbot, till, TEA)
+        pay_cash_exact(qtbot, till)
+        key(qtbot, till.scan_field, Qt.Key.Key_F11)
+        dialog = modal(qtbot, "closeShiftDialog")
+        warning = dialog.findChild(QLabel, "closeShiftWarning")
+        assert warning is not None
+        assert warning.isVisible()
+        assert "1 sale or refund has not reached the central database yet" in warning.text()
+        # the cashier may still close: the sales are safe on this counter
+        for name, n in (("count_1000", "2"), ("count_100", "1"), ("count_20", "1")):
+            f = dialog.findChild(QLineEdit, name)
+            assert f is not None
+            qtbot.keyClicks(f, n)
+        difference = dialog.findChild(QLabel, "differenceLabel")
+        assert difference is not None
+        assert difference.text() == "Difference: none, the drawer is right"
+        ok = dialog.findChild(QPushButton, "closeShiftDialogOk")
+        assert ok is not None
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: till.shift_open is False, timeout=10_000)
