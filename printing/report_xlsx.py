@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pos.domain.eod import EodReport, GroupRow, Settlement, TargetProgress
+from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement, TargetProgress
 
 BAHT = "#,##0.00"
 QTY = "#,##0.###"
@@ -64,6 +64,8 @@ def eod_summary(report: EodReport) -> list[tuple[str, str, Any, str | None]]:
         ("vat", "ภาษีมูลค่าเพิ่ม / VAT", report.vat, BAHT),
         ("net_of_vat", "มูลค่าก่อนภาษี / VAT-able less VAT", report.net_of_vat, BAHT),
         ("voided", "บิลที่ยกเลิก / Voided receipts", report.voided, "#,##0"),
+        ("refunded", "คืนเงิน / Refunds", report.refunded, BAHT),
+        ("net_total", "ยอดขายหักคืนเงิน / Sales less refunds", report.net_total, BAHT),
     ]
 
 
@@ -103,6 +105,29 @@ def _pairs(wb: Workbook, title: str, rows: list[tuple[str, str, Any, str | None]
         _row(ws, (key, label, value), (None, None, fmt))
 
 
+def _voids_and_refunds(wb: Workbook, report: EodReport) -> None:
+    """Voids and refunds with approvers: a Refunds and an Approvals sheet, when there are any."""
+    if report.refunds:
+        ws = _sheet(wb, "Refunds", (
+            "เลขที่ / Refund", "ใบเสร็จเดิม / Receipt", "เวลา / Time (Bangkok)", "ยอด / Amount (THB)",
+            "วิธี / Method", "พนักงาน / Cashier", "ผู้อนุมัติ / Approver", "เหตุผล / Reason",
+        ), (16, 16, 20, 16, 12, 22, 22, 30))  # fmt: skip
+        for r in report.refunds:
+            when = r.refunded_at.astimezone(BANGKOK).replace(tzinfo=None)
+            values = (r.refund_no, r.receipt_no, when, r.amount, r.method, r.cashier,
+                      r.approver or "-", r.reason)  # fmt: skip
+            _row(ws, values, (None, None, "yyyy-mm-dd hh:mm", BAHT))
+    if report.approvals:
+        ws = _sheet(wb, "Approvals", (
+            "เวลา / Time (Bangkok)", "รายการ / Action", "ผู้ขอ / Requested by",
+            "ผู้อนุมัติ / Approved by", "เหตุผล / Reason", "อ้างอิง / Ref",
+        ), (20, 22, 22, 22, 30, 16))  # fmt: skip
+        for a in report.approvals:
+            when = a.approved_at.astimezone(BANGKOK).replace(tzinfo=None)
+            _row(ws, (when, a.action, a.requested_by, a.approved_by, a.reason, a.ref),
+                 ("yyyy-mm-dd hh:mm",))  # fmt: skip
+
+
 def write_eod_xlsx(report: EodReport, path: Path, target: TargetProgress | None = None) -> None:
     """The report as a workbook: Summary, then one sheet per breakdown (and Target)."""
     wb = Workbook()
@@ -110,6 +135,7 @@ def write_eod_xlsx(report: EodReport, path: Path, target: TargetProgress | None 
     _pairs(wb, "Summary", eod_summary(report))
     for title, key_header, rows in eod_sections(report):
         _groups(wb, title, key_header, rows)
+    _voids_and_refunds(wb, report)
     if target is not None:
         _pairs(wb, "Target", target_rows(target))
     path.parent.mkdir(parents=True, exist_ok=True)

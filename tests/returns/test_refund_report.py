@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from pos.app import Store
 from pos.domain.auth import Action, Actor
 from pos.services.auth import Auth
@@ -15,6 +17,7 @@ from pos.services.eod import eod_report, write_eod_csv
 from pos.services.returns import Returns
 from pos.services.shifts import Shifts
 from printing.report_pdf import eod_html, write_report_pdf
+from printing.report_xlsx import write_eod_xlsx
 from tests.integration.conftest import FixedClock
 from tests.returns.conftest import BALM, JAEW, SILK, sell
 
@@ -71,6 +74,22 @@ def test_eod_lists_refunds_with_approvers_and_nets_them_off(
     assert [r[1] for r in refunds] == [by_cashier.refund_no, by_manager.refund_no]
     assert manager.display_name in refunds[0][2]
     assert [r[1] for r in rows if r[0] == "approval"] == ["refund", "open_drawer"]
+
+    xlsx = tmp_path / "eod.xlsx"
+    write_eod_xlsx(report, xlsx)
+    wb = load_workbook(xlsx)
+    summary = {row[0]: row[2] for row in wb["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert D(str(summary["refunded"])) == D("1335.00")
+    refund_rows = list(wb["Refunds"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], D(str(r[3])), r[6]) for r in refund_rows] == [
+        (by_cashier.refund_no, first.receipt_no, D("1290.00"), manager.display_name),
+        (by_manager.refund_no, second.receipt_no, D("45.00"), "-"),
+    ]
+    assert refund_rows[0][2].hour == 12  # 05:00 UTC is 12:00 in Bangkok
+    assert [r[1] for r in wb["Approvals"].iter_rows(min_row=2, values_only=True)] == [
+        "refund",
+        "open_drawer",
+    ]
 
     html = eod_html(report, store.settings)
     assert "Voids and refunds" in html
