@@ -314,3 +314,45 @@ def test_closing_a_shift_warns_while_sales_have_not_reached_the_central_database
         assert ok is not None
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: till.shift_open is False, timeout=10_000)
+
+
+def test_a_basket_at_a_typed_price_asks_a_manager_before_payment(
+    qtbot: QtBot, sqlite_url: str
+) -> None:
+    from pos.domain.settings import Settings
+    from tests.baskets.conftest import open_basket_store
+
+    store = open_basket_store(sqlite_url, Settings())
+    try:
+        with open_till(qtbot, store) as till:
+            key(qtbot, till.scan_field, Qt.Key.Key_F7)
+            dialog = modal(qtbot, "basketDialog")
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.scan_field)
+            qtbot.keyClicks(dialog.scan_field, "8859999000049")  # the dinosaur, 250.00
+            qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: not dialog.busy and dialog.contents.count() == 1)
+            price = dialog.findChild(QLineEdit, "basketSetPrice")
+            assert price is not None
+            qtbot.keyClicks(price, "200")  # a price typed at the counter
+            dialog.scan_field.setFocus()
+            qtbot.keyClick(
+                dialog.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+            )
+            back_to_scanning(qtbot, till)
+            assert till.cart.totals().total == Decimal("200.00")
+            till.set_language("en")
+            key(qtbot, till.scan_field, Qt.Key.Key_F12)
+            approval = modal(qtbot, "approvalDialog")
+            assert (
+                "override a price"
+                in approval.windowTitle() + approval.findChild(QLabel, "dialogTitle").text()
+            )
+            approve(qtbot, "gift for the mayor")
+            payment = modal(qtbot, "paymentDialog")
+            cash = payment.findChild(QLineEdit, "cashTendered")
+            assert cash is not None
+            key(qtbot, cash, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: till.last_receipt is not None, timeout=10_000)
+            assert till.last_receipt.total == Decimal("200.00")
+    finally:
+        store.close()
