@@ -16,7 +16,6 @@ from pos import __version__
 from pos.config import default_db_path, load_settings
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
-from pos.ports import SystemClock
 
 if TYPE_CHECKING:
     # the till's start imports only what its first frame needs: services are imported where
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
-    from pos.ports import ReceiptSink, TerminalInfo
+    from pos.ports import Clock, ReceiptSink, TerminalInfo
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
@@ -37,6 +36,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("otop-pos")
 BANGKOK = timedelta(hours=7)
+
+
+def _clock() -> Clock:
+    """The wall clock; pos.ports is imported when a service is built, not by the till's start."""
+    from pos.ports import SystemClock
+
+    return SystemClock()
 
 
 @dataclass
@@ -52,7 +58,7 @@ class Store:
     def checkout(self, sink: ReceiptSink | None = None, auth: Auth | None = None) -> Checkout:
         from pos.services.checkout import Checkout
 
-        return Checkout(self.uow, self.settings, self.terminal, SystemClock(), sink, auth)
+        return Checkout(self.uow, self.settings, self.terminal, _clock(), sink, auth)
 
     def auth_and_shifts(self) -> tuple[Auth, Shifts]:
         """PIN log-in and approvals, and this counter's shifts (one Auth: approvals it gives
@@ -60,8 +66,8 @@ class Store:
         from pos.services.auth import Auth
         from pos.services.shifts import Shifts
 
-        auth = Auth(self.uow, self.settings, SystemClock(), terminal_id=self.terminal.terminal_id)
-        return auth, Shifts(self.uow, auth, self.terminal, SystemClock())
+        auth = Auth(self.uow, self.settings, _clock(), terminal_id=self.terminal.terminal_id)
+        return auth, Shifts(self.uow, auth, self.terminal, _clock())
 
     def returns(self, auth: Auth | None = None, queue: PrintQueue | None = None) -> Returns:
         """Refunds at this counter; the refund slip goes to the receipt printer's queue (none
@@ -74,23 +80,23 @@ class Store:
 
         if auth is None:
             tid = self.terminal.terminal_id
-            auth = Auth(self.uow, self.settings, SystemClock(), terminal_id=tid)
+            auth = Auth(self.uow, self.settings, _clock(), terminal_id=tid)
         sink = None
         if not self.settings.receipt_printer.is_preview:
             sink = RefundSlips(queue or self.print_queue())
-        return Returns(self.uow, auth, self.settings, self.terminal, SystemClock(), sink)
+        return Returns(self.uow, auth, self.settings, self.terminal, _clock(), sink)
 
     def baskets(self) -> Baskets:
         from pos.services.baskets import Baskets
 
-        return Baskets(self.uow, self.settings, self.terminal, SystemClock())
+        return Baskets(self.uow, self.settings, self.terminal, _clock())
 
     def print_queue(self) -> PrintQueue:
         """The print queue on the ESC/POS printers of the settings (nothing opens yet)."""
         from pos.services.printing import PrintQueue
         from printing.printer import EscPosPrinter
 
-        return PrintQueue(self.uow, self.settings, EscPosPrinter(), SystemClock())
+        return PrintQueue(self.uow, self.settings, EscPosPrinter(), _clock())
 
     def receipt_sink(self) -> PrintQueue | None:
         """Receipts go to the print queue, unless the receipt printer is only a preview."""
@@ -103,7 +109,7 @@ class Store:
         from printing.taxinvoice_pdf import QtTaxInvoiceWriter
 
         return TaxInvoices(
-            self.uow, self.settings, self.terminal, SystemClock(), QtTaxInvoiceWriter(), queue
+            self.uow, self.settings, self.terminal, _clock(), QtTaxInvoiceWriter(), queue
         )
 
     def load_index(self) -> ProductIndex:
@@ -142,7 +148,7 @@ def load_demo(store: Store, products: int = 0) -> int:
 
     n = load_demo_store(store.uow, store.settings, store.terminal.terminal_id, DEMO, products)
     # demo users: cashier 1111, labels 2222, manager 9999, admin 0000 (README)
-    auth = Auth(store.uow, store.settings, SystemClock(), terminal_id=store.terminal.terminal_id)
+    auth = Auth(store.uow, store.settings, _clock(), terminal_id=store.terminal.terminal_id)
     auth.ensure_demo_users()
     return n
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos.domain.errors import PrinterUnavailable, ShopError
-from pos.ports import PrintJob
-from pos.services.printing import PrintQueue
 from ui import style
 from ui.worker import Worker
+
+if TYPE_CHECKING:  # the queue is attached once the store is open: not on the first frame
+    from pos.ports import PrintJob
+    from pos.services.printing import PrintQueue
 
 log = logging.getLogger(__name__)
 

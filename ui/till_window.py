@@ -31,14 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.basket import BasketTemplate, CustomBasket, add_custom, add_template
-from pos.domain.cart import Cart, CartGroup, Discount, SoldBy
+from pos.domain.cart import Cart, SoldBy
 from pos.domain.errors import PaymentError, ShopError
-from pos.domain.payment import Tender, settle
-from pos.domain.sale import Receipt
 from pos.domain.settings import Settings
-from pos.ports import ParkedCart
-from pos.services.checkout import ScanResult
 from pos.services.till import TillContext
 from ui import format as fmt
 from ui import i18n, style
@@ -46,11 +41,18 @@ from ui.cart_model import CartTableModel, Column, ProductDelegate
 from ui.sync_status import SyncStatusIndicator
 from ui.worker import Worker
 
-# the dialogs are imported when first opened: the first frame does not need them
+# the dialogs, and the domain and services the first frame does not run, are imported where
+# they are first used: the till's start imports only what its first frame needs
 if TYPE_CHECKING:
     from pos.domain.auth import Action, Actor
+    from pos.domain.basket import BasketTemplate, CustomBasket
+    from pos.domain.cart import CartGroup, Discount
     from pos.domain.cashup import ShiftReport
+    from pos.domain.payment import Tender
+    from pos.domain.sale import Receipt
+    from pos.ports import ParkedCart
     from pos.services.auth import Approval
+    from pos.services.checkout import ScanResult
     from pos.services.search import ProductIndex
     from ui.find_dialog import FindDialog
     from ui.payment_dialog import PaymentDialog
@@ -1107,9 +1109,13 @@ class TillWindow(QMainWindow):
         dialog.scan_field.setFocus()
 
     def _add_template_basket(self, template: BasketTemplate, count: int, ready: bool) -> None:
+        from pos.domain.basket import add_template
+
         self._add_basket(lambda cart: add_template(cart, template, count, ready=ready))
 
     def _add_custom_basket(self, basket: CustomBasket) -> None:
+        from pos.domain.basket import add_custom
+
         self._add_basket(lambda cart: add_custom(cart, basket))
 
     def _add_basket(self, add: Callable[[Cart], CartGroup]) -> None:
@@ -1305,6 +1311,8 @@ class TillWindow(QMainWindow):
             action, ref = wanted
             self.ask_approval(action, ref, self._approved_then_pay)
             return
+        from pos.domain.payment import settle
+
         self._payment_started = True
         due = self.cart.totals().total
         held = self._held_tenders
