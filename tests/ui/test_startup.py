@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -149,3 +153,34 @@ def test_a_bad_database_url_is_a_message_in_the_window(qtbot: QtBot) -> None:
         assert "Traceback" not in window.message
     finally:
         window.close()
+
+
+FIRST_FRAME = r"""
+import json, sys
+from pos.app import parse_command_line
+from ui.app import create_till_window
+from pos.domain.settings import Settings
+parse_command_line(["--db", "unused.db"])
+window = create_till_window(lambda: None, settings=Settings())  # never run: not shown
+print(json.dumps(sorted(sys.modules)))
+import os
+os._exit(0)
+"""
+
+
+def test_the_first_frame_imports_no_service_and_no_database_layer() -> None:
+    """The till's start stays lean: what its first frame does not run is imported later."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME], capture_output=True, text=True, env=env, check=True
+    )
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    packages = {"sqlalchemy", "alembic", "db", "printing", "argon2"}
+    modules = {
+        "pos.ports", "pos.services.checkout", "pos.services.printing", "pos.services.sync",
+        "pos.services.auth", "pos.domain.basket", "pos.domain.sale", "pos.domain.payment",
+        "pos.app_labels", "pos.app_shifts",  # no command's parser either
+    }  # fmt: skip
+    early = sorted(m for m in loaded if m in modules or m.split(".")[0] in packages)
+    assert early == []
+    assert "ui.till_window" in loaded  # the window was built
