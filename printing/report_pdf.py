@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 
 from pos.domain.auth import ACTION_NAMES, Action
-from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement, TargetProgress
+from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement, TargetProgress, with_shares
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
 from printing.qt import FAMILY, font
@@ -158,7 +158,7 @@ def _discounts_html(report: EodReport) -> str:
         f"ส่วนลดตามเหตุผล / Discounts by reason (รายการ / line {_m(report.line_discounts)}, "
         f"ท้ายบิล / sale {_m(report.sale_discounts)})"
     )
-    return _table(title, rows, "ชนิด / Kind").replace("<th>%</th>", "<th></th>")
+    return _table(title, with_shares(rows, report.discounts), "ชนิด / Kind")
 
 
 def _counters_html(report: EodReport) -> str:
