@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="346"/>
+        <source>Manager approval</source>
+        <translation>ผู้จัดการอนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="347"/>
+        <source>Manager approval: {action}</source>
+        <translation>ผู้จัดการอนุมัติ: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="349"/>
+        <source>{name} asks to {action}. {ref}</source>
+        <translation>{name} ขอ{action} {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="353"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="354"/>
+        <source>Manager&apos;s user name</source>
+        <translation>ชื่อผู้ใช้ของผู้จัดการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="355"/>
+        <source>Manager&apos;s PIN</source>
+        <translation>PIN ของผู้จัดการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="356"/>
+        <source>Approve (Enter)</source>
+        <translation>อนุมัติ (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>BasketDialog</name>
     <message>
         <location filename="../../ui/basket_dialog.py" line="180"/>
@@ -157,44 +195,115 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../ui/cart_model.py" line="187"/>
+        <location filename="../../ui/cart_model.py" line="189"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="188"/>
+        <location filename="../../ui/cart_model.py" line="190"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="189"/>
+        <location filename="../../ui/cart_model.py" line="191"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="190"/>
+        <location filename="../../ui/cart_model.py" line="192"/>
         <source>Unit price</source>
         <translation>ราคา/หน่วย</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="191"/>
+        <location filename="../../ui/cart_model.py" line="193"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="192"/>
+        <location filename="../../ui/cart_model.py" line="194"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="265"/>
+        <location filename="../../ui/cart_model.py" line="267"/>
         <source>per {unit}</source>
         <translation>ต่อ{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="266"/>
+        <location filename="../../ui/cart_model.py" line="268"/>
         <source> · VAT exempt</source>
         <translation> · ยกเว้นภาษี</translation>
+    </message>
+</context>
+<context>
+    <name>CashMoveDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="141"/>
+        <source>Type an amount more than zero</source>
+        <translation>พิมพ์จำนวนเงินที่มากกว่าศูนย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="154"/>
+        <source>Paid in</source>
+        <translation>นำเงินเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="154"/>
+        <source>Paid out</source>
+        <translation>นำเงินออก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="157"/>
+        <source>Amount (baht)</source>
+        <translation>จำนวนเงิน (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="158"/>
+        <source>Reason (e.g. more change, ice, delivery)</source>
+        <translation>เหตุผล (เช่น เติมเงินทอน ค่าน้ำแข็ง ค่าขนส่ง)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="240"/>
+        <source>Expected in the drawer: {amount}</source>
+        <translation>เงินที่ควรมีในลิ้นชัก: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="243"/>
+        <source>Counted: {amount}</source>
+        <translation>นับได้: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="247"/>
+        <source>Difference: none, the drawer is right</source>
+        <translation>ผลต่าง: ไม่มี เงินในลิ้นชักถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="249"/>
+        <source>Difference: {amount} short</source>
+        <translation>ผลต่าง: ขาด {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="251"/>
+        <source>Difference: {amount} over</source>
+        <translation>ผลต่าง: เกิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="277"/>
+        <source>Close shift</source>
+        <translation>ปิดกะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="278"/>
+        <source>Count the drawer: how many of each note and coin?</source>
+        <translation>นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ/กี่เหรียญ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="279"/>
+        <source>Close shift (Z report)</source>
+        <translation>ปิดกะ (รายงาน Z)</translation>
     </message>
 </context>
 <context>
@@ -638,6 +747,82 @@
     </message>
 </context>
 <context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../../ui/login_page.py" line="141"/>
+        <source>Type your user name first</source>
+        <translation>กรุณาพิมพ์ชื่อผู้ใช้ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="145"/>
+        <source>Type your PIN</source>
+        <translation>กรุณาพิมพ์ PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="159"/>
+        <source>Log in to the till</source>
+        <translation>เข้าสู่ระบบเครื่องขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="161"/>
+        <source>Type your user name and PIN (the digits or the pad), then Enter</source>
+        <translation>พิมพ์ชื่อผู้ใช้และ PIN (แป้นตัวเลขหรือปุ่มบนจอ) แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="163"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="164"/>
+        <source>PIN</source>
+        <translation>รหัส PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="165"/>
+        <source>e.g. cashier</source>
+        <translation>เช่น cashier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="166"/>
+        <source>Clear</source>
+        <translation>ล้าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_page.py" line="167"/>
+        <source>Enter</source>
+        <translation>ตกลง (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="89"/>
+        <source>Type the float in baht, e.g. 2000</source>
+        <translation>พิมพ์เงินทอนตั้งต้นเป็นบาท เช่น 2000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="101"/>
+        <source>Open shift</source>
+        <translation>เปิดกะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="103"/>
+        <source>Open a shift for {name}</source>
+        <translation>เปิดกะให้ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="107"/>
+        <source>No shift is open at this counter. Count the float (change money) in the drawer and type it:</source>
+        <translation>เครื่องนี้ยังไม่ได้เปิดกะ นับเงินทอนตั้งต้นในลิ้นชักแล้วพิมพ์ยอด:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="111"/>
+        <source>Open shift (Enter)</source>
+        <translation>เปิดกะ (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <location filename="../../ui/payment_dialog.py" line="310"/>
@@ -899,27 +1084,27 @@ Card</source>
 <context>
     <name>PrinterStatusBanner</name>
     <message>
-        <location filename="../../ui/printer_status.py" line="172"/>
+        <location filename="../../ui/printer_status.py" line="175"/>
         <source>Retry</source>
         <translation>พิมพ์ใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="173"/>
+        <location filename="../../ui/printer_status.py" line="176"/>
         <source>Send to another printer</source>
         <translation>ส่งไปเครื่องพิมพ์อื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="181"/>
+        <location filename="../../ui/printer_status.py" line="184"/>
         <source>Printing again…</source>
         <translation>กำลังพิมพ์ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="183"/>
+        <location filename="../../ui/printer_status.py" line="186"/>
         <source>{count} print job(s) waiting.</source>
         <translation>มีงานพิมพ์รออยู่ {count} งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="184"/>
+        <location filename="../../ui/printer_status.py" line="187"/>
         <source>Printer problem: {reason} {status}</source>
         <translation>เครื่องพิมพ์มีปัญหา: {reason} {status}</translation>
     </message>
@@ -1009,44 +1194,107 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="106"/>
+        <source>{left} of {sold} returnable</source>
+        <translation>คืนได้ {left} จาก {sold}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="123"/>
+        <source>Receipt {number} · {total} · sold by {cashier}</source>
+        <translation>ใบเสร็จ {number} · {total} · ขายโดย {cashier}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="149"/>
+        <source>To refund: {amount}</source>
+        <translation>ยอดคืนเงิน: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="156"/>
+        <source>A refund needs a reason</source>
+        <translation>การคืนเงินต้องระบุเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="160"/>
+        <source>Choose what is returned (a quantity on a line)</source>
+        <translation>เลือกสินค้าที่คืน (ใส่จำนวนในรายการ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="194"/>
+        <source>Refund</source>
+        <translation>คืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="195"/>
+        <source>Refund: scan the receipt&apos;s barcode or type its number</source>
+        <translation>คืนเงิน: สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="196"/>
+        <source>Receipt number</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="197"/>
+        <source>F1 Cash</source>
+        <translation>F1 เงินสด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="198"/>
+        <source>F2 PromptPay</source>
+        <translation>F2 พร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="199"/>
+        <source>Reason (e.g. damaged, wrong size)</source>
+        <translation>เหตุผล (เช่น ชำรุด ขนาดไม่ตรง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="200"/>
+        <source>Refund (Enter)</source>
+        <translation>คืนเงิน (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusIndicator</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="108"/>
+        <location filename="../../ui/sync_status.py" line="113"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="109"/>
+        <location filename="../../ui/sync_status.py" line="114"/>
         <source>Send waiting sales and fetch the catalogue now</source>
         <translation>ส่งรายการขายที่รอส่งและรับข้อมูลสินค้าเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="118"/>
+        <location filename="../../ui/sync_status.py" line="123"/>
         <source>Stand-alone</source>
         <translation>ใช้งานเครื่องเดียว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="121"/>
+        <location filename="../../ui/sync_status.py" line="126"/>
         <source>Connecting to the central database…</source>
         <translation>กำลังเชื่อมต่อฐานข้อมูลกลาง…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="122"/>
+        <location filename="../../ui/sync_status.py" line="127"/>
         <source>Online</source>
         <translation>ออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="122"/>
+        <location filename="../../ui/sync_status.py" line="127"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="124"/>
+        <location filename="../../ui/sync_status.py" line="129"/>
         <source>last sync {time}</source>
         <translation>ซิงก์ล่าสุด {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="125"/>
+        <location filename="../../ui/sync_status.py" line="130"/>
         <source>{count} sales waiting</source>
         <translation>รอส่ง {count} รายการขาย</translation>
     </message>
@@ -1150,361 +1398,502 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till_window.py" line="243"/>
+        <location filename="../../ui/till_window.py" line="259"/>
         <source>The store could not be opened: {reason}. Check the database (--db) and the disk, then start the till again.</source>
         <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="566"/>
+        <location filename="../../ui/till_window.py" line="870"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="607"/>
+        <location filename="../../ui/till_window.py" line="911"/>
         <source>Select a line first (↑ / ↓)</source>
         <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="615"/>
+        <location filename="../../ui/till_window.py" line="919"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="618"/>
+        <location filename="../../ui/till_window.py" line="370"/>
+        <location filename="../../ui/till_window.py" line="922"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="634"/>
+        <location filename="../../ui/till_window.py" line="960"/>
         <source>Removed: {product}</source>
         <translation>ลบแล้ว: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="651"/>
+        <location filename="../../ui/till_window.py" line="977"/>
         <source>Weighed items: scan a new scale label or use F3</source>
         <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="655"/>
+        <location filename="../../ui/till_window.py" line="981"/>
         <source>To take the line off, press Delete (F8)</source>
         <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="679"/>
+        <location filename="../../ui/till_window.py" line="1005"/>
         <source>Quantity {qty}: now scan the product</source>
         <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="682"/>
+        <location filename="../../ui/till_window.py" line="1008"/>
         <source>Quantity must be a whole number from 1 to {max}</source>
         <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="719"/>
+        <location filename="../../ui/till_window.py" line="1045"/>
         <source>Scan the products first</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="763"/>
+        <location filename="../../ui/till_window.py" line="1089"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="800"/>
+        <location filename="../../ui/till_window.py" line="1130"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="822"/>
+        <location filename="../../ui/till_window.py" line="1152"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="855"/>
+        <location filename="../../ui/till_window.py" line="1185"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="868"/>
+        <location filename="../../ui/till_window.py" line="1198"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="877"/>
-        <location filename="../../ui/till_window.py" line="895"/>
+        <location filename="../../ui/till_window.py" line="452"/>
+        <location filename="../../ui/till_window.py" line="1207"/>
+        <location filename="../../ui/till_window.py" line="1225"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="885"/>
+        <location filename="../../ui/till_window.py" line="343"/>
+        <source>Hello {name}</source>
+        <translation>สวัสดี {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="358"/>
+        <source>{name}&apos;s sale was parked: they can recall it with F6</source>
+        <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="373"/>
+        <source>Payments were taken for this sale: finish it (F12) before logging out</source>
+        <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="378"/>
+        <source>{name} logged out</source>
+        <translation>{name} ออกจากระบบแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="386"/>
+        <source>Shifts are not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่ากะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="398"/>
+        <source>A shift is already open at this counter</source>
+        <translation>เครื่องนี้มีกะที่เปิดอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="411"/>
+        <source>Shift opened: ready to sell</source>
+        <translation>เปิดกะแล้ว พร้อมขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="426"/>
+        <source>Paid in {amount}</source>
+        <translation>นำเงินเข้า {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="427"/>
+        <source>Paid out {amount}</source>
+        <translation>นำเงินออก {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="483"/>
+        <source>Shift closed: {title}</source>
+        <translation>ปิดกะแล้ว: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="491"/>
+        <source>Refunds are not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="500"/>
+        <source>Refund {number}: {amount} back to the customer</source>
+        <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1215"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="910"/>
+        <location filename="../../ui/till_window.py" line="1242"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="925"/>
+        <location filename="../../ui/till_window.py" line="1257"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="927"/>
+        <location filename="../../ui/till_window.py" line="1259"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="930"/>
+        <location filename="../../ui/till_window.py" line="1262"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="931"/>
+        <location filename="../../ui/till_window.py" line="1263"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="932"/>
+        <location filename="../../ui/till_window.py" line="1264"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="938"/>
+        <location filename="../../ui/till_window.py" line="1283"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="956"/>
+        <location filename="../../ui/till_window.py" line="1303"/>
         <source>The cart is empty: scan the products first</source>
         <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="964"/>
+        <location filename="../../ui/till_window.py" line="1306"/>
+        <source>No shift is open at this counter: open one first</source>
+        <translation>ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1323"/>
         <source>The total changed: take the payments again</source>
         <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="979"/>
+        <location filename="../../ui/till_window.py" line="1359"/>
         <source>Payments taken so far are kept: F12 to continue</source>
         <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1014"/>
+        <location filename="../../ui/till_window.py" line="1397"/>
         <source>Receipt {number} is saved; its preview could not be drawn.</source>
         <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1052"/>
+        <location filename="../../ui/till_window.py" line="1436"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1063"/>
+        <location filename="../../ui/till_window.py" line="1447"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1102"/>
+        <location filename="../../ui/till_window.py" line="1486"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1108"/>
+        <location filename="../../ui/till_window.py" line="1492"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1111"/>
+        <location filename="../../ui/till_window.py" line="1495"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1116"/>
+        <location filename="../../ui/till_window.py" line="1500"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1122"/>
+        <location filename="../../ui/till_window.py" line="1506"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1131"/>
+        <location filename="../../ui/till_window.py" line="1515"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1137"/>
+        <location filename="../../ui/till_window.py" line="1521"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1140"/>
+        <location filename="../../ui/till_window.py" line="1524"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1145"/>
-        <location filename="../../ui/till_window.py" line="1155"/>
+        <location filename="../../ui/till_window.py" line="1529"/>
+        <location filename="../../ui/till_window.py" line="1539"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1147"/>
+        <location filename="../../ui/till_window.py" line="1531"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1152"/>
+        <location filename="../../ui/till_window.py" line="1536"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1160"/>
+        <location filename="../../ui/till_window.py" line="1544"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1165"/>
+        <location filename="../../ui/till_window.py" line="1549"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1166"/>
+        <location filename="../../ui/till_window.py" line="1550"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1168"/>
+        <location filename="../../ui/till_window.py" line="1552"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1171"/>
+        <location filename="../../ui/till_window.py" line="1555"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1173"/>
+        <location filename="../../ui/till_window.py" line="1557"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1174"/>
+        <location filename="../../ui/till_window.py" line="1559"/>
+        <source>shift open</source>
+        <translation>เปิดกะอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1559"/>
+        <source>no shift open</source>
+        <translation>ยังไม่เปิดกะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1562"/>
+        <source>Cashier: {name}</source>
+        <translation>แคชเชียร์: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1565"/>
+        <source>Logged out</source>
+        <translation>ออกจากระบบแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1566"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1178"/>
+        <location filename="../../ui/till_window.py" line="1570"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1218"/>
+        <location filename="../../ui/till_window.py" line="1614"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1221"/>
+        <location filename="../../ui/till_window.py" line="1617"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1226"/>
+        <location filename="../../ui/till_window.py" line="1622"/>
         <source>Switch language (Ctrl+L)</source>
         <translation>สลับภาษา (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1228"/>
+        <location filename="../../ui/till_window.py" line="1624"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1229"/>
+        <location filename="../../ui/till_window.py" line="1625"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1230"/>
+        <location filename="../../ui/till_window.py" line="1626"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1232"/>
+        <location filename="../../ui/till_window.py" line="1628"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1233"/>
+        <location filename="../../ui/till_window.py" line="1629"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1234"/>
+        <location filename="../../ui/till_window.py" line="1630"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1235"/>
+        <location filename="../../ui/till_window.py" line="1631"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1236"/>
+        <location filename="../../ui/till_window.py" line="1632"/>
         <source>Park</source>
         <translation>พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1237"/>
+        <location filename="../../ui/till_window.py" line="1633"/>
         <source>Recall</source>
         <translation>เรียกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1238"/>
+        <location filename="../../ui/till_window.py" line="1634"/>
         <source>Basket</source>
         <translation>ตะกร้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1239"/>
+        <location filename="../../ui/till_window.py" line="1635"/>
         <source>One more</source>
         <translation>เพิ่ม 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1240"/>
+        <location filename="../../ui/till_window.py" line="1636"/>
         <source>One less</source>
         <translation>ลด 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1241"/>
+        <location filename="../../ui/till_window.py" line="1637"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1242"/>
+        <location filename="../../ui/till_window.py" line="1638"/>
         <source>Cancel sale</source>
         <translation>ยกเลิกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1243"/>
+        <location filename="../../ui/till_window.py" line="1639"/>
         <source>PAY</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1248"/>
+        <location filename="../../ui/till_window.py" line="1644"/>
         <source>Switch language</source>
         <translation>สลับภาษา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1249"/>
+        <location filename="../../ui/till_window.py" line="1645"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1250"/>
+        <location filename="../../ui/till_window.py" line="1646"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1647"/>
+        <location filename="../../ui/till_window.py" line="1657"/>
+        <source>Switch cashier / log out (Ctrl+F1)</source>
+        <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ (Ctrl+F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1648"/>
+        <source>Open shift</source>
+        <translation>เปิดกะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1649"/>
+        <source>Paid in (Ctrl+I)</source>
+        <translation>นำเงินเข้า (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1650"/>
+        <source>Paid out (Ctrl+O)</source>
+        <translation>นำเงินออก (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1651"/>
+        <source>X report (F10)</source>
+        <translation>รายงาน X (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1652"/>
+        <source>Close shift (F11)</source>
+        <translation>ปิดกะ (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1653"/>
+        <source>Refund (Ctrl+R)</source>
+        <translation>คืนเงิน (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1655"/>
+        <source>Shift</source>
+        <translation>กะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1656"/>
+        <source>Log out</source>
+        <translation>ออกจากระบบ</translation>
+    </message>
+</context>
+<context>
+    <name>_WorkerDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="54"/>
+        <source>Something went wrong (it was logged). Try again.</source>
+        <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) กรุณาลองอีกครั้ง</translation>
     </message>
 </context>
 </TS>
