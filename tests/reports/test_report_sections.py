@@ -293,3 +293,24 @@ def test_sales_against_the_yearly_target(
 def test_settings_keep_the_target(tmp_path: Path) -> None:
     s = replace(Settings(), yearly_target=2_200_000_000)
     assert Settings.from_dict(s.to_dict()).yearly_target == 2_200_000_000
+
+
+def test_bad_report_options_get_bilingual_messages(
+    shop: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "r.xlsx")
+    eod = ["report", "eod", "--db", shop.url]
+    for args in (
+        [*eod, "--date", "2026-11-27", "--from", "2026-11-01", "-o", out],
+        [*eod, "--from", "2026-11-28", "--to", "2026-11-27", "-o", out],
+        [*eod, "--date", "27/11/2569", "-o", out],
+        [*eod, "--date", "2026-11-27", "--terminal", "nowhere", "-o", out],
+        [*eod, "--date", "2026-11-27", "-o", str(tmp_path / "r.docx")],
+        ["report", "target", "--db", shop.url],  # no yearly_target set
+    ):
+        capsys.readouterr()
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert any("\u0e00" <= ch <= "\u0e7f" for ch in err), err  # a Thai line
+        assert err.startswith("otop-pos: ")
+    assert not (tmp_path / "r.xlsx").exists()
