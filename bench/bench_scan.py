@@ -83,6 +83,11 @@ def main() -> int:
         qt_codes, floor_codes = codes[0::2], codes[1::2]
         store = open_store(str(db), Settings())
         ctx = build_till_context(store)
+        assert ctx.auth is not None
+        assert ctx.shifts is not None
+        ctx.auth.ensure_demo_users()  # cashier 1111, as the demo store has
+        if ctx.shifts.current() is None:  # the demo cashier's shift, so the log-in asks nothing
+            ctx.shifts.open(ctx.auth.login("cashier", "1111"), Decimal(2000))
         window = create_till_window(ctx, language="th")
         app = QApplication.instance()
         assert app is not None
@@ -105,6 +110,12 @@ def main() -> int:
                 timer.start(1000)
                 loop.exec()
             index_s = time.perf_counter() - started
+            window.log_in("cashier", "1111")  # the till scans for a logged-in cashier only
+            while window.locked or window.busy:
+                assert time.perf_counter() - started < 300, "the demo cashier never logged in"
+                timer.start(5)
+                loop.exec()
+            window.refocus()
 
             def items() -> Decimal:
                 return sum((line.quantity for line in model.cart), Decimal(0))

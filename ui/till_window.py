@@ -827,6 +827,11 @@ class TillWindow(QMainWindow):
         if self._open_error:
             self.warn(self._open_error)
             return
+        if self._locked:  # nobody is logged in: a scan reaches no cart (the store is open)
+            QApplication.beep()
+            self.login_page.show_message(self.tr("Log in first, then scan"))
+            self.login_page.focus_field()
+            return
         self._set_pending_qty(None)
         self._pending_scans += 1
         self._start_opening()  # (if not yet) so that the store opens before this scan runs

@@ -56,6 +56,20 @@ def test_a_wrong_pin_is_refused_then_the_right_one_logs_in(qtbot: QtBot, store: 
         assert len(till.cart) == 1
 
 
+def test_a_scan_while_nobody_is_logged_in_reaches_no_cart(qtbot: QtBot, store: Store) -> None:
+    with open_till(qtbot, store, logged_in=False) as till:
+        assert till.locked
+        till.set_language("en")
+        till.submit_scan(SILK)  # e.g. a scanner wired to the hidden field
+        assert len(till.cart) == 0
+        assert not till.busy
+        assert till.login_page.message == "Log in first, then scan"
+        log_in(qtbot, till, "cashier", "1111")
+        open_shift(qtbot, till)
+        scan_and_wait(qtbot, till, SILK)
+        assert len(till.cart) == 1
+
+
 def test_too_many_wrong_pins_lock_the_user_out(qtbot: QtBot, store: Store) -> None:
     with open_till(qtbot, store, logged_in=False) as till:
         till.set_language("en")
