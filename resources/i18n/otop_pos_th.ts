@@ -1403,85 +1403,85 @@ Card</source>
         <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="870"/>
+        <location filename="../../ui/till_window.py" line="875"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="911"/>
+        <location filename="../../ui/till_window.py" line="916"/>
         <source>Select a line first (↑ / ↓)</source>
         <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="919"/>
+        <location filename="../../ui/till_window.py" line="924"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
         <location filename="../../ui/till_window.py" line="370"/>
-        <location filename="../../ui/till_window.py" line="922"/>
+        <location filename="../../ui/till_window.py" line="927"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="960"/>
+        <location filename="../../ui/till_window.py" line="965"/>
         <source>Removed: {product}</source>
         <translation>ลบแล้ว: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="977"/>
+        <location filename="../../ui/till_window.py" line="982"/>
         <source>Weighed items: scan a new scale label or use F3</source>
         <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="981"/>
+        <location filename="../../ui/till_window.py" line="986"/>
         <source>To take the line off, press Delete (F8)</source>
         <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1005"/>
+        <location filename="../../ui/till_window.py" line="1010"/>
         <source>Quantity {qty}: now scan the product</source>
         <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1008"/>
+        <location filename="../../ui/till_window.py" line="1013"/>
         <source>Quantity must be a whole number from 1 to {max}</source>
         <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1045"/>
+        <location filename="../../ui/till_window.py" line="1050"/>
         <source>Scan the products first</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1089"/>
+        <location filename="../../ui/till_window.py" line="1094"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1130"/>
+        <location filename="../../ui/till_window.py" line="1135"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1152"/>
+        <location filename="../../ui/till_window.py" line="1157"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1185"/>
+        <location filename="../../ui/till_window.py" line="1190"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1198"/>
+        <location filename="../../ui/till_window.py" line="1203"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
         <location filename="../../ui/till_window.py" line="452"/>
-        <location filename="../../ui/till_window.py" line="1207"/>
-        <location filename="../../ui/till_window.py" line="1225"/>
+        <location filename="../../ui/till_window.py" line="1212"/>
+        <location filename="../../ui/till_window.py" line="1230"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
@@ -1546,344 +1546,349 @@ Card</source>
         <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1215"/>
+        <location filename="../../ui/till_window.py" line="832"/>
+        <source>Log in first, then scan</source>
+        <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1220"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1242"/>
+        <location filename="../../ui/till_window.py" line="1247"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1257"/>
+        <location filename="../../ui/till_window.py" line="1262"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1259"/>
+        <location filename="../../ui/till_window.py" line="1264"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1262"/>
+        <location filename="../../ui/till_window.py" line="1267"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1263"/>
+        <location filename="../../ui/till_window.py" line="1268"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1264"/>
+        <location filename="../../ui/till_window.py" line="1269"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1283"/>
+        <location filename="../../ui/till_window.py" line="1288"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1303"/>
+        <location filename="../../ui/till_window.py" line="1308"/>
         <source>The cart is empty: scan the products first</source>
         <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1306"/>
+        <location filename="../../ui/till_window.py" line="1311"/>
         <source>No shift is open at this counter: open one first</source>
         <translation>ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1323"/>
+        <location filename="../../ui/till_window.py" line="1328"/>
         <source>The total changed: take the payments again</source>
         <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1359"/>
+        <location filename="../../ui/till_window.py" line="1364"/>
         <source>Payments taken so far are kept: F12 to continue</source>
         <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1397"/>
+        <location filename="../../ui/till_window.py" line="1402"/>
         <source>Receipt {number} is saved; its preview could not be drawn.</source>
         <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1436"/>
+        <location filename="../../ui/till_window.py" line="1441"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1447"/>
+        <location filename="../../ui/till_window.py" line="1452"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1486"/>
+        <location filename="../../ui/till_window.py" line="1491"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1492"/>
+        <location filename="../../ui/till_window.py" line="1497"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1495"/>
+        <location filename="../../ui/till_window.py" line="1500"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1500"/>
+        <location filename="../../ui/till_window.py" line="1505"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1506"/>
+        <location filename="../../ui/till_window.py" line="1511"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1515"/>
+        <location filename="../../ui/till_window.py" line="1520"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1521"/>
+        <location filename="../../ui/till_window.py" line="1526"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1524"/>
+        <location filename="../../ui/till_window.py" line="1529"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1529"/>
-        <location filename="../../ui/till_window.py" line="1539"/>
+        <location filename="../../ui/till_window.py" line="1534"/>
+        <location filename="../../ui/till_window.py" line="1544"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1531"/>
+        <location filename="../../ui/till_window.py" line="1536"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1536"/>
+        <location filename="../../ui/till_window.py" line="1541"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1544"/>
+        <location filename="../../ui/till_window.py" line="1549"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1549"/>
+        <location filename="../../ui/till_window.py" line="1554"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1550"/>
+        <location filename="../../ui/till_window.py" line="1555"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1552"/>
+        <location filename="../../ui/till_window.py" line="1557"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1555"/>
+        <location filename="../../ui/till_window.py" line="1560"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1557"/>
+        <location filename="../../ui/till_window.py" line="1562"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1559"/>
+        <location filename="../../ui/till_window.py" line="1564"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1559"/>
+        <location filename="../../ui/till_window.py" line="1564"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1562"/>
+        <location filename="../../ui/till_window.py" line="1567"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1565"/>
+        <location filename="../../ui/till_window.py" line="1570"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1566"/>
+        <location filename="../../ui/till_window.py" line="1571"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1570"/>
+        <location filename="../../ui/till_window.py" line="1575"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1614"/>
+        <location filename="../../ui/till_window.py" line="1619"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1617"/>
+        <location filename="../../ui/till_window.py" line="1622"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1622"/>
+        <location filename="../../ui/till_window.py" line="1627"/>
         <source>Switch language (Ctrl+L)</source>
         <translation>สลับภาษา (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1624"/>
+        <location filename="../../ui/till_window.py" line="1629"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1625"/>
+        <location filename="../../ui/till_window.py" line="1630"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1626"/>
+        <location filename="../../ui/till_window.py" line="1631"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1628"/>
+        <location filename="../../ui/till_window.py" line="1633"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1629"/>
+        <location filename="../../ui/till_window.py" line="1634"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1630"/>
+        <location filename="../../ui/till_window.py" line="1635"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1631"/>
+        <location filename="../../ui/till_window.py" line="1636"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1632"/>
+        <location filename="../../ui/till_window.py" line="1637"/>
         <source>Park</source>
         <translation>พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1633"/>
+        <location filename="../../ui/till_window.py" line="1638"/>
         <source>Recall</source>
         <translation>เรียกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1634"/>
+        <location filename="../../ui/till_window.py" line="1639"/>
         <source>Basket</source>
         <translation>ตะกร้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1635"/>
+        <location filename="../../ui/till_window.py" line="1640"/>
         <source>One more</source>
         <translation>เพิ่ม 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1636"/>
+        <location filename="../../ui/till_window.py" line="1641"/>
         <source>One less</source>
         <translation>ลด 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1637"/>
+        <location filename="../../ui/till_window.py" line="1642"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1638"/>
+        <location filename="../../ui/till_window.py" line="1643"/>
         <source>Cancel sale</source>
         <translation>ยกเลิกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1639"/>
+        <location filename="../../ui/till_window.py" line="1644"/>
         <source>PAY</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1644"/>
+        <location filename="../../ui/till_window.py" line="1649"/>
         <source>Switch language</source>
         <translation>สลับภาษา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1645"/>
+        <location filename="../../ui/till_window.py" line="1650"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1646"/>
+        <location filename="../../ui/till_window.py" line="1651"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1647"/>
-        <location filename="../../ui/till_window.py" line="1657"/>
+        <location filename="../../ui/till_window.py" line="1652"/>
+        <location filename="../../ui/till_window.py" line="1662"/>
         <source>Switch cashier / log out (Ctrl+F1)</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ (Ctrl+F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1648"/>
+        <location filename="../../ui/till_window.py" line="1653"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1649"/>
+        <location filename="../../ui/till_window.py" line="1654"/>
         <source>Paid in (Ctrl+I)</source>
         <translation>นำเงินเข้า (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1650"/>
+        <location filename="../../ui/till_window.py" line="1655"/>
         <source>Paid out (Ctrl+O)</source>
         <translation>นำเงินออก (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1651"/>
+        <location filename="../../ui/till_window.py" line="1656"/>
         <source>X report (F10)</source>
         <translation>รายงาน X (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1652"/>
+        <location filename="../../ui/till_window.py" line="1657"/>
         <source>Close shift (F11)</source>
         <translation>ปิดกะ (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1653"/>
+        <location filename="../../ui/till_window.py" line="1658"/>
         <source>Refund (Ctrl+R)</source>
         <translation>คืนเงิน (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1655"/>
+        <location filename="../../ui/till_window.py" line="1660"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1656"/>
+        <location filename="../../ui/till_window.py" line="1661"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
     </message>
