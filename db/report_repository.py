@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Integer, case, cast, func, select
+from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.orm import Session
 
 from db import models as m
@@ -20,6 +21,7 @@ from pos.domain.eod import (
     roll_up,
     with_shares,
 )
+from pos.domain.errors import ShopError
 
 
 def _dec(v: Any, q: Decimal = CENT) -> Decimal:
@@ -33,6 +35,21 @@ NIL = Decimal("0.00")
 class SqlReportRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def _execute(self, statement: Any) -> Any:  # a Result
+        """Run a report statement; a database user without the right to read the sales (the
+        central server's counter role may only insert them) gets a message, not a traceback."""
+        try:
+            return self.session.execute(statement)
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                raise
+            raise ShopError(
+                "This database user may not read the sales (a counter may only send them): "
+                "run reports with the back office's database URL",
+                "ผู้ใช้ฐานข้อมูลนี้ไม่มีสิทธิ์อ่านยอดขาย (เครื่องขายส่งยอดขายได้อย่างเดียว): "
+                "ใช้ URL ฐานข้อมูลของสำนักงานในการออกรายงาน",
+            ) from exc
 
     def eod(
         self,
@@ -51,7 +68,7 @@ class SqlReportRepository:
         if terminal_ids is not None:
             when = (*when, m.Sale.terminal_id.in_(terminal_ids))
         done = (*when, m.Sale.status == "completed")
-        ex = self.session.execute
+        ex = self._execute
         hour = self._bangkok_hour()
         s = m.Sale
         sale_groups = ex(
@@ -202,7 +219,7 @@ class SqlReportRepository:
             .group_by(code, name)
         )
         return roll_up(
-            ((str(k), str(n), Decimal(c or 0), _dec(v)) for k, n, c, v in self.session.execute(q)),
+            ((str(k), str(n), Decimal(c or 0), _dec(v)) for k, n, c, v in self._execute(q)),
             total,
         )
 
@@ -223,14 +240,14 @@ class SqlReportRepository:
         q = select(func.sum(m.Sale.total)).where(
             m.Sale.sold_at >= start, m.Sale.sold_at < end, m.Sale.status == "completed"
         )
-        return _dec(self.session.execute(q).scalar())
+        return _dec(self._execute(q).scalar())
 
     def terminals(self) -> list[tuple[str, str, str, str]]:
         """Every counter: (id, name, POS ID, receipt prefix)."""
         q = select(m.Terminal.id, m.Terminal.name, m.Terminal.pos_id, m.Terminal.receipt_prefix)
         return [
             (str(a), str(b), str(c), str(d))
-            for a, b, c, d in self.session.execute(q.order_by(m.Terminal.name))
+            for a, b, c, d in self._execute(q.order_by(m.Terminal.name))
         ]
 
     def producer_groups(self, start: datetime, end: datetime) -> list[ProducerLineGroup]:
@@ -258,5 +275,5 @@ class SqlReportRepository:
             ProducerLineGroup(
                 code, name, district, None if pct is None else _dec(pct), _dec(q_, QTY), _dec(s)
             )
-            for code, name, district, pct, q_, s in self.session.execute(q)
+            for code, name, district, pct, q_, s in self._execute(q)
         ]

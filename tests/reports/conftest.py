@@ -12,6 +12,7 @@ from tests.baskets.conftest import (  # noqa: F401  (fixtures used by name)
     shop,
     strict_settings,
 )
+from tests.sync.conftest import central, make_counter  # noqa: F401  (fixtures used by name)
 
 
 @pytest.fixture(autouse=True)
