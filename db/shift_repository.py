@@ -197,3 +197,9 @@ class SqlShiftRepository:
             report.closed_at, record,
         )  # fmt: skip
         return number
+
+    def z_report(self, number: str) -> ShiftReport | None:
+        row = self.session.scalars(select(m.ZReport).where(m.ZReport.number == number)).first()
+        if row is None:
+            return None
+        return ShiftReport.from_record(row.record, row.number)

@@ -60,14 +60,22 @@ class Store:
 
         return Checkout(self.uow, self.settings, self.terminal, _clock(), sink, auth)
 
-    def auth_and_shifts(self) -> tuple[Auth, Shifts]:
+    def auth_and_shifts(self, queue: PrintQueue | None = None) -> tuple[Auth, Shifts]:
         """PIN log-in and approvals, and this counter's shifts (one Auth: approvals it gives
-        are the ones the checkout accepts)."""
+        are the ones the checkout accepts).
+
+        A Z report goes to the receipt printer's queue (`queue`), staged in the transaction
+        that closes the shift; none when no queue is given."""
         from pos.services.auth import Auth
         from pos.services.shifts import Shifts
 
         auth = Auth(self.uow, self.settings, _clock(), terminal_id=self.terminal.terminal_id)
-        return auth, Shifts(self.uow, auth, self.terminal, _clock())
+        sink = None
+        if queue is not None and not self.settings.receipt_printer.is_preview:
+            from pos.services.printing import ZReports
+
+            sink = ZReports(queue)
+        return auth, Shifts(self.uow, auth, self.terminal, _clock(), sink)
 
     def returns(self, auth: Auth | None = None, queue: PrintQueue | None = None) -> Returns:
         """Refunds at this counter; the refund slip goes to the receipt printer's queue (none
@@ -180,7 +188,7 @@ def build_till_context(store: Store) -> TillContext:
     queue = sink
     if queue is None and any(not p.is_preview for p in settings.printers):
         queue = store.print_queue()  # the setup dialog's test pages on the other printers
-    auth, shifts = store.auth_and_shifts()
+    auth, shifts = store.auth_and_shifts(sink)  # the Z report prints where receipts do
     return TillContext(
         checkout=store.checkout(sink, auth),
         settings=settings,

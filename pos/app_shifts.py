@@ -196,6 +196,38 @@ def cmd_journal_verify(args: argparse.Namespace, settings: Settings) -> int:
     return 2
 
 
+def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a stored Z report again by its number, on a printer or as a PNG picture."""
+    from pos.app import open_store
+    from printing.printer import EscPosPrinter, save_png
+    from printing.shift_report import shift_report_image
+    from printing.spec import parse_spec
+
+    if not args.printer and not args.output:
+        raise ShopError(
+            "Say where the Z report goes: --printer SPEC or -o FILE.png",
+            "ระบุที่พิมพ์รายงาน Z: --printer SPEC หรือ -o FILE.png",
+        )
+    if args.output:
+        _suffix(Path(args.output), ("png",))
+    spec = parse_spec(args.printer or f"png:{args.output}", settings)
+    store = open_store(args.db, settings)
+    try:
+        with store.uow() as read:
+            report = read.shifts.z_report(args.number.strip())
+    finally:
+        store.close()
+    if report is None:
+        raise ShopError(f"No Z report {args.number}", f"ไม่พบรายงาน Z เลขที่ {args.number}")
+    if spec.png is not None:
+        save_png(shift_report_image(report, settings, spec.profile), spec.png)
+        print(f"Z report {report.document_no}: {spec.png}", file=sys.stderr)
+        return 0
+    EscPosPrinter().print_shift_report(report, settings, spec.profile)
+    print(f"Z report {report.document_no} sent to {spec.profile.describe()}", file=sys.stderr)
+    return 0
+
+
 def add_shift_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     journal = sub.add_parser("journal", help="the tamper-evident journal of sales")
     jsub = journal.add_subparsers(dest="journal_command", required=True)
@@ -234,3 +266,15 @@ def add_shift_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], Non
     target.add_argument("--year", type=int, help="the year (Common Era; default this year)")
     target.add_argument("--as-of", help="count sales up to this day (YYYY-MM-DD; default today)")
     target.set_defaults(func=cmd_report_target)
+    z = rsub.add_parser("z", help="print a closed shift's Z report again, by its number")
+    db_arg(z)
+    z.add_argument("--number", required=True, help="the Z report's number, e.g. Z-KK01-000001")
+    where = z.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--printer",
+        metavar="SPEC",
+        help="tcp:HOST[:PORT] | file:PATH | usb:VID:PID | serial:PORT[:BAUD] | png:PATH "
+        "| a printer name from the settings",
+    )
+    where.add_argument("-o", "--output", help="FILE.png: the report as the printer prints it")
+    z.set_defaults(func=cmd_report_z)

@@ -275,7 +275,7 @@ class StorySiteWriter(Protocol):
 
 
 # --- printing: the print queue, printers and tax invoices ------------------------------------
-JOB_KINDS = ("receipt", "tax_invoice", "test", "refund")
+JOB_KINDS = ("receipt", "tax_invoice", "test", "refund", "z_report", "x_report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +285,7 @@ class PrintJob:
     job_id: str
     created_at: datetime
     printer: str  # printer profile name
-    kind: str  # receipt | tax_invoice | test | refund
+    kind: str  # receipt | tax_invoice | test | refund | z_report | x_report
     document_ref: str  # receipt number, tax invoice number, or "" for a test page
     copy: bool
     status: str  # pending | printing | done | failed
@@ -344,6 +344,8 @@ class PrintingUnitOfWork(UnitOfWork, Protocol):
     def tax_invoices(self) -> TaxInvoiceRepository: ...
     @property
     def refunds(self) -> RefundRepository: ...  # refund slips in the queue
+    @property
+    def shifts(self) -> ShiftRepository: ...  # Z reports in the queue
 
 
 class PrintingUnitOfWorkFactory(Protocol):
@@ -364,6 +366,9 @@ class PrinterPort(Protocol):
         self, refund: RefundReceipt, settings: Settings, profile: PrinterProfile, *,
         open_drawer: bool,
     ) -> None: ...  # fmt: skip
+    def print_shift_report(
+        self, report: ShiftReport, settings: Settings, profile: PrinterProfile
+    ) -> None: ...
 
 
 class TaxInvoiceWriter(Protocol):
@@ -509,10 +514,23 @@ class ShiftRepository(Protocol):
         """The shift's refunds by method: (count, amount refunded)."""
         ...
 
+    def z_report(self, number: str) -> ShiftReport | None:
+        """A stored Z report by its number (e.g. Z-KK01-000001), as it was closed."""
+        ...
+
 
 class ShiftUnitOfWork(AuthUnitOfWork, Protocol):
     @property
     def shifts(self) -> ShiftRepository: ...
+    @property
+    def print_jobs(self) -> PrintJobRepository: ...  # the Z report's print job
+
+
+class ShiftReportSink(Protocol):
+    """Where Z reports go: staged in the closing transaction, printed after commit."""
+
+    def stage(self, uow: ShiftUnitOfWork, report: ShiftReport) -> None: ...
+    def submit(self, report: ShiftReport) -> None: ...
 
 
 class ShiftUnitOfWorkFactory(Protocol):

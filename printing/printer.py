@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from pos.domain.cashup import ShiftReport
 from pos.domain.errors import PrinterUnavailable
 from pos.domain.refund import RefundReceipt
 from pos.domain.sale import Receipt
@@ -42,6 +43,14 @@ class EscPosPrinter:
         from printing.refund_receipt import refund_document
 
         self._print(refund_document(refund, settings), profile, open_drawer=open_drawer)
+
+    def print_shift_report(
+        self, report: ShiftReport, settings: Settings, profile: PrinterProfile
+    ) -> None:
+        """An X or Z report (never opens the drawer: the count is done)."""
+        from printing.shift_report import shift_report_document
+
+        self._print(shift_report_document(report, settings), profile, open_drawer=False)
 
     def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None:
         document = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)

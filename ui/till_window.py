@@ -434,8 +434,16 @@ class TillWindow(QMainWindow):
         shifts, actor = self.ctx.shifts, self.actor
         assert shifts is not None
         assert actor is not None
-        self.worker.run(lambda: shifts.x_report(actor), self._show_report, self._fail,
+        self.worker.run(lambda: shifts.x_report(actor), self._show_x_report, self._fail,
                         name="x_report")
+
+    def _show_x_report(self, report: ShiftReport) -> None:
+        """The X report in the preview, and on the receipt printer when there is one."""
+        self._show_report(report)
+        queue = self.ctx.print_queue
+        if queue is not None and not self.settings.receipt_printer.is_preview:
+            self.worker.run(lambda: queue.print_x(report), lambda _job: None, self._fail,
+                            name="print_x_report")
 
     def _show_report(self, report: ShiftReport) -> None:
         from pos.domain.shift_text import shift_report_text

@@ -120,6 +120,7 @@ class ShiftReport:
     sales: SalesTotals
     cash: CashUp
     counts: Mapping[Decimal, int] = field(default_factory=dict)
+    document_no: str = ""  # a stored Z report's number, e.g. Z-KK01-000001 (not journalled)
 
     @property
     def title(self) -> str:
@@ -168,3 +169,58 @@ class ShiftReport:
             },
             "counts": {str(d): n for d, n in sorted(self.counts.items(), reverse=True)},
         }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any], document_no: str = "") -> ShiftReport:
+        """The report back from its stored (canonical) record: a Z report printed again."""
+
+        def when(value: Any) -> datetime | None:
+            return None if value is None else datetime.fromisoformat(str(value))
+
+        def money(value: Any) -> Decimal:
+            return Decimal(str(value)).quantize(CENT)
+
+        def amounts(values: Mapping[str, Any]) -> dict[str, Decimal]:
+            return {k: money(v) for k, v in values.items()}
+
+        s, c = record["sales"], record["cash"]
+        refunds = s.get("refunds", {})
+        opened_at = when(record["opened_at"])
+        assert opened_at is not None
+        return cls(
+            kind=str(record["kind"]),
+            number=int(record["number"]),
+            terminal_id=str(record["terminal_id"]),
+            pos_id=str(record["pos_id"]),
+            shift_id=str(record["shift_id"]),
+            opened_at=opened_at,
+            opened_by=str(record["opened_by"]),
+            closed_at=when(record.get("closed_at")),
+            closed_by=str(record.get("closed_by", "")),
+            sales=SalesTotals(
+                count=int(s["count"]),
+                first_receipt=str(s["first_receipt"]),
+                last_receipt=str(s["last_receipt"]),
+                gross=money(s["gross"]),
+                discounts=money(s["discounts"]),
+                total=money(s["total"]),
+                vatable=money(s["vatable"]),
+                exempt=money(s["exempt"]),
+                vat=money(s["vat"]),
+                tenders=amounts(s.get("tenders", {})),
+                voided=int(s.get("voided", 0)),
+                refund_count=int(refunds.get("count", 0)),
+                refunded=money(refunds.get("total", 0)),
+                refund_tenders=amounts(refunds.get("tenders", {})),
+            ),
+            cash=CashUp(
+                opening_float=money(c["opening_float"]),
+                cash_sales=money(c["cash_sales"]),
+                paid_in=money(c["paid_in"]),
+                paid_out=money(c["paid_out"]),
+                counted=None if c.get("counted") is None else money(c["counted"]),
+                cash_refunds=money(c.get("cash_refunds", 0)),
+            ),
+            counts={denomination_key(d): int(n) for d, n in record.get("counts", {}).items()},
+            document_no=document_no,
+        )

@@ -47,6 +47,11 @@ def _t(key: str, lang: str) -> str:
     return en if lang == "en" else th
 
 
+def label(key: str, lang: str = "th") -> str:
+    """A report label in Thai or English (a tender kind not known is given back as is)."""
+    return _t(key, lang) if key in _LABELS else key
+
+
 def _when(at: datetime | None, lang: str) -> str:
     if at is None:
         return "-"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from pos.domain.cashup import ShiftReport
 from pos.domain.errors import PrinterUnavailable, ShopError, TaxInvoiceError
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
@@ -22,6 +23,7 @@ from pos.ports import (
     PrinterPort,
     PrintingUnitOfWorkFactory,
     PrintJob,
+    ShiftUnitOfWork,
     TaxInvoiceRecord,
     TaxInvoiceWriter,
     TerminalInfo,
@@ -61,6 +63,7 @@ class PrintQueue:
         self.receipt_printer = receipt_printer or settings.receipt_printer.name
         self._listeners: list[Listener] = []
         self._staged: dict[str, str] = {}  # sale id -> its receipt's job, staged in the sale's tx
+        self._x_reports: dict[str, ShiftReport] = {}  # an X report's job -> the report printed
         self._lock = threading.Lock()
 
     # --- listeners (the till's printer-status banner) -----------------------------------------
@@ -128,6 +131,26 @@ class PrintQueue:
         job = self.enqueue("receipt", receipt_no, printer=printer, copy=True)
         return self.send(job.job_id)
 
+    def print_x(self, report: ShiftReport, printer: str | None = None) -> PrintJob:
+        """An X report (the shift so far) on the receipt printer.
+
+        An X report is not stored (it is the shift at one moment): the job keeps it in memory,
+        so a printer that is off keeps it for a retry while the till runs; after a restart it
+        cannot be printed again, and a new X report is printed instead.
+        """
+        job = self.enqueue("x_report", report.shift_id, printer=printer)
+        with self._lock:
+            self._x_reports[job.job_id] = report
+        return self.send(job.job_id)
+
+    def print_z(self, number: str, printer: str | None = None, *, copy: bool = True) -> PrintJob:
+        """A stored Z report by its number, e.g. Z-KK01-000001 (again: a copy by default)."""
+        with self.uow() as uow:
+            if uow.shifts.z_report(number) is None:
+                raise ShopError(f"No Z report {number}", f"ไม่พบรายงาน Z เลขที่ {number}")
+        job = self.enqueue("z_report", number, printer=printer, copy=copy)
+        return self.send(job.job_id)
+
     def test_page(self, printer: str) -> PrintJob:
         job = self.enqueue("test", "", printer=printer)
         return self.send(job.job_id)
@@ -186,7 +209,7 @@ class PrintQueue:
         """Try every queued job once, oldest first; stops at the first printer still down."""
         sent: list[PrintJob] = []
         for job in self.queued():
-            if job.status == "printing":
+            if job.status == "printing" or self._lost_x_report(job):
                 continue
             try:
                 sent.append(self.send(job.job_id))
@@ -205,6 +228,11 @@ class PrintQueue:
             n = uow.print_jobs.recover_interrupted(INTERRUPTED)
             uow.commit()
         return n
+
+    def _lost_x_report(self, job: PrintJob) -> bool:
+        """An X report's job from before a restart: its report is gone (print a new one)."""
+        with self._lock:
+            return job.kind == "x_report" and job.job_id not in self._x_reports
 
     def _mark_failed(self, job: PrintJob, error: str) -> PrintJob:
         with self.uow(write=True) as uow:
@@ -245,6 +273,23 @@ class PrintQueue:
             self.printer.print_refund(
                 replace(refund, copy=job.copy), self.settings, profile, open_drawer=cash
             )
+        elif job.kind == "z_report":
+            with self.uow() as uow:
+                report = uow.shifts.z_report(job.document_ref)
+            if report is None:
+                raise ShopError(
+                    f"No Z report {job.document_ref}", f"ไม่พบรายงาน Z เลขที่ {job.document_ref}"
+                )
+            self.printer.print_shift_report(report, self.settings, profile)
+        elif job.kind == "x_report":
+            with self._lock:
+                x_report = self._x_reports.get(job.job_id)
+            if x_report is None:
+                raise ShopError(
+                    "This X report was not kept after the program restarted: print a new X report",
+                    "รายงาน X นี้ไม่ได้เก็บไว้หลังเปิดโปรแกรมใหม่ กรุณาพิมพ์รายงาน X ใหม่",
+                )
+            self.printer.print_shift_report(x_report, self.settings, profile)
         else:
             raise ShopError(f"Unknown print job kind {job.kind}", f"ไม่รู้จักงานพิมพ์ {job.kind}")
 
@@ -326,3 +371,30 @@ class TaxInvoices:
 
 def _invoice(record: TaxInvoiceRecord, receipt: Receipt) -> TaxInvoice:
     return TaxInvoice(record.number, record.issued_at, record.buyer, receipt)
+
+
+class ZReports:
+    """ShiftReportSink: the Z report's print job, staged in the transaction that closes the
+    shift (so the report and its print job commit together), sent by the queue after commit.
+
+    A printer that is off keeps the job queued for a retry: the Z is never lost."""
+
+    def __init__(self, queue: PrintQueue) -> None:
+        self.queue = queue
+        self._staged: dict[str, str] = {}  # Z number -> its job
+        self._lock = threading.Lock()
+
+    def stage(self, uow: ShiftUnitOfWork, report: ShiftReport) -> None:
+        job = uow.print_jobs.add(
+            self.queue.receipt_printer, "z_report", report.document_no, False,
+            self.queue.clock.now(),
+        )  # fmt: skip
+        with self._lock:
+            self._staged[report.document_no] = job.job_id
+
+    def submit(self, report: ShiftReport) -> None:
+        with self._lock:
+            job_id = self._staged.pop(report.document_no, None)
+        if job_id is None:
+            job_id = self.queue.enqueue("z_report", report.document_no).job_id
+        self.queue.send(job_id)

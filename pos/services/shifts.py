@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
@@ -15,8 +16,18 @@ from pos.domain.cashup import (
     counted_total,
     denomination_key,
 )
-from pos.ports import Clock, ShiftRecord, ShiftUnitOfWork, ShiftUnitOfWorkFactory, TerminalInfo
+from pos.domain.errors import ShopError
+from pos.ports import (
+    Clock,
+    ShiftRecord,
+    ShiftReportSink,
+    ShiftUnitOfWork,
+    ShiftUnitOfWorkFactory,
+    TerminalInfo,
+)
 from pos.services.auth import Auth
+
+log = logging.getLogger(__name__)
 
 _NO_SHIFT = ShiftError("No shift is open at this counter", "ยังไม่ได้เปิดกะที่เครื่องนี้")
 
@@ -25,12 +36,18 @@ class Shifts:
     """A counter's shifts; every step checks the actor's role through Auth."""
 
     def __init__(
-        self, uow: ShiftUnitOfWorkFactory, auth: Auth, terminal: TerminalInfo, clock: Clock
+        self,
+        uow: ShiftUnitOfWorkFactory,
+        auth: Auth,
+        terminal: TerminalInfo,
+        clock: Clock,
+        sink: ShiftReportSink | None = None,
     ) -> None:
         self.uow = uow
         self.auth = auth
         self.terminal = terminal
         self.clock = clock
+        self.sink = sink  # the Z report's print job (None: the receipt printer is a preview)
 
     def current(self) -> ShiftRecord | None:
         with self.uow() as read:
@@ -80,7 +97,9 @@ class Shifts:
 
     def close(self, actor: Actor, counts: Mapping[Decimal, int]) -> ShiftReport:
         """Count the drawer and close the shift: the Z report, numbered and journalled, in one
-        transaction."""
+        transaction; its print job is staged in that transaction too, then sent.
+
+        The shift is closed even when the printer is off: the Z stays in the print queue."""
         self.auth.require(actor, Action.CLOSE_SHIFT)
         counts = {denomination_key(d): n for d, n in counts.items() if n}
         counted = counted_total(counts)
@@ -89,8 +108,19 @@ class Shifts:
             number = work.shifts.next_z_number(self.terminal.terminal_id)
             report = self._report(work, shift, "z", number, counted, actor.display_name, counts)
             last = work.shifts.last_sale_seq(self.terminal.terminal_id)
-            work.shifts.close(shift, report, actor.user_id, last)
+            document_no = work.shifts.close(shift, report, actor.user_id, last)
+            report = replace(report, document_no=document_no)
+            if self.sink is not None:
+                self.sink.stage(work, report)  # the Z's print job commits with the Z
             work.commit()
+        if self.sink is not None:
+            try:
+                self.sink.submit(report)
+            except ShopError:
+                log.warning("Z report %s not printed (kept in the queue)", document_no,
+                            exc_info=True)  # fmt: skip
+            except Exception:  # a printing bug must not look like a failed close: it is saved
+                log.exception("Z report %s: the printer sink failed", document_no)
         return report
 
     def _shift(self, work: ShiftUnitOfWork) -> ShiftRecord:
