@@ -117,6 +117,10 @@ class CartTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, 0))
         return line
 
+    def set_unit_price(self, row: int, price: Any) -> None:
+        self._cart.set_unit_price(self.line(row).line_id, price)
+        self._changed(row)
+
     def set_line_discount(self, row: int, discount: Any) -> None:
         self._cart.set_line_discount(self.line(row).line_id, discount)
         self._changed(row)

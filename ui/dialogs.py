@@ -150,6 +150,55 @@ class QuantityDialog(_Dialog):
             self._hint.setText(self.tr("Then scan the product (or type its code and Enter)"))
 
 
+class PriceDialog(_Dialog):
+    """Type a new unit price for the selected line (a price override); `apply` may refuse."""
+
+    def __init__(
+        self,
+        product: str,
+        current: Decimal,
+        catalogue: Decimal,
+        apply: Callable[[Decimal], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("priceDialog", parent)
+        self._product, self._catalogue, self._apply = product, catalogue, apply
+        self._field = style.named(QLineEdit(f"{current:.2f}"), "priceField")
+        self._field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._field.setStyleSheet("font-size: 32px; font-weight: bold;")
+        self._hint = QLabel()
+        self._hint.setWordWrap(True)
+        self._body.addWidget(self._hint)
+        self._body.addWidget(self._field)
+        self.resize(480, 260)
+        self.retranslateUi()
+        self._field.selectAll()
+        self._field.setFocus()
+
+    def _confirm(self) -> None:
+        value = parse_decimal(self._field.text())
+        if value is None or value <= 0:
+            self.show_message(self.tr("Type a price more than zero"))
+            self._field.selectAll()
+            return
+        try:
+            self._apply(value)
+        except ShopError as exc:
+            self.show_error(exc)
+            self._field.selectAll()
+            return
+        self.accept()
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        self.setWindowTitle(self.tr("Price"))
+        self._title.setText(self.tr("New unit price of {product}").format(product=self._product))
+        self._hint.setText(
+            self.tr("Catalogue price {price}. A manager approves the new price at payment.")
+            .format(price=fmt.baht(self._catalogue))
+        )
+
+
 class DiscountDialog(_Dialog):
     """A discount on the selected line or on the whole sale: amount or percent, with a reason."""
 
@@ -399,6 +448,7 @@ class HelpDialog(_Dialog):
             ("Ctrl+L", self.tr("Switch language ไทย / English")),
             ("Ctrl+P", self.tr("Printer setup and test page")),
             ("Ctrl+T", self.tr("Full tax invoice for the last or a typed receipt")),
+            ("Ctrl+U", self.tr("New unit price of the selected line (a manager approves it)")),
         ]
         body = "".join(
             f"<tr><td style='padding:4px 18px 4px 0'><b>{k}</b></td><td>{v}</td></tr>"

@@ -735,6 +735,7 @@ class TillWindow(QMainWindow):
             ("close_shift", [QKeySequence(Qt.Key.Key_F11)], self.close_shift),
             ("open_shift", [], self.open_shift),
             ("refund", [QKeySequence("Ctrl+R")], self.refund),
+            ("price", [QKeySequence("Ctrl+U")], self.price_override),
         ]
         for name, keys, slot in specs:
             action = QAction(self)
@@ -1076,6 +1077,32 @@ class TillWindow(QMainWindow):
                 self._show_line(row)
 
         self._open_dialog(DiscountDialog(name, apply, self))
+
+    def price_override(self) -> None:
+        """Ctrl+U: a new unit price for the selected line; a manager approves it at payment
+        (the checkout refuses a price override without that approval)."""
+        from ui.dialogs import PriceDialog
+
+        if not self._cart_free():
+            return
+        row = self.selected_row()
+        if row < 0:
+            self.warn(self.tr("Select a line first (↑ / ↓)"))
+            return
+        line = self.model.line(row)
+        name = line.product.name_en if self._language == "en" else line.product.name_th
+
+        def apply(price: Decimal) -> None:
+            from pos.domain.auth import Action
+
+            self.model.set_unit_price(row, price)
+            # a manager approves the price as it is now: an earlier yes is not for this one
+            self._approvals = [a for a in self._approvals if a.action is not Action.PRICE_OVERRIDE]
+            self._select(row)
+            self._show_line(row)
+            self._update_totals()
+
+        self._open_dialog(PriceDialog(name, line.unit_price, line.product.unit_price, apply, self))
 
     # --- find ------------------------------------------------------------------------
     def find_product(self) -> None:
@@ -1657,6 +1684,7 @@ class TillWindow(QMainWindow):
         self.actions_by_name["language"].setText(self.tr("Switch language"))
         self.actions_by_name["printer"].setText(self.tr("Printer setup"))
         self.actions_by_name["tax_invoice"].setText(self.tr("Tax invoice"))
+        self.actions_by_name["price"].setText(self.tr("Price of the line (Ctrl+U)"))
         for name, text in (("logout", self.tr("Switch cashier / log out (Ctrl+F1)")),
                            ("open_shift", self.tr("Open shift")),
                            ("paid_in", self.tr("Paid in (Ctrl+I)")),

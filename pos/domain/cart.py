@@ -290,6 +290,26 @@ class Cart:
         line.quantity = self._check_quantity(quantity, line.product)
         return line
 
+    def set_unit_price(self, line_id: str, price: Decimal) -> CartLine:
+        """A unit price typed at the counter (a price override: a manager approves it at
+        payment, and the checkout refuses it without that approval)."""
+        line = self._lines[self.index_of(line_id)]
+        if line.group_id is not None:
+            raise CartError(
+                "This item is part of a gift basket: change the basket's price instead",
+                "สินค้านี้อยู่ในตะกร้าของขวัญ กรุณาแก้ราคาตะกร้าแทน",
+            )
+        if line.fixed_gross is not None:
+            raise CartError(
+                "A scale label's price cannot be changed: weigh and label it again",
+                "แก้ราคาของฉลากตาชั่งไม่ได้ กรุณาชั่งและพิมพ์ฉลากใหม่",
+            )
+        price = round_satang(price)
+        if price <= 0:
+            raise CartError("A price must be more than zero", "ราคาต้องมากกว่าศูนย์")
+        line.unit_price = price
+        return line
+
     def remove(self, line_id: str) -> CartLine:
         """Take a line off; a basket's component takes the whole basket off with it."""
         line = self._lines[self.index_of(line_id)]

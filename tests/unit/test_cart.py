@@ -332,3 +332,27 @@ def test_discount_needs_a_reason(reason: str) -> None:
         _discount(DiscountKind.AMOUNT, "10", reason)
     assert "reason" in info.value.message("en")
     assert "เหตุผล" in info.value.message("th")
+
+
+def test_a_typed_unit_price_replaces_the_lines_price_and_is_checked() -> None:
+    from pos.domain.cart import CartGroup
+    from pos.domain.sale_rules import price_overrides
+    from pos.domain.settings import Settings
+
+    cart = Cart()
+    tea = cart.add(TEA, Decimal(2))
+    assert cart.set_unit_price(tea.line_id, Decimal("75.004")).unit_price == Decimal("75.00")
+    assert cart.totals().total == Decimal("150.00")
+    assert price_overrides(cart, Settings().vm_layout) == ["TEA-001"]
+    for bad in (Decimal(0), Decimal("-1")):
+        with pytest.raises(CartError, match="more than zero"):
+            cart.set_unit_price(tea.line_id, bad)
+    label = cart.add(SAUSAGE, Decimal("0.5"), fixed_gross=Decimal("99.50"), merge=False)
+    with pytest.raises(CartError, match="scale label"):
+        cart.set_unit_price(label.line_id, Decimal(100))
+    [item] = cart.add_group(
+        CartGroup("g1", "กระเช้า", "Basket", price=Decimal(500)), [(SILK, Decimal(1), Decimal(500))]
+    )
+    with pytest.raises(CartError, match="gift basket"):
+        cart.set_unit_price(item.line_id, Decimal(100))
+    assert cart.totals().total == Decimal("749.50"), "a refused price changes nothing"
