@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from pos.app import main
+from pos.domain.auth import Action
 from pos.domain.settings import Settings
 from pos.ports import SystemClock
 from pos.services.auth import Auth
@@ -25,6 +26,8 @@ def _day_of_sales(c: Counter, sales: int, seed: int) -> str:
     if shifts.current() is None:
         shifts.open(cashier, Decimal(2000))
     c.sell(sales, seed=seed)
+    # a cancelled sale: the manager's approval is a link of the chain too
+    auth.approve(cashier, Action.CANCEL_SALE, "ลูกค้าเปลี่ยนใจ / changed mind", "manager", "9999")
     z = shifts.close(cashier, {Decimal(1000): 2})
     with c.store.engine.connect() as conn:
         return str(
@@ -60,6 +63,8 @@ def test_the_chains_reach_central_and_an_edit_there_is_caught(
     assert (
         central.scalar("SELECT count(*) FROM z_reports WHERE number IN (:a, :b)", a=z_a, b=z_b) == 2
     )
+    assert central.scalar("SELECT count(*) FROM approvals WHERE action = 'cancel_sale'") == 2
+    assert central.scalar("SELECT count(*) FROM journal_entries WHERE kind = 'void'") == 2
 
     # both counters' chains verify on the central database
     code, out = _verify(central.admin_url, capsys)
@@ -97,6 +102,11 @@ def test_the_chains_reach_central_and_an_edit_there_is_caught(
     code, out = _verify(central.admin_url, capsys)
     assert code == 2
     assert z_a in out
+
+    central.execute("UPDATE approvals SET reason = 'nothing happened' WHERE action = 'cancel_sale'")
+    code, out = _verify(central.admin_url, capsys)
+    assert code == 2
+    assert "void" in out
 
 
 def test_a_journal_entry_waits_for_its_sale(central: Central, make_counter) -> None:
