@@ -517,7 +517,14 @@ class CentralSync:
                 cur.execute("DELETE FROM central_stock")
                 while True:
                     t0 = time.perf_counter()
-                    what, data = chunks.get()
+                    try:
+                        what, data = chunks.get(timeout=_STALL_S)
+                    except queue.Empty:
+                        # a connection that hangs must not hold the write lock for ever
+                        raise CentralUnavailable(
+                            f"The central database sent nothing for {_STALL_S} s",
+                            f"ฐานข้อมูลกลางไม่ส่งข้อมูลมา {_STALL_S} วินาที",
+                        ) from None
                     waited += time.perf_counter() - t0
                     if what == "done":
                         break
@@ -548,7 +555,7 @@ class CentralSync:
                 _set_state(conn, "last_pull_at", now.isoformat())
         finally:
             stop.set()
-            reader.join()
+            reader.join(_STALL_S)  # a reader stuck on a dead socket is a daemon: left behind
         done = time.perf_counter()
         # overlapped: "central" until the reader had sent its last chunk, "local" the write
         # transaction from start to COMMIT, "waiting" the part of it spent waiting on the reader
@@ -649,6 +656,7 @@ class _Stopped(Exception):
 _CHUNK_ROWS = 5000
 _STOCK_SQL = "SELECT product_id, quantity::float8, %s FROM stock_levels"
 _QUEUE_CHUNKS = 16
+_STALL_S = 60  # seconds without a chunk before a first load gives up (and rolls back)
 # Tables a counter without products has no rows in: the first load inserts them plainly and
 # builds their secondary indexes once at the end.
 _BULK_TABLES = ("products", "certifications", "product_barcodes", "basket_components")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 
 
 class CuttingProxy:
@@ -17,6 +18,9 @@ class CuttingProxy:
     def __init__(self, target: str | tuple[str, int]) -> None:
         self.target = target
         self.cut_after: int | None = None
+        # while set, connections hang (open, silent) once `bytes_up` has reached it
+        self.stall_after: int | None = None
+        self.stalls = 0
         self.cuts = 0
         self.bytes_up = 0  # client-to-server bytes forwarded, all connections
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -61,6 +65,11 @@ class CuttingProxy:
             while True:
                 data = src.recv(65536)
                 if not data:
+                    break
+                if upstream and self.stall_after is not None and self.bytes_up >= self.stall_after:
+                    self.stalls += 1
+                    while not self._closed:  # the connection stays open, nothing goes through
+                        time.sleep(0.05)
                     break
                 if upstream and self.cut_after is not None:
                     room = self.cut_after - sent[0]

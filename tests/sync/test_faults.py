@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 import pytest
 from pgserver._commands import pg_ctl
 
+import db.sync
 from db.sync import CentralSync
 from pos.domain.errors import CentralUnavailable
 from pos.ports import SystemClock
@@ -161,3 +163,29 @@ def test_a_first_pull_cut_anywhere_leaves_the_counter_as_it_was(
     assert _local_catalogue(c)[1] == full[1] == before[1]
     with c.store.uow() as read:
         assert read.catalog.count_products() == 9
+
+
+def test_a_first_pull_whose_server_hangs_gives_up_and_frees_the_counter(
+    central: Central, make_counter, proxy, monkeypatch
+) -> None:
+    p, url = proxy
+    c = make_counter("Counter 2", url=url, pull=False)
+    before = _local_catalogue(c)
+    monkeypatch.setattr(db.sync, "_STALL_S", 1)
+    c.transport.central.dispose()
+    p.stall_after = p.bytes_up + 600  # some queries in, then the server falls silent
+    with pytest.raises(CentralUnavailable, match="sent nothing for 1 s"):
+        c.transport.pull()
+    assert p.stalls >= 1
+    assert _local_catalogue(c) == before
+    # the write lock is free again: a writer gets it at once
+    path = c.store.engine.url.database
+    assert path is not None
+    con = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("ROLLBACK")
+    con.close()
+    p.stall_after = None
+    c.transport.central.dispose()
+    assert c.transport.pull().changes > 9
+    assert _local_catalogue(c)[0]["products"] == 9
