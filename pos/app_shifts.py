@@ -197,7 +197,8 @@ def cmd_journal_verify(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
-    """Print a stored Z report again by its number, on a printer or as a PNG picture."""
+    """Print a stored Z report again by its number (marked สำเนา / COPY), on a printer or as a
+    PNG picture."""
     from pos.app import open_store
     from printing.printer import EscPosPrinter, save_png
     from printing.shift_report import shift_report_image
@@ -220,10 +221,10 @@ def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
     if report is None:
         raise ShopError(f"No Z report {args.number}", f"ไม่พบรายงาน Z เลขที่ {args.number}")
     if spec.png is not None:
-        save_png(shift_report_image(report, settings, spec.profile), spec.png)
+        save_png(shift_report_image(report, settings, spec.profile, copy=True), spec.png)
         print(f"Z report {report.document_no}: {spec.png}", file=sys.stderr)
         return 0
-    EscPosPrinter().print_shift_report(report, settings, spec.profile)
+    EscPosPrinter().print_shift_report(report, settings, spec.profile, copy=True)
     print(f"Z report {report.document_no} sent to {spec.profile.describe()}", file=sys.stderr)
     return 0
 

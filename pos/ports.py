@@ -367,8 +367,9 @@ class PrinterPort(Protocol):
         open_drawer: bool,
     ) -> None: ...  # fmt: skip
     def print_shift_report(
-        self, report: ShiftReport, settings: Settings, profile: PrinterProfile
-    ) -> None: ...
+        self, report: ShiftReport, settings: Settings, profile: PrinterProfile, *,
+        copy: bool = False,
+    ) -> None: ...  # fmt: skip
 
 
 class TaxInvoiceWriter(Protocol):

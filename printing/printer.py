@@ -45,12 +45,14 @@ class EscPosPrinter:
         self._print(refund_document(refund, settings), profile, open_drawer=open_drawer)
 
     def print_shift_report(
-        self, report: ShiftReport, settings: Settings, profile: PrinterProfile
-    ) -> None:
+        self, report: ShiftReport, settings: Settings, profile: PrinterProfile, *,
+        copy: bool = False,
+    ) -> None:  # fmt: skip
         """An X or Z report (never opens the drawer: the count is done)."""
         from printing.shift_report import shift_report_document
 
-        self._print(shift_report_document(report, settings), profile, open_drawer=False)
+        document = shift_report_document(report, settings, copy=copy)
+        self._print(document, profile, open_drawer=False)
 
     def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None:
         document = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)

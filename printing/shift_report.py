@@ -11,6 +11,7 @@ from pos.domain.money import format_baht
 from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.shift_text import label
 from printing.document import (
+    COPY_MARK,
     Align,
     Barcode,
     Block,
@@ -34,9 +35,12 @@ def _minus(amount: Decimal) -> str:
     return f"-{format_baht(amount)}" if amount else format_baht(amount)
 
 
-def shift_report_document(report: ShiftReport, settings: Settings) -> Document:
+def shift_report_document(
+    report: ShiftReport, settings: Settings, *, copy: bool = False
+) -> Document:
     """The report as printed: shop, counter, shift, sales totals and VAT, payments, refunds,
-    the drawer (expected, counted, difference) and the count by note and coin."""
+    the drawer (expected, counted, difference) and the count by note and coin; a Z report
+    printed again is marked สำเนา / COPY."""
     s, c = report.sales, report.cash
     out: list[Block] = _seller_header(settings, vat_id=False)
     if report.pos_id:
@@ -46,6 +50,8 @@ def shift_report_document(report: ShiftReport, settings: Settings) -> Document:
     if report.kind == "z":
         number = report.document_no or f"{report.number:06d}"
         out.append(Text(f"เลขที่ {number}", Align.CENTER, bold=True, size=Size.LARGE))
+    if copy:
+        out.append(Text(f"*** {COPY_MARK} ***", Align.CENTER, bold=True, size=Size.LARGE))
     out.append(Row(label("opened"), thai_datetime(report.opened_at)))
     out.append(Text(f"{label('by')} {report.opened_by}", indent=2, size=Size.SMALL))
     if report.kind == "z" and report.closed_at is not None:
@@ -102,15 +108,19 @@ def shift_report_document(report: ShiftReport, settings: Settings) -> Document:
     return tuple(out)
 
 
-def render_shift_report_text(report: ShiftReport, settings: Settings, columns: int = 48) -> str:
+def render_shift_report_text(
+    report: ShiftReport, settings: Settings, columns: int = 48, *, copy: bool = False
+) -> str:
     """The report as a text printer prints it: lines of at most `columns` display columns."""
-    items = layout_text(shift_report_document(report, settings), columns)
+    items = layout_text(shift_report_document(report, settings, copy=copy), columns)
     return "\n".join(_preview(items, columns)) + "\n"
 
 
-def shift_report_image(report: ShiftReport, settings: Settings, profile: PrinterProfile) -> QImage:
+def shift_report_image(
+    report: ShiftReport, settings: Settings, profile: PrinterProfile, *, copy: bool = False
+) -> QImage:
     """The report as a raster printer of `profile` prints it (1 bit, paper width)."""
-    return render_body(shift_report_document(report, settings), profile)
+    return render_body(shift_report_document(report, settings, copy=copy), profile)
 
 
 __all__ = [

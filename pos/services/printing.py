@@ -280,7 +280,7 @@ class PrintQueue:
                 raise ShopError(
                     f"No Z report {job.document_ref}", f"ไม่พบรายงาน Z เลขที่ {job.document_ref}"
                 )
-            self.printer.print_shift_report(report, self.settings, profile)
+            self.printer.print_shift_report(report, self.settings, profile, copy=job.copy)
         elif job.kind == "x_report":
             with self._lock:
                 x_report = self._x_reports.get(job.job_id)

@@ -168,6 +168,27 @@ def test_an_x_report_prints_and_waits_in_the_queue_while_the_printer_is_off(
     assert backup.documents == [x_job, x_job]
 
 
+def test_a_z_report_printed_again_from_the_queue_is_a_copy(
+    make_store: MakeStore, clock: FixedClock
+) -> None:
+    with FakeNetworkPrinter() as printer:
+        receipt = PrinterProfile(
+            name="receipt", connection="network", target=printer.target, timeout_s=2,
+            mode="text", codepage=21,
+        )  # fmt: skip
+        store = make_store(Settings(printers=(receipt,)))
+        queue, shifts, manager = _till(store, clock)
+        report = _close(store, clock, queue, shifts, manager)
+        again = queue.print_z(report.document_no)
+        with pytest.raises(ShopError, match="No Z report Z-KK01-000002"):
+            queue.print_z("Z-KK01-000002")
+    assert (again.kind, again.copy, again.status) == ("z_report", True, "done")
+    first, copy = printer.documents[-2:]
+    assert "สำเนา / COPY".encode("cp874") not in first
+    assert "สำเนา / COPY".encode("cp874") in copy
+    assert copy == build_job(shift_report_document(report, store.settings, copy=True), receipt)
+
+
 def test_cli_reprints_a_z_report_by_number_to_the_printer_and_as_png(
     make_store: MakeStore, clock: FixedClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -184,7 +205,7 @@ def test_cli_reprints_a_z_report_by_number_to_the_printer_and_as_png(
         assert main([*cli, "--printer", f"tcp:{printer.target}"]) == 0
     [got] = printer.documents
     assert got == build_job(
-        shift_report_document(report, Settings()),
+        shift_report_document(report, Settings(), copy=True),
         replace(Settings().receipt_printer, connection="network", target=printer.target),
     )
     capsys.readouterr()
