@@ -195,42 +195,42 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../ui/cart_model.py" line="189"/>
+        <location filename="../../ui/cart_model.py" line="193"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="190"/>
+        <location filename="../../ui/cart_model.py" line="194"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="191"/>
+        <location filename="../../ui/cart_model.py" line="195"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="192"/>
+        <location filename="../../ui/cart_model.py" line="196"/>
         <source>Unit price</source>
         <translation>ราคา/หน่วย</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="193"/>
+        <location filename="../../ui/cart_model.py" line="197"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="194"/>
+        <location filename="../../ui/cart_model.py" line="198"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="267"/>
+        <location filename="../../ui/cart_model.py" line="271"/>
         <source>per {unit}</source>
         <translation>ต่อ{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="268"/>
+        <location filename="../../ui/cart_model.py" line="272"/>
         <source> · VAT exempt</source>
         <translation> · ยกเว้นภาษี</translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="362"/>
+        <location filename="../../ui/dialogs.py" line="411"/>
         <source>No (Esc)</source>
         <translation>ไม่ใช่ (Esc)</translation>
     </message>
@@ -317,92 +317,92 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="228"/>
+        <location filename="../../ui/dialogs.py" line="277"/>
         <source>Type the discount, e.g. 50 or 10</source>
         <translation>กรอกส่วนลด เช่น 50 หรือ 10</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>A discount needs a reason</source>
         <translation>กรุณาระบุเหตุผลของส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs.py" line="316"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs.py" line="317"/>
         <source>Discount (F4)</source>
         <translation>ส่วนลด (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs.py" line="319"/>
         <source>Selected line: {product}</source>
         <translation>รายการที่เลือก: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs.py" line="321"/>
         <source>Selected line</source>
         <translation>รายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs.py" line="323"/>
         <source>Whole sale</source>
         <translation>ทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Amount (฿)</source>
         <translation>จำนวนเงิน (฿)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs.py" line="325"/>
         <source>Percent (%)</source>
         <translation>เปอร์เซ็นต์ (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
+        <location filename="../../ui/dialogs.py" line="326"/>
         <source>Discount (e.g. 50, or 10% for a percentage)</source>
         <translation>ส่วนลด (เช่น 50 หรือ 10% เพื่อลดเป็นเปอร์เซ็นต์)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="327"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs.py" line="328"/>
         <source>Remove discount</source>
         <translation>ยกเลิกส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="280"/>
+        <location filename="../../ui/dialogs.py" line="329"/>
         <source>Apply (Enter)</source>
         <translation>ใช้ส่วนลด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="285"/>
+        <location filename="../../ui/dialogs.py" line="334"/>
         <source>Regular customer</source>
         <translation>ลูกค้าประจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="286"/>
+        <location filename="../../ui/dialogs.py" line="335"/>
         <source>Damaged goods</source>
         <translation>สินค้าชำรุด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="287"/>
+        <location filename="../../ui/dialogs.py" line="336"/>
         <source>Promotion</source>
         <translation>โปรโมชั่น</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="288"/>
+        <location filename="../../ui/dialogs.py" line="337"/>
         <source>Wholesale price</source>
         <translation>ราคาขายส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="289"/>
+        <location filename="../../ui/dialogs.py" line="338"/>
         <source>Staff purchase</source>
         <translation>พนักงานซื้อ</translation>
     </message>
@@ -478,104 +478,109 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="380"/>
+        <location filename="../../ui/dialogs.py" line="429"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="381"/>
+        <location filename="../../ui/dialogs.py" line="430"/>
         <source>Keys of the till</source>
         <translation>ปุ่มลัดของหน้าจอขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="382"/>
+        <location filename="../../ui/dialogs.py" line="431"/>
         <source>Close (Enter)</source>
         <translation>ปิด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="384"/>
+        <location filename="../../ui/dialogs.py" line="433"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="385"/>
+        <location filename="../../ui/dialogs.py" line="434"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="386"/>
+        <location filename="../../ui/dialogs.py" line="435"/>
         <source>This help</source>
         <translation>หน้าช่วยเหลือนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="387"/>
+        <location filename="../../ui/dialogs.py" line="436"/>
         <source>Find a product by name (Thai or English)</source>
         <translation>ค้นหาสินค้าจากชื่อ (ไทยหรืออังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="388"/>
+        <location filename="../../ui/dialogs.py" line="437"/>
         <source>Quantity: typed number first = next scan; otherwise change the selected line</source>
         <translation>จำนวน: พิมพ์ตัวเลขก่อน = จำนวนของสินค้าชิ้นถัดไป ไม่พิมพ์ = แก้รายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="390"/>
+        <location filename="../../ui/dialogs.py" line="439"/>
         <source>Discount on the line or the sale (reason required)</source>
         <translation>ส่วนลดรายการหรือส่วนลดทั้งบิล (ต้องระบุเหตุผล)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="391"/>
+        <location filename="../../ui/dialogs.py" line="440"/>
         <source>Park the sale</source>
         <translation>พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="392"/>
+        <location filename="../../ui/dialogs.py" line="441"/>
         <source>Recall a parked sale</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="393"/>
+        <location filename="../../ui/dialogs.py" line="442"/>
         <source>Remove the selected line</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="443"/>
         <source>Cancel the whole sale</source>
         <translation>ยกเลิกทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="395"/>
+        <location filename="../../ui/dialogs.py" line="444"/>
         <source>Pay</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="445"/>
         <source>One more / one less of the selected line</source>
         <translation>เพิ่ม / ลดจำนวนของรายการที่เลือกทีละ 1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="397"/>
+        <location filename="../../ui/dialogs.py" line="446"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="398"/>
+        <location filename="../../ui/dialogs.py" line="447"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="399"/>
+        <location filename="../../ui/dialogs.py" line="448"/>
         <source>Switch language ไทย / English</source>
         <translation>สลับภาษา ไทย / English</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="400"/>
+        <location filename="../../ui/dialogs.py" line="449"/>
         <source>Printer setup and test page</source>
         <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="401"/>
+        <location filename="../../ui/dialogs.py" line="450"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="451"/>
+        <source>New unit price of the selected line (a manager approves it)</source>
+        <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1019,29 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="181"/>
+        <source>Type a price more than zero</source>
+        <translation>กรุณาพิมพ์ราคาที่มากกว่าศูนย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="194"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="195"/>
+        <source>New unit price of {product}</source>
+        <translation>ราคาต่อหน่วยใหม่ของ {product}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="197"/>
+        <source>Catalogue price {price}. A manager approves the new price at payment.</source>
+        <translation>ราคาในระบบ {price} ผู้จัดการต้องอนุมัติราคาใหม่ตอนชำระเงิน</translation>
+    </message>
+</context>
+<context>
     <name>PrinterSetupDialog</name>
     <message>
         <location filename="../../ui/printer_dialog.py" line="177"/>
@@ -1145,27 +1173,27 @@ Card</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="310"/>
+        <location filename="../../ui/dialogs.py" line="359"/>
         <source>{count} line(s)</source>
         <translation>{count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="384"/>
         <source>Recall a parked sale</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs.py" line="386"/>
         <source>Parked sales (F6)</source>
         <translation>บิลที่พักไว้ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs.py" line="386"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="388"/>
         <source>Recall (Enter)</source>
         <translation>เรียกบิล (Enter)</translation>
     </message>
@@ -1403,85 +1431,86 @@ Card</source>
         <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="875"/>
+        <location filename="../../ui/till_window.py" line="884"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="916"/>
+        <location filename="../../ui/till_window.py" line="925"/>
+        <location filename="../../ui/till_window.py" line="1090"/>
         <source>Select a line first (↑ / ↓)</source>
         <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="924"/>
+        <location filename="../../ui/till_window.py" line="933"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
         <location filename="../../ui/till_window.py" line="370"/>
-        <location filename="../../ui/till_window.py" line="927"/>
+        <location filename="../../ui/till_window.py" line="936"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="965"/>
+        <location filename="../../ui/till_window.py" line="974"/>
         <source>Removed: {product}</source>
         <translation>ลบแล้ว: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="982"/>
+        <location filename="../../ui/till_window.py" line="991"/>
         <source>Weighed items: scan a new scale label or use F3</source>
         <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="986"/>
+        <location filename="../../ui/till_window.py" line="995"/>
         <source>To take the line off, press Delete (F8)</source>
         <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1010"/>
+        <location filename="../../ui/till_window.py" line="1019"/>
         <source>Quantity {qty}: now scan the product</source>
         <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1013"/>
+        <location filename="../../ui/till_window.py" line="1022"/>
         <source>Quantity must be a whole number from 1 to {max}</source>
         <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1050"/>
+        <location filename="../../ui/till_window.py" line="1059"/>
         <source>Scan the products first</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1094"/>
+        <location filename="../../ui/till_window.py" line="1129"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1135"/>
+        <location filename="../../ui/till_window.py" line="1170"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1157"/>
+        <location filename="../../ui/till_window.py" line="1192"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1190"/>
+        <location filename="../../ui/till_window.py" line="1225"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1203"/>
+        <location filename="../../ui/till_window.py" line="1238"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="452"/>
-        <location filename="../../ui/till_window.py" line="1212"/>
-        <location filename="../../ui/till_window.py" line="1230"/>
+        <location filename="../../ui/till_window.py" line="460"/>
+        <location filename="../../ui/till_window.py" line="1247"/>
+        <location filename="../../ui/till_window.py" line="1265"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
@@ -1531,364 +1560,369 @@ Card</source>
         <translation>นำเงินออก {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="483"/>
+        <location filename="../../ui/till_window.py" line="491"/>
         <source>Shift closed: {title}</source>
         <translation>ปิดกะแล้ว: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="491"/>
+        <location filename="../../ui/till_window.py" line="499"/>
         <source>Refunds are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="500"/>
+        <location filename="../../ui/till_window.py" line="508"/>
         <source>Refund {number}: {amount} back to the customer</source>
         <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="832"/>
+        <location filename="../../ui/till_window.py" line="841"/>
         <source>Log in first, then scan</source>
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1220"/>
+        <location filename="../../ui/till_window.py" line="1255"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1247"/>
+        <location filename="../../ui/till_window.py" line="1282"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1262"/>
+        <location filename="../../ui/till_window.py" line="1297"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1264"/>
+        <location filename="../../ui/till_window.py" line="1299"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1267"/>
+        <location filename="../../ui/till_window.py" line="1302"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1268"/>
+        <location filename="../../ui/till_window.py" line="1303"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1269"/>
+        <location filename="../../ui/till_window.py" line="1304"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1288"/>
+        <location filename="../../ui/till_window.py" line="1323"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1308"/>
+        <location filename="../../ui/till_window.py" line="1343"/>
         <source>The cart is empty: scan the products first</source>
         <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1311"/>
+        <location filename="../../ui/till_window.py" line="1346"/>
         <source>No shift is open at this counter: open one first</source>
         <translation>ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1328"/>
+        <location filename="../../ui/till_window.py" line="1363"/>
         <source>The total changed: take the payments again</source>
         <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1364"/>
+        <location filename="../../ui/till_window.py" line="1399"/>
         <source>Payments taken so far are kept: F12 to continue</source>
         <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1402"/>
+        <location filename="../../ui/till_window.py" line="1437"/>
         <source>Receipt {number} is saved; its preview could not be drawn.</source>
         <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1441"/>
+        <location filename="../../ui/till_window.py" line="1476"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1452"/>
+        <location filename="../../ui/till_window.py" line="1487"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1491"/>
+        <location filename="../../ui/till_window.py" line="1526"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1497"/>
+        <location filename="../../ui/till_window.py" line="1532"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1500"/>
+        <location filename="../../ui/till_window.py" line="1535"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1505"/>
+        <location filename="../../ui/till_window.py" line="1540"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1511"/>
+        <location filename="../../ui/till_window.py" line="1546"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1520"/>
+        <location filename="../../ui/till_window.py" line="1555"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1526"/>
+        <location filename="../../ui/till_window.py" line="1561"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1529"/>
+        <location filename="../../ui/till_window.py" line="1564"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1534"/>
-        <location filename="../../ui/till_window.py" line="1544"/>
+        <location filename="../../ui/till_window.py" line="1569"/>
+        <location filename="../../ui/till_window.py" line="1579"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1536"/>
+        <location filename="../../ui/till_window.py" line="1571"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1541"/>
+        <location filename="../../ui/till_window.py" line="1576"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1549"/>
+        <location filename="../../ui/till_window.py" line="1584"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1554"/>
+        <location filename="../../ui/till_window.py" line="1589"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1555"/>
+        <location filename="../../ui/till_window.py" line="1590"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1557"/>
+        <location filename="../../ui/till_window.py" line="1592"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1560"/>
+        <location filename="../../ui/till_window.py" line="1595"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1562"/>
+        <location filename="../../ui/till_window.py" line="1597"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1564"/>
+        <location filename="../../ui/till_window.py" line="1599"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1564"/>
+        <location filename="../../ui/till_window.py" line="1599"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1567"/>
+        <location filename="../../ui/till_window.py" line="1602"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1570"/>
+        <location filename="../../ui/till_window.py" line="1605"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1571"/>
+        <location filename="../../ui/till_window.py" line="1606"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1575"/>
+        <location filename="../../ui/till_window.py" line="1610"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1619"/>
+        <location filename="../../ui/till_window.py" line="1654"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1622"/>
+        <location filename="../../ui/till_window.py" line="1657"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1627"/>
+        <location filename="../../ui/till_window.py" line="1662"/>
         <source>Switch language (Ctrl+L)</source>
         <translation>สลับภาษา (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1629"/>
+        <location filename="../../ui/till_window.py" line="1664"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1630"/>
+        <location filename="../../ui/till_window.py" line="1665"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1631"/>
+        <location filename="../../ui/till_window.py" line="1666"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1633"/>
+        <location filename="../../ui/till_window.py" line="1668"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1634"/>
+        <location filename="../../ui/till_window.py" line="1669"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1635"/>
+        <location filename="../../ui/till_window.py" line="1670"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1636"/>
+        <location filename="../../ui/till_window.py" line="1671"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1637"/>
+        <location filename="../../ui/till_window.py" line="1672"/>
         <source>Park</source>
         <translation>พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1638"/>
+        <location filename="../../ui/till_window.py" line="1673"/>
         <source>Recall</source>
         <translation>เรียกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1639"/>
+        <location filename="../../ui/till_window.py" line="1674"/>
         <source>Basket</source>
         <translation>ตะกร้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1640"/>
+        <location filename="../../ui/till_window.py" line="1675"/>
         <source>One more</source>
         <translation>เพิ่ม 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1641"/>
+        <location filename="../../ui/till_window.py" line="1676"/>
         <source>One less</source>
         <translation>ลด 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1642"/>
+        <location filename="../../ui/till_window.py" line="1677"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1643"/>
+        <location filename="../../ui/till_window.py" line="1678"/>
         <source>Cancel sale</source>
         <translation>ยกเลิกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1644"/>
+        <location filename="../../ui/till_window.py" line="1679"/>
         <source>PAY</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1649"/>
+        <location filename="../../ui/till_window.py" line="1684"/>
         <source>Switch language</source>
         <translation>สลับภาษา</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1650"/>
+        <location filename="../../ui/till_window.py" line="1685"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1651"/>
+        <location filename="../../ui/till_window.py" line="1686"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1652"/>
-        <location filename="../../ui/till_window.py" line="1662"/>
+        <location filename="../../ui/till_window.py" line="1687"/>
+        <source>Price of the line (Ctrl+U)</source>
+        <translation>ราคาของรายการ (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till_window.py" line="1688"/>
+        <location filename="../../ui/till_window.py" line="1698"/>
         <source>Switch cashier / log out (Ctrl+F1)</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ (Ctrl+F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1653"/>
+        <location filename="../../ui/till_window.py" line="1689"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1654"/>
+        <location filename="../../ui/till_window.py" line="1690"/>
         <source>Paid in (Ctrl+I)</source>
         <translation>นำเงินเข้า (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1655"/>
+        <location filename="../../ui/till_window.py" line="1691"/>
         <source>Paid out (Ctrl+O)</source>
         <translation>นำเงินออก (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1656"/>
+        <location filename="../../ui/till_window.py" line="1692"/>
         <source>X report (F10)</source>
         <translation>รายงาน X (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1657"/>
+        <location filename="../../ui/till_window.py" line="1693"/>
         <source>Close shift (F11)</source>
         <translation>ปิดกะ (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1658"/>
+        <location filename="../../ui/till_window.py" line="1694"/>
         <source>Refund (Ctrl+R)</source>
         <translation>คืนเงิน (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1660"/>
+        <location filename="../../ui/till_window.py" line="1696"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1661"/>
+        <location filename="../../ui/till_window.py" line="1697"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
     </message>
