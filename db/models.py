@@ -585,3 +585,17 @@ class RefundLine(Base):
         UniqueConstraint("refund_id", "line_no"),
         CheckConstraint("quantity > 0", name="quantity"),
     )
+
+
+class ReportDay(Base):
+    """A closed Bangkok day's report groups, of all counters (scope "*") or of one (scope: its
+    id), kept with a fingerprint of the day's sales (receipts, completed receipts, sum of
+    totals): a report of a period reads these instead of the day's lines while the
+    fingerprint still matches the sales."""
+
+    __tablename__ = "report_days"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # ISO date, Bangkok
+    scope: Mapped[str] = mapped_column(Id, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    groups: Mapped[str] = mapped_column(Text)  # JSON of the day's grouped rows
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime())

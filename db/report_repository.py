@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, func, select
-from sqlalchemy.exc import ProgrammingError
+from sqlalchemy import (
+    Float,
+    Integer,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from db import models as m
 from pos.domain.eod import (
+    BANGKOK,
     CENT,
     EodReport,
     GroupRow,
     ProducerLineGroup,
+    bangkok_day,
     hourly_sums,
     roll_up,
     with_shares,
@@ -30,6 +45,137 @@ def _dec(v: Any, q: Decimal = CENT) -> Decimal:
 
 QTY = Decimal("0.001")
 NIL = Decimal("0.00")
+ALL = "*"  # the scope of a day's summary of every counter
+
+
+def _sum(column: Any) -> Any:
+    """sum() of a money or quantity column read as a plain float (no Decimal per row): the
+    values are whole satang (thousandths), so a float sum rounds back to them exactly."""
+    return type_coerce(func.sum(column), Float())
+
+
+def _cents(v: Any) -> int:
+    """A sum of baht from the database in satang."""
+    return round(float(v or 0) * 100)
+
+
+def _milli(v: Any) -> int:
+    return round(float(v or 0) * 1000)
+
+
+def _baht(satang: int) -> Decimal:
+    return Decimal(satang).scaleb(-2)
+
+
+def _qty(milli: int) -> Decimal:
+    return Decimal(milli).scaleb(-3)
+
+
+def _midnight(at: datetime) -> bool:
+    """Is `at` the start of a Bangkok day?"""
+    local = at.astimezone(BANGKOK)
+    return (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
+
+
+def _runs(days: Iterable[date]) -> list[tuple[date, date]]:
+    """Sorted days as runs of consecutive days: (first, last) each."""
+    out: list[tuple[date, date]] = []
+    for d in sorted(days):
+        if out and out[-1][1] + timedelta(days=1) == d:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
+
+
+def _add(into: dict[Any, list[int]], key: Any, values: list[int]) -> None:
+    found = into.get(key)
+    if found is None:
+        into[key] = list(values)
+    else:
+        for i, v in enumerate(values):
+            found[i] += v
+
+
+class DayGroups:
+    """The report's grouped rows (sums in satang, quantities in thousandths) of a day and
+    counter, or of a whole period: the sums add up, a product's name is the greatest seen.
+    Line groups (thousands a day) are keyed by their JSON text and kept as JSON loads them, so
+    that a month of days adds up without a conversion per row."""
+
+    __slots__ = ("baskets", "lines", "sales", "tenders")
+
+    def __init__(self) -> None:
+        # (status, terminal, hour, sale-discount reason) -> [receipts, gross, discounts, total,
+        #   vatable, exempt, vat, sale discounts, discounted receipts]
+        self.sales: dict[tuple[Any, ...], list[int]] = {}
+        self.tenders: dict[str, list[int]] = {}  # kind -> [payments, amount]
+        # JSON of [sku, category, producer id, line-discount reason] -> [name, quantity, total,
+        #   line discounts, discounted lines]
+        self.lines: dict[str, list[Any]] = {}
+        self.baskets: dict[tuple[Any, ...], list[int]] = {}  # (code, name) -> [count, value]
+
+    def add_sale(self, key: tuple[Any, ...], values: list[int]) -> None:
+        _add(self.sales, key, values)
+
+    def add_tender(self, kind: str, values: list[int]) -> None:
+        _add(self.tenders, kind, values)
+
+    def add_line(self, key: tuple[Any, ...], name: str, values: list[int]) -> None:
+        self._add_lines({json.dumps(key, ensure_ascii=False): [name, *values]}, own=True)
+
+    def add_basket(self, key: tuple[Any, ...], values: list[int]) -> None:
+        _add(self.baskets, key, values)
+
+    def _add_lines(self, lines: dict[str, list[Any]], *, own: bool) -> None:
+        into = self.lines
+        for key, v in lines.items():
+            found = into.get(key)
+            if found is None:
+                into[key] = v if own else list(v)
+                continue
+            if v[0] > found[0]:
+                found[0] = v[0]
+            found[1] += v[1]
+            found[2] += v[2]
+            found[3] += v[3]
+            found[4] += v[4]
+
+    def merge(self, other: DayGroups, *, own: bool = False) -> None:
+        """Add `other` in (`own`: its lists may be taken over, it is not used again)."""
+        for key, values in other.sales.items():
+            _add(self.sales, key, values)
+        for kind, values in other.tenders.items():
+            _add(self.tenders, kind, values)
+        self._add_lines(other.lines, own=own)
+        for key, values in other.baskets.items():
+            _add(self.baskets, key, values)
+
+    def line_rows(self) -> list[tuple[Any, ...]]:
+        """(sku, category, producer id, reason, name, quantity, total, discounts, discounted)."""
+        return [(*json.loads(k), *v) for k, v in self.lines.items()]
+
+    def dumps(self) -> str:
+        return json.dumps(
+            {
+                "sales": [[*k, *v] for k, v in self.sales.items()],
+                "tenders": [[k, *v] for k, v in self.tenders.items()],
+                "lines": self.lines,
+                "baskets": [[*k, *v] for k, v in self.baskets.items()],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def loads(cls, text: str) -> DayGroups:
+        data = json.loads(text)
+        g = cls()
+        g.sales = {tuple(r[:4]): r[4:] for r in data["sales"]}
+        g.tenders = {r[0]: r[1:] for r in data["tenders"]}
+        g.lines = data["lines"]
+        g.baskets = {tuple(r[:2]): r[2:] for r in data["baskets"]}
+        return g
 
 
 class SqlReportRepository:
@@ -40,7 +186,7 @@ class SqlReportRepository:
         """Run a report statement; a database user without the right to read the sales (the
         central server's counter role may only insert them) gets a message, not a traceback."""
         try:
-            return self.session.execute(statement)
+            return self.session.connection().execute(statement)
         except ProgrammingError as exc:
             if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
                 raise
@@ -57,96 +203,260 @@ class SqlReportRepository:
         end: datetime,
         top: int = 10,
         terminal_ids: Sequence[str] | None = None,
+        *,
+        cached: bool = True,
     ) -> EodReport:
         """Completed sales in [start, end), of the given counters (None: all of them).
 
-        One pass over the period's sales (grouped by status, counter, hour and sale-discount
-        reason), one over their lines (grouped by product and line-discount reason), one over
-        their payments and one over their baskets; the breakdowns are added up from those
-        groups here (hundreds to a few thousand rows, not a million lines)."""
+        Four grouped passes over the sales (by status, counter, hour and sale-discount reason),
+        their lines (by product and line-discount reason), payments and baskets; the breakdowns
+        are added up from those groups here. With `cached` and a period of whole Bangkok days,
+        the groups of days that are over are read from `report_days` while the day's
+        fingerprint (receipts, completed receipts, sum of totals) still matches its sales, and
+        only the other days (today, a day a late sale or a void changed, a day never summarised)
+        are grouped from the sales, then kept for the next report when the store is writable."""
         when: tuple[Any, ...] = (m.Sale.sold_at >= start, m.Sale.sold_at < end)
         if terminal_ids is not None:
             when = (*when, m.Sale.terminal_id.in_(terminal_ids))
-        done = (*when, m.Sale.status == "completed")
+        if cached and _midnight(start) and _midnight(end):
+            groups = self._cached_groups(when, per_counter=terminal_ids is not None)
+        else:
+            groups = self._groups(when, by_day=False).get(None, DayGroups())
+        return self._report(start, end, top, groups)
+
+    def _groups(
+        self, when: tuple[Any, ...], *, by_day: bool, per_counter: bool = False
+    ) -> dict[tuple[str, str] | None, DayGroups]:
+        """The four grouped passes over the sales in `when`: per (Bangkok day, counter) with
+        `per_counter`, per (Bangkok day, "*") with `by_day` only, or for the whole of it (key
+        None)."""
         ex = self._execute
-        hour = self._bangkok_hour()
         s = m.Sale
-        sale_groups = ex(
+        done = (*when, s.status == "completed")
+        extra: list[Any] = []
+        if by_day:
+            extra = [self._bangkok_date(), s.terminal_id] if per_counter else [self._bangkok_date()]
+        k = len(extra)
+        out: dict[tuple[str, str] | None, DayGroups] = {}
+
+        def at(row: Any) -> DayGroups:
+            key = None
+            if by_day:
+                key = (str(row[0]), str(row[1]) if per_counter else ALL)
+            found = out.get(key)
+            if found is None:
+                found = out[key] = DayGroups()
+            return found
+
+        hour = self._bangkok_hour()
+        for row in ex(
             select(
+                *extra,
                 s.status,
                 s.terminal_id,
                 hour,
                 s.sale_discount_reason,
                 func.count(),
                 # sales.subtotal is after line discounts: gross is before any discount
-                func.sum(s.subtotal + s.discount_total - s.sale_discount),
-                func.sum(s.discount_total),
-                func.sum(s.total),
-                func.sum(s.vatable),
-                func.sum(s.exempt),
-                func.sum(s.vat),
-                func.sum(s.sale_discount),
+                _sum(s.subtotal + s.discount_total - s.sale_discount),
+                _sum(s.discount_total),
+                _sum(s.total),
+                _sum(s.vatable),
+                _sum(s.exempt),
+                _sum(s.vat),
+                _sum(s.sale_discount),
                 func.sum(case((s.sale_discount != 0, 1), else_=0)),
             )
             .where(*when)
-            .group_by(s.status, s.terminal_id, hour, s.sale_discount_reason)
-        ).all()
-        count, voided = 0, 0
-        sums = [NIL] * 6  # gross, discounts, total, vatable, exempt, vat
-        hours: dict[int, tuple[int, Decimal]] = {}
-        counters: dict[str, tuple[int, Decimal]] = {}
-        sale_discounts: dict[str, tuple[int, Decimal]] = {}
-        for status, tid, h, reason, n, *amounts, s_disc, n_disc in sale_groups:
-            if status != "completed":
-                voided += int(n) if status == "voided" else 0
-                continue
-            money = [_dec(a) for a in amounts]
-            count += int(n)
-            sums = [a + b for a, b in zip(sums, money, strict=True)]
-            hn, ht = hours.get(int(h), (0, NIL))
-            hours[int(h)] = (hn + int(n), ht + money[2])
-            cn, ct = counters.get(str(tid), (0, NIL))
-            counters[str(tid)] = (cn + int(n), ct + money[2])
-            if n_disc:
-                dn, dt = sale_discounts.get(str(reason or ""), (0, NIL))
-                sale_discounts[str(reason or "")] = (dn + int(n_disc), dt + _dec(s_disc))
-        total = sums[2]
-        tenders = [
-            GroupRow(kind, kind, Decimal(n), _dec(amount))
-            for kind, n, amount in ex(
-                select(m.Payment.kind, func.count(), func.sum(m.Payment.amount))
-                .join(m.Sale, m.Sale.id == m.Payment.sale_id)
-                .where(*done)
-                .group_by(m.Payment.kind)
-                .order_by(m.Payment.kind)
+            .group_by(*extra, s.status, s.terminal_id, hour, s.sale_discount_reason)
+        ):
+            status, tid, h, reason, n, *amounts, n_disc = row[k:]
+            at(row).add_sale(
+                (str(status), str(tid), int(h), reason),
+                [int(n), *(_cents(a) for a in amounts), int(n_disc or 0)],
             )
-        ]
+        for row in ex(
+            select(*extra, m.Payment.kind, func.count(), _sum(m.Payment.amount))
+            .join(m.Sale, m.Sale.id == m.Payment.sale_id)
+            .where(*done)
+            .group_by(*extra, m.Payment.kind)
+        ):
+            kind, n, amount = row[k:]
+            at(row).add_tender(str(kind), [int(n), _cents(amount)])
         line = m.SaleLine
-        line_groups = ex(
+        for row in ex(
             select(
+                *extra,
                 line.sku,
                 func.max(line.name_th),
                 line.category_code,
                 line.producer_id,
                 line.line_discount_reason,
-                func.sum(line.quantity),
-                func.sum(line.total),
-                func.sum(line.line_discount),
+                _sum(line.quantity),
+                _sum(line.total),
+                _sum(line.line_discount),
                 func.sum(case((line.line_discount != 0, 1), else_=0)),
             )
             .join(m.Sale, m.Sale.id == line.sale_id)
             .where(*done)
-            .group_by(line.sku, line.category_code, line.producer_id, line.line_discount_reason)
-        ).all()
-        per_product = [
-            (str(sku), str(name), str(cat), pid, _dec(q, QTY), _dec(a))
-            for sku, name, cat, pid, _r, q, a, _d, _n in line_groups
+            .group_by(
+                *extra, line.sku, line.category_code, line.producer_id, line.line_discount_reason
+            )
+        ):
+            sku, name, cat, pid, reason, q, a, l_disc, n_disc = row[k:]
+            at(row).add_line(
+                (str(sku), cat, pid, reason),
+                str(name),
+                [_milli(q), _cents(a), _cents(l_disc), int(n_disc or 0)],
+            )
+        code = func.coalesce(m.BasketTemplate.code, "custom")
+        bname = func.coalesce(m.BasketTemplate.name_th, "ตะกร้าจัดเอง / Custom basket")
+        for row in ex(
+            select(
+                *extra,
+                code,
+                bname,
+                func.sum(m.SaleBasket.count),
+                _sum(m.SaleBasket.price * m.SaleBasket.count),
+            )
+            .join(m.Sale, m.Sale.id == m.SaleBasket.sale_id)
+            .join(m.BasketTemplate, m.BasketTemplate.id == m.SaleBasket.template_id, isouter=True)
+            .where(*done)
+            .group_by(*extra, code, bname)
+        ):
+            bk, bn, c, v = row[k:]
+            at(row).add_basket((str(bk), str(bn)), [int(c or 0), _cents(v)])
+        return out
+
+    def _cached_groups(self, when: tuple[Any, ...], *, per_counter: bool) -> DayGroups:
+        """The period's groups from the closed days' summaries that still match their sales'
+        fingerprints, and from the sales for the rest (written back for days that are over).
+        A report of all counters keeps one summary a day (scope "*"), a report of some
+        counters one a day and counter (scope: the counter's id)."""
+        s = m.Sale
+        day = self._bangkok_date()
+        by = [day, s.terminal_id] if per_counter else [day]
+        prints = {
+            (str(d), str(t[0]) if t else ALL): f"{int(n)}/{int(done or 0)}/{_cents(total)}"
+            for d, *t, n, done, total in self._execute(
+                select(
+                    *by,
+                    func.count(),
+                    func.sum(case((s.status == "completed", 1), else_=0)),
+                    _sum(s.total),
+                )
+                .where(*when)
+                .group_by(*by)
+            )
+        }
+        merged = DayGroups()
+        if not prints:
+            return merged
+        now = datetime.now(UTC)
+        days = sorted({d for d, _t in prints})
+        over = {d for d in days if bangkok_day(date.fromisoformat(d))[1] <= now}
+        r = m.ReportDay
+        kept: set[tuple[str, str]] = set()
+        scopes = {t for _d, t in prints}
+        for d, t, fingerprint, groups in self._execute(
+            select(r.day, r.scope, r.fingerprint, r.groups).where(
+                r.day >= days[0], r.day <= days[-1], r.scope.in_(scopes)
+            )
+        ):
+            key = (str(d), str(t))
+            if d in over and prints.get(key) == fingerprint:
+                merged.merge(DayGroups.loads(str(groups)), own=True)
+                kept.add(key)
+        stale = sorted({d for d, t in prints if (d, t) not in kept})
+        if not stale:
+            return merged
+        ranges = [
+            and_(s.sold_at >= bangkok_day(a)[0], s.sold_at < bangkok_day(b)[1])
+            for a, b in _runs([date.fromisoformat(d) for d in stale])
         ]
-        line_discounts: dict[str, tuple[int, Decimal]] = {}
-        for *_, reason, _q, _a, l_disc, n_disc in line_groups:
+        fresh = self._groups((*when, or_(*ranges)), by_day=True, per_counter=per_counter)
+        keep: dict[tuple[str, str], DayGroups] = {}
+        for day_key, groups in fresh.items():
+            assert day_key is not None
+            if day_key in kept:  # a summarised counter's day beside a stale one
+                continue
+            merged.merge(groups)
+            if day_key[0] in over and day_key in prints:
+                keep[day_key] = groups
+        if keep:
+            self._keep(keep, prints, now)
+        return merged
+
+    def _keep(
+        self,
+        days: dict[tuple[str, str], DayGroups],
+        prints: dict[tuple[str, str], str],
+        now: datetime,
+    ) -> None:
+        """Write closed days' groups to `report_days` in a savepoint; a store that may not be
+        written (a read-only file, a role without the right, a busy SQLite file, another report
+        writing the same day) keeps nothing and the report is still computed."""
+        r = m.ReportDay
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    delete(r).where(or_(*(and_(r.day == d, r.scope == t) for d, t in days)))
+                )
+                self.session.execute(
+                    insert(r),
+                    [
+                        {
+                            "day": d,
+                            "scope": t,
+                            "fingerprint": prints[(d, t)],
+                            "groups": g.dumps(),
+                            "computed_at": now,
+                        }
+                        for (d, t), g in days.items()
+                    ],
+                )
+        except (OperationalError, ProgrammingError, IntegrityError, InternalError):
+            pass
+
+    def _report(self, start: datetime, end: datetime, top: int, g: DayGroups) -> EodReport:
+        count, voided = 0, 0
+        sums = [0] * 6  # gross, discounts, total, vatable, exempt, vat (satang)
+        hours: dict[int, list[int]] = {}
+        counters: dict[str, list[int]] = {}
+        sale_discounts: dict[str, list[int]] = {}
+        for (status, tid, h, reason), (n, *amounts, s_disc, n_disc) in g.sales.items():
+            if status != "completed":
+                voided += n if status == "voided" else 0
+                continue
+            count += n
+            sums = [a + b for a, b in zip(sums, amounts, strict=True)]
+            hs = hours.setdefault(h, [0, 0])
+            hs[0] += n
+            hs[1] += amounts[2]
+            cs = counters.setdefault(tid, [0, 0])
+            cs[0] += n
+            cs[1] += amounts[2]
             if n_disc:
-                dn, dt = line_discounts.get(str(reason or ""), (0, NIL))
-                line_discounts[str(reason or "")] = (dn + int(n_disc), dt + _dec(l_disc))
+                ds = sale_discounts.setdefault(str(reason or ""), [0, 0])
+                ds[0] += n_disc
+                ds[1] += s_disc
+        total = _baht(sums[2])
+        tenders = [
+            GroupRow(kind, kind, Decimal(n), _baht(amount))
+            for kind, (n, amount) in sorted(g.tenders.items())
+        ]
+        lines = g.line_rows()
+        per_product = [
+            (sku, name, str(cat), pid, _qty(q), _baht(a))
+            for sku, cat, pid, _r, name, q, a, _d, _n in lines
+        ]
+        line_discounts: dict[str, list[int]] = {}
+        for *_, reason, _name, _q, _a, l_disc, n_disc in lines:
+            if n_disc:
+                ds = line_discounts.setdefault(str(reason or ""), [0, 0])
+                ds[0] += n_disc
+                ds[1] += l_disc
+        ex = self._execute
         categories = {str(c): str(n) for c, n in ex(select(m.Category.code, m.Category.name_th))}
         producers = {  # every producer: a small table, read whole
             str(pid): (str(code), str(name), str(d_en), str(d_th))
@@ -168,23 +478,26 @@ class SqlReportRepository:
         by_producer = roll_up(((who[0], who[1], q, a) for who, q, a in made_by), total)
         by_district = roll_up(((who[2], who[3], q, a) for who, q, a in made_by), total)
         top_products = roll_up(((s, n, q, a) for s, n, _c, _p, q, a in per_product), total)[:top]
-        by_hour = hourly_sums((h, n, t) for h, (n, t) in hours.items())
+        by_hour = hourly_sums((h, n, _baht(t)) for h, (n, t) in hours.items())
         discounts = [
-            GroupRow(kind, reason, Decimal(n), amount.quantize(CENT))
+            GroupRow(kind, reason, Decimal(n), _baht(amount))
             for kind, found in (("line", line_discounts), ("sale", sale_discounts))
             for reason, (n, amount) in found.items()
         ]
         discounts.sort(key=lambda r: (r.key, -r.sales, r.name))
+        baskets = roll_up(
+            ((k, n, Decimal(c), _baht(v)) for (k, n), (c, v) in g.baskets.items()), total
+        )
         return EodReport(
             start=start,
             end=end,
             sales_count=count,
-            gross=sums[0],
-            discounts=sums[1],
+            gross=_baht(sums[0]),
+            discounts=_baht(sums[1]),
             total=total,
-            vatable=sums[3],
-            exempt=sums[4],
-            vat=sums[5],
+            vatable=_baht(sums[3]),
+            exempt=_baht(sums[4]),
+            vat=_baht(sums[5]),
             voided=voided,
             tenders=with_shares(tenders, total),
             by_category=by_category,
@@ -192,9 +505,11 @@ class SqlReportRepository:
             by_district=by_district,
             by_hour=with_shares(by_hour, total),
             top_products=top_products,
-            baskets=self._baskets(done, total),
+            baskets=baskets,
             discount_reasons=tuple(discounts),
-            by_counter=self._counters(counters, total),
+            by_counter=self._counters(
+                {tid: (n, _baht(t)) for tid, (n, t) in counters.items()}, total
+            ),
         )
 
     def _bangkok_hour(self) -> Any:
@@ -203,25 +518,11 @@ class SqlReportRepository:
             return func.extract("hour", func.timezone("Asia/Bangkok", m.Sale.sold_at))
         return (cast(func.strftime("%H", m.Sale.sold_at), Integer) + 7) % 24
 
-    def _baskets(self, done: tuple[Any, ...], total: Decimal) -> tuple[GroupRow, ...]:
-        code = func.coalesce(m.BasketTemplate.code, "custom")
-        name = func.coalesce(m.BasketTemplate.name_th, "ตะกร้าจัดเอง / Custom basket")
-        q = (
-            select(
-                code,
-                name,
-                func.sum(m.SaleBasket.count),
-                func.sum(m.SaleBasket.price * m.SaleBasket.count),
-            )
-            .join(m.Sale, m.Sale.id == m.SaleBasket.sale_id)
-            .join(m.BasketTemplate, m.BasketTemplate.id == m.SaleBasket.template_id, isouter=True)
-            .where(*done)
-            .group_by(code, name)
-        )
-        return roll_up(
-            ((str(k), str(n), Decimal(c or 0), _dec(v)) for k, n, c, v in self._execute(q)),
-            total,
-        )
+    def _bangkok_date(self) -> Any:
+        """The Bangkok calendar day of `sales.sold_at` as ISO text (YYYY-MM-DD)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            return func.to_char(func.timezone("Asia/Bangkok", m.Sale.sold_at), "YYYY-MM-DD")
+        return func.date(m.Sale.sold_at, "+7 hours")
 
     def _counters(
         self, counters: dict[str, tuple[int, Decimal]], total: Decimal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -20,7 +21,7 @@ from pos.domain.eod import (
     bangkok_days,
     settle_producers,
 )
-from pos.domain.errors import ShopError
+from pos.domain.errors import ShopError, StoreUnavailable
 from pos.domain.money import ZERO
 from pos.domain.refund import voids_refunds_csv_rows
 from pos.ports import ReportUnitOfWork, ReportUnitOfWorkFactory
@@ -46,10 +47,15 @@ def eod_report(
     start, end = bangkok_days(day, last)
     with uow() as read:
         if terminal is None:
-            return with_voids_and_refunds(read, read.reports.eod(start, end, top))
-        ids, label = _counter(read.reports.terminals(), terminal)
-        report = replace(read.reports.eod(start, end, top, ids), counter=label)
-        return with_voids_and_refunds(read, report, ids)
+            report = with_voids_and_refunds(read, read.reports.eod(start, end, top))
+        else:
+            ids, label = _counter(read.reports.terminals(), terminal)
+            report = replace(read.reports.eod(start, end, top, ids), counter=label)
+            report = with_voids_and_refunds(read, report, ids)
+        # keep the closed days' summaries the report wrote (a cache: losing it costs time)
+        with suppress(StoreUnavailable):
+            read.commit()
+        return report
 
 
 def _counter(rows: list[tuple[str, str, str, str]], wanted: str) -> tuple[list[str], str]:
