@@ -36,31 +36,25 @@ class LoginPage(QWidget):
         box = QVBoxLayout(card)
         box.setContentsMargins(28, 22, 28, 22)
         box.setSpacing(10)
-        self._title = style.named(QLabel(), "dialogTitle")
-        self._title.setStyleSheet("color: white; font-size: 26px; font-weight: bold;")
+        # its look is in style.STYLE_SHEET (#loginTitle, #loginPin, #loginMessage, pinKey
+        # buttons): one style sheet for the window, none per widget, keeps the first frame quick
+        self._title = style.named(QLabel(), "loginTitle")
         self._hint = QLabel()
         self._hint.setWordWrap(True)
-        self._hint.setStyleSheet("color: white;")
         self._user_caption = QLabel()
-        self._user_caption.setStyleSheet("color: white;")
         self.user_field = style.named(QLineEdit(), "loginUser")
         self.user_field.setMinimumHeight(48)
         self.user_field.returnPressed.connect(self._user_entered)
         self._pin_caption = QLabel()
-        self._pin_caption.setStyleSheet("color: white;")
         self.pin_field = style.named(QLineEdit(), "loginPin")
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_field.setMaxLength(8)
         self.pin_field.setMinimumHeight(56)
         self.pin_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin_field.setStyleSheet("font-size: 30px; letter-spacing: 8px;")
         self.pin_field.returnPressed.connect(self.submit)
         self.message_label = style.named(QLabel(), "loginMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setMinimumHeight(48)
-        self.message_label.setStyleSheet(
-            f"background: {style.RED_SOFT}; color: {style.RED}; padding: 6px; font-size: 16px;"
-        )
         self.message_label.hide()
         for w in (
             self._title,
@@ -81,7 +75,7 @@ class LoginPage(QWidget):
             b.setMinimumHeight(72)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the PIN field
-            b.setStyleSheet("font-size: 28px; font-weight: bold;")
+            b.setProperty("pinKey", True)
             b.clicked.connect(lambda _=False, k=k: self._pad_key(k))
             pad.addWidget(b, i // 3, i % 3)
             self._pad[k] = b

@@ -48,10 +48,6 @@ class PrinterStatusBanner(QFrame):
     def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("printerStatusBanner")
-        self.setStyleSheet(
-            "#printerStatusBanner { background: #fff3cd; border: 2px solid #d9822b;"
-            " border-radius: 6px; } QLabel { color: #5c3300; font-size: 15px; }"
-        )
         self._language = language
         self._queue: PrintQueue | None = None
         self._worker: Worker | None = None

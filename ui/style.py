@@ -77,6 +77,12 @@ QLabel {{ color: {INK}; }}
 
 #header {{ background: {PURPLE}; border-bottom: 3px solid {GOLD}; }}
 #header QLabel {{ color: white; }}
+#header QLabel#clockLabel {{ font-size: 18px; padding-right: 16px; }}
+#header QLabel#cashierLabel {{ font-size: 16px; padding-right: 12px; }}
+#printerStatusBanner {{
+    background: #fff3cd; border: 2px solid #d9822b; border-radius: 6px;
+}}
+#printerStatusBanner QLabel {{ color: #5c3300; font-size: 15px; }}
 #shopTitle {{ font-size: 22px; font-weight: bold; color: white; }}
 #shopSubtitle {{ font-size: 13px; color: {GOLD_LIGHT}; }}
 #languageButton {{
@@ -119,6 +125,12 @@ QHeaderView::section {{
 
 #totalsPanel {{ background: {PURPLE}; border-radius: 12px; }}
 #totalsPanel QLabel {{ color: white; }}
+#loginTitle {{ color: white; font-size: 26px; font-weight: bold; }}
+QLineEdit#loginPin {{ font-size: 30px; letter-spacing: 8px; }}
+#totalsPanel QLabel#loginMessage {{
+    background: {RED_SOFT}; color: {RED}; padding: 6px; font-size: 16px;
+}}
+QPushButton[pinKey="true"] {{ font-size: 28px; font-weight: bold; }}
 #totalCaption {{ font-size: 18px; color: {GOLD_LIGHT}; }}
 #totalLabel {{ font-size: 60px; font-weight: bold; color: {GOLD}; }}
 #itemsLabel {{ font-size: 18px; }}

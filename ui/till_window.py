@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from pos.services.checkout import ScanResult
     from pos.services.search import ProductIndex
     from ui.find_dialog import FindDialog
+    from ui.login_page import LoginPage
     from ui.payment_dialog import PaymentDialog
     from ui.receipt_preview import ReceiptPreview
 
@@ -161,6 +162,7 @@ class TillWindow(QMainWindow):
         self._closing = False
         # who is at the till: nobody sells until a cashier logs in (when the store has Auth)
         self.actor: Actor | None = None
+        self._login_page: LoginPage | None = None  # built after the first frame
         self._locked = False
         self._cart_owner: Actor | None = None  # whose sale the cart is
         self._shift_open: bool | None = None  # None: not known (no shifts on this till)
@@ -217,11 +219,24 @@ class TillWindow(QMainWindow):
             QTimer.singleShot(0, self._start_opening)  # after this frame
         return super().eventFilter(watched, event)
 
+    @property
+    def login_page(self) -> LoginPage:
+        """The log-in page, built when first needed (after the first frame, not for it)."""
+        if self._login_page is None:
+            from ui.login_page import LoginPage
+
+            page = LoginPage()
+            page.submitted.connect(self._log_in)
+            self._pages.addWidget(page)
+            self._login_page = page
+        return self._login_page
+
     def _start_opening(self) -> None:
         """Queue the store's opening first on the worker (once); scans queue behind it."""
         opener, self._opener = self._opener, None
         if opener is None or self.worker.closed:
             return
+        self.login_page  # noqa: B018 - built now, while the store opens, ready when it is
         self.scan_field.removeEventFilter(self)
         self.worker.run(lambda: self._open_store(opener), self._on_store_opened,
                         self._on_store_failed, name="open_store")
@@ -549,10 +564,8 @@ class TillWindow(QMainWindow):
         titles.addWidget(self._shop_subtitle)
         hl.addLayout(titles, 1)
         self._clock_label = style.named(QLabel(), "clockLabel")
-        self._clock_label.setStyleSheet("font-size: 18px; color: white; padding-right: 16px;")
         hl.addWidget(self._clock_label)
         self._cashier_label = style.named(QLabel(), "cashierLabel")
-        self._cashier_label.setStyleSheet("font-size: 16px; color: white; padding-right: 12px;")
         hl.addWidget(self._cashier_label)
         self._shift_button = style.button("shiftButton")
         self._shift_menu = QMenu(self._shift_button)
@@ -677,16 +690,12 @@ class TillWindow(QMainWindow):
         self._key_layout.setContentsMargins(14, 4, 14, 10)
         self._key_layout.setHorizontalSpacing(8)
         outer.addWidget(self._key_bar)
-        # the log-in page and the sale share the window below the header
-        from ui.login_page import LoginPage
-
+        # the log-in page and the sale share the window below the header; the log-in page is
+        # built after the first frame (see login_page), which shows the sale's page
         self._pages = QStackedWidget()
         self._till_page = QWidget()
         self._till_page.setLayout(outer)
         self._pages.addWidget(self._till_page)
-        self.login_page = LoginPage()
-        self.login_page.submitted.connect(self._log_in)
-        self._pages.addWidget(self.login_page)
         page = QVBoxLayout(central)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
@@ -1696,7 +1705,8 @@ class TillWindow(QMainWindow):
         self._shift_button.setText(self.tr("Shift"))
         self._logout_button.setText(self.tr("Log out"))
         self._logout_button.setToolTip(self.tr("Switch cashier / log out (Ctrl+F1)"))
-        self.login_page.retranslateUi()
+        if self._login_page is not None:
+            self._login_page.retranslateUi()
         self.printer_status.retranslateUi()
         self._update_totals()
         self._update_status()
