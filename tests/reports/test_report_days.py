@@ -208,12 +208,13 @@ def test_a_void_in_a_summarised_day_is_counted(month: Month) -> None:
 
 
 def test_today_is_grouped_from_the_sales_and_never_kept(month: Month) -> None:
-    today = datetime.now(BANGKOK).date()
-    first = copy_sale(month, date(2026, 9, 3), datetime.now(UTC) - timedelta(seconds=1))
+    at = datetime.now(UTC) - timedelta(seconds=1)
+    today = at.astimezone(BANGKOK).date()
+    first = copy_sale(month, date(2026, 9, 3), at)
     one = report(month, today, today)
     assert (one.sales_count, one.total) == (1, first.total)
     assert today.isoformat() not in {d for d, _t in kept_days(month)}
-    copy_sale(month, date(2026, 9, 4), datetime.now(UTC) - timedelta(seconds=1))
+    copy_sale(month, date(2026, 9, 4), at)
     assert report(month, today, today).sales_count == 2
 
 
