@@ -31,6 +31,13 @@ from tests.helpers.pg import create_database, database_url, drop_database  # noq
 PG_URL_ENV = "POS_TEST_PG_URL"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp: object) -> None:
+    """pytest-qt's QApplication before anything draws: printing code that finds no Qt
+    application starts a bare QGuiApplication (as the command line does), and pytest-qt
+    refuses to run on one of those, whichever test happens to come first."""
+
+
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
     """URL of a SQLite file that does not exist yet (the counter's database)."""
