@@ -100,20 +100,24 @@ class _Dialog(QDialog):
         super().changeEvent(event)
 
 
-class QuantityDialog(_Dialog):
-    """Type a quantity; `apply` is called with it and may refuse with a ShopError."""
+class _NumberDialog(_Dialog):
+    """One big number field; `apply` gets the number typed and may refuse with a ShopError.
+
+    A subclass sets its own texts (its tr() context) in retranslateUi and `_refusal`, then
+    calls `_ready()` at the end of its __init__.
+    """
 
     def __init__(
         self,
-        for_line: str | None,
-        current: str,
+        name: str,
+        field_name: str,
+        text: str,
         apply: Callable[[Decimal], None],
-        parent: QWidget | None = None,
+        parent: QWidget | None,
     ) -> None:
-        super().__init__("quantityDialog", parent)
-        self._for_line = for_line
+        super().__init__(name, parent)
         self._apply = apply
-        self._field = style.named(QLineEdit(current), "quantityField")
+        self._field = style.named(QLineEdit(text), field_name)
         self._field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._field.setStyleSheet("font-size: 32px; font-weight: bold;")
         self._hint = QLabel()
@@ -121,14 +125,20 @@ class QuantityDialog(_Dialog):
         self._body.addWidget(self._hint)
         self._body.addWidget(self._field)
         self.resize(480, 260)
+
+    def _ready(self) -> None:
         self.retranslateUi()
         self._field.selectAll()
         self._field.setFocus()
 
+    def _refusal(self) -> str:
+        """The message for a number that is not more than zero."""
+        raise NotImplementedError
+
     def _confirm(self) -> None:
         value = parse_decimal(self._field.text())
         if value is None or value <= 0:
-            self.show_message(self.tr("Type a quantity more than zero"))
+            self.show_message(self._refusal())
             self._field.selectAll()
             return
         try:
@@ -138,6 +148,24 @@ class QuantityDialog(_Dialog):
             self._field.selectAll()
             return
         self.accept()
+
+
+class QuantityDialog(_NumberDialog):
+    """Type a quantity; `apply` is called with it and may refuse with a ShopError."""
+
+    def __init__(
+        self,
+        for_line: str | None,
+        current: str,
+        apply: Callable[[Decimal], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("quantityDialog", "quantityField", current, apply, parent)
+        self._for_line = for_line
+        self._ready()
+
+    def _refusal(self) -> str:
+        return self.tr("Type a quantity more than zero")
 
     def retranslateUi(self) -> None:
         super().retranslateUi()
@@ -150,7 +178,7 @@ class QuantityDialog(_Dialog):
             self._hint.setText(self.tr("Then scan the product (or type its code and Enter)"))
 
 
-class PriceDialog(_Dialog):
+class PriceDialog(_NumberDialog):
     """Type a new unit price for the selected line (a price override); `apply` may refuse."""
 
     def __init__(
@@ -161,33 +189,12 @@ class PriceDialog(_Dialog):
         apply: Callable[[Decimal], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("priceDialog", parent)
-        self._product, self._catalogue, self._apply = product, catalogue, apply
-        self._field = style.named(QLineEdit(f"{current:.2f}"), "priceField")
-        self._field.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self._field.setStyleSheet("font-size: 32px; font-weight: bold;")
-        self._hint = QLabel()
-        self._hint.setWordWrap(True)
-        self._body.addWidget(self._hint)
-        self._body.addWidget(self._field)
-        self.resize(480, 260)
-        self.retranslateUi()
-        self._field.selectAll()
-        self._field.setFocus()
+        super().__init__("priceDialog", "priceField", f"{current:.2f}", apply, parent)
+        self._product, self._catalogue = product, catalogue
+        self._ready()
 
-    def _confirm(self) -> None:
-        value = parse_decimal(self._field.text())
-        if value is None or value <= 0:
-            self.show_message(self.tr("Type a price more than zero"))
-            self._field.selectAll()
-            return
-        try:
-            self._apply(value)
-        except ShopError as exc:
-            self.show_error(exc)
-            self._field.selectAll()
-            return
-        self.accept()
+    def _refusal(self) -> str:
+        return self.tr("Type a price more than zero")
 
     def retranslateUi(self) -> None:
         super().retranslateUi()
