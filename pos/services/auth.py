@@ -30,12 +30,24 @@ DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
 
 
 class Argon2PinHasher:
-    """argon2id with argon2-cffi's defaults (salted, slow on purpose)."""
+    """argon2id with argon2-cffi's defaults (salted, slow on purpose); a cost given here
+    replaces the default (a hash carries its parameters, so any of them verifies any hash)."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        time_cost: int | None = None,
+        memory_cost: int | None = None,
+        parallelism: int | None = None,
+    ) -> None:
         from argon2 import PasswordHasher
 
-        self._ph = PasswordHasher()
+        default = PasswordHasher()
+        self._ph = PasswordHasher(
+            time_cost=default.time_cost if time_cost is None else time_cost,
+            memory_cost=default.memory_cost if memory_cost is None else memory_cost,
+            parallelism=default.parallelism if parallelism is None else parallelism,
+        )
 
     def hash(self, pin: str) -> str:
         return self._ph.hash(pin)

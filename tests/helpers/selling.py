@@ -7,7 +7,7 @@ from typing import Any
 
 from pos.domain.auth import Actor
 from pos.ports import SystemClock
-from pos.services.auth import Auth
+from pos.services.auth import Argon2PinHasher, Auth
 from pos.services.shifts import Shifts
 
 
@@ -42,25 +42,9 @@ def seller(checkout: Any) -> Actor:
     return cashier_on_shift(checkout.uow, checkout.settings, checkout.terminal, checkout.clock)
 
 
-class FastArgon2:
+class FastArgon2(Argon2PinHasher):
     """Real argon2id at its smallest cost: UI tests log in many times (the till's own hasher
     verifies these hashes too, since a hash carries its parameters)."""
 
     def __init__(self) -> None:
-        from argon2 import PasswordHasher
-
-        self._ph = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-
-    def hash(self, pin: str) -> str:
-        return self._ph.hash(pin)
-
-    def verify(self, pin_hash: str, pin: str) -> bool:
-        from argon2.exceptions import InvalidHashError, VerificationError
-
-        try:
-            return bool(self._ph.verify(pin_hash, pin))
-        except (VerificationError, InvalidHashError):
-            return False
-
-    def needs_rehash(self, pin_hash: str) -> bool:
-        return bool(self._ph.check_needs_rehash(pin_hash))
+        super().__init__(time_cost=1, memory_cost=8, parallelism=1)
