@@ -222,21 +222,25 @@ class TillWindow(QMainWindow):
     @property
     def login_page(self) -> LoginPage:
         """The log-in page, built when first needed (after the first frame, not for it)."""
-        if self._login_page is None:
-            from ui.login_page import LoginPage
+        page = self._login_page
+        return page if page is not None else self._build_login_page()
 
-            page = LoginPage()
-            page.submitted.connect(self._log_in)
-            self._pages.addWidget(page)
-            self._login_page = page
-        return self._login_page
+    def _build_login_page(self) -> LoginPage:
+        from ui.login_page import LoginPage
+
+        page = LoginPage()
+        page.submitted.connect(self._log_in)
+        self._pages.addWidget(page)
+        self._login_page = page
+        return page
 
     def _start_opening(self) -> None:
         """Queue the store's opening first on the worker (once); scans queue behind it."""
         opener, self._opener = self._opener, None
         if opener is None or self.worker.closed:
             return
-        self.login_page  # noqa: B018 - built now, while the store opens, ready when it is
+        if self._login_page is None:  # built now, while the store opens: ready when it is
+            self._build_login_page()
         self.scan_field.removeEventFilter(self)
         self.worker.run(lambda: self._open_store(opener), self._on_store_opened,
                         self._on_store_failed, name="open_store")
