@@ -8,9 +8,8 @@ from decimal import Decimal
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import (
-    QColor,
     QImage,
     QPageLayout,
     QPageSize,
@@ -24,7 +23,7 @@ from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement, TargetProgr
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
 from printing.qt import FAMILY, font
-from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages, first_page_image
+from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages, page_images
 
 TENDER_NAMES = {"cash": "เงินสด / Cash", "promptpay": "พร้อมเพย์ / PromptPay", "card": "บัตร / Card"}
 
@@ -293,30 +292,4 @@ def write_report_pdf(html: str, title: str, path: Path) -> int:
 
 def report_page_images(html: str, dpi: int = 90) -> list[QImage]:
     """Every A4 page of the report as a white-backed picture (for docs/)."""
-    doc = _document(html)
-    scale = dpi / 72
-    margin = MARGIN_MM * _MM_TO_PT
-    page = doc.pageSize()
-    images = []
-    for i in range(doc.pageCount()):
-        image = QImage(
-            round(A4_POINTS.width() * scale),
-            round(A4_POINTS.height() * scale),
-            QImage.Format.Format_RGB32,
-        )
-        image.fill(QColor(255, 255, 255))
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.scale(scale, scale)
-            painter.translate(margin, margin - i * page.height())
-            doc.drawContents(painter, QRectF(0, i * page.height(), page.width(), page.height()))
-        finally:
-            painter.end()
-        images.append(image)
-    return images
-
-
-def report_page_image(html: str, dpi: int = 90) -> QImage:
-    """The first page as a picture (for docs/)."""
-    return first_page_image(_document(html), dpi)
+    return page_images(_document(html), dpi)

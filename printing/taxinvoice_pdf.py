@@ -139,18 +139,23 @@ def _paint_pages(
 ) -> int:
     """Paint the document page by page (A4 points scaled to the device) while `new_page`
     gives a fresh page; returns the pages painted."""
-    margin = MARGIN_MM * _MM_TO_PT
-    page = doc.pageSize()
     pages = doc.pageCount()
     for i in range(pages):
         if i and not new_page():
             return i
-        painter.save()
-        painter.scale(scale, scale)
-        painter.translate(margin, margin - i * page.height())
-        doc.drawContents(painter, QRectF(0, i * page.height(), page.width(), page.height()))
-        painter.restore()
+        _paint_page(doc, painter, scale, i)
     return pages
+
+
+def _paint_page(doc: QTextDocument, painter: QPainter, scale: float, i: int) -> None:
+    """Page `i` of the document, in A4 points scaled to the device, inside the margins."""
+    margin = MARGIN_MM * _MM_TO_PT
+    page = doc.pageSize()
+    painter.save()
+    painter.scale(scale, scale)
+    painter.translate(margin, margin - i * page.height())
+    doc.drawContents(painter, QRectF(0, i * page.height(), page.width(), page.height()))
+    painter.restore()
 
 
 class QtTaxInvoiceWriter:
@@ -179,17 +184,27 @@ def tax_invoice_image(invoice: TaxInvoice, settings: Settings, dpi: int = 110) -
 
 def first_page_image(doc: QTextDocument, dpi: int) -> QImage:
     """The first A4 page of a laid-out document, painted as a white-backed picture."""
+    return page_images(doc, dpi, limit=1)[0]
+
+
+def page_images(doc: QTextDocument, dpi: int, limit: int | None = None) -> list[QImage]:
+    """Each A4 page of a laid-out document (the first `limit` of them), as white-backed
+    pictures (for people to look at; the PDF is the document)."""
     scale = dpi / 72
-    image = QImage(
-        round(A4_POINTS.width() * scale),
-        round(A4_POINTS.height() * scale),
-        QImage.Format.Format_RGB32,
-    )
-    image.fill(QColor(255, 255, 255))
-    painter = QPainter(image)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _paint_pages(doc, painter, scale, lambda: False)
-    finally:
-        painter.end()
-    return image
+    count = doc.pageCount() if limit is None else min(limit, doc.pageCount())
+    images = []
+    for i in range(count):
+        image = QImage(
+            round(A4_POINTS.width() * scale),
+            round(A4_POINTS.height() * scale),
+            QImage.Format.Format_RGB32,
+        )
+        image.fill(QColor(255, 255, 255))
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            _paint_page(doc, painter, scale, i)
+        finally:
+            painter.end()
+        images.append(image)
+    return images
