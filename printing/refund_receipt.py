@@ -24,7 +24,6 @@ from printing.document import (
     rate_text,
     thai_datetime,
 )
-from printing.escpos_job import render_body
 from printing.text_receipt import _preview, layout_text
 
 REFUND_TITLE = "ใบคืนสินค้า / REFUND"
@@ -80,6 +79,8 @@ def render_refund_text(refund: RefundReceipt, settings: Settings, columns: int =
 
 def refund_image(refund: RefundReceipt, settings: Settings, profile: PrinterProfile) -> QImage:
     """The refund slip as a raster printer of `profile` prints it (1 bit, paper width)."""
+    from printing.escpos_job import render_body  # python-escpos: only when printing
+
     return render_body(refund_document(refund, settings), profile)
 
 

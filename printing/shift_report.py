@@ -24,7 +24,6 @@ from printing.document import (
     _seller_header,
     thai_datetime,
 )
-from printing.escpos_job import render_body
 from printing.text_receipt import _preview, layout_text
 
 X_TITLE = "รายงาน X (ระหว่างกะ) / X REPORT"
@@ -120,6 +119,8 @@ def shift_report_image(
     report: ShiftReport, settings: Settings, profile: PrinterProfile, *, copy: bool = False
 ) -> QImage:
     """The report as a raster printer of `profile` prints it (1 bit, paper width)."""
+    from printing.escpos_job import render_body  # python-escpos: only when printing
+
     return render_body(shift_report_document(report, settings, copy=copy), profile)
 
 
