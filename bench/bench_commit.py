@@ -194,7 +194,7 @@ def main() -> int:
     args = bench_args(__doc__.splitlines()[0], sales=500)
     from pos.app import open_store
     from pos.domain.settings import Settings
-    from pos.ports import SystemClock
+    from pos.ports.clock import SystemClock
     from pos.services.demo import demo_cashier
 
     cat = catalogue(args.products)

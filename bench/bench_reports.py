@@ -489,9 +489,9 @@ def _sum(rows: Any) -> float:
 
 
 def _bounds(pg: bool, first: date, last: date) -> tuple[Any, Any]:
-    from pos.domain.eod import bangkok_days
+    from pos.domain.shop_time import period_bounds
 
-    start, end = bangkok_days(first, last)
+    start, end = period_bounds(first, last)
     if pg:
         return start, end
     return (_sqlite_value(start), _sqlite_value(end))

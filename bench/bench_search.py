@@ -31,7 +31,7 @@ from bench.common import (
     summary_row,
 )
 from pos.domain.text import fold
-from pos.ports import SearchRow
+from pos.ports.catalog import SearchRow
 from pos.services.search import ProductIndex
 
 TARGET_P99_S = 0.030

@@ -13,7 +13,7 @@ from db import models as m
 from db.repositories import _PRODUCT_COLUMNS, _info
 from pos.domain.basket import BasketItem, BasketTemplate, PriceRule
 from pos.domain.cart import ProductInfo
-from pos.ports import StockMove
+from pos.ports.stock import StockMove
 
 
 class SqlBasketRepository:

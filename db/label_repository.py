@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from db import models as m
 from pos.domain.labels import LabelBatch, LabelLogLine, LabelProduct, LabelQuery
-from pos.ports import LabelChoices
+from pos.ports.labels import LabelChoices
 
 _CHUNK = 500  # ids per IN (...) list: well under every backend's parameter limit
 

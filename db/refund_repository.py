@@ -26,7 +26,8 @@ from pos.domain.refund import (
     refund_number,
     refund_record,
 )
-from pos.ports import RefundEntry, RefundRequest, TerminalInfo
+from pos.ports.returns import RefundEntry, RefundRequest
+from pos.ports.terminals import TerminalInfo
 
 REFUND_SERIES = "refund"  # the receipt_sequences series of a terminal's refund numbers
 

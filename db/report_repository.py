@@ -26,17 +26,16 @@ from sqlalchemy.orm import Session
 
 from db import models as m
 from pos.domain.eod import (
-    BANGKOK,
     CENT,
     EodReport,
     GroupRow,
     ProducerLineGroup,
-    bangkok_day,
     hourly_sums,
     roll_up,
     with_shares,
 )
 from pos.domain.errors import ShopError
+from pos.domain.shop_time import BANGKOK, day_bounds
 
 
 def _dec(v: Any, q: Decimal = CENT) -> Decimal:
@@ -354,7 +353,7 @@ class SqlReportRepository:
             return merged
         now = datetime.now(UTC)
         days = sorted({d for d, _t in prints})
-        over = {d for d in days if bangkok_day(date.fromisoformat(d))[1] <= now}
+        over = {d for d in days if day_bounds(date.fromisoformat(d))[1] <= now}
         r = m.ReportDay
         kept: set[tuple[str, str]] = set()
         scopes = {t for _d, t in prints}
@@ -371,7 +370,7 @@ class SqlReportRepository:
         if not stale:
             return merged
         ranges = [
-            and_(s.sold_at >= bangkok_day(a)[0], s.sold_at < bangkok_day(b)[1])
+            and_(s.sold_at >= day_bounds(a)[0], s.sold_at < day_bounds(b)[1])
             for a, b in _runs([date.fromisoformat(d) for d in stale])
         ]
         fresh = self._groups((*when, or_(*ranges)), by_day=True, per_counter=per_counter)

@@ -27,15 +27,11 @@ from pos.domain.errors import TaxInvoiceError
 from pos.domain.journal import EntryKind, sale_record
 from pos.domain.sale import Receipt, ReceiptLine, ReceiptPayment, SaleDraft
 from pos.domain.taxinvoice import Buyer
-from pos.ports import (
-    ParkedCart,
-    PrintJob,
-    SaleExportRow,
-    SearchRow,
-    ShopInfo,
-    TaxInvoiceRecord,
-    TerminalInfo,
-)
+from pos.ports.catalog import SearchRow
+from pos.ports.print_jobs import PrintJob
+from pos.ports.printing import TaxInvoiceRecord
+from pos.ports.sales import ParkedCart, SaleExportRow
+from pos.ports.terminals import ShopInfo, TerminalInfo
 
 _PRODUCT_COLUMNS = (
     m.Product.id,

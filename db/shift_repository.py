@@ -13,7 +13,7 @@ from db import models as m
 from db.journal_repository import append_entry
 from pos.domain.cashup import CENT, SalesTotals, ShiftReport
 from pos.domain.journal import EntryKind, canonical_value
-from pos.ports import ShiftRecord
+from pos.ports.shifts import ShiftRecord
 
 Z_SERIES = "z"
 

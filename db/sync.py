@@ -50,7 +50,7 @@ from sqlalchemy.schema import CreateTable
 from db import models as m
 from db.central import CATALOG_TABLES, FACT_TABLES
 from pos.domain.errors import CentralUnavailable
-from pos.ports import PullResult, PushResult
+from pos.ports.sync import PullResult, PushResult
 
 _TABLES = m.Base.metadata.tables
 _EVENT_COLS = (

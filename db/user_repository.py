@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db import models as m
 from db.journal_repository import append_entry
 from pos.domain.journal import APPROVAL_FIELDS, EntryKind, approval_record
-from pos.ports import ApprovalRecord, UserRecord
+from pos.ports.auth import ApprovalRecord, UserRecord
 
 
 def _user(u: m.User) -> UserRecord:

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
-    from pos.ports import Clock, ReceiptSink, TerminalInfo
+    from pos.ports.clock import Clock
+    from pos.ports.sales import ReceiptSink
+    from pos.ports.terminals import TerminalInfo
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
@@ -40,7 +42,7 @@ BANGKOK = timedelta(hours=7)
 
 def _clock() -> Clock:
     """The wall clock; pos.ports is imported when a service is built, not by the till's start."""
-    from pos.ports import SystemClock
+    from pos.ports.clock import SystemClock
 
     return SystemClock()
 

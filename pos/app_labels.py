@@ -21,7 +21,7 @@ from pos.domain.labels import (
     template_by_name,
 )
 from pos.domain.settings import Settings
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 
 if TYPE_CHECKING:
     from pos.app import Store

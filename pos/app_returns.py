@@ -36,7 +36,7 @@ def parse_lines(items: list[str] | None) -> dict[int, Decimal]:
 def cmd_refund(args: argparse.Namespace, settings: Settings) -> int:
     from pos.app import open_store
     from pos.domain.auth import Action
-    from pos.ports import SystemClock
+    from pos.ports.clock import SystemClock
     from pos.services.auth import Auth
     from pos.services.returns import Returns
     from printing.refund_receipt import refund_image, render_refund_text

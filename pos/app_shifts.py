@@ -14,7 +14,8 @@ from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
-    from pos.ports import ReportUnitOfWorkFactory
+    from pos.ports.reports import ReportUnitOfWork
+    from pos.ports.uow import UnitOfWorkFactory
 
 BANGKOK = timedelta(hours=7)
 
@@ -46,7 +47,7 @@ class ReportStore:
     central database of every counter)."""
 
     url: str
-    uow: ReportUnitOfWorkFactory
+    uow: UnitOfWorkFactory[ReportUnitOfWork]
     close: Callable[[], None]
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 
 if TYPE_CHECKING:
     from pos.app import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 
@@ -12,9 +12,9 @@ from pos.domain.bahttext import bahttext
 from pos.domain.money import format_baht
 from pos.domain.sale import Receipt
 from pos.domain.settings import Settings
+from pos.domain.shop_time import buddhist_year, local
 from pos.domain.taxinvoice import TaxInvoice, branch_label_th
 
-BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 THAI_MONTHS = (
     "ม.ค.",
     "ก.พ.",
@@ -133,14 +133,14 @@ Document = tuple[Block, ...]
 # --- formatting ---------------------------------------------------------------------------
 def thai_datetime(when: datetime) -> str:
     """27 พ.ย. 2569 14:05:09 (Bangkok time, Buddhist-era year)."""
-    local = when.astimezone(BANGKOK)
-    return f"{local.day} {THAI_MONTHS[local.month - 1]} {local.year + 543} {local:%H:%M:%S}"
+    at = local(when)
+    return f"{at.day} {THAI_MONTHS[at.month - 1]} {buddhist_year(at.year)} {at:%H:%M:%S}"
 
 
 def thai_date_long(when: datetime) -> str:
     """27 พฤศจิกายน 2569."""
-    local = when.astimezone(BANGKOK)
-    return f"{local.day} {THAI_MONTHS_FULL[local.month - 1]} {local.year + 543}"
+    at = local(when)
+    return f"{at.day} {THAI_MONTHS_FULL[at.month - 1]} {buddhist_year(at.year)}"
 
 
 def quantity_text(quantity: Decimal, by_weight: bool) -> str:

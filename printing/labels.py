@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import _sdSimple as _SIMPLE  # a plain char in a 
 from reportlab.pdfgen.canvas import Canvas
 
 from pos.domain.labels import LabelData, LabelTemplate, Placement
-from pos.ports import RenderedLabels
+from pos.ports.labels import RenderedLabels
 from printing.label_layout import MM, LabelDrawing, layout_label
 from printing.label_text import Face
 

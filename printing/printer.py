@@ -21,7 +21,7 @@ Deliver = Callable[[PrinterProfile, bytes], None]
 
 
 class EscPosPrinter:
-    """Implements pos.ports.PrinterPort: renders a document for a profile, then sends it."""
+    """Implements pos.ports.printing.PrinterPort: renders a document for a profile, sends it."""
 
     def __init__(self, send: Deliver = deliver) -> None:
         self._send = send

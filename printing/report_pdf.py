@@ -19,9 +19,10 @@ from PySide6.QtGui import (
 )
 
 from pos.domain.auth import ACTION_NAMES, Action
-from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement, TargetProgress, with_shares
+from pos.domain.eod import EodReport, GroupRow, Settlement, TargetProgress, with_shares
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
+from pos.domain.shop_time import BANGKOK, buddhist_year
 from printing.qt import FAMILY, font
 from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages, page_images
 
@@ -124,7 +125,7 @@ def voids_refunds_html(report: EodReport) -> str:
 
 
 def _thai_date(day: date) -> str:
-    return f"{day.day}/{day.month}/{day.year + 543}"
+    return f"{day.day}/{day.month}/{buddhist_year(day.year)}"
 
 
 def _period(report: EodReport) -> str:
@@ -170,7 +171,7 @@ def target_html(t: TargetProgress) -> str:
     """Sales of the year so far against the yearly target, with a progress bar."""
     width = max(1, min(100, int(t.reached_pct)))
     rows = [
-        ("เป้ายอดขายปี / Target for", f"{t.year} (พ.ศ. {t.year + 543})"),
+        ("เป้ายอดขายปี / Target for", f"{t.year} (พ.ศ. {buddhist_year(t.year)})"),
         ("เป้ายอดขาย / Target", _m(t.target)),
         (f"ยอดขายสะสมถึง {_thai_date(t.as_of)} / Year to date", _m(t.to_date)),
         ("ถึงเป้าแล้ว / Reached", f"{t.reached_pct}%"),

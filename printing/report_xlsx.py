@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pos.domain.eod import BANGKOK, EodReport, GroupRow, Settlement, TargetProgress
+from pos.domain.eod import EodReport, GroupRow, Settlement, TargetProgress
+from pos.domain.shop_time import BANGKOK
 
 BAHT = "#,##0.00"
 QTY = "#,##0.###"

@@ -159,7 +159,7 @@ def _paint_page(doc: QTextDocument, painter: QPainter, scale: float, i: int) -> 
 
 
 class QtTaxInvoiceWriter:
-    """Implements pos.ports.TaxInvoiceWriter with Qt's PDF writer (font embedded)."""
+    """Implements pos.ports.printing.TaxInvoiceWriter with Qt's PDF writer (font embedded)."""
 
     def write_pdf(self, invoice: TaxInvoice, settings: Settings, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)

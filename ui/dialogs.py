@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain.cart import Discount, DiscountKind
 from pos.domain.errors import ShopError
-from pos.ports import ParkedCart
+from pos.ports.sales import ParkedCart
 from ui import format as fmt
 from ui import i18n, style
 

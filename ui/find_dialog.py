@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.ports import SearchRow
+from pos.ports.catalog import SearchRow
 from pos.services.search import ProductIndex
 from ui import format as fmt
 from ui import style

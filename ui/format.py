@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from pos.domain.cart import CartLine, SoldBy
 from pos.domain.money import format_baht
+from pos.domain.shop_time import BANGKOK
 
 
 def money(value: Decimal) -> str:
@@ -41,7 +42,6 @@ def item_count(lines: tuple[CartLine, ...] | list[CartLine]) -> Decimal:
     )
 
 
-BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 
 
 def local_time(moment: datetime) -> str:

@@ -43,7 +43,7 @@ from pos.domain.labels import (
     parse_sku_copies,
     place_labels,
 )
-from pos.ports import LabelChoices
+from pos.ports.labels import LabelChoices
 from pos.services.labels import LabelDesk, LabelItem, PrintedBatch
 from ui import i18n, style
 from ui.worker import Worker

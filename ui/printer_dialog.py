@@ -23,7 +23,7 @@ from shiboken6 import isValid
 
 from pos.domain.errors import ShopError
 from pos.domain.settings import PrinterProfile, Settings
-from pos.ports import PrintJob
+from pos.ports.print_jobs import PrintJob
 from pos.services.printing import PrintQueue
 from ui import style
 from ui.worker import Worker

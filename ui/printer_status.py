@@ -14,7 +14,7 @@ from ui import style
 from ui.worker import Worker
 
 if TYPE_CHECKING:  # the queue is attached once the store is open: not on the first frame
-    from pos.ports import PrintJob
+    from pos.ports.print_jobs import PrintJob
     from pos.services.printing import PrintQueue
 
 log = logging.getLogger(__name__)

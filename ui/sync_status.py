@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from ui import format as fmt
+from pos.domain.shop_time import BANGKOK
 from ui import style
 
 if TYPE_CHECKING:  # imported when a central server is attached: a stand-alone till never needs it
@@ -132,4 +132,4 @@ class SyncStatusIndicator(QWidget):
 
 
 def _hhmm(at: datetime) -> str:
-    return at.astimezone(fmt.BANGKOK).strftime("%H:%M")
+    return at.astimezone(BANGKOK).strftime("%H:%M")

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 
 from pos.domain.errors import ShopError
 from pos.domain.taxinvoice import Buyer, TaxInvoice
-from pos.ports import PrintJob
+from pos.ports.print_jobs import PrintJob
 from pos.services.printing import TaxInvoices
 from ui import style
 from ui.worker import Worker

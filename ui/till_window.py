@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain import shop_time
 from pos.domain.cart import Cart, SoldBy
 from pos.domain.errors import PaymentError, ShopError
 from pos.domain.settings import Settings
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from pos.domain.cashup import ShiftReport
     from pos.domain.payment import Tender
     from pos.domain.sale import Receipt
-    from pos.ports import ParkedCart
+    from pos.ports.sales import ParkedCart
     from pos.services.auth import Approval
     from pos.services.checkout import ScanResult
     from pos.services.search import ProductIndex
@@ -1624,9 +1625,9 @@ class TillWindow(QMainWindow):
 
     def _tick(self) -> None:
         now = datetime.now(UTC)
-        local = now.astimezone(fmt.BANGKOK)
-        year = local.year + 543 if self._language == "th" else local.year
-        self._clock_label.setText(f"{local:%d/%m}/{year}  {local:%H:%M}")
+        at = shop_time.local(now)
+        year = shop_time.year_for(at.year, self._language)
+        self._clock_label.setText(f"{at:%d/%m}/{year}  {at:%H:%M}")
 
     # --- focus -------------------------------------------------------------------------
     def refocus(self) -> None:

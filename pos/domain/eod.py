@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from pos.domain.money import ZERO
 from pos.domain.refund import ApprovalRow, RefundRow
+from pos.domain.shop_time import BANGKOK
 
-BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 CENT = Decimal("0.01")
-
-
-def bangkok_day(day: date) -> tuple[datetime, datetime]:
-    """[start, end) in UTC of a calendar day in Bangkok."""
-    start = datetime(day.year, day.month, day.day, tzinfo=BANGKOK)
-    return start, start + timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +105,6 @@ def hourly(moments: Iterable[tuple[datetime, Decimal]]) -> tuple[GroupRow, ...]:
         GroupRow(f"{h:02d}", f"{h:02d}:00–{h + 1:02d}:00", Decimal(count[h]), sums[h])
         for h in sorted(sums)
     )
-
-
-def bangkok_days(first: date, last: date) -> tuple[datetime, datetime]:
-    """[start, end) in UTC from the start of `first` to the end of `last` (Bangkok days)."""
-    return bangkok_day(first)[0], bangkok_day(last)[1]
 
 
 def hourly_sums(rows: Iterable[tuple[int, int, Decimal]]) -> tuple[GroupRow, ...]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from pos.domain.cashup import ShiftReport
-
-BANGKOK = timedelta(hours=7)
+from pos.domain.shop_time import local, year_for
 
 _LABELS: dict[str, tuple[str, str]] = {
     "x": ("X REPORT (shift so far)", "รายงาน X (ระหว่างกะ)"),
@@ -55,9 +54,9 @@ def label(key: str, lang: str = "th") -> str:
 def _when(at: datetime | None, lang: str) -> str:
     if at is None:
         return "-"
-    local = at + BANGKOK
-    year = local.year + 543 if lang == "th" else local.year
-    return f"{local:%d/%m}/{year} {local:%H:%M}"
+    at_local = local(at)
+    year = year_for(at_local.year, lang)
+    return f"{at_local:%d/%m}/{year} {at_local:%H:%M}"
 
 
 def _money(amount: object) -> str:

@@ -18,7 +18,9 @@ from pos.domain.auth import (
     denied,
 )
 from pos.domain.settings import Settings
-from pos.ports import ApprovalRecord, AuthUnitOfWorkFactory, Clock, PinHasher, UserRecord
+from pos.ports.auth import ApprovalRecord, AuthUnitOfWork, PinHasher, UserRecord
+from pos.ports.clock import Clock
+from pos.ports.uow import UnitOfWorkFactory
 
 # The demo store's users (documented in README): username, name, role, PIN.
 DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
@@ -84,7 +86,7 @@ class Auth:
 
     def __init__(
         self,
-        uow: AuthUnitOfWorkFactory,
+        uow: UnitOfWorkFactory[AuthUnitOfWork],
         settings: Settings,
         clock: Clock,
         hasher: PinHasher | None = None,

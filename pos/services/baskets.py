@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from pos.domain.barcodes import in_store_code
@@ -18,7 +18,12 @@ from pos.domain.cart import ProductInfo
 from pos.domain.catalog import BasketComponentEntry, BasketEntry
 from pos.domain.errors import CartError
 from pos.domain.settings import Settings
-from pos.ports import Clock, StockMove, TerminalInfo, UnitOfWork, UnitOfWorkFactory
+from pos.domain.shop_time import shop_day
+from pos.ports.clock import Clock
+from pos.ports.sales import SalesUnitOfWork
+from pos.ports.stock import StockMove
+from pos.ports.terminals import TerminalInfo
+from pos.ports.uow import UnitOfWorkFactory
 from pos.services.stock import ensure_stock
 
 # Baskets take in-store codes from the top of the shop's range; products count up from 1.
@@ -46,7 +51,7 @@ def _free_code(prefix: str, taken: set[str], start: int) -> tuple[str, int]:
     return code, number + 1
 
 
-def assign_basket_codes(uow: UnitOfWorkFactory, prefix: str) -> dict[str, str]:
+def assign_basket_codes(uow: UnitOfWorkFactory[SalesUnitOfWork], prefix: str) -> dict[str, str]:
     """Give every template without a barcode an in-store EAN-13 (scanned like a product)."""
     assigned: dict[str, str] = {}
     with uow(write=True) as work:
@@ -64,7 +69,11 @@ def assign_basket_codes(uow: UnitOfWorkFactory, prefix: str) -> dict[str, str]:
 
 class Baskets:
     def __init__(
-        self, uow: UnitOfWorkFactory, settings: Settings, terminal: TerminalInfo, clock: Clock
+        self,
+        uow: UnitOfWorkFactory[SalesUnitOfWork],
+        settings: Settings,
+        terminal: TerminalInfo,
+        clock: Clock,
     ) -> None:
         self.uow = uow
         self.settings = settings
@@ -72,7 +81,7 @@ class Baskets:
         self.clock = clock
 
     def today(self) -> date:
-        return (self.clock.now() + timedelta(hours=7)).date()
+        return shop_day(self.clock.now())
 
     # --- reading -------------------------------------------------------------------------
     def choices(self) -> list[TemplateChoice]:
@@ -196,7 +205,7 @@ class Baskets:
             uow.baskets.add_movements(moves, self.terminal.terminal_id, at)
             uow.commit()
 
-    def _ready_product(self, work: UnitOfWork, t: BasketTemplate) -> str:
+    def _ready_product(self, work: SalesUnitOfWork, t: BasketTemplate) -> str:
         if t.ready_product is not None:
             return t.ready_product.product_id
         taken = set(work.catalog.barcode_owners()) | set(work.baskets.template_barcodes().values())

@@ -8,10 +8,11 @@ from typing import TextIO
 from pos.domain.barcodes import in_store_code
 from pos.domain.catalog import CSV_COLUMNS, REQUIRED_COLUMNS, ProductEntry, parse_csv_row
 from pos.domain.errors import ImportRowError
-from pos.ports import UnitOfWorkFactory
+from pos.ports.sales import SalesUnitOfWork
+from pos.ports.uow import UnitOfWorkFactory
 
 
-def export_csv(uow: UnitOfWorkFactory, out: TextIO) -> int:
+def export_csv(uow: UnitOfWorkFactory[SalesUnitOfWork], out: TextIO) -> int:
     """Write every product as one CSV row; returns the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -90,7 +91,9 @@ def read_import(
     return entries
 
 
-def import_csv(uow: UnitOfWorkFactory, source: TextIO, terminal_id: str | None = None) -> int:
+def import_csv(
+    uow: UnitOfWorkFactory[SalesUnitOfWork], source: TextIO, terminal_id: str | None = None
+) -> int:
     """Import all rows or none: every row is checked before anything is written."""
     with uow(write=True) as work:
         producers = work.catalog.producer_codes()
@@ -100,7 +103,7 @@ def import_csv(uow: UnitOfWorkFactory, source: TextIO, terminal_id: str | None =
     return n
 
 
-def assign_in_store_codes(uow: UnitOfWorkFactory, prefix: str) -> dict[str, str]:
+def assign_in_store_codes(uow: UnitOfWorkFactory[SalesUnitOfWork], prefix: str) -> dict[str, str]:
     """Give every unit-sold product without a barcode a fresh in-store EAN-13; never reuse one."""
     assigned: dict[str, str] = {}
     with uow(write=True) as work:

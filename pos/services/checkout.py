@@ -6,7 +6,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,11 @@ from pos.domain.payment import Tender, settle
 from pos.domain.sale import Receipt, SaleDraft
 from pos.domain.sale_rules import discount_over_limit, price_overrides
 from pos.domain.settings import Settings
-from pos.ports import Clock, ParkedCart, ReceiptSink, TerminalInfo, UnitOfWorkFactory
+from pos.domain.shop_time import shop_day
+from pos.ports.clock import Clock
+from pos.ports.sales import ParkedCart, ReceiptSink, SalesUnitOfWork
+from pos.ports.terminals import TerminalInfo
+from pos.ports.uow import UnitOfWorkFactory
 from pos.services.stock import ensure_stock
 
 if TYPE_CHECKING:
@@ -62,7 +66,7 @@ def basket_placeholder(t: BasketTemplate) -> ProductInfo:
 class Checkout:
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: UnitOfWorkFactory[SalesUnitOfWork],
         settings: Settings,
         terminal: TerminalInfo,
         clock: Clock,
@@ -145,7 +149,7 @@ class Checkout:
 
     def today(self) -> date:
         """The shop's calendar day (Asia/Bangkok, UTC+7 all year)."""
-        return (self.clock.now() + timedelta(hours=7)).date()
+        return shop_day(self.clock.now())
 
     @staticmethod
     def add_to_cart(cart: Cart, scan: ScanResult) -> int:

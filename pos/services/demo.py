@@ -31,7 +31,12 @@ from pos.domain.payment import (
     quick_cash_amounts,
 )
 from pos.domain.settings import Settings
-from pos.ports import Clock, PinHasher, TerminalInfo, UnitOfWorkFactory
+from pos.domain.shop_time import shop_day
+from pos.ports.auth import PinHasher
+from pos.ports.clock import Clock
+from pos.ports.sales import SalesUnitOfWork
+from pos.ports.terminals import TerminalInfo
+from pos.ports.uow import UnitOfWorkFactory
 from pos.services.auth import Auth
 from pos.services.baskets import assign_basket_codes
 from pos.services.catalog import assign_in_store_codes
@@ -130,7 +135,7 @@ def read_demo(folder: Path) -> tuple[list[ProducerEntry], list[ProductEntry], li
 
 
 def load_demo_store(
-    uow: UnitOfWorkFactory,
+    uow: UnitOfWorkFactory[SalesUnitOfWork],
     settings: Settings,
     terminal_id: str,
     folder: Path,
@@ -240,7 +245,7 @@ DEMO_FLOAT = Decimal("2000.00")
 
 
 def demo_shifts(
-    uow: UnitOfWorkFactory,
+    uow: UnitOfWorkFactory[SalesUnitOfWork],
     settings: Settings,
     terminal: TerminalInfo,
     clock: Clock,
@@ -254,7 +259,7 @@ def demo_shifts(
 
 
 def demo_cashier(
-    uow: UnitOfWorkFactory,
+    uow: UnitOfWorkFactory[SalesUnitOfWork],
     settings: Settings,
     terminal: TerminalInfo,
     clock: Clock,
@@ -292,7 +297,7 @@ class ScriptedClock:
 
 def demo_sales(
     checkout: Checkout,
-    uow: UnitOfWorkFactory,
+    uow: UnitOfWorkFactory[SalesUnitOfWork],
     count: int,
     days: int,
     *,
@@ -327,11 +332,11 @@ def demo_sales(
     try:
         for when in moments:
             clock.current = when
-            if (when + timedelta(hours=7)).date() != day:
+            if shop_day(when) != day:
                 if day is not None and shifts.current() is not None:
                     expected = shifts.x_report(actor).cash.expected
                     shifts.close(actor, counted_as_expected(expected))
-                day = (when + timedelta(hours=7)).date()
+                day = shop_day(when)
                 if shifts.current() is None:
                     shifts.open(actor, DEMO_FLOAT)
             cart = checkout.new_cart()

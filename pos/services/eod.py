@@ -11,24 +11,17 @@ from decimal import Decimal
 from typing import TextIO
 
 from pos.domain.auth import Action, Actor, denied
-from pos.domain.eod import (
-    BANGKOK,
-    CENT,
-    EodReport,
-    Settlement,
-    TargetProgress,
-    bangkok_day,
-    bangkok_days,
-    settle_producers,
-)
+from pos.domain.eod import CENT, EodReport, Settlement, TargetProgress, settle_producers
 from pos.domain.errors import ShopError, StoreUnavailable
 from pos.domain.money import ZERO
 from pos.domain.refund import voids_refunds_csv_rows
-from pos.ports import ReportUnitOfWork, ReportUnitOfWorkFactory
+from pos.domain.shop_time import BANGKOK, day_bounds, period_bounds
+from pos.ports.reports import ReportUnitOfWork
+from pos.ports.uow import UnitOfWorkFactory
 
 
 def eod_report(
-    uow: ReportUnitOfWorkFactory,
+    uow: UnitOfWorkFactory[ReportUnitOfWork],
     day: date,
     actor: Actor | None = None,
     top: int = 10,
@@ -44,7 +37,7 @@ def eod_report(
     last = day if last is None else last
     if last < day:
         raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
-    start, end = bangkok_days(day, last)
+    start, end = period_bounds(day, last)
     with uow() as read:
         if terminal is None:
             report = with_voids_and_refunds(read, read.reports.eod(start, end, top))
@@ -72,7 +65,7 @@ def _counter(rows: list[tuple[str, str, str, str]], wanted: str) -> tuple[list[s
 
 
 def target_progress(
-    uow: ReportUnitOfWorkFactory,
+    uow: UnitOfWorkFactory[ReportUnitOfWork],
     target: int | Decimal,
     year: int,
     as_of: date,
@@ -90,20 +83,20 @@ def target_progress(
     last = min(as_of, date(year, 12, 31))
     to_date = ZERO.quantize(CENT)
     if last >= first:
-        start, end = bangkok_days(first, last)
+        start, end = period_bounds(first, last)
         with uow() as read:
             to_date = read.reports.sales_total(start, end)
     return TargetProgress(year, Decimal(target).quantize(CENT), to_date, as_of)
 
 
 def producer_settlements(
-    uow: ReportUnitOfWorkFactory, first: date, last: date, actor: Actor | None = None
+    uow: UnitOfWorkFactory[ReportUnitOfWork], first: date, last: date, actor: Actor | None = None
 ) -> list[Settlement]:
     """What each producer is owed for sales from `first` to `last` (inclusive, Bangkok days)."""
     if actor is not None and not actor.may(Action.REPORTS):
         raise denied(actor, Action.REPORTS)
-    start, _ = bangkok_day(first)
-    _, end = bangkok_day(last)
+    start, _ = day_bounds(first)
+    _, end = day_bounds(last)
     with uow() as read:
         return settle_producers(read.reports.producer_groups(start, end))
 

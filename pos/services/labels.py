@@ -22,14 +22,10 @@ from pos.domain.labels import (
 )
 from pos.domain.settings import Settings
 from pos.domain.stories import ShopLinks, StoryPage
-from pos.ports import (
-    Clock,
-    LabelChoices,
-    LabelRenderer,
-    LabelUnitOfWorkFactory,
-    RenderedLabels,
-    StorySiteWriter,
-)
+from pos.ports.clock import Clock
+from pos.ports.labels import LabelChoices, LabelRenderer, LabelUnitOfWork, RenderedLabels
+from pos.ports.stories import StorySiteWriter
+from pos.ports.uow import UnitOfWorkFactory
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +45,7 @@ class PrintedBatch:
 
 
 def find_labels(
-    uow: LabelUnitOfWorkFactory,
+    uow: UnitOfWorkFactory[LabelUnitOfWork],
     settings: Settings,
     query: LabelQuery,
     *,
@@ -93,7 +89,7 @@ def preview_labels(
 
 
 def print_labels(
-    uow: LabelUnitOfWorkFactory,
+    uow: UnitOfWorkFactory[LabelUnitOfWork],
     renderer: LabelRenderer,
     clock: Clock,
     items: Sequence[LabelItem],
@@ -116,7 +112,10 @@ def print_labels(
 
 
 def record_batch(
-    uow: LabelUnitOfWorkFactory, clock: Clock, items: Sequence[LabelItem], template: LabelTemplate
+    uow: UnitOfWorkFactory[LabelUnitOfWork],
+    clock: Clock,
+    items: Sequence[LabelItem],
+    template: LabelTemplate,
 ) -> LabelBatch:
     """Log a printed batch (a PDF written, or pages sent to a printer by the labels window)."""
     counts: dict[str, int] = {}
@@ -139,17 +138,17 @@ def record_batch(
     return batch
 
 
-def label_choices(uow: LabelUnitOfWorkFactory) -> LabelChoices:
+def label_choices(uow: UnitOfWorkFactory[LabelUnitOfWork]) -> LabelChoices:
     with uow() as read:
         return read.labels.label_choices()
 
 
-def label_history(uow: LabelUnitOfWorkFactory, limit: int = 20) -> list[LabelBatch]:
+def label_history(uow: UnitOfWorkFactory[LabelUnitOfWork], limit: int = 20) -> list[LabelBatch]:
     with uow() as read:
         return read.labels.label_batches(limit)
 
 
-def story_pages(uow: LabelUnitOfWorkFactory, settings: Settings) -> list[StoryPage]:
+def story_pages(uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings) -> list[StoryPage]:
     """Every active product's story page, in SKU order."""
     with uow() as read:
         entries = list(read.catalog.export_entries())
@@ -194,7 +193,10 @@ def shop_links(settings: Settings) -> ShopLinks:
 
 
 def export_stories(
-    uow: LabelUnitOfWorkFactory, settings: Settings, writer: StorySiteWriter, folder: Path
+    uow: UnitOfWorkFactory[LabelUnitOfWork],
+    settings: Settings,
+    writer: StorySiteWriter,
+    folder: Path,
 ) -> list[Path]:
     """Write the static story site (one page per active product and an index) into `folder`."""
     pages = story_pages(uow, settings)
@@ -210,7 +212,7 @@ class LabelDesk:
     are Qt drawing of the very layout the PDF has (so the services never see Qt).
     """
 
-    uow: LabelUnitOfWorkFactory
+    uow: UnitOfWorkFactory[LabelUnitOfWork]
     settings: Settings
     clock: Clock
     pdf_renderer: Callable[[], LabelRenderer]

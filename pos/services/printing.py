@@ -18,17 +18,13 @@ from pos.domain.errors import PrinterUnavailable, ShopError, TaxInvoiceError
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.taxinvoice import Buyer, TaxInvoice
-from pos.ports import (
-    Clock,
-    PrinterPort,
-    PrintingUnitOfWorkFactory,
-    PrintJob,
-    ShiftUnitOfWork,
-    TaxInvoiceRecord,
-    TaxInvoiceWriter,
-    TerminalInfo,
-    UnitOfWork,
-)
+from pos.ports.clock import Clock
+from pos.ports.print_jobs import PrintJob
+from pos.ports.printing import PrinterPort, PrintingUnitOfWork, TaxInvoiceRecord, TaxInvoiceWriter
+from pos.ports.sales import SalesUnitOfWork
+from pos.ports.shifts import ShiftUnitOfWork
+from pos.ports.terminals import TerminalInfo
+from pos.ports.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +45,7 @@ class PrintQueue:
 
     def __init__(
         self,
-        uow: PrintingUnitOfWorkFactory,
+        uow: UnitOfWorkFactory[PrintingUnitOfWork],
         settings: Settings,
         printer: PrinterPort,
         clock: Clock,
@@ -104,7 +100,7 @@ class PrintQueue:
             uow.commit()
         return job
 
-    def stage(self, uow: UnitOfWork, receipt: Receipt) -> None:
+    def stage(self, uow: SalesUnitOfWork, receipt: Receipt) -> None:
         """ReceiptSink: add the receipt's job in the sale's transaction (committed with it)."""
         job = uow.print_jobs.add(
             self.receipt_printer, "receipt", receipt.receipt_no, receipt.copy, self.clock.now()
@@ -299,7 +295,7 @@ class TaxInvoices:
 
     def __init__(
         self,
-        uow: PrintingUnitOfWorkFactory,
+        uow: UnitOfWorkFactory[PrintingUnitOfWork],
         settings: Settings,
         terminal: TerminalInfo,
         clock: Clock,
@@ -314,7 +310,7 @@ class TaxInvoices:
         self.queue = queue
 
     @staticmethod
-    def load(uow: PrintingUnitOfWorkFactory, number: str) -> TaxInvoice:
+    def load(uow: UnitOfWorkFactory[PrintingUnitOfWork], number: str) -> TaxInvoice:
         with uow() as read:
             record = read.tax_invoices.by_number(number)
             receipt = None if record is None else read.sales.receipt(record.receipt_no)

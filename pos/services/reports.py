@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import TextIO
 
-from pos.ports import UnitOfWorkFactory
+from pos.domain.shop_time import local
+from pos.ports.sales import SalesUnitOfWork
+from pos.ports.uow import UnitOfWorkFactory
 
 SALES_CSV_COLUMNS = (
     "receipt_no",
@@ -25,11 +27,13 @@ SALES_CSV_COLUMNS = (
     "payment_methods",
     "cashier",
 )
-BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 
 
 def export_sales_csv(
-    uow: UnitOfWorkFactory, out: TextIO, start: datetime | None, end: datetime | None
+    uow: UnitOfWorkFactory[SalesUnitOfWork],
+    out: TextIO,
+    start: datetime | None,
+    end: datetime | None,
 ) -> int:
     """Sale lines sold in [start, end) as CSV; times in Bangkok local time (ISO 8601, +07:00)."""
     writer = csv.writer(out, lineterminator="\n")
@@ -61,4 +65,4 @@ def export_sales_csv(
 
 
 def _bangkok(moment: datetime) -> str:
-    return moment.astimezone(BANGKOK).isoformat(timespec="seconds")
+    return local(moment).isoformat(timespec="seconds")

@@ -24,14 +24,10 @@ from pos.domain.refund import (
     plan_refund,
 )
 from pos.domain.settings import Settings
-from pos.ports import (
-    Clock,
-    RefundRequest,
-    RefundSink,
-    ReturnsUnitOfWork,
-    ReturnsUnitOfWorkFactory,
-    TerminalInfo,
-)
+from pos.ports.clock import Clock
+from pos.ports.returns import RefundRequest, RefundSink, ReturnsUnitOfWork
+from pos.ports.terminals import TerminalInfo
+from pos.ports.uow import UnitOfWorkFactory
 from pos.services.auth import Approval, Auth
 
 if TYPE_CHECKING:
@@ -56,7 +52,7 @@ class Returns:
 
     def __init__(
         self,
-        uow: ReturnsUnitOfWorkFactory,
+        uow: UnitOfWorkFactory[ReturnsUnitOfWork],
         auth: Auth,
         settings: Settings,
         terminal: TerminalInfo,

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from pos.domain.text import fold
-from pos.ports import SearchRow
+from pos.ports.catalog import SearchRow
 
 _SEP = "\n"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")

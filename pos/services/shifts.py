@@ -17,14 +17,10 @@ from pos.domain.cashup import (
     denomination_key,
 )
 from pos.domain.errors import ShopError
-from pos.ports import (
-    Clock,
-    ShiftRecord,
-    ShiftReportSink,
-    ShiftUnitOfWork,
-    ShiftUnitOfWorkFactory,
-    TerminalInfo,
-)
+from pos.ports.clock import Clock
+from pos.ports.shifts import ShiftRecord, ShiftReportSink, ShiftUnitOfWork
+from pos.ports.terminals import TerminalInfo
+from pos.ports.uow import UnitOfWorkFactory
 from pos.services.auth import Auth
 
 log = logging.getLogger(__name__)
@@ -37,7 +33,7 @@ class Shifts:
 
     def __init__(
         self,
-        uow: ShiftUnitOfWorkFactory,
+        uow: UnitOfWorkFactory[ShiftUnitOfWork],
         auth: Auth,
         terminal: TerminalInfo,
         clock: Clock,

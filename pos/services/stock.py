@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pos.domain.basket import shortages
 from pos.domain.errors import ShopError
-from pos.ports import UnitOfWork
+from pos.ports.sales import SalesUnitOfWork
 
 
 class OutOfStock(ShopError):
@@ -21,7 +21,7 @@ class OutOfStock(ShopError):
         self.missing = dict(missing)
 
 
-def ensure_stock(uow: UnitOfWork, need: Mapping[str, Decimal], allow_negative: bool) -> None:
+def ensure_stock(uow: SalesUnitOfWork, need: Mapping[str, Decimal], allow_negative: bool) -> None:
     """Refuse (raise OutOfStock) when taking `need` would leave any stock below zero.
 
     Call it in the writing unit of work, right before the movements are written: the product

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pos.domain.settings import Settings
-from pos.ports import ShopInfo, TerminalInfo, UnitOfWorkFactory
+from pos.ports.sales import SalesUnitOfWork
+from pos.ports.terminals import ShopInfo, TerminalInfo
+from pos.ports.uow import UnitOfWorkFactory
 
 
 def ensure_terminal(
-    uow: UnitOfWorkFactory,
+    uow: UnitOfWorkFactory[SalesUnitOfWork],
     settings: Settings,
     *,
     name: str = "Counter 1",

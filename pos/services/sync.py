@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from pos.domain.errors import CentralUnavailable
-from pos.ports import Clock, SyncTransport
+from pos.ports.clock import Clock
+from pos.ports.sync import SyncTransport
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.domain.refund import RefundReceipt
     from pos.domain.sale import Receipt
     from pos.domain.settings import Settings
-    from pos.ports import TerminalInfo
+    from pos.ports.terminals import TerminalInfo
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout

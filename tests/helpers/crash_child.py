@@ -18,7 +18,7 @@ from decimal import Decimal
 from pos.app import open_store
 from pos.domain.payment import Tender, TenderKind, cash_tender, quick_cash_amounts
 from pos.domain.settings import Settings
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 from pos.services.demo import demo_cashier
 
 # never outlive a test that died: a child whose parent is gone, or that runs this long, stops

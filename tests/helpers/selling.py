@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from pos.domain.auth import Actor
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 from pos.services.auth import Argon2PinHasher, Auth
 from pos.services.shifts import Shifts
 

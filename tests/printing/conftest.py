@@ -13,7 +13,7 @@ from pos.app import Store, open_store
 from pos.domain.payment import Tender, TenderKind, cash_tender
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
-from pos.ports import ReceiptSink
+from pos.ports.sales import ReceiptSink
 from pos.services.checkout import Checkout
 from pos.services.demo import load_demo_store
 from printing.qt import ensure_gui

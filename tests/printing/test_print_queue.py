@@ -16,7 +16,7 @@ from pos.domain.errors import PrinterUnavailable, ShopError
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.taxinvoice import TaxInvoice
-from pos.ports import PrintJob
+from pos.ports.print_jobs import PrintJob
 from pos.services.printing import INTERRUPTED, PrintQueue, UnknownPrinter
 from printing.document import receipt_document
 from printing.escpos_job import build_job

@@ -18,7 +18,8 @@ from bench.bench_reports import Catalogue, load_pg, load_sqlite
 from db import models as m
 from db.engine import make_engine
 from db.uow import SqlUnitOfWorkFactory
-from pos.domain.eod import BANGKOK, EodReport, bangkok_day, bangkok_days
+from pos.domain.eod import EodReport
+from pos.domain.shop_time import BANGKOK, day_bounds, period_bounds
 from pos.services.eod import eod_report
 
 FIRST, LAST = date(2026, 9, 1), date(2026, 9, 30)  # the generated, closed month
@@ -59,7 +60,7 @@ def report(
     month: Month, first: date, last: date, ids: list[str] | None = None, *, cached: bool = True
 ) -> EodReport:
     """The repository's report of the days, committed as the service commits it."""
-    start, end = bangkok_days(first, last)
+    start, end = period_bounds(first, last)
     with month.uow() as read:
         out = read.reports.eod(start, end, 10, ids, cached=cached)
         read.commit()
@@ -74,7 +75,7 @@ def kept_days(month: Month) -> list[tuple[str, str]]:
 
 def day_keys(month: Month, first: date, last: date) -> list[tuple[str, str]]:
     """(Bangkok day, counter) of every sale in the days, from the sales themselves."""
-    start, end = bangkok_days(first, last)
+    start, end = period_bounds(first, last)
     with month.uow() as read:
         rows = read.session.execute(
             select(m.Sale.sold_at, m.Sale.terminal_id).where(
@@ -103,7 +104,7 @@ class Statements:
 def copy_sale(month: Month, day: date, at: datetime | None = None) -> m.Sale:
     """A completed sale of `day` without a basket sent again as a new sale (a late sale from
     an offline counter), sold at `at` (None: the same moment)."""
-    start, end = bangkok_day(day)
+    start, end = day_bounds(day)
     with month.uow(write=True) as w:
         s = w.session
         has_basket = select(m.SaleBasket.sale_id).where(m.SaleBasket.sale_id == m.Sale.id)
@@ -190,7 +191,7 @@ def test_a_late_sale_in_a_summarised_day_is_counted(month: Month) -> None:
 def test_a_void_in_a_summarised_day_is_counted(month: Month) -> None:
     before = report(month, FIRST, LAST)
     day = date(2026, 9, 20)
-    start, end = bangkok_day(day)
+    start, end = day_bounds(day)
     with month.uow(write=True) as w:
         sale = w.session.scalars(
             select(m.Sale)

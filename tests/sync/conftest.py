@@ -16,7 +16,7 @@ from db.engine import make_engine, sqlite_url
 from db.sync import CentralSync, adopt_registration
 from pos.app import Store, open_store
 from pos.domain.settings import Settings
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
 from pos.services.demo import demo_sales, load_demo_store
 from pos.services.sync import SyncService

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from pos.domain.errors import CentralUnavailable
-from pos.ports import PullResult, PushResult
+from pos.ports.sync import PullResult, PushResult
 from pos.services.sync import Backoff, ShiftCloseCheck, SyncLoop, SyncResult, SyncService
 
 

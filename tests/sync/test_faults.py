@@ -11,7 +11,7 @@ from pgserver._commands import pg_ctl
 import db.sync
 from db.sync import CentralSync
 from pos.domain.errors import CentralUnavailable
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 from pos.services.sync import SyncService
 from tests.sync.checks import assert_exactly_once, assert_whole_sales_only, central_facts
 from tests.sync.conftest import Central, pgserver_instance

@@ -9,7 +9,7 @@ import pytest
 from pos.app import main
 from pos.domain.auth import Action
 from pos.domain.settings import Settings
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
 from pos.services.shifts import Shifts
 from tests.sync.conftest import Central, Counter

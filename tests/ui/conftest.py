@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from pos.app import Store, build_till_context, open_store
 from pos.domain.barcodes import MeasureKind, make_variable_measure
 from pos.domain.settings import Settings
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
 from pos.services.demo import load_demo_store
 from pos.services.till import TillContext

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.app import Store, open_store
 from pos.domain.settings import PrinterProfile, Settings
-from pos.ports import SystemClock
+from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
 from pos.services.demo import load_demo_store
 from printing.escpos_job import build_job

@@ -1,0 +1,99 @@
+"""Sales: recording a sale, parked carts, the export, and the checkout's unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pos.ports.uow import Transaction
+
+if TYPE_CHECKING:
+    from pos.domain.sale import Receipt, SaleDraft
+    from pos.ports.auth import UserRepository
+    from pos.ports.baskets import BasketRepository
+    from pos.ports.catalog import CatalogRepository
+    from pos.ports.journal import JournalRepository
+    from pos.ports.print_jobs import PrintJobRepository
+    from pos.ports.shifts import ShiftRepository
+    from pos.ports.terminals import TerminalInfo, TerminalRepository
+
+
+@dataclass(frozen=True, slots=True)
+class ParkedCart:
+    parked_id: str
+    label: str
+    parked_at: datetime
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SaleExportRow:
+    receipt_no: str
+    sold_at: datetime
+    status: str
+    sku: str
+    name_th: str
+    qty: Decimal
+    unit_price: Decimal
+    discount: Decimal
+    line_total: Decimal
+    vat_exempt: bool
+    line_vat: Decimal
+    sale_total: Decimal
+    vat: Decimal
+    payment_methods: str
+    cashier: str
+
+
+class SalesRepository(Protocol):
+    def record(self, draft: SaleDraft, terminal: TerminalInfo) -> Receipt: ...
+    def receipt(self, receipt_no: str) -> Receipt | None: ...
+    def count(self) -> int: ...
+    def export_rows(
+        self, date_from: datetime | None, date_to: datetime | None
+    ) -> Iterator[SaleExportRow]: ...
+
+
+class ParkingRepository(Protocol):
+    def park(self, terminal_id: str, label: str, payload: dict[str, Any], at: datetime) -> str: ...
+    def list(self, terminal_id: str) -> list[ParkedCart]: ...
+    def take(self, parked_id: str) -> ParkedCart | None: ...
+
+
+class SalesUnitOfWork(Transaction, Protocol):
+    """What selling reaches in one transaction (the counter's store implements all of it)."""
+
+    @property
+    def terminals(self) -> TerminalRepository: ...
+    @property
+    def catalog(self) -> CatalogRepository: ...
+    @property
+    def sales(self) -> SalesRepository: ...
+    @property
+    def parking(self) -> ParkingRepository: ...
+    @property
+    def print_jobs(self) -> PrintJobRepository: ...
+    @property
+    def baskets(self) -> BasketRepository: ...
+    @property
+    def shifts(self) -> ShiftRepository: ...  # a sale needs the counter's open shift
+    @property
+    def users(self) -> UserRepository: ...  # voids and cancellations go to the approvals audit
+    @property
+    def journal(self) -> JournalRepository: ...
+
+
+class ReceiptSink(Protocol):
+    """Where a committed receipt goes: a printer queue, or the preview window."""
+
+    def stage(self, uow: SalesUnitOfWork, receipt: Receipt) -> None:
+        """Inside the sale's own transaction: record what must be printed (a print job), so
+        that a crash between the commit and the printer leaves a job to retry, never none."""
+        ...
+
+    def submit(self, receipt: Receipt) -> None:
+        """After the commit: print (or show) the receipt."""
+        ...
