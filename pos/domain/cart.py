@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.errors import CartError
 from pos.domain.money import DEFAULT_VAT_RATE, ZERO, round_satang, vat_included
 
@@ -60,6 +61,14 @@ class ProductInfo:
     barcode: str | None = None
     category: str = ""
 
+    @property
+    def name(self) -> Bilingual:
+        return Bilingual(self.name_th, self.name_en)
+
+    @property
+    def unit(self) -> Bilingual:
+        return Bilingual(self.unit_th, self.unit_en)
+
 
 @dataclass(slots=True)
 class CartLine:
@@ -102,6 +111,10 @@ class CartGroup:
     ready_product_id: str | None = None  # pre-assembled: stock moves on the ready basket
     price: Decimal = ZERO
     set_price: bool = False  # a price typed at the counter (a manager approves it later)
+
+    @property
+    def name(self) -> Bilingual:
+        return Bilingual(self.name_th, self.name_en)
 
 
 @dataclass(frozen=True, slots=True)

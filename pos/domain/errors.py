@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pos.domain.bilingual import Bilingual
+
 
 class ShopError(Exception):
     """An error the shop can fix, shown to the user in plain words (Thai and English)."""
@@ -11,8 +13,12 @@ class ShopError(Exception):
         self.message_en = message_en
         self.message_th = message_th or message_en
 
+    @property
+    def text(self) -> Bilingual:
+        return Bilingual(self.message_th, self.message_en)
+
     def message(self, lang: str = "th") -> str:
-        return self.message_th if lang == "th" else self.message_en
+        return self.text.pick(lang)
 
 
 class InvalidBarcode(ShopError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pos.domain.bilingual import pick
 from pos.domain.cashup import ShiftReport
 from pos.domain.shop_time import local, year_for
 
@@ -43,7 +44,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 def _t(key: str, lang: str) -> str:
     en, th = _LABELS[key]
-    return en if lang == "en" else th
+    return pick(lang, th, en)
 
 
 def label(key: str, lang: str = "th") -> str:
