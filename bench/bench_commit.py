@@ -192,7 +192,7 @@ def _raw_sale(con: sqlite3.Connection, terminal_id: str, cart: Cart) -> tuple[fl
 
 def main() -> int:
     args = bench_args(__doc__.splitlines()[0], sales=500)
-    from pos.app import open_store
+    from pos.app.bootstrap import open_store
     from pos.domain.settings import Settings
     from pos.ports.clock import SystemClock
     from pos.services.demo import demo_cashier

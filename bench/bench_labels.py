@@ -63,7 +63,7 @@ def main() -> int:
     args = bench_args(__doc__.splitlines()[0], runs=5, doc=1)
     from reportlab.pdfgen.canvas import Canvas
 
-    from pos.app import open_store
+    from pos.app.bootstrap import open_store
     from pos.domain.labels import LabelQuery, place_labels, template_by_name
     from pos.domain.settings import Settings
     from pos.services.demo import load_demo_store

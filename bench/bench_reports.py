@@ -505,7 +505,7 @@ def _forget_days(cur: Any) -> None:
 def measure(
     label: str, url: str, pg: bool, runs: int, connect: Callable[[], Any]
 ) -> tuple[list[list[str]], list[tuple[str, float, float]], list[str]]:
-    from pos.app_shifts import open_report_store
+    from pos.app.bootstrap import open_report_store
     from pos.domain.settings import Settings
     from pos.services.eod import eod_report
 

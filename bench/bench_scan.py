@@ -69,7 +69,7 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from pos.app import build_till_context, open_store
+    from pos.app.bootstrap import build_till_context, open_store
     from pos.domain.settings import Settings
     from pos.services.checkout import Checkout
     from ui.app import create_till_window

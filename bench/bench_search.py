@@ -80,7 +80,7 @@ def make_queries(rows: list[SearchRow], n: int, rng: random.Random) -> list[tupl
 
 def main() -> int:
     args = bench_args(__doc__.splitlines()[0], queries=500)
-    from pos.app import open_store
+    from pos.app.bootstrap import open_store
     from pos.domain.settings import Settings
 
     cat = catalogue(args.products)

@@ -3,11 +3,11 @@
 Run: .venv/bin/python -m bench.bench_startup [--runs 5]
 
 Each run spawns `python -c ...` (a new interpreter, offscreen Qt) that starts the till as
-`otop-pos` (pos.app.cmd_till) does: the UI thread imports only PySide6, pos.app and the ui
-modules (the child checks that no SQLAlchemy/Alembic/db module is loaded then), creates the
-real till window with ui.app.create_till_window on a factory that opens the 100,000-product
-store (pos.app.open_store + build_till_context) on the window's worker, and shows it
-maximised at once.
+`otop-pos` (pos.app.command_line.cmd_till) does: the UI thread imports only PySide6,
+pos.app and the ui modules (the child checks that no SQLAlchemy/Alembic/db module is loaded
+then), creates the real till window with ui.app.create_till_window on a factory that opens the
+100,000-product store (pos.app.bootstrap.open_store + build_till_context) on the window's
+worker, and shows it maximised at once.
 
 READY means: the window is shown and exposed, the scan field has painted, is enabled and has
 the keyboard focus, so a scanner's keystrokes land in it; at READY a barcode is typed (+ Enter)
@@ -103,7 +103,8 @@ mark("python")
 import os
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
-from pos.app import build_till_context, open_store, parse_command_line
+from pos.app.bootstrap import build_till_context, open_store
+from pos.app.command_line import parse_command_line
 from pos.domain.settings import Settings
 from ui.app import create_till_window
 parse_command_line(["--db", sys.argv[1]])  # otop-pos parses its command line first
@@ -113,7 +114,7 @@ if db_layer:
     sys.exit(f"the UI thread imported the database layer before the window: {db_layer[:5]}")
 settings = Settings()
 
-def open_till():  # on the window's worker, as pos.app.cmd_till does
+def open_till():  # on the window's worker, as pos.app.command_line.cmd_till does
     store = open_store(sys.argv[1], settings)
     store.is_empty()  # cmd_till checks it (to load the demo store on a first start)
     return build_till_context(store)

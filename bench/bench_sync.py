@@ -221,7 +221,7 @@ def new_counter(path: Path, central_url: str) -> tuple[Any, Any]:
     from db.central import register_terminal
     from db.engine import make_engine, sqlite_url
     from db.sync import CentralSync, adopt_registration
-    from pos.app import open_store
+    from pos.app.bootstrap import open_store
     from pos.domain.settings import Settings
 
     settings = Settings()

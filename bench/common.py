@@ -103,7 +103,7 @@ def catalogue(products: int = PRODUCTS) -> Catalogue:
     if path.exists():
         return Catalogue(path, products, demo_products, stand_in, None)
 
-    from pos.app import open_store
+    from pos.app.bootstrap import open_store
     from pos.domain.settings import Settings
     from pos.services.demo import load_demo_store
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
-from pos.app import build_till_context, load_demo, open_store  # noqa: E402
+from pos.app.bootstrap import build_till_context, load_demo, open_store  # noqa: E402
 from pos.domain.basket import add_template  # noqa: E402
 from pos.domain.basket_print import BasketLabelData, basket_label_data, gift_cards  # noqa: E402
 from pos.domain.payment import cash_tender  # noqa: E402

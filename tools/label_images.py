@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pos.app import load_demo, open_store  # noqa: E402
+from pos.app.bootstrap import load_demo, open_store  # noqa: E402
 from pos.domain.labels import LabelQuery, place_labels, template_by_name  # noqa: E402
 from pos.domain.settings import Settings  # noqa: E402
 from pos.services.labels import LabelItem, export_stories, find_labels, preview_labels  # noqa: E402
@@ -103,7 +103,7 @@ def window_shot(store: object, png: Path) -> None:
     """The labels window on the demo store: the textile products found, the sheet previewed."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from pos.app_labels import build_label_desk
+    from pos.app.bootstrap import build_label_desk
     from ui import i18n
     from ui.labels_window import LabelsWindow
 

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pos.app import Store, load_demo, open_store  # noqa: E402
+from pos.app.bootstrap import Store, load_demo, open_store  # noqa: E402
 from pos.domain.cart import Discount, DiscountKind  # noqa: E402
 from pos.domain.payment import Tender, TenderKind, cash_tender  # noqa: E402
 from pos.domain.sale import Receipt  # noqa: E402

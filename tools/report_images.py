@@ -26,8 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtGui import QImage  # noqa: E402
 
-from pos.app import load_demo, open_store  # noqa: E402
-from pos.app_shifts import open_report_store  # noqa: E402
+from pos.app.bootstrap import load_demo, open_report_store, open_store  # noqa: E402
 from pos.domain.basket import add_template  # noqa: E402
 from pos.domain.cart import Discount, DiscountKind  # noqa: E402
 from pos.domain.payment import cash_tender  # noqa: E402
@@ -48,7 +47,7 @@ END = datetime(2026, 11, 27, 11, 0, tzinfo=UTC)  # 18:00 in Bangkok
 
 def _extras(store: object) -> None:
     """Gift baskets and discounts on the last day, so that their sections have rows."""
-    from pos.app import Store
+    from pos.app.bootstrap import Store
 
     assert isinstance(store, Store)
     checkout = store.checkout()

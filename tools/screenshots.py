@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
-from pos.app import build_till_context, load_demo, open_store  # noqa: E402
+from pos.app.bootstrap import build_till_context, load_demo, open_store  # noqa: E402
 from pos.domain.barcodes import MeasureKind, make_variable_measure  # noqa: E402
 from pos.domain.settings import Settings  # noqa: E402
 from ui.app import create_till_window  # noqa: E402

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.basket import BasketTemplate
 from pos.domain.payment import cash_tender
 from pos.domain.sale import Receipt

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from pos.app import Store, main
+from pos.app import main
+from pos.app.bootstrap import Store
 from pos.domain.barcodes import gs1_check_digit, is_valid_gtin
 from pos.domain.basket import BasketTemplate, CustomBasket, add_custom
 from pos.domain.basket_print import basket_label_data, gift_cards

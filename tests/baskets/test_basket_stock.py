@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db import models as m
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.basket import BasketItem, CustomBasket, add_custom
 from pos.domain.errors import CartError
 from pos.services.baskets import Baskets

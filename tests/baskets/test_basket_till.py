@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.settings import Settings
 from tests.baskets.conftest import open_basket_store, stock
 from tests.ui.conftest import back_to_scanning, key, modal, open_till, scan_and_wait, type_text

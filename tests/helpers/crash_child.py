@@ -15,7 +15,7 @@ import sys
 import time
 from decimal import Decimal
 
-from pos.app import open_store
+from pos.app.bootstrap import open_store
 from pos.domain.payment import Tender, TenderKind, cash_tender, quick_cash_amounts
 from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock

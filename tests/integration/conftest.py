@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from db.engine import sqlite_url
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.settings import Settings
 from pos.services.demo import load_demo_store
 from tests.helpers.pg import admin_conninfo, database_url, drop_database

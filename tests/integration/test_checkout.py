@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from db import models as m
 from db.engine import make_engine
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.cart import Cart, Discount, DiscountKind
 from pos.domain.errors import (
     CartError,

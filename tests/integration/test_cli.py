@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from db import migrate
-from pos.app import main, open_store
+from pos.app import main
+from pos.app.bootstrap import open_store
 from pos.domain.payment import Tender, TenderKind
 from pos.domain.settings import Settings
 from pos.services.checkout import Checkout
@@ -495,7 +496,7 @@ def test_the_till_keeps_its_database_in_the_data_folder(home: Path) -> None:
     # never loads the migration machinery and keeps the terminal it made the first time.
     probe = (
         "import json, sys, time\n"
-        "from pos.app import open_store\n"
+        "from pos.app.bootstrap import open_store\n"
         "from pos.domain.settings import Settings\n"
         "import db.engine, db.migrate, db.uow, pos.services.store\n"
         "start = time.perf_counter()\n"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from pos.app import open_store
+from pos.app.bootstrap import open_store
 from pos.domain.settings import Settings
 from pos.services.demo import load_demo_store
 from tests.helpers.catalogue import demo_folder

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from db.engine import sqlite_url
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.catalog import OtopCategory, ProductEntry
 from pos.domain.settings import Settings
 from pos.services.demo import load_demo_store

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.barcodes import with_check_digit
 from pos.domain.catalog import OtopCategory, ProducerEntry, ProductEntry
 from pos.domain.settings import Settings

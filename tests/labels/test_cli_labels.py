@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pos.app import Store, main
+from pos.app import main
+from pos.app.bootstrap import Store
 from tests.labels.conftest import LABEL_SETTINGS
 from tests.labels.pdfscan import read_pdf
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.barcodes import in_store_code, is_valid_gtin, with_check_digit
 from pos.domain.catalog import OtopCategory, ProductEntry
 from pos.services.catalog import assign_in_store_codes

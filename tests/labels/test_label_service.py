@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from db import models as m
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.labels import LabelError, LabelQuery, Symbology, template_by_name
 from pos.services.labels import (
     find_labels,

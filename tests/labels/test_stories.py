@@ -6,7 +6,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.catalog import CertificationEntry, OtopCategory
 from pos.domain.stories import StoryPage, story_file
 from pos.services.labels import export_stories, shop_links

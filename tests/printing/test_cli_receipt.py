@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from pos.app import Store, build_till_context, main
+from pos.app import main
+from pos.app.bootstrap import Services, Store, build_till_context
 from pos.domain.settings import PrinterProfile, Settings
 from pos.services.printing import PrintQueue
 from tests.printing.conftest import FixedClock, network_settings, sell
@@ -98,7 +99,7 @@ def test_the_till_prints_through_the_queue_unless_the_printer_is_a_preview(
     make_store: MakeStore, tmp_path: Path
 ) -> None:
     preview = make_store(Settings())
-    assert preview.receipt_sink() is None
+    assert Services(preview).receipt_sink is None
     assert build_till_context(preview).checkout.sink is None
     networked = make_store(network_settings("192.0.2.10:9100"))
     sink = build_till_context(networked).checkout.sink

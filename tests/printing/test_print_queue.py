@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db import models as m
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.errors import PrinterUnavailable, ShopError
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings

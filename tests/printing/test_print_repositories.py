@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.errors import TaxInvoiceError
 from pos.domain.settings import Settings
 from pos.domain.taxinvoice import Buyer

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from pos.app import Store, main
+from pos.app import main
+from pos.app.bootstrap import Store
 from pos.domain.auth import Actor
 from pos.domain.cashup import ShiftReport
 from pos.domain.errors import PrinterUnavailable, ShopError

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.errors import TaxInvoiceError
 from pos.domain.settings import Settings
 from pos.domain.taxinvoice import Buyer

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pos.app import main
-from pos.app_shifts import open_report_store
+from pos.app.bootstrap import open_report_store
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 from pos.services.eod import eod_report

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, update
 
 from db import models as m
-from pos.app import Store, main
-from pos.app_shifts import open_report_store
+from pos.app import main
+from pos.app.bootstrap import Store, open_report_store
 from pos.domain.basket import BasketItem, CustomBasket, add_custom
 from pos.domain.cart import Discount, DiscountKind
 from pos.domain.eod import EodReport, GroupRow, TargetProgress

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Actor
 from pos.domain.basket import add_template
 from pos.domain.cart import Discount, DiscountKind

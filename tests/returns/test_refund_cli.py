@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from pos.app import Store, main
-from pos.app_returns import parse_lines
+from pos.app import main
+from pos.app.bootstrap import Store
+from pos.app.cli.refund import parse_lines
 from pos.domain.errors import ShopError
 from pos.services.auth import Auth
 from pos.services.returns import Returns

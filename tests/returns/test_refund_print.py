@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.auth import Action, Actor
 from pos.domain.settings import PrinterProfile, Settings
 from pos.services.auth import Auth

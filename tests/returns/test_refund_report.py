@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Action, Actor
 from pos.services.auth import Auth
 from pos.services.eod import eod_report, write_eod_csv

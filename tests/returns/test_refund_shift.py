@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Actor
 from pos.domain.shift_text import shift_report_text
 from pos.services.journal import verify_journal

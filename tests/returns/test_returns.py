@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Action, Actor, PermissionDenied
 from pos.domain.money import vat_included
 from pos.domain.refund import RefundError

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Action, Actor, LoginFailed, PermissionDenied, Role
 from pos.services.auth import Argon2PinHasher, Auth
 from tests.integration.conftest import FixedClock

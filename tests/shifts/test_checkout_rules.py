@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db import models as m
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Action, Actor, PermissionDenied
 from pos.domain.cart import Cart, Discount, DiscountKind
 from pos.domain.cashup import ShiftError

@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from pos.app import Store, main
+from pos.app import main
+from pos.app.bootstrap import Store
 from pos.domain.payment import Tender, TenderKind
 from pos.domain.sale import Receipt
 from pos.services.checkout import Checkout

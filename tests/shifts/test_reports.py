@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pos.app import Store, main
+from pos.app import main
+from pos.app.bootstrap import Store
 from pos.domain.eod import ProducerLineGroup, commission_of, settle_producers
 from pos.domain.payment import Tender, TenderKind, cash_tender
 from pos.domain.sale import Receipt

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Actor, PermissionDenied
 from pos.domain.cashup import ShiftError
 from pos.domain.payment import Tender, TenderKind, cash_tender

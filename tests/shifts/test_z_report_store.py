@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.auth import Actor
 from pos.services.auth import Auth
 from pos.services.shifts import Shifts

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from db.central import COUNTER_ROLE, CentralShop, init_central, register_terminal
 from db.engine import make_engine, sqlite_url
 from db.sync import CentralSync, adopt_registration
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock
 from pos.services.auth import Auth

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.engine import sqlite_url
-from pos.app import first_start, open_store
+from pos.app.bootstrap import first_start, open_store
 from pos.domain.settings import Settings
 from tests.sync.conftest import Central
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
-from pos.app import Store, build_till_context
+from pos.app.bootstrap import Store, build_till_context
 from pos.services.till import TillContext
 from tests.sync.conftest import Central
 from ui.app import create_till_window

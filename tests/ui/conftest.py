@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store, build_till_context, open_store
+from pos.app.bootstrap import Store, build_till_context, open_store
 from pos.domain.barcodes import MeasureKind, make_variable_measure
 from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store, build_till_context
+from pos.app.bootstrap import Store, build_till_context
 from tests.ui.conftest import (
     DINO,
     SILK,

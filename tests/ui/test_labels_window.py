@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPdfWriter
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store
-from pos.app_labels import build_label_desk
+from pos.app.bootstrap import Store, build_label_desk
 from tests.labels.pdfscan import read_pdf
 from tests.ui.conftest import type_text
 from ui.app import ensure_app

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from tests.ui.conftest import (
     SILK,
     TEA,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store
+from pos.app.bootstrap import Store
 from pos.domain.errors import StoreUnavailable
 from pos.domain.money import vat_included
 from pos.domain.sale import Receipt

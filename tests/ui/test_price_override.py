@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db import models as m
-from pos.app import Store
+from pos.app.bootstrap import Store
 from tests.ui.conftest import SILK, TEA, approve, back_to_scanning, key, modal, scan_and_wait
 from ui.till_window import TillWindow
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.settings import PrinterProfile
 from pos.domain.taxid import is_valid_tax_id
 from pos.services.demo import load_demo_store

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store, open_store
+from pos.app.bootstrap import Store, open_store
 from pos.domain.settings import PrinterProfile, Settings
 from pos.ports.clock import SystemClock
 from pos.services.auth import Auth

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from pos.app import Store, build_till_context, open_store
+from pos.app.bootstrap import Store, build_till_context, open_store
 from pos.domain.settings import Settings
 from pos.services.till import TillContext
 from tests.ui.conftest import DINO, SILK, TEA, log_in, open_shift, scan
@@ -157,7 +157,7 @@ def test_a_bad_database_url_is_a_message_in_the_window(qtbot: QtBot) -> None:
 
 FIRST_FRAME = r"""
 import json, sys
-from pos.app import parse_command_line
+from pos.app.command_line import parse_command_line
 from ui.app import create_till_window
 from pos.domain.settings import Settings
 parse_command_line(["--db", "unused.db"])
@@ -179,7 +179,8 @@ def test_the_first_frame_imports_no_service_and_no_database_layer() -> None:
     modules = {
         "pos.ports", "pos.services.checkout", "pos.services.printing", "pos.services.sync",
         "pos.services.auth", "pos.domain.basket", "pos.domain.sale", "pos.domain.payment",
-        "pos.app_labels", "pos.app_shifts",  # no command's parser either
+        "pos.app.bootstrap",  # the store opens on the worker
+        "pos.app.cli", "pos.app.cli.labels", "pos.app.cli.report",  # no command's parser either
     }  # fmt: skip
     early = sorted(m for m in loaded if m in modules or m.split(".")[0] in packages)
     assert early == []

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from pos.app import build_parser, cmd_demo, cmd_till, parse_command_line
+from pos.app.cli.demo import cmd_demo
+from pos.app.command_line import build_parser, cmd_till, parse_command_line
 
 
 @pytest.mark.parametrize(
@@ -53,9 +54,9 @@ def test_an_unknown_option_is_refused(capsys: pytest.CaptureFixture[str]) -> Non
 def test_the_till_does_not_import_the_commands() -> None:
     code = (
         "import sys\n"
-        "from pos.app import parse_command_line\n"
+        "from pos.app.command_line import parse_command_line\n"
         "parse_command_line(['--db', 'shop.db'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith('pos.app_')))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pos.app.cli')))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

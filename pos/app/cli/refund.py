@@ -1,14 +1,13 @@
-"""Command line of returns: `otop-pos refund --receipt NO [--line N:QTY ...] --method ...`."""
+"""`otop-pos refund --receipt NO [--line N:QTY ...] --method ...`: refunds at the counter."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
+from pos.app.cli.common import Commands, db_arg, opened
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 
@@ -34,11 +33,7 @@ def parse_lines(items: list[str] | None) -> dict[int, Decimal]:
 
 
 def cmd_refund(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.app import open_store
     from pos.domain.auth import Action
-    from pos.ports.clock import SystemClock
-    from pos.services.auth import Auth
-    from pos.services.returns import Returns
     from printing.refund_receipt import refund_image, render_refund_text
 
     out = Path(args.output) if args.output else None
@@ -49,10 +44,8 @@ def cmd_refund(args: argparse.Namespace, settings: Settings) -> int:
         raise ShopError(
             "--manager and --manager-pin go together", "ต้องระบุ --manager คู่กับ --manager-pin"
         )
-    store = open_store(args.db, settings)
-    try:
-        clock = SystemClock()
-        auth = Auth(store.uow, settings, clock, terminal_id=store.terminal.terminal_id)
+    with opened(args, settings) as services:  # its Auth's approval is the one Returns accepts
+        auth = services.auth
         actor = auth.login(args.user, args.pin)
         approval = None
         if args.manager:
@@ -60,10 +53,9 @@ def cmd_refund(args: argparse.Namespace, settings: Settings) -> int:
                 actor, Action.REFUND, args.reason, args.manager, args.manager_pin,
                 ref=args.receipt.strip().upper(),
             )  # fmt: skip
-        returns = Returns(store.uow, auth, settings, store.terminal, clock)
-        refund = returns.refund(actor, args.receipt, quantities, args.method, args.reason, approval)
-    finally:
-        store.close()
+        refund = services.returns.refund(
+            actor, args.receipt, quantities, args.method, args.reason, approval
+        )
     if out is not None:
         if out.suffix.lower() == ".txt":
             columns = settings.receipt_printer.text_columns
@@ -81,7 +73,7 @@ def cmd_refund(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def add_return_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_commands(sub: Commands) -> None:
     refund = sub.add_parser(
         "refund",
         help="refund some or all lines of a sale (a cashier needs --manager/--manager-pin)",

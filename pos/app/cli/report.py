@@ -1,68 +1,30 @@
-"""Command line of the journal and end-of-day: `journal verify`, `report eod|producers`."""
+"""`otop-pos report eod|producers|target|z`: end-of-day, period, consignment, target, Z."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from pos.app.bootstrap import open_report_store
+from pos.app.cli.common import (
+    PRINTER_SPEC_HELP,
+    Commands,
+    checked_suffix,
+    db_arg,
+    opened,
+    parse_day,
+)
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
-
-if TYPE_CHECKING:
-    from pos.ports.reports import ReportUnitOfWork
-    from pos.ports.uow import UnitOfWorkFactory
 
 BANGKOK = timedelta(hours=7)
 
 
-def _day(text: str | None) -> date:
-    if not text:
-        return (datetime.now(UTC) + BANGKOK).date()
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ShopError(
-            f"{text!r} is not a date (YYYY-MM-DD)", f"{text!r} ไม่ใช่วันที่ (ปปปป-ดด-วว ค.ศ.)"
-        ) from exc
-
-
-def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix not in allowed:
-        raise ShopError(
-            f"The output must end in {' or '.join('.' + a for a in allowed)}",
-            f"ไฟล์ผลลัพธ์ต้องลงท้ายด้วย {' หรือ '.join('.' + a for a in allowed)}",
-        )
-    return suffix
-
-
-@dataclass
-class ReportStore:
-    """A database opened for reading reports: no counter is registered in it (it may be the
-    central database of every counter)."""
-
-    url: str
-    uow: UnitOfWorkFactory[ReportUnitOfWork]
-    close: Callable[[], None]
-
-
-def open_report_store(db: str | None, settings: Settings) -> ReportStore:
-    """The counter's SQLite file (migrated first) or any migrated database, e.g. the central."""
-    from db.engine import make_engine, normalize_url
-    from db.migrate import upgrade
-    from db.uow import SqlUnitOfWorkFactory
-    from pos.config import default_db_path
-
-    url = normalize_url(db or str(default_db_path()))
-    engine = make_engine(url)
-    if url.startswith("sqlite"):
-        upgrade(engine)
-    return ReportStore(url, SqlUnitOfWorkFactory(engine), engine.dispose)
+def _day(text: str | None, what: str) -> date:
+    """The day of an option (default: today in Bangkok)."""
+    return parse_day(text, what) or (datetime.now(UTC) + BANGKOK).date()
 
 
 def _eod_days(args: argparse.Namespace) -> tuple[date, date]:
@@ -72,10 +34,10 @@ def _eod_days(args: argparse.Namespace) -> tuple[date, date]:
             "Give --date or --from/--to, not both", "ระบุ --date หรือ --from/--to อย่างใดอย่างหนึ่ง"
         )
     if args.date_from or args.date_to:
-        first = _day(args.date_from or args.date_to)
-        last = _day(args.date_to) if args.date_to else first
+        first = _day(args.date_from or args.date_to, "--from" if args.date_from else "--to")
+        last = _day(args.date_to, "--to") if args.date_to else first
     else:
-        first = last = _day(args.date)
+        first = last = _day(args.date, "--date")
     if last < first:
         raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
     return first, last
@@ -85,7 +47,7 @@ def cmd_report_eod(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services.eod import eod_report, target_progress, write_eod_csv
 
     out = Path(args.output)
-    kind = _suffix(out, ("pdf", "csv", "xlsx"))
+    kind = checked_suffix(out, ("pdf", "csv", "xlsx"))
     first, last = _eod_days(args)
     store = open_report_store(args.db, settings)
     try:
@@ -122,8 +84,8 @@ def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services.eod import producer_settlements, write_producers_csv
 
     out = Path(args.output)
-    kind = _suffix(out, ("pdf", "csv", "xlsx"))
-    first, last = _day(args.date_from), _day(args.date_to)
+    kind = checked_suffix(out, ("pdf", "csv", "xlsx"))
+    first, last = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if last < first:
         raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
     store = open_report_store(args.db, settings)
@@ -150,7 +112,7 @@ def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_report_target(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services.eod import target_progress
 
-    today = _day(args.as_of)
+    today = _day(args.as_of, "--as-of")
     year = today.year if args.year is None else args.year
     if not 2000 <= year <= 2200:
         raise ShopError(
@@ -173,34 +135,9 @@ def cmd_report_target(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_journal_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.app import open_store
-    from pos.services.journal import verify_journal
-
-    store = open_store(args.db, settings)
-    try:
-        result = verify_journal(store.uow)
-    finally:
-        store.close()
-    if result.ok:
-        print(f"journal intact: {result.entries} entries / บันทึกครบถ้วน {result.entries} รายการ")
-        return 0
-    first = result.first
-    assert first is not None
-    print("otop-pos: the journal is broken / บันทึกถูกแก้ไข")
-    print(f"  first problem: {first.message_en}")
-    print(f"  ปัญหาแรก: {first.message_th}")
-    if len(result.problems) > 1:
-        print(f"  ({len(result.problems) - 1} more / อีก {len(result.problems) - 1} รายการ)")
-        for p in result.problems[1:]:
-            print(f"  - {p.message_en}")
-    return 2
-
-
 def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
     """Print a stored Z report again by its number (marked สำเนา / COPY), on a printer or as a
     PNG picture."""
-    from pos.app import open_store
     from printing.printer import EscPosPrinter, save_png
     from printing.shift_report import shift_report_image
     from printing.spec import parse_spec
@@ -211,14 +148,10 @@ def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
             "ระบุที่พิมพ์รายงาน Z: --printer SPEC หรือ -o FILE.png",
         )
     if args.output:
-        _suffix(Path(args.output), ("png",))
+        checked_suffix(Path(args.output), ("png",))
     spec = parse_spec(args.printer or f"png:{args.output}", settings)
-    store = open_store(args.db, settings)
-    try:
-        with store.uow() as read:
-            report = read.shifts.z_report(args.number.strip())
-    finally:
-        store.close()
+    with opened(args, settings) as services, services.store.uow() as read:
+        report = read.shifts.z_report(args.number.strip())
     if report is None:
         raise ShopError(f"No Z report {args.number}", f"ไม่พบรายงาน Z เลขที่ {args.number}")
     if spec.png is not None:
@@ -230,16 +163,7 @@ def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def add_shift_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
-    journal = sub.add_parser("journal", help="the tamper-evident journal of sales")
-    jsub = journal.add_subparsers(dest="journal_command", required=True)
-    verify = jsub.add_parser(
-        "verify",
-        help="check the hash chain; exit 2 naming the first record changed, removed or inserted",
-    )
-    db_arg(verify)
-    verify.set_defaults(func=cmd_journal_verify)
-
+def add_commands(sub: Commands) -> None:
     report = sub.add_parser(
         "report", help="end-of-day, period, consignment and target reports (PDF, CSV or XLSX)"
     )
@@ -275,8 +199,7 @@ def add_shift_commands(sub: Any, db_arg: Callable[[argparse.ArgumentParser], Non
     where.add_argument(
         "--printer",
         metavar="SPEC",
-        help="tcp:HOST[:PORT] | file:PATH | usb:VID:PID | serial:PORT[:BAUD] | png:PATH "
-        "| a printer name from the settings",
+        help=PRINTER_SPEC_HELP,
     )
     where.add_argument("-o", "--output", help="FILE.png: the report as the printer prints it")
     z.set_defaults(func=cmd_report_z)

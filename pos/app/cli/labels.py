@@ -1,14 +1,13 @@
-"""Composition root of the label desk: the `labels` and `stories export` commands."""
+"""`otop-pos labels`: shelf labels as a PDF to print, or the labels window."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from pos.app.cli.common import Commands, db_arg, opened
 from pos.domain.labels import (
     A4_MM,
     BUILTIN_TEMPLATES,
@@ -21,11 +20,6 @@ from pos.domain.labels import (
     template_by_name,
 )
 from pos.domain.settings import Settings
-from pos.ports.clock import SystemClock
-
-if TYPE_CHECKING:
-    from pos.app import Store
-    from pos.services.labels import LabelDesk
 
 
 def _numbers(text: str, count: int, what: str, sep: str = ",") -> tuple[float, ...]:
@@ -105,31 +99,11 @@ def query_from_args(args: argparse.Namespace) -> tuple[LabelQuery, dict[str, int
     return query, sku_copies
 
 
-def build_label_desk(store: Store) -> LabelDesk:
-    """The labels window's services, wired from an open store."""
-    from pos.services.labels import LabelDesk
-    from printing.label_qt import page_image, paint_pages
-    from printing.labels import PdfLabelRenderer
-
-    return LabelDesk(
-        uow=store.uow,
-        settings=store.settings,
-        clock=SystemClock(),
-        pdf_renderer=PdfLabelRenderer,
-        page_image=page_image,
-        paint_pages=paint_pages,
-    )
-
-
 def cmd_labels_window(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.app import open_store
     from ui.labels_window import run_labels
 
-    store = open_store(args.db, settings)
-    try:
-        return run_labels(build_label_desk(store), language=args.lang or settings.language)
-    finally:
-        store.close()
+    with opened(args, settings) as services:
+        return run_labels(services.label_desk, language=args.lang or settings.language)
 
 
 def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
@@ -147,13 +121,12 @@ def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
     template = template_from_args(args)
     query, sku_copies = query_from_args(args)
 
-    from pos.app import open_store
     from pos.services.catalog import assign_in_store_codes
     from pos.services.labels import find_labels, preview_labels, print_labels
     from printing.labels import PdfLabelRenderer
 
-    store = open_store(args.db, settings)
-    try:
+    with opened(args, settings) as services:
+        store = services.store
         if args.assign_codes:
             assigned = assign_in_store_codes(store.uow, settings.in_store_prefix)
             print(f"assigned {len(assigned)} in-store barcode(s)", file=sys.stderr)
@@ -170,13 +143,11 @@ def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
                 count, pages, note = rendered.labels, rendered.pages, "not logged"
             else:
                 printed = print_labels(
-                    store.uow, renderer, SystemClock(), items, template, fh, start=args.start
+                    store.uow, renderer, services.clock, items, template, fh, start=args.start
                 )
                 count, pages = printed.labels, printed.pages
                 note = f"batch {printed.batch.batch_id}"
         os.replace(tmp, out)
-    finally:
-        store.close()
     print(
         f"{count} label(s) of {len(items)} product(s) on {pages} page(s) "
         f"[{template.name}] -> {out} ({note})"
@@ -184,27 +155,7 @@ def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_stories_export(args: argparse.Namespace, settings: Settings) -> int:
-    from pos.app import open_store
-    from pos.services.labels import export_stories
-    from printing.stories import StaticStorySite
-    from resources import DEMO
-
-    images = Path(args.images) if args.images else DEMO
-    store = open_store(args.db, settings)
-    try:
-        files = export_stories(store.uow, settings, StaticStorySite(images), Path(args.folder))
-    finally:
-        store.close()
-    pages = sum(1 for f in files if f.suffix == ".html") - 1
-    print(f"story site: {pages} product page(s) and an index in {args.folder}")
-    return 0
-
-
-def add_label_commands(
-    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
-    db_arg: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def add_commands(sub: Commands) -> None:
     labels = sub.add_parser(
         "labels",
         help="print shelf labels to PDF",
@@ -252,15 +203,3 @@ def add_label_commands(
         "--window", action="store_true", help="open the labels window (choose, preview, print)"
     )
     labels.set_defaults(func=cmd_labels)
-
-    stories = sub.add_parser("stories", help="product story pages")
-    ssub = stories.add_subparsers(dest="stories_command", required=True)
-    exp = ssub.add_parser(
-        "export",
-        help="write the static story site",
-        description="Write one page per product and an index into DIR, for any static host.",
-    )
-    db_arg(exp)
-    exp.add_argument("folder", metavar="DIR")
-    exp.add_argument("--images", help="folder that product photo paths are relative to")
-    exp.set_defaults(func=cmd_stories_export)

@@ -1,27 +1,19 @@
-"""Composition root of gift baskets for the manager: `basket list|assemble|disassemble`."""
+"""`otop-pos basket list|assemble|disassemble|label|card`: gift baskets for the manager."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from pos.app.cli.common import Commands, db_arg, opened
 from pos.domain.errors import CartError
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
-    from pos.app import Store
     from pos.services.baskets import Baskets
-
-
-def _baskets(args: argparse.Namespace, settings: Settings) -> tuple[Store, Baskets]:
-    from pos.app import open_store
-
-    store = open_store(args.db, settings)
-    return store, store.baskets()
 
 
 def _template_id(baskets: Baskets, code: str) -> str:
@@ -32,38 +24,31 @@ def _template_id(baskets: Baskets, code: str) -> str:
 
 
 def cmd_basket_list(args: argparse.Namespace, settings: Settings) -> int:
-    store, baskets = _baskets(args, settings)
-    try:
-        for c in baskets.choices():
+    with opened(args, settings) as services:
+        for c in services.baskets.choices():
             t = c.template
             season = "" if c.active else f"  (sells {t.active_from} to {t.active_to})"
             print(
                 f"{t.code:<12} {t.barcode or '-':<13} {c.price:>10,.2f}  "
                 f"can make {c.can_make:>4}  ready {c.ready:>4,.0f}  {t.name_th}{season}"
             )
-    finally:
-        store.close()
     return 0
 
 
 def cmd_basket_assemble(args: argparse.Namespace, settings: Settings) -> int:
-    store, baskets = _baskets(args, settings)
-    try:
+    with opened(args, settings) as services:
+        baskets = services.baskets
         ready = baskets.assemble(_template_id(baskets, args.code), args.count)
         print(f"assembled {args.count} x {args.code}: ready-made {ready.sku}, "
               f"barcode {ready.barcode or '-'}")
-    finally:
-        store.close()
     return 0
 
 
 def cmd_basket_disassemble(args: argparse.Namespace, settings: Settings) -> int:
-    store, baskets = _baskets(args, settings)
-    try:
+    with opened(args, settings) as services:
+        baskets = services.baskets
         baskets.disassemble(_template_id(baskets, args.code), args.count)
         print(f"took apart {args.count} x {args.code}: components back in stock")
-    finally:
-        store.close()
     return 0
 
 
@@ -72,15 +57,13 @@ def cmd_basket_label(args: argparse.Namespace, settings: Settings) -> int:
     from pos.domain.basket_print import basket_label_data
     from printing.basket_label import render_basket_label
 
-    store, baskets = _baskets(args, settings)
-    try:
+    with opened(args, settings) as services:
+        baskets = services.baskets
         template = baskets.template(_template_id(baskets, args.code))
         if not template.barcode and template.ready_product is None:
             baskets.assign_codes()
             template = baskets.template(template.template_id)
         data = basket_label_data(template, settings)
-    finally:
-        store.close()
     out = Path(args.output)
     tmp = out.with_name(out.name + ".part")
     try:
@@ -103,14 +86,8 @@ def cmd_basket_card(args: argparse.Namespace, settings: Settings) -> int:
     if not args.output and not args.printer:
         raise CartError("Say where the card goes: --printer SPEC or -o FILE.png",
                         "ระบุที่พิมพ์การ์ด: --printer SPEC หรือ -o FILE.png")
-    from pos.app import open_store
-
-    store = open_store(args.db, settings)
-    try:
-        with store.uow() as read:
-            receipt = read.sales.receipt(args.receipt)
-    finally:
-        store.close()
+    with opened(args, settings) as services, services.store.uow() as read:
+        receipt = read.sales.receipt(args.receipt)
     if receipt is None:
         raise CartError(f"No receipt {args.receipt}", f"ไม่พบใบเสร็จเลขที่ {args.receipt}")
     cards = gift_cards(receipt, settings)
@@ -129,9 +106,7 @@ def cmd_basket_card(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def add_basket_commands(
-    sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]
-) -> None:
+def add_commands(sub: Commands) -> None:
     basket = sub.add_parser("basket", help="gift baskets: availability, assembly orders")
     bsub = basket.add_subparsers(dest="basket_command", required=True)
     ls = bsub.add_parser("list", help="templates with price, what can be made, ready-made")

@@ -1,0 +1,340 @@
+"""The composition root: opens the store and builds each shared service once from the settings.
+
+Nothing here connects or opens a device at import: the database opens in `open_store`, and
+each service (print queue, auth, shifts, returns, baskets, checkout, tax invoices, sync,
+label desk) is built the first time it is asked for, then handed out again, so the checkout's
+receipt sink is the queue the printer banner watches and the approvals the till's `Auth`
+gives are the ones its checkout, shifts and refunds accept.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from pos.config import default_db_path
+from pos.domain.settings import Settings
+
+if TYPE_CHECKING:
+    # the till's start imports only what its first frame needs: services are imported where
+    # they are built, on the window's worker thread
+    from sqlalchemy import Engine
+
+    from db.uow import SqlUnitOfWorkFactory
+    from pos.ports.clock import Clock
+    from pos.ports.reports import ReportUnitOfWork
+    from pos.ports.terminals import TerminalInfo
+    from pos.ports.uow import UnitOfWorkFactory
+    from pos.services.auth import Auth
+    from pos.services.baskets import Baskets
+    from pos.services.checkout import Checkout
+    from pos.services.labels import LabelDesk
+    from pos.services.printing import PrintQueue, TaxInvoices
+    from pos.services.returns import Returns
+    from pos.services.search import ProductIndex
+    from pos.services.shifts import Shifts
+    from pos.services.sync import SyncService
+    from pos.services.till import TillContext
+
+log = logging.getLogger(__name__)
+
+
+def _clock() -> Clock:
+    """The wall clock; pos.ports is imported when a service is built, not by the till's start."""
+    from pos.ports.clock import SystemClock
+
+    return SystemClock()
+
+
+@dataclass
+class Store:
+    """An open database with its unit-of-work factory and this counter's identity."""
+
+    url: str
+    engine: Engine
+    uow: SqlUnitOfWorkFactory
+    settings: Settings
+    terminal: TerminalInfo
+
+    def checkout(self) -> Checkout:
+        """A checkout that prints nothing and checks no manager's approval (demo sales, tools);
+        the till's own is `Services.checkout`."""
+        from pos.services.checkout import Checkout
+
+        return Checkout(self.uow, self.settings, self.terminal, _clock())
+
+    def load_index(self) -> ProductIndex:
+        from pos.services.search import ProductIndex
+
+        with self.uow() as read:
+            return ProductIndex(read.catalog.iter_search_rows())
+
+    def is_empty(self) -> bool:
+        with self.uow() as read:
+            return read.catalog.count_products() == 0
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(db: str | None, settings: Settings) -> Store:
+    """Open (and migrate) the database; the default is the counter's SQLite file."""
+    from db.engine import make_engine, normalize_url
+    from db.migrate import upgrade
+    from db.uow import SqlUnitOfWorkFactory
+    from pos.services.store import ensure_terminal
+
+    url = normalize_url(db or str(default_db_path()))
+    engine = make_engine(url)
+    upgrade(engine)
+    uow = SqlUnitOfWorkFactory(engine)
+    terminal = ensure_terminal(uow, settings)
+    return Store(url, engine, uow, settings, terminal)
+
+
+@dataclass
+class ReportStore:
+    """A database opened for reading reports: no counter is registered in it (it may be the
+    central database of every counter)."""
+
+    url: str
+    uow: UnitOfWorkFactory[ReportUnitOfWork]
+    close: Callable[[], None]
+
+
+def open_report_store(db: str | None, settings: Settings) -> ReportStore:
+    """The counter's SQLite file (migrated first) or any migrated database, e.g. the central."""
+    from db.engine import make_engine, normalize_url
+    from db.migrate import upgrade
+    from db.uow import SqlUnitOfWorkFactory
+
+    url = normalize_url(db or str(default_db_path()))
+    engine = make_engine(url)
+    if url.startswith("sqlite"):
+        upgrade(engine)
+    return ReportStore(url, SqlUnitOfWorkFactory(engine), engine.dispose)
+
+
+def sync_service(store: Store, central_url: str) -> SyncService:
+    """The sync service of an open store with the central database at `central_url`
+    (nothing connects until a round runs)."""
+    from db.engine import make_engine
+    from db.sync import CentralSync
+    from pos.services.sync import SyncService
+
+    central = make_engine(central_url, connect_args={"connect_timeout": 5})
+    transport = CentralSync(store.engine, central, store.terminal.terminal_id)
+    return SyncService(transport, _clock())
+
+
+def first_pull(store: Store, central_url: str) -> bool:
+    """A new counter's catalogue, prices, users and stock from the central database.
+
+    False (and logged) when the central server cannot be reached: the till then opens with
+    no catalogue, never the demo one, and its background sync pulls it once it answers.
+    """
+    from pos.domain.errors import CentralUnavailable
+
+    service = sync_service(store, central_url)
+    try:
+        result = service.sync_once()
+    except CentralUnavailable as exc:
+        log.warning("first start: no catalogue from the central database yet: %s", exc)
+        return False
+    finally:
+        service.close()
+    log.info("first start: %d catalogue rows from the central database", result.pulled)
+    return True
+
+
+class Services:
+    """Each shared service of one open store, built once, the first time it is used.
+
+    With `queue_prints` false (the command line) nothing is queued for the counter's
+    printers: a command prints where its options say, and leaves the till's queue alone.
+    """
+
+    def __init__(self, store: Store, *, queue_prints: bool = True) -> None:
+        self.store = store
+        self.settings = store.settings
+        self.queue_prints = queue_prints
+
+    @cached_property
+    def clock(self) -> Clock:
+        return _clock()
+
+    @cached_property
+    def print_queue(self) -> PrintQueue | None:
+        """The queue on the ESC/POS printers of the settings (nothing opens yet); None when
+        every printer is only a preview."""
+        if not self.queue_prints or all(p.is_preview for p in self.settings.printers):
+            return None
+        from pos.services.printing import PrintQueue
+        from printing.printer import EscPosPrinter
+
+        return PrintQueue(self.store.uow, self.settings, EscPosPrinter(), self.clock)
+
+    @cached_property
+    def receipt_sink(self) -> PrintQueue | None:
+        """Receipts, refund slips and Z reports go to the print queue, unless the receipt
+        printer is only a preview."""
+        if self.settings.receipt_printer.is_preview:
+            return None
+        return self.print_queue
+
+    @cached_property
+    def auth(self) -> Auth:
+        """PIN log-in and approvals: the approvals it gives are the ones the checkout, the
+        shifts and the refunds accept."""
+        from pos.services.auth import Auth
+
+        tid = self.store.terminal.terminal_id
+        return Auth(self.store.uow, self.settings, self.clock, terminal_id=tid)
+
+    @cached_property
+    def shifts(self) -> Shifts:
+        """This counter's shifts; a Z report is staged for the receipt printer in the
+        transaction that closes the shift."""
+        from pos.services.shifts import Shifts
+
+        sink = None
+        if self.receipt_sink is not None:
+            from pos.services.printing import ZReports
+
+            sink = ZReports(self.receipt_sink)
+        return Shifts(self.store.uow, self.auth, self.store.terminal, self.clock, sink)
+
+    @cached_property
+    def returns(self) -> Returns:
+        """Refunds at this counter; the refund slip goes to the receipt printer's queue."""
+        from pos.services.returns import RefundSlips, Returns
+
+        sink = None if self.receipt_sink is None else RefundSlips(self.receipt_sink)
+        store = self.store
+        return Returns(store.uow, self.auth, self.settings, store.terminal, self.clock, sink)
+
+    @cached_property
+    def baskets(self) -> Baskets:
+        from pos.services.baskets import Baskets
+
+        return Baskets(self.store.uow, self.settings, self.store.terminal, self.clock)
+
+    @cached_property
+    def checkout(self) -> Checkout:
+        """The till's checkout: receipts to the receipt sink, approvals checked by `auth`."""
+        from pos.services.checkout import Checkout
+
+        store = self.store
+        return Checkout(
+            store.uow, self.settings, store.terminal, self.clock, self.receipt_sink, self.auth
+        )
+
+    @cached_property
+    def tax_invoices(self) -> TaxInvoices | None:
+        """Full tax invoices (None: the shop is not VAT-registered)."""
+        if not self.settings.vat_registered:
+            return None
+        from pos.services.printing import TaxInvoices
+        from printing.taxinvoice_pdf import QtTaxInvoiceWriter
+
+        store = self.store
+        return TaxInvoices(
+            store.uow, self.settings, store.terminal, self.clock, QtTaxInvoiceWriter(),
+            self.print_queue,
+        )  # fmt: skip
+
+    @cached_property
+    def sync(self) -> SyncService | None:
+        """The central sync when a central server is configured (nothing connects yet)."""
+        if not self.settings.central_url:
+            return None
+        return sync_service(self.store, self.settings.central_url)
+
+    @cached_property
+    def label_desk(self) -> LabelDesk:
+        """The labels window's services."""
+        from pos.services.labels import LabelDesk
+        from printing.label_qt import page_image, paint_pages
+        from printing.labels import PdfLabelRenderer
+
+        return LabelDesk(
+            uow=self.store.uow,
+            settings=self.settings,
+            clock=self.clock,
+            pdf_renderer=PdfLabelRenderer,
+            page_image=page_image,
+            paint_pages=paint_pages,
+        )
+
+    def load_demo(self, products: int = 0) -> int:
+        """The demo store's catalogue (and N synthetic products) and its users."""
+        from pos.services.demo import load_demo_store
+        from resources import DEMO
+
+        store = self.store
+        n = load_demo_store(store.uow, self.settings, store.terminal.terminal_id, DEMO, products)
+        # demo users: cashier 1111, labels 2222, manager 9999, admin 0000 (README)
+        self.auth.ensure_demo_users()
+        return n
+
+    def first_start(self) -> None:
+        """A counter without a catalogue gets one: from the central database when one is
+        configured (a first sync round), else the demo store (a stand-alone counter)."""
+        if not self.store.is_empty():
+            return
+        if not self.settings.central_url:
+            self.load_demo()
+            return
+        first_pull(self.store, self.settings.central_url)
+
+    def till_context(self) -> TillContext:
+        """Everything the till window needs (GUI, tests, benchmarks)."""
+        from pos.services.till import TillContext
+        from printing.refund_receipt import render_refund_text
+        from printing.text_receipt import render_text
+
+        settings = self.settings
+        columns = settings.receipt_printer.text_columns
+        if self.receipt_sink is not None:
+            self.receipt_sink.recover()  # jobs a crash left "printing" go back to the queue
+        return TillContext(
+            checkout=self.checkout,
+            settings=settings,
+            terminal=self.store.terminal,
+            load_index=self.store.load_index,
+            render_receipt=lambda receipt: render_text(receipt, settings, columns),
+            store_label=self.store.url,
+            baskets=self.baskets,
+            print_queue=self.print_queue,  # also the setup dialog's test pages
+            tax_invoices=self.tax_invoices,
+            sync=self.sync,
+            auth=self.auth,
+            shifts=self.shifts,
+            returns=self.returns,
+            render_refund=lambda refund: render_refund_text(refund, settings, columns),
+        )
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def load_demo(store: Store, products: int = 0) -> int:
+    """The demo store in an open store (tools and tests)."""
+    return Services(store).load_demo(products)
+
+
+def first_start(store: Store) -> None:
+    Services(store).first_start()
+
+
+def build_till_context(store: Store) -> TillContext:
+    """Everything the till window needs, wired once from an open store."""
+    return Services(store).till_context()
+
+
+def build_label_desk(store: Store) -> LabelDesk:
+    """The labels window's services, wired from an open store."""
+    return Services(store).label_desk

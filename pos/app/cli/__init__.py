@@ -1,0 +1,31 @@
+"""The commands of `otop-pos`, a module per command group; none is imported by the till."""
+
+from __future__ import annotations
+
+from pos.app.cli.common import Commands
+
+
+def add_commands(sub: Commands) -> None:
+    """Every command group's parser, in the order `otop-pos --help` lists them."""
+    from pos.app.cli import (
+        basket,
+        catalog,
+        central,
+        demo,
+        journal,
+        labels,
+        promptpay,
+        receipt,
+        refund,
+        report,
+        sales,
+        stories,
+        sync,
+        terminal,
+    )
+
+    for group in (
+        demo, catalog, promptpay, sales, receipt, labels, stories, basket,
+        central, terminal, sync, journal, report, refund,
+    ):  # fmt: skip
+        group.add_commands(sub)

@@ -1,0 +1,83 @@
+"""What every command shares: the --db option, the store it opens, dates, output files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from pos.domain.errors import ShopError
+from pos.domain.settings import Settings
+
+if TYPE_CHECKING:
+    from pos.app.bootstrap import Services
+
+# the parsers' `add_subparsers()` object (argparse names its class privately)
+Commands = Any
+
+PRINTER_SPEC_HELP = (
+    "tcp:HOST[:PORT] | file:PATH | usb:VID:PID | serial:PORT[:BAUD] | png:PATH "
+    "| a printer name from the settings"
+)
+
+
+def db_arg(parser: argparse.ArgumentParser) -> None:
+    """A command's own --db (after the command name); the till's --db is the default."""
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="database: a SQLite file path or a postgresql:// URL",
+    )
+
+
+@contextmanager
+def opened(args: argparse.Namespace, settings: Settings) -> Iterator[Services]:
+    """The store of --db (opened and migrated) and its services, closed at the end.
+
+    A command's services queue nothing for the counter's printers: a command prints where
+    its own options say."""
+    from pos.app.bootstrap import Services, open_store
+
+    services = Services(open_store(args.db, settings), queue_prints=False)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def parse_day(text: str | None, what: str) -> date | None:
+    """A calendar day written YYYY-MM-DD (None when not given); `what` names the option."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ShopError(
+            f"{what} {text!r} must be a date like 2026-11-27",
+            f"{what} {text!r} ต้องเป็นวันที่ เช่น 2026-11-27",
+        ) from None
+
+
+def checked_suffix(path: Path, allowed: tuple[str, ...]) -> str:
+    """The output file's kind from its suffix, which must be one of `allowed`."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in allowed:
+        raise ShopError(
+            f"The output must end in {' or '.join('.' + a for a in allowed)}",
+            f"ไฟล์ผลลัพธ์ต้องลงท้ายด้วย {' หรือ '.join('.' + a for a in allowed)}",
+        )
+    return suffix
+
+
+@contextmanager
+def text_out(path: str | None) -> Iterator[TextIO]:
+    """A text file to write (`-` or none: standard output, left open)."""
+    if not path or path == "-":
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        yield out

@@ -1,0 +1,35 @@
+"""`otop-pos demo`: the demo store, and demo sales over past days."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pos.app.cli.common import Commands, db_arg, opened
+from pos.domain.settings import Settings
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    with opened(args, settings) as services:
+        store = services.store
+        if store.is_empty():
+            n = services.load_demo(args.products or 0)
+            print(f"demo store: {n} products")
+        elif args.products:
+            print("the store already has a catalogue; --products adds nothing", file=sys.stderr)
+        if args.sales:
+            from pos.services.demo import demo_sales
+
+            demo_sales(store.checkout(), store.uow, args.sales, args.days, seed=args.seed)
+            print(f"demo sales: {args.sales} over {args.days} day(s)")
+    return 0
+
+
+def add_commands(sub: Commands) -> None:
+    demo = sub.add_parser("demo", help="create the demo store; add demo sales")
+    db_arg(demo)
+    demo.add_argument("--products", type=int, default=0, help="add N synthetic products")
+    demo.add_argument("--sales", type=int, default=0, help="ring up N demo sales")
+    demo.add_argument("--days", type=int, default=30, help="spread the sales over D days")
+    demo.add_argument("--seed", type=int, default=11, help=argparse.SUPPRESS)
+    demo.set_defaults(func=cmd_demo)

@@ -1,0 +1,42 @@
+"""`otop-pos promptpay`: a PromptPay QR payload (and its picture)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal, InvalidOperation
+
+from pos.app.cli.common import Commands
+from pos.domain.errors import ShopError
+from pos.domain.settings import Settings
+
+
+def cmd_promptpay(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.domain.promptpay import PromptPayError, promptpay_payload
+
+    try:
+        amount = Decimal(args.amount) if args.amount is not None else None
+    except InvalidOperation:
+        raise ShopError(
+            f"Amount {args.amount!r} is not a number", f"จำนวนเงิน {args.amount!r} ไม่ใช่ตัวเลข"
+        ) from None
+    try:
+        payload = promptpay_payload(args.id, amount)
+    except PromptPayError as exc:
+        raise ShopError(f"PromptPay: {exc}", f"พร้อมเพย์: {exc}") from exc
+    print(payload)
+    if args.png:
+        import qrcode
+
+        img = qrcode.make(payload, box_size=12, border=4)
+        img.save(args.png)
+        print(f"QR image: {args.png}", file=sys.stderr)
+    return 0
+
+
+def add_commands(sub: Commands) -> None:
+    pp = sub.add_parser("promptpay", help="print a PromptPay QR payload")
+    pp.add_argument("--id", required=True, help="mobile number, tax ID or e-wallet ID")
+    pp.add_argument("--amount", help="amount in baht (omit for any amount)")
+    pp.add_argument("--png", help="also write the QR code as a PNG image")
+    pp.set_defaults(func=cmd_promptpay)
