@@ -14,7 +14,7 @@ from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
-    from pos.app.bootstrap import Services
+    from pos.app.bootstrap import ReportStore, Services
 
 # the parsers' `add_subparsers()` object (argparse names its class privately)
 Commands = Any
@@ -47,6 +47,18 @@ def opened(args: argparse.Namespace, settings: Settings) -> Iterator[Services]:
         yield services
     finally:
         services.close()
+
+
+@contextmanager
+def reports_opened(args: argparse.Namespace, settings: Settings) -> Iterator[ReportStore]:
+    """The database of --db opened for reading reports (it may be the central one)."""
+    from pos.app.bootstrap import open_report_store
+
+    store = open_report_store(args.db, settings)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def parse_day(text: str | None, what: str) -> date | None:

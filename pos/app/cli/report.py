@@ -7,7 +7,6 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from pos.app.bootstrap import open_report_store
 from pos.app.cli.common import (
     PRINTER_SPEC_HELP,
     Commands,
@@ -15,6 +14,7 @@ from pos.app.cli.common import (
     db_arg,
     opened,
     parse_day,
+    reports_opened,
 )
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
@@ -49,14 +49,11 @@ def cmd_report_eod(args: argparse.Namespace, settings: Settings) -> int:
     out = Path(args.output)
     kind = checked_suffix(out, ("pdf", "csv", "xlsx"))
     first, last = _eod_days(args)
-    store = open_report_store(args.db, settings)
-    try:
+    with reports_opened(args, settings) as store:
         report = eod_report(store.uow, first, last=last, terminal=args.terminal)
         target = None
         if settings.yearly_target:
             target = target_progress(store.uow, settings.yearly_target, last.year, last)
-    finally:
-        store.close()
     if kind == "csv":
         with out.open("w", encoding="utf-8-sig", newline="") as f:
             write_eod_csv(report, f)
@@ -88,11 +85,8 @@ def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
     first, last = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if last < first:
         raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
-    store = open_report_store(args.db, settings)
-    try:
+    with reports_opened(args, settings) as store:
         rows = producer_settlements(store.uow, first, last)
-    finally:
-        store.close()
     if kind == "csv":
         with out.open("w", encoding="utf-8-sig", newline="") as f:
             write_producers_csv(rows, f)
@@ -120,11 +114,8 @@ def cmd_report_target(args: argparse.Namespace, settings: Settings) -> int:
             f"{year} ไม่ใช่ปีที่รายงานได้ (ค.ศ. 2000-2200)",
         )
     as_of = min(today, date(year, 12, 31)) if year >= today.year else date(year, 12, 31)
-    store = open_report_store(args.db, settings)
-    try:
+    with reports_opened(args, settings) as store:
         t = target_progress(store.uow, settings.yearly_target, year, as_of)
-    finally:
-        store.close()
     print(f"yearly target {t.year} / เป้ายอดขายปี {t.year + 543}")
     print(f"  target / เป้า:                  {t.target:>20,.2f}")
     print(f"  sales to {t.as_of.isoformat()} / ยอดสะสม: {t.to_date:>20,.2f}")
