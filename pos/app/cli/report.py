@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pos.app.cli.common import (
@@ -18,13 +18,12 @@ from pos.app.cli.common import (
 )
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
-
-BANGKOK = timedelta(hours=7)
+from pos.domain.shop_time import buddhist_year, shop_day
 
 
 def _day(text: str | None, what: str) -> date:
     """The day of an option (default: today in Bangkok)."""
-    return parse_day(text, what) or (datetime.now(UTC) + BANGKOK).date()
+    return parse_day(text, what) or shop_day(datetime.now(UTC))
 
 
 def _eod_days(args: argparse.Namespace) -> tuple[date, date]:
@@ -116,7 +115,7 @@ def cmd_report_target(args: argparse.Namespace, settings: Settings) -> int:
     as_of = min(today, date(year, 12, 31)) if year >= today.year else date(year, 12, 31)
     with reports_opened(args, settings) as store:
         t = target_progress(store.uow, settings.yearly_target, year, as_of)
-    print(f"yearly target {t.year} / เป้ายอดขายปี {t.year + 543}")
+    print(f"yearly target {t.year} / เป้ายอดขายปี {buddhist_year(t.year)}")
     print(f"  target / เป้า:                  {t.target:>20,.2f}")
     print(f"  sales to {t.as_of.isoformat()} / ยอดสะสม: {t.to_date:>20,.2f}")
     print(f"  reached / ถึงเป้าแล้ว:           {t.reached_pct:>19}%")

@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import timedelta
 
 from pos.app.cli.common import Commands, db_arg, opened, parse_day, text_out
 from pos.domain.settings import Settings
-
-BANGKOK = timedelta(hours=7)
-
-
-def _midnight(day: date | None) -> datetime | None:
-    """The UTC instant of a Bangkok day's midnight."""
-    if day is None:
-        return None
-    return datetime.combine(day, time(0), tzinfo=UTC) - BANGKOK
+from pos.domain.shop_time import day_start_utc
 
 
 def cmd_sales_export(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services.reports import export_sales_csv
 
-    start = _midnight(parse_day(args.date_from, "--from"))
-    end = _midnight(parse_day(args.date_to, "--to"))
-    if end is not None:
-        end += timedelta(days=1)  # --to is inclusive
+    first = parse_day(args.date_from, "--from")
+    last = parse_day(args.date_to, "--to")
+    start = None if first is None else day_start_utc(first)
+    # --to is inclusive
+    end = None if last is None else day_start_utc(last + timedelta(days=1))
     with opened(args, settings) as services, text_out(args.output) as out:
         n = export_sales_csv(services.store.uow, out, start, end)
     print(f"exported {n} sale lines", file=sys.stderr)
