@@ -60,8 +60,8 @@ class Store:
     terminal: TerminalInfo
 
     def checkout(self) -> Checkout:
-        """A checkout that prints nothing and checks no manager's approval (demo sales, tools);
-        the till's own is `Services.checkout`."""
+        """A checkout that prints nothing and checks no manager's approval (tools and tests
+        ringing up sales); the till's and the commands' own is `Services.checkout`."""
         from pos.services.checkout import Checkout
 
         return Checkout(self.uow, self.settings, self.terminal, _clock())

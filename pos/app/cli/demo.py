@@ -20,7 +20,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         if args.sales:
             from pos.services.demo import demo_sales
 
-            demo_sales(store.checkout(), store.uow, args.sales, args.days, seed=args.seed)
+            demo_sales(services.checkout, store.uow, args.sales, args.days, seed=args.seed)
             print(f"demo sales: {args.sales} over {args.days} day(s)")
     return 0
 
