@@ -31,3 +31,8 @@ def test_the_bundle_opens_the_till_on_a_fresh_demo_store(tmp_path: Path) -> None
     assert "self-test ok" in run.stdout
     # the bundle created the demo store in the user-data folder it was given
     assert (tmp_path / "home" / "data" / "counter.db").exists()
+    # the bundled commands (pos.app.cli) open that store through the same bootstrap
+    verify = subprocess.run([str(exe), "journal", "verify"], env=env, capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert verify.returncode == 0, verify.stdout[-2000:] + verify.stderr[-2000:]
+    assert "journal intact" in verify.stdout
