@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
@@ -16,8 +16,8 @@ from pos.domain.settings import Settings
 if TYPE_CHECKING:
     from pos.app.bootstrap import ReportStore, Services
 
-# the parsers' `add_subparsers()` object (argparse names its class privately)
-Commands = Any
+# what `add_subparsers()` returns, to which each command group adds its parsers
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 PRINTER_SPEC_HELP = (
     "tcp:HOST[:PORT] | file:PATH | usb:VID:PID | serial:PORT[:BAUD] | png:PATH "
