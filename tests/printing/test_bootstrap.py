@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from pos.app.bootstrap import Services, Store, build_till_context
+from pos.app import main
+from pos.app.bootstrap import Services, Store, build_till_context, open_store
 from pos.app.cli.common import opened
+from pos.config import save_settings
 from pos.domain.settings import PrinterProfile, Settings
 from pos.services.printing import PrintQueue, ZReports
 from pos.services.returns import RefundSlips
@@ -88,6 +93,22 @@ def test_a_command_queues_nothing_for_the_counters_printers(make_store: MakeStor
         assert services.returns.sink is None
         assert services.returns.auth is services.auth is services.checkout.auth
         assert services.store.terminal.terminal_id == store.terminal.terminal_id
+
+
+def test_demo_sales_on_the_command_line_leave_the_tills_printer_alone(tmp_path: Path) -> None:
+    """Sales a command rings up queue no receipt for the till to print when it next starts."""
+    settings = network_settings("192.0.2.10:9100")
+    path = save_settings(settings, tmp_path / "settings.json")
+    db = str(tmp_path / "counter.sqlite3")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--settings", str(path), "demo", "--db", db, "--sales", "3"]) == 0
+    store = open_store(db, settings)
+    try:
+        with store.uow() as read:
+            assert read.sales.count() == 3
+            assert read.print_jobs.open_jobs() == []
+    finally:
+        store.close()
 
 
 IMPORT_ALL = r"""
