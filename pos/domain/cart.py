@@ -7,10 +7,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from pos.domain.bilingual import Bilingual
 from pos.domain.errors import CartError
 from pos.domain.money import DEFAULT_VAT_RATE, ZERO, round_satang, vat_included
+
+if TYPE_CHECKING:
+    from pos.domain.settings import Settings
 
 QTY_STEP = Decimal("0.001")
 
@@ -383,3 +387,11 @@ class Cart:
             item_count=sum((line.quantity for line in lines), ZERO),
             lines=amounts,
         )
+
+
+def new_cart(settings: Settings) -> Cart:
+    """An empty cart under the shop's settings (VAT only when the shop is VAT-registered)."""
+    return Cart(
+        vat_rate=settings.vat_rate if settings.vat_registered else Decimal(0),
+        max_quantity=settings.max_quantity,
+    )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pos.domain.approvals import approvals_needed
 from pos.domain.auth import Action, Actor, denied
 from pos.domain.barcodes import (
     GtinScan,
@@ -19,14 +19,22 @@ from pos.domain.barcodes import (
     parse_scan,
     split_quantity,
 )
-from pos.domain.basket import BasketTemplate, add_template, cart_needs
-from pos.domain.cart import Cart, CartGroup, Discount, DiscountKind, ProductInfo, SoldBy
+from pos.domain.basket import BasketTemplate, cart_needs
+from pos.domain.cart import (
+    Cart,
+    CartGroup,
+    Discount,
+    DiscountKind,
+    ProductInfo,
+    SoldBy,
+    new_cart,
+)
 from pos.domain.cashup import ShiftError
 from pos.domain.errors import CartError, PaymentError, ShopError, UnknownProduct
 from pos.domain.money import round_satang
 from pos.domain.payment import Tender, settle
 from pos.domain.sale import Receipt, SaleDraft
-from pos.domain.sale_rules import discount_over_limit, price_overrides
+from pos.domain.scan import ScanResult, add_to_cart
 from pos.domain.settings import Settings
 from pos.domain.shop_time import shop_day
 from pos.ports.clock import Clock
@@ -38,22 +46,11 @@ from pos.services.stock import ensure_stock
 if TYPE_CHECKING:
     from pos.services.auth import Approval, Auth
 
+__all__ = ["READY_SUFFIX", "Checkout", "ScanResult", "basket_placeholder"]
+
 READY_SUFFIX = "-R"  # the SKU suffix of a template's pre-assembled (ready-made) baskets
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class ScanResult:
-    """A looked-up scan, ready to add to a cart."""
-
-    product: ProductInfo
-    quantity: Decimal
-    unit_price: Decimal | None
-    code: str
-    fixed_gross: Decimal | None = None  # a scale price label's amount, charged as printed
-    basket: BasketTemplate | None = None  # a gift basket's barcode: add the whole basket
-    ready: bool = False  # a pre-assembled basket taken off the shelf
 
 
 def basket_placeholder(t: BasketTemplate) -> ProductInfo:
@@ -82,10 +79,7 @@ class Checkout:
         self._layout = settings.vm_layout
 
     def new_cart(self) -> Cart:
-        return Cart(
-            vat_rate=self.settings.vat_rate if self.settings.vat_registered else Decimal(0),
-            max_quantity=self.settings.max_quantity,
-        )
+        return new_cart(self.settings)
 
     # --- scanning ------------------------------------------------------------------------
     def lookup(self, text: str) -> ScanResult:
@@ -153,19 +147,8 @@ class Checkout:
 
     @staticmethod
     def add_to_cart(cart: Cart, scan: ScanResult) -> int:
-        """Add a looked-up scan; returns the row of the line it landed in."""
-        if scan.basket is not None:
-            count = int(scan.quantity)
-            group = add_template(cart, scan.basket, count, ready=scan.ready)
-            return cart.index_of(cart.group_lines(group.group_id)[0].line_id)
-        line = cart.add(
-            scan.product,
-            scan.quantity,
-            unit_price=scan.unit_price,
-            scanned_code=scan.code,
-            fixed_gross=scan.fixed_gross,
-        )
-        return cart.index_of(line.line_id)
+        """Add a looked-up scan (the domain's rule); returns the row of the line it landed in."""
+        return add_to_cart(cart, scan)
 
     # --- paying --------------------------------------------------------------------------
     def complete(
@@ -188,10 +171,11 @@ class Checkout:
             raise denied(actor, Action.SELL)
         if cart.is_empty:
             raise CartError("The cart is empty", "ยังไม่มีสินค้าในตะกร้า")
-        if discount_over_limit(cart, self.settings.discount_limit_pct):
-            self._authorize(actor, Action.DISCOUNT_OVER_LIMIT, approvals)
-        if price_overrides(cart, self._layout):
-            self._authorize(actor, Action.PRICE_OVERRIDE, approvals)
+        needs = approvals_needed(
+            cart, discount_limit_pct=self.settings.discount_limit_pct, layout=self._layout
+        )
+        for need in needs:
+            self._authorize(actor, need.action, approvals)
         totals = cart.totals()
         settlement = settle(totals.total, tenders)
         if not settlement.settled:
