@@ -130,8 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         QTest.keyClick(dialog.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         wait(lambda: QApplication.activeModalWidget() is None and len(window.cart.groups) == 1)
         # the New Year template sells from 1 December: put it in as the till will then
-        window.model.add_basket(lambda cart: add_template(cart, new_year))
-        window._update_totals()
+        window.session.add_basket(lambda cart: add_template(cart, new_year))
         QApplication.processEvents()
         window.grab().save(str(out / "basket-till.png"))
 

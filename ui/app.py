@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pos.domain.settings import Settings
 from pos.services.till import TillContext
 from ui import i18n, style
-from ui.till_window import ContextFactory, TillWindow
+from ui.till.window import ContextFactory, TillWindow
 
 log = logging.getLogger(__name__)
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,12 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from pos.domain.cart import Cart, CartGroup, CartLine, DiscountKind, SoldBy
+from pos.domain.cart import Cart, CartLine, DiscountKind, SoldBy
 from ui import format as fmt
 from ui import style
-
-if TYPE_CHECKING:  # the first frame shows an empty cart: the checkout service comes later
-    from pos.services.checkout import ScanResult
 
 SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the product's name in the other language
 LINE_ROLE = Qt.ItemDataRole.UserRole + 2  # the CartLine itself
@@ -48,7 +44,7 @@ FLASH = QColor(style.GOLD_LIGHT)
 
 
 class CartTableModel(QAbstractTableModel):
-    """A view of one `Cart`; every change to the cart goes through this model's methods."""
+    """A view of one `Cart`: the sale session changes the cart, then `refresh` shows it."""
 
     def __init__(self, cart: Cart, language: str = "th", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,60 +72,10 @@ class CartTableModel(QAbstractTableModel):
     def line(self, row: int) -> CartLine:
         return self._cart.lines[row]
 
-    def add_scan(self, scan: ScanResult) -> int:
-        """Add a looked-up scan (merging into its line when the cart does); returns the row."""
-        from pos.services.checkout import Checkout  # loaded by then: the scan came from it
-
-        row = Checkout.add_to_cart(self._cart, scan)
-        self._sync()
-        self.flash(row)
-        return row
-
-    def add_basket(self, add: Callable[[Cart], CartGroup]) -> int:
-        """Put a gift basket in the cart (`add` does it); returns its first row."""
-        group = add(self._cart)
-        row = self._cart.index_of(self._cart.group_lines(group.group_id)[0].line_id)
-        self._sync()
-        self.flash(row)
-        return row
-
-    def set_quantity(self, row: int, quantity: Any) -> None:
-        self._cart.set_quantity(self.line(row).line_id, quantity)
-        self._changed(row)
-
-    def remove_row(self, row: int) -> CartLine:
-        if self.line(row).group_id is not None:  # a basket's item: the basket goes
-            self.beginResetModel()
-            try:
-                return self._cart.remove(self.line(row).line_id)
-            finally:
-                self._rows = len(self._cart)
-                self._flash_row = -1
-                self.endResetModel()
-        self.beginRemoveRows(QModelIndex(), row, row)
-        try:
-            line = self._cart.remove(self.line(row).line_id)
-        finally:
-            self._rows = len(self._cart)
-            self.endRemoveRows()
-        if self._rows:
-            # the "#" column numbers the lines
-            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, 0))
-        return line
-
-    def set_unit_price(self, row: int, price: Any) -> None:
-        self._cart.set_unit_price(self.line(row).line_id, price)
-        self._changed(row)
-
-    def set_line_discount(self, row: int, discount: Any) -> None:
-        self._cart.set_line_discount(self.line(row).line_id, discount)
-        self._changed(row)
-
     def refresh(self) -> None:
-        """Tell the views everything may have changed (after a sale discount, language...)."""
+        """Tell the views the lines changed: rows added at the end are inserted, fewer rows
+        reset the view, and every row's data may have changed."""
         self._sync()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(Column) - 1))
 
     def set_language(self, language: str) -> None:
         self._language = language

@@ -419,10 +419,13 @@ class ConfirmDialog(_Dialog):
 
 
 class HelpDialog(_Dialog):
-    """The keys of the till."""
+    """The keys of the till: (keys, what they do) rows, asked for again on a language change."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rows: Callable[[], list[tuple[str, str]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__("helpDialog", parent)
+        self._rows = rows
         self._text = style.named(QLabel(), "helpText")
         self._text.setWordWrap(True)
         self._text.setTextFormat(Qt.TextFormat.RichText)
@@ -436,27 +439,7 @@ class HelpDialog(_Dialog):
         self.setWindowTitle(self.tr("Help"))
         self._title.setText(self.tr("Keys of the till"))
         self._ok.setText(self.tr("Close (Enter)"))
-        rows = [
-            ("Enter", self.tr("Add the scanned or typed code")),
-            ("3*code", self.tr("Scan 3 of a product at once")),
-            ("F1", self.tr("This help")),
-            ("F2", self.tr("Find a product by name (Thai or English)")),
-            ("F3", self.tr("Quantity: typed number first = next scan; "
-                           "otherwise change the selected line")),
-            ("F4", self.tr("Discount on the line or the sale (reason required)")),
-            ("F5", self.tr("Park the sale")),
-            ("F6", self.tr("Recall a parked sale")),
-            ("F8 / Delete", self.tr("Remove the selected line")),
-            ("F9", self.tr("Cancel the whole sale")),
-            ("F12", self.tr("Pay")),
-            ("+ / −", self.tr("One more / one less of the selected line")),
-            ("↑ / ↓", self.tr("Select a line")),
-            ("Esc", self.tr("Clear the scan field")),
-            ("Ctrl+L", self.tr("Switch language ไทย / English")),
-            ("Ctrl+P", self.tr("Printer setup and test page")),
-            ("Ctrl+T", self.tr("Full tax invoice for the last or a typed receipt")),
-            ("Ctrl+U", self.tr("New unit price of the selected line (a manager approves it)")),
-        ]
+        rows = self._rows()
         body = "".join(
             f"<tr><td style='padding:4px 18px 4px 0'><b>{k}</b></td><td>{v}</td></tr>"
             for k, v in rows

@@ -17,7 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from pos.domain.auth import Action, Actor
-from pos.domain.cart import Cart, new_cart
+from pos.domain.cart import Cart, CartGroup, CartLine, Discount, new_cart
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -152,6 +152,33 @@ class SaleSession:
         row = add_to_cart(self._cart, scan)
         self._tell(Change.LINES)
         return row
+
+    def add_basket(self, add: Callable[[Cart], CartGroup]) -> int:
+        """Put a gift basket in the cart (`add` does it); returns its first row."""
+        group = add(self._cart)
+        row = self._cart.index_of(self._cart.group_lines(group.group_id)[0].line_id)
+        self._tell(Change.LINES)
+        return row
+
+    def set_quantity(self, line_id: str, quantity: Decimal) -> None:
+        self._cart.set_quantity(line_id, quantity)
+        self._tell(Change.LINES)
+
+    def remove_line(self, line_id: str) -> tuple[CartLine, CartGroup | None]:
+        """Take a line off (a basket's item takes its basket); returns it and its basket."""
+        group = self._cart.groups.get(self._cart.lines[self._cart.index_of(line_id)].group_id
+                                      or "")
+        line = self._cart.remove(line_id)
+        self._tell(Change.LINES)
+        return line, group
+
+    def set_line_discount(self, line_id: str, discount: Discount | None) -> None:
+        self._cart.set_line_discount(line_id, discount)
+        self._tell(Change.LINES)
+
+    def set_sale_discount(self, discount: Discount | None) -> None:
+        self._cart.set_sale_discount(discount)
+        self._tell(Change.LINES)
 
     def set_unit_price(self, line_id: str, price: Decimal) -> None:
         """A price typed at the counter; a manager approves the price as it is now."""

@@ -193,44 +193,122 @@
     </message>
 </context>
 <context>
+    <name>CartFlow</name>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="49"/>
+        <source>Log in first, then scan</source>
+        <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="85"/>
+        <source>One moment: looking up the last scan…</source>
+        <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="101"/>
+        <source>Nothing to park</source>
+        <translation>ไม่มีรายการให้พักบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="110"/>
+        <source>Sale parked. Press F6 to bring it back.</source>
+        <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="117"/>
+        <source>Finish or park (F5) the current sale first</source>
+        <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="131"/>
+        <source>No parked sales</source>
+        <translation>ไม่มีบิลที่พักไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="146"/>
+        <source>Parked sale is back</source>
+        <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="157"/>
+        <source>The cart is already empty</source>
+        <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="159"/>
+        <source>Take every line off this sale ({total})?</source>
+        <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="162"/>
+        <source>Payments were already taken: give them back to the customer.</source>
+        <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="163"/>
+        <source>Cancel sale (F9)</source>
+        <translation>ยกเลิกบิล (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="164"/>
+        <source>Yes, cancel (Enter)</source>
+        <translation>ใช่ ยกเลิกบิล (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="181"/>
+        <source>Sale cancelled</source>
+        <translation>ยกเลิกบิลแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="192"/>
+        <source>Gift baskets are not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/cart_flow.py" line="230"/>
+        <source>Basket added to the sale</source>
+        <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../ui/cart_model.py" line="193"/>
+        <location filename="../../ui/cart_model.py" line="139"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="194"/>
+        <location filename="../../ui/cart_model.py" line="140"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="195"/>
+        <location filename="../../ui/cart_model.py" line="141"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="196"/>
+        <location filename="../../ui/cart_model.py" line="142"/>
         <source>Unit price</source>
         <translation>ราคา/หน่วย</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="197"/>
+        <location filename="../../ui/cart_model.py" line="143"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="198"/>
+        <location filename="../../ui/cart_model.py" line="144"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="271"/>
+        <location filename="../../ui/cart_model.py" line="217"/>
         <source>per {unit}</source>
         <translation>ต่อ{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="272"/>
+        <location filename="../../ui/cart_model.py" line="218"/>
         <source> · VAT exempt</source>
         <translation> · ยกเว้นภาษี</translation>
     </message>
@@ -309,7 +387,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="411"/>
+        <location filename="../../ui/dialogs.py" line="418"/>
         <source>No (Esc)</source>
         <translation>ไม่ใช่ (Esc)</translation>
     </message>
@@ -317,92 +395,92 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
+        <location filename="../../ui/dialogs.py" line="284"/>
         <source>Type the discount, e.g. 50 or 10</source>
         <translation>กรอกส่วนลด เช่น 50 หรือ 10</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="282"/>
+        <location filename="../../ui/dialogs.py" line="289"/>
         <source>A discount needs a reason</source>
         <translation>กรุณาระบุเหตุผลของส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="316"/>
+        <location filename="../../ui/dialogs.py" line="323"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Discount (F4)</source>
         <translation>ส่วนลด (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="319"/>
+        <location filename="../../ui/dialogs.py" line="326"/>
         <source>Selected line: {product}</source>
         <translation>รายการที่เลือก: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="321"/>
+        <location filename="../../ui/dialogs.py" line="328"/>
         <source>Selected line</source>
         <translation>รายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="323"/>
+        <location filename="../../ui/dialogs.py" line="330"/>
         <source>Whole sale</source>
         <translation>ทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="324"/>
+        <location filename="../../ui/dialogs.py" line="331"/>
         <source>Amount (฿)</source>
         <translation>จำนวนเงิน (฿)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs.py" line="332"/>
         <source>Percent (%)</source>
         <translation>เปอร์เซ็นต์ (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="326"/>
+        <location filename="../../ui/dialogs.py" line="333"/>
         <source>Discount (e.g. 50, or 10% for a percentage)</source>
         <translation>ส่วนลด (เช่น 50 หรือ 10% เพื่อลดเป็นเปอร์เซ็นต์)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="327"/>
+        <location filename="../../ui/dialogs.py" line="334"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="328"/>
+        <location filename="../../ui/dialogs.py" line="335"/>
         <source>Remove discount</source>
         <translation>ยกเลิกส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs.py" line="336"/>
         <source>Apply (Enter)</source>
         <translation>ใช้ส่วนลด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="341"/>
         <source>Regular customer</source>
         <translation>ลูกค้าประจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="342"/>
         <source>Damaged goods</source>
         <translation>สินค้าชำรุด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="336"/>
+        <location filename="../../ui/dialogs.py" line="343"/>
         <source>Promotion</source>
         <translation>โปรโมชั่น</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs.py" line="344"/>
         <source>Wholesale price</source>
         <translation>ราคาขายส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="338"/>
+        <location filename="../../ui/dialogs.py" line="345"/>
         <source>Staff purchase</source>
         <translation>พนักงานซื้อ</translation>
     </message>
@@ -478,109 +556,19 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="429"/>
+        <location filename="../../ui/dialogs.py" line="439"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="430"/>
+        <location filename="../../ui/dialogs.py" line="440"/>
         <source>Keys of the till</source>
         <translation>ปุ่มลัดของหน้าจอขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="431"/>
+        <location filename="../../ui/dialogs.py" line="441"/>
         <source>Close (Enter)</source>
         <translation>ปิด (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="433"/>
-        <source>Add the scanned or typed code</source>
-        <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="434"/>
-        <source>Scan 3 of a product at once</source>
-        <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="435"/>
-        <source>This help</source>
-        <translation>หน้าช่วยเหลือนี้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="436"/>
-        <source>Find a product by name (Thai or English)</source>
-        <translation>ค้นหาสินค้าจากชื่อ (ไทยหรืออังกฤษ)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="437"/>
-        <source>Quantity: typed number first = next scan; otherwise change the selected line</source>
-        <translation>จำนวน: พิมพ์ตัวเลขก่อน = จำนวนของสินค้าชิ้นถัดไป ไม่พิมพ์ = แก้รายการที่เลือก</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="439"/>
-        <source>Discount on the line or the sale (reason required)</source>
-        <translation>ส่วนลดรายการหรือส่วนลดทั้งบิล (ต้องระบุเหตุผล)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="440"/>
-        <source>Park the sale</source>
-        <translation>พักบิล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="441"/>
-        <source>Recall a parked sale</source>
-        <translation>เรียกบิลที่พักไว้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="442"/>
-        <source>Remove the selected line</source>
-        <translation>ลบรายการที่เลือก</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="443"/>
-        <source>Cancel the whole sale</source>
-        <translation>ยกเลิกทั้งบิล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="444"/>
-        <source>Pay</source>
-        <translation>ชำระเงิน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="445"/>
-        <source>One more / one less of the selected line</source>
-        <translation>เพิ่ม / ลดจำนวนของรายการที่เลือกทีละ 1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="446"/>
-        <source>Select a line</source>
-        <translation>เลือกรายการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="447"/>
-        <source>Clear the scan field</source>
-        <translation>ล้างช่องสแกน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="448"/>
-        <source>Switch language ไทย / English</source>
-        <translation>สลับภาษา ไทย / English</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="449"/>
-        <source>Printer setup and test page</source>
-        <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="450"/>
-        <source>Full tax invoice for the last or a typed receipt</source>
-        <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="451"/>
-        <source>New unit price of the selected line (a manager approves it)</source>
-        <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
 </context>
 <context>
@@ -752,49 +740,153 @@
     </message>
 </context>
 <context>
+    <name>LastLinePanel</name>
+    <message>
+        <location filename="../../ui/till/panels.py" line="240"/>
+        <source>Ready for the next customer</source>
+        <translation>พร้อมรับลูกค้าคนถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="247"/>
+        <source>discount −{amount}</source>
+        <translation>ส่วนลด −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="250"/>
+        <source>VAT exempt</source>
+        <translation>ยกเว้นภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="251"/>
+        <source>Line {n}</source>
+        <translation>รายการที่ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="256"/>
+        <source>Sale {number} saved</source>
+        <translation>บันทึกบิล {number} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="257"/>
+        <source>Total {amount}</source>
+        <translation>ยอดสุทธิ {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="259"/>
+        <source>Change {amount}</source>
+        <translation>เงินทอน {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>LineKeys</name>
+    <message>
+        <location filename="../../ui/till/line_keys.py" line="49"/>
+        <source>Select a line first (↑ / ↓)</source>
+        <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/line_keys.py" line="81"/>
+        <source>Removed: {product}</source>
+        <translation>ลบแล้ว: {product}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/line_keys.py" line="104"/>
+        <source>Weighed items: scan a new scale label or use F3</source>
+        <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/line_keys.py" line="108"/>
+        <source>To take the line off, press Delete (F8)</source>
+        <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/line_keys.py" line="130"/>
+        <source>Quantity {qty}: now scan the product</source>
+        <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/line_keys.py" line="133"/>
+        <source>Quantity must be a whole number from 1 to {max}</source>
+        <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/line_keys.py" line="162"/>
+        <source>Scan the products first</source>
+        <translation>กรุณาสแกนสินค้าก่อน</translation>
+    </message>
+</context>
+<context>
+    <name>LoginFlow</name>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="106"/>
+        <source>Hello {name}</source>
+        <translation>สวัสดี {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="119"/>
+        <source>{name}&apos;s sale was parked: they can recall it with F6</source>
+        <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="133"/>
+        <source>One moment: the sale is being saved…</source>
+        <translation>สักครู่: กำลังบันทึกการขาย…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="137"/>
+        <source>Payments were taken for this sale: finish it (F12) before logging out</source>
+        <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="142"/>
+        <source>{name} logged out</source>
+        <translation>{name} ออกจากระบบแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="141"/>
+        <location filename="../../ui/login_page.py" line="135"/>
         <source>Type your user name first</source>
         <translation>กรุณาพิมพ์ชื่อผู้ใช้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="145"/>
+        <location filename="../../ui/login_page.py" line="139"/>
         <source>Type your PIN</source>
         <translation>กรุณาพิมพ์ PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="159"/>
+        <location filename="../../ui/login_page.py" line="153"/>
         <source>Log in to the till</source>
         <translation>เข้าสู่ระบบเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="161"/>
+        <location filename="../../ui/login_page.py" line="155"/>
         <source>Type your user name and PIN (the digits or the pad), then Enter</source>
         <translation>พิมพ์ชื่อผู้ใช้และ PIN (แป้นตัวเลขหรือปุ่มบนจอ) แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="163"/>
+        <location filename="../../ui/login_page.py" line="157"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="164"/>
+        <location filename="../../ui/login_page.py" line="158"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="165"/>
+        <location filename="../../ui/login_page.py" line="159"/>
         <source>e.g. cashier</source>
         <translation>เช่น cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="166"/>
+        <location filename="../../ui/login_page.py" line="160"/>
         <source>Clear</source>
         <translation>ล้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="167"/>
+        <location filename="../../ui/login_page.py" line="161"/>
         <source>Enter</source>
         <translation>ตกลง (Enter)</translation>
     </message>
@@ -1019,24 +1111,57 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>PaymentFlow</name>
+    <message>
+        <location filename="../../ui/till/payment_flow.py" line="44"/>
+        <source>The cart is empty: scan the products first</source>
+        <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/payment_flow.py" line="48"/>
+        <source>No shift is open at this counter: open one first</source>
+        <translation>ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/payment_flow.py" line="59"/>
+        <source>The total changed: take the payments again</source>
+        <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/payment_flow.py" line="78"/>
+        <source>Payments taken so far are kept: F12 to continue</source>
+        <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/payment_flow.py" line="113"/>
+        <source>Receipt {number} is saved; its preview could not be drawn.</source>
+        <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/payment_flow.py" line="130"/>
+        <source>Sale {number} saved</source>
+        <translation>บันทึกบิล {number} แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="181"/>
+        <location filename="../../ui/dialogs.py" line="197"/>
         <source>Type a price more than zero</source>
         <translation>กรุณาพิมพ์ราคาที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="194"/>
+        <location filename="../../ui/dialogs.py" line="201"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195"/>
+        <location filename="../../ui/dialogs.py" line="202"/>
         <source>New unit price of {product}</source>
         <translation>ราคาต่อหน่วยใหม่ของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="197"/>
+        <location filename="../../ui/dialogs.py" line="204"/>
         <source>Catalogue price {price}. A manager approves the new price at payment.</source>
         <translation>ราคาในระบบ {price} ผู้จัดการต้องอนุมัติราคาใหม่ตอนชำระเงิน</translation>
     </message>
@@ -1112,27 +1237,27 @@ Card</source>
 <context>
     <name>PrinterStatusBanner</name>
     <message>
-        <location filename="../../ui/printer_status.py" line="175"/>
+        <location filename="../../ui/printer_status.py" line="171"/>
         <source>Retry</source>
         <translation>พิมพ์ใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="176"/>
+        <location filename="../../ui/printer_status.py" line="172"/>
         <source>Send to another printer</source>
         <translation>ส่งไปเครื่องพิมพ์อื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="184"/>
+        <location filename="../../ui/printer_status.py" line="180"/>
         <source>Printing again…</source>
         <translation>กำลังพิมพ์ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="186"/>
+        <location filename="../../ui/printer_status.py" line="182"/>
         <source>{count} print job(s) waiting.</source>
         <translation>มีงานพิมพ์รออยู่ {count} งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_status.py" line="187"/>
+        <location filename="../../ui/printer_status.py" line="183"/>
         <source>Printer problem: {reason} {status}</source>
         <translation>เครื่องพิมพ์มีปัญหา: {reason} {status}</translation>
     </message>
@@ -1140,32 +1265,32 @@ Card</source>
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs.py" line="168"/>
         <source>Type a quantity more than zero</source>
         <translation>กรอกจำนวนที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144"/>
+        <location filename="../../ui/dialogs.py" line="172"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs.py" line="174"/>
         <source>Quantity of {product}</source>
         <translation>จำนวนของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="147"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>Weights in kg with up to 3 decimals, e.g. 0.750</source>
         <translation>น้ำหนักเป็นกิโลกรัม ทศนิยมไม่เกิน 3 ตำแหน่ง เช่น 0.750</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs.py" line="177"/>
         <source>Quantity for the next scan</source>
         <translation>จำนวนสำหรับสินค้าที่จะสแกนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs.py" line="178"/>
         <source>Then scan the product (or type its code and Enter)</source>
         <translation>จากนั้นสแกนสินค้า (หรือพิมพ์รหัสแล้วกด Enter)</translation>
     </message>
@@ -1173,27 +1298,27 @@ Card</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="359"/>
+        <location filename="../../ui/dialogs.py" line="366"/>
         <source>{count} line(s)</source>
         <translation>{count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="384"/>
+        <location filename="../../ui/dialogs.py" line="391"/>
         <source>Recall a parked sale</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="386"/>
+        <location filename="../../ui/dialogs.py" line="393"/>
         <source>Parked sales (F6)</source>
         <translation>บิลที่พักไว้ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="386"/>
+        <location filename="../../ui/dialogs.py" line="393"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="388"/>
+        <location filename="../../ui/dialogs.py" line="395"/>
         <source>Recall (Enter)</source>
         <translation>เรียกบิล (Enter)</translation>
     </message>
@@ -1282,6 +1407,110 @@ Card</source>
         <location filename="../../ui/refund_dialog.py" line="200"/>
         <source>Refund (Enter)</source>
         <translation>คืนเงิน (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftFlow</name>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="37"/>
+        <source>Shifts are not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่ากะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="45"/>
+        <source>A shift is already open at this counter</source>
+        <translation>เครื่องนี้มีกะที่เปิดอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="59"/>
+        <source>Shift opened: ready to sell</source>
+        <translation>เปิดกะแล้ว พร้อมขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="81"/>
+        <source>Paid in {amount}</source>
+        <translation>นำเงินเข้า {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="82"/>
+        <source>Paid out {amount}</source>
+        <translation>นำเงินออก {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="115"/>
+        <source>Finish or park (F5) the current sale first</source>
+        <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="146"/>
+        <source>Shift closed: {title}</source>
+        <translation>ปิดกะแล้ว: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="155"/>
+        <source>Refunds are not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/shift_flow.py" line="164"/>
+        <source>Refund {number}: {amount} back to the customer</source>
+        <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../ui/till/panels.py" line="284"/>
+        <source>Terminal: {name} ({prefix})</source>
+        <translation>จุดขาย: {name} ({prefix})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="289"/>
+        <source>Store not open</source>
+        <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="290"/>
+        <source>Opening the store…</source>
+        <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="293"/>
+        <source>Catalogue: {count} products</source>
+        <translation>สินค้า: {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="296"/>
+        <source>Catalogue: not available</source>
+        <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="298"/>
+        <source>Loading catalogue…</source>
+        <translation>กำลังโหลดรายการสินค้า…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="299"/>
+        <source>Language: {name}</source>
+        <translation>ภาษา: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="303"/>
+        <source>working…</source>
+        <translation>กำลังทำงาน…</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFlow</name>
+    <message>
+        <location filename="../../ui/till/store_flow.py" line="104"/>
+        <source>The store could not be opened: {reason}. Check the database (--db) and the disk, then start the till again.</source>
+        <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/store_flow.py" line="126"/>
+        <source>Product search is not available: {reason}</source>
+        <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1640,245 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>TillActions</name>
+    <message>
+        <location filename="../../ui/till/actions.py" line="51"/>
+        <source>Help</source>
+        <translation>ช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="52"/>
+        <source>This help</source>
+        <translation>หน้าช่วยเหลือนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="56"/>
+        <source>Find</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="57"/>
+        <source>Find a product by name (Thai or English)</source>
+        <translation>ค้นหาสินค้าจากชื่อ (ไทยหรืออังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="61"/>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="62"/>
+        <source>Quantity: typed number first = next scan; otherwise change the selected line</source>
+        <translation>จำนวน: พิมพ์ตัวเลขก่อน = จำนวนของสินค้าชิ้นถัดไป ไม่พิมพ์ = แก้รายการที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="70"/>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="71"/>
+        <source>Discount on the line or the sale (reason required)</source>
+        <translation>ส่วนลดรายการหรือส่วนลดทั้งบิล (ต้องระบุเหตุผล)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="75"/>
+        <source>Park</source>
+        <translation>พักบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="76"/>
+        <source>Park the sale</source>
+        <translation>พักบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="80"/>
+        <source>Recall</source>
+        <translation>เรียกบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="81"/>
+        <source>Recall a parked sale</source>
+        <translation>เรียกบิลที่พักไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="85"/>
+        <source>Basket</source>
+        <translation>ตะกร้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="86"/>
+        <source>Gift basket: a ready-made one or one put together now</source>
+        <translation>ตะกร้าของขวัญ: แบบสำเร็จรูปหรือจัดใหม่ตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="94"/>
+        <source>One more</source>
+        <translation>เพิ่ม 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="95"/>
+        <source>One more / one less of the selected line</source>
+        <translation>เพิ่ม / ลดจำนวนของรายการที่เลือกทีละ 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="99"/>
+        <source>One less</source>
+        <translation>ลด 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="103"/>
+        <source>Remove line</source>
+        <translation>ลบรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="104"/>
+        <source>Remove the selected line</source>
+        <translation>ลบรายการที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="108"/>
+        <source>Cancel sale</source>
+        <translation>ยกเลิกบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="109"/>
+        <source>Cancel the whole sale</source>
+        <translation>ยกเลิกทั้งบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="113"/>
+        <source>PAY</source>
+        <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="114"/>
+        <source>Pay</source>
+        <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="118"/>
+        <source>Switch language</source>
+        <translation>สลับภาษา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="120"/>
+        <source>Switch language ไทย / English</source>
+        <translation>สลับภาษา ไทย / English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="123"/>
+        <source>Printer setup</source>
+        <translation>ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="124"/>
+        <source>Printer setup and test page</source>
+        <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="127"/>
+        <source>Tax invoice</source>
+        <translation>ใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="128"/>
+        <source>Full tax invoice for the last or a typed receipt</source>
+        <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="131"/>
+        <source>Price of the line</source>
+        <translation>ราคาของรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="133"/>
+        <source>New unit price of the selected line (a manager approves it)</source>
+        <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="140"/>
+        <source>Open shift</source>
+        <translation>เปิดกะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="144"/>
+        <source>Paid in</source>
+        <translation>นำเงินเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="145"/>
+        <source>Paid in: cash put into the drawer</source>
+        <translation>นำเงินเข้า: นำเงินสดใส่ลิ้นชัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="149"/>
+        <source>Paid out</source>
+        <translation>นำเงินออก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="150"/>
+        <source>Paid out: cash taken from the drawer</source>
+        <translation>นำเงินออก: นำเงินสดออกจากลิ้นชัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="154"/>
+        <source>X report</source>
+        <translation>รายงาน X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="155"/>
+        <source>X report: the shift so far</source>
+        <translation>รายงาน X: ยอดของกะจนถึงตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="159"/>
+        <source>Close shift</source>
+        <translation>ปิดกะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="160"/>
+        <source>Close the shift: count the drawer, Z report</source>
+        <translation>ปิดกะ: นับเงินในลิ้นชัก พิมพ์รายงาน Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="164"/>
+        <source>Refund</source>
+        <translation>คืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="165"/>
+        <source>Refund some or all of a sale</source>
+        <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="169"/>
+        <location filename="../../ui/till/actions.py" line="171"/>
+        <source>Switch cashier / log out</source>
+        <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="178"/>
+        <source>Add the scanned or typed code</source>
+        <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="179"/>
+        <source>Scan 3 of a product at once</source>
+        <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="180"/>
+        <source>Select a line</source>
+        <translation>เลือกรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="181"/>
+        <source>Clear the scan field</source>
+        <translation>ล้างช่องสแกน</translation>
+    </message>
+</context>
+<context>
     <name>TillDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="94"/>
@@ -1426,505 +1894,105 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till_window.py" line="259"/>
-        <source>The store could not be opened: {reason}. Check the database (--db) and the disk, then start the till again.</source>
-        <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="884"/>
-        <source>One moment: looking up the last scan…</source>
-        <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="925"/>
-        <location filename="../../ui/till_window.py" line="1090"/>
-        <source>Select a line first (↑ / ↓)</source>
-        <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="933"/>
+        <location filename="../../ui/till/window.py" line="316"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="370"/>
-        <location filename="../../ui/till_window.py" line="936"/>
+        <location filename="../../ui/till/window.py" line="319"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="974"/>
-        <source>Removed: {product}</source>
-        <translation>ลบแล้ว: {product}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="991"/>
-        <source>Weighed items: scan a new scale label or use F3</source>
-        <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="995"/>
-        <source>To take the line off, press Delete (F8)</source>
-        <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1019"/>
-        <source>Quantity {qty}: now scan the product</source>
-        <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1022"/>
-        <source>Quantity must be a whole number from 1 to {max}</source>
-        <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1059"/>
-        <source>Scan the products first</source>
-        <translation>กรุณาสแกนสินค้าก่อน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1129"/>
-        <source>Gift baskets are not set up on this till</source>
-        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1170"/>
-        <source>Basket added to the sale</source>
-        <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1192"/>
-        <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
-        <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1225"/>
-        <source>Nothing to park</source>
-        <translation>ไม่มีรายการให้พักบิล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1238"/>
-        <source>Sale parked. Press F6 to bring it back.</source>
-        <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="460"/>
-        <location filename="../../ui/till_window.py" line="1247"/>
-        <location filename="../../ui/till_window.py" line="1265"/>
-        <source>Finish or park (F5) the current sale first</source>
-        <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="343"/>
-        <source>Hello {name}</source>
-        <translation>สวัสดี {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="358"/>
-        <source>{name}&apos;s sale was parked: they can recall it with F6</source>
-        <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="373"/>
-        <source>Payments were taken for this sale: finish it (F12) before logging out</source>
-        <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="378"/>
-        <source>{name} logged out</source>
-        <translation>{name} ออกจากระบบแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="386"/>
-        <source>Shifts are not set up on this till</source>
-        <translation>เครื่องนี้ยังไม่ได้ตั้งค่ากะ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="398"/>
-        <source>A shift is already open at this counter</source>
-        <translation>เครื่องนี้มีกะที่เปิดอยู่แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="411"/>
-        <source>Shift opened: ready to sell</source>
-        <translation>เปิดกะแล้ว พร้อมขาย</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="426"/>
-        <source>Paid in {amount}</source>
-        <translation>นำเงินเข้า {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="427"/>
-        <source>Paid out {amount}</source>
-        <translation>นำเงินออก {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="491"/>
-        <source>Shift closed: {title}</source>
-        <translation>ปิดกะแล้ว: {title}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="499"/>
-        <source>Refunds are not set up on this till</source>
-        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="508"/>
-        <source>Refund {number}: {amount} back to the customer</source>
-        <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="841"/>
-        <source>Log in first, then scan</source>
-        <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1255"/>
-        <source>No parked sales</source>
-        <translation>ไม่มีบิลที่พักไว้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1282"/>
-        <source>Parked sale is back</source>
-        <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1297"/>
-        <source>The cart is already empty</source>
-        <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1299"/>
-        <source>Take every line off this sale ({total})?</source>
-        <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1302"/>
-        <source>Payments were already taken: give them back to the customer.</source>
-        <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1303"/>
-        <source>Cancel sale (F9)</source>
-        <translation>ยกเลิกบิล (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1304"/>
-        <source>Yes, cancel (Enter)</source>
-        <translation>ใช่ ยกเลิกบิล (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1323"/>
-        <source>Sale cancelled</source>
-        <translation>ยกเลิกบิลแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1343"/>
-        <source>The cart is empty: scan the products first</source>
-        <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1346"/>
-        <source>No shift is open at this counter: open one first</source>
-        <translation>ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1363"/>
-        <source>The total changed: take the payments again</source>
-        <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1399"/>
-        <source>Payments taken so far are kept: F12 to continue</source>
-        <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1437"/>
-        <source>Receipt {number} is saved; its preview could not be drawn.</source>
-        <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1476"/>
-        <source>Product search is not available: {reason}</source>
-        <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1487"/>
+        <location filename="../../ui/till/window.py" line="331"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1526"/>
-        <source>{items} item(s) · {lines} line(s)</source>
-        <translation>{items} ชิ้น · {lines} รายการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1532"/>
-        <source>Discounts −{amount}</source>
-        <translation>ส่วนลด −{amount}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1535"/>
-        <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
-        <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1540"/>
-        <source>Not VAT registered: no VAT on the receipt</source>
-        <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1546"/>
-        <source>Ready for the next customer</source>
-        <translation>พร้อมรับลูกค้าคนถัดไป</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1555"/>
-        <source>Line {n}</source>
-        <translation>รายการที่ {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1561"/>
-        <source>discount −{amount}</source>
-        <translation>ส่วนลด −{amount}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1564"/>
-        <source>VAT exempt</source>
-        <translation>ยกเว้นภาษี</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1569"/>
-        <location filename="../../ui/till_window.py" line="1579"/>
-        <source>Sale {number} saved</source>
-        <translation>บันทึกบิล {number} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1571"/>
-        <source>Total {amount}</source>
-        <translation>ยอดสุทธิ {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1576"/>
-        <source>Change {amount}</source>
-        <translation>เงินทอน {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1584"/>
-        <source>Terminal: {name} ({prefix})</source>
-        <translation>จุดขาย: {name} ({prefix})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1589"/>
-        <source>Store not open</source>
-        <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1590"/>
-        <source>Opening the store…</source>
-        <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1592"/>
-        <source>Catalogue: {count} products</source>
-        <translation>สินค้า: {count} รายการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1595"/>
-        <source>Catalogue: not available</source>
-        <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1597"/>
-        <source>Loading catalogue…</source>
-        <translation>กำลังโหลดรายการสินค้า…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1599"/>
+        <location filename="../../ui/till/window.py" line="387"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1599"/>
+        <location filename="../../ui/till/window.py" line="387"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1602"/>
+        <location filename="../../ui/till/window.py" line="389"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1605"/>
+        <location filename="../../ui/till/window.py" line="392"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1606"/>
-        <source>Language: {name}</source>
-        <translation>ภาษา: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1610"/>
-        <source>working…</source>
-        <translation>กำลังทำงาน…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1654"/>
+        <location filename="../../ui/till/window.py" line="450"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1657"/>
+        <location filename="../../ui/till/window.py" line="453"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1662"/>
-        <source>Switch language (Ctrl+L)</source>
-        <translation>สลับภาษา (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1664"/>
+        <location filename="../../ui/till/window.py" line="458"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1665"/>
+        <location filename="../../ui/till/window.py" line="459"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1666"/>
-        <source>TOTAL</source>
-        <translation>ยอดสุทธิ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1668"/>
-        <source>Help</source>
-        <translation>ช่วยเหลือ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1669"/>
-        <source>Find</source>
-        <translation>ค้นหา</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1670"/>
-        <source>Quantity</source>
-        <translation>จำนวน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1671"/>
-        <source>Discount</source>
-        <translation>ส่วนลด</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1672"/>
-        <source>Park</source>
-        <translation>พักบิล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1673"/>
-        <source>Recall</source>
-        <translation>เรียกบิล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1674"/>
-        <source>Basket</source>
-        <translation>ตะกร้า</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1675"/>
-        <source>One more</source>
-        <translation>เพิ่ม 1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1676"/>
-        <source>One less</source>
-        <translation>ลด 1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1677"/>
-        <source>Remove line</source>
-        <translation>ลบรายการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1678"/>
-        <source>Cancel sale</source>
-        <translation>ยกเลิกบิล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1679"/>
-        <source>PAY</source>
-        <translation>ชำระเงิน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1684"/>
-        <source>Switch language</source>
-        <translation>สลับภาษา</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1685"/>
-        <source>Printer setup</source>
-        <translation>ตั้งค่าเครื่องพิมพ์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1686"/>
-        <source>Tax invoice</source>
-        <translation>ใบกำกับภาษี</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1687"/>
-        <source>Price of the line (Ctrl+U)</source>
-        <translation>ราคาของรายการ (Ctrl+U)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1688"/>
-        <location filename="../../ui/till_window.py" line="1698"/>
-        <source>Switch cashier / log out (Ctrl+F1)</source>
-        <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ (Ctrl+F1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1689"/>
-        <source>Open shift</source>
-        <translation>เปิดกะ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1690"/>
-        <source>Paid in (Ctrl+I)</source>
-        <translation>นำเงินเข้า (Ctrl+I)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1691"/>
-        <source>Paid out (Ctrl+O)</source>
-        <translation>นำเงินออก (Ctrl+O)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1692"/>
-        <source>X report (F10)</source>
-        <translation>รายงาน X (F10)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1693"/>
-        <source>Close shift (F11)</source>
-        <translation>ปิดกะ (F11)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1694"/>
-        <source>Refund (Ctrl+R)</source>
-        <translation>คืนเงิน (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till_window.py" line="1696"/>
+        <location filename="../../ui/till/window.py" line="461"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till_window.py" line="1697"/>
+        <location filename="../../ui/till/window.py" line="462"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsFlow</name>
+    <message>
+        <location filename="../../ui/till/tools.py" line="55"/>
+        <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
+        <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../ui/till/panels.py" line="192"/>
+        <source>TOTAL</source>
+        <translation>ยอดสุทธิ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="194"/>
+        <source>{items} item(s) · {lines} line(s)</source>
+        <translation>{items} ชิ้น · {lines} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="199"/>
+        <source>Discounts −{amount}</source>
+        <translation>ส่วนลด −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="202"/>
+        <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
+        <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="206"/>
+        <source>Not VAT registered: no VAT on the receipt</source>
+        <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
 </context>
 <context>

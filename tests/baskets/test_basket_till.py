@@ -15,7 +15,7 @@ from pos.domain.settings import Settings
 from tests.baskets.conftest import open_basket_store, stock
 from tests.ui.conftest import back_to_scanning, key, modal, open_till, scan_and_wait, type_text
 from ui.basket_dialog import BasketDialog
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 DINO, BALM, TEA = "8859999000049", "8859999000056", "8859999000025"
 

@@ -16,7 +16,7 @@ from pos.app.bootstrap import Store, build_till_context
 from pos.services.till import TillContext
 from tests.sync.conftest import Central
 from ui.app import create_till_window
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 pytestmark = pytest.mark.pg
 

@@ -22,7 +22,7 @@ from pos.services.demo import load_demo_store
 from pos.services.till import TillContext
 from tests.helpers.selling import FastArgon2
 from ui.app import create_till_window
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 DATA = Path(__file__).resolve().parent / "data"
 

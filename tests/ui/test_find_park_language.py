@@ -27,7 +27,7 @@ from tests.ui.conftest import (
 from ui import i18n
 from ui.app import run_till
 from ui.find_dialog import FindDialog
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 
 def lines(till: TillWindow) -> list[tuple[str, Decimal]]:
@@ -171,7 +171,7 @@ def test_self_test_scans_on_the_demo_store(
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
-<context><name>TillWindow</name>
+<context><name>TillActions</name>
 <message><source>PAY</source><translation>ชำระเงิน</translation></message>
 <message><source>Help</source><translation>ช่วยเหลือ</translation></message>
 </context>

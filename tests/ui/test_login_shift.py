@@ -23,7 +23,7 @@ from tests.ui.conftest import (
     scan_and_wait,
     type_text,
 )
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 
 def pay_cash_exact(qtbot: QtBot, till: TillWindow) -> None:

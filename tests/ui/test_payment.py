@@ -35,7 +35,7 @@ from tests.ui.conftest import (
     type_text,
 )
 from ui.payment_dialog import PaymentDialog
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 
 def open_payment(qtbot: QtBot, till: TillWindow) -> PaymentDialog:

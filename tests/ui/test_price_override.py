@@ -12,7 +12,7 @@ from sqlalchemy import select
 from db import models as m
 from pos.app.bootstrap import Store
 from tests.ui.conftest import SILK, TEA, approve, back_to_scanning, key, modal, scan_and_wait
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 
 def _type_price(qtbot: QtBot, till: TillWindow, price: str) -> QLineEdit:

@@ -19,7 +19,7 @@ from tests.printing.helpers import FakeNetworkPrinter
 from tests.ui.conftest import DATA, SILK, TEA, back_to_scanning, key, modal, scan, type_text
 from ui.printer_dialog import PrinterSetupDialog
 from ui.tax_invoice_dialog import TaxInvoiceDialog
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 CUT = b"\x1dV\x01"
 

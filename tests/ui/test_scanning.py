@@ -24,7 +24,7 @@ from tests.ui.conftest import (
     scan,
     scan_and_wait,
 )
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 
 def lines(till: TillWindow) -> list[tuple[str, Decimal]]:

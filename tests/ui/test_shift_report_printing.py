@@ -23,7 +23,7 @@ from tests.helpers.selling import FastArgon2
 from tests.printing.helpers import FakeNetworkPrinter, free_port
 from tests.ui.conftest import DATA, TEA, back_to_scanning, key, modal, open_till, scan_and_wait
 from tests.ui.test_login_shift import pay_cash_exact
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 INIT, RASTER, DRAWER = b"\x1b@", b"\x1dv0", b"\x1bp"
 

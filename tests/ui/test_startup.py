@@ -20,7 +20,7 @@ from pos.domain.settings import Settings
 from pos.services.till import TillContext
 from tests.ui.conftest import DINO, SILK, TEA, log_in, open_shift, scan
 from ui.app import create_till_window
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 
 def _show(qtbot: QtBot, factory: Callable[[], TillContext], language: str) -> TillWindow:
@@ -184,4 +184,4 @@ def test_the_first_frame_imports_no_service_and_no_database_layer() -> None:
     }  # fmt: skip
     early = sorted(m for m in loaded if m in modules or m.split(".")[0] in packages)
     assert early == []
-    assert "ui.till_window" in loaded  # the window was built
+    assert "ui.till.window" in loaded  # the window was built

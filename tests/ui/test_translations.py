@@ -20,7 +20,7 @@ from resources import I18N
 from tests.ui.conftest import SILK, scan_and_wait
 from tools import i18n as i18n_tool
 from ui.cart_model import Column
-from ui.till_window import TillWindow
+from ui.till.window import TillWindow
 
 TS = I18N / "otop_pos_th.ts"
 QM = I18N / "otop_pos_th.qm"
@@ -72,12 +72,12 @@ def test_the_qm_gives_every_translation_of_the_ts(translator: QTranslator) -> No
 @pytest.mark.parametrize(
     ("context", "source", "thai"),
     [
-        ("TillWindow", "PAY", "ชำระเงิน"),
-        ("TillWindow", "Park", "พักบิล"),
-        ("TillWindow", "Recall", "เรียกบิล"),
-        ("TillWindow", "Cancel sale", "ยกเลิกบิล"),
+        ("TillActions", "PAY", "ชำระเงิน"),
+        ("TillActions", "Park", "พักบิล"),
+        ("TillActions", "Recall", "เรียกบิล"),
+        ("TillActions", "Cancel sale", "ยกเลิกบิล"),
         ("TillWindow", "Scan here…", "สแกนบาร์โค้ดที่นี่…"),
-        ("TillWindow", "Change {amount}", "เงินทอน {amount}"),
+        ("LastLinePanel", "Change {amount}", "เงินทอน {amount}"),
         ("PaymentDialog", "F2\nPromptPay", "F2\nพร้อมเพย์"),
         ("CartTableModel", "Qty", "จำนวน"),
         ("TillDialog", "OK (Enter)", "ตกลง (Enter)"),

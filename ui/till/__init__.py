@@ -1,0 +1,1 @@
+"""The till: a window assembled from panels, one action table and flows over a sale session."""
