@@ -34,7 +34,7 @@ class LineKeys(QObject):
 
     def _name(self, row: int) -> str:
         p = self.w.model.line(row).product
-        return p.name_en if self.w.language == "en" else p.name_th
+        return p.name.pick(self.w.language)
 
     def move_selection(self, step: int) -> None:
         n = self.w.model.rowCount()
@@ -75,10 +75,8 @@ class LineKeys(QObject):
 
     def _remove_row(self, row: int) -> None:
         line, group = self.w.session.remove_line(self.w.model.line(row).line_id)
-        en = self.w.language == "en"
-        name = line.product.name_en if en else line.product.name_th
-        if group is not None:  # the whole basket went
-            name = group.name_en if en else group.name_th
+        named = line.product.name if group is None else group.name  # a basket goes whole
+        name = named.pick(self.w.language)
         self.w.show_message(self.tr("Removed: {product}").format(product=name),
                             MessageLevel.INFO)
         n = self.w.model.rowCount()

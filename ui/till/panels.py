@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain import shop_time
+from pos.domain.bilingual import ENGLISH, THAI, pick
 from pos.domain.cart import Cart, CartLine
 from pos.domain.settings import Settings
 from ui import format as fmt
@@ -43,6 +44,10 @@ class StoreState(Protocol):
     def index(self) -> ProductIndex | None: ...
     @property
     def index_error(self) -> str: ...
+
+
+def other_language(language: str) -> str:
+    return THAI if language == ENGLISH else ENGLISH
 
 
 class ScanField(QLineEdit):
@@ -241,8 +246,8 @@ class LastLinePanel(QFrame):
             self._set(self.tr("Ready for the next customer"))
             return
         p = line.product
-        first, second = (p.name_en, p.name_th) if language == "en" else (p.name_th, p.name_en)
-        unit = p.unit_en if language == "en" else p.unit_th
+        first, second = p.name.pick(language), p.name.pick(other_language(language))
+        unit = p.unit.pick(language)
         detail = f"{fmt.line_quantity(line)} {unit} × {fmt.money(line.unit_price)}"
         if line.discount is not None:
             detail += "  " + self.tr("discount −{amount}").format(
@@ -298,7 +303,7 @@ class StatusPanel(QObject):
         else:
             self.catalogue.setText(self.tr("Loading catalogue…"))
         self.language.setText(self.tr("Language: {name}").format(
-            name="ไทย" if language == "th" else "English"))
+            name=pick(language, "ไทย", "English")))
 
     def show_busy(self, busy: bool) -> None:
         self.busy.setText(self.tr("working…") if busy else "")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from pos.domain.bilingual import pick
 from ui import format as fmt
 from ui.till.messages import MessageLevel
 from ui.till.ops import CloseCheck, TillOp
@@ -124,7 +125,7 @@ class ShiftFlow(QObject):
             if sync is not None:
                 check = sync.shift_close_check()
                 if not check.ok:
-                    warning = check.message_en if language == "en" else check.message_th
+                    warning = pick(language, check.message_th, check.message_en)
             return CloseCheck(shifts.x_report(actor), warning)
 
         TillOp("close_check", work).success(self._show_close).failure(self.w.fail).run(

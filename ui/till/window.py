@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.bilingual import pick
 from pos.domain.cart import Cart
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
@@ -446,13 +447,12 @@ class TillWindow(QMainWindow):
 
     def retranslateUi(self) -> None:
         s, ctx, h = self.settings, self.store.context, self.header
-        en = self._language == "en"
         self.setWindowTitle(self.tr("OTOP POS — till"))
-        h.shop_title.setText(s.shop_name_en if en else s.shop_name_th)
+        h.shop_title.setText(pick(self._language, s.shop_name_th, s.shop_name_en))
         h.shop_subtitle.setText("" if ctx is None else self.tr(
             "{terminal} · receipts {prefix}").format(
                 terminal=ctx.terminal.name, prefix=ctx.terminal.receipt_prefix))
-        h.language_button.setText("ไทย" if en else "English")
+        h.language_button.setText(pick(self._language, "English", "ไทย"))  # the other one
         h.language_button.setToolTip(f"{actions.label('language')} (Ctrl+L)")
         self.scan_row.caption.setText(
             self.tr("Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces"))
