@@ -13,7 +13,8 @@ from pos.domain.auth import Action, Actor, denied
 from pos.domain.basket import BasketTemplate
 from pos.domain.cart import ProductInfo
 from pos.domain.sale import Receipt, SaleDraft
-from pos.ports import ParkedCart, TerminalInfo
+from pos.ports.sales import ParkedCart
+from pos.ports.terminals import TerminalInfo
 from pos.services.auth import Approval
 
 TERMINAL = TerminalInfo("t-1", "Counter 1", "POS-1", "KK1")
