@@ -139,7 +139,7 @@ def main() -> int:
             floor_cart = ctx.checkout.new_cart()
             for i, (code, floor_code) in enumerate(zip(qt_codes, floor_codes, strict=True)):
                 if i % BASKET == 0:
-                    model.set_cart(ctx.checkout.new_cart())
+                    window.session.new_sale()
                     floor_cart = ctx.checkout.new_cart()
                     app.processEvents()
                 # --- through Qt: key events into the scan field, until the line is there

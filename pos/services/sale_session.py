@@ -112,10 +112,6 @@ class SaleSession:
         for listener in list(self._listeners):
             listener(change)
 
-    def lines_changed(self) -> None:
-        """The cart's lines were changed in place (by a view that edits them)."""
-        self._tell(Change.LINES)
-
     # --- the store ----------------------------------------------------------------------
     def attach(self, checkout: Checkout, *, approvals: bool) -> None:
         """The store is open: park, recall and commit go through `checkout`."""
