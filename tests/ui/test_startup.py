@@ -179,6 +179,7 @@ def test_the_first_frame_imports_no_service_and_no_database_layer() -> None:
     modules = {
         "pos.ports", "pos.services.checkout", "pos.services.printing", "pos.services.sync",
         "pos.services.auth", "pos.domain.basket", "pos.domain.sale", "pos.domain.payment",
+        "pos.domain.scan", "pos.domain.approvals",  # the sale session loads them when used
         "pos.app.bootstrap",  # the store opens on the worker
         "pos.app.cli", "pos.app.cli.labels", "pos.app.cli.report",  # no command's parser either
     }  # fmt: skip
