@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from pos.domain.basket import BasketItem, CustomBasket
 from pos.domain.cart import ProductInfo
 from pos.domain.errors import CartError, ShopError
+from pos.domain.scan import ScanResult
 from pos.services.baskets import TemplateChoice
-from pos.services.checkout import ScanResult
 from ui import format as fmt
 from ui import i18n, style
 from ui.dialogs import parse_decimal

@@ -554,6 +554,24 @@
     </message>
 </context>
 <context>
+    <name>HeaderPanel</name>
+    <message>
+        <location filename="../../ui/till/panels.py" line="125"/>
+        <source>{terminal} · receipts {prefix}</source>
+        <translation>{terminal} · ใบเสร็จ {prefix}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="129"/>
+        <source>Shift</source>
+        <translation>กะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="130"/>
+        <source>Log out</source>
+        <translation>ออกจากระบบ</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="439"/>
@@ -742,37 +760,37 @@
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="240"/>
+        <location filename="../../ui/till/panels.py" line="260"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="247"/>
+        <location filename="../../ui/till/panels.py" line="267"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="250"/>
+        <location filename="../../ui/till/panels.py" line="270"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="251"/>
+        <location filename="../../ui/till/panels.py" line="271"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="256"/>
+        <location filename="../../ui/till/panels.py" line="276"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="257"/>
+        <location filename="../../ui/till/panels.py" line="277"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="259"/>
+        <location filename="../../ui/till/panels.py" line="279"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -780,37 +798,37 @@
 <context>
     <name>LineKeys</name>
     <message>
-        <location filename="../../ui/till/line_keys.py" line="49"/>
+        <location filename="../../ui/till/line_keys.py" line="52"/>
         <source>Select a line first (↑ / ↓)</source>
         <translation>กรุณาเลือกรายการก่อน (↑ / ↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/line_keys.py" line="81"/>
+        <location filename="../../ui/till/line_keys.py" line="80"/>
         <source>Removed: {product}</source>
         <translation>ลบแล้ว: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/line_keys.py" line="104"/>
+        <location filename="../../ui/till/line_keys.py" line="101"/>
         <source>Weighed items: scan a new scale label or use F3</source>
         <translation>สินค้าชั่งน้ำหนัก: สแกนฉลากจากตาชั่งใหม่ หรือกด F3</translation>
     </message>
     <message>
-        <location filename="../../ui/till/line_keys.py" line="108"/>
+        <location filename="../../ui/till/line_keys.py" line="105"/>
         <source>To take the line off, press Delete (F8)</source>
         <translation>ถ้าจะลบรายการนี้ กด Delete (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/line_keys.py" line="130"/>
+        <location filename="../../ui/till/line_keys.py" line="127"/>
         <source>Quantity {qty}: now scan the product</source>
         <translation>จำนวน {qty}: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/line_keys.py" line="133"/>
+        <location filename="../../ui/till/line_keys.py" line="130"/>
         <source>Quantity must be a whole number from 1 to {max}</source>
         <translation>จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/line_keys.py" line="162"/>
+        <location filename="../../ui/till/line_keys.py" line="159"/>
         <source>Scan the products first</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
@@ -1412,47 +1430,47 @@ Card</source>
 <context>
     <name>ShiftFlow</name>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="37"/>
+        <location filename="../../ui/till/shift_flow.py" line="38"/>
         <source>Shifts are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่ากะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="45"/>
+        <location filename="../../ui/till/shift_flow.py" line="46"/>
         <source>A shift is already open at this counter</source>
         <translation>เครื่องนี้มีกะที่เปิดอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="59"/>
+        <location filename="../../ui/till/shift_flow.py" line="60"/>
         <source>Shift opened: ready to sell</source>
         <translation>เปิดกะแล้ว พร้อมขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="81"/>
+        <location filename="../../ui/till/shift_flow.py" line="82"/>
         <source>Paid in {amount}</source>
         <translation>นำเงินเข้า {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="82"/>
+        <location filename="../../ui/till/shift_flow.py" line="83"/>
         <source>Paid out {amount}</source>
         <translation>นำเงินออก {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="115"/>
+        <location filename="../../ui/till/shift_flow.py" line="116"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="146"/>
+        <location filename="../../ui/till/shift_flow.py" line="147"/>
         <source>Shift closed: {title}</source>
         <translation>ปิดกะแล้ว: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="155"/>
+        <location filename="../../ui/till/shift_flow.py" line="156"/>
         <source>Refunds are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="164"/>
+        <location filename="../../ui/till/shift_flow.py" line="165"/>
         <source>Refund {number}: {amount} back to the customer</source>
         <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
     </message>
@@ -1460,42 +1478,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="284"/>
+        <location filename="../../ui/till/panels.py" line="304"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="289"/>
+        <location filename="../../ui/till/panels.py" line="309"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="290"/>
+        <location filename="../../ui/till/panels.py" line="310"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="293"/>
+        <location filename="../../ui/till/panels.py" line="313"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="296"/>
+        <location filename="../../ui/till/panels.py" line="316"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="298"/>
+        <location filename="../../ui/till/panels.py" line="318"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="299"/>
+        <location filename="../../ui/till/panels.py" line="319"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="303"/>
+        <location filename="../../ui/till/panels.py" line="323"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -1894,69 +1912,54 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till/window.py" line="316"/>
+        <location filename="../../ui/till/window.py" line="315"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="319"/>
+        <location filename="../../ui/till/window.py" line="318"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="331"/>
+        <location filename="../../ui/till/window.py" line="330"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="387"/>
+        <location filename="../../ui/till/window.py" line="386"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="387"/>
+        <location filename="../../ui/till/window.py" line="386"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="389"/>
+        <location filename="../../ui/till/window.py" line="388"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="392"/>
+        <location filename="../../ui/till/window.py" line="391"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="450"/>
+        <location filename="../../ui/till/window.py" line="447"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="453"/>
-        <source>{terminal} · receipts {prefix}</source>
-        <translation>{terminal} · ใบเสร็จ {prefix}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till/window.py" line="458"/>
+        <location filename="../../ui/till/window.py" line="452"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="459"/>
+        <location filename="../../ui/till/window.py" line="453"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till/window.py" line="461"/>
-        <source>Shift</source>
-        <translation>กะ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/till/window.py" line="462"/>
-        <source>Log out</source>
-        <translation>ออกจากระบบ</translation>
     </message>
 </context>
 <context>
@@ -1970,27 +1973,27 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="192"/>
+        <location filename="../../ui/till/panels.py" line="212"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="194"/>
+        <location filename="../../ui/till/panels.py" line="214"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="199"/>
+        <location filename="../../ui/till/panels.py" line="219"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="202"/>
+        <location filename="../../ui/till/panels.py" line="222"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="206"/>
+        <location filename="../../ui/till/panels.py" line="226"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>

@@ -186,9 +186,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def label(name: str) -> str:
-    """An action's label in the current language."""
-    return tr(BY_NAME[name].label)
+def tooltip(name: str) -> str:
+    """An action's label and its key, in the current language: "Switch language (Ctrl+L)"."""
+    spec = BY_NAME[name]
+    return f"{tr(spec.label)} ({spec.shown_key})" if spec.shown_key else tr(spec.label)
 
 
 BY_NAME = {a.name: a for a in ACTIONS}

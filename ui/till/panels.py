@@ -29,8 +29,10 @@ from ui import format as fmt
 from ui import style
 from ui.cart_model import CartTableModel, Column, ProductDelegate
 from ui.sync_status import SyncStatusIndicator
+from ui.till import actions
 
 if TYPE_CHECKING:
+    from pos.ports.terminals import TerminalInfo
     from pos.services.search import ProductIndex
     from pos.services.till import TillContext
 
@@ -115,6 +117,18 @@ class HeaderPanel(QFrame):
         for w in (self.clock_label, self.cashier_label, self.shift_button, self.logout_button,
                   self.language_button):
             hl.addWidget(w)
+
+    def retranslate(self, settings: Settings, terminal: TerminalInfo | None,
+                    language: str) -> None:
+        self.shop_title.setText(pick(language, settings.shop_name_th, settings.shop_name_en))
+        self.shop_subtitle.setText("" if terminal is None else self.tr(
+            "{terminal} · receipts {prefix}").format(terminal=terminal.name,
+                                                     prefix=terminal.receipt_prefix))
+        self.language_button.setText(pick(language, "English", "ไทย"))  # the other language
+        self.language_button.setToolTip(actions.tooltip("language"))
+        self.shift_button.setText(self.tr("Shift"))
+        self.logout_button.setText(self.tr("Log out"))
+        self.logout_button.setToolTip(actions.tooltip("logout"))
 
     def tick(self, language: str) -> None:
         at = shop_time.local(datetime.now(UTC))

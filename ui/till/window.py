@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.bilingual import pick
 from pos.domain.cart import Cart
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
@@ -27,7 +26,6 @@ from pos.services.till import TillContext
 from ui import i18n, style
 from ui.cart_model import CartTableModel
 from ui.printer_status import PrinterStatusBanner
-from ui.till import actions
 from ui.till.actions import ActionSet
 from ui.till.cart_flow import CartFlow
 from ui.till.line_keys import LineKeys
@@ -446,26 +444,19 @@ class TillWindow(QMainWindow):
         self.refocus()
 
     def retranslateUi(self) -> None:
-        s, ctx, h = self.settings, self.store.context, self.header
         self.setWindowTitle(self.tr("OTOP POS — till"))
-        h.shop_title.setText(pick(self._language, s.shop_name_th, s.shop_name_en))
-        h.shop_subtitle.setText("" if ctx is None else self.tr(
-            "{terminal} · receipts {prefix}").format(
-                terminal=ctx.terminal.name, prefix=ctx.terminal.receipt_prefix))
-        h.language_button.setText(pick(self._language, "English", "ไทย"))  # the other one
-        h.language_button.setToolTip(f"{actions.label('language')} (Ctrl+L)")
+        ctx = self.store.context
+        self.header.retranslate(self.settings, None if ctx is None else ctx.terminal,
+                                self._language)
         self.scan_row.caption.setText(
             self.tr("Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces"))
         self.scan_field.setPlaceholderText(self.tr("Scan here…"))
         self.action_set.retranslate()
-        h.shift_button.setText(self.tr("Shift"))
-        h.logout_button.setText(self.tr("Log out"))
-        h.logout_button.setToolTip(f"{actions.label('logout')} (Ctrl+F1)")
         self.login.retranslate()
         self.printer_status.retranslateUi()
         self.update_totals()
         self.update_status()
-        h.tick(self._language)
+        self.header.tick(self._language)
         row = self.selected_row()
         self.show_line(row if row >= 0 else -1)
 
