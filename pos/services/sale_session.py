@@ -162,8 +162,8 @@ class SaleSession:
 
     def remove_line(self, line_id: str) -> tuple[CartLine, CartGroup | None]:
         """Take a line off (a basket's item takes its basket); returns it and its basket."""
-        group = self._cart.groups.get(self._cart.lines[self._cart.index_of(line_id)].group_id
-                                      or "")
+        group_id = self._cart.lines[self._cart.index_of(line_id)].group_id
+        group = None if group_id is None else self._cart.groups.get(group_id)
         line = self._cart.remove(line_id)
         self._tell(Change.LINES)
         return line, group

@@ -119,7 +119,7 @@ def test_f12_needs_a_log_in_then_lines_then_a_shift(session: SaleSession) -> Non
 def test_a_discount_over_the_limit_needs_a_manager_until_approved(session: SaleSession) -> None:
     session.log_in(ANNA, shift_open=True)
     scan(session, "111")
-    session.cart.set_sale_discount(Discount(DiscountKind.PERCENT, Decimal(25), "damaged"))
+    session.set_sale_discount(Discount(DiscountKind.PERCENT, Decimal(25), "damaged"))
     check = session.pay_check()
     assert check.readiness is Readiness.NEEDS_APPROVAL
     assert check.approval is not None
@@ -132,7 +132,7 @@ def test_a_discount_over_the_limit_needs_a_manager_until_approved(session: SaleS
 def test_a_discount_within_the_limit_needs_nobody(session: SaleSession) -> None:
     session.log_in(ANNA, shift_open=True)
     scan(session, "111")
-    session.cart.set_sale_discount(Discount(DiscountKind.PERCENT, Decimal(20), "regular"))
+    session.set_sale_discount(Discount(DiscountKind.PERCENT, Decimal(20), "regular"))
     assert session.pay_check().readiness is Readiness.READY
 
 
@@ -157,7 +157,7 @@ def test_a_manager_at_the_till_needs_no_approval(session: SaleSession) -> None:
     session.log_in(BOSS, shift_open=True)
     scan(session, "222")
     session.set_unit_price(session.cart.lines[0].line_id, Decimal("1.00"))
-    session.cart.set_sale_discount(Discount(DiscountKind.PERCENT, Decimal(90), "promo"))
+    session.set_sale_discount(Discount(DiscountKind.PERCENT, Decimal(90), "promo"))
     assert session.pay_check().readiness is Readiness.READY
     assert session.cancel_approval() is None
     session.start_payment()
