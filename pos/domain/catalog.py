@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 
 from pos.domain.barcodes import is_valid_gtin, normalize_gtin
+from pos.domain.csv_safe import is_formula_like, unquote_cell
+from pos.domain.money import MAX_AMOUNT, AmountError, parse_amount, shown
 from pos.domain.taxid import is_valid_tax_id
 
 
@@ -128,20 +131,33 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 REQUIRED_COLUMNS = ("sku", "name_th", "name_en", "category", "producer_code", "price")
 
+# How long a value may be: the products table's column lengths (db/models.py; the domain
+# does not import db, so tests/integration/test_hostile_import.py keeps the two equal).
+COLUMN_CHARS: dict[str, int] = {
+    "sku": 40,
+    "name_th": 300,
+    "name_en": 300,
+    "unit": 20,  # unit_th
+    "story_url": 300,
+}
+MAX_PRICE = MAX_AMOUNT  # unit_price is a money column, Numeric(12, 2)
+MAX_COMMISSION_PCT = Decimal(100)  # commission_pct is Numeric(5, 2); a rate is 0-100
+# OTOP star ratings began in 2001 (B.E. 2544); a year is written C.E. or B.E. up to 2100.
+STAR_YEARS = (range(2001, 2101), range(2544, 2644))
+# Cells a spreadsheet would run as a formula are refused where they name the product.
+NO_FORMULA_COLUMNS = ("sku", "name_th", "name_en")
+MULTILINE_COLUMNS = ("story_th", "story_en")  # may hold line breaks and tabs
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 _TRUE = {"1", "true", "yes", "y", "ใช่", "t"}
 _FALSE = {"0", "false", "no", "n", "ไม่", "f", ""}
 
 
-def _decimal(text: str, what: str, places: int) -> Decimal:
+def _amount(text: str, what: str, maximum: Decimal) -> Decimal:
     try:
-        value = Decimal(text.strip().replace(",", ""))
-    except InvalidOperation as exc:
-        raise ValueError(f"{what} {text!r} is not a number") from exc
-    if not value.is_finite():
-        raise ValueError(f"{what} {text!r} is not a number")
-    if value != value.quantize(Decimal(1).scaleb(-places)):
-        raise ValueError(f"{what} {text!r} has more than {places} decimals")
-    return value.quantize(Decimal(1).scaleb(-places))
+        return parse_amount(text, what=(what, what), maximum=maximum)
+    except AmountError as exc:
+        raise ValueError(exc.message_en) from None
 
 
 def _bool(text: str, what: str) -> bool:
@@ -150,22 +166,65 @@ def _bool(text: str, what: str) -> bool:
         return True
     if low in _FALSE:
         return False
-    raise ValueError(f"{what} {text!r} must be yes/no")
+    raise ValueError(f"{what} {shown(text)} must be yes/no")
 
 
 def _int_or_none(text: str, what: str) -> int | None:
     text = text.strip()
     if not text:
         return None
-    if not text.isdigit():
-        raise ValueError(f"{what} {text!r} must be a whole number")
+    if not text.isdecimal() or len(text) > 9:
+        raise ValueError(f"{what} {shown(text)} must be a whole number")
     return int(text)
+
+
+def text_problems(column: str, value: str) -> list[str]:
+    """What is wrong with one cell's text: control characters, length, a formula start, and
+    for a name a text with nothing to read (only tone marks or vowel signs, no consonant)."""
+    out: list[str] = []
+    allowed = "\n\r\t" if column in MULTILINE_COLUMNS else ""
+    for i, ch in enumerate(value, 1):
+        kind = unicodedata.category(ch)
+        if (kind == "Cc" and ch not in allowed) or kind in ("Zl", "Zp") or ch in _BIDI_CONTROLS:
+            out.append(f"{column} has a control character U+{ord(ch):04X} at character {i}")
+            break
+    most = COLUMN_CHARS.get(column)
+    if most is not None and len(value) > most:
+        out.append(f"{column} is {len(value)} characters long, more than {most}")
+    if column in NO_FORMULA_COLUMNS and is_formula_like(value):
+        out.append(
+            f"{column} {shown(value)} starts with {value[0]!r}: a spreadsheet would run it"
+            " as a formula"
+        )
+    if column in ("name_th", "name_en") and value:
+        out.extend(_name_problems(column, value))
+    return out
+
+
+def _name_problems(column: str, value: str) -> list[str]:
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in value):
+        if all(unicodedata.category(ch)[0] == "M" for ch in value):
+            return [f"{column} {shown(value)} is only tone marks or vowel signs, with no consonant"]
+        return [f"{column} {shown(value)} has no letter or digit"]
+    if unicodedata.category(value[0])[0] == "M":
+        return [
+            f"{column} starts with a tone mark or vowel sign (U+{ord(value[0]):04X})"
+            " that has no consonant"
+        ]
+    run = 0
+    for ch in value:
+        run = run + 1 if unicodedata.category(ch)[0] == "M" else 0
+        if run > 2:
+            return [f"{column} stacks more than two tone marks or vowel signs on one letter"]
+    return []
 
 
 def parse_csv_row(row: Mapping[str, str | None]) -> ProductEntry:
     """Validate one import row; raises ValueError naming every problem in the row."""
-    get = {k: (v or "").strip() for k, v in row.items() if k is not None}
+    get = {k: unquote_cell((v or "").strip()) for k, v in row.items() if k is not None}
     problems: list[str] = []
+    for col, text in get.items():
+        problems.extend(text_problems(col, text))
     for col in REQUIRED_COLUMNS:
         if not get.get(col):
             problems.append(f"{col} is empty")
@@ -175,23 +234,21 @@ def parse_csv_row(row: Mapping[str, str | None]) -> ProductEntry:
             category = OtopCategory(get["category"].casefold())
         except ValueError:
             codes = ", ".join(c.value for c in OtopCategory)
-            problems.append(f"category {get['category']!r} is not one of {codes}")
+            problems.append(f"category {shown(get['category'])} is not one of {codes}")
     price = Decimal(0)
     if get.get("price"):
         try:
-            price = _decimal(get["price"], "price", 2)
-            if price < 0:
-                problems.append("price is negative")
+            price = _amount(get["price"], "price", MAX_PRICE)
         except ValueError as exc:
             problems.append(str(exc))
     barcode = get.get("barcode") or None
     if barcode and not is_valid_gtin(barcode):
-        problems.append(f"barcode {barcode} has a wrong check digit or length")
+        problems.append(f"barcode {shown(barcode)} has a wrong check digit or length")
     elif barcode:
         barcode = normalize_gtin(barcode)  # a UPC-A is kept as the EAN-13 scanners send
     sold_by = get.get("sold_by") or "unit"
     if sold_by not in ("unit", "weight"):
-        problems.append(f"sold_by {sold_by!r} must be unit or weight")
+        problems.append(f"sold_by {shown(sold_by)} must be unit or weight")
     vat_exempt = False
     try:
         vat_exempt = _bool(get.get("vat_exempt", ""), "vat_exempt")
@@ -202,15 +259,21 @@ def parse_csv_row(row: Mapping[str, str | None]) -> ProductEntry:
         stars = _int_or_none(get.get("stars", ""), "stars")
         if stars is not None and not 1 <= stars <= 5:
             problems.append(f"stars {stars} must be 1-5")
+    except ValueError as exc:
+        problems.append(str(exc))
+    try:
         star_year = _int_or_none(get.get("star_year", ""), "star_year")
+        if star_year is not None and not any(star_year in years for years in STAR_YEARS):
+            problems.append(
+                f"star_year {star_year} must be a year of the OTOP star ratings:"
+                " 2001-2100 (C.E.) or 2544-2643 (B.E.)"
+            )
     except ValueError as exc:
         problems.append(str(exc))
     commission: Decimal | None = None
     if get.get("commission_pct"):
         try:
-            commission = _decimal(get["commission_pct"], "commission_pct", 2)
-            if not Decimal(0) <= commission <= Decimal(100):
-                problems.append("commission_pct must be 0-100")
+            commission = _amount(get["commission_pct"], "commission_pct", MAX_COMMISSION_PCT)
         except ValueError as exc:
             problems.append(str(exc))
     if problems:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from typing import TextIO
 
 from pos.domain.barcodes import in_store_code
 from pos.domain.catalog import CSV_COLUMNS, REQUIRED_COLUMNS, ProductEntry, parse_csv_row
+from pos.domain.csv_safe import safe_row
 from pos.domain.errors import ImportRowError
+from pos.domain.money import shown
 from pos.ports.sales import SalesUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
 
@@ -20,27 +23,29 @@ def export_csv(uow: UnitOfWorkFactory[SalesUnitOfWork], out: TextIO) -> int:
     with uow() as read:
         for p, pr in read.catalog.export_entries():
             writer.writerow(
-                [
-                    p.sku,
-                    p.barcode or "",
-                    p.name_th,
-                    p.name_en,
-                    p.category.value,
-                    pr.code,
-                    pr.name_th,
-                    pr.district_th,
-                    pr.province_th,
-                    f"{p.price:.2f}",
-                    p.unit_th,
-                    p.sold_by,
-                    "yes" if p.vat_exempt else "no",
-                    "" if p.stars is None else p.stars,
-                    "" if p.star_year is None else p.star_year,
-                    "" if p.commission_pct is None else f"{p.commission_pct:.2f}",
-                    p.story_url,
-                    p.story_th,
-                    p.story_en,
-                ]
+                safe_row(
+                    [
+                        p.sku,
+                        p.barcode or "",
+                        p.name_th,
+                        p.name_en,
+                        p.category.value,
+                        pr.code,
+                        pr.name_th,
+                        pr.district_th,
+                        pr.province_th,
+                        f"{p.price:.2f}",
+                        p.unit_th,
+                        p.sold_by,
+                        "yes" if p.vat_exempt else "no",
+                        "" if p.stars is None else p.stars,
+                        "" if p.star_year is None else p.star_year,
+                        "" if p.commission_pct is None else f"{p.commission_pct:.2f}",
+                        p.story_url,
+                        p.story_th,
+                        p.story_en,
+                    ]
+                )
             )
             n += 1
     return n
@@ -51,12 +56,39 @@ def read_import(
 ) -> list[ProductEntry]:
     """Validate every row of an import file; raise ImportRowError naming each bad row."""
     reader = csv.DictReader(source)
-    header = reader.fieldnames or []
+    problems: list[tuple[int, str]] = []
+    entries: list[ProductEntry] = []
+    try:
+        _check_header(reader.fieldnames or [])
+        _read_rows(reader, known_producers, known_barcodes, problems, entries)
+    except csv.Error as exc:  # e.g. a 50 MB cell: the reader stops at the line it is on
+        problems.append((max(reader.line_num, 1), _unreadable(exc)))
+    if problems:
+        raise ImportRowError(problems)
+    return entries
+
+
+def _check_header(header: Sequence[str]) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise ImportRowError([(1, f"header lacks column(s): {', '.join(missing)}")])
-    problems: list[tuple[int, str]] = []
-    entries: list[ProductEntry] = []
+    first: dict[str, int] = {}
+    twice: list[str] = []
+    for n, name in enumerate(header, 1):
+        if name in first:
+            twice.append(f"column {name!r} appears twice (columns {first[name]} and {n})")
+        first.setdefault(name, n)
+    if twice:
+        raise ImportRowError([(1, "; ".join(twice))])
+
+
+def _read_rows(
+    reader: csv.DictReader[str],
+    known_producers: set[str],
+    known_barcodes: dict[str, str],
+    problems: list[tuple[int, str]],
+    entries: list[ProductEntry],
+) -> None:
     seen_skus: dict[str, int] = {}
     seen_codes: dict[str, int] = {}
     for row in reader:
@@ -71,7 +103,7 @@ def read_import(
             continue
         why = []
         if entry.producer_code not in known_producers:
-            why.append(f"producer {entry.producer_code!r} is unknown")
+            why.append(f"producer {shown(entry.producer_code)} is unknown")
         if entry.sku in seen_skus:
             why.append(f"SKU {entry.sku} repeats line {seen_skus[entry.sku]}")
         if entry.barcode:
@@ -86,9 +118,12 @@ def read_import(
             problems.append((line, "; ".join(why)))
         else:
             entries.append(entry)
-    if problems:
-        raise ImportRowError(problems)
-    return entries
+
+
+def _unreadable(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    return f"not readable as CSV: {exc}"
 
 
 def import_csv(

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from pos.domain.auth import Action, Actor, denied
+from pos.domain.csv_safe import safe_row
 from pos.domain.eod import CENT, EodReport, Settlement, TargetProgress, settle_producers
 from pos.domain.errors import ShopError, StoreUnavailable
 from pos.domain.money import ZERO
@@ -122,7 +123,7 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
         ("refunded", report.refunded),
         ("net_total", report.net_total),
     ):
-        w.writerow(["totals", key, "", "", value, ""])
+        w.writerow(safe_row(["totals", key, "", "", value, ""]))
     for section, rows in (
         ("tender", report.tenders),
         ("category", report.by_category),
@@ -135,8 +136,8 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
         ("counter", report.by_counter),
     ):
         for r in rows:
-            w.writerow([section, r.key, r.name, r.quantity, r.sales, r.share])
-    w.writerows(voids_refunds_csv_rows(report.refunds, report.approvals))
+            w.writerow(safe_row([section, r.key, r.name, r.quantity, r.sales, r.share]))
+    w.writerows(safe_row(r) for r in voids_refunds_csv_rows(report.refunds, report.approvals))
 
 
 SETTLEMENT_COLUMNS = (
@@ -149,10 +150,10 @@ def write_producers_csv(rows: list[Settlement], out: TextIO) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(SETTLEMENT_COLUMNS)
     for s in rows:
-        w.writerow(
+        w.writerow(safe_row(
             [s.producer_code, s.producer_name, s.district, s.quantity, s.sales,
              "/".join(str(r) for r in s.rates), s.commission, s.owed]
-        )  # fmt: skip
+        ))  # fmt: skip
 
 
 def with_voids_and_refunds(

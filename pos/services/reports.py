@@ -6,6 +6,7 @@ import csv
 from datetime import datetime
 from typing import TextIO
 
+from pos.domain.csv_safe import safe_row
 from pos.domain.shop_time import local
 from pos.ports.sales import SalesUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
@@ -42,23 +43,25 @@ def export_sales_csv(
     with uow() as read:
         for r in read.sales.export_rows(start, end):
             writer.writerow(
-                [
-                    r.receipt_no,
-                    _bangkok(r.sold_at),
-                    r.status,
-                    r.sku,
-                    r.name_th,
-                    r.qty,
-                    r.unit_price,
-                    r.discount,
-                    r.line_total,
-                    "yes" if r.vat_exempt else "no",
-                    r.line_vat,
-                    r.sale_total,
-                    r.vat,
-                    r.payment_methods,
-                    r.cashier,
-                ]
+                safe_row(
+                    [
+                        r.receipt_no,
+                        _bangkok(r.sold_at),
+                        r.status,
+                        r.sku,
+                        r.name_th,
+                        r.qty,
+                        r.unit_price,
+                        r.discount,
+                        r.line_total,
+                        "yes" if r.vat_exempt else "no",
+                        r.line_vat,
+                        r.sale_total,
+                        r.vat,
+                        r.payment_methods,
+                        r.cashier,
+                    ]
+                )
             )
             n += 1
     return n
