@@ -10,7 +10,10 @@ program when a manager opens an export. Every CSV the app writes passes its rows
   the spreadsheet shows it as text;
 - a *number* (an `int` or a `Decimal`) is written as it is: the app formats it itself, and a
   negative amount such as -12.00 must stay a number that adds up in the spreadsheet. A
-  number the app formats into a string itself must never be negative (prices, rates).
+  number the app formats into a string itself must never be negative (prices, rates);
+- a carriage return inside a text becomes a line feed: the writers end rows with "\n", and
+  Python's csv writer quotes a cell only for the characters of the row ending, so a bare
+  "\r" would split the row in two for every reader.
 
 The catalogue import reads a cell back with `unquote_cell`, so an exported catalogue
 imports unchanged (a story that starts with "- " survives the round trip).
@@ -21,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# What OWASP lists: the formula starts and the two characters that can hide one.
-FORMULA_STARTS = frozenset("=+-@\t\r")
+# What OWASP lists: the formula starts and the characters that can hide one (a line feed
+# too, which is what a carriage return becomes).
+FORMULA_STARTS = frozenset("=+-@\t\r\n")
 
-_ESCAPED = re.compile(r"'+[=+\-@\t\r]")  # one or more quotes, then a formula start
+_ESCAPED = re.compile(r"'+[=+\-@\t\r\n]")  # one or more quotes, then a formula start
 
 
 def is_formula_like(text: str) -> bool:
@@ -36,10 +40,11 @@ def safe_cell(value: object) -> object:
     """A cell as the CSV writer should get it: text that starts a formula gets a `'` in front.
 
     A text that already starts with quotes and then a formula start gets one more, so that
-    `unquote_cell` gives every text back exactly.
+    `unquote_cell` gives every text back exactly (its line breaks as line feeds).
     """
     if not isinstance(value, str):  # int, Decimal, None: written as they are
         return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     if is_formula_like(value) or (value.startswith("'") and _ESCAPED.match(value)):
         return "'" + value
     return value

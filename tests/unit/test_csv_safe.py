@@ -22,11 +22,22 @@ ATTACKS = [
 ]
 
 
+def lf(text: str) -> str:
+    """A text as a CSV cell keeps it: its carriage returns as line feeds."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_a_formula_is_written_as_text(attack: str) -> None:
     cell = safe_cell(attack)
-    assert cell == "'" + attack
-    assert unquote_cell(str(cell)) == attack
+    assert cell == "'" + lf(attack)
+    assert unquote_cell(str(cell)) == lf(attack)
+
+
+def test_a_carriage_return_cannot_split_a_row() -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(safe_row(["a\rb", "c\r\nd", 1]))
+    assert list(csv.reader(io.StringIO(out.getvalue(), newline=""))) == [["a\nb", "c\nd", "1"]]
 
 
 def test_numbers_and_plain_text_are_written_as_they_are() -> None:
@@ -56,4 +67,5 @@ def test_every_text_is_safe_and_comes_back_unchanged(text: str) -> None:
     cell = safe_cell(text)
     assert isinstance(cell, str)
     assert cell[:1] not in FORMULA_STARTS
-    assert unquote_cell(cell) == text
+    assert "\r" not in cell
+    assert unquote_cell(cell) == lf(text)
