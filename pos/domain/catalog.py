@@ -10,6 +10,7 @@ from decimal import Decimal
 from enum import Enum
 
 from pos.domain.barcodes import is_valid_gtin, normalize_gtin
+from pos.domain.bilingual import Bilingual
 from pos.domain.csv_safe import is_formula_like, unquote_cell
 from pos.domain.money import MAX_AMOUNT, AmountError, parse_amount, shown
 from pos.domain.taxid import is_valid_tax_id
@@ -155,7 +156,7 @@ _FALSE = {"0", "false", "no", "n", "ไม่", "f", ""}
 
 def _amount(text: str, what: str, maximum: Decimal) -> Decimal:
     try:
-        return parse_amount(text, what=(what, what), maximum=maximum)
+        return parse_amount(text, what=Bilingual(what, what), maximum=maximum)
     except AmountError as exc:
         raise ValueError(exc.message_en) from None
 

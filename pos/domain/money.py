@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.errors import ShopError
 
 SATANG = Decimal("0.01")
@@ -27,6 +28,7 @@ class AmountError(ShopError):
     """A typed amount the till refuses (not a number, too many decimals, too large …)."""
 
 
+AN_AMOUNT = Bilingual("จำนวนเงิน", "amount")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _EXPONENT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")
@@ -41,7 +43,7 @@ def shown(text: str, limit: int = 24) -> str:
 def parse_amount(
     text: str,
     *,
-    what: tuple[str, str] = ("amount", "จำนวนเงิน"),
+    what: Bilingual = AN_AMOUNT,
     places: int = MONEY_PLACES,
     negative_ok: bool = False,
     zero_ok: bool = True,
@@ -55,7 +57,7 @@ def parse_amount(
     than `places` decimals; a negative amount unless `negative_ok`; zero unless `zero_ok`;
     more than `maximum` either way (by default what a money column and a PromptPay QR hold).
     """
-    en, th = what
+    th, en = what.th, what.en
     raw = text.strip()
     cleaned = raw.replace(",", "").replace("฿", "").strip().translate(_THAI_DIGITS)
     if not cleaned:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.errors import ShopError
 from pos.domain.money import MAX_AMOUNT, AmountError, parse_amount
 from pos.domain.promptpay import AMOUNT_FIELD_CHARS, PromptPayError, promptpay_payload
@@ -82,7 +83,7 @@ def test_the_rules_a_caller_chooses() -> None:
     with pytest.raises(AmountError, match=r"more than 100\.00"):
         parse_amount("100.01", maximum=Decimal(100))
     with pytest.raises(AmountError) as caught:
-        parse_amount("abc", what=("discount", "ส่วนลด"))
+        parse_amount("abc", what=Bilingual("ส่วนลด", "discount"))
     assert caught.value.message_en.startswith("discount 'abc'")
     assert caught.value.message_th.startswith("ส่วนลด 'abc'")
 

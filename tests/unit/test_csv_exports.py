@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pos.domain.csv_safe import FORMULA_STARTS, unquote_cell
 from pos.domain.eod import EodReport, GroupRow, Settlement
 from pos.domain.refund import ApprovalRow, RefundRow
-from pos.ports import SaleExportRow
+from pos.ports.sales import SaleExportRow
 from pos.services.eod import write_eod_csv, write_producers_csv
 from pos.services.reports import export_sales_csv
 
