@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -27,10 +25,9 @@ from pos.domain.catalog import (
 from pos.domain.csv_safe import FORMULA_STARTS, unquote_cell
 from pos.domain.errors import ImportRowError
 from pos.domain.money import MONEY_DIGITS, MONEY_PLACES
-from pos.domain.settings import Settings
 from pos.services.catalog import export_csv, import_csv
 from tests.helpers.gs1 import reference_check_digit
-from tests.integration.conftest import Store, open_store
+from tests.integration.conftest import Store, open_small_store
 
 HEADER = list(CSV_COLUMNS)
 PRODUCERS = ("P-CNB", "P-BPI", "P-PWG", "P-UDN")  # the small catalogue's producers
@@ -85,13 +82,9 @@ def assert_no_formula_cell(text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def counter(
-    small_sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
+def counter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """One counter's SQLite store with the small catalogue, shared by the refusals below."""
-    path = tmp_path_factory.mktemp("hostile") / "counter.sqlite3"
-    shutil.copyfile(small_sqlite_template, path)
-    opened = open_store(str(path), Settings())
+    opened = open_small_store(str(tmp_path_factory.mktemp("hostile") / "counter.sqlite3"))
     try:
         yield opened
     finally:
