@@ -37,6 +37,9 @@ def _sheet(wb: Workbook, title: str, header: Sequence[str], widths: Sequence[int
 
 def _row(ws: Worksheet, values: Sequence[Any], formats: Sequence[str | None]) -> None:
     ws.append(list(values))
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":  # openpyxl reads "=..." as a formula: a typed name stays text
+            cell.data_type = "s"
     for cell, fmt in zip(ws[ws.max_row], formats, strict=False):
         if fmt:
             cell.number_format = fmt

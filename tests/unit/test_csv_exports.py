@@ -1,5 +1,6 @@
 """Every CSV the app writes (sales, end of day, producers) with names and reasons a user typed
-as formulas: no text cell starts a formula, numbers stay numbers (a refund of -12.00 too)."""
+as formulas: no text cell starts a formula, numbers stay numbers (a refund of -12.00 too);
+the XLSX reports keep such a text a text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -133,3 +135,21 @@ def test_the_sales_csv_never_starts_a_text_cell_with_a_formula(
     typed = [unquote_cell(by[c]) for c in ("sku", "name_th", "cashier")]
     assert typed == [lf(sku), lf(name), lf(cashier)]
     assert by["line_total"] == "-79.00"
+
+
+def test_the_xlsx_reports_keep_a_typed_formula_as_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from printing.report_xlsx import write_eod_xlsx, write_producers_xlsx
+
+    attack = '=HYPERLINK("http://evil.example","open")'
+    report = eod(attack, approvals=(ApprovalRow(WHEN, "void", "a", "b", attack, ""),))
+    write_eod_xlsx(report, tmp_path / "eod.xlsx")
+    row = Settlement("P-1", attack, attack, Decimal(1), Decimal(1), Decimal(0), Decimal(1))
+    write_producers_xlsx([row], WHEN.date(), WHEN.date(), tmp_path / "producers.xlsx")
+    for name in ("eod.xlsx", "producers.xlsx"):
+        cells = [c for ws in load_workbook(tmp_path / name) for r in ws.iter_rows() for c in r]
+        typed = [c for c in cells if c.value == attack]
+        assert typed, name
+        assert all(c.data_type == "s" for c in typed), name
+        assert not [c for c in cells if c.data_type == "f"], name
