@@ -12,7 +12,7 @@ from enum import Enum
 from pos.domain.barcodes import is_valid_gtin, normalize_gtin
 from pos.domain.bilingual import Bilingual
 from pos.domain.csv_safe import is_formula_like, unquote_cell
-from pos.domain.money import MAX_AMOUNT, AmountError, parse_amount, shown
+from pos.domain.money import MAX_AMOUNT, AmountError, cut, parse_amount, shown
 from pos.domain.taxid import is_valid_tax_id
 
 
@@ -226,8 +226,8 @@ def parse_csv_row(row: Mapping[str, str | None]) -> ProductEntry:
     """Validate one import row; raises ValueError naming every problem in the row."""
     get = {k: unquote_cell((v or "").strip()) for k, v in row.items() if k is not None}
     problems: list[str] = []
-    for col, text in get.items():
-        problems.extend(text_problems(col, text))
+    for col, text in get.items():  # a column the import ignores is named cut short
+        problems.extend(text_problems(col if col in CSV_COLUMNS else cut(col), text))
     for col in REQUIRED_COLUMNS:
         if not get.get(col):
             problems.append(f"{col} is empty")

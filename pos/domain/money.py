@@ -35,9 +35,14 @@ _EXPONENT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+")
 _LONGEST = 40  # characters of an amount worth reading ("9,999,999,999.99" is 16)
 
 
+def cut(text: str, limit: int = 24) -> str:
+    """A text cut short for a message (a 50 MB cell must not become the message)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def shown(text: str, limit: int = 24) -> str:
-    """A value quoted for a message, cut short (a 50 MB cell must not become the message)."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
+    """A value quoted for a message, cut short."""
+    return repr(cut(text, limit))
 
 
 def parse_amount(

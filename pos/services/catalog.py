@@ -76,7 +76,7 @@ def _check_header(header: Sequence[str]) -> None:
     twice: list[str] = []
     for n, name in enumerate(header, 1):
         if name in first:
-            twice.append(f"column {name!r} appears twice (columns {first[name]} and {n})")
+            twice.append(f"column {shown(name)} appears twice (columns {first[name]} and {n})")
         first.setdefault(name, n)
     if twice:
         raise ImportRowError([(1, "; ".join(twice))])

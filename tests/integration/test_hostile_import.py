@@ -182,6 +182,20 @@ def test_a_repeated_column_is_refused_on_the_header_line(counter: Store) -> None
     assert export_text(counter) == before
 
 
+def test_a_huge_column_name_is_cut_short_in_the_message(counter: Store) -> None:
+    name = "x" * 100_000
+    text = csv_text([*HEADER, name, name], [{**good_row(), name: "\x00"}])
+    with pytest.raises(ImportRowError) as caught:
+        import_text(counter, text)
+    assert caught.value.problems == [(1, f"column '{'x' * 24}…' appears twice (columns 20 and 21)")]
+    text = csv_text([*HEADER, name], [{**good_row(), name: "\x00"}])
+    with pytest.raises(ImportRowError) as caught:
+        import_text(counter, text)
+    assert caught.value.problems == [
+        (2, f"{'x' * 24}… has a control character U+0000 at character 1")
+    ]
+
+
 def test_a_50_mb_cell_is_refused_with_its_line(counter: Store) -> None:
     before = export_text(counter)
     text = csv_text(HEADER, [good_row(sku="OK-001"), good_row(sku="OK-002")])
