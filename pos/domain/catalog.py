@@ -267,9 +267,10 @@ def parse_csv_row(row: Mapping[str, str | None]) -> ProductEntry:
     try:
         star_year = _int_or_none(get.get("star_year", ""), "star_year")
         if star_year is not None and not any(star_year in years for years in STAR_YEARS):
+            ce, be = (f"{years.start}-{years.stop - 1}" for years in STAR_YEARS)
             problems.append(
                 f"star_year {star_year} must be a year of the OTOP star ratings:"
-                " 2001-2100 (C.E.) or 2544-2643 (B.E.)"
+                f" {ce} (C.E.) or {be} (B.E.)"
             )
     except ValueError as exc:
         problems.append(str(exc))
