@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -148,7 +149,11 @@ STAR_YEARS = (range(2001, 2101), range(2544, 2644))
 # Cells a spreadsheet would run as a formula are refused where they name the product.
 NO_FORMULA_COLUMNS = ("sku", "name_th", "name_en")
 MULTILINE_COLUMNS = ("story_th", "story_en")  # may hold line breaks and tabs
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Control characters (Unicode's Cc), line and paragraph separators, and the bidirectional
+# overrides and isolates that make a text read other than it is stored.
+_SEPARATORS_AND_BIDI = "\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_SEPARATORS_AND_BIDI}]")
+_CONTROL_BUT_LINES = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_SEPARATORS_AND_BIDI}]")
 
 _TRUE = {"1", "true", "yes", "y", "ใช่", "t"}
 _FALSE = {"0", "false", "no", "n", "ไม่", "f", ""}
@@ -185,12 +190,12 @@ def text_problems(column: str, value: str) -> list[str]:
     """What is wrong with one cell's text: control characters, length, a formula start, and
     for a name a text with nothing to read (only tone marks or vowel signs, no consonant)."""
     out: list[str] = []
-    allowed = "\n\r\t" if column in MULTILINE_COLUMNS else ""
-    for i, ch in enumerate(value, 1):
-        kind = unicodedata.category(ch)
-        if (kind == "Cc" and ch not in allowed) or kind in ("Zl", "Zp") or ch in _BIDI_CONTROLS:
-            out.append(f"{column} has a control character U+{ord(ch):04X} at character {i}")
-            break
+    found = (_CONTROL_BUT_LINES if column in MULTILINE_COLUMNS else _CONTROL).search(value)
+    if found:
+        where = found.start()
+        out.append(
+            f"{column} has a control character U+{ord(value[where]):04X} at character {where + 1}"
+        )
     most = COLUMN_CHARS.get(column)
     if most is not None and len(value) > most:
         out.append(f"{column} is {len(value)} characters long, more than {most}")
