@@ -40,8 +40,8 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def shop(db_url: str, strict_settings: Settings) -> Iterator[Store]:
-    store = open_basket_store(db_url, strict_settings)
+def shop(migrated_db_url: str, strict_settings: Settings) -> Iterator[Store]:
+    store = open_basket_store(migrated_db_url, strict_settings)
     try:
         yield store
     finally:

@@ -45,8 +45,8 @@ def _qt(qapp: object) -> None:
 
 
 @pytest.fixture
-def store(sqlite_url: str) -> Iterator[Store]:
-    shop = open_basket_store(sqlite_url, Settings())
+def store(migrated_sqlite_url: str) -> Iterator[Store]:
+    shop = open_basket_store(migrated_sqlite_url, Settings())
     try:
         yield shop
     finally:

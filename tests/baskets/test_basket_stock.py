@@ -188,11 +188,11 @@ def test_no_negative_stock_when_the_shop_forbids_it(
     assert stock(shop, "KK-SAUS-001") == 0
 
 
-def test_negative_stock_goes_through_when_the_shop_allows_it(sqlite_url: str) -> None:
+def test_negative_stock_goes_through_when_the_shop_allows_it(migrated_sqlite_url: str) -> None:
     from pos.domain.settings import Settings
     from tests.integration.conftest import FixedClock
 
-    shop = open_basket_store(sqlite_url, replace(Settings(), allow_negative_stock=True))
+    shop = open_basket_store(migrated_sqlite_url, replace(Settings(), allow_negative_stock=True))
     try:
         checkout = Checkout(shop.uow, shop.settings, shop.terminal, FixedClock())
         baskets = Baskets(shop.uow, shop.settings, shop.terminal, FixedClock())
@@ -284,19 +284,19 @@ def test_two_counters_cannot_both_sell_the_last_baskets(shop: Store, baskets: Ba
 
 
 def test_the_manager_runs_assembly_orders_from_the_command_line(
-    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+    migrated_sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from pos.app import main
     from pos.domain.settings import Settings
 
-    open_basket_store(sqlite_url, Settings()).close()
-    assert main(["basket", "assemble", "GIFT-TEA", "2", "--db", sqlite_url]) == 0
+    open_basket_store(migrated_sqlite_url, Settings()).close()
+    assert main(["basket", "assemble", "GIFT-TEA", "2", "--db", migrated_sqlite_url]) == 0
     assert "GIFT-TEA-R, barcode 20" in capsys.readouterr().out
-    assert main(["basket", "list", "--db", sqlite_url]) == 0
+    assert main(["basket", "list", "--db", migrated_sqlite_url]) == 0
     listed = capsys.readouterr().out.splitlines()
     tea = next(line for line in listed if line.startswith("GIFT-TEA"))
     assert "can make    1" in tea
     assert "ready    2" in tea
-    assert main(["basket", "disassemble", "GIFT-TEA", "3", "--db", sqlite_url]) == 2
+    assert main(["basket", "disassemble", "GIFT-TEA", "3", "--db", migrated_sqlite_url]) == 2
     assert "ขาด 1" in capsys.readouterr().err
-    assert main(["basket", "disassemble", "GIFT-TEA", "2", "--db", sqlite_url]) == 0
+    assert main(["basket", "disassemble", "GIFT-TEA", "2", "--db", migrated_sqlite_url]) == 0

@@ -21,8 +21,8 @@ DINO, BALM, TEA = "8859999000049", "8859999000056", "8859999000025"
 
 
 @pytest.fixture
-def basket_store(sqlite_url: str) -> Iterator[Store]:
-    store = open_basket_store(sqlite_url, Settings())
+def basket_store(migrated_sqlite_url: str) -> Iterator[Store]:
+    store = open_basket_store(migrated_sqlite_url, Settings())
     try:
         yield store
     finally:

@@ -407,9 +407,9 @@ def test_a_failure_in_the_middle_of_recording_leaves_no_trace(
     assert pay_exact(checkout, cart).receipt_no == "KK01-00000002", "no number was used up"
 
 
-def test_a_full_disk_on_the_counter_loses_nothing(sqlite_url: str) -> None:
+def test_a_full_disk_on_the_counter_loses_nothing(migrated_sqlite_url: str) -> None:
     """SQLite runs out of room half-way through the sale: a shop error, and no half sale."""
-    store = open_small_store(sqlite_url)
+    store = open_small_store(migrated_sqlite_url)
     try:
         checkout = Checkout(store.uow, store.settings, store.terminal, FixedClock())
         assert one_silk_sale(checkout).receipt_no == "KK01-00000001"
@@ -437,10 +437,10 @@ def test_a_full_disk_on_the_counter_loses_nothing(sqlite_url: str) -> None:
 
 
 @pytest.mark.pg
-def test_a_locked_central_table_fails_the_sale_cleanly(pg_url: str) -> None:
+def test_a_locked_central_table_fails_the_sale_cleanly(migrated_pg_url: str) -> None:
     """Another session holds the outbox: the sale times out as a shop error, half-written never."""
-    store = open_small_store(pg_url)
-    holder = make_engine(pg_url)
+    store = open_small_store(migrated_pg_url)
+    holder = make_engine(migrated_pg_url)
     try:
         checkout = Checkout(store.uow, store.settings, store.terminal, FixedClock())
         assert one_silk_sale(checkout).receipt_no == "KK01-00000001"

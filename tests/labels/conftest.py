@@ -44,9 +44,9 @@ PRODUCTS = [
 
 
 @pytest.fixture
-def label_store(sqlite_url: str) -> Iterator[Store]:
+def label_store(migrated_sqlite_url: str) -> Iterator[Store]:
     """A counter database with six products from three producers in three districts."""
-    store = open_store(sqlite_url, LABEL_SETTINGS)
+    store = open_store(migrated_sqlite_url, LABEL_SETTINGS)
     with store.uow(write=True) as work:
         work.catalog.ensure_categories()
         work.catalog.upsert_producers(PRODUCERS)

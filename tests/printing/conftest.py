@@ -18,6 +18,7 @@ from pos.services.checkout import Checkout
 from pos.services.demo import load_demo_store
 from printing.qt import ensure_gui
 from tests.helpers.selling import seller
+from tests.helpers.templates import SqliteTemplates, migrate_only
 
 SHOP = Path(__file__).resolve().parent / "data" / "shop"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -49,12 +50,16 @@ def network_settings(target: str, **extra: object) -> Settings:
 
 
 @pytest.fixture
-def make_store(tmp_path: Path) -> Iterator[Callable[[Settings], Store]]:
-    """Open a fresh SQLite counter database with the small shop's catalogue."""
+def make_store(
+    tmp_path: Path, sqlite_templates: SqliteTemplates
+) -> Iterator[Callable[[Settings], Store]]:
+    """Open a fresh SQLite counter database (a copy of the migrated template) with the small
+    shop's catalogue."""
     opened: list[Store] = []
 
     def make(settings: Settings) -> Store:
-        store = open_store(str(tmp_path / f"counter{len(opened)}.sqlite3"), settings)
+        path = tmp_path / f"counter{len(opened)}.sqlite3"
+        store = open_store(sqlite_templates.copy("migrated", migrate_only, path), settings)
         load_demo_store(store.uow, settings, store.terminal.terminal_id, SHOP)
         opened.append(store)
         return store

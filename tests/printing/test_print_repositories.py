@@ -17,8 +17,8 @@ BUYER = Buyer("บริษัท ก จำกัด", "ขอนแก่น",
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = open_store(db_url, Settings())
+def store(migrated_db_url: str) -> Iterator[Store]:
+    opened = open_store(migrated_db_url, Settings())
     load_demo_store(opened.uow, opened.settings, opened.terminal.terminal_id, SHOP)
     try:
         yield opened

@@ -21,6 +21,7 @@ from db.uow import SqlUnitOfWorkFactory
 from pos.domain.eod import EodReport
 from pos.domain.shop_time import BANGKOK, day_bounds, period_bounds
 from pos.services.eod import eod_report
+from tests.helpers.templates import FreshDatabase
 
 FIRST, LAST = date(2026, 9, 1), date(2026, 9, 30)  # the generated, closed month
 LINES = 3_000
@@ -32,7 +33,7 @@ class Month:
     engine: Engine
 
 
-def _month(url: str) -> Iterator[Month]:
+def build_month(url: str) -> None:
     cat = Catalogue(random.Random(7))
     if url.startswith("sqlite"):
         path = make_url(url).database
@@ -40,20 +41,29 @@ def _month(url: str) -> Iterator[Month]:
         load_sqlite(Path(path), cat, LINES, 7)
     else:
         load_pg(url, cat, LINES, 7)
+
+
+def _month(url: str) -> Iterator[Month]:
     engine = make_engine(url)
     yield Month(SqlUnitOfWorkFactory(engine), engine)
     engine.dispose()
 
 
-@pytest.fixture
-def month(db_url: str) -> Iterator[Month]:
-    """A generated month of sales (3 counters, baskets, discounts, voids) bulk-loaded."""
-    yield from _month(db_url)
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def month(request: pytest.FixtureRequest, fresh_database: FreshDatabase) -> Iterator[Month]:
+    """A generated month of sales (3 counters, baskets, discounts, voids) bulk-loaded (a copy
+    of the session's loaded month)."""
+    yield from _month(fresh_database(str(request.param), "month", build_month))
 
 
 @pytest.fixture
-def sqlite_month(sqlite_url: str) -> Iterator[Month]:
-    yield from _month(sqlite_url)
+def sqlite_month_url(fresh_database: FreshDatabase) -> str:
+    return fresh_database("sqlite", "month", build_month)
+
+
+@pytest.fixture
+def sqlite_month(sqlite_month_url: str) -> Iterator[Month]:
+    yield from _month(sqlite_month_url)
 
 
 def report(
@@ -220,11 +230,11 @@ def test_today_is_grouped_from_the_sales_and_never_kept(month: Month) -> None:
 
 
 def test_a_store_that_may_not_be_written_still_reports(
-    sqlite_month: Month, sqlite_url: str
+    sqlite_month: Month, sqlite_month_url: str
 ) -> None:
     """A SQLite file opened read-only: the report is computed, nothing is kept."""
     month = sqlite_month
-    path = make_url(sqlite_url).database
+    path = make_url(sqlite_month_url).database
     plain = report(month, FIRST, LAST, cached=False)
     month.engine.dispose()
     readonly = make_engine(f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true")

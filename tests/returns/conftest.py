@@ -23,8 +23,6 @@ from tests.integration.conftest import FixedClock
 from tests.shifts.test_auth import PlainTestHasher
 
 # the small catalogue on a fresh SQLite file or PostgreSQL database (fixtures used by name)
-small_pg_template = integration.small_pg_template
-small_sqlite_template = integration.small_sqlite_template
 small_store_url = integration.small_store_url
 store = integration.store
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from tests.integration.conftest import (  # noqa: F401  (fixtures used by name)
-    small_pg_template,
-    small_sqlite_template,
     small_store_url,
     store,
 )

@@ -20,6 +20,7 @@ from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
 from pos.services.demo import demo_sales, load_demo_store
 from pos.services.sync import SyncService
+from tests.helpers.templates import FreshDatabase, SqliteTemplates, migrate_only
 from tests.sync.proxy import CuttingProxy
 
 SMALL_CATALOGUE = Path(__file__).resolve().parents[1] / "integration" / "data" / "small"
@@ -55,21 +56,31 @@ def as_role(url: str, role: str) -> str:
     return make_url(url).set(username=role, password=None).render_as_string(hide_password=False)
 
 
-@pytest.fixture
-def central(pg_url: str) -> Iterator[Central]:
-    """A central database: migrated, initialised, with the small catalogue and opening stock."""
+def build_central(url: str) -> None:
+    """Migrated, initialised, with the small catalogue, opening stock and the demo users."""
     settings = Settings()
-    admin = make_engine(pg_url)
-    init_central(admin, shop(settings))
-    store = open_store(pg_url, settings)  # the back office's own terminal
+    admin = make_engine(url)
+    try:
+        init_central(admin, shop(settings))
+    finally:
+        admin.dispose()
+    store = open_store(url, settings)  # the back office's own terminal
     load_demo_store(store.uow, settings, store.terminal.terminal_id, SMALL_CATALOGUE)
     # users are owned centrally: the counters pull the demo cashier their sales name
     Auth(
         store.uow, settings, SystemClock(), terminal_id=store.terminal.terminal_id
     ).ensure_demo_users()
     store.close()
+
+
+@pytest.fixture
+def central(fresh_database: FreshDatabase) -> Iterator[Central]:
+    """A central database: migrated, initialised, with the small catalogue and opening stock
+    (a copy of the session's template)."""
+    url = fresh_database("pg", "central", build_central)
+    admin = make_engine(url)
     try:
-        yield Central(pg_url, as_role(pg_url, COUNTER_ROLE), admin)
+        yield Central(url, as_role(url, COUNTER_ROLE), admin)
     finally:
         admin.dispose()
 
@@ -96,15 +107,21 @@ def central_engine(url: str) -> Engine:
 
 
 @pytest.fixture
-def make_counter(tmp_path: Path, central: Central) -> Iterator[Callable[..., Counter]]:
-    """Counters registered with the central database, their catalogue pulled."""
+def make_counter(
+    tmp_path: Path, central: Central, sqlite_templates: SqliteTemplates
+) -> Iterator[Callable[..., Counter]]:
+    """Counters registered with the central database, their catalogue pulled; each a copy of
+    the migrated template that makes its own terminal (its own id) at first start."""
     made: list[Counter] = []
 
     def make(
         name: str, url: str | None = None, path: Path | None = None, pull: bool = True
     ) -> Counter:
         settings = Settings()
-        db = sqlite_url(path or tmp_path / f"{name.replace(' ', '_')}.sqlite3")
+        file = path or tmp_path / f"{name.replace(' ', '_')}.sqlite3"
+        db = sqlite_url(file)
+        if not file.exists():
+            sqlite_templates.copy("migrated", migrate_only, file)
         store = open_store(db, settings)
         engine = central_engine(url or central.counter_url)
         reg = register_terminal(engine, store.terminal.terminal_id, name, "", "KKOTOP")

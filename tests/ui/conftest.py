@@ -41,9 +41,9 @@ def rice_label(kg: str, settings: Settings | None = None) -> str:
 
 
 @pytest.fixture
-def store(sqlite_url: str) -> Iterator[Store]:
+def store(migrated_sqlite_url: str) -> Iterator[Store]:
     settings = Settings()
-    opened = open_store(sqlite_url, settings)
+    opened = open_store(migrated_sqlite_url, settings)
     load_demo_store(opened.uow, settings, opened.terminal.terminal_id, DATA)
     Auth(opened.uow, settings, SystemClock(), FastArgon2()).ensure_demo_users()
     try:

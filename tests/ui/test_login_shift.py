@@ -331,12 +331,12 @@ def test_closing_a_shift_warns_while_sales_have_not_reached_the_central_database
 
 
 def test_a_basket_at_a_typed_price_asks_a_manager_before_payment(
-    qtbot: QtBot, sqlite_url: str
+    qtbot: QtBot, migrated_sqlite_url: str
 ) -> None:
     from pos.domain.settings import Settings
     from tests.baskets.conftest import open_basket_store
 
-    store = open_basket_store(sqlite_url, Settings())
+    store = open_basket_store(migrated_sqlite_url, Settings())
     try:
         with open_till(qtbot, store) as till:
             key(qtbot, till.scan_field, Qt.Key.Key_F7)

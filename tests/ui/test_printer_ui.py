@@ -35,11 +35,11 @@ def printer() -> Iterator[FakeNetworkPrinter]:
 
 
 @pytest.fixture
-def store(sqlite_url: str, printer: FakeNetworkPrinter) -> Iterator[Store]:
+def store(migrated_sqlite_url: str, printer: FakeNetworkPrinter) -> Iterator[Store]:
     """The till's store with its receipt printer on 127.0.0.1 (overrides tests/ui's)."""
     backup = PrinterProfile(name="backup", connection="network", target=printer.target)
     settings = network_settings(printer.target, more=(backup,))
-    opened = open_store(sqlite_url, settings)
+    opened = open_store(migrated_sqlite_url, settings)
     load_demo_store(opened.uow, settings, opened.terminal.terminal_id, DATA)
     try:
         yield opened
