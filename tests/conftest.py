@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -39,11 +40,40 @@ from tests.helpers.templates import (  # noqa: E402
 PG_URL_ENV = "POS_TEST_PG_URL"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _one_qt_application(qapp: object) -> None:
-    """pytest-qt's QApplication before anything draws: printing code that finds no Qt
-    application starts a bare QGuiApplication (as the command line does), and pytest-qt
-    refuses to run on one of those, whichever test happens to come first."""
+# The test directories that draw: widgets (pytest-qt), or text that printing lays out with QtGui
+# (receipts, slips, labels, reports, PDFs). Each of their tests gets pytest-qt's QApplication
+# before it runs, in any order: printing code that finds no Qt application starts a bare
+# QGuiApplication (as the command line does), and pytest-qt refuses to run on one of those.
+# The other tests (tests/unit: the domain and services with fakes) never start Qt.
+DRAWING_DIRECTORIES = frozenset(
+    {"baskets", "labels", "printing", "reports", "returns", "shifts", "sync", "ui"}
+)
+TESTS = Path(__file__).resolve().parent
+
+
+def draws(path: Path) -> bool:
+    """Whether the test file at `path` is in one of the directories that draw."""
+    parts = path.resolve().relative_to(TESTS).parts
+    return len(parts) > 1 and parts[0] in DRAWING_DIRECTORIES
+
+
+@pytest.fixture(autouse=True)
+def _qt_application_if_it_draws(request: pytest.FixtureRequest) -> Iterator[None]:
+    """pytest-qt's QApplication for the tests that draw; afterwards, a test that started a bare
+    QGuiApplication (it drew outside DRAWING_DIRECTORIES) fails itself, not a later one."""
+    if draws(request.node.path):
+        request.getfixturevalue("qapp")
+    yield
+    core = sys.modules.get("PySide6.QtCore")
+    app = core.QCoreApplication.instance() if core is not None else None
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if app is not None and (widgets is None or not isinstance(app, widgets.QApplication)):
+        pytest.fail(
+            f"{request.node.nodeid} drew with no QApplication, so a bare {type(app).__name__} "
+            "was started and pytest-qt can no longer run: put its directory in "
+            "DRAWING_DIRECTORIES (tests/conftest.py) or request the qapp fixture",
+            pytrace=False,
+        )
 
 
 @pytest.fixture

@@ -29,11 +29,6 @@ store = integration.store
 SILK, JAEW, RICE, BALM = "8851234000012", "8851234000029", "8851234000036", "96385074"
 
 
-@pytest.fixture(autouse=True)
-def _qt(qapp: object) -> None:
-    """pytest-qt's QApplication before a refund slip is drawn (as the till has one)."""
-
-
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()
