@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QCloseEvent, QImage, QPagedPaintDevice, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +34,7 @@ from pos.domain.errors import ShopError
 from pos.domain.labels import (
     BUILTIN_TEMPLATES,
     DEFAULT_TEMPLATE,
+    LabelBatch,
     LabelError,
     LabelQuery,
     LabelTemplate,
@@ -420,7 +420,7 @@ class LabelsWindow(QMainWindow):
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: Any) -> None:
+    def print_to(self, printer: QPagedPaintDevice) -> None:
         """Draw the pages on `printer` (Qt lays out the same labels as the PDF), then log."""
         try:
             items, template, start = self._job()
@@ -433,7 +433,7 @@ class LabelsWindow(QMainWindow):
             self.say(LabelError(f"Printing failed: {exc}", f"พิมพ์ไม่สำเร็จ: {exc}"))
             return
 
-        def done(batch: Any) -> None:
+        def done(batch: LabelBatch) -> None:
             self.say(self.tr("Sent %1 page(s) to the printer").replace("%1", str(pages)))
             self.batchDone.emit(batch)
 
@@ -458,7 +458,7 @@ class LabelsWindow(QMainWindow):
         else:
             self.say(LabelError(f"Something went wrong: {exc}", f"เกิดข้อผิดพลาด: {exc}"))
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.shutdown()
         super().closeEvent(event)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,7 +24,7 @@ from ui.dialogs import parse_decimal
 from ui.shift_dialogs import ApprovalDialog, Run, _WorkerDialog
 
 if TYPE_CHECKING:
-    from pos.domain.refund import ReturnableSale
+    from pos.domain.refund import RefundReceipt, ReturnableSale
     from pos.services.auth import Approval, Auth
     from pos.services.returns import Returns
 
@@ -185,7 +185,7 @@ class RefundDialog(_WorkerDialog):
             self._done,
         )
 
-    def _done(self, refund: Any) -> None:
+    def _done(self, refund: RefundReceipt) -> None:
         self.refunded.emit(refund)
         self.accept()
 

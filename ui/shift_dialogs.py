@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
@@ -19,11 +19,20 @@ from ui.dialogs import _Dialog, parse_decimal
 
 if TYPE_CHECKING:
     from pos.domain.cashup import ShiftReport
+    from pos.ports import ShiftRecord
     from pos.services.auth import Approval, Auth
     from pos.services.shifts import Shifts
 
-# run(fn, on_success, on_failure): the till's ordered worker
-Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], None]], None]
+T = TypeVar("T")
+
+
+class Run(Protocol):
+    """run(fn, on_success, on_failure): the till's ordered worker; fn's result goes to
+    on_success on the UI thread, its error to on_failure."""
+
+    def __call__(
+        self, fn: Callable[[], T], ok: Callable[[T], None], fail: Callable[[Exception], None], /
+    ) -> None: ...
 
 
 class _WorkerDialog(_Dialog):
@@ -34,13 +43,13 @@ class _WorkerDialog(_Dialog):
         self._run = run
         self.busy = False
 
-    def _submit(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def _submit(self, fn: Callable[[], T], done: Callable[[T], None]) -> None:
         if self.busy:
             return
         self.busy = True
         self._ok.setEnabled(False)
 
-        def ok(result: Any) -> None:
+        def ok(result: T) -> None:
             self.busy = False
             self._ok.setEnabled(True)
             done(result)
@@ -92,7 +101,7 @@ class OpenShiftDialog(_WorkerDialog):
         shifts, actor = self._shifts, self._actor
         self._submit(lambda: shifts.open(actor, value), self._opened)
 
-    def _opened(self, shift: Any) -> None:
+    def _opened(self, shift: ShiftRecord) -> None:
         self.opened.emit(shift)
         self.accept()
 

@@ -7,7 +7,7 @@ import queue
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
@@ -15,16 +15,17 @@ from pos.domain.errors import ShopError
 
 log = logging.getLogger(__name__)
 
-Success = Callable[[Any], None]
+T = TypeVar("T")
+Success = Callable[[T], None]
 Failure = Callable[[Exception], None]
 
 
 @dataclass(eq=False)
-class Op:
+class Op(Generic[T]):
     """One piece of background work and what to do with its outcome on the UI thread."""
 
-    fn: Callable[[], Any]
-    on_success: Success | None
+    fn: Callable[[], T]
+    on_success: Success[T] | None
     on_failure: Failure | None
     name: str
     op_id: int = field(default_factory=count(1).__next__)
@@ -62,7 +63,8 @@ class Worker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._jobs: queue.SimpleQueue[Op | None] = queue.SimpleQueue()
+        # ops of every result type, in one queue (each op's callbacks match its own result)
+        self._jobs: queue.SimpleQueue[Op[Any] | None] = queue.SimpleQueue()
         self._pending = 0
         self._closed = False
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -80,12 +82,12 @@ class Worker(QObject):
 
     def run(
         self,
-        fn: Callable[[], Any],
-        on_success: Success | None = None,
+        fn: Callable[[], T],
+        on_success: Success[T] | None = None,
         on_failure: Failure | None = None,
         *,
         name: str = "",
-    ) -> Op:
+    ) -> Op[T]:
         """Queue `fn` behind everything queued before it."""
         if self._closed:
             raise RuntimeError("the worker is shut down")
@@ -97,7 +99,7 @@ class Worker(QObject):
         return op
 
     # --- worker thread -------------------------------------------------------------------
-    def _execute(self, op: Op) -> None:
+    def _execute(self, op: Op[Any]) -> None:
         try:
             result = op.fn()
         except ShopError as exc:
@@ -110,7 +112,7 @@ class Worker(QObject):
             self.finished.emit(op, True, result)
 
     # --- UI thread -----------------------------------------------------------------------
-    def _deliver(self, op: Op, ok: bool, outcome: Any) -> None:
+    def _deliver(self, op: Op[Any], ok: bool, outcome: object) -> None:
         self._pending -= 1
         if self._closed:
             return
@@ -119,6 +121,7 @@ class Worker(QObject):
                 if op.on_success is not None:
                     op.on_success(outcome)
             else:
+                assert isinstance(outcome, Exception)  # _execute sends only exceptions here
                 if not isinstance(outcome, ShopError):
                     self.bug.emit(f"{op.name}: {type(outcome).__name__}: {outcome}")
                 if op.on_failure is not None:
