@@ -19,7 +19,7 @@ from ui.dialogs import _Dialog, parse_decimal
 
 if TYPE_CHECKING:
     from pos.domain.cashup import ShiftReport
-    from pos.ports import ShiftRecord
+    from pos.ports.shifts import ShiftRecord
     from pos.services.auth import Approval, Auth
     from pos.services.shifts import Shifts
 
