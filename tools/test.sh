@@ -10,7 +10,7 @@ echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"
 set +e
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest --durations=15 "$@"  # the slowest tests: the suite has a 10-minute budget
 rc=$?
 set -e
 if [ $rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi
