@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from db import migrate
 from pos.app import main
@@ -25,7 +26,8 @@ from pos.domain.settings import Settings
 from pos.services.checkout import Checkout
 from resources import DEMO
 from tests.helpers.selling import seller
-from tests.integration.conftest import FixedClock, open_small_store
+from tests.helpers.templates import FreshDatabase
+from tests.integration.conftest import FixedClock, build_small_store, open_small_store
 
 KHON_KAEN_DISTRICTS = {
     "เมืองขอนแก่น", "บ้านฝาง", "พระยืน", "หนองเรือ", "ชุมแพ", "สีชมพู", "น้ำพอง", "อุบลรัตน์",
@@ -176,10 +178,9 @@ def test_the_demo_store_on_postgresql(
 
 # --- catalogue import ---------------------------------------------------------------------
 @pytest.fixture
-def small_db(tmp_path: Path) -> Path:
-    db = tmp_path / "shop.db"
-    open_small_store(str(db)).close()
-    return db
+def small_db(fresh_database: FreshDatabase) -> Path:
+    """A SQLite file holding the small catalogue (a copy of the session's template)."""
+    return Path(str(make_url(fresh_database("sqlite", "small", build_small_store)).database))
 
 
 def export_text(db: Path, out: Path) -> str:
