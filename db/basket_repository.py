@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from db import models as m
-from db.repositories import _PRODUCT_COLUMNS, _info
+from db.product_rows import PRODUCT_COLUMNS, product_info
 from pos.domain.basket import BasketItem, BasketTemplate, PriceRule
 from pos.domain.cart import ProductInfo
 from pos.ports.stock import StockMove
@@ -31,8 +31,8 @@ class SqlBasketRepository:
             )
         ):
             codes.setdefault(pid, code)
-        rows = self.session.execute(select(*_PRODUCT_COLUMNS).where(m.Product.id.in_(wanted)))
-        return {r.id: _info(r, codes.get(r.id)) for r in rows}
+        rows = self.session.execute(select(*PRODUCT_COLUMNS).where(m.Product.id.in_(wanted)))
+        return {r.id: product_info(r, codes.get(r.id)) for r in rows}
 
     def _templates(self, *where: object) -> list[BasketTemplate]:
         rows = list(

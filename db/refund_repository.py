@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -12,8 +11,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from db import models as m
-from db.journal_repository import append_entry
-from pos.domain.journal import EntryKind, JournalProblem, ProblemKind
+from db.journal_writer import append_entry
+from db.numbering import Series, next_number
+from pos.domain.journal import EntryKind
 from pos.domain.money import ZERO
 from pos.domain.refund import (
     ApprovalRow,
@@ -23,13 +23,12 @@ from pos.domain.refund import (
     ReturnableBasket,
     ReturnableLine,
     ReturnableSale,
+    build_refund_receipt,
     refund_number,
     refund_record,
 )
-from pos.ports.returns import RefundEntry, RefundRequest
+from pos.ports.returns import RefundRequest
 from pos.ports.terminals import TerminalInfo
-
-REFUND_SERIES = "refund"  # the receipt_sequences series of a terminal's refund numbers
 
 
 def _dec(v: Any) -> Decimal:
@@ -205,7 +204,7 @@ class SqlRefundRepository:
         """The refund, its lines, stock back on the shelf, its outbox row and journal link,
         in the caller's transaction (the caller commits). Takes the next refund number."""
         sale, plan, at = request.sale, request.plan, request.at
-        seq = _next_number(self.session, terminal.terminal_id, REFUND_SERIES)
+        seq = next_number(self.session, terminal.terminal_id, Series.REFUND)
         refund_no = refund_number(terminal.receipt_prefix, seq)
         refund_id = m.new_id()
         refund: dict[str, Any] = {
@@ -275,7 +274,7 @@ class SqlRefundRepository:
                     "event_id": m.new_id(),
                     "kind": "refund.completed",
                     "aggregate_id": refund_id,
-                    "payload": _refund_payload(refund, lines),
+                    "payload": {},  # the refund's rows travel themselves (db/sync)
                     "created_at": at,
                     "sent_at": None,
                 }
@@ -285,99 +284,8 @@ class SqlRefundRepository:
             self.session, terminal.terminal_id, EntryKind.REFUND, refund_id, refund_no, at,
             refund_record(refund, lines),
         )  # fmt: skip
-        basket_names = {b.basket_id: b.name_th for b in sale.baskets}
-        return RefundReceipt(
-            refund_id=refund_id,
-            refund_no=refund_no,
-            refunded_at=at,
-            receipt_no=sale.receipt_no,
-            sold_at=sale.sold_at,
-            pos_id=terminal.pos_id,
-            terminal_name=terminal.name,
-            cashier_name=request.cashier_name,
-            approver_name=request.approver_name,
-            reason=request.reason,
-            method=request.method,
-            lines=tuple(
-                RefundReceiptLine(
-                    p.line.line_no,
-                    p.line.sku,
-                    p.line.name_th,
-                    p.line.name_en,
-                    p.quantity,
-                    p.amount,
-                    p.line.vat_exempt,
-                    basket_names.get(p.line.basket_id or "", ""),
-                )
-                for p in plan.lines
-            ),
-            total=plan.total,
-            vatable=plan.vatable,
-            exempt=plan.exempt,
-            vat=plan.vat,
-            vat_rate=plan.vat_rate,
-        )
-
-    # --- the journal ---------------------------------------------------------------------
-    def records(self) -> dict[str, dict[str, object]]:
-        """Every stored refund rebuilt as its journal record, by refund id."""
-        return dict(self._records())
-
-    def _records(self) -> Iterator[tuple[str, dict[str, object]]]:
-        conn = self.session.connection()
-        lines: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-        for r in conn.execute(select(*m.RefundLine.__table__.columns)).mappings():
-            lines[r["refund_id"]].append(dict(r))
-        for r in conn.execute(select(*m.Refund.__table__.columns)).mappings():
-            yield r["id"], refund_record(dict(r), lines[r["id"]])
-
-    def unjournalled(self, journalled: set[str]) -> tuple[JournalProblem, ...]:
-        """Refunds no journal entry covers: inserted into the database behind its back."""
-        return tuple(
-            JournalProblem(
-                ProblemKind.INSERTED,
-                r.terminal_id,
-                None,
-                r.refund_no,
-                f"refund {r.refund_no} is not in the journal: it was inserted into the database "
-                "directly",
-                f"การคืนเงิน {r.refund_no} ไม่อยู่ในบันทึก: ถูกเพิ่มเข้าฐานข้อมูลโดยตรง",
-            )
-            for r in self.numbers()
-            if r.refund_id not in journalled
-        )
-
-    def numbers(self) -> list[RefundEntry]:
-        """(terminal id, refund number, refund id) of every stored refund."""
-        q = select(m.Refund.terminal_id, m.Refund.refund_no, m.Refund.id).order_by(
-            m.Refund.refunded_at, m.Refund.refund_no
-        )
-        return [RefundEntry(t, no, i) for t, no, i in self.session.execute(q)]
-
-
-def _next_number(session: Session, terminal_id: str, series: str) -> int:
-    from db.repositories import _next_number as take
-
-    return take(session, terminal_id, series)
-
-
-def _refund_payload(refund: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
-    """The refund as JSON for the outbox (the rows themselves travel from the tables)."""
-    return {
-        "id": refund["id"],
-        "refund_no": refund["refund_no"],
-        "sale_id": refund["sale_id"],
-        "receipt_no": refund["receipt_no"],
-        "refunded_at": refund["refunded_at"].isoformat(),
-        "method": refund["method"],
-        "total": _money(refund["total"]),
-        "vat": _money(refund["vat"]),
-        "lines": [
-            {
-                "line_no": ln["line_no"],
-                "quantity": _money(ln["quantity"]),
-                "amount": _money(ln["amount"]),
-            }
-            for ln in lines
-        ],
-    }
+        return build_refund_receipt(
+            sale, plan, refund_id=refund_id, refund_no=refund_no, at=at, pos_id=terminal.pos_id,
+            terminal_name=terminal.name, cashier_name=request.cashier_name,
+            approver_name=request.approver_name, reason=request.reason, method=request.method,
+        )  # fmt: skip

@@ -10,12 +10,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db import models as m
-from db.journal_repository import append_entry
+from db.journal_writer import append_entry
+from db.numbering import Series, next_number
 from pos.domain.cashup import CENT, SalesTotals, ShiftReport
 from pos.domain.journal import EntryKind, canonical_value
 from pos.ports.shifts import ShiftRecord
-
-Z_SERIES = "z"
 
 
 def _dec(value: Any) -> Decimal:
@@ -158,9 +157,7 @@ class SqlShiftRepository:
         return {method: (int(n), _dec(t)) for method, n, t in self.session.execute(q)}
 
     def next_z_number(self, terminal_id: str) -> int:
-        from db.repositories import _next_number
-
-        return _next_number(self.session, terminal_id, Z_SERIES)
+        return next_number(self.session, terminal_id, Series.Z_REPORT)
 
     def close(
         self, shift: ShiftRecord, report: ShiftReport, closed_by: str, last_sale_seq: int

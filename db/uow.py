@@ -10,19 +10,17 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.basket_repository import SqlBasketRepository
+from db.catalog_repository import SqlCatalogRepository
 from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
+from db.parking_repository import SqlParkingRepository
+from db.print_job_repository import SqlPrintJobRepository
 from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
-from db.repositories import (
-    SqlCatalogRepository,
-    SqlParkingRepository,
-    SqlPrintJobRepository,
-    SqlSalesRepository,
-    SqlTaxInvoiceRepository,
-    SqlTerminalRepository,
-)
+from db.sales_repository import SqlSalesRepository
 from db.shift_repository import SqlShiftRepository
+from db.tax_invoice_repository import SqlTaxInvoiceRepository
+from db.terminal_repository import SqlTerminalRepository
 from db.user_repository import SqlUserRepository
 from pos.domain.errors import StoreUnavailable
 

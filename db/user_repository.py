@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db import models as m
-from db.journal_repository import append_entry
+from db.journal_writer import append_entry
 from pos.domain.journal import APPROVAL_FIELDS, EntryKind, approval_record
 from pos.ports.auth import ApprovalRecord, UserRecord
 

@@ -116,22 +116,24 @@ def shortages(need: Mapping[str, Decimal], stock: Mapping[str, Decimal]) -> dict
     }
 
 
-def cart_needs(cart: Cart) -> dict[str, Decimal]:
-    """Stock a cart takes when sold: per product id, the quantity leaving the shelf.
+def stock_moves(cart: Cart) -> list[tuple[str, Decimal]]:
+    """The stock a sale of the cart moves off the shelf: (product id, quantity), one per line
+    in line order, then one per ready-made basket group.
 
-    A pre-assembled basket takes its ready basket, never its components again.
+    A pre-assembled basket leaves the shelf as its ready basket (its group's count), never as
+    its components again: they left the shelf when the basket was assembled.
     """
+    ready = {g.group_id: g.ready_product_id for g in cart.groups.values() if g.ready_product_id}
+    moves = [(ln.product.product_id, ln.quantity) for ln in cart if ln.group_id not in ready]
+    moves += [(pid, Decimal(cart.groups[gid].count)) for gid, pid in ready.items()]
+    return moves
+
+
+def cart_needs(cart: Cart) -> dict[str, Decimal]:
+    """Stock a cart takes when sold: per product id, the quantity leaving the shelf."""
     need: dict[str, Decimal] = {}
-    for line in cart:
-        group = cart.groups.get(line.group_id) if line.group_id else None
-        if group is not None and group.ready_product_id is not None:
-            continue
-        pid = line.product.product_id
-        need[pid] = need.get(pid, ZERO) + line.quantity
-    for group in cart.groups.values():
-        if group.ready_product_id is not None:
-            pid = group.ready_product_id
-            need[pid] = need.get(pid, ZERO) + group.count
+    for pid, quantity in stock_moves(cart):
+        need[pid] = need.get(pid, ZERO) + quantity
     return need
 
 

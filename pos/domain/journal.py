@@ -266,13 +266,28 @@ def verify_chain(
                 f"journal entry {gone} at the end of the chain was removed",
                 f"รายการบันทึกลำดับที่ {gone} ท้ายสุดถูกลบ",
             )  # fmt: skip
-    for tid, ref_no, _ref_id in unjournalled:
-        add(
-            ProblemKind.INSERTED, None, tid, ref_no,
-            f"sale {ref_no} is not in the journal: it was inserted into the database directly",
-            f"การขาย {ref_no} ไม่อยู่ในบันทึก: ถูกเพิ่มเข้าฐานข้อมูลโดยตรง",
-        )  # fmt: skip
+    problems += unjournalled_problems(EntryKind.SALE, unjournalled)
     return Verification(count, tuple(problems))
+
+
+def unjournalled_problems(
+    kind: EntryKind, documents: Iterable[tuple[str, str, str]]
+) -> list[JournalProblem]:
+    """Documents (terminal_id, number, id) that no journal entry covers: inserted into the
+    database behind the journal's back."""
+    en = {EntryKind.SALE: "sale", EntryKind.REFUND: "refund"}.get(kind, kind.value)
+    th = _th_kind(kind.value)
+    return [
+        JournalProblem(
+            ProblemKind.INSERTED,
+            tid,
+            None,
+            ref_no,
+            f"{en} {ref_no} is not in the journal: it was inserted into the database directly",
+            f"{th} {ref_no} ไม่อยู่ในบันทึก: ถูกเพิ่มเข้าฐานข้อมูลโดยตรง",
+        )
+        for tid, ref_no, _ref_id in documents
+    ]
 
 
 def _th_kind(kind: str) -> str:

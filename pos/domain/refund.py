@@ -308,6 +308,55 @@ class RefundReceipt:
     copy: bool = False
 
 
+def build_refund_receipt(
+    sale: ReturnableSale,
+    plan: RefundPlan,
+    *,
+    refund_id: str,
+    refund_no: str,
+    at: datetime,
+    pos_id: str,
+    terminal_name: str,
+    cashier_name: str,
+    approver_name: str,
+    reason: str,
+    method: str,
+) -> RefundReceipt:
+    """The slip of a refund as it is committed under its number at this terminal."""
+    basket_names = {b.basket_id: b.name_th for b in sale.baskets}
+    return RefundReceipt(
+        refund_id=refund_id,
+        refund_no=refund_no,
+        refunded_at=at,
+        receipt_no=sale.receipt_no,
+        sold_at=sale.sold_at,
+        pos_id=pos_id,
+        terminal_name=terminal_name,
+        cashier_name=cashier_name,
+        approver_name=approver_name,
+        reason=reason,
+        method=method,
+        lines=tuple(
+            RefundReceiptLine(
+                p.line.line_no,
+                p.line.sku,
+                p.line.name_th,
+                p.line.name_en,
+                p.quantity,
+                p.amount,
+                p.line.vat_exempt,
+                basket_names.get(p.line.basket_id or "", ""),
+            )
+            for p in plan.lines
+        ),
+        total=plan.total,
+        vatable=plan.vatable,
+        exempt=plan.exempt,
+        vat=plan.vat,
+        vat_rate=plan.vat_rate,
+    )
+
+
 def _pick(row: Mapping[str, object], fields: Sequence[str]) -> dict[str, object]:
     return {f: row.get(f) for f in fields}
 

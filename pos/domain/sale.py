@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from pos.domain.cart import Cart, CartTotals
+from pos.domain.cart import Cart, CartTotals, SoldBy
 from pos.domain.payment import Settlement, Tender
 
 
@@ -83,3 +83,54 @@ class Receipt:
         return sum(
             (line.quantity for line in self.lines if not line.sold_by_weight), Decimal(0)
         ) + sum((Decimal(1) for line in self.lines if line.sold_by_weight), Decimal(0))
+
+
+def build_receipt(draft: SaleDraft, receipt_no: str, pos_id: str, terminal_name: str) -> Receipt:
+    """The receipt of a sale as it is committed under its receipt number at this terminal."""
+    cart, totals = draft.cart, draft.totals
+    lines = []
+    for a in totals.lines:
+        p = a.line.product
+        group = cart.groups.get(a.line.group_id) if a.line.group_id else None
+        lines.append(
+            ReceiptLine(
+                sku=p.sku,
+                name_th=p.name_th,
+                name_en=p.name_en,
+                quantity=a.line.quantity,
+                unit_th=p.unit_th,
+                unit_price=a.line.unit_price,
+                gross=a.gross,
+                discount=a.line_discount,
+                discount_reason=a.line.discount.reason if a.line.discount else "",
+                total=a.total,
+                vat_exempt=p.vat_exempt,
+                sold_by_weight=p.sold_by is SoldBy.WEIGHT,
+                basket_id=a.line.group_id,
+                basket_name_th=group.name_th if group else "",
+                basket_name_en=group.name_en if group else "",
+                basket_count=group.count if group else 0,
+                basket_message=group.message if group else "",
+            )
+        )
+    return Receipt(
+        sale_id=draft.sale_id,
+        receipt_no=receipt_no,
+        sold_at=draft.sold_at,
+        pos_id=pos_id,
+        terminal_name=terminal_name,
+        cashier_name=draft.cashier_name,
+        lines=tuple(lines),
+        subtotal=totals.subtotal,
+        sale_discount=totals.sale_discount,
+        sale_discount_reason=cart.sale_discount.reason if cart.sale_discount else "",
+        total=totals.total,
+        vatable=totals.vatable,
+        exempt=totals.exempt,
+        vat=totals.vat,
+        vat_rate=cart.vat_rate,
+        payments=tuple(
+            ReceiptPayment(t.kind.value, t.amount, t.handed, t.reference) for t in draft.tenders
+        ),
+        change=draft.settlement.change,
+    )

@@ -40,13 +40,6 @@ class RefundRequest:
     at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class RefundEntry:
-    terminal_id: str
-    refund_no: str
-    refund_id: str
-
-
 class RefundRepository(Protocol):
     def returnable(self, receipt_no: str, *, lock: bool = False) -> ReturnableSale | None: ...
     def receipt(self, refund_no: str) -> RefundReceipt | None: ...

@@ -300,11 +300,8 @@ def test_complete_writes_the_whole_sale_in_one_commit(
         sale.id,
         None,
     )
-    payload = event_row.payload
-    assert payload["receipt_no"] == "KK01-00000001"
-    assert payload["total"] == "1591.56"
-    assert [ln["sku"] for ln in payload["lines"]] == ["SILK-001", "JAEW-001", "RICE-001", "SAUS-W"]
-    assert [p["kind"] for p in payload["payments"]] == ["cash"]
+    # the outbox row only marks the sale to send: its rows (checked above) are what travels
+    assert event_row.payload == {}
 
 
 def test_receipt_numbers_run_without_gaps(checkout: Checkout, clock: FixedClock) -> None:

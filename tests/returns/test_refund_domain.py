@@ -15,6 +15,7 @@ from pos.domain.refund import (
     ReturnableBasket,
     ReturnableLine,
     ReturnableSale,
+    build_refund_receipt,
     plan_refund,
     refund_number,
 )
@@ -123,3 +124,34 @@ def test_a_ready_made_basket_returns_whole_to_its_own_stock() -> None:
             plan_refund(s, partial)
         assert "return whole baskets" in caught.value.message_en
         assert "ทั้งกระเช้า" in caught.value.message_th
+
+
+def test_the_refund_slip_names_the_sale_and_the_basket_of_each_line() -> None:
+    s = sale(
+        line(1, "2", "240.00", basket="b1"),
+        line(2, "1", "60.00", exempt=True),
+        baskets=(ReturnableBasket("b1", "กระเช้าปีใหม่", "New Year basket", 1, None),),
+    )
+    plan = plan_refund(s, {2: D(1)})
+    later = datetime(2026, 11, 28, 2, 0, tzinfo=UTC)
+    slip = build_refund_receipt(
+        s, plan, refund_id="r1", refund_no="KK01-R-000003", at=later, pos_id="POS1",
+        terminal_name="A", cashier_name="สมใจ", approver_name="ผู้จัดการ", reason="ชำรุด",
+        method="cash",
+    )  # fmt: skip
+    assert (slip.refund_id, slip.refund_no, slip.refunded_at) == ("r1", "KK01-R-000003", later)
+    assert (slip.receipt_no, slip.sold_at) == ("KK01-00000007", WHEN)
+    assert (slip.cashier_name, slip.approver_name, slip.reason, slip.method) == (
+        "สมใจ", "ผู้จัดการ", "ชำรุด", "cash",
+    )  # fmt: skip
+    assert [(ln.line_no, ln.quantity, ln.amount, ln.vat_exempt) for ln in slip.lines] == [
+        (2, D(1), D("60.00"), True),
+    ]  # fmt: skip
+    assert (slip.total, slip.exempt, slip.vat) == (plan.total, D("60.00"), D(0))
+    whole = plan_refund(s, {})
+    slip = build_refund_receipt(
+        s, whole, refund_id="r2", refund_no="KK01-R-000004", at=later, pos_id="POS1",
+        terminal_name="A", cashier_name="สมใจ", approver_name="", reason="ชำรุด", method="cash",
+    )  # fmt: skip
+    assert [ln.basket_name_th for ln in slip.lines] == ["กระเช้าปีใหม่", ""]
+    assert not slip.copy

@@ -166,12 +166,12 @@ def test_a_sale_whose_journal_entry_fails_is_not_saved_at_all(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The journal link is written in the sale's own transaction: no link, no sale."""
-    import db.repositories
+    import db.sales_repository
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("journal write failed")
 
-    monkeypatch.setattr(db.repositories, "append_entry", broken)
+    monkeypatch.setattr(db.sales_repository, "append_entry", broken)
     checkout = Checkout(store.uow, store.settings, store.terminal, FixedClock())
     cart = checkout.new_cart()
     checkout.add_to_cart(cart, checkout.lookup(SILK))

@@ -1,0 +1,71 @@
+"""Full tax invoices (ใบกำกับภาษี), numbered in their own series per terminal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import models as m
+from db.numbering import Series, next_number, tax_invoice_number
+from pos.domain.errors import TaxInvoiceError
+from pos.domain.taxinvoice import Buyer
+from pos.ports.printing import TaxInvoiceRecord
+from pos.ports.terminals import TerminalInfo
+
+
+class SqlTaxInvoiceRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def issue(
+        self, receipt_no: str, terminal: TerminalInfo, buyer: Buyer, at: datetime
+    ) -> TaxInvoiceRecord:
+        """Number the invoice from the terminal's own 'tax_invoice' series (caller commits)."""
+        sale = self.session.execute(
+            select(m.Sale.id, m.Sale.status).where(m.Sale.receipt_no == receipt_no)
+        ).first()
+        if sale is None:
+            raise TaxInvoiceError(f"No receipt {receipt_no}", f"ไม่พบใบเสร็จเลขที่ {receipt_no}")
+        if sale.status != "completed":
+            raise TaxInvoiceError(
+                f"Receipt {receipt_no} was voided: no tax invoice can be issued for it",
+                f"ใบเสร็จเลขที่ {receipt_no} ถูกยกเลิกแล้ว ออกใบกำกับภาษีไม่ได้",
+            )
+        seq = next_number(self.session, terminal.terminal_id, Series.TAX_INVOICE)
+        row = m.TaxInvoice(
+            sale_id=sale.id,
+            terminal_id=terminal.terminal_id,
+            seq=seq,
+            number=tax_invoice_number(terminal.receipt_prefix, seq),
+            issued_at=at,
+            buyer_name=buyer.name,
+            buyer_address=buyer.address,
+            buyer_tax_id=buyer.tax_id,
+            buyer_branch=buyer.branch,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return TaxInvoiceRecord(row.number, at, receipt_no, buyer)
+
+    def _one(self, *where: Any) -> TaxInvoiceRecord | None:
+        found = self.session.execute(
+            select(m.TaxInvoice, m.Sale.receipt_no)
+            .join(m.Sale, m.Sale.id == m.TaxInvoice.sale_id)
+            .where(*where)
+            .order_by(m.TaxInvoice.issued_at)
+        ).first()
+        if found is None:
+            return None
+        row, receipt_no = found
+        buyer = Buyer(row.buyer_name, row.buyer_address, row.buyer_tax_id, row.buyer_branch)
+        return TaxInvoiceRecord(row.number, row.issued_at, receipt_no, buyer)
+
+    def for_receipt(self, receipt_no: str) -> TaxInvoiceRecord | None:
+        return self._one(m.Sale.receipt_no == receipt_no)
+
+    def by_number(self, number: str) -> TaxInvoiceRecord | None:
+        return self._one(m.TaxInvoice.number == number)
+
