@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -37,6 +38,8 @@ from pos.domain.eod import (
 from pos.domain.errors import ShopError
 from pos.domain.shop_time import BANGKOK, day_bounds
 
+log = logging.getLogger(__name__)
+_NO_PRIVILEGE = "42501"  # PostgreSQL's insufficient_privilege
 
 def _dec(v: Any, q: Decimal = CENT) -> Decimal:
     return Decimal(str(v or 0)).quantize(q)
@@ -187,7 +190,7 @@ class SqlReportRepository:
         try:
             return self.session.connection().execute(statement)
         except ProgrammingError as exc:
-            if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+            if getattr(exc.orig, "sqlstate", None) != _NO_PRIVILEGE:
                 raise
             raise ShopError(
                 "This database user may not read the sales (a counter may only send them): "
@@ -414,8 +417,13 @@ class SqlReportRepository:
                         for (d, t), g in days.items()
                     ],
                 )
-        except (OperationalError, ProgrammingError, IntegrityError, InternalError):
-            pass
+        except (OperationalError, IntegrityError, InternalError):
+            pass  # a read-only or busy store, or another report keeping the same day first
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) == _NO_PRIVILEGE:
+                log.info("closed days not kept: this database user may not write report_days")
+            else:  # a statement the database refuses is a bug: the report goes on without it
+                log.exception("closed days could not be kept in report_days")
 
     def _report(self, start: datetime, end: datetime, top: int, g: DayGroups) -> EodReport:
         count, voided = 0, 0

@@ -244,3 +244,31 @@ def test_a_store_that_may_not_be_written_still_reports(
         readonly.dispose()
     assert got == plain
     assert kept_days(month) == []
+
+
+def test_a_statement_the_store_refuses_is_logged_and_the_report_goes_on(
+    sqlite_month: Month, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Keeping the closed days fails with a programming error (a bug, not the shop's fault):
+    the report is still computed, nothing is kept, and the bug is logged with its traceback."""
+    from sqlalchemy.exc import ProgrammingError
+
+    month = sqlite_month
+    plain = report(month, FIRST, LAST, cached=False)
+
+    def refuse(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO REPORT_DAYS"):
+            raise ProgrammingError(statement, None, Exception("syntax error at or near days"))
+
+    event.listen(month.engine, "before_cursor_execute", refuse)
+    try:
+        with caplog.at_level("ERROR", logger="db.report_repository"):
+            got = report(month, FIRST, LAST)
+    finally:
+        event.remove(month.engine, "before_cursor_execute", refuse)
+    assert got == plain
+    assert kept_days(month) == []
+    (record,) = [r for r in caplog.records if r.name == "db.report_repository"]
+    assert "report_days" in record.getMessage()
+    assert record.exc_info is not None
+    assert "syntax error" in str(record.exc_info[1])
