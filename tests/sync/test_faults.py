@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 from pgserver._commands import pg_ctl
 
-import db.sync
+import db.sync.first_load
 from db.sync import CentralSync
 from pos.domain.errors import CentralUnavailable
 from pos.ports.clock import SystemClock
@@ -171,7 +171,7 @@ def test_a_first_pull_whose_server_hangs_gives_up_and_frees_the_counter(
     p, url = proxy
     c = make_counter("Counter 2", url=url, pull=False)
     before = _local_catalogue(c)
-    monkeypatch.setattr(db.sync, "_STALL_S", 1)
+    monkeypatch.setattr(db.sync.first_load, "_STALL_S", 1)
     c.transport.central.dispose()
     p.stall_after = p.bytes_up + 600  # some queries in, then the server falls silent
     with pytest.raises(CentralUnavailable, match="sent nothing for 1 s"):
