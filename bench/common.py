@@ -30,8 +30,8 @@ _CACHE_INPUTS = (
     "pos/services/catalog.py",
     "pos/domain/catalog.py",
     "pos/domain/settings.py",
-    "db/models.py",
-    "db/repositories.py",
+    *(f"db/models/{name}.py" for name in ("__init__", "base", "catalog", "sales", "terminals")),
+    "db/catalog_repository.py",
     "tests/helpers/catalogue.py",
 )
 

@@ -1,0 +1,77 @@
+"""The schema: catalogue, stock, sales, sequences and the sync outbox (SQLite and PostgreSQL).
+
+One module per capability; every table is importable from here (`from db import models as m`).
+"""
+
+from __future__ import annotations
+
+from db.models.base import NAMING, Base, Id, Money, Pct, Qty, UTCDateTime, new_id, utcnow
+from db.models.catalog import (
+    BasketComponent,
+    BasketTemplate,
+    Category,
+    Certification,
+    Producer,
+    Product,
+    ProductBarcode,
+    Setting,
+    User,
+)
+from db.models.printing import LabelPrint, PrintJob
+from db.models.returns import Refund, RefundLine
+from db.models.sales import (
+    ParkedSale,
+    Payment,
+    Sale,
+    SaleBasket,
+    SaleLine,
+    StockMovement,
+    TaxInvoice,
+)
+from db.models.shifts import Approval, CashMovement, JournalEntry, ReportDay, Shift, ZReport
+from db.models.sync import CentralStock, OutboxEvent, SyncState
+from db.models.terminals import ReceiptSequence, Shop, Terminal
+
+__all__ = [
+    "NAMING",
+    "Approval",
+    "Base",
+    "BasketComponent",
+    "BasketTemplate",
+    "CashMovement",
+    "Category",
+    "CentralStock",
+    "Certification",
+    "Id",
+    "JournalEntry",
+    "LabelPrint",
+    "Money",
+    "OutboxEvent",
+    "ParkedSale",
+    "Payment",
+    "Pct",
+    "PrintJob",
+    "Producer",
+    "Product",
+    "ProductBarcode",
+    "Qty",
+    "ReceiptSequence",
+    "Refund",
+    "RefundLine",
+    "ReportDay",
+    "Sale",
+    "SaleBasket",
+    "SaleLine",
+    "Setting",
+    "Shift",
+    "Shop",
+    "StockMovement",
+    "SyncState",
+    "TaxInvoice",
+    "Terminal",
+    "UTCDateTime",
+    "User",
+    "ZReport",
+    "new_id",
+    "utcnow",
+]
