@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 JOB_KINDS = ("receipt", "tax_invoice", "test", "refund", "z_report", "x_report")
 
@@ -47,3 +47,21 @@ class PrintJobRepository(Protocol):
     def open_jobs(self) -> list[PrintJob]: ...
     def recover_interrupted(self, error: str) -> int: ...
     def for_document(self, kind: str, document_ref: str) -> list[PrintJob]: ...
+
+
+UnitOfWorkT_contra = TypeVar("UnitOfWorkT_contra", contravariant=True)
+DocumentT_contra = TypeVar("DocumentT_contra", contravariant=True)
+
+
+class DocumentSink(Protocol[UnitOfWorkT_contra, DocumentT_contra]):
+    """Where a committed document (a receipt, a refund slip, a Z report) goes: a print queue,
+    or a preview window. pos.services.documents.commit_and_submit drives it."""
+
+    def stage(self, uow: UnitOfWorkT_contra, document: DocumentT_contra, /) -> None:
+        """Inside the document's own transaction: record what must be printed (a print job),
+        so that a crash between the commit and the printer leaves a job to retry, never none."""
+        ...
+
+    def submit(self, document: DocumentT_contra, /) -> None:
+        """After the commit: print (or show) the document."""
+        ...

@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
+from pos.ports.print_jobs import DocumentSink
 from pos.ports.uow import Transaction
 
 if TYPE_CHECKING:
@@ -65,8 +66,5 @@ class ReturnsUnitOfWork(Transaction, Protocol):
     def print_jobs(self) -> PrintJobRepository: ...
 
 
-class RefundSink(Protocol):
-    """Where refund receipts go: staged in the refund's transaction, printed after commit."""
-
-    def stage(self, uow: ReturnsUnitOfWork, refund: RefundReceipt) -> None: ...
-    def submit(self, refund: RefundReceipt) -> None: ...
+class RefundSink(DocumentSink["ReturnsUnitOfWork", "RefundReceipt"], Protocol):
+    """Where refund slips go: staged in the refund's transaction, printed after commit."""

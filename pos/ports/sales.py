@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from pos.ports.print_jobs import DocumentSink
 from pos.ports.uow import Transaction
 
 if TYPE_CHECKING:
@@ -86,14 +87,5 @@ class SalesUnitOfWork(Transaction, Protocol):
     def journal(self) -> JournalRepository: ...
 
 
-class ReceiptSink(Protocol):
-    """Where a committed receipt goes: a printer queue, or the preview window."""
-
-    def stage(self, uow: SalesUnitOfWork, receipt: Receipt) -> None:
-        """Inside the sale's own transaction: record what must be printed (a print job), so
-        that a crash between the commit and the printer leaves a job to retry, never none."""
-        ...
-
-    def submit(self, receipt: Receipt) -> None:
-        """After the commit: print (or show) the receipt."""
-        ...
+class ReceiptSink(DocumentSink["SalesUnitOfWork", "Receipt"], Protocol):
+    """Where a committed sale's receipt goes: a printer queue, or the preview window."""

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from pos.ports.auth import AuthUnitOfWork
+from pos.ports.print_jobs import DocumentSink
 
 if TYPE_CHECKING:
     from pos.domain.cashup import SalesTotals, ShiftReport
@@ -67,8 +68,5 @@ class ShiftUnitOfWork(AuthUnitOfWork, Protocol):
     def print_jobs(self) -> PrintJobRepository: ...  # the Z report's print job
 
 
-class ShiftReportSink(Protocol):
+class ShiftReportSink(DocumentSink["ShiftUnitOfWork", "ShiftReport"], Protocol):
     """Where Z reports go: staged in the closing transaction, printed after commit."""
-
-    def stage(self, uow: ShiftUnitOfWork, report: ShiftReport) -> None: ...
-    def submit(self, report: ShiftReport) -> None: ...

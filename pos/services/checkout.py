@@ -30,7 +30,7 @@ from pos.domain.cart import (
     new_cart,
 )
 from pos.domain.cashup import ShiftError
-from pos.domain.errors import CartError, PaymentError, ShopError, UnknownProduct
+from pos.domain.errors import CartError, PaymentError, UnknownProduct
 from pos.domain.money import round_satang
 from pos.domain.payment import Tender, settle
 from pos.domain.sale import Receipt, SaleDraft
@@ -41,6 +41,7 @@ from pos.ports.clock import Clock
 from pos.ports.sales import ParkedCart, ReceiptSink, SalesUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
+from pos.services.documents import commit_and_submit
 from pos.services.stock import ensure_stock
 
 if TYPE_CHECKING:
@@ -204,16 +205,7 @@ class Checkout:
             # the shop's stock rule, in the sale's own transaction (see ensure_stock)
             ensure_stock(uow, cart_needs(cart), self.settings.allow_negative_stock)
             receipt = uow.sales.record(draft, self.terminal)
-            if self.sink is not None:
-                self.sink.stage(uow, receipt)  # the print job commits with the sale
-            uow.commit()
-        if self.sink is not None:
-            try:
-                self.sink.submit(receipt)
-            except ShopError:
-                log.warning("receipt %s not printed", receipt.receipt_no, exc_info=True)
-            except Exception:  # a bug in printing must not look like a failed sale: it is saved
-                log.exception("receipt %s: the printer sink failed", receipt.receipt_no)
+            commit_and_submit(uow, self.sink, receipt, f"receipt {receipt.receipt_no}")
         return receipt
 
     def _authorize(self, actor: Actor, action: Action, approvals: Sequence[Approval]) -> None:

@@ -7,14 +7,12 @@ role rule (a cashier needs a manager's one-time approval) is checked here, not i
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pos.domain.auth import Action, Actor
-from pos.domain.errors import ShopError
 from pos.domain.refund import (
     RefundError,
     RefundReceipt,
@@ -29,11 +27,10 @@ from pos.ports.returns import RefundRequest, RefundSink, ReturnsUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.auth import Approval, Auth
+from pos.services.documents import commit_and_submit
 
 if TYPE_CHECKING:
     from pos.services.printing import PrintQueue
-
-log = logging.getLogger(__name__)
 
 
 def receipt_text(text: str) -> str:
@@ -122,16 +119,7 @@ class Returns:
                 at=self.clock.now(),
             )
             refund = work.refunds.record(request, self.terminal)
-            if self.sink is not None:
-                self.sink.stage(work, refund)  # the slip's print job commits with the refund
-            work.commit()
-        if self.sink is not None:
-            try:
-                self.sink.submit(refund)
-            except ShopError:
-                log.warning("refund %s not printed", refund.refund_no, exc_info=True)
-            except Exception:  # a printing bug must not look like a failed refund: it is saved
-                log.exception("refund %s: the printer sink failed", refund.refund_no)
+            commit_and_submit(work, self.sink, refund, f"refund {refund.refund_no}")
         return refund
 
     def reprint(self, refund_no: str) -> RefundReceipt:

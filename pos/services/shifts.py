@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
@@ -16,14 +15,12 @@ from pos.domain.cashup import (
     counted_total,
     denomination_key,
 )
-from pos.domain.errors import ShopError
 from pos.ports.clock import Clock
 from pos.ports.shifts import ShiftRecord, ShiftReportSink, ShiftUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.auth import Auth
-
-log = logging.getLogger(__name__)
+from pos.services.documents import commit_and_submit
 
 _NO_SHIFT = ShiftError("No shift is open at this counter", "ยังไม่ได้เปิดกะที่เครื่องนี้")
 
@@ -106,17 +103,7 @@ class Shifts:
             last = work.shifts.last_sale_seq(self.terminal.terminal_id)
             document_no = work.shifts.close(shift, report, actor.user_id, last)
             report = replace(report, document_no=document_no)
-            if self.sink is not None:
-                self.sink.stage(work, report)  # the Z's print job commits with the Z
-            work.commit()
-        if self.sink is not None:
-            try:
-                self.sink.submit(report)
-            except ShopError:
-                log.warning("Z report %s not printed (kept in the queue)", document_no,
-                            exc_info=True)  # fmt: skip
-            except Exception:  # a printing bug must not look like a failed close: it is saved
-                log.exception("Z report %s: the printer sink failed", document_no)
+            commit_and_submit(work, self.sink, report, f"Z report {document_no}")
         return report
 
     def _shift(self, work: ShiftUnitOfWork) -> ShiftRecord:
