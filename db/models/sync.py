@@ -23,6 +23,8 @@ class OutboxEvent(Base):
     event_id: Mapped[str] = mapped_column(Id, unique=True, default=new_id)
     kind: Mapped[str] = mapped_column(String(30))
     aggregate_id: Mapped[str] = mapped_column(Id)
+    # {} for sales and refunds: their own rows travel (db/sync/push.py); the column stays for
+    # kinds the central schema has no tables for
     payload: Mapped[dict[str, object]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
