@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import Integer
 
 from db import models as m
 from pos.domain.catalog import (
@@ -107,7 +108,7 @@ def test_the_import_limits_are_the_columns_of_the_products_table() -> None:
     pct = columns.commission_pct.type
     assert pct.scale == MONEY_PLACES
     assert Decimal(10) ** (pct.precision - pct.scale) > MAX_COMMISSION_PCT
-    assert isinstance(columns.star_year.type, m.Integer)
+    assert isinstance(columns.star_year.type, Integer)
     assert max(max(years) for years in STAR_YEARS) < 2**31  # a PostgreSQL integer
 
 
