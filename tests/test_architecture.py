@@ -19,8 +19,6 @@ PACKAGES = ("pos", "db", "printing", "ui")
 # Cycles that exist today and are being taken apart (issue 12). The list only shrinks: a cycle
 # not on it fails, and so does one on it that is gone or has changed (update the entry then).
 KNOWN_CYCLES: tuple[frozenset[str], ...] = (
-    # lazy imports inside functions
-    frozenset({"db.journal_repository", "db.refund_repository", "db.repositories"}),
     # the window imports its flows; each flow imports the window back under TYPE_CHECKING, to
     # annotate the whole window it is handed (a Protocol of what a flow needs would end it)
     frozenset(
