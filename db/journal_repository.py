@@ -37,6 +37,13 @@ class SqlJournalRepository:
         for row in self.session.scalars(q):
             yield _entry(row)
 
+    def chain(self, terminal_id: str) -> list[tuple[int, str, str]]:
+        """The terminal's chain as (seq, document number, hash), in seq order: what a copy
+        of it elsewhere (central, a Z report's head) is compared with."""
+        e = m.JournalEntry
+        q = select(e.seq, e.ref_no, e.hash).where(e.terminal_id == terminal_id).order_by(e.seq)
+        return [(int(seq), no, h) for seq, no, h in self.session.execute(q)]
+
     def records(self, kind: EntryKind) -> dict[str, Mapping[str, Any]]:
         """Every stored document of the kind rebuilt as its journal record, by id."""
         if kind is EntryKind.SALE:

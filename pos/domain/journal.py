@@ -14,13 +14,19 @@ from typing import Any
 GENESIS = "0" * 64  # the "previous hash" of a terminal's first journal entry
 
 # The fields of a sale that its journal entry covers. A fixed list (not "every column"), so a
-# column added later does not change the hash of old entries. `status` is left out on purpose:
-# a void changes it, and the void is a journal entry of its own.
-SALE_FIELDS = (
+# column added later does not change the hash of old entries. Records of version 1 (journals
+# written before the status was covered) leave `status` out; version 2 covers it as sold, and
+# a sale may become "voided" after that only through a void entry of its own (see
+# `verify_chain`).
+SALE_RECORD_VERSION = 2
+SALE_STATUS_SOLD = "completed"
+SALE_STATUS_VOIDED = "voided"
+SALE_FIELDS_V1 = (
     "id", "terminal_id", "seq", "receipt_no", "sold_at", "cashier_id", "cashier_name",
     "subtotal", "discount_total", "sale_discount", "sale_discount_reason", "total",
     "vatable", "exempt", "vat", "vat_rate", "paid", "change",
 )  # fmt: skip
+SALE_FIELDS = (*SALE_FIELDS_V1, "status")
 LINE_FIELDS = (
     "id", "line_no", "product_id", "sku", "barcode", "name_th", "name_en", "category_code",
     "producer_id", "quantity", "unit_price", "gross", "line_discount", "line_discount_reason",
@@ -96,13 +102,36 @@ def sale_record(
     payments: Iterable[Mapping[str, Any]],
     baskets: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
-    """What a sale's journal entry covers: the sale, its lines, payments and baskets."""
+    """What a sale's journal entry covers (record version 2): the sale with its status, its
+    lines, payments and baskets."""
     return {
+        "v": SALE_RECORD_VERSION,
         "sale": _pick(sale, SALE_FIELDS),
         "lines": sorted((_pick(r, LINE_FIELDS) for r in lines), key=lambda r: r["line_no"]),
         "payments": sorted((_pick(r, PAYMENT_FIELDS) for r in payments), key=lambda r: r["seq"]),
         "baskets": sorted((_pick(r, BASKET_FIELDS) for r in baskets), key=lambda r: r["id"]),
     }
+
+
+def sale_record_v1(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A version-2 sale record in the form a version-1 entry covered (no version, no status):
+    how a journal written before the status was covered still verifies, by its own rule."""
+    old = {k: v for k, v in record.items() if k != "v"}
+    old["sale"] = {k: v for k, v in record["sale"].items() if k != "status"}
+    return old
+
+
+def as_sold(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A sale record with the status it had when it was journalled (a sale is sold
+    "completed"; a void entry of its own is what may change that afterwards)."""
+    return {**record, "sale": {**record["sale"], "status": SALE_STATUS_SOLD}}
+
+
+def _forms(kind: str, record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The record as every version of its kind's format covered it, newest first."""
+    if kind == EntryKind.SALE.value and record.get("v") == SALE_RECORD_VERSION:
+        return [record, sale_record_v1(record)]
+    return [record]
 
 
 def approval_record(approval: Mapping[str, Any]) -> dict[str, Any]:
@@ -168,6 +197,8 @@ class ProblemKind(Enum):
     CHANGED = "changed"  # a record (or its entry) no longer hashes to the stored hash
     REMOVED = "removed"  # a journalled record, or a journal entry, is gone
     INSERTED = "inserted"  # a record with no journal entry, or an entry that breaks the links
+    VOIDED = "voided"  # a sale stored as voided that no void entry of the journal voids
+    REWRITTEN = "rewritten"  # the chain differs from its copy on central or a Z report's head
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +215,7 @@ class JournalProblem:
 class Verification:
     entries: int
     problems: tuple[JournalProblem, ...]
+    anchored: tuple[str, ...] = ()  # what else the chain was held against, in plain words
 
     @property
     def ok(self) -> bool:
@@ -207,11 +239,18 @@ def verify_chain(
     (terminal_id, document number, id) of records that no entry covers (inserted behind the
     journal's back); `expected_last_seq` is each terminal's last journal number as its
     gapless sequence counter says, to notice entries cut off the end of the chain.
+
+    Each record is checked in the form its entry was written in (a sale of record version 1
+    without its status, by the old rule). A sale stored as voided must have a void entry of
+    its own later in its terminal's chain, naming its receipt number: else it is named, in
+    every record version.
     """
+    entries = list(entries)
     problems: list[JournalProblem] = []
     count = 0
     last_seq: dict[str, int] = {}
     prev_hash: dict[str, str] = {}
+    voids = {(e.terminal_id, e.ref_no): e.seq for e in entries if e.kind == EntryKind.VOID.value}
 
     def add(
         kind: ProblemKind, e: JournalEntry | None, tid: str, ref: str, en: str, th: str
@@ -246,8 +285,22 @@ def verify_chain(
                 f"{_th_kind(e.kind)} {e.ref_no} (รายการบันทึกลำดับที่ {e.seq}) ถูกลบออกจากฐานข้อมูล",
             )  # fmt: skip
         else:
-            content = entry_content(tid, e.seq, e.kind, e.ref_id, e.ref_no, e.recorded_at, record)
-            if chain_hash(e.prev_hash, content) != e.hash:
+            if e.kind == EntryKind.SALE.value and _status(record) == SALE_STATUS_VOIDED:
+                if voids.get((tid, e.ref_no), 0) <= e.seq:
+                    add(
+                        ProblemKind.VOIDED, e, tid, e.ref_no,
+                        f"sale {e.ref_no} (journal entry {e.seq}) is marked voided in the "
+                        "database, but no void entry in the journal voids it",
+                        f"การขาย {e.ref_no} (รายการบันทึกลำดับที่ {e.seq}) ถูกทำเป็นยกเลิกใน"
+                        "ฐานข้อมูล แต่ไม่มีรายการยกเลิกในบันทึก",
+                    )  # fmt: skip
+                record = as_sold(record)  # its other fields are still checked below
+            if not any(
+                chain_hash(e.prev_hash, entry_content(
+                    tid, e.seq, e.kind, e.ref_id, e.ref_no, e.recorded_at, form
+                )) == e.hash
+                for form in _forms(e.kind, record)
+            ):  # fmt: skip
                 add(
                     ProblemKind.CHANGED, e, tid, e.ref_no,
                     f"{e.kind} {e.ref_no} (journal entry {e.seq}) was changed after it was "
@@ -268,6 +321,11 @@ def verify_chain(
             )  # fmt: skip
     problems += unjournalled_problems(EntryKind.SALE, unjournalled)
     return Verification(count, tuple(problems))
+
+
+def _status(record: Mapping[str, Any]) -> Any:
+    sale = record.get("sale")
+    return sale.get("status") if isinstance(sale, Mapping) else None
 
 
 def unjournalled_problems(
@@ -297,3 +355,92 @@ def _th_kind(kind: str) -> str:
         "refund": "การคืนเงิน",
         "z_report": "รายงาน Z",
     }.get(kind, kind)
+
+
+# The chain head in its short form, as a Z report prints it: the entry's number and the first
+# 16 hex digits (64 bits) of its hash, e.g. "128:3f2a9c1d0b7e5a44".
+HEAD_DIGITS = 16
+
+
+def short_head(seq: int, hash_: str) -> str:
+    """The chain head (its last entry's number and hash) as printed on a Z report."""
+    return f"{seq}:{hash_[:HEAD_DIGITS]}"
+
+
+def parse_head(text: str) -> tuple[int, str]:
+    """A chain head as typed from a Z report ("128:3f2a9c1d0b7e5a44"): (seq, hash prefix).
+
+    At least 8 hex digits; ValueError (in plain words) for anything else."""
+    seq_text, sep, digits = text.strip().partition(":")
+    digits = digits.strip().lower()
+    if (
+        not sep
+        or not seq_text.strip().isdigit()
+        or int(seq_text) < 1
+        or not 8 <= len(digits) <= 64
+        or any(c not in "0123456789abcdef" for c in digits)
+    ):
+        raise ValueError(
+            f"{text!r} is not a chain head: write it as printed on the Z report, e.g. "
+            "128:3f2a9c1d0b7e5a44"
+        )
+    return int(seq_text), digits
+
+
+def check_head(
+    terminal_id: str, chain: Sequence[tuple[int, str, str]], head: tuple[int, str]
+) -> JournalProblem | None:
+    """The terminal's chain, (seq, document number, hash) in seq order, against the head a
+    Z report printed: None when the chain still passes through it."""
+    seq, digits = head
+    printed = f"{seq}:{digits}"
+    here = {s: (no, h) for s, no, h in chain}
+    if seq not in here:
+        return JournalProblem(
+            ProblemKind.REMOVED, terminal_id, seq, "",
+            f"journal entry {seq}, the chain head printed on the Z report ({printed}), is "
+            "not in the chain: entries were removed",
+            f"รายการบันทึกลำดับที่ {seq} ซึ่งพิมพ์บนรายงาน Z ({printed}) ไม่อยู่ในบันทึก: "
+            "มีการลบรายการ",
+        )  # fmt: skip
+    no, h = here[seq]
+    if h.startswith(digits):
+        return None
+    now = short_head(seq, h)
+    return JournalProblem(
+        ProblemKind.REWRITTEN, terminal_id, seq, no,
+        f"the chain head printed on the Z report ({printed}) differs from the chain's entry "
+        f"{seq} ({no}: {now}): the chain was rewritten",
+        f"หัวบันทึกที่พิมพ์บนรายงาน Z ({printed}) ไม่ตรงกับรายการบันทึกลำดับที่ {seq} "
+        f"({no}: {now}): บันทึกถูกเขียนใหม่",
+    )  # fmt: skip
+
+
+def compare_chains(
+    terminal_id: str,
+    local: Iterable[tuple[int, str, str]],
+    central: Iterable[tuple[int, str, str]],
+) -> JournalProblem | None:
+    """The counter's chain against the copy central already holds, both (seq, document
+    number, hash) in seq order: the first entry where they part, or None.
+
+    Central may lag behind (entries not sent yet); every entry it holds must be the
+    counter's own, hash for hash, and still on the counter."""
+    mine = {s: (no, h) for s, no, h in local}
+    for seq, no, h in central:
+        if seq not in mine:
+            return JournalProblem(
+                ProblemKind.REMOVED, terminal_id, seq, no,
+                f"journal entry {seq} ({no}) is on central but gone from this counter's chain",
+                f"รายการบันทึกลำดับที่ {seq} ({no}) อยู่ที่ฐานข้อมูลกลาง แต่หายไปจากเครื่องนี้",
+            )  # fmt: skip
+        here_no, here = mine[seq]
+        if here != h:
+            return JournalProblem(
+                ProblemKind.REWRITTEN, terminal_id, seq, here_no,
+                f"journal entry {seq} ({here_no}) differs from the copy on central "
+                f"({no}): this counter's chain was rewritten from entry {seq} on",
+                f"รายการบันทึกลำดับที่ {seq} ({here_no}) ไม่ตรงกับสำเนาที่ฐานข้อมูลกลาง "
+                f"({no}): บันทึกของเครื่องนี้ถูกเขียนใหม่ตั้งแต่ลำดับที่ {seq}",
+            )  # fmt: skip
+    return None

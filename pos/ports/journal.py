@@ -18,6 +18,10 @@ class JournalRepository(Protocol):
         """Every entry, ordered by terminal and seq."""
         ...
 
+    def chain(self, terminal_id: str) -> Sequence[tuple[int, str, str]]:
+        """The terminal's chain as (seq, document number, hash), in seq order."""
+        ...
+
     def records(self, kind: EntryKind) -> Mapping[str, Mapping[str, Any]]:
         """Every stored document of the kind rebuilt as its journal record, by id."""
         ...

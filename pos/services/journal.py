@@ -8,7 +8,10 @@ from typing import Any
 from pos.domain.journal import (
     EntryKind,
     JournalEntry,
+    JournalProblem,
     Verification,
+    check_head,
+    compare_chains,
     unjournalled_problems,
     verify_chain,
 )
@@ -16,12 +19,23 @@ from pos.ports.journal import JournalUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
 
 
-def verify_journal(uow: UnitOfWorkFactory[JournalUnitOfWork]) -> Verification:
+def verify_journal(
+    uow: UnitOfWorkFactory[JournalUnitOfWork],
+    *,
+    terminal_id: str | None = None,
+    central: UnitOfWorkFactory[JournalUnitOfWork] | None = None,
+    z_head: tuple[int, str] | None = None,
+) -> Verification:
     """Check the hash chains against the rows as stored now (read only).
 
     The repository reads the chain and rebuilds each covered document's record from today's
     rows; the domain walks the chain. Sales and refunds that no entry covers were inserted
     behind the journal's back.
+
+    A chain rewritten end to end after an edit verifies by itself, so `terminal_id`'s chain
+    is also held against what lies outside its database: the copy `central` already has
+    and the head a Z report printed (`z_head`, as `parse_head` reads it). Those problems
+    come first.
     """
     with uow() as read:
         journal = read.journal
@@ -29,6 +43,24 @@ def verify_journal(uow: UnitOfWorkFactory[JournalUnitOfWork]) -> Verification:
         records = {kind: journal.records(kind) for kind in EntryKind}
         numbered = {kind: journal.documents(kind) for kind in (EntryKind.SALE, EntryKind.REFUND)}
         last = journal.last_numbers()
+        chain = journal.chain(terminal_id) if terminal_id else []
+
+    anchored: list[JournalProblem] = []
+    held: list[str] = []
+    if terminal_id and z_head is not None:
+        anchored += filter(None, [check_head(terminal_id, chain, z_head)])
+        held.append(
+            f"passes through the Z report's head {z_head[0]}:{z_head[1]} / "
+            "ตรงกับหัวบันทึกบนรายงาน Z"
+        )
+    if terminal_id and central is not None:
+        with central() as there:
+            theirs = there.journal.chain(terminal_id)
+        anchored += filter(None, [compare_chains(terminal_id, chain, theirs)])
+        held.append(
+            f"matches central's copy: {len(theirs)} of {len(chain)} entries there / "
+            f"ตรงกับสำเนาที่ฐานข้อมูลกลาง {len(theirs)} จาก {len(chain)} รายการ"
+        )
 
     def current(e: JournalEntry) -> Mapping[str, Any] | None:
         try:
@@ -44,4 +76,4 @@ def verify_journal(uow: UnitOfWorkFactory[JournalUnitOfWork]) -> Verification:
     }
     result = verify_chain(entries, current, missing[EntryKind.SALE], last)
     refunds = unjournalled_problems(EntryKind.REFUND, missing[EntryKind.REFUND])
-    return Verification(result.entries, result.problems + tuple(refunds))
+    return Verification(result.entries, (*anchored, *result.problems, *refunds), tuple(held))
