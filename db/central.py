@@ -192,6 +192,8 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role};
 GRANT SELECT ON {reads}, stock_levels TO {role};
 GRANT INSERT ON {facts} TO {role};
+-- journal verify on a counter compares its chain with the copy here (seq and hash only)
+GRANT SELECT (terminal_id, seq, ref_no, hash) ON journal_entries TO {role};
 GRANT USAGE ON SEQUENCE sync_batches_id_seq TO {role};
 REVOKE ALL ON FUNCTION otop_register_terminal(text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION otop_register_terminal(text, text, text, text, text) TO {role};

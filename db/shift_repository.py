@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,7 @@ from db import models as m
 from db.journal_writer import append_entry
 from db.numbering import Series, next_number
 from pos.domain.cashup import CENT, SalesTotals, ShiftReport
-from pos.domain.journal import EntryKind, canonical_value
+from pos.domain.journal import EntryKind, canonical_value, short_head
 from pos.ports.shifts import ShiftRecord
 
 
@@ -161,7 +162,7 @@ class SqlShiftRepository:
 
     def close(
         self, shift: ShiftRecord, report: ShiftReport, closed_by: str, last_sale_seq: int
-    ) -> str:
+    ) -> ShiftReport:
         assert report.closed_at is not None
         prefix = self.session.scalar(
             select(m.Terminal.receipt_prefix).where(m.Terminal.id == shift.terminal_id)
@@ -189,14 +190,20 @@ class SqlShiftRepository:
             )
         )
         self.session.flush()
-        append_entry(
+        entry = append_entry(
             self.session, shift.terminal_id, EntryKind.Z_REPORT, z.id, number,
             report.closed_at, record,
         )  # fmt: skip
-        return number
+        return replace(report, document_no=number, journal_head=short_head(entry.seq, entry.hash))
 
     def z_report(self, number: str) -> ShiftReport | None:
         row = self.session.scalars(select(m.ZReport).where(m.ZReport.number == number)).first()
         if row is None:
             return None
-        return ShiftReport.from_record(row.record, row.number)
+        entry = self.session.execute(
+            select(m.JournalEntry.seq, m.JournalEntry.hash).where(
+                m.JournalEntry.kind == EntryKind.Z_REPORT.value, m.JournalEntry.ref_id == row.id
+            )
+        ).first()
+        head = short_head(entry.seq, entry.hash) if entry else ""
+        return ShiftReport.from_record(row.record, row.number, head)

@@ -99,6 +99,9 @@ def shift_report_document(
         out.append(Text(label("counts")))
         for d, n in sorted(report.counts.items(), reverse=True):
             out.append(Row(f"{d:g} x {n}", format_baht(d * n), indent=2))
+    if report.journal_head:  # the chain's anchor on paper: `journal verify --z-head`
+        out.append(Rule())
+        out.append(Row(label("head"), report.journal_head, size=Size.SMALL))
     if report.kind == "z" and report.document_no:
         out.append(Rule())
         out.append(Text("ลายมือชื่อผู้ตรวจ / Checked by ..................", size=Size.SMALL))

@@ -121,6 +121,9 @@ class ShiftReport:
     cash: CashUp
     counts: Mapping[Decimal, int] = field(default_factory=dict)
     document_no: str = ""  # a stored Z report's number, e.g. Z-KK01-000001 (not journalled)
+    # the journal chain's head once the Z report is in it, short form "seq:hash" (not
+    # journalled: it is the hash over this report), printed to anchor the chain on paper
+    journal_head: str = ""
 
     @property
     def title(self) -> str:
@@ -171,7 +174,9 @@ class ShiftReport:
         }
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any], document_no: str = "") -> ShiftReport:
+    def from_record(
+        cls, record: Mapping[str, Any], document_no: str = "", journal_head: str = ""
+    ) -> ShiftReport:
         """The report back from its stored (canonical) record: a Z report printed again."""
 
         def when(value: Any) -> datetime | None:
@@ -223,4 +228,5 @@ class ShiftReport:
             ),
             counts={denomination_key(d): int(n) for d, n in record.get("counts", {}).items()},
             document_no=document_no,
+            journal_head=journal_head,
         )

@@ -36,6 +36,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "counted": ("Counted", "นับได้"),
     "difference": ("Difference", "ผลต่าง"),
     "counts": ("Drawer count", "การนับเงิน"),
+    "head": ("Journal head", "หัวบันทึก"),
     "cash": ("cash", "เงินสด"),
     "promptpay": ("PromptPay", "พร้อมเพย์"),
     "card": ("card", "บัตร"),
@@ -125,4 +126,7 @@ def shift_report_text(report: ShiftReport, lang: str = "th", width: int = 42) ->
         out.append(_t("counts", lang))
         for d, n in sorted(report.counts.items(), reverse=True):
             out.append(row(f"  {d:g} x {n}", _money(d * n)))
+    if report.journal_head:
+        out.append("-" * width)
+        out.append(row(_t("head", lang), report.journal_head))
     return "\n".join(out)

@@ -43,9 +43,10 @@ class ShiftRepository(Protocol):
     def sales_totals(self, terminal_id: str, first_seq: int, last_seq: int) -> SalesTotals: ...
     def close(
         self, shift: ShiftRecord, report: ShiftReport, closed_by: str, last_sale_seq: int
-    ) -> str:
+    ) -> ShiftReport:
         """Store the report (numbered by next_z_number), close the shift and append the report
-        to the journal, in the caller's transaction; returns the Z report's document number."""
+        to the journal, in the caller's transaction; returns the report as stored: with its
+        document number and the journal's head after it."""
         ...
 
     def next_z_number(self, terminal_id: str) -> int:

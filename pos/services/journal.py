@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pos.domain.journal import (
@@ -19,11 +19,19 @@ from pos.ports.journal import JournalUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
 
 
+def central_copy(
+    central: UnitOfWorkFactory[JournalUnitOfWork], terminal_id: str
+) -> Sequence[tuple[int, str, str]]:
+    """The copy of the terminal's chain that the central database holds (it may lag)."""
+    with central() as there:
+        return there.journal.chain(terminal_id)
+
+
 def verify_journal(
     uow: UnitOfWorkFactory[JournalUnitOfWork],
     *,
     terminal_id: str | None = None,
-    central: UnitOfWorkFactory[JournalUnitOfWork] | None = None,
+    central: Sequence[tuple[int, str, str]] | None = None,
     z_head: tuple[int, str] | None = None,
 ) -> Verification:
     """Check the hash chains against the rows as stored now (read only).
@@ -33,9 +41,9 @@ def verify_journal(
     behind the journal's back.
 
     A chain rewritten end to end after an edit verifies by itself, so `terminal_id`'s chain
-    is also held against what lies outside its database: the copy `central` already has
-    and the head a Z report printed (`z_head`, as `parse_head` reads it). Those problems
-    come first.
+    is also held against what lies outside its database: the copy central already has
+    (`central`, as `central_copy` reads it) and the head a Z report printed (`z_head`, as
+    `parse_head` reads it). Those problems come first.
     """
     with uow() as read:
         journal = read.journal
@@ -54,12 +62,10 @@ def verify_journal(
             "ตรงกับหัวบันทึกบนรายงาน Z"
         )
     if terminal_id and central is not None:
-        with central() as there:
-            theirs = there.journal.chain(terminal_id)
-        anchored += filter(None, [compare_chains(terminal_id, chain, theirs)])
+        anchored += filter(None, [compare_chains(terminal_id, chain, central)])
         held.append(
-            f"matches central's copy: {len(theirs)} of {len(chain)} entries there / "
-            f"ตรงกับสำเนาที่ฐานข้อมูลกลาง {len(theirs)} จาก {len(chain)} รายการ"
+            f"matches central's copy: {len(central)} of {len(chain)} entries there / "
+            f"ตรงกับสำเนาที่ฐานข้อมูลกลาง {len(central)} จาก {len(chain)} รายการ"
         )
 
     def current(e: JournalEntry) -> Mapping[str, Any] | None:

@@ -101,9 +101,8 @@ class Shifts:
             number = work.shifts.next_z_number(self.terminal.terminal_id)
             report = self._report(work, shift, "z", number, counted, actor.display_name, counts)
             last = work.shifts.last_sale_seq(self.terminal.terminal_id)
-            document_no = work.shifts.close(shift, report, actor.user_id, last)
-            report = replace(report, document_no=document_no)
-            commit_and_submit(work, self.sink, report, f"Z report {document_no}")
+            report = work.shifts.close(shift, report, actor.user_id, last)
+            commit_and_submit(work, self.sink, report, f"Z report {report.document_no}")
         return report
 
     def _shift(self, work: ShiftUnitOfWork) -> ShiftRecord:

@@ -8,10 +8,12 @@ import pytest
 
 from pos.app import main
 from pos.domain.auth import Action
+from pos.domain.cashup import ShiftReport
 from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
 from pos.services.shifts import Shifts
+from tests.helpers.journal_forger import rewrite_chain
 from tests.sync.conftest import Central, Counter
 
 pytestmark = pytest.mark.pg
@@ -19,6 +21,11 @@ pytestmark = pytest.mark.pg
 
 def _day_of_sales(c: Counter, sales: int, seed: int) -> str:
     """A shift at the counter: sales, then the drawer counted and the Z report taken."""
+    return _shift(c, sales, seed).document_no
+
+
+def _shift(c: Counter, sales: int, seed: int) -> ShiftReport:
+    """_day_of_sales, giving the Z report as it was printed."""
     settings = Settings()
     auth = Auth(c.store.uow, settings, SystemClock(), terminal_id=c.store.terminal.terminal_id)
     cashier = auth.login("cashier", "1111")
@@ -30,11 +37,11 @@ def _day_of_sales(c: Counter, sales: int, seed: int) -> str:
     auth.approve(cashier, Action.CANCEL_SALE, "ลูกค้าเปลี่ยนใจ / changed mind", "manager", "9999")
     z = shifts.close(cashier, {Decimal(1000): 2})
     with c.store.engine.connect() as conn:
-        return str(
-            conn.exec_driver_sql(
-                "SELECT number FROM z_reports WHERE shift_id = ?", (z.shift_id,)
-            ).scalar_one()
-        )
+        number = conn.exec_driver_sql(
+            "SELECT number FROM z_reports WHERE shift_id = ?", (z.shift_id,)
+        ).scalar_one()
+    assert z.document_no == number
+    return z
 
 
 def _local_entries(c: Counter) -> int:
@@ -117,3 +124,90 @@ def test_a_journal_entry_waits_for_its_sale(central: Central, make_counter) -> N
     assert central.scalar("SELECT count(*) FROM journal_entries") == 0
     c.service.sync_once()
     assert central.scalar("SELECT count(*) FROM journal_entries") == _local_entries(c)
+
+
+def _verify_counter(c: Counter, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    code = main(["journal", "verify", "--db", c.store.url, *extra])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_a_counter_chain_rewritten_after_an_edit_parts_from_central_and_the_z_report(
+    central: Central, make_counter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = make_counter("Counter 5")
+    b = make_counter("Counter 6")
+    z = _shift(a, 4, seed=7)
+    _shift(b, 2, seed=8)
+    for c in (a, b):
+        c.service.sync_once()
+    tid = a.store.terminal.terminal_id
+    entries = _local_entries(a)
+    assert central.scalar("SELECT count(*) FROM journal_entries WHERE terminal_id = :t", t=tid) == (
+        entries
+    )
+
+    # as the counter's own role, its chain is compared with central's copy: they agree
+    code, out = _verify_counter(a, capsys, "--central", central.counter_url)
+    assert code == 0, out
+    assert f"matches central's copy: {entries} of {entries} entries there" in out
+    assert _verify_counter(a, capsys, "--central", central.counter_url, "--z-head",
+                           z.journal_head)[0] == 0  # fmt: skip
+
+    # a forger edits an old sale on the counter and recomputes the whole chain after it
+    with a.store.engine.begin() as conn:
+        sid, receipt = conn.exec_driver_sql(
+            "SELECT id, receipt_no FROM sales ORDER BY seq LIMIT 1 OFFSET 1"
+        ).one()
+        seq = conn.exec_driver_sql(
+            "SELECT seq FROM journal_entries WHERE ref_id = ?", (sid,)
+        ).scalar_one()
+        conn.exec_driver_sql("UPDATE payments SET amount = amount - 50 WHERE sale_id = ?", (sid,))
+    assert rewrite_chain(a.store.engine, tid) == entries - seq + 1
+    # by itself the chain holds ...
+    assert _verify_counter(a, capsys, "--no-central")[0] == 0
+    # ... but central's copy names the first entry where they part
+    code, out = _verify_counter(a, capsys, "--central", central.counter_url)
+    assert code == 2
+    assert (
+        f"first problem: journal entry {seq} ({receipt}) differs from the copy on central "
+        f"({receipt}): this counter's chain was rewritten from entry {seq} on"
+    ) in out
+    # ... and its head is not the one the last Z report printed
+    with a.store.uow() as read:
+        last_seq, last_no, last_hash = read.journal.chain(tid)[-1]
+    assert (last_no, f"{last_seq}:{last_hash[:16]}" != z.journal_head) == (z.document_no, True)
+    code, out = _verify_counter(a, capsys, "--no-central", "--z-head", z.journal_head)
+    assert code == 2
+    assert f"the chain head printed on the Z report ({z.journal_head}) differs" in out
+    # the other counter's chain is whole, on central and at the counter
+    assert _verify_counter(b, capsys, "--central", central.counter_url)[0] == 0
+    assert _verify(central.admin_url, capsys)[0] == 0
+
+
+def test_a_sale_voided_on_central_without_a_void_entry_is_named(
+    central: Central, make_counter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    c = make_counter("Counter 7")
+    _shift(c, 3, seed=9)
+    c.service.sync_once()
+    assert _verify(central.admin_url, capsys)[0] == 0
+    receipt = central.scalar(
+        "SELECT receipt_no FROM sales WHERE terminal_id = :t ORDER BY seq LIMIT 1",
+        t=c.store.terminal.terminal_id,
+    )
+    central.execute("UPDATE sales SET status = 'voided' WHERE receipt_no = :r", r=receipt)
+    code, out = _verify(central.admin_url, capsys)
+    assert code == 2
+    assert f"sale {receipt} (journal entry 1) is marked voided in the database, but no void" in out
+
+
+def test_a_central_that_cannot_be_read_is_said_plainly(
+    central: Central, make_counter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    c = make_counter("Counter 8")
+    nowhere = "postgresql+psycopg://otop@127.0.0.1:9/none"
+    code, out = _verify_counter(c, capsys, "--central", nowhere)
+    assert code == 2
+    assert "The central database cannot be read, so this counter's chain was not compared" in out
+    assert "Traceback" not in out

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from pos.app.cli.common import Commands, db_arg, opened
-from pos.domain.errors import CentralUnavailable, ShopError
+from pos.domain.errors import CentralUnavailable, ShopError, StoreUnavailable
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,32 +47,31 @@ def _central(url: str) -> Iterator[SqlUnitOfWorkFactory]:
 def cmd_journal_verify(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy.exc import DBAPIError
 
-    from pos.services.journal import verify_journal
+    from pos.services.journal import central_copy, verify_journal
 
     z_head = _z_head(args.z_head)
     url = None if args.no_central else (args.central or settings.central_url or None)
     with opened(args, settings) as services:
         tid = services.store.terminal.terminal_id
         uow = services.store.uow
-        result = None
+        theirs = None
         if url:
             with _central(url) as central:
                 try:
-                    result = verify_journal(uow, terminal_id=tid, central=central, z_head=z_head)
-                except DBAPIError as exc:
-                    why = str(getattr(exc, "orig", exc)).strip().splitlines()[0:1]
+                    theirs = central_copy(central, tid)
+                except (DBAPIError, StoreUnavailable) as exc:
+                    why = " ".join(str(getattr(exc, "orig", None) or exc).split())
                     fault = CentralUnavailable(
-                        f"The central database cannot be read, so this counter's chain was "
-                        f"not compared with its copy there: {' '.join(why)}",
-                        f"อ่านฐานข้อมูลกลางไม่ได้ จึงยังไม่ได้เทียบบันทึกของเครื่องนี้กับสำเนาที่นั่น: "
-                        f"{' '.join(why)}",
+                        "The central database cannot be read, so this counter's chain was "
+                        f"not compared with its copy there: {why}",
+                        "อ่านฐานข้อมูลกลางไม่ได้ จึงยังไม่ได้เทียบบันทึกของเครื่องนี้กับสำเนาที่นั่น: "
+                        + why,
                     )
                     if args.central:  # asked for by name: no answer is no verification
                         raise fault from None
                     print(f"otop-pos: {fault.message_en}\n          {fault.message_th}",
                           file=sys.stderr)  # fmt: skip
-        if result is None:
-            result = verify_journal(uow, terminal_id=tid, z_head=z_head)
+        result = verify_journal(uow, terminal_id=tid, central=theirs, z_head=z_head)
     if result.ok:
         print(f"journal intact: {result.entries} entries / บันทึกครบถ้วน {result.entries} รายการ")
         for line in result.anchored:
