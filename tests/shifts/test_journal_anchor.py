@@ -14,33 +14,20 @@ from pos.domain.auth import Action, Actor
 from pos.domain.cashup import ShiftReport
 from pos.domain.journal import EntryKind, chain_hash, entry_content, parse_head, sale_record_v1
 from pos.domain.shift_text import shift_report_text
-from pos.services.auth import Auth
 from pos.services.journal import verify_journal
 from pos.services.shifts import Shifts
 from printing.shift_report import render_shift_report_text
 from tests.helpers.journal_forger import rewrite_chain
 from tests.integration.conftest import FixedClock
-from tests.shifts.test_auth import PlainTestHasher
+from tests.shifts import test_z_report_store
 from tests.shifts.test_shifts import BALM, SILK, TEA, sell
 
+# the Z report store's fixtures: a fixed clock, shifts with the demo users, the cashier
+clock, shifts, cashier = (
+    test_z_report_store.clock, test_z_report_store.shifts, test_z_report_store.cashier,
+)  # fmt: skip
+
 D = Decimal
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock()
-
-
-@pytest.fixture
-def shifts(store: Store, clock: FixedClock) -> Shifts:
-    auth = Auth(store.uow, store.settings, clock, PlainTestHasher(), store.terminal.terminal_id)
-    auth.ensure_demo_users()
-    return Shifts(store.uow, auth, store.terminal, clock)
-
-
-@pytest.fixture
-def cashier(shifts: Shifts) -> Actor:
-    return shifts.auth.login("cashier", "1111")
 
 
 @pytest.fixture

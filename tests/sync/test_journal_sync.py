@@ -49,9 +49,11 @@ def _local_entries(c: Counter) -> int:
         return int(conn.exec_driver_sql("SELECT count(*) FROM journal_entries").scalar_one())
 
 
-def _verify(url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["journal", "verify", "--db", url])
-    return code, capsys.readouterr().out
+def _verify(url: str, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    """`journal verify` of the database at `url`: exit code, what it printed (out and err)."""
+    code = main(["journal", "verify", "--db", url, *extra])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
 
 
 def test_the_chains_reach_central_and_an_edit_there_is_caught(
@@ -126,12 +128,6 @@ def test_a_journal_entry_waits_for_its_sale(central: Central, make_counter) -> N
     assert central.scalar("SELECT count(*) FROM journal_entries") == _local_entries(c)
 
 
-def _verify_counter(c: Counter, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
-    code = main(["journal", "verify", "--db", c.store.url, *extra])
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
-
-
 def test_a_counter_chain_rewritten_after_an_edit_parts_from_central_and_the_z_report(
     central: Central, make_counter, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -148,10 +144,10 @@ def test_a_counter_chain_rewritten_after_an_edit_parts_from_central_and_the_z_re
     )
 
     # as the counter's own role, its chain is compared with central's copy: they agree
-    code, out = _verify_counter(a, capsys, "--central", central.counter_url)
+    code, out = _verify(a.store.url, capsys, "--central", central.counter_url)
     assert code == 0, out
     assert f"matches central's copy: {entries} of {entries} entries there" in out
-    assert _verify_counter(a, capsys, "--central", central.counter_url, "--z-head",
+    assert _verify(a.store.url, capsys, "--central", central.counter_url, "--z-head",
                            z.journal_head)[0] == 0  # fmt: skip
 
     # a forger edits an old sale on the counter and recomputes the whole chain after it
@@ -165,9 +161,9 @@ def test_a_counter_chain_rewritten_after_an_edit_parts_from_central_and_the_z_re
         conn.exec_driver_sql("UPDATE payments SET amount = amount - 50 WHERE sale_id = ?", (sid,))
     assert rewrite_chain(a.store.engine, tid) == entries - seq + 1
     # by itself the chain holds ...
-    assert _verify_counter(a, capsys, "--no-central")[0] == 0
+    assert _verify(a.store.url, capsys, "--no-central")[0] == 0
     # ... but central's copy names the first entry where they part
-    code, out = _verify_counter(a, capsys, "--central", central.counter_url)
+    code, out = _verify(a.store.url, capsys, "--central", central.counter_url)
     assert code == 2
     assert (
         f"first problem: journal entry {seq} ({receipt}) differs from the copy on central "
@@ -177,11 +173,11 @@ def test_a_counter_chain_rewritten_after_an_edit_parts_from_central_and_the_z_re
     with a.store.uow() as read:
         last_seq, last_no, last_hash = read.journal.chain(tid)[-1]
     assert (last_no, f"{last_seq}:{last_hash[:16]}" != z.journal_head) == (z.document_no, True)
-    code, out = _verify_counter(a, capsys, "--no-central", "--z-head", z.journal_head)
+    code, out = _verify(a.store.url, capsys, "--no-central", "--z-head", z.journal_head)
     assert code == 2
     assert f"the chain head printed on the Z report ({z.journal_head}) differs" in out
     # the other counter's chain is whole, on central and at the counter
-    assert _verify_counter(b, capsys, "--central", central.counter_url)[0] == 0
+    assert _verify(b.store.url, capsys, "--central", central.counter_url)[0] == 0
     assert _verify(central.admin_url, capsys)[0] == 0
 
 
@@ -207,7 +203,7 @@ def test_a_central_that_cannot_be_read_is_said_plainly(
 ) -> None:
     c = make_counter("Counter 8")
     nowhere = "postgresql+psycopg://otop@127.0.0.1:9/none"
-    code, out = _verify_counter(c, capsys, "--central", nowhere)
+    code, out = _verify(c.store.url, capsys, "--central", nowhere)
     assert code == 2
     assert "The central database cannot be read, so this counter's chain was not compared" in out
     assert "Traceback" not in out
