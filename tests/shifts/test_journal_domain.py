@@ -16,8 +16,13 @@ from pos.domain.journal import (
     ProblemKind,
     canonical_json,
     chain_hash,
+    check_head,
+    compare_chains,
     make_entry,
+    parse_head,
     sale_record,
+    sale_record_v1,
+    short_head,
     verify_chain,
 )
 
@@ -51,9 +56,10 @@ def test_the_hash_is_sha256_of_the_previous_hash_and_the_canonical_json() -> Non
     assert chain_hash(GENESIS, record) == expected
 
 
-def _sale(no: int, total: str = "100.00") -> dict[str, Any]:
+def _sale(no: int, total: str = "100.00", status: str = "completed") -> dict[str, Any]:
+    sale = {"id": f"s{no}", "receipt_no": f"KK01-{no:08d}", "total": Decimal(total)}
     return sale_record(
-        {"id": f"s{no}", "receipt_no": f"KK01-{no:08d}", "total": Decimal(total), "sold_at": T0},
+        {**sale, "sold_at": T0, "status": status},
         [{"line_no": 1, "sku": "SILK-01", "quantity": Decimal("1.000"), "total": Decimal(total)}],
         [{"seq": 1, "kind": "cash", "amount": Decimal(total), "tendered": Decimal(total)}],
     )
@@ -117,3 +123,107 @@ def test_a_forged_entry_in_the_middle_does_not_link() -> None:
     result = verify_chain([entries[0], forged, entries[2]], lambda e: records.get(e.ref_id))
     assert result.first is not None
     assert (result.first.kind, result.first.seq) == (ProblemKind.INSERTED, 2)
+
+
+def _status(records: dict[str, dict[str, Any]], sid: str, status: str) -> None:
+    records[sid] = {**records[sid], "sale": {**records[sid]["sale"], "status": status}}
+
+
+def test_a_sale_record_covers_its_status_in_version_2() -> None:
+    record = _sale(1)
+    assert (record["v"], record["sale"]["status"]) == (2, "completed")
+    old = sale_record_v1(record)
+    assert "v" not in old
+    assert "status" not in old["sale"]
+    assert old["lines"] == record["lines"]
+
+
+def test_a_sale_voided_with_no_void_entry_is_named_and_its_other_fields_still_checked() -> None:
+    entries, records = _chain(3)
+    _status(records, "s2", "voided")
+    result = verify_chain(entries, lambda e: records.get(e.ref_id))
+    assert [(p.kind, p.seq) for p in result.problems] == [(ProblemKind.VOIDED, 2)]
+    assert "marked voided" in result.problems[0].message_en
+    records["s2"] = {**records["s2"], "sale": {**records["s2"]["sale"], "total": Decimal(1)}}
+    result = verify_chain(entries, lambda e: records.get(e.ref_id))
+    assert [(p.kind, p.seq) for p in result.problems] == [
+        (ProblemKind.VOIDED, 2), (ProblemKind.CHANGED, 2),
+    ]  # fmt: skip
+
+
+def test_a_later_void_entry_naming_the_receipt_voids_the_sale() -> None:
+    entries, records = _chain(3)
+    void = {"id": "a1", "action": "cancel_sale", "reason": "whole bill", "ref": "KK01-00000002"}
+    records["a1"] = void
+    entries.append(make_entry(4, entries[-1].hash, "t1", EntryKind.VOID, "a1", "KK01-00000002",
+                              T0, void))  # fmt: skip
+    _status(records, "s2", "voided")
+    assert verify_chain(entries, lambda e: records.get(e.ref_id)).ok
+    # a void entry of another counter's chain, or of another receipt, voids nothing here
+    _status(records, "s1", "voided")
+    result = verify_chain(entries, lambda e: records.get(e.ref_id))
+    assert [(p.kind, p.ref_no) for p in result.problems] == [(ProblemKind.VOIDED, "KK01-00000001")]
+
+
+def test_a_chain_of_version_1_sale_records_verifies_by_the_old_rule() -> None:
+    records = {f"s{i}": _sale(i) for i in (1, 2)}
+    entries: list[JournalEntry] = []
+    prev = GENESIS
+    for i in (1, 2):
+        old = sale_record_v1(records[f"s{i}"])
+        e = make_entry(i, prev, "t1", EntryKind.SALE, f"s{i}", f"KK01-{i:08d}", T0, old)
+        entries.append(e)
+        prev = e.hash
+    assert verify_chain(entries, lambda e: records.get(e.ref_id)).ok
+    records["s1"] = _sale(1, total="99.00")
+    result = verify_chain(entries, lambda e: records.get(e.ref_id))
+    assert [(p.kind, p.seq) for p in result.problems] == [(ProblemKind.CHANGED, 1)]
+    records["s1"] = _sale(1)
+    _status(records, "s2", "voided")  # the void rule holds for old records too
+    result = verify_chain(entries, lambda e: records.get(e.ref_id))
+    assert [(p.kind, p.seq) for p in result.problems] == [(ProblemKind.VOIDED, 2)]
+
+
+def _links(entries: list[JournalEntry]) -> list[tuple[int, str, str]]:
+    return [(e.seq, e.ref_no, e.hash) for e in entries]
+
+
+def test_central_copy_may_lag_but_every_entry_it_holds_must_match() -> None:
+    entries, records = _chain(5)
+    here = _links(entries)
+    assert compare_chains("t1", here, here[:3]) is None
+    assert compare_chains("t1", here, []) is None
+    # the counter's chain rewritten from entry 3 on (record 3 edited, the rest recomputed)
+    records["s3"] = _sale(3, total="1.00")
+    rewritten = entries[:2]
+    for e in entries[2:]:
+        rewritten.append(make_entry(e.seq, rewritten[-1].hash, "t1", EntryKind.SALE, e.ref_id,
+                                    e.ref_no, T0, records[e.ref_id]))  # fmt: skip
+    assert verify_chain(rewritten, lambda e: records.get(e.ref_id)).ok  # by itself it holds
+    problem = compare_chains("t1", _links(rewritten), here[:4])
+    assert problem is not None
+    assert (problem.kind, problem.seq) == (ProblemKind.REWRITTEN, 3)
+    assert problem.ref_no == "KK01-00000003"
+    assert "rewritten from entry 3 on" in problem.message_en
+    # entries central holds that the counter no longer has
+    gone = compare_chains("t1", here[:2], here)
+    assert gone is not None
+    assert (gone.kind, gone.seq) == (ProblemKind.REMOVED, 3)
+
+
+def test_the_printed_head_reads_back_and_a_chain_not_through_it_is_named() -> None:
+    entries, _ = _chain(4)
+    head = short_head(4, entries[3].hash)
+    assert head == f"4:{entries[3].hash[:16]}"
+    assert parse_head(head) == (4, entries[3].hash[:16])
+    assert parse_head(f" 4:{entries[3].hash[:8].upper()} ") == (4, entries[3].hash[:8])
+    assert check_head("t1", _links(entries), parse_head(head)) is None
+    other = check_head("t1", _links(entries), (4, "0123456789abcdef"))
+    assert other is not None
+    assert other.kind is ProblemKind.REWRITTEN
+    short = check_head("t1", _links(entries[:3]), parse_head(head))
+    assert short is not None
+    assert short.kind is ProblemKind.REMOVED
+    for bad in ("", "4", "4:", "x:0123456789", "0:0123456789", "4:0123", "4:g123456789"):
+        with pytest.raises(ValueError, match="not a chain head"):
+            parse_head(bad)
