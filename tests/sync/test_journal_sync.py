@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from pos.app import main
+from pos.config import save_settings
 from pos.domain.auth import Action
 from pos.domain.cashup import ShiftReport
 from pos.domain.settings import Settings
@@ -198,12 +200,30 @@ def test_a_sale_voided_on_central_without_a_void_entry_is_named(
     assert f"sale {receipt} (journal entry 1) is marked voided in the database, but no void" in out
 
 
-def test_a_central_that_cannot_be_read_is_said_plainly(
-    central: Central, make_counter, capsys: pytest.CaptureFixture[str]
+def test_the_counter_settings_name_its_central_and_one_that_cannot_be_read_is_said_plainly(
+    central: Central, make_counter, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     c = make_counter("Counter 8")
+    _shift(c, 1, seed=3)
+    c.service.sync_once()
+    settings = tmp_path / "settings.json"
+
+    def verify(central_url: str, *extra: str) -> tuple[int, str]:
+        save_settings(Settings().with_changes(central_url=central_url), settings)
+        code = main(["--settings", str(settings), "journal", "verify", "--db", c.store.url,
+                     *extra])  # fmt: skip
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    code, out = verify(central.counter_url)
+    assert code == 0, out
+    assert "matches central's copy: 3 of 3 entries there" in out
     nowhere = "postgresql+psycopg://otop@127.0.0.1:9/none"
-    code, out = _verify(c.store.url, capsys, "--central", nowhere)
-    assert code == 2
-    assert "The central database cannot be read, so this counter's chain was not compared" in out
-    assert "Traceback" not in out
+    cannot = "The central database cannot be read, so this counter's chain was not compared"
+    # central from the settings and not answering: said, and the local chain still checked
+    code, out = verify(nowhere)
+    assert (code, cannot in out, "journal intact: 3 entries" in out) == (0, True, True)
+    assert "matches central's copy" not in out
+    # central asked for by name: no answer is no verification
+    code, out = verify("", "--central", nowhere)
+    assert (code, cannot in out, "Traceback" in out) == (2, True, False)
