@@ -171,3 +171,19 @@ def test_a_mistyped_z_head_is_refused_in_plain_words(
     assert code == 2
     assert "is not a chain head: write it as the Z report prints it" in out
     assert "Traceback" not in out
+
+
+def test_every_column_of_a_sale_is_covered_by_its_journal_record() -> None:
+    """A column added to a sale, its lines, payments or baskets changes what the sale means
+    unless shown otherwise: it joins the record (in a new record version) or is named here."""
+    from db import models as m
+    from pos.domain.journal import BASKET_FIELDS, LINE_FIELDS, PAYMENT_FIELDS, SALE_FIELDS
+
+    not_covered = {"sale_id"}  # the parent's id: the record groups its rows under the sale
+    for table, fields in (
+        (m.Sale, SALE_FIELDS), (m.SaleLine, LINE_FIELDS), (m.Payment, PAYMENT_FIELDS),
+        (m.SaleBasket, BASKET_FIELDS),
+    ):  # fmt: skip
+        columns = {c.name for c in table.__table__.columns}
+        assert columns - set(fields) - not_covered == set(), table.__tablename__
+        assert set(fields) - columns == set(), table.__tablename__
