@@ -181,6 +181,15 @@ def _grants_ddl(role: str, database: str) -> str:
     )
     facts = ", ".join((*FACT_TABLES, *journal, "sync_events", "sync_batches"))
     reads = ", ".join(sorted(_READ_TABLES))
+    # INSERT ... ON CONFLICT (id) needs SELECT on the conflict target: the ids, nothing else
+    keys = (
+        "\n".join(
+            f"GRANT SELECT ({', '.join(c.name for c in m.Base.metadata.tables[t].primary_key)}) "
+            f"ON {t} TO {role};"
+            for t in (*FACT_TABLES, *journal)
+        )
+        + f"\nGRANT SELECT (event_id) ON sync_events TO {role};"
+    )
     return f"""
 DO $do$ BEGIN
     CREATE ROLE {role} LOGIN;
@@ -194,6 +203,7 @@ GRANT SELECT ON {reads}, stock_levels TO {role};
 GRANT INSERT ON {facts} TO {role};
 -- journal verify on a counter compares its chain with the copy here (seq and hash only)
 GRANT SELECT (terminal_id, seq, ref_no, hash) ON journal_entries TO {role};
+{keys}
 GRANT USAGE ON SEQUENCE sync_batches_id_seq TO {role};
 REVOKE ALL ON FUNCTION otop_register_terminal(text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION otop_register_terminal(text, text, text, text, text) TO {role};

@@ -6,11 +6,12 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.basket_repository import SqlBasketRepository
 from db.catalog_repository import SqlCatalogRepository
+from db.errors import refusal
 from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
 from db.parking_repository import SqlParkingRepository
@@ -61,6 +62,9 @@ class SqlUnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
+        refused = refusal(exc) if isinstance(exc, DBAPIError) else None
+        if refused is not None:  # a constraint, a value too long: the row and field named
+            raise refused from exc
         if isinstance(exc, OperationalError):
             raise StoreUnavailable(
                 f"The database cannot be used: {exc.orig}",
@@ -70,7 +74,12 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         try:
             self.session.commit()
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            refused = refusal(exc)
+            if refused is not None:
+                raise refused from exc
+            if not isinstance(exc, OperationalError):
+                raise
             raise StoreUnavailable(
                 f"The sale could not be saved: {exc.orig}",
                 f"บันทึกข้อมูลไม่สำเร็จ: {exc.orig}",

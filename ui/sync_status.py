@@ -1,5 +1,8 @@
 """The till's sync indicator: online/offline, last sync, sales waiting, and "sync now".
 
+A round abandoned at its deadline shows "Central not answering"; sales and refunds central
+refuses show as a count, with which receipt, why and what to do in the tooltip.
+
 The rounds run on the SyncLoop's own thread; each round's status is read there too (it
 counts the outbox in the local database) and reaches this widget as a queued signal, so the
 UI thread never waits on the network or the database.
@@ -14,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from pos.domain.shop_time import BANGKOK
-from ui import style
+from ui import i18n, style
 
 if TYPE_CHECKING:  # imported when a central server is attached: a stand-alone till never needs it
     from pos.services.sync import Backoff, SyncLoop, SyncResult, SyncService, SyncStatus
@@ -113,9 +116,10 @@ class SyncStatusIndicator(QWidget):
         self._button.setText(self.tr("Sync now"))
         self._button.setToolTip(self.tr("Send waiting sales and fetch the catalogue now"))
         self._label.setText(self._describe())
+        self._label.setToolTip(self._problems_tip())
         kind = "none"
         if self._service is not None and self._status is not None:
-            kind = "ok" if self._status.online else "error"
+            kind = "ok" if self._status.online and not self._status.problems else "error"
         self._label.setProperty("kind", kind)
 
     def _describe(self) -> str:
@@ -124,11 +128,29 @@ class SyncStatusIndicator(QWidget):
         s = self._status
         if s is None or s.online is None:
             return self.tr("Connecting to the central database…")
-        parts = [self.tr("Online") if s.online else self.tr("Offline")]
+        if s.online:
+            parts = [self.tr("Online")]
+        elif s.not_answering:
+            parts = [self.tr("Central not answering")]
+        else:
+            parts = [self.tr("Offline")]
         if s.last_sync_at is not None:
             parts.append(self.tr("last sync {time}").format(time=_hhmm(s.last_sync_at)))
         parts.append(self.tr("{count} sales waiting").format(count=f"{s.pending:,}"))
+        if s.problems:
+            parts.append(self.tr("{count} refused by central").format(count=f"{len(s.problems):,}"))
         return " · ".join(parts)
+
+    def _problems_tip(self) -> str:
+        """Each refused sale or refund: why (naming the receipt and the field), what to do."""
+        s = self._status
+        if s is None or not s.problems:
+            return ""
+        thai = i18n.current_language() == "th"
+        return "\n".join(
+            f"{p.reason_th if thai else p.reason_en}\n  {p.advice_th if thai else p.advice_en}"
+            for p in s.problems
+        )
 
 
 def _hhmm(at: datetime) -> str:

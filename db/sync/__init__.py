@@ -2,7 +2,8 @@
 
 Push: the oldest unsent outbox rows (in outbox id order: the counter's own sequence) and the
 rows they stand for are COPYed into temporary staging tables and inserted with
-ON CONFLICT DO NOTHING in one central transaction, with a receive log row per event (server
+ON CONFLICT (id) DO NOTHING in one central transaction (a refused event set aside under a
+savepoint, see push), with a receive log row per event (server
 receive time beside the counter's clock). Only after that transaction has committed does the
 counter mark the batch sent, in one local transaction. A crash in between only means the batch
 goes again, and a batch sent twice changes nothing.
@@ -18,12 +19,12 @@ them), registration, and common (what they share).
 
 from __future__ import annotations
 
-from db.sync.common import sync_state
+from db.sync.common import central_connect_args, sync_state
 from db.sync.pull import CataloguePull
 from db.sync.push import OutboxPush
 from db.sync.registration import adopt_registration
 
-__all__ = ["CentralSync", "adopt_registration", "sync_state"]
+__all__ = ["CentralSync", "adopt_registration", "central_connect_args", "sync_state"]
 
 
 class CentralSync(OutboxPush, CataloguePull):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 from sqlalchemy.exc import DBAPIError
 
+from db.errors import refusal
 from db.sync.common import (
+    TABLES,
     SyncBase,
     column_names,
     get_state_int,
@@ -21,6 +24,12 @@ from db.sync.common import (
 _JOURNAL_TABLES = ("shifts", "z_reports", "approvals", "journal_entries")
 JOURNAL_KEY = "journal_pushed_seq"
 _JOURNAL_STAGE_DDL = ";\n".join(stage_ddl(t) for t in _JOURNAL_TABLES)
+
+
+def key_of(table: str) -> str:
+    """The row's id, the conflict target of every insert: a clash on any other unique key is
+    an error, never a silently skipped row."""
+    return ", ".join(c.name for c in TABLES[table].primary_key.columns)
 
 
 class JournalPush(SyncBase):
@@ -59,6 +68,13 @@ class JournalPush(SyncBase):
                 if is_connection_error(exc):
                     raise unavailable(exc) from exc
                 raise
+            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                raise unavailable(exc) from exc
+            except psycopg.Error as exc:  # a refusal: the chain waits, the message names it
+                named = refusal(exc, f"journal entries up to {last_seq}")
+                if named is None:
+                    raise
+                raise named from exc
             with self._write() as conn, conn.begin():
                 set_state(conn, JOURNAL_KEY, str(last_seq))
             sent += len(rows["journal_entries"])
@@ -115,5 +131,5 @@ class JournalPush(SyncBase):
                             cp.write_row(row)
                     cur.execute(
                         f"INSERT INTO {table} ({cols}) SELECT {cols} FROM stage_{table} "
-                        "ON CONFLICT DO NOTHING"
+                        f"ON CONFLICT ({key_of(table)}) DO NOTHING"
                     )

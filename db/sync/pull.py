@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import psycopg
 from sqlalchemy import (
     Connection,
     delete,
@@ -55,6 +56,8 @@ class CataloguePull(FirstLoad):
         since = self.bookmark()
         now = self.clock()
         if since == 0 and self._catalog_empty():
+            # a whole catalogue may take longer than a round: its own stall bound applies
+            self._watchdog.suspend()
             return self._first_load(now)
         as_of = sqlite_time(now)
         started = time.perf_counter()
@@ -139,6 +142,8 @@ class CataloguePull(FirstLoad):
             if is_connection_error(exc):
                 raise unavailable(exc) from exc
             raise
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            raise unavailable(exc) from exc
 
 
 def _apply_stock(cur: Any, stock: list[tuple[Any, ...]]) -> None:

@@ -118,15 +118,17 @@ def open_report_store(db: str | None, settings: Settings) -> ReportStore:
     return ReportStore(url, SqlUnitOfWorkFactory(engine), engine.dispose)
 
 
-def sync_service(store: Store, central_url: str) -> SyncService:
+def sync_service(store: Store, central_url: str, round_timeout: float = 30.0) -> SyncService:
     """The sync service of an open store with the central database at `central_url`
-    (nothing connects until a round runs)."""
+    (nothing connects until a round runs); each round ends within `round_timeout` seconds."""
     from db.engine import make_engine
-    from db.sync import CentralSync
+    from db.sync import CentralSync, central_connect_args
     from pos.services.sync import SyncService
 
-    central = make_engine(central_url, connect_args={"connect_timeout": 5})
-    transport = CentralSync(store.engine, central, store.terminal.terminal_id)
+    central = make_engine(central_url, connect_args=central_connect_args(round_timeout))
+    transport = CentralSync(
+        store.engine, central, store.terminal.terminal_id, round_timeout=round_timeout
+    )
     return SyncService(transport, _clock())
 
 
@@ -251,7 +253,9 @@ class Services:
         """The central sync when a central server is configured (nothing connects yet)."""
         if not self.settings.central_url:
             return None
-        return sync_service(self.store, self.settings.central_url)
+        return sync_service(
+            self.store, self.settings.central_url, self.settings.sync_round_timeout_s
+        )
 
     @cached_property
     def label_desk(self) -> LabelDesk:

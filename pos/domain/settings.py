@@ -215,6 +215,8 @@ class Settings:
     facebook_url: str = "https://www.facebook.com/kkotopcenter"
     story_url_template: str = "https://otop.example/p/{sku}"
     central_url: str = ""
+    # a sync round with the central database is done or given up (rolled back) within this
+    sync_round_timeout_s: int = 30
     pin_max_attempts: int = 5  # wrong PINs in a row before a user is locked out
     pin_lock_minutes: int = 5  # how long the lockout lasts
     yearly_target: int = 0  # sales target for a calendar year, whole baht; 0 = none
@@ -268,6 +270,10 @@ class Settings:
             out.append(("scale item code must have 3-6 digits", "รหัสสินค้าตาชั่งต้องมี 3-6 หลัก"))
         if self.vm_price_decimals not in (0, 1, 2):
             out.append(("scale price decimals must be 0, 1 or 2", "ทศนิยมราคาตาชั่งต้องเป็น 0, 1 หรือ 2"))
+        if not 5 <= self.sync_round_timeout_s <= 600:
+            out.append(
+                ("sync round timeout must be 5-600 seconds", "เวลารอซิงก์ต้องอยู่ระหว่าง 5-600 วินาที")
+            )
         if self.language not in ("th", "en"):
             out.append(("language must be th or en", "ภาษาต้องเป็น th หรือ en"))
         if "{sku}" not in self.story_url_template:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from pos.domain.errors import CentralUnavailable
 from pos.ports.clock import Clock
-from pos.ports.sync import SyncTransport
+from pos.ports.sync import SyncProblem, SyncTransport
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +23,10 @@ class SyncResult:
     pulled: int  # catalogue rows changed on this counter
     tombstones: int
     stock_rows: int
-    pending: int  # events still waiting (0 after a full round)
+    pending: int  # events still waiting (0 after a full round; refused ones wait too)
     catalog_seq: int
     at: datetime
+    refused: tuple[SyncProblem, ...] = ()  # events central refused this round (parked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,9 @@ class SyncStatus:
     pending: int  # sales waiting to be sent
     failures: int  # rounds failed in a row
     last_error: str  # plain words, "" when the last round worked
+    last_error_th: str = ""
+    problems: tuple[SyncProblem, ...] = ()  # sales and refunds central refuses (parked)
+    not_answering: bool = False  # the last round was abandoned at its deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,23 +62,32 @@ class SyncService:
         self._status = SyncStatus(None, None, 0, 0, "")
 
     def sync_once(self) -> SyncResult:
-        """Push every waiting sale, then pull catalogue, prices and stock."""
+        """Push every waiting sale, then pull catalogue, prices and stock, within the
+        transport's deadline (a round central stops answering is abandoned and rolled back).
+
+        A sale or refund central refuses does not stop the round: it is parked (still in the
+        outbox, tried again every round) and listed in `problems()`.
+        """
         with self._lock:
             try:
-                pushed = self.transport.push(self.batch_size)
-                pulled = self.transport.pull()
+                with self.transport.deadline():
+                    pushed = self.transport.push(self.batch_size)
+                    pulled = self.transport.pull()
             except CentralUnavailable as exc:
                 self._status = replace(
                     self._status,
                     online=False,
                     failures=self._status.failures + 1,
                     last_error=exc.message_en,
+                    last_error_th=exc.message_th,
+                    not_answering="not answering" in exc.message_en,
                     pending=self._pending_or(self._status.pending),
                 )
                 raise
             pending = self.transport.pending()
             now = self.clock.now()
-            self._status = SyncStatus(True, now, pending, 0, "")
+            problems = tuple(self._problems_or(()))
+            self._status = SyncStatus(True, now, pending, 0, "", "", problems)
             return SyncResult(
                 pushed.events,
                 pushed.batches,
@@ -84,7 +97,20 @@ class SyncService:
                 pending,
                 pulled.catalog_seq,
                 now,
+                pushed.refused,
             )
+
+    def problems(self) -> list[SyncProblem]:
+        """The sales and refunds central refused, with why and what to do (oldest first);
+        for the till's status and the back office. Read from the counter's own file."""
+        return self.transport.problems()
+
+    def _problems_or(self, default: tuple[SyncProblem, ...]) -> list[SyncProblem]:
+        try:
+            return self.transport.problems()
+        except Exception:  # the local file is the till's problem, not the sync's
+            log.exception("could not read the sync problems")
+            return list(default)
 
     def _pending_or(self, default: int) -> int:
         try:
@@ -100,7 +126,11 @@ class SyncService:
             close()
 
     def status(self) -> SyncStatus:
-        return replace(self._status, pending=self._pending_or(self._status.pending))
+        return replace(
+            self._status,
+            pending=self._pending_or(self._status.pending),
+            problems=tuple(self._problems_or(self._status.problems)),
+        )
 
     def shift_close_check(self) -> ShiftCloseCheck:
         """Closing a shift warns while sales are unsent (they stay safe on this counter)."""

@@ -4,37 +4,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="346"/>
+        <location filename="../../ui/shift_dialogs.py" line="355"/>
         <source>Manager approval</source>
         <translation>ผู้จัดการอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="347"/>
+        <location filename="../../ui/shift_dialogs.py" line="356"/>
         <source>Manager approval: {action}</source>
         <translation>ผู้จัดการอนุมัติ: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="349"/>
+        <location filename="../../ui/shift_dialogs.py" line="358"/>
         <source>{name} asks to {action}. {ref}</source>
         <translation>{name} ขอ{action} {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="353"/>
+        <location filename="../../ui/shift_dialogs.py" line="362"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="354"/>
+        <location filename="../../ui/shift_dialogs.py" line="363"/>
         <source>Manager&apos;s user name</source>
         <translation>ชื่อผู้ใช้ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="355"/>
+        <location filename="../../ui/shift_dialogs.py" line="364"/>
         <source>Manager&apos;s PIN</source>
         <translation>PIN ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="356"/>
+        <location filename="../../ui/shift_dialogs.py" line="365"/>
         <source>Approve (Enter)</source>
         <translation>อนุมัติ (Enter)</translation>
     </message>
@@ -316,27 +316,27 @@
 <context>
     <name>CashMoveDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="141"/>
+        <location filename="../../ui/shift_dialogs.py" line="150"/>
         <source>Type an amount more than zero</source>
         <translation>พิมพ์จำนวนเงินที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="154"/>
+        <location filename="../../ui/shift_dialogs.py" line="163"/>
         <source>Paid in</source>
         <translation>นำเงินเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="154"/>
+        <location filename="../../ui/shift_dialogs.py" line="163"/>
         <source>Paid out</source>
         <translation>นำเงินออก</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="157"/>
+        <location filename="../../ui/shift_dialogs.py" line="166"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="158"/>
+        <location filename="../../ui/shift_dialogs.py" line="167"/>
         <source>Reason (e.g. more change, ice, delivery)</source>
         <translation>เหตุผล (เช่น เติมเงินทอน ค่าน้ำแข็ง ค่าขนส่ง)</translation>
     </message>
@@ -344,42 +344,42 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="240"/>
+        <location filename="../../ui/shift_dialogs.py" line="249"/>
         <source>Expected in the drawer: {amount}</source>
         <translation>เงินที่ควรมีในลิ้นชัก: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="243"/>
+        <location filename="../../ui/shift_dialogs.py" line="252"/>
         <source>Counted: {amount}</source>
         <translation>นับได้: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="247"/>
+        <location filename="../../ui/shift_dialogs.py" line="256"/>
         <source>Difference: none, the drawer is right</source>
         <translation>ผลต่าง: ไม่มี เงินในลิ้นชักถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="249"/>
+        <location filename="../../ui/shift_dialogs.py" line="258"/>
         <source>Difference: {amount} short</source>
         <translation>ผลต่าง: ขาด {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="251"/>
+        <location filename="../../ui/shift_dialogs.py" line="260"/>
         <source>Difference: {amount} over</source>
         <translation>ผลต่าง: เกิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="277"/>
+        <location filename="../../ui/shift_dialogs.py" line="286"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="278"/>
+        <location filename="../../ui/shift_dialogs.py" line="287"/>
         <source>Count the drawer: how many of each note and coin?</source>
         <translation>นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ/กี่เหรียญ?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="279"/>
+        <location filename="../../ui/shift_dialogs.py" line="288"/>
         <source>Close shift (Z report)</source>
         <translation>ปิดกะ (รายงาน Z)</translation>
     </message>
@@ -912,27 +912,27 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="89"/>
+        <location filename="../../ui/shift_dialogs.py" line="98"/>
         <source>Type the float in baht, e.g. 2000</source>
         <translation>พิมพ์เงินทอนตั้งต้นเป็นบาท เช่น 2000</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="101"/>
+        <location filename="../../ui/shift_dialogs.py" line="110"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="103"/>
+        <location filename="../../ui/shift_dialogs.py" line="112"/>
         <source>Open a shift for {name}</source>
         <translation>เปิดกะให้ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="107"/>
+        <location filename="../../ui/shift_dialogs.py" line="116"/>
         <source>No shift is open at this counter. Count the float (change money) in the drawer and type it:</source>
         <translation>เครื่องนี้ยังไม่ได้เปิดกะ นับเงินทอนตั้งต้นในลิ้นชักแล้วพิมพ์ยอด:</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="111"/>
+        <location filename="../../ui/shift_dialogs.py" line="120"/>
         <source>Open shift (Enter)</source>
         <translation>เปิดกะ (Enter)</translation>
     </message>
@@ -1534,44 +1534,54 @@ Card</source>
 <context>
     <name>SyncStatusIndicator</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="113"/>
+        <location filename="../../ui/sync_status.py" line="116"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="114"/>
+        <location filename="../../ui/sync_status.py" line="117"/>
         <source>Send waiting sales and fetch the catalogue now</source>
         <translation>ส่งรายการขายที่รอส่งและรับข้อมูลสินค้าเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="123"/>
+        <location filename="../../ui/sync_status.py" line="127"/>
         <source>Stand-alone</source>
         <translation>ใช้งานเครื่องเดียว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="126"/>
+        <location filename="../../ui/sync_status.py" line="130"/>
         <source>Connecting to the central database…</source>
         <translation>กำลังเชื่อมต่อฐานข้อมูลกลาง…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="127"/>
+        <location filename="../../ui/sync_status.py" line="132"/>
         <source>Online</source>
         <translation>ออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="127"/>
+        <location filename="../../ui/sync_status.py" line="134"/>
+        <source>Central not answering</source>
+        <translation>ฐานข้อมูลกลางไม่ตอบสนอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="136"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129"/>
+        <location filename="../../ui/sync_status.py" line="138"/>
         <source>last sync {time}</source>
         <translation>ซิงก์ล่าสุด {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="130"/>
+        <location filename="../../ui/sync_status.py" line="139"/>
         <source>{count} sales waiting</source>
         <translation>รอส่ง {count} รายการขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="142"/>
+        <source>{count} refused by central</source>
+        <translation>ส่วนกลางไม่รับ {count} รายการ</translation>
     </message>
 </context>
 <context>
@@ -2001,7 +2011,7 @@ Card</source>
 <context>
     <name>_WorkerDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="54"/>
+        <location filename="../../ui/shift_dialogs.py" line="63"/>
         <source>Something went wrong (it was logged). Try again.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) กรุณาลองอีกครั้ง</translation>
     </message>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from datetime import UTC, datetime
 
 import pytest
 
 from pos.domain.errors import CentralUnavailable
-from pos.ports.sync import PullResult, PushResult
+from pos.ports.sync import PullResult, PushResult, SyncProblem
 from pos.services.sync import Backoff, ShiftCloseCheck, SyncLoop, SyncResult, SyncService
 
 
@@ -40,6 +41,12 @@ class FakeTransport:
 
     def pull(self) -> PullResult:
         return PullResult(2, 0, 9, 42)
+
+    def problems(self) -> list[SyncProblem]:
+        return []
+
+    def deadline(self) -> contextlib.nullcontext[None]:
+        return contextlib.nullcontext()
 
 
 class Clock:

@@ -1,4 +1,11 @@
-"""`otop-pos sync`: one sync round with the central database."""
+"""`otop-pos sync`: one sync round with the central database.
+
+Exit codes: 0 when the round worked and central refuses nothing; 2 when it needs the shop's
+attention: central refused some sales or refunds (the rest were delivered; each refused one is
+printed, no traceback: which receipt, why, what to do; they stay on the counter and are sent
+again every round), or central cannot be reached or does not answer within
+`sync_round_timeout_s` (a ShopError: a plain message).
+"""
 
 from __future__ import annotations
 
@@ -24,9 +31,10 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 
     url = _central_url(args, settings)
     with opened(args, settings) as services:
-        service = sync_service(services.store, url)
+        service = sync_service(services.store, url, settings.sync_round_timeout_s)
         try:
             r = service.sync_once()
+            problems = service.problems()
         finally:
             service.close()
     print(
@@ -34,7 +42,15 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         f"change(s), {r.tombstones} deletion(s), stock of {r.stock_rows} product(s); "
         f"{r.pending} waiting; catalogue at change {r.catalog_seq}"
     )
-    return 0
+    if not problems:
+        return 0
+    print(f"{len(problems)} refused by the central database (kept here, sent again next round):")
+    for p in problems:
+        print(f"- {p.reason_en} (tried {p.attempts}x since {p.first_seen[:19]})")
+        print(f"  {p.reason_th}")
+        print(f"  what to do: {p.advice_en}")
+        print(f"  ต้องทำอย่างไร: {p.advice_th}")
+    return 2
 
 
 def add_commands(sub: Commands) -> None:
