@@ -68,7 +68,9 @@ class CuttingProxy:
                     break
                 if upstream and self.stall_after is not None and self.bytes_up >= self.stall_after:
                     self.stalls += 1
-                    while not self._closed:  # the connection stays open, nothing goes through
+                    # the connection stays open, nothing goes through, until the network
+                    # returns (stall_after back to None: this connection is then closed)
+                    while not self._closed and self.stall_after is not None:
                         time.sleep(0.05)
                     break
                 if upstream and self.cut_after is not None:
