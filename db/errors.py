@@ -101,9 +101,10 @@ def refusal(
         table, cols, where_to = named
         first = cols.split(",")[0].strip()
         seen = sorted({str(v[first]) for t, v in written if t == table and v.get(first)})
-        vals = seen[0] if len(seen) == 1 else " / ".join(seen[:5])
-        if len(seen) > 1:
-            vals = f"one of {vals}"
+        vals = seen[0] if len(seen) == 1 else "one of " + " / ".join(seen[:5])
+        skus = sorted({str(v["sku"]) for t, v in written if t == table and v.get("sku")})
+        if len(seen) == 1 and len(skus) == 1:  # a sale line or refund line names its product
+            vals += f" (SKU {skus[0]})"
         if where_to and not detail:
             detail = f'is not present in table "{where_to}"'
     if state == "23503":  # foreign key
@@ -160,7 +161,8 @@ def _made(
 ) -> DatabaseRefused:
     name_en, _, name_th = row.partition("\x00")
     if not row:
-        name_en, name_th = _row_name(table, written, value, cols)
+        skip = field if reason == "too_long" else ""  # never named by the overlong value
+        name_en, name_th = _row_name(table, written, value, cols, skip)
     return DatabaseRefused(
         f"Refused by the database: {name_en}: {en}",
         f"ฐานข้อมูลไม่รับ {name_th}: {th}",
@@ -171,7 +173,11 @@ def _made(
 
 
 def _row_name(
-    table: str, written: list[tuple[str, Mapping[str, Any]]], value: str, cols: str
+    table: str,
+    written: list[tuple[str, Mapping[str, Any]]],
+    value: str,
+    cols: str,
+    skip: str = "",
 ) -> tuple[str, str]:
     what_en, what_th = _WHAT.get(table, (f"a row of {table}" if table else "a row", ""))
     what_th = what_th or f"ข้อมูลในตาราง {table}" if table else "ข้อมูล"
@@ -182,8 +188,10 @@ def _row_name(
     if len(candidates) == 1:
         values = candidates[0]
         for col in _NAMING:
-            if values.get(col):
-                return f"{what_en} {col} {values[col]}", f"{what_th} {col} {values[col]}"
+            v = str(values.get(col) or "")
+            if v and col != skip:
+                v = v if len(v) <= 40 else v[:20] + "…"
+                return f"{what_en} {col} {v}", f"{what_th} {col} {v}"
     return what_en, what_th
 
 

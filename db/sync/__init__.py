@@ -19,12 +19,18 @@ them), registration, and common (what they share).
 
 from __future__ import annotations
 
-from db.sync.common import central_connect_args, sync_state
+from db.sync.common import central_connect_args, sync_state, takes_catalogue_from_central
 from db.sync.pull import CataloguePull
 from db.sync.push import OutboxPush
 from db.sync.registration import adopt_registration
 
-__all__ = ["CentralSync", "adopt_registration", "central_connect_args", "sync_state"]
+__all__ = [
+    "CentralSync",
+    "adopt_registration",
+    "central_connect_args",
+    "sync_state",
+    "takes_catalogue_from_central",
+]
 
 
 class CentralSync(OutboxPush, CataloguePull):

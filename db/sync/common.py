@@ -264,6 +264,15 @@ def set_state(conn: Connection, key: str, value: str) -> None:
     conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
+def takes_catalogue_from_central(engine: Engine) -> bool:
+    """A counter whose catalogue comes from the central database (it has pulled once)."""
+    with engine.connect() as conn:
+        return (
+            conn.execute(select(m.SyncState.key).where(m.SyncState.key == SEQ_KEY)).first()
+            is not None
+        )
+
+
 def sync_state(engine: Engine) -> dict[str, str]:
     with engine.connect() as conn:
         return dict(conn.execute(select(m.SyncState.key, m.SyncState.value)).all())

@@ -29,7 +29,15 @@ def local_only_product(c: Counter) -> str:
     pid = new_id()
     with sqlite3.connect(file) as db:
         cols = [r[1] for r in db.execute("PRAGMA table_info(products)")]
-        row = dict(zip(cols, db.execute("SELECT * FROM products LIMIT 1").fetchone(), strict=True))
+        row = dict(
+            zip(
+                cols,
+                db.execute(
+                    "SELECT * FROM products WHERE sold_by = 'unit' AND active = 1 LIMIT 1"
+                ).fetchone(),
+                strict=True,
+            )
+        )
         row.update(id=pid, sku="LOCAL-ONLY-1", name_en="Counter-only scarf", active=1, plu=None)
         marks = ", ".join("?" * len(cols))
         db.execute(f"INSERT INTO products ({', '.join(cols)}) VALUES ({marks})", list(row.values()))
@@ -87,6 +95,7 @@ def test_a_locally_created_product_holds_back_only_its_own_sale(
     assert refused_receipt in problem.reason_en
     assert "product_id" in problem.reason_en
     assert "products" in problem.reason_en
+    assert "LOCAL-ONLY-1" in problem.reason_en  # the line names its product
     assert refused_receipt in problem.reason_th
     assert "central catalogue" in problem.advice_en
     assert problem.attempts == 1

@@ -20,10 +20,12 @@ def cmd_catalog_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace, settings: Settings) -> int:
+    from pos.app.cli.sync import refuse_local_catalogue
     from pos.services.catalog import import_csv
 
     with opened(args, settings) as services:
         store = services.store
+        refuse_local_catalogue(store)
         try:
             with open(args.file, encoding="utf-8-sig", newline="") as source:
                 n = import_csv(store.uow, source, store.terminal.terminal_id)

@@ -10,10 +10,14 @@ again every round), or central cannot be reached or does not answer within
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from pos.app.cli.common import Commands, db_arg, opened
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
+
+if TYPE_CHECKING:
+    from pos.app.bootstrap import Store
 
 
 def _central_url(args: argparse.Namespace, settings: Settings) -> str:
@@ -24,6 +28,22 @@ def _central_url(args: argparse.Namespace, settings: Settings) -> str:
             "ยังไม่ได้ตั้งฐานข้อมูลกลาง: ระบุ --central URL หรือ central_url ในค่าตั้ง",
         )
     return str(url)
+
+
+def refuse_local_catalogue(store: Store) -> None:
+    """A counter that takes its catalogue from the central database creates none of its own:
+    a product central does not know could be sold but never delivered (docs/SCALING.md)."""
+    from db.sync import takes_catalogue_from_central
+
+    if store.engine.dialect.name == "sqlite" and takes_catalogue_from_central(store.engine):
+        raise ShopError(
+            "This counter takes its catalogue from the central database: import the file "
+            "there (catalog import --db CENTRAL_URL); the counter gets it on its next sync. "
+            "Nothing imported",
+            "เครื่องนี้รับรายการสินค้าจากฐานข้อมูลกลาง ให้นำเข้าไฟล์ที่ฐานข้อมูลกลาง "
+            "(catalog import --db CENTRAL_URL) แล้วเครื่องนี้จะได้รับในการซิงก์ครั้งถัดไป "
+            "ไม่ได้นำเข้าข้อมูลใดเลย",
+        )
 
 
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
