@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.schema import CreateTable
 
 from db import models as m
-from pos.domain.errors import CentralUnavailable
+from pos.domain.errors import CentralNotAnswering, CentralUnavailable
 
 TABLES = m.Base.metadata.tables
 SEQ_KEY = "catalog_seq"  # sync_state: the last catalogue change the counter has applied
@@ -52,8 +52,10 @@ def stage_ddl(table: str) -> str:
     return str(CreateTable(stage, if_not_exists=True).compile(dialect=PG))
 
 
-def unavailable(exc: Exception) -> CentralUnavailable:
+def unavailable(exc: Exception, round_timeout: float | None = None) -> CentralUnavailable:
     why = getattr(exc, "orig", exc)
+    if "timeout expired" in str(why) or "timed out" in str(why):  # libpq's connect_timeout
+        return not_answering(round_timeout or ROUND_TIMEOUT_S)
     return CentralUnavailable(
         f"The central database cannot be reached: {why}",
         f"ติดต่อฐานข้อมูลกลางไม่ได้: {why}",
@@ -90,11 +92,12 @@ def central_connect_args(round_timeout: float = ROUND_TIMEOUT_S) -> dict[str, An
     }
 
 
-def not_answering(seconds: float) -> CentralUnavailable:
-    return CentralUnavailable(
-        f"The central database is not answering (gave up after {seconds:g} s): "
+def not_answering(seconds: float) -> CentralNotAnswering:
+    return CentralNotAnswering(
+        f"The central database is not answering (gave up within {seconds:g} s): "
         "sales wait on this counter and are sent when it answers again",
-        f"ฐานข้อมูลกลางไม่ตอบสนอง (รอ {seconds:g} วินาทีแล้ว) รายการขายรออยู่ในเครื่องนี้และจะส่งเมื่อติดต่อได้อีกครั้ง",
+        f"ฐานข้อมูลกลางไม่ตอบสนอง (หยุดรอภายใน {seconds:g} วินาที) "
+        "รายการขายรออยู่ในเครื่องนี้และจะส่งเมื่อติดต่อได้อีกครั้ง",
     )
 
 

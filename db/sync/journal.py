@@ -66,10 +66,10 @@ class JournalPush(SyncBase):
                 self._send_journal(rows)
             except DBAPIError as exc:
                 if is_connection_error(exc):
-                    raise unavailable(exc) from exc
+                    raise unavailable(exc, self.round_timeout) from exc
                 raise
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-                raise unavailable(exc) from exc
+                raise unavailable(exc, self.round_timeout) from exc
             except psycopg.Error as exc:  # a refusal: the chain waits, the message names it
                 named = refusal(exc, f"journal entries up to {last_seq}")
                 if named is None:

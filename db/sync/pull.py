@@ -140,10 +140,10 @@ class CataloguePull(FirstLoad):
                     yield "stock", fetch_rows(central, STOCK_SQL, (as_of,))
         except DBAPIError as exc:
             if is_connection_error(exc):
-                raise unavailable(exc) from exc
+                raise unavailable(exc, self.round_timeout) from exc
             raise
         except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-            raise unavailable(exc) from exc
+            raise unavailable(exc, self.round_timeout) from exc
 
 
 def _apply_stock(cur: Any, stock: list[tuple[Any, ...]]) -> None:

@@ -138,10 +138,10 @@ class OutboxPush(JournalPush):
                 delivered, problems = self._send(batch)
             except DBAPIError as exc:
                 if is_connection_error(exc):
-                    raise unavailable(exc) from exc
+                    raise unavailable(exc, self.round_timeout) from exc
                 raise
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-                raise unavailable(exc) from exc
+                raise unavailable(exc, self.round_timeout) from exc
             ids = [e.outbox_id for e in delivered]
             if self.after_central_commit is not None:
                 self.after_central_commit(ids)

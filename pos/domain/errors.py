@@ -62,6 +62,11 @@ class CentralUnavailable(ShopError):
     """The central database cannot be reached (network, server down): sales wait to be sent."""
 
 
+class CentralNotAnswering(CentralUnavailable):
+    """The central database stopped answering (a silent network): the round was given up
+    within its bound and rolled back."""
+
+
 class PrinterUnavailable(ShopError):
     """A printer that cannot take a job now (off, unplugged, paper out, cover open, cut off
     mid-job). The job stays in the print queue for a retry or another printer."""

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from pos.domain.errors import CentralUnavailable
+from pos.domain.errors import CentralNotAnswering, CentralUnavailable
 from pos.ports.clock import Clock
 from pos.ports.sync import SyncProblem, SyncTransport
 
@@ -80,7 +80,7 @@ class SyncService:
                     failures=self._status.failures + 1,
                     last_error=exc.message_en,
                     last_error_th=exc.message_th,
-                    not_answering="not answering" in exc.message_en,
+                    not_answering=isinstance(exc, CentralNotAnswering),
                     pending=self._pending_or(self._status.pending),
                 )
                 raise

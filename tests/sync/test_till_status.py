@@ -8,13 +8,14 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from pos.app.bootstrap import Store, build_till_context
 from pos.services.till import TillContext
 from tests.sync.conftest import Central
+from tests.sync.test_refused import local_only_product, sell_product
 from ui.app import create_till_window
 from ui.till.window import TillWindow
 
@@ -122,3 +123,46 @@ def test_without_a_central_server_the_till_is_stand_alone(
     till = show(qtbot, open_till, ctx)
     assert till.sync_status.text == "Stand-alone"
     assert not till.sync_status.attached
+
+
+def test_the_indicator_counts_refused_sales_and_names_them(
+    qtbot: QtBot, central: Central, make_counter, open_till: list[TillWindow]
+) -> None:
+    c = make_counter("Counter 5")
+    refused = sell_product(c, local_only_product(c))
+    c.sell(2, seed=8)
+    till = show(qtbot, open_till, with_central(c.store, central.counter_url))
+    indicator = till.sync_status
+    qtbot.waitUntil(
+        lambda: indicator.status is not None and bool(indicator.status.problems), timeout=20_000
+    )
+    assert "Online" in indicator.text
+    assert "1 refused by central" in indicator.text
+    assert "1 sales waiting" in indicator.text  # kept, never dropped
+    label = indicator.findChild(QLabel, "syncStatusText")
+    assert isinstance(label, QLabel)
+    assert refused in label.toolTip()
+    assert "central catalogue" in label.toolTip()  # what to do
+    assert label.property("kind") == "error"
+
+
+def test_the_indicator_says_central_is_not_answering_when_the_network_goes_silent(
+    qtbot: QtBot, central: Central, make_counter, proxy, open_till: list[TillWindow]
+) -> None:
+    p, url = proxy
+    c = make_counter("Counter 6", url=url)
+    c.sell(2, seed=9)
+    c.store.settings = replace(c.store.settings, sync_round_timeout_s=5)
+    p.stall_after = p.bytes_up  # silent from the first byte of the till's first round
+    till = show(qtbot, open_till, with_central(c.store, url))
+    indicator = till.sync_status
+    qtbot.waitUntil(
+        lambda: indicator.status is not None and indicator.status.online is False, timeout=9_000
+    )
+    assert "Central not answering" in indicator.text
+    assert "2 sales waiting" in indicator.text
+    p.stall_after = None
+    qtbot.waitUntil(
+        lambda: indicator.status is not None and indicator.status.online is True, timeout=20_000
+    )
+    assert "0 sales waiting" in indicator.text
