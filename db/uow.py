@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from types import TracebackType
 from typing import Self
 
@@ -24,6 +25,8 @@ from db.tax_invoice_repository import SqlTaxInvoiceRepository
 from db.terminal_repository import SqlTerminalRepository
 from db.user_repository import SqlUserRepository
 from pos.domain.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
 
 
 class SqlUnitOfWork:
@@ -64,6 +67,7 @@ class SqlUnitOfWork:
             self.session.close()
         refused = refusal(exc) if isinstance(exc, DBAPIError) else None
         if refused is not None:  # a constraint, a value too long: the row and field named
+            log.warning("the database refused a write: %s", refused, exc_info=exc)
             raise refused from exc
         if isinstance(exc, OperationalError):
             raise StoreUnavailable(
@@ -77,6 +81,7 @@ class SqlUnitOfWork:
         except DBAPIError as exc:
             refused = refusal(exc)
             if refused is not None:
+                log.warning("the database refused a write: %s", refused, exc_info=exc)
                 raise refused from exc
             if not isinstance(exc, OperationalError):
                 raise

@@ -116,6 +116,7 @@ class Watchdog:
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
         self.fired = False
+        self._armed = False
         event.listen(engine, "connect", self._on_connect)
         event.listen(engine, "checkout", self._on_checkout)
 
@@ -126,18 +127,20 @@ class Watchdog:
     def _on_checkout(self, dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
         with self._lock:
             self._conns.add(dbapi_conn)
-        if self.fired:  # made after the deadline: its first statement fails at once
+        if self.fired and self._armed:  # made after the deadline: it fails at once
             _shut(dbapi_conn)
 
     @contextlib.contextmanager
     def running(self, seconds: float) -> Iterator[None]:
         self.fired = False
+        self._armed = True
         self._timer = threading.Timer(seconds, self._fire)
         self._timer.daemon = True
         self._timer.start()
         try:
             yield
         finally:
+            self._armed = False  # `fired` stays readable: the round's outcome
             self._timer.cancel()
             self._timer = None
 
