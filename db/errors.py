@@ -1,10 +1,11 @@
 """Database refusals in plain words: one mapping from SQLAlchemy/psycopg errors to ShopError.
 
 A constraint violation, a value too long for its column or a number out of its column's range
-refused by PostgreSQL (the central database) becomes a `DatabaseRefused` naming the row (its receipt number, SKU, code or id) and the field,
-in English and Thai. Used by the unit of work (e.g. `catalog import` into the central database)
-and by the push (a sale central refuses). Connection failures are not refusals (`refusal`
-returns None for them): they are the caller's `StoreUnavailable` / `CentralUnavailable`.
+refused by PostgreSQL (the central database) becomes a `DatabaseRefused` naming the row (its
+receipt number, SKU, code or id) and the field, in English and Thai. Used by the unit of work
+(e.g. `catalog import` into the central database) and by the push (a sale central refuses).
+Connection failures are not refusals (`refusal` returns None for them): they are the caller's
+`StoreUnavailable` / `CentralUnavailable`.
 """
 
 from __future__ import annotations
