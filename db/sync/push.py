@@ -107,6 +107,7 @@ class _Event:
     aggregate_id: str
     row: tuple[Any, ...]  # for sync_events (batch id filled in at sending)
     facts: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    missing: set[str] = field(default_factory=set)  # its products central lacks (if refused)
 
     @property
     def document(self) -> str:
@@ -234,6 +235,7 @@ class OutboxPush(JournalPush):
                             raise
                         cur.execute("ROLLBACK TO SAVEPOINT otop_push")
                         if len(group) == 1:
+                            _keep_missing_products(cur, group[0])
                             refused.append((group[0], exc))
                         else:  # halves, in outbox order
                             half = len(group) // 2
@@ -313,13 +315,32 @@ def _insert(cur: Any, group: Sequence[_Event], batch_id: int) -> None:
     )
 
 
+def _keep_missing_products(cur: Any, event: _Event) -> None:
+    """Which of the event's products central lacks (the counter may read the catalogue), so
+    its refusal names that line's product, not every product of the sale."""
+    wanted = {
+        v["product_id"]
+        for t, v in event.written()
+        if t != "stock_movements" and v.get("product_id")
+    }
+    if not wanted:
+        return
+    cur.execute("SELECT id FROM products WHERE id = ANY(%s)", (sorted(wanted),))
+    event.missing = wanted - {r[0] for r in cur.fetchall()}
+
+
 def _problem(event: _Event, exc: Any, first_seen: str) -> SyncProblem:
     doc = event.document
     what_en = f"receipt {doc}" if event.kind == "sale.completed" else f"refund {doc}"
     what_th = f"ใบเสร็จ {doc}" if event.kind == "sale.completed" else f"ใบคืนสินค้า {doc}"
     if not doc:
         what_en = what_th = f"{event.kind} #{event.outbox_id}"
-    named: DatabaseRefused | None = refusal(exc, what_en, list(event.written()), what_th)
+    rows = [
+        (t, v)
+        for t, v in event.written()
+        if not event.missing or v.get("product_id") in (None, *event.missing)
+    ]
+    named: DatabaseRefused | None = refusal(exc, what_en, rows, what_th)
     reason_en = named.message_en if named else str(exc)
     reason_th = named.message_th if named else str(exc)
     advice_en, advice_th = _advice(named)

@@ -65,8 +65,10 @@ def test_silent_mid_push_and_mid_pull_give_up_in_bound(
         "UPDATE products SET name_en = name_en || ' (new)' WHERE sku IN "
         "(SELECT sku FROM products ORDER BY sku LIMIT 3)"
     )
+    stalls = p.stalls
     p.stall_after = p.bytes_up + 50
     assert "not answering" in gives_up_in_bound(service)
+    assert p.stalls > stalls  # it was the pull's connection that went quiet
     p.stall_after = None
     result = service.sync_once()
     assert result.pulled >= 3
