@@ -224,7 +224,7 @@ class OutboxPush(JournalPush):
             raw = conn.connection.driver_connection
             assert raw is not None
             with raw.cursor() as cur:
-                groups = [batch]
+                groups = _groups(cur, batch)
                 while groups:
                     group = groups.pop(0)
                     cur.execute("SAVEPOINT otop_push")
@@ -253,8 +253,8 @@ class OutboxPush(JournalPush):
                         "i": batch_id,
                         "t": self.terminal_id,
                         "n": len(delivered),
-                        "a": delivered[0].outbox_id,
-                        "b": delivered[-1].outbox_id,
+                        "a": min(e.outbox_id for e in delivered),
+                        "b": max(e.outbox_id for e in delivered),
                         "c": self.clock(),
                     },
                 )
@@ -315,14 +315,33 @@ def _insert(cur: Any, group: Sequence[_Event], batch_id: int) -> None:
     )
 
 
-def _keep_missing_products(cur: Any, event: _Event) -> None:
-    """Which of the event's products central lacks (the counter may read the catalogue), so
-    its refusal names that line's product, not every product of the sale."""
-    wanted = {
+def _product_ids(event: _Event) -> set[str]:
+    return {
         v["product_id"]
         for t, v in event.written()
         if t != "stock_movements" and v.get("product_id")
     }
+
+
+def _groups(cur: Any, batch: list[_Event]) -> list[list[_Event]]:
+    """The batch whole, except the events naming a product central lacks: each of those is
+    tried alone (one refusal each, no bisection over a batch full of them)."""
+    wanted = set().union(*(_product_ids(e) for e in batch))
+    if not wanted:
+        return [batch]
+    cur.execute("SELECT id FROM products WHERE id = ANY(%s)", (sorted(wanted),))
+    missing = wanted - {r[0] for r in cur.fetchall()}
+    suspect = [e for e in batch if _product_ids(e) & missing]
+    if not suspect:
+        return [batch]
+    clean = [e for e in batch if not _product_ids(e) & missing]
+    return ([clean] if clean else []) + [[e] for e in suspect]
+
+
+def _keep_missing_products(cur: Any, event: _Event) -> None:
+    """Which of the event's products central lacks (the counter may read the catalogue), so
+    its refusal names that line's product, not every product of the sale."""
+    wanted = _product_ids(event)
     if not wanted:
         return
     cur.execute("SELECT id FROM products WHERE id = ANY(%s)", (sorted(wanted),))
