@@ -35,14 +35,17 @@ def db_arg(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def opened(args: argparse.Namespace, settings: Settings) -> Iterator[Services]:
+def opened(
+    args: argparse.Namespace, settings: Settings, *, create: bool = False
+) -> Iterator[Services]:
     """The store of --db (opened and migrated) and its services, closed at the end.
 
-    A command's services queue nothing for the counter's printers: a command prints where
-    its own options say."""
+    Only `demo` (`create`) may make a new store: every other command refuses a --db that
+    does not exist, so a mistyped path is an error, not an empty store. A command's services
+    queue nothing for the counter's printers: a command prints where its own options say."""
     from pos.app.bootstrap import Services, open_store
 
-    services = Services(open_store(args.db, settings), queue_prints=False)
+    services = Services(open_store(args.db, settings, create=create), queue_prints=False)
     try:
         yield services
     finally:
