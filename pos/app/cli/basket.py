@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.app.cli.common import Commands, db_arg, opened
+from pos.app.cli.common import Commands, db_arg, opened, printing_now
 from pos.domain.errors import CartError
 from pos.domain.settings import Settings
 
@@ -100,7 +100,8 @@ def cmd_basket_card(args: argparse.Namespace, settings: Settings) -> int:
         save_gift_cards(cards, spec.profile, spec.png)
         print(f"{len(cards)} gift card(s) of {receipt.receipt_no} -> {spec.png}", file=sys.stderr)
         return 0
-    print_gift_cards(cards, spec.profile)
+    with printing_now("the gift card", "การ์ดอวยพร"):
+        print_gift_cards(cards, spec.profile)
     print(f"{len(cards)} gift card(s) of {receipt.receipt_no} sent to "
           f"{spec.profile.describe()}", file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ from pos.app.cli.common import (
     db_arg,
     opened,
     parse_day,
+    printing_now,
     reports_opened,
 )
 from pos.domain.errors import ShopError
@@ -148,7 +149,8 @@ def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
         save_png(shift_report_image(report, settings, spec.profile, copy=True), spec.png)
         print(f"Z report {report.document_no}: {spec.png}", file=sys.stderr)
         return 0
-    EscPosPrinter().print_shift_report(report, settings, spec.profile, copy=True)
+    with printing_now(f"Z report {args.number}", f"รายงาน Z {args.number}"):
+        EscPosPrinter().print_shift_report(report, settings, spec.profile, copy=True)
     print(f"Z report {report.document_no} sent to {spec.profile.describe()}", file=sys.stderr)
     return 0
 
