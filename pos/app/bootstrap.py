@@ -111,14 +111,27 @@ def open_store(db: str | None, settings: Settings, *, create: bool = True) -> St
 def _store_url(db: str | None, *, create: bool) -> str:
     """The normalized URL of `db`, its SQLite file checked to be a store (or to be made)."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     from db.engine import normalize_url
 
-    url = normalize_url(db or str(default_db_path()))
-    if url.startswith("sqlite"):
+    given = db or str(default_db_path())
+    try:
+        url = normalize_url(given)
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        backend = ""
+    if backend not in ("sqlite", "postgresql"):
+        scheme = given.split("://", 1)[0]  # never the rest: it may hold a password
+        raise StoreUnavailable(
+            f"--db {scheme}://… is not a store's address: give a SQLite file path or a "
+            "postgresql:// URL",
+            f"--db {scheme}://… ไม่ใช่ที่อยู่ฐานข้อมูลร้าน กรุณาระบุไฟล์ SQLite หรือ URL แบบ postgresql://",
+        )
+    if backend == "sqlite":
         database = make_url(url).database
         if database and database != ":memory:":
-            check_store_file(Path(database), create=create)
+            check_store_file(Path(database).absolute(), create=create)
     return url
 
 
@@ -214,7 +227,9 @@ def _opening(url: str) -> Iterator[None]:
                 f"The store {where} cannot be opened ({reason}): check --db and the disk",
                 f"เปิดฐานข้อมูลร้าน {where} ไม่ได้ ({reason}) กรุณาตรวจสอบ --db และดิสก์",
             ) from exc
-        server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+        server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+        if parsed.database:
+            server += f" (database {parsed.database})"
         if isinstance(exc, OperationalError):  # the driver's "could not connect", timeouts
             raise StoreUnavailable(
                 f"The database server {server} does not answer or refuses the connection "

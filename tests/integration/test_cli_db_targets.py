@@ -154,3 +154,30 @@ def test_demo_refuses_a_text_file_and_a_folder(tmp_path: Path) -> None:
     refused(*cli("demo", "--db", text), "is not a store of OTOP POS")
     refused(*cli("demo", "--db", _mkdir(tmp_path / "d")), "is a folder, not a store")
     assert Path(text).read_text(encoding="utf-8") == "hello\n"
+
+
+@pytest.mark.parametrize("command", ["sales export", "journal verify", "report target", "demo"])
+def test_a_db_address_of_another_kind_is_refused_without_echoing_its_password(
+    command: str, tmp_path: Path
+) -> None:
+    argv = ["demo"] if command == "demo" else COMMANDS[command]
+    groups = 2 if argv[0] in ("sales", "journal", "report") else 1
+    url = "mysql://shop:s3cret-pw@db.example/otop"
+    code, out, err = cli(*argv[:groups], "--db", url, *argv[groups:])
+    refused(code, out, err, "--db mysql://… is not a store's address", "postgresql://")
+    assert "s3cret-pw" not in err
+
+
+def test_the_till_names_a_text_file_given_as_its_store(tmp_path: Path) -> None:
+    from pos.app.bootstrap import open_store
+    from pos.domain.errors import StoreUnavailable, shop_error
+    from pos.domain.settings import Settings
+
+    notes = _write(tmp_path / "notes.txt", "milk\n")
+    with pytest.raises(StoreUnavailable) as refused_store:
+        open_store(notes, Settings(), create=True)  # what the till's worker runs
+    known = shop_error(refused_store.value)  # the classification the till's banner uses
+    assert known is not None
+    assert "is not a store of OTOP POS" in known.message("en")
+    assert "ไม่ใช่ฐานข้อมูลร้าน" in known.message("th")
+    assert Path(notes).read_text(encoding="utf-8") == "milk\n"
