@@ -120,10 +120,8 @@ def _log_bug(exc: BaseException) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log_file:
-            log_file.write(
-                f"--- {datetime.now(UTC).isoformat()} otop-pos {__version__}: "
-                f"{' '.join(sys.argv)}\n{text}"
-            )
+            # not the command line: it may hold a PIN or a database password
+            log_file.write(f"--- {datetime.now(UTC).isoformat()} otop-pos {__version__}\n{text}")
     except OSError:
         print(text, file=sys.stderr, end="")
         return "standard error"

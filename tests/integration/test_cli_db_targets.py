@@ -5,7 +5,9 @@ traceback; a missing path is refused by every command but those that make a stor
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -181,3 +183,42 @@ def test_the_till_names_a_text_file_given_as_its_store(tmp_path: Path) -> None:
     assert "is not a store of OTOP POS" in known.message("en")
     assert "ไม่ใช่ฐานข้อมูลร้าน" in known.message("th")
     assert Path(notes).read_text(encoding="utf-8") == "milk\n"
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A PostgreSQL URL on a local port that takes the connection and never says a word."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    taken: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                taken.append(server.accept()[0])
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"postgresql://otop:secret@127.0.0.1:{server.getsockname()[1]}/otop"
+    stop.set()
+    thread.join(timeout=5)
+    for conn in taken:
+        conn.close()
+    server.close()
+
+
+@pytest.mark.slow
+def test_a_server_that_never_answers_is_given_up_within_seconds(silent_server: str) -> None:
+    started = time.monotonic()
+    code, out, err = cli("journal", "verify", "--db", silent_server)
+    took = time.monotonic() - started
+    refused(code, out, err, "does not answer or refuses the connection", "timeout")
+    assert "secret" not in err
+    assert took < 20, f"gave up after {took:.1f} s"

@@ -11,7 +11,9 @@ from pos.domain.errors import ShopError
 from pos.domain.money import parse_amount
 from pos.domain.settings import Settings
 
-_NO_LIMIT_HERE = Decimal(10) ** 40  # promptpay_payload names the QR's own limit
+# beyond what a money column holds, so that promptpay_payload names the QR's own limit; small
+# enough for the parser to round (28 digits of decimal precision)
+_NO_LIMIT_HERE = Decimal(10) ** 20
 
 
 def cmd_promptpay(args: argparse.Namespace, settings: Settings) -> int:
