@@ -63,6 +63,13 @@ def _unavailable(profile: PrinterProfile, why_en: str, why_th: str) -> PrinterUn
 
 
 def _offline(profile: PrinterProfile, detail: object) -> PrinterUnavailable:
+    if profile.connection == "file":  # a device file (/dev/usb/lp0) or a plain file's path
+        return _unavailable(
+            profile,
+            f"cannot be opened ({detail}). Check the path, and that the printer is switched "
+            "on and its cable is plugged in.",
+            f"เปิดไม่ได้ ({detail}) ตรวจสอบที่อยู่ไฟล์ และว่าเปิดเครื่องและเสียบสายแล้ว",
+        )
     return _unavailable(
         profile,
         f"does not answer ({detail}). Check that it is switched on and its cable is plugged in.",

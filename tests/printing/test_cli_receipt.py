@@ -160,3 +160,14 @@ def test_a_printer_cut_off_after_most_of_the_job_says_a_retry_is_a_second_copy(
 
         assert _run(sold, "KK01-00000001", "--printer", spec) == 0  # run again: whole
     assert printer.documents[1] == whole.read_bytes()
+
+
+def test_a_file_printer_in_a_missing_folder_names_the_path(
+    sold: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "lp0"
+    assert _run(sold, "KK01-00000001", "--printer", f"file:{target}") == 2
+    err = capsys.readouterr().err
+    assert f"(file {target}): cannot be opened (No such file or directory). Check the path" in err
+    assert "ตรวจสอบที่อยู่ไฟล์" in err
+    assert not target.parent.exists()  # nothing made on the way
