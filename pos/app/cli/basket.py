@@ -23,6 +23,22 @@ def _template_id(baskets: Baskets, code: str) -> str:
     raise CartError(f"No basket template {code}", f"ไม่พบตะกร้ารหัส {code}")
 
 
+MAX_BASKETS = 10_000  # one assembly order; more is a typing mistake
+
+
+def _count(text: str) -> int:
+    """A count of baskets to make or take apart: a whole number from 1 to MAX_BASKETS."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 6) or not (
+        1 <= int(digits) <= MAX_BASKETS
+    ):
+        raise argparse.ArgumentTypeError(
+            f"{text[:24]!r} is not a whole number from 1 to {MAX_BASKETS:,} "
+            f"/ ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {MAX_BASKETS:,}"
+        )
+    return int(digits)
+
+
 def cmd_basket_list(args: argparse.Namespace, settings: Settings) -> int:
     with opened(args, settings) as services:
         for c in services.baskets.choices():
@@ -120,7 +136,7 @@ def add_commands(sub: Commands) -> None:
         sp = bsub.add_parser(name, help=text)
         db_arg(sp)
         sp.add_argument("code", help="template code, e.g. GB-NY-01")
-        sp.add_argument("count", type=int, help="how many baskets")
+        sp.add_argument("count", type=_count, help=f"how many baskets (1-{MAX_BASKETS:,})")
         sp.set_defaults(func=func)
     from printing.spec import SPEC_HELP
 
