@@ -7,11 +7,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Store
+from pos.domain.money import MAX_AMOUNT, AmountError
 from tests.ui.conftest import (
     SILK,
     TEA,
@@ -24,6 +27,7 @@ from tests.ui.conftest import (
     type_text,
 )
 from tests.ui.test_login_shift import pay_cash_exact
+from ui.dialogs import MAX_QUANTITY, QUANTITY_PLACES, read_number
 from ui.till.window import TillWindow
 
 HOSTILE = [
@@ -236,3 +240,25 @@ def test_a_refund_quantity_of_1e30_is_refused_naming_its_line(
     returns = till.ctx.returns
     assert returns is not None
     assert returns.find(receipt.receipt_no).lines[0].quantity_returnable == Decimal(2)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=50),
+        st.text(alphabet="0123456789.,-+eE฿ ๑๒%", max_size=30),
+        st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    )
+)
+def test_every_typed_text_is_a_number_the_till_holds_or_a_plain_refusal(text: str) -> None:
+    """What the dialogs' fields rest on (no widget needed): read_number never raises
+    anything but the parser's AmountError, and what it returns fits a money column."""
+    for places, maximum in ((2, MAX_AMOUNT), (QUANTITY_PLACES, MAX_QUANTITY)):
+        try:
+            value = read_number(text, places=places, maximum=maximum)
+        except AmountError:
+            continue  # a plain refusal, in the words the dialog tests check
+        if value is not None:
+            assert value.is_finite()
+            assert abs(value) <= maximum
+            assert value == value.quantize(Decimal(1).scaleb(-places))
