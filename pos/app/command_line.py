@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pos import __version__
 from pos.config import load_settings
-from pos.domain.errors import shop_error
+from pos.domain.errors import ShopError, shop_error
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
@@ -128,12 +128,21 @@ def _log_bug(exc: BaseException) -> str:
     return str(path)
 
 
+def _database_error(exc: BaseException) -> ShopError | None:
+    """A database driver's error the shop can fix (a server that does not answer …)."""
+    if not type(exc).__module__.startswith("sqlalchemy"):
+        return None  # nothing to ask SQLAlchemy about (and no need to import it)
+    from pos.app.bootstrap import database_error
+
+    return database_error(exc)
+
+
 def run_command(command: Callable[[], int]) -> int:
     """Run one command; what every command passes through, so none can forget it.
 
-    An error the shop can fix (`shop_error`) is its message in English and Thai on standard
-    error, exit 2; anything else is a bug: its traceback goes to the log, and standard error
-    gets one line saying so, exit 1.
+    An error the shop can fix (`shop_error`, or a database server that does not answer) is
+    its message in English and Thai on standard error, exit 2; anything else is a bug: its
+    traceback goes to the log, and standard error gets one line saying so, exit 1.
     """
     try:
         return int(command())
@@ -141,7 +150,7 @@ def run_command(command: Callable[[], int]) -> int:
         print("otop-pos: interrupted / ยกเลิกแล้ว", file=sys.stderr)
         return 130
     except Exception as exc:
-        known = shop_error(exc)
+        known = shop_error(exc) or _database_error(exc)
         if known is not None:
             print(f"otop-pos: {known.message_en}\n          {known.message_th}", file=sys.stderr)
             return 2

@@ -222,3 +222,32 @@ def test_a_server_that_never_answers_is_given_up_within_seconds(silent_server: s
     refused(code, out, err, "does not answer or refuses the connection", "timeout")
     assert "secret" not in err
     assert took < 20, f"gave up after {took:.1f} s"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["central", "init", "--url", "{dead}"],
+        ["central", "init", "--url", "nosuchdb://nowhere/x"],
+        ["sync", "--db", "{db}", "--central", "nosuchdb://nowhere/x"],
+        ["terminal", "register", "--db", "{db}", "--central", "{dead}", "--name", "C2"],
+    ],
+    ids=[
+        "central init, no server",
+        "central init, bad address",
+        "sync, bad address",
+        "register, no server",
+    ],
+)
+def test_a_central_address_that_does_not_answer_is_plain_words_in_every_command(
+    argv: list[str], tmp_path: Path, dead_server: str
+) -> None:
+    """The commands that connect to the central database get the one handler's words with
+    nothing of their own (it is in the command line's main)."""
+    db = tmp_path / "counter.db"
+    assert cli("demo", "--db", str(db))[0] == 0
+    code, out, err = cli(*(a.format(dead=dead_server, db=db) for a in argv))
+    refused(code, out, err)
+    assert "this is a bug" not in err
+    assert "does not answer or refuses the connection" in err or "not understood" in err
+    assert "secret" not in err
