@@ -98,7 +98,7 @@ class StoreFlow(QObject):
         known = shop_error(exc)
         if known is not None:
             reason = known.message(self.w.language)
-        else:  # e.g. a bad --db URL or a full disk; the traceback went to the log
+        else:  # a bug; its traceback went to the log
             lines = str(exc).strip().splitlines()
             reason = f"{type(exc).__name__}: {lines[0] if lines else ''}"[:300]
         self.open_error = self.tr(
