@@ -1,7 +1,9 @@
 """Sending a finished ESC/POS job to a printer through python-escpos's connections.
 
 Every fault the shop can fix (printer off, cable pulled, paper out, cover open, a job cut off
-mid-way) becomes a PrinterUnavailable with plain Thai and English words. A job counts as
+mid-way) becomes a PrinterUnavailable with plain Thai and English words (a PrinterCutOff when
+the printer may have taken part of the job); what becomes of the document is the caller's to
+say: the print queue keeps it, a command asks to be run again. A job counts as
 delivered only when the printer has taken all of it: on connections that can answer, the
 printer's real-time status (DLE EOT) is asked before the job and again after it, so a
 connection that dies mid-job is noticed even when the operating system had buffered the
@@ -22,7 +24,7 @@ from typing import Any
 
 from escpos.exceptions import DeviceNotFoundError
 
-from pos.domain.errors import PrinterUnavailable
+from pos.domain.errors import PrinterCutOff, PrinterUnavailable
 from pos.domain.settings import PrinterProfile
 
 log = logging.getLogger(__name__)
@@ -54,14 +56,20 @@ def is_status_byte(value: int) -> bool:
 
 
 def _unavailable(profile: PrinterProfile, why_en: str, why_th: str) -> PrinterUnavailable:
-    return PrinterUnavailable(
-        f"Printer {profile.describe()}: {why_en} The document is kept in the print queue: "
-        "print it again, or send it to another printer.",
-        f"เครื่องพิมพ์ {profile.describe()}: {why_th} เอกสารยังอยู่ในคิวพิมพ์ สั่งพิมพ์ใหม่หรือส่งไปเครื่องพิมพ์อื่นได้",
-    )
+    """The printer's fault in plain words; what becomes of the document is for the caller to
+    say (the print queue keeps it; a command that has no queue asks to be run again)."""
+    where = profile.describe()
+    return PrinterUnavailable(f"Printer {where}: {why_en}", f"เครื่องพิมพ์ {where}: {why_th}")
 
 
 def _offline(profile: PrinterProfile, detail: object) -> PrinterUnavailable:
+    if profile.connection == "file":  # a device file (/dev/usb/lp0) or a plain file's path
+        return _unavailable(
+            profile,
+            f"cannot be opened ({detail}). Check the path, and that the printer is switched "
+            "on and its cable is plugged in.",
+            f"เปิดไม่ได้ ({detail}) ตรวจสอบที่อยู่ไฟล์ และว่าเปิดเครื่องและเสียบสายแล้ว",
+        )
     return _unavailable(
         profile,
         f"does not answer ({detail}). Check that it is switched on and its cable is plugged in.",
@@ -69,11 +77,14 @@ def _offline(profile: PrinterProfile, detail: object) -> PrinterUnavailable:
     )
 
 
-def _cut_off(profile: PrinterProfile, detail: object) -> PrinterUnavailable:
-    return _unavailable(
-        profile,
-        f"the connection was lost while printing ({detail}); the paper may show a part.",
-        f"การเชื่อมต่อขาดระหว่างพิมพ์ ({detail}) กระดาษอาจพิมพ์ออกมาไม่ครบ",
+def _cut_off(profile: PrinterProfile, detail: object) -> PrinterCutOff:
+    """The printer took part of the job (perhaps nearly all of it) before the connection was
+    lost: printing it again gives a second copy, which the caller says."""
+    where = profile.describe()
+    return PrinterCutOff(
+        f"Printer {where}: the connection was lost while printing ({detail}); "
+        "the paper may show a part.",
+        f"เครื่องพิมพ์ {where}: การเชื่อมต่อขาดระหว่างพิมพ์ ({detail}) กระดาษอาจพิมพ์ออกมาไม่ครบ",
     )
 
 

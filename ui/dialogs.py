@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -21,22 +21,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Discount, DiscountKind
 from pos.domain.errors import ShopError
+from pos.domain.money import AN_AMOUNT, MAX_AMOUNT, MONEY_PLACES, AmountError, parse_amount
 from pos.ports.sales import ParkedCart
 from ui import format as fmt
 from ui import i18n, style
 
+# What a till's quantity field holds: a quantity column keeps 3 decimals (weights in kg), and
+# no line of a sale at a counter is 100,000 pieces or kilograms.
+QUANTITY = Bilingual("จำนวน", "quantity")
+QUANTITY_PLACES = 3
+MAX_QUANTITY = Decimal(99_999)
+
+
+def read_number(
+    text: str,
+    what: Bilingual = AN_AMOUNT,
+    *,
+    places: int = MONEY_PLACES,
+    maximum: Decimal = MAX_AMOUNT,
+) -> Decimal | None:
+    """A number typed into a till field, read by the shop's one parser (`parse_amount`);
+    None when nothing is typed.
+
+    Raises AmountError (English and Thai, naming `what`) for NaN, Infinity, 1e30, a value
+    beyond `maximum` or with more than `places` decimals; zero and negative numbers are
+    returned, for the dialog to refuse in its own words.
+    """
+    if not text.strip():
+        return None
+    return parse_amount(text, what=what, places=places, maximum=maximum, negative_ok=True)
+
 
 def parse_decimal(text: str) -> Decimal | None:
-    cleaned = text.strip().replace(",", "")
-    if not cleaned:
-        return None
+    """A typed number (up to 3 decimals) by the one parser; None when empty or refused."""
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+        return read_number(text, places=QUANTITY_PLACES)
+    except AmountError:
         return None
-    return value if value.is_finite() else None
 
 
 class _Dialog(QDialog):
@@ -131,12 +155,24 @@ class _NumberDialog(_Dialog):
         self._field.selectAll()
         self._field.setFocus()
 
+    # what the field holds, for the one parser's messages (a subclass may change them)
+    _what: Bilingual = AN_AMOUNT
+    _places: int = MONEY_PLACES
+    _maximum: Decimal = MAX_AMOUNT
+
     def _refusal(self) -> str:
         """The message for a number that is not more than zero."""
         raise NotImplementedError
 
     def _confirm(self) -> None:
-        value = parse_decimal(self._field.text())
+        try:
+            value = read_number(
+                self._field.text(), self._what, places=self._places, maximum=self._maximum
+            )
+        except AmountError as exc:
+            self.show_error(exc)
+            self._field.selectAll()
+            return
         if value is None or value <= 0:
             self.show_message(self._refusal())
             self._field.selectAll()
@@ -152,6 +188,8 @@ class _NumberDialog(_Dialog):
 
 class QuantityDialog(_NumberDialog):
     """Type a quantity; `apply` is called with it and may refuse with a ShopError."""
+
+    _what, _places, _maximum = QUANTITY, QUANTITY_PLACES, MAX_QUANTITY
 
     def __init__(
         self,
@@ -181,6 +219,8 @@ class QuantityDialog(_NumberDialog):
 class PriceDialog(_NumberDialog):
     """Type a new unit price for the selected line (a price override); `apply` may refuse."""
 
+    _what = Bilingual("ราคา", "price")
+
     def __init__(
         self,
         product: str,
@@ -204,6 +244,9 @@ class PriceDialog(_NumberDialog):
             self.tr("Catalogue price {price}. A manager approves the new price at payment.")
             .format(price=fmt.baht(self._catalogue))
         )
+
+
+DISCOUNT = Bilingual("ส่วนลด", "discount")
 
 
 class DiscountDialog(_Dialog):
@@ -279,7 +322,12 @@ class DiscountDialog(_Dialog):
             self._percent.setChecked(True)  # "10%" typed: a percentage
 
     def _discount(self) -> Discount | None:
-        value = parse_decimal(self._value.text().replace("%", ""))
+        try:
+            value = read_number(self._value.text().replace("%", ""), DISCOUNT)
+        except AmountError as exc:
+            self.show_error(exc)
+            self._value.setFocus()
+            return None
         if value is None or value <= 0:
             self.show_message(self.tr("Type the discount, e.g. 50 or 10"))
             self._value.setFocus()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.errors import PaymentError, ShopError
-from pos.domain.money import round_satang
+from pos.domain.money import AN_AMOUNT, AmountError, round_satang
+from pos.domain.money import parse_amount as parse_money
 from pos.domain.payment import (
     Settlement,
     Tender,
@@ -41,18 +43,24 @@ QR_PX = 320
 QUICK_BUTTONS = 5
 
 
+CASH_RECEIVED = Bilingual("เงินสดที่รับ", "cash received")
+PROMPTPAY_AMOUNT = Bilingual("ยอดพร้อมเพย์", "PromptPay amount")
+CARD_AMOUNT = Bilingual("ยอดบัตร", "card amount")
+
+
+def read_tender(text: str, what: Bilingual) -> Decimal:
+    """A tender's typed amount by the shop's one parser; raises AmountError (a ShopError,
+    shown in the dialog) for an empty field, zero, NaN, 1e30, more than a till holds …"""
+    return parse_money(text, what=what, zero_ok=False)
+
+
 def parse_amount(text: str) -> Decimal | None:
-    """'1,000' or '245.5' -> Decimal; None for anything that is not a positive amount."""
-    cleaned = text.strip().replace(",", "").replace("฿", "")
-    if not cleaned:
-        return None
+    """'1,000' or '245.50' -> Decimal; None for anything the one parser refuses (or zero):
+    for the hints that follow typing (the QR, the change), never to take a tender."""
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+        return read_tender(text, AN_AMOUNT)
+    except AmountError:
         return None
-    if not value.is_finite() or value <= 0:
-        return None
-    return round_satang(value)
 
 
 def _plain(amount: Decimal) -> str:
@@ -305,27 +313,29 @@ class PaymentDialog(QDialog):
     def take_cash(self) -> None:
         remaining = self.remaining
         text = self._cash_field.text()
-        handed = parse_amount(text) if text.strip() else remaining
-        if handed is None:
-            self._show_message(self.tr("Type the cash received, e.g. 500"))
+        if not text.strip():
+            self._take(lambda: cash_tender(remaining, remaining))
             return
-        self._take(lambda: cash_tender(remaining, handed))
+        self._take(lambda: cash_tender(remaining, read_tender(text, CASH_RECEIVED)))
 
     def confirm_promptpay(self) -> None:
         if not self._payload:
             self._show_message(self.tr("No PromptPay QR code is shown"))
             return
-        amount = parse_amount(self._pp_amount.text())
-        if amount is None:
-            return
-        reference = self._pp_reference.text().strip()
-        self._take(lambda: Tender(TenderKind.PROMPTPAY, amount, reference=reference))
+        text, reference = self._pp_amount.text(), self._pp_reference.text().strip()
+        self._take(
+            lambda: Tender(
+                TenderKind.PROMPTPAY, read_tender(text, PROMPTPAY_AMOUNT), reference=reference
+            )
+        )
 
     def confirm_card(self) -> None:
-        amount = parse_amount(self._card_amount.text())
-        if amount is None:
-            self._show_message(self.tr("Type the card amount"))
+        try:
+            amount = read_tender(self._card_amount.text(), CARD_AMOUNT)
+        except AmountError as exc:
+            self._show_message(exc.message(i18n.current_language()))
             self._card_amount.setFocus()
+            self._card_amount.selectAll()
             return
         reference = self._card_reference.text().strip()
         if not reference:

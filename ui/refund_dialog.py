@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.auth import Action, Actor
+from pos.domain.money import AmountError
 from ui import format as fmt
 from ui import i18n, style
-from ui.dialogs import parse_decimal
+from ui.dialogs import MAX_QUANTITY, QUANTITY, QUANTITY_PLACES, parse_decimal, read_number
 from ui.shift_dialogs import ApprovalDialog, Run, _WorkerDialog
 
 if TYPE_CHECKING:
@@ -135,6 +136,19 @@ class RefundDialog(_WorkerDialog):
                 out[no] = q
         return out
 
+    def _refused_quantity(self) -> str | None:
+        """The one parser's message for the first quantity it refuses (None: none is)."""
+        for no, field in self.quantity_fields.items():
+            try:
+                read_number(field.text(), QUANTITY, places=QUANTITY_PLACES, maximum=MAX_QUANTITY)
+            except AmountError as exc:
+                field.setFocus()
+                field.selectAll()
+                return self.tr("Line {n}: {reason}").format(
+                    n=no, reason=exc.message(i18n.current_language())
+                )
+        return None
+
     def _update(self) -> None:
         if self.sale is None:
             self.total_label.setText("")
@@ -155,6 +169,10 @@ class RefundDialog(_WorkerDialog):
         if not self.reason_field.text().strip():
             self.show_message(self.tr("A refund needs a reason"))
             self.reason_field.setFocus()
+            return
+        refused = self._refused_quantity()
+        if refused is not None:
+            self.show_message(refused)
             return
         if not self.quantities():
             self.show_message(self.tr("Choose what is returned (a quantity on a line)"))

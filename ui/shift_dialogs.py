@@ -11,11 +11,13 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from pos.domain.auth import ACTION_NAMES, Action, Actor
+from pos.domain.bilingual import Bilingual
 from pos.domain.errors import ShopError
+from pos.domain.money import AmountError
 from pos.domain.payment import THAI_DENOMINATIONS
 from ui import format as fmt
 from ui import i18n, style
-from ui.dialogs import _Dialog, parse_decimal
+from ui.dialogs import _Dialog, read_number
 
 if TYPE_CHECKING:
     from pos.domain.cashup import ShiftReport
@@ -73,6 +75,9 @@ class _WorkerDialog(_Dialog):
             super().reject()
 
 
+FLOAT = Bilingual("เงินทอนตั้งต้น", "float")
+
+
 class OpenShiftDialog(_WorkerDialog):
     """No shift is open at this counter: open one with the float in the drawer."""
 
@@ -93,7 +98,12 @@ class OpenShiftDialog(_WorkerDialog):
         self.float_field.setFocus()
 
     def _confirm(self) -> None:
-        value = parse_decimal(self.float_field.text() or "0")
+        try:
+            value = read_number(self.float_field.text() or "0", FLOAT)
+        except AmountError as exc:
+            self.show_error(exc)
+            self.float_field.selectAll()
+            return
         if value is None or value < 0:
             self.show_message(self.tr("Type the float in baht, e.g. 2000"))
             self.float_field.selectAll()
@@ -145,7 +155,13 @@ class CashMoveDialog(_WorkerDialog):
         if self.amount_field.hasFocus() and not self.reason_field.text().strip():
             self.reason_field.setFocus()  # Enter moves on from the amount to the reason
             return
-        value = parse_decimal(self.amount_field.text())
+        try:
+            value = read_number(self.amount_field.text())
+        except AmountError as exc:
+            self.show_error(exc)
+            self.amount_field.setFocus()
+            self.amount_field.selectAll()
+            return
         if value is None or value <= 0:
             self.show_message(self.tr("Type an amount more than zero"))
             self.amount_field.setFocus()

@@ -10,12 +10,15 @@ gives are the ones its checkout, shifts and refunds accept.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos.config import default_db_path
+from pos.domain.errors import StoreUnavailable
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
@@ -80,19 +83,194 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(db: str | None, settings: Settings) -> Store:
-    """Open (and migrate) the database; the default is the counter's SQLite file."""
-    from db.engine import make_engine, normalize_url
+def open_store(db: str | None, settings: Settings, *, create: bool = True) -> Store:
+    """Open (and migrate) the database; the default is the counter's SQLite file.
+
+    With `create` false (every command but the till and `demo`) a SQLite file that does not
+    exist yet is refused rather than made; a target that is not a store (a text file, a
+    folder, another program's database) or a server that does not answer is always refused,
+    as a StoreUnavailable in plain words, never a driver's traceback.
+    """
     from db.migrate import upgrade
     from db.uow import SqlUnitOfWorkFactory
     from pos.services.store import ensure_terminal
 
-    url = normalize_url(db or str(default_db_path()))
-    engine = make_engine(url)
-    upgrade(engine)
-    uow = SqlUnitOfWorkFactory(engine)
-    terminal = ensure_terminal(uow, settings)
+    url = _store_url(db, create=create)
+    engine = _engine(url)
+    try:
+        with _opening(url):
+            upgrade(engine)
+            uow = SqlUnitOfWorkFactory(engine)
+            terminal = ensure_terminal(uow, settings)
+    except BaseException:
+        engine.dispose()
+        raise
     return Store(url, engine, uow, settings, terminal)
+
+
+def _store_url(db: str | None, *, create: bool) -> str:
+    """The normalized URL of `db`, its SQLite file checked to be a store (or to be made)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from db.engine import normalize_url
+
+    given = db or str(default_db_path())
+    try:
+        url = normalize_url(given)
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        backend = ""
+    if backend not in ("sqlite", "postgresql"):
+        scheme = given.split("://", 1)[0]  # never the rest: it may hold a password
+        raise StoreUnavailable(
+            f"--db {scheme}://… is not a store's address: give a SQLite file path or a "
+            "postgresql:// URL",
+            f"--db {scheme}://… ไม่ใช่ที่อยู่ฐานข้อมูลร้าน กรุณาระบุไฟล์ SQLite หรือ URL แบบ postgresql://",
+        )
+    if backend == "sqlite":
+        database = make_url(url).database
+        if database and database != ":memory:":
+            check_store_file(Path(database).absolute(), create=create)
+    return url
+
+
+def _engine(url: str) -> Engine:
+    from db.engine import make_engine
+
+    if url.startswith("sqlite"):
+        return make_engine(url)
+    # a server that does not answer is given up after a few seconds, not waited on for ever
+    return make_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+
+
+CONNECT_TIMEOUT_S = 5
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_store_file(path: Path, *, create: bool) -> None:
+    """Refuse a store path that is a folder, not a SQLite file, another program's database,
+    or (unless `create`) missing or empty; it is read, never written."""
+    import sqlite3
+
+    def refuse(en: str, th: str) -> StoreUnavailable:
+        return StoreUnavailable(f"{path} {en}", f"{path} {th}")
+
+    if path.is_dir():
+        raise refuse(
+            "is a folder, not a store: give the store's file, e.g. counter.db in it",
+            "เป็นโฟลเดอร์ ไม่ใช่ฐานข้อมูลร้าน กรุณาระบุไฟล์ฐานข้อมูล เช่น counter.db ในโฟลเดอร์นั้น",
+        )
+    if not path.exists():
+        if create:
+            return
+        raise refuse(
+            "does not exist: check the path (only the till and `otop-pos demo` create a store)",
+            "ไม่มีอยู่ กรุณาตรวจสอบที่อยู่ไฟล์ (เฉพาะโปรแกรมขายและคำสั่ง demo สร้างฐานข้อมูลใหม่ได้)",
+        )
+    not_a_store = (
+        "is not a store of OTOP POS (not a SQLite database): check --db",
+        "ไม่ใช่ฐานข้อมูลร้านของ OTOP POS (ไม่ใช่ไฟล์ SQLite) กรุณาตรวจสอบ --db",
+    )
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise refuse(
+            f"cannot be opened: {exc.strerror or exc}", f"เปิดไม่ได้: {exc.strerror or exc}"
+        ) from exc
+    if not header:
+        if create:
+            return
+        raise refuse(
+            "is an empty file, not a store: check --db", "เป็นไฟล์ว่าง ไม่ใช่ฐานข้อมูลร้าน กรุณาตรวจสอบ --db"
+        )
+    if header != SQLITE_HEADER:
+        raise refuse(*not_a_store)
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise refuse(
+            f"cannot be read as a store ({exc}): it may be damaged; use its backup",
+            f"อ่านเป็นฐานข้อมูลร้านไม่ได้ ({exc}) ไฟล์อาจเสียหาย กรุณาใช้ไฟล์สำรอง",
+        ) from exc
+    if tables and "alembic_version" not in tables:
+        raise refuse(
+            "is the database of another program, not a store of OTOP POS: check --db",
+            "เป็นฐานข้อมูลของโปรแกรมอื่น ไม่ใช่ฐานข้อมูลร้านของ OTOP POS กรุณาตรวจสอบ --db",
+        )
+    if not tables and not create:
+        raise refuse(
+            "is an empty database, not a store: check --db",
+            "เป็นฐานข้อมูลว่าง ไม่ใช่ฐานข้อมูลร้าน กรุณาตรวจสอบ --db",
+        )
+
+
+@contextmanager
+def _opening(url: str) -> Iterator[None]:
+    """A database error while a store opens, as a StoreUnavailable naming the store."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except DBAPIError as exc:
+        known = database_error(exc, url)
+        if known is None:
+            raise
+        raise known from exc
+
+
+def database_error(exc: BaseException, url: str | None = None) -> StoreUnavailable | None:
+    """A database driver's error the shop can fix, in plain Thai and English (None for any
+    other): a server that does not answer or refuses the connection, a file that cannot be
+    opened, an address of a kind no store has. `url` (of the store being opened) names it;
+    without it the driver's own first line does. Every command's errors pass through it
+    (`pos.app.command_line.run_command`), so a command that connects anywhere needs nothing
+    of its own; a database's refusal of a row is db/'s to name."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+
+    if isinstance(exc, ArgumentError):  # no such dialect, an address that does not parse
+        return StoreUnavailable(
+            "A database address is not understood: give a SQLite file path or a "
+            "postgresql:// URL",
+            "ไม่เข้าใจที่อยู่ฐานข้อมูล กรุณาระบุไฟล์ SQLite หรือ URL แบบ postgresql://",
+        )
+    if not isinstance(exc, DBAPIError):
+        return None
+    lines = str(exc.orig).strip().splitlines() if exc.orig else []
+    reason = lines[0][:300] if lines else type(exc).__name__
+    parsed = make_url(url) if url else None
+    if parsed is not None and parsed.get_backend_name() == "sqlite":
+        where = parsed.database or url
+        return StoreUnavailable(
+            f"The store {where} cannot be opened ({reason}): check --db and the disk",
+            f"เปิดฐานข้อมูลร้าน {where} ไม่ได้ ({reason}) กรุณาตรวจสอบ --db และดิสก์",
+        )
+    server = "The database server"
+    server_th = "เซิร์ฟเวอร์ฐานข้อมูล"
+    if parsed is not None:
+        where = f" {parsed.host or 'localhost'}:{parsed.port or 5432}"
+        if parsed.database:
+            where += f" (database {parsed.database})"
+        server, server_th = server + where, server_th + where
+    if isinstance(exc, OperationalError):  # the driver's "could not connect", timeouts
+        return StoreUnavailable(
+            f"{server} does not answer or refuses the connection ({reason}): check the "
+            "address, the network and the server",
+            f"{server_th} ไม่ตอบสนองหรือไม่ยอมให้เชื่อมต่อ ({reason}) "
+            "กรุณาตรวจสอบที่อยู่ เครือข่าย และเซิร์ฟเวอร์",
+        )
+    if parsed is None:
+        return None  # a refusal by a database that answers: a bug unless db/ names it
+    return StoreUnavailable(
+        f"{server} cannot be opened as a store ({reason})",
+        f"{server_th} เปิดเป็นฐานข้อมูลร้านไม่ได้ ({reason})",
+    )
 
 
 @dataclass
@@ -106,15 +284,25 @@ class ReportStore:
 
 
 def open_report_store(db: str | None, settings: Settings) -> ReportStore:
-    """The counter's SQLite file (migrated first) or any migrated database, e.g. the central."""
-    from db.engine import make_engine, normalize_url
+    """The counter's SQLite file (migrated first) or any migrated database, e.g. the central.
+
+    A missing file, a file or folder that is not a store, or a server that does not answer
+    is refused in plain words (StoreUnavailable); nothing is created."""
     from db.migrate import upgrade
     from db.uow import SqlUnitOfWorkFactory
 
-    url = normalize_url(db or str(default_db_path()))
-    engine = make_engine(url)
-    if url.startswith("sqlite"):
-        upgrade(engine)
+    url = _store_url(db, create=False)
+    engine = _engine(url)
+    try:
+        with _opening(url):
+            if url.startswith("sqlite"):
+                upgrade(engine)
+            else:
+                with engine.connect():
+                    pass  # a server that does not answer is told now, in plain words
+    except BaseException:
+        engine.dispose()
+        raise
     return ReportStore(url, SqlUnitOfWorkFactory(engine), engine.dispose)
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos import __version__
 from pos.config import load_settings
-from pos.domain.errors import ShopError
+from pos.domain.errors import ShopError, shop_error
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
     def open_till() -> TillContext:  # the window's worker thread
         from pos.app.bootstrap import Services, open_store
 
-        services = Services(open_store(args.db, settings))
+        services = Services(open_store(args.db, settings, create=True))
         opened.append(services)
         services.first_start()
         return services.till_context()
@@ -103,15 +103,67 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def bug_log_path() -> Path:
+    """Where the command line writes the traceback of a bug (in the user-data folder)."""
+    from pos.config import data_dir
+
+    return data_dir() / "otop-pos.log"
+
+
+def _log_bug(exc: BaseException) -> str:
+    """The bug's traceback appended to the log file; where it went (or "standard error")."""
+    import traceback
+    from datetime import UTC, datetime
+
+    text = "".join(traceback.format_exception(exc))
+    path = bug_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log_file:
+            # not the command line: it may hold a PIN or a database password
+            log_file.write(f"--- {datetime.now(UTC).isoformat()} otop-pos {__version__}\n{text}")
+    except OSError:
+        print(text, file=sys.stderr, end="")
+        return "standard error"
+    return str(path)
+
+
+def _database_error(exc: BaseException) -> ShopError | None:
+    """A database driver's error the shop can fix (a server that does not answer …)."""
+    if not type(exc).__module__.startswith("sqlalchemy"):
+        return None  # nothing to ask SQLAlchemy about (and no need to import it)
+    from pos.app.bootstrap import database_error
+
+    return database_error(exc)
+
+
+def run_command(command: Callable[[], int]) -> int:
+    """Run one command; what every command passes through, so none can forget it.
+
+    An error the shop can fix (`shop_error`, or a database server that does not answer) is
+    its message in English and Thai on standard error, exit 2; anything else is a bug: its
+    traceback goes to the log, and standard error gets one line saying so, exit 1.
+    """
+    try:
+        return int(command())
+    except KeyboardInterrupt:
+        print("otop-pos: interrupted / ยกเลิกแล้ว", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        known = shop_error(exc) or _database_error(exc)
+        if known is not None:
+            print(f"otop-pos: {known.message_en}\n          {known.message_th}", file=sys.stderr)
+            return 2
+        where = _log_bug(exc)
+        print(
+            f"otop-pos: this is a bug ({type(exc).__name__}), see the log: {where}\n"
+            f"          นี่คือข้อผิดพลาดของโปรแกรม ดูรายละเอียดในบันทึก: {where}",
+            file=sys.stderr,
+        )
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_command_line(argv)
-    try:
-        settings = load_settings(args.settings)
-        return int(args.func(args, settings))
-    except ShopError as exc:
-        print(f"otop-pos: {exc.message_en}\n          {exc.message_th}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"otop-pos: {exc}", file=sys.stderr)
-        return 2
+    return run_command(lambda: args.func(args, load_settings(args.settings)))

@@ -74,3 +74,25 @@ class PrinterUnavailable(ShopError):
 
 class TaxInvoiceError(ShopError):
     """A full tax invoice that cannot be issued (bad buyer data, shop not VAT-registered …)."""
+
+
+class PrinterCutOff(PrinterUnavailable):
+    """A printer whose connection was lost after it had taken part of the job: the paper may
+    show a partial first copy, and printing the job again prints it whole once more."""
+
+
+def shop_error(exc: BaseException) -> ShopError | None:
+    """The error the shop can fix that `exc` is, in plain Thai and English; None for a bug.
+
+    The one classification of every entry point (the command line's main, the till's banner,
+    the back office, the web): a ShopError is itself; an operating-system error (a file
+    missing or not allowed, a full disk, a connection refused) names the file and the
+    system's reason; anything else is a bug, to be logged with its traceback.
+    """
+    if isinstance(exc, ShopError):
+        return exc
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        where = f"{exc.filename}: " if exc.filename else ""
+        return ShopError(f"{where}{reason}", f"{where}{reason}")
+    return None

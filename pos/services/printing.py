@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pos.domain.cashup import ShiftReport
-from pos.domain.errors import PrinterUnavailable, ShopError, TaxInvoiceError
+from pos.domain.errors import PrinterCutOff, PrinterUnavailable, ShopError, TaxInvoiceError
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.taxinvoice import Buyer, TaxInvoice
@@ -30,6 +30,35 @@ log = logging.getLogger(__name__)
 
 Listener = Callable[[PrintJob, ShopError | None], None]
 INTERRUPTED = "interrupted while printing (the program stopped)"
+
+
+# how a job's last error starts when the printer may have printed part of it (cut off mid-job,
+# or the program stopped while it printed): a retry prints the document whole once more
+PARTLY_PRINTED = "partly printed: "
+
+
+def partly_printed(job: PrintJob) -> bool:
+    """True when an earlier attempt may have printed part of the job (its paper may show a
+    partial first copy), so a retry is a second copy, not the first."""
+    error = job.last_error or ""
+    return error.startswith(PARTLY_PRINTED) or error == INTERRUPTED
+
+
+def kept_in_queue(exc: PrinterUnavailable, *, partial: bool) -> PrinterUnavailable:
+    """The printer's fault, and that the job waits in the queue: never printed, or perhaps
+    printed in part (a retry then prints it whole once more)."""
+    if partial:
+        return PrinterCutOff(
+            f"{exc.message_en} The printer may have printed part of it: throw that part "
+            "away. It is kept in the print queue: printing it again prints it whole.",
+            f"{exc.message_th} เครื่องพิมพ์อาจพิมพ์ออกมาบางส่วนแล้ว ให้ทิ้งส่วนนั้น "
+            "งานพิมพ์ยังอยู่ในคิว สั่งพิมพ์ใหม่จะได้ฉบับเต็ม",
+        )
+    return PrinterUnavailable(
+        f"{exc.message_en} Nothing was printed. It is kept in the print queue: print it "
+        "again, or send it to another printer.",
+        f"{exc.message_th} ยังไม่ได้พิมพ์ งานพิมพ์ยังอยู่ในคิว สั่งพิมพ์ใหม่หรือส่งไปเครื่องพิมพ์อื่นได้",
+    )
 
 
 class UnknownPrinter(ShopError):
@@ -172,12 +201,9 @@ class PrintQueue:
         try:
             self._print(job)
         except PrinterUnavailable as exc:
-            failed = self._mark_failed(job, exc.message_en)
-            kept = PrinterUnavailable(
-                f"{exc.message_en} It is kept in the print queue: print it again, "
-                "or send it to another printer.",
-                f"{exc.message_th} งานพิมพ์ยังอยู่ในคิว สั่งพิมพ์ใหม่หรือส่งไปเครื่องพิมพ์อื่นได้",
-            )
+            partial = isinstance(exc, PrinterCutOff) or partly_printed(job)
+            failed = self._mark_failed(job, (PARTLY_PRINTED if partial else "") + exc.message_en)
+            kept = kept_in_queue(exc, partial=partial)
             self._notify(failed, kept)
             raise kept from exc
         except ShopError as exc:

@@ -940,19 +940,9 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="310"/>
-        <source>Type the cash received, e.g. 500</source>
-        <translation>กรอกจำนวนเงินสดที่รับมา เช่น 500</translation>
-    </message>
-    <message>
         <location filename="../../ui/payment_dialog.py" line="316"/>
         <source>No PromptPay QR code is shown</source>
         <translation>ยังไม่มี QR พร้อมเพย์แสดงอยู่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/payment_dialog.py" line="327"/>
-        <source>Type the card amount</source>
-        <translation>กรอกยอดที่ชำระด้วยบัตร</translation>
     </message>
     <message>
         <location filename="../../ui/payment_dialog.py" line="332"/>
@@ -1366,6 +1356,11 @@ Card</source>
 </context>
 <context>
     <name>RefundDialog</name>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="147"/>
+        <source>Line {n}: {reason}</source>
+        <translation>รายการที่ {n}: {reason}</translation>
+    </message>
     <message>
         <location filename="../../ui/refund_dialog.py" line="106"/>
         <source>{left} of {sold} returnable</source>

@@ -26,8 +26,12 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("NaN", "not a number"),
         ("sNaN", "not a number"),
         ("Infinity", "not a number"),
-        ("1e30", "does not fit a PromptPay QR"),
-        ("1e10", "does not fit a PromptPay QR"),
+        ("1e30", "is written with an exponent"),  # the one amount parser's refusal
+        ("1e10", "is written with an exponent"),
+        ("1" + "0" * 10, "does not fit a PromptPay QR"),
+        ("12.345", "has more than 2 decimals"),
+        ("-5", "is negative"),
+        ("0", "must be more than zero"),
         ("99999999999999", "does not fit a PromptPay QR"),
     ],
 )

@@ -87,6 +87,14 @@ def test_custom_template_from_margins_and_gaps(
         (["--sku", "KK-NOPE", "-o", "x.pdf"], "KK-NOPE"),
         (["--all", "--template", "custom", "--rows", "9", "--cols", "3",
           "--label-size", "70x42.3", "-o", "x.pdf"], "9 rows need"),
+        (["--all", "--template", "custom", "--rows", "2", "--cols", "2",
+          "--margins", "nan", "-o", "x.pdf"], "--margins 'nan': each size must be from 0 to"),
+        (["--all", "--template", "custom", "--rows", "2", "--cols", "2",
+          "--label-size", "nanx40", "-o", "x.pdf"], "--label-size 'nanx40': each size must be"),
+        (["--all", "--template", "custom", "--rows", "2", "--cols", "2",
+          "--page", "1e308x1e308", "-o", "x.pdf"], "--page '1e308x1e308': each size must be"),
+        (["--all", "--template", "custom", "--rows", "2", "--cols", "2",
+          "--gaps", "inf", "-o", "x.pdf"], "--gaps 'inf': each size must be"),
     ],
 )  # fmt: skip
 def test_mistakes_are_explained_in_thai_and_english(

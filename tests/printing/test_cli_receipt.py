@@ -121,3 +121,53 @@ def test_settings_file_printer_name_as_spec(
     )
     assert code == 0, capsys.readouterr().err
     assert out.read_bytes().startswith(b"\x1b@")
+
+
+def test_a_printer_that_is_off_is_no_print_queue_for_the_command(
+    sold: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = f"tcp:127.0.0.1:{free_port()}"
+    assert _run(sold, "KK01-00000001", "--printer", spec) == 2
+    err = capsys.readouterr().err
+    assert "does not answer" in err
+    assert "Nothing was printed and nothing is queued: run the command again" in err
+    assert "print queue" not in err  # the command has none
+    assert "คิวพิมพ์" not in err
+    assert "ไม่ได้เก็บไว้ในคิว" in err
+
+
+def test_a_printer_cut_off_after_most_of_the_job_says_a_retry_is_a_second_copy(
+    sold: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = tmp_path / "whole.bin"
+    assert _run(sold, "KK01-00000001", "--printer", f"file:{whole}") == 0
+    size = len(whole.read_bytes())
+    assert size > 20_000  # a raster receipt: tens of kB
+    cut_at = size * 8 // 10  # the printer takes 80 % of the job, then the cable is pulled
+    with FakeNetworkPrinter(close_after=cut_at) as printer:
+        spec = f"tcp:{printer.target}"
+        assert _run(sold, "KK01-00000001", "--printer", spec) == 2
+        err = capsys.readouterr().err
+        assert printer.connections[0].closed_early
+        assert len(printer.connections[0].raw) == cut_at
+        assert "lost while printing" in err
+        assert "may have printed part of receipt KK01-00000001: throw that part away" in err
+        assert "run the command again to print it whole (a second copy)" in err
+        assert "print queue" not in err
+        assert "Nothing was printed" not in err
+        assert "อาจพิมพ์ใบเสร็จ KK01-00000001 ออกมาบางส่วนแล้ว" in err
+        assert "Traceback" not in err
+
+        assert _run(sold, "KK01-00000001", "--printer", spec) == 0  # run again: whole
+    assert printer.documents[1] == whole.read_bytes()
+
+
+def test_a_file_printer_in_a_missing_folder_names_the_path(
+    sold: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "lp0"
+    assert _run(sold, "KK01-00000001", "--printer", f"file:{target}") == 2
+    err = capsys.readouterr().err
+    assert f"(file {target}): cannot be opened (No such file or directory). Check the path" in err
+    assert "ตรวจสอบที่อยู่ไฟล์" in err
+    assert not target.parent.exists()  # nothing made on the way

@@ -12,12 +12,12 @@ from sqlalchemy import func, select
 
 from db import models as m
 from pos.app.bootstrap import Store
-from pos.domain.errors import PrinterUnavailable, ShopError
+from pos.domain.errors import PrinterCutOff, PrinterUnavailable, ShopError
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.taxinvoice import TaxInvoice
 from pos.ports.print_jobs import PrintJob
-from pos.services.printing import INTERRUPTED, PrintQueue, UnknownPrinter
+from pos.services.printing import INTERRUPTED, PARTLY_PRINTED, PrintQueue, UnknownPrinter
 from printing.document import receipt_document
 from printing.escpos_job import build_job
 from printing.printer import EscPosPrinter
@@ -272,3 +272,59 @@ def test_a_crash_after_the_commit_leaves_the_receipt_queued(
     assert [j.document_ref for j in queue.queued()] == ["KK01-00000001"]
     assert [j.status for j in queue.retry_all()] == ["done"]
     assert printer.calls == [("KK01-00000001", False, True)]
+
+
+def test_a_job_cut_off_mid_way_is_said_to_be_partly_printed_on_every_retry(
+    make_store: MakeStore, clock: FixedClock
+) -> None:
+    with FakeNetworkPrinter() as backup:
+        with FakeNetworkPrinter(close_after=2000) as printer:
+            settings = network_settings(
+                printer.target,
+                more=(PrinterProfile(name="backup", connection="network", target=backup.target),),
+            )
+            store = make_store(settings)
+            queue = _queue(store, clock)
+            seen: list[ShopError | None] = []
+            queue.add_listener(lambda _job, error: seen.append(error))
+            sell(store, clock, queue)
+        assert printer.connections[0].closed_early  # it took 2,000 bytes, then hung up
+        [job] = queue.queued()
+        assert job.last_error.startswith(PARTLY_PRINTED)
+        first = seen[-1]
+        assert isinstance(first, PrinterCutOff)
+        assert "may have printed part of it: throw that part away" in first.message("en")
+        assert "printing it again prints it whole" in first.message("en")
+        assert "Nothing was printed" not in first.message("en")
+        assert "อาจพิมพ์ออกมาบางส่วนแล้ว" in first.message("th")
+
+        # the printer is now off: the retry fails before sending, and still says that the
+        # paper may show a partial first copy (not that the receipt was never printed)
+        with pytest.raises(PrinterCutOff) as again:
+            queue.retry(job.job_id)
+        assert "does not answer" in again.value.message("en")
+        assert "may have printed part of it" in again.value.message("en")
+        [job] = queue.queued()
+        assert job.last_error.startswith(PARTLY_PRINTED)
+
+        done = queue.retry(job.job_id, printer="backup")
+        assert (done.status, done.attempts) == ("done", 3)
+    assert len(backup.documents) == 1
+
+
+def test_a_printer_off_before_the_job_says_nothing_was_printed(
+    make_store: MakeStore, clock: FixedClock
+) -> None:
+    store = make_store(network_settings(f"127.0.0.1:{free_port()}"))
+    queue = _queue(store, clock)
+    seen: list[ShopError | None] = []
+    queue.add_listener(lambda _job, error: seen.append(error))
+    sell(store, clock, queue)
+    [error] = seen
+    assert isinstance(error, PrinterUnavailable)
+    assert not isinstance(error, PrinterCutOff)
+    text = error.message("en")
+    assert "Nothing was printed. It is kept in the print queue" in text
+    assert text.count("print queue") == 1  # said once, by the queue (not by the printer too)
+    [job] = queue.queued()
+    assert not job.last_error.startswith(PARTLY_PRINTED)

@@ -88,7 +88,26 @@ def test_refund_round_trip_on_the_command_line(
 def test_line_arguments_are_checked() -> None:
     assert parse_lines(["1:2", "3:0.5"]) == {1: D(2), 3: D("0.5")}
     assert parse_lines(None) == {}
-    for bad in (["2"], ["x:1"], ["1:y"], ["1:1", "1:2"]):
+    for bad in (["2"], ["x:1"], ["1:y"], ["1:1", "1:2"], ["9" * 5000 + ":1"]):
         with pytest.raises(ShopError) as caught:
             parse_lines(bad)
         assert "--line" in caught.value.message_th
+
+
+@pytest.mark.parametrize(
+    ("quantity", "words"),
+    [
+        ("NaN", "--line 1 quantity 'NaN' is not a number"),
+        ("Infinity", "--line 1 quantity 'Infinity' is not a number"),
+        ("1e30", "--line 1 quantity '1e30' is written with an exponent"),
+        ("100000", "--line 1 quantity '100000' is more than 99,999.00"),
+        ("0.0001", "--line 1 quantity '0.0001' has more than 3 decimals"),
+        ("0", "--line 1 quantity must be more than zero"),
+        ("-1", "--line 1 quantity '-1' is negative"),
+    ],
+)
+def test_a_returned_quantity_is_read_by_the_one_parser(quantity: str, words: str) -> None:
+    with pytest.raises(ShopError) as caught:
+        parse_lines([f"1:{quantity}"])
+    assert caught.value.message_en.startswith(words)
+    assert "--line 1" in caught.value.message_th

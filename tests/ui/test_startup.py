@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -186,3 +187,30 @@ def test_the_first_frame_imports_no_service_and_no_database_layer() -> None:
     early = sorted(m for m in loaded if m in modules or m.split(".")[0] in packages)
     assert early == []
     assert "ui.till.window" in loaded  # the window was built
+
+
+@pytest.mark.parametrize("kind", ["text file", "folder"])
+def test_a_db_that_is_not_a_store_is_named_in_the_window(
+    qtbot: QtBot, tmp_path: Path, kind: str
+) -> None:
+    target = tmp_path / "notes.txt"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        target.write_text("milk\n", encoding="utf-8")
+    settings = Settings()
+
+    def open_it() -> TillContext:  # what `otop-pos --db notes.txt` runs on the window's worker
+        return build_till_context(open_store(str(target), settings, create=True))
+
+    window = _show(qtbot, open_it, "en")
+    try:
+        qtbot.waitUntil(lambda: bool(window.store_error), timeout=10_000)
+        said = "is not a store of OTOP POS" if kind == "text file" else "is a folder, not a store"
+        assert said in window.message
+        assert "Traceback" not in window.message
+        assert "Error" not in window.message  # no exception's class name: plain words
+    finally:
+        window.close()
+    if kind == "text file":
+        assert target.read_text(encoding="utf-8") == "milk\n"

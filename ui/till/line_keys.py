@@ -122,7 +122,7 @@ class LineKeys(QObject):
         max_q = self.w.settings.max_quantity
         if typed:
             field.clear()
-            if typed.isdigit() and typed.isascii() and 1 <= int(typed) <= max_q:
+            if typed.isdigit() and typed.isascii() and len(typed) < 10 and 1 <= int(typed) <= max_q:
                 self.set_pending_qty(int(typed))
                 self.w.show_message(self.tr("Quantity {qty}: now scan the product").format(
                     qty=int(typed)), MessageLevel.INFO)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from pos.domain.errors import ShopError
+from pos.domain.errors import ShopError, shop_error
 from pos.services.till import TillContext
 from ui.till.messages import MessageLevel
 from ui.till.ops import TillOp
@@ -95,9 +95,10 @@ class StoreFlow(QObject):
         self.w.login.lock()
 
     def _on_failed(self, exc: Exception) -> None:
-        if isinstance(exc, ShopError):
-            reason = exc.message(self.w.language)
-        else:  # e.g. a bad --db URL or a full disk; the traceback went to the log
+        known = shop_error(exc)
+        if known is not None:
+            reason = known.message(self.w.language)
+        else:  # a bug; its traceback went to the log
             lines = str(exc).strip().splitlines()
             reason = f"{type(exc).__name__}: {lines[0] if lines else ''}"[:300]
         self.open_error = self.tr(

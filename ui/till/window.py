@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.cart import Cart
-from pos.domain.errors import ShopError
+from pos.domain.errors import shop_error
 from pos.domain.settings import Settings
 from pos.services.sale_session import SaleSession
 from pos.services.till import TillContext
@@ -321,8 +321,9 @@ class TillWindow(QMainWindow):
 
     # --- messages ----------------------------------------------------------------------
     def error_text(self, exc: Exception) -> str:
-        if isinstance(exc, ShopError):
-            return exc.message(self._language)
+        known = shop_error(exc)  # the one classification of every entry point
+        if known is not None:
+            return known.message(self._language)
         return self.bug_text()
 
     def bug_text(self) -> str:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.app.cli.common import Commands, db_arg, opened
+from pos.app.cli.common import Commands, db_arg, opened, printing_now
 from pos.domain.errors import CartError
 from pos.domain.settings import Settings
 
@@ -21,6 +21,22 @@ def _template_id(baskets: Baskets, code: str) -> str:
         if choice.template.code == code:
             return choice.template.template_id
     raise CartError(f"No basket template {code}", f"ไม่พบตะกร้ารหัส {code}")
+
+
+MAX_BASKETS = 10_000  # one assembly order; more is a typing mistake
+
+
+def _count(text: str) -> int:
+    """A count of baskets to make or take apart: a whole number from 1 to MAX_BASKETS."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 6) or not (
+        1 <= int(digits) <= MAX_BASKETS
+    ):
+        raise argparse.ArgumentTypeError(
+            f"{text[:24]!r} is not a whole number from 1 to {MAX_BASKETS:,} "
+            f"/ ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {MAX_BASKETS:,}"
+        )
+    return int(digits)
 
 
 def cmd_basket_list(args: argparse.Namespace, settings: Settings) -> int:
@@ -100,7 +116,8 @@ def cmd_basket_card(args: argparse.Namespace, settings: Settings) -> int:
         save_gift_cards(cards, spec.profile, spec.png)
         print(f"{len(cards)} gift card(s) of {receipt.receipt_no} -> {spec.png}", file=sys.stderr)
         return 0
-    print_gift_cards(cards, spec.profile)
+    with printing_now("the gift card", "การ์ดอวยพร"):
+        print_gift_cards(cards, spec.profile)
     print(f"{len(cards)} gift card(s) of {receipt.receipt_no} sent to "
           f"{spec.profile.describe()}", file=sys.stderr)
     return 0
@@ -119,7 +136,7 @@ def add_commands(sub: Commands) -> None:
         sp = bsub.add_parser(name, help=text)
         db_arg(sp)
         sp.add_argument("code", help="template code, e.g. GB-NY-01")
-        sp.add_argument("count", type=int, help="how many baskets")
+        sp.add_argument("count", type=_count, help=f"how many baskets (1-{MAX_BASKETS:,})")
         sp.set_defaults(func=func)
     from printing.spec import SPEC_HELP
 

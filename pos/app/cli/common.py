@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
-from pos.domain.errors import ShopError
+from pos.domain.errors import PrinterCutOff, PrinterUnavailable, ShopError
 from pos.domain.settings import Settings
 
 if TYPE_CHECKING:
@@ -35,14 +35,17 @@ def db_arg(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def opened(args: argparse.Namespace, settings: Settings) -> Iterator[Services]:
+def opened(
+    args: argparse.Namespace, settings: Settings, *, create: bool = False
+) -> Iterator[Services]:
     """The store of --db (opened and migrated) and its services, closed at the end.
 
-    A command's services queue nothing for the counter's printers: a command prints where
-    its own options say."""
+    Only `demo` (`create`) may make a new store: every other command refuses a --db that
+    does not exist, so a mistyped path is an error, not an empty store. A command's services
+    queue nothing for the counter's printers: a command prints where its own options say."""
     from pos.app.bootstrap import Services, open_store
 
-    services = Services(open_store(args.db, settings), queue_prints=False)
+    services = Services(open_store(args.db, settings, create=create), queue_prints=False)
     try:
         yield services
     finally:
@@ -93,3 +96,24 @@ def text_out(path: str | None) -> Iterator[TextIO]:
         return
     with open(path, "w", encoding="utf-8", newline="") as out:
         yield out
+
+
+@contextmanager
+def printing_now(what_en: str, what_th: str) -> Iterator[None]:
+    """A command printing straight to a printer (no print queue): a printer fault says so,
+    and whether the paper may show part of `what` (a job cut off mid-way) or nothing."""
+    try:
+        yield
+    except PrinterCutOff as exc:
+        raise PrinterCutOff(
+            f"{exc.message_en} The printer may have printed part of {what_en}: throw that part "
+            "away and run the command again to print it whole (a second copy).",
+            f"{exc.message_th} เครื่องพิมพ์อาจพิมพ์{what_th} ออกมาบางส่วนแล้ว ให้ทิ้งส่วนนั้น "
+            "แล้วสั่งคำสั่งนี้ใหม่เพื่อพิมพ์ฉบับเต็ม (เป็นฉบับที่สอง)",
+        ) from exc
+    except PrinterUnavailable as exc:
+        raise PrinterUnavailable(
+            f"{exc.message_en} Nothing was printed and nothing is queued: run the command "
+            "again once the printer is ready.",
+            f"{exc.message_th} ยังไม่ได้พิมพ์และไม่ได้เก็บไว้ในคิว กรุณาสั่งคำสั่งนี้ใหม่เมื่อเครื่องพิมพ์พร้อม",
+        ) from exc

@@ -10,7 +10,7 @@ from pos.domain.settings import Settings
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    with opened(args, settings) as services:
+    with opened(args, settings, create=True) as services:  # the one command that makes one
         store = services.store
         if store.is_empty():
             n = services.load_demo(args.products or 0)

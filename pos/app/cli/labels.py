@@ -21,18 +21,27 @@ from pos.domain.labels import (
 )
 from pos.domain.settings import Settings
 
+MAX_MM = 2000.0  # no sheet or roll of labels is 2 m across
+
 
 def _numbers(text: str, count: int, what: str, sep: str = ",") -> tuple[float, ...]:
+    """`count` sizes in mm, each a plain number from 0 to MAX_MM (not nan, inf or 1e308)."""
     try:
         values = tuple(float(v) for v in text.replace("x", sep).split(sep))
     except ValueError:
         values = ()
     if len(values) == 1 and count > 1:
         values = values * count
+    shown = repr(text[:40])
     if len(values) != count:
         raise LabelError(
-            f"{what} {text!r}: give {count} numbers in mm",
-            f"{what} {text!r}: ใส่ตัวเลข {count} ค่า (มม.)",
+            f"{what} {shown}: give {count} numbers in mm",
+            f"{what} {shown}: ใส่ตัวเลข {count} ค่า (มม.)",
+        )
+    if not all(0 <= v <= MAX_MM for v in values):  # false for nan too
+        raise LabelError(
+            f"{what} {shown}: each size must be from 0 to {MAX_MM:,.0f} mm",
+            f"{what} {shown}: แต่ละขนาดต้องอยู่ระหว่าง 0 ถึง {MAX_MM:,.0f} มม.",
         )
     return values
 

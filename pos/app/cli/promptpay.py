@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pos.app.cli.common import Commands
 from pos.domain.errors import ShopError
+from pos.domain.money import parse_amount
 from pos.domain.settings import Settings
+
+# beyond what a money column holds, so that promptpay_payload names the QR's own limit; small
+# enough for the parser to round (28 digits of decimal precision)
+_NO_LIMIT_HERE = Decimal(10) ** 20
 
 
 def cmd_promptpay(args: argparse.Namespace, settings: Settings) -> int:
     from pos.domain.promptpay import PromptPayError, promptpay_payload
 
-    try:
-        amount = Decimal(args.amount) if args.amount is not None else None
-    except InvalidOperation:
-        raise ShopError(
-            f"Amount {args.amount!r} is not a number", f"จำนวนเงิน {args.amount!r} ไม่ใช่ตัวเลข"
-        ) from None
+    amount = None
+    if args.amount is not None:
+        # the shop's one amount parser; an amount too large for the QR is refused below, in
+        # the QR's own words (its amount field holds 13 characters)
+        amount = parse_amount(args.amount, maximum=_NO_LIMIT_HERE, zero_ok=False)
     try:
         payload = promptpay_payload(args.id, amount)
     except PromptPayError as exc:

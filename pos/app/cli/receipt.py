@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pos.app.cli.common import PRINTER_SPEC_HELP, Commands, db_arg, opened
+from pos.app.cli.common import PRINTER_SPEC_HELP, Commands, db_arg, opened, printing_now
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 
@@ -31,7 +31,8 @@ def cmd_receipt(args: argparse.Namespace, settings: Settings) -> int:
             save_png(render_body(page, p), spec.png)
             print(f"test page: {spec.png}", file=sys.stderr)
             return 0
-        printer.print_test_page(settings, spec.profile)
+        with printing_now("the test page", "หน้าทดสอบ"):
+            printer.print_test_page(settings, spec.profile)
         print(f"test page sent to {spec.profile.describe()}", file=sys.stderr)
         return 0
     if not args.receipt_no:
@@ -45,7 +46,8 @@ def cmd_receipt(args: argparse.Namespace, settings: Settings) -> int:
         save_png(receipt_image(receipt, settings, spec.profile), spec.png)
         print(f"receipt {receipt.receipt_no}: {spec.png}", file=sys.stderr)
         return 0
-    printer.print_receipt(receipt, settings, spec.profile, open_drawer=False)
+    with printing_now(f"receipt {receipt.receipt_no}", f"ใบเสร็จ {receipt.receipt_no}"):
+        printer.print_receipt(receipt, settings, spec.profile, open_drawer=False)
     print(f"receipt {receipt.receipt_no} sent to {spec.profile.describe()}", file=sys.stderr)
     return 0
 

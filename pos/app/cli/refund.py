@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from pos.app.cli.common import Commands, db_arg, opened
+from pos.domain.bilingual import Bilingual
 from pos.domain.errors import ShopError
+from pos.domain.money import cut, parse_amount
 from pos.domain.settings import Settings
+
+MAX_QUANTITY = Decimal(99_999)  # no line of a counter's sale is more (as at the till)
 
 
 def parse_lines(items: list[str] | None) -> dict[int, Decimal]:
@@ -17,15 +21,15 @@ def parse_lines(items: list[str] | None) -> dict[int, Decimal]:
     out: dict[int, Decimal] = {}
     for item in items or []:
         no, sep, qty = item.partition(":")
-        try:
-            if not sep:
-                raise ValueError(item)
-            line_no, quantity = int(no), Decimal(qty)
-        except (ValueError, InvalidOperation) as exc:
+        if not sep or not no.strip().isdigit() or not no.isascii() or len(no) > 6:
             raise ShopError(
-                f"--line {item!r}: write LINE:QUANTITY, e.g. 2:1",
-                f"--line {item!r}: เขียนเป็น รายการ:จำนวน เช่น 2:1",
-            ) from exc
+                f"--line {cut(item)!r}: write LINE:QUANTITY, e.g. 2:1",
+                f"--line {cut(item)!r}: เขียนเป็น รายการ:จำนวน เช่น 2:1",
+            )
+        line_no = int(no)
+        # the shop's one parser: NaN, 1e30, more than 3 decimals (a weight in kg) are refused
+        what = Bilingual(f"จำนวนที่คืนของ --line {line_no}", f"--line {line_no} quantity")
+        quantity = parse_amount(qty, what=what, places=3, maximum=MAX_QUANTITY, zero_ok=False)
         if line_no in out:
             raise ShopError(f"--line {line_no} is given twice", f"--line {line_no} ซ้ำกัน")
         out[line_no] = quantity

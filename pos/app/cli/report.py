@@ -14,6 +14,7 @@ from pos.app.cli.common import (
     db_arg,
     opened,
     parse_day,
+    printing_now,
     reports_opened,
 )
 from pos.domain.errors import ShopError
@@ -39,7 +40,17 @@ def _eod_days(args: argparse.Namespace) -> tuple[date, date]:
         first = last = _day(args.date, "--date")
     if last < first:
         raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
+    _check_year(first.year)
+    _check_year(last.year)  # 9999-12-31: a day whose end in Bangkok no clock can hold
     return first, last
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2200:
+        raise ShopError(
+            f"{year} is not a year to report (2000-2200, Common Era)",
+            f"{year} ไม่ใช่ปีที่รายงานได้ (ค.ศ. 2000-2200)",
+        )
 
 
 def cmd_report_eod(args: argparse.Namespace, settings: Settings) -> int:
@@ -107,11 +118,7 @@ def cmd_report_target(args: argparse.Namespace, settings: Settings) -> int:
 
     today = _day(args.as_of, "--as-of")
     year = today.year if args.year is None else args.year
-    if not 2000 <= year <= 2200:
-        raise ShopError(
-            f"{year} is not a year to report (2000-2200, Common Era)",
-            f"{year} ไม่ใช่ปีที่รายงานได้ (ค.ศ. 2000-2200)",
-        )
+    _check_year(year)
     as_of = min(today, date(year, 12, 31)) if year >= today.year else date(year, 12, 31)
     with reports_opened(args, settings) as store:
         t = target_progress(store.uow, settings.yearly_target, year, as_of)
@@ -148,7 +155,8 @@ def cmd_report_z(args: argparse.Namespace, settings: Settings) -> int:
         save_png(shift_report_image(report, settings, spec.profile, copy=True), spec.png)
         print(f"Z report {report.document_no}: {spec.png}", file=sys.stderr)
         return 0
-    EscPosPrinter().print_shift_report(report, settings, spec.profile, copy=True)
+    with printing_now(f"Z report {args.number}", f"รายงาน Z {args.number}"):
+        EscPosPrinter().print_shift_report(report, settings, spec.profile, copy=True)
     print(f"Z report {report.document_no} sent to {spec.profile.describe()}", file=sys.stderr)
     return 0
 

@@ -13,7 +13,8 @@ def cmd_terminal_register(args: argparse.Namespace, settings: Settings) -> int:
     from db.engine import make_engine
     from db.sync import adopt_registration
 
-    with opened(args, settings) as services:
+    # registering is how a new counter's store is made (as the till and `demo` may)
+    with opened(args, settings, create=True) as services:
         store = services.store
         central = make_engine(args.central, connect_args={"connect_timeout": 5})
         try:
