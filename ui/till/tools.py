@@ -39,11 +39,11 @@ class ToolsFlow(QObject):
     def printer_setup(self) -> None:
         """Ctrl+P: printer profiles, the test page's preview, a test print."""
         ctx = self.w.store.context
-        if ctx is None:
+        if ctx is None or ctx.test_pages is None:
             return
         from ui.printer_dialog import PrinterSetupDialog
 
-        self.w.open_dialog(PrinterSetupDialog(self.w.settings, ctx.print_queue, self.w.worker,
+        self.w.open_dialog(PrinterSetupDialog(self.w.settings, ctx.test_pages, self.w.worker,
                                               self.w.window()))
 
     def tax_invoice(self, receipt_no: str | None = None) -> None:
