@@ -44,7 +44,7 @@ class PrinterSetupDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("printerSetupDialog")
         self.setModal(True)
-        self.resize(720, 760)
+        self.resize(720, 700)  # with a title bar, inside 1366x768
         self.settings = settings
         self.test_pages = test_pages
         self.worker = worker
