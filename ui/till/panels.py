@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -59,6 +59,19 @@ class ScanField(QLineEdit):
     removeLine = Signal()
     stepQuantity = Signal(int)
     escaped = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        # the till's Ctrl shortcuts win over the line edit's own keys: with X11's key bindings
+        # QLineEdit takes Ctrl+U (delete the line) and the price override never came
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            pressed = QKeySequence(event.keyCombination())
+            exact = QKeySequence.SequenceMatch.ExactMatch
+            if any(s.matches(pressed) == exact
+                   for a in self.window().actions() for s in a.shortcuts()):
+                event.ignore()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
