@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,20 +60,9 @@ class ScanField(QLineEdit):
     stepQuantity = Signal(int)
     escaped = Signal()
 
-    def event(self, event: QEvent) -> bool:
-        # the till's Ctrl shortcuts win over the line edit's own keys: with X11's key bindings
-        # QLineEdit takes Ctrl+U (delete the line) and the price override never came
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            pressed = QKeySequence(event.keyCombination())
-            exact = QKeySequence.SequenceMatch.ExactMatch
-            if any(s.matches(pressed) == exact
-                   for a in self.window().actions() for s in a.shortcuts()):
-                event.ignore()
-                return True
-        return super().event(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self._shortcut(event):
+            return
         key = event.key()
         empty = not self.text()
         moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8,
@@ -93,6 +82,22 @@ class ScanField(QLineEdit):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _shortcut(self, event: QKeyEvent) -> bool:
+        """A Ctrl key of the window's that reached the field: run its action.
+
+        With X11's key bindings QLineEdit claims some of the till's Ctrl keys before the
+        window's shortcuts see them (Ctrl+U: delete the line), so the price override never
+        opened on a Linux desktop; here they go to the window's action all the same."""
+        pressed = QKeySequence(event.keyCombination())
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        for action in self.window().actions():
+            if action.isEnabled() and any(s.matches(pressed) == exact
+                                          for s in action.shortcuts()):
+                event.accept()
+                action.trigger()
+                return True
+        return False
 
 
 def _label(name: str, *, wrap: bool = False, right: bool = False) -> QLabel:
