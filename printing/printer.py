@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
 from pos.domain.cashup import ShiftReport
@@ -58,6 +59,11 @@ class EscPosPrinter:
         document = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)
         self._print(document, profile, open_drawer=False)
 
+    def test_page_png(self, settings: Settings, profile: PrinterProfile) -> bytes:
+        """Implements pos.ports.printing.TestPageRenderer: the raster this profile prints."""
+        page = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)
+        return png_bytes(render_body(page, profile))
+
     def _print(self, document: Document, profile: PrinterProfile, *, open_drawer: bool) -> None:
         if profile.is_preview:
             raise PrinterUnavailable(
@@ -70,6 +76,14 @@ class EscPosPrinter:
 def receipt_image(receipt: Receipt, settings: Settings, profile: PrinterProfile) -> QImage:
     """The receipt exactly as a raster printer of `profile` prints it (1 bit, paper width)."""
     return render_body(receipt_document(receipt, settings), profile)
+
+
+def png_bytes(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise OSError("cannot encode the image as PNG")
+    return bytes(buffer.data().data())
 
 
 def save_png(image: QImage, path: Path) -> Path:

@@ -479,7 +479,7 @@ class HelpDialog(_Dialog):
         self._text.setTextFormat(Qt.TextFormat.RichText)
         self._body.addWidget(self._text)
         self._cancel.hide()
-        self.resize(720, 620)
+        self.resize(1200, 620)
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
@@ -488,8 +488,18 @@ class HelpDialog(_Dialog):
         self._title.setText(self.tr("Keys of the till"))
         self._ok.setText(self.tr("Close (Enter)"))
         rows = self._rows()
+        # two columns, read down the left one first: every key fits a 1366x768 screen
+        half = (len(rows) + 1) // 2
+        left, right = rows[:half], rows[half:]
+
+        def cells(row: tuple[str, str] | None) -> str:
+            if row is None:
+                return "<td></td><td></td>"
+            return (f"<td style='padding:4px 14px 4px 0'><b>{row[0]}</b></td>"
+                    f"<td style='padding:4px 30px 4px 0'>{row[1]}</td>")
+
         body = "".join(
-            f"<tr><td style='padding:4px 18px 4px 0'><b>{k}</b></td><td>{v}</td></tr>"
-            for k, v in rows
+            f"<tr>{cells(a)}{cells(right[i] if i < len(right) else None)}</tr>"
+            for i, a in enumerate(left)
         )
         self._text.setText(f"<table>{body}</table>")

@@ -24,20 +24,11 @@ from shiboken6 import isValid
 from pos.domain.errors import ShopError
 from pos.domain.settings import PrinterProfile, Settings
 from pos.ports.print_jobs import PrintJob
-from pos.services.printing import PrintQueue
+from pos.services.printing import TestPages
 from ui import style
 from ui.worker import Worker
 
 NO_CODEPAGE = -1
-
-
-def test_page_image(settings: Settings, profile: PrinterProfile) -> QImage:
-    """The raster the printer of `profile` would get for the test page."""
-    from printing.document import printer_test_page
-    from printing.escpos_job import render_body
-
-    page = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)
-    return render_body(page, profile)
 
 
 class PrinterSetupDialog(QDialog):
@@ -46,16 +37,16 @@ class PrinterSetupDialog(QDialog):
     def __init__(
         self,
         settings: Settings,
-        queue: PrintQueue | None,
+        test_pages: TestPages,
         worker: Worker,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printerSetupDialog")
         self.setModal(True)
-        self.resize(720, 760)
+        self.resize(720, 700)  # with a title bar, inside 1366x768
         self.settings = settings
-        self.queue = queue
+        self.test_pages = test_pages
         self.worker = worker
         self._image = QImage()
         self._problem = ""
@@ -159,7 +150,7 @@ class PrinterSetupDialog(QDialog):
             self.preview.setPixmap(QPixmap())
         else:
             self._problem = ""
-            self._image = test_page_image(self.settings, profile)
+            self._image = QImage.fromData(self.test_pages.preview(profile))
             self.preview.setPixmap(QPixmap.fromImage(self._image))
         self.retranslateUi()
 
@@ -170,14 +161,14 @@ class PrinterSetupDialog(QDialog):
 
     # --- printing -------------------------------------------------------------------------
     def print_test_page(self) -> None:
-        queue, profile = self.queue, self.profile()
-        if queue is None or profile.is_preview or self._printing or self.worker.closed:
+        pages, profile = self.test_pages, self.profile()
+        if not pages.can_print or profile.is_preview or self._printing or self.worker.closed:
             return
         self._printing = True
         self.result_label.setText(self.tr("Printing the test page on {name}…").format(
             name=profile.name))
         self.retranslateUi()
-        self.worker.run(lambda: queue.test_page(profile.name), self._on_printed, self._on_failed,
+        self.worker.run(lambda: pages.print(profile.name), self._on_printed, self._on_failed,
                         name="test_page")
 
     def _on_printed(self, job: PrintJob) -> None:
@@ -223,4 +214,4 @@ class PrinterSetupDialog(QDialog):
                                     "the printer's saved settings.")
         self.connection_label.setText(where)
         self.print_button.setEnabled(
-            self.queue is not None and not p.is_preview and not self._printing)
+            self.test_pages.can_print and not p.is_preview and not self._printing)

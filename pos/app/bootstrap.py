@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
     from pos.services.labels import LabelDesk
-    from pos.services.printing import PrintQueue, TaxInvoices
+    from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
     from pos.services.shifts import Shifts
@@ -368,6 +368,14 @@ class Services:
         return PrintQueue(self.store.uow, self.settings, EscPosPrinter(), self.clock)
 
     @cached_property
+    def test_pages(self) -> TestPages:
+        """The printer setup's test page: drawn by the ESC/POS adapter, printed by the queue."""
+        from pos.services.printing import TestPages
+        from printing.printer import EscPosPrinter
+
+        return TestPages(self.settings, EscPosPrinter(), self.print_queue)
+
+    @cached_property
     def receipt_sink(self) -> PrintQueue | None:
         """Receipts, refund slips and Z reports go to the print queue, unless the receipt
         printer is only a preview."""
@@ -500,7 +508,8 @@ class Services:
             render_receipt=lambda receipt: render_text(receipt, settings, columns),
             store_label=self.store.url,
             baskets=self.baskets,
-            print_queue=self.print_queue,  # also the setup dialog's test pages
+            print_queue=self.print_queue,
+            test_pages=self.test_pages,
             tax_invoices=self.tax_invoices,
             sync=self.sync,
             auth=self.auth,

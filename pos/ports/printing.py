@@ -71,6 +71,14 @@ class PrinterPort(Protocol):
     ) -> None: ...  # fmt: skip
 
 
+class TestPageRenderer(Protocol):
+    """The printer set-up's test page as the printer of a profile would get it."""
+
+    def test_page_png(self, settings: Settings, profile: PrinterProfile) -> bytes:
+        """The test page's raster at the profile's paper width, as a PNG."""
+        ...
+
+
 class TaxInvoiceWriter(Protocol):
     """A full tax invoice as an A4 PDF file."""
 

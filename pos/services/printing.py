@@ -20,7 +20,13 @@ from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.taxinvoice import Buyer, TaxInvoice
 from pos.ports.clock import Clock
 from pos.ports.print_jobs import PrintJob
-from pos.ports.printing import PrinterPort, PrintingUnitOfWork, TaxInvoiceRecord, TaxInvoiceWriter
+from pos.ports.printing import (
+    PrinterPort,
+    PrintingUnitOfWork,
+    TaxInvoiceRecord,
+    TaxInvoiceWriter,
+    TestPageRenderer,
+)
 from pos.ports.sales import SalesUnitOfWork
 from pos.ports.shifts import ShiftUnitOfWork
 from pos.ports.terminals import TerminalInfo
@@ -314,6 +320,35 @@ class PrintQueue:
             self.printer.print_shift_report(x_report, self.settings, profile)
         else:
             raise ShopError(f"Unknown print job kind {job.kind}", f"ไม่รู้จักงานพิมพ์ {job.kind}")
+
+
+class TestPages:
+    """The printer set-up's test page: its preview for any profile (a preview-only one too),
+    and a test print through the queue (when this counter has one)."""
+
+    def __init__(
+        self, settings: Settings, renderer: TestPageRenderer, queue: PrintQueue | None
+    ) -> None:
+        self.settings = settings
+        self.renderer = renderer
+        self.queue = queue
+
+    @property
+    def can_print(self) -> bool:
+        return self.queue is not None
+
+    def preview(self, profile: PrinterProfile) -> bytes:
+        """The test page as the printer of `profile` would get it, as a PNG."""
+        return self.renderer.test_page_png(self.settings, profile)
+
+    def print(self, printer: str) -> PrintJob:
+        """The test page on `printer`, through the queue (raises PrinterUnavailable)."""
+        if self.queue is None:
+            raise PrinterUnavailable(
+                "This counter has no printer to print on (every profile is a preview)",
+                "เครื่องนี้ไม่มีเครื่องพิมพ์ (ทุกโปรไฟล์เป็นเพียงการแสดงตัวอย่าง)",
+            )
+        return self.queue.test_page(printer)
 
 
 class TaxInvoices:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
-    from pos.services.printing import PrintQueue, TaxInvoices
+    from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
     from pos.services.shifts import Shifts
@@ -30,7 +30,8 @@ class TillContext:
     render_receipt: Callable[[Receipt], str]  # the receipt as preview text (printer width)
     store_label: str = ""
     baskets: Baskets | None = None  # F7 gift baskets (None: the key says it is not set up)
-    print_queue: PrintQueue | None = None  # printer status banner and setup (None: no printer)
+    print_queue: PrintQueue | None = None  # printer status banner (None: no printer)
+    test_pages: TestPages | None = None  # the printer setup's test page (None: no setup)
     tax_invoices: TaxInvoices | None = None  # full tax invoices (None: not VAT-registered)
     sync: SyncService | None = None  # the central sync (None: a stand-alone counter)
     auth: Auth | None = None  # PIN log-in and manager approvals (None: nobody can sell)

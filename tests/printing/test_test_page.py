@@ -42,3 +42,21 @@ def test_job_of_the_test_page_ends_with_a_cut_and_never_opens_the_drawer() -> No
     job = build_job(printer_test_page(Settings(), "raster", None, 80), RASTER)
     assert job.endswith(b"\x1dV\x01")
     assert b"\x1bp" not in job[-20:]
+
+
+def test_the_setup_dialogs_test_pages_preview_the_raster_and_print_only_through_a_queue() -> None:
+    from PySide6.QtGui import QImage
+
+    from pos.domain.errors import PrinterUnavailable
+    from pos.services.printing import TestPages
+    from printing.printer import EscPosPrinter
+
+    pages = TestPages(Settings(), EscPosPrinter(), None)  # every printer is a preview
+    profile = PrinterProfile(paper_mm=58)
+    preview = QImage.fromData(pages.preview(profile))
+    drawn = render_body(printer_test_page(Settings(), "raster", None, 58), profile)
+    assert preview.width() == 384
+    assert preview.convertToFormat(drawn.format()) == drawn
+    assert not pages.can_print
+    with pytest.raises(PrinterUnavailable):
+        pages.print("receipt")

@@ -26,6 +26,9 @@ def test_f1_help_lists_every_key_of_the_till(qtbot: QtBot, till: TillWindow) -> 
     for k in ("F7", "F10", "F11", "Ctrl+I", "Ctrl+O", "Ctrl+R", "Ctrl+F1", "Ctrl+U"):
         assert f"<b>{k}</b>" in shown
     assert "Gift basket" in shown
+    # every key of the table, and the help still fits a 1366x768 screen with a title bar
+    assert dialog.width() <= 1366
+    assert dialog.height() <= 768 - 40
     for spec in ACTIONS:
         if spec.keys:
             assert f"<b>{spec.help_key}</b>" in shown

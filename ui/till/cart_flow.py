@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     from pos.domain.cart import Cart, CartGroup
     from pos.domain.scan import ScanResult
     from pos.ports.sales import ParkedCart
-    from ui.till.window import TillWindow
+    from ui.till.host import TillHost
 
 
 class CartFlow(QObject):
-    def __init__(self, window: TillWindow) -> None:
-        super().__init__(window)
-        self.w = window
-        window.scan_field.returnPressed.connect(self._on_return)
+    def __init__(self, host: TillHost) -> None:
+        super().__init__(host.window())
+        self.w = host
+        host.scan_field.returnPressed.connect(self._on_return)
 
     # --- scanning ----------------------------------------------------------------------
     def _on_return(self) -> None:
@@ -130,7 +130,7 @@ class CartFlow(QObject):
         if not parked:
             self.w.show_message(self.tr("No parked sales"), MessageLevel.INFO)
             return
-        dialog = RecallDialog(parked, self.w)
+        dialog = RecallDialog(parked, self.w.window())
         dialog.recallChosen.connect(self._recall)
         self.w.open_dialog(dialog)
 
@@ -161,7 +161,7 @@ class CartFlow(QObject):
         if self.w.session.tenders:
             text += "\n" + self.tr("Payments were already taken: give them back to the customer.")
         dialog = ConfirmDialog("confirmCancel", self.tr("Cancel sale (F9)"), text,
-                               self.tr("Yes, cancel (Enter)"), self.w)
+                               self.tr("Yes, cancel (Enter)"), self.w.window())
         dialog.accepted.connect(self._cancel_asked)
         self.w.open_dialog(dialog)
 
@@ -203,7 +203,7 @@ class CartFlow(QObject):
 
         ctx = self.w.ctx
         dialog = BasketDialog(choices.templates, choices.packaging, ctx.checkout.lookup, run,
-                              ctx.settings.allow_negative_stock, self.w)
+                              ctx.settings.allow_negative_stock, self.w.window())
         dialog.templateChosen.connect(self._add_template_basket)
         dialog.customBuilt.connect(self._add_custom_basket)
         self.w.open_dialog(dialog)

@@ -14,15 +14,15 @@ from ui.till.messages import MessageLevel
 
 if TYPE_CHECKING:
     from pos.domain.cart import Discount
-    from ui.till.window import TillWindow
+    from ui.till.host import TillHost
 
 
 class LineKeys(QObject):
-    def __init__(self, window: TillWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, host: TillHost) -> None:
+        super().__init__(host.window())
+        self.w = host
         self.pending_qty: int | None = None  # F3 typed first: the next scan's quantity
-        f = window.scan_field
+        f = host.scan_field
         f.navigate.connect(self.move_selection)
         f.removeLine.connect(self.remove_line)
         f.stepQuantity.connect(self.step_quantity)
@@ -137,7 +137,7 @@ class LineKeys(QObject):
             line = self.w.model.line(row)
             self.w.open_dialog(QuantityDialog(
                 self._name(row), fmt.line_quantity(line).replace(",", ""),
-                lambda q: self._set_quantity(row, q), self.w))
+                lambda q: self._set_quantity(row, q), self.w.window()))
             return
 
         def apply_next(q: Decimal) -> None:
@@ -148,7 +148,7 @@ class LineKeys(QObject):
                 )
             self.set_pending_qty(int(q))
 
-        self.w.open_dialog(QuantityDialog(None, "1", apply_next, self.w))
+        self.w.open_dialog(QuantityDialog(None, "1", apply_next, self.w.window()))
 
     def discount(self) -> None:
         from ui.dialogs import DiscountDialog
@@ -171,7 +171,8 @@ class LineKeys(QObject):
             if row >= 0:
                 self.w.show_line(row)
 
-        self.w.open_dialog(DiscountDialog(self._name(row) if row >= 0 else None, apply, self.w))
+        name = self._name(row) if row >= 0 else None
+        self.w.open_dialog(DiscountDialog(name, apply, self.w.window()))
 
     def price_override(self) -> None:
         """Ctrl+U: a new unit price for the selected line; a manager approves it at payment
@@ -188,4 +189,4 @@ class LineKeys(QObject):
             self.w.show_row(row)
 
         self.w.open_dialog(PriceDialog(self._name(row), line.unit_price, line.product.unit_price,
-                                       apply, self.w))
+                                       apply, self.w.window()))

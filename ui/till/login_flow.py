@@ -15,15 +15,15 @@ from ui.till.ops import LoggedIn, TillOp
 if TYPE_CHECKING:
     from pos.domain.auth import Actor
     from ui.login_page import LoginPage
-    from ui.till.window import TillWindow
+    from ui.till.host import TillHost
 
 
 class LoginFlow(QObject):
     """Nobody sells until a cashier logs in (when the store has users)."""
 
-    def __init__(self, window: TillWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, host: TillHost) -> None:
+        super().__init__(host.window())
+        self.w = host
         self._page: LoginPage | None = None  # built after the first frame
         self.locked = False
 

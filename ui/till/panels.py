@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -61,6 +61,8 @@ class ScanField(QLineEdit):
     escaped = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self._shortcut(event):
+            return
         key = event.key()
         empty = not self.text()
         moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8,
@@ -80,6 +82,22 @@ class ScanField(QLineEdit):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _shortcut(self, event: QKeyEvent) -> bool:
+        """A Ctrl key of the window's that reached the field: run its action.
+
+        With X11's key bindings QLineEdit claims some of the till's Ctrl keys before the
+        window's shortcuts see them (Ctrl+U: delete the line), so the price override never
+        opened on a Linux desktop; here they go to the window's action all the same."""
+        pressed = QKeySequence(event.keyCombination())
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        for action in self.window().actions():
+            if action.isEnabled() and any(s.matches(pressed) == exact
+                                          for s in action.shortcuts()):
+                event.accept()
+                action.trigger()
+                return True
+        return False
 
 
 def _label(name: str, *, wrap: bool = False, right: bool = False) -> QLabel:

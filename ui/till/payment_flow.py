@@ -19,15 +19,15 @@ if TYPE_CHECKING:
     from pos.services.auth import Approval
     from ui.payment_dialog import PaymentDialog
     from ui.receipt_preview import ReceiptPreview
-    from ui.till.window import TillWindow
+    from ui.till.host import TillHost
 
 log = logging.getLogger(__name__)
 
 
 class PaymentFlow(QObject):
-    def __init__(self, window: TillWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, host: TillHost) -> None:
+        super().__init__(host.window())
+        self.w = host
         self.dialog: PaymentDialog | None = None
         self.preview: ReceiptPreview | None = None
         self.last_receipt: Receipt | None = None
@@ -59,7 +59,7 @@ class PaymentFlow(QObject):
             w.warn(self.tr("The total changed: take the payments again"))
         from ui.payment_dialog import PaymentDialog
 
-        dialog = PaymentDialog(due, w.ctx.settings.promptpay_id, held, w)
+        dialog = PaymentDialog(due, w.ctx.settings.promptpay_id, held, w.window())
         dialog.commitRequested.connect(self._commit)
         dialog.rejected.connect(self._payment_closed)
         self.dialog = dialog
@@ -135,7 +135,7 @@ class PaymentFlow(QObject):
         if self.preview is None:
             from ui.receipt_preview import ReceiptPreview
 
-            self.preview = ReceiptPreview(self.w)
+            self.preview = ReceiptPreview(self.w.window())
             self.preview.finished.connect(lambda _r: self.w.refocus())
             self.preview.activated.connect(lambda: QTimer.singleShot(0, self.w.refocus))
         self.preview.show_receipt(title, text)

@@ -18,13 +18,13 @@ if TYPE_CHECKING:
     from pos.domain.cashup import ShiftReport
     from pos.domain.refund import RefundReceipt
     from pos.services.auth import Approval
-    from ui.till.window import TillWindow
+    from ui.till.host import TillHost
 
 
 class ShiftFlow(QObject):
-    def __init__(self, window: TillWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, host: TillHost) -> None:
+        super().__init__(host.window())
+        self.w = host
 
     def run(self, fn: Callable[[], Any], ok: Callable[[Any], None],
             fail: Callable[[Exception], None]) -> None:
@@ -51,7 +51,7 @@ class ShiftFlow(QObject):
         shifts, actor = self.w.ctx.shifts, self.w.actor
         assert shifts is not None
         assert actor is not None
-        dialog = OpenShiftDialog(shifts, actor, self.run, self.w)
+        dialog = OpenShiftDialog(shifts, actor, self.run, self.w.window())
         dialog.opened.connect(self._on_opened)
         self.w.open_dialog(dialog)
 
@@ -74,7 +74,7 @@ class ShiftFlow(QObject):
         shifts, actor = self.w.ctx.shifts, self.w.actor
         assert shifts is not None
         assert actor is not None
-        dialog = CashMoveDialog(kind, shifts, actor, self.run, self.w)
+        dialog = CashMoveDialog(kind, shifts, actor, self.run, self.w.window())
         dialog.moved.connect(self._on_cash_moved)
         self.w.open_dialog(dialog)
 
@@ -137,7 +137,8 @@ class ShiftFlow(QObject):
         shifts, actor = self.w.ctx.shifts, self.w.actor
         if self.w.dialog_open or actor is None or shifts is None:
             return
-        dialog = CloseShiftDialog(shifts, actor, check.report, check.warning, self.run, self.w)
+        dialog = CloseShiftDialog(shifts, actor, check.report, check.warning, self.run,
+                                  self.w.window())
         dialog.closed.connect(self._on_closed)
         self.w.open_dialog(dialog)
 
@@ -157,7 +158,7 @@ class ShiftFlow(QObject):
             return
         from ui.refund_dialog import RefundDialog
 
-        dialog = RefundDialog(returns, auth, self.w.actor, self.run, self.w)
+        dialog = RefundDialog(returns, auth, self.w.actor, self.run, self.w.window())
         dialog.refunded.connect(self._on_refunded)
         self.w.open_dialog(dialog)
 
@@ -177,6 +178,6 @@ class ShiftFlow(QObject):
         auth, actor = self.w.ctx.auth, self.w.actor
         assert auth is not None
         assert actor is not None
-        dialog = ApprovalDialog(auth, actor, action, ref, self.run, self.w)
+        dialog = ApprovalDialog(auth, actor, action, ref, self.run, self.w.window())
         dialog.approved.connect(then)
         self.w.open_dialog(dialog)

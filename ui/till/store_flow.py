@@ -16,7 +16,7 @@ from ui.till.ops import TillOp
 
 if TYPE_CHECKING:
     from pos.services.search import ProductIndex
-    from ui.till.window import TillWindow
+    from ui.till.host import TillHost
 
 # what the window runs (on its worker) to open the store when it is not handed one ready
 ContextFactory = Callable[[], TillContext]
@@ -27,9 +27,9 @@ OPEN_AFTER_MS = 300  # a store factory runs by then even if the window has not p
 class StoreFlow(QObject):
     """The store the till sells from: handed over open, or opened on the worker."""
 
-    def __init__(self, window: TillWindow, ctx: TillContext | ContextFactory) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, host: TillHost, ctx: TillContext | ContextFactory) -> None:
+        super().__init__(host.window())
+        self.w = host
         self.context: TillContext | None = ctx if isinstance(ctx, TillContext) else None
         self._opener: ContextFactory | None = None if isinstance(ctx, TillContext) else ctx
         self._worker_ctx: TillContext | None = self.context  # read on the worker thread only
@@ -48,7 +48,7 @@ class StoreFlow(QObject):
         if self._opener is not None:
             # the store opens once the first frame is up (its imports would compete with the
             # first paint for the interpreter), or after OPEN_AFTER_MS, whichever is first
-            self.w.scan_field.installEventFilter(self.w)
+            self.w.scan_field.installEventFilter(self.w.window())
             QTimer.singleShot(OPEN_AFTER_MS, self.start_opening)
         else:
             self._opened(self.ctx)
@@ -63,7 +63,7 @@ class StoreFlow(QObject):
         if opener is None or self.w.worker.closed:
             return
         self.w.login.build_page()  # built now, while the store opens: ready when it is
-        self.w.scan_field.removeEventFilter(self.w)
+        self.w.scan_field.removeEventFilter(self.w.window())
 
         def open_store() -> TillContext:
             """On the worker: the ops queued behind this one (scans) see the store it opens."""
