@@ -103,7 +103,8 @@ class SqlShiftRepository:
         row = self.session.execute(
             select(
                 func.count(),
-                func.sum(m.Sale.subtotal),
+                # sales.subtotal is after line discounts: the gross is before any discount
+                func.sum(m.Sale.subtotal + m.Sale.discount_total - m.Sale.sale_discount),
                 func.sum(m.Sale.discount_total),
                 func.sum(m.Sale.total),
                 func.sum(m.Sale.vatable),
