@@ -47,6 +47,7 @@ def _dec(v: Any, q: Decimal = CENT) -> Decimal:
 
 QTY = Decimal("0.001")
 NIL = Decimal("0.00")
+NO_QTY = Decimal("0.000")
 ALL = "*"  # the scope of a day's summary of every counter
 
 
@@ -559,29 +560,35 @@ class SqlReportRepository:
         ]
 
     def producer_groups(self, start: datetime, end: datetime) -> list[ProducerLineGroup]:
-        q = (
-            select(
-                m.Producer.code,
-                m.Producer.name_th,
-                m.Producer.district_th,
-                m.SaleLine.commission_pct,
-                func.sum(m.SaleLine.quantity),
-                func.sum(m.SaleLine.total),
-            )
-            .join(m.Sale, m.Sale.id == m.SaleLine.sale_id)
-            .join(m.Producer, m.Producer.id == m.SaleLine.producer_id)
+        """Lines sold in [start, end) by producer and snapshot rate, with the lines refunded in
+        [start, end) (of any day's sales) under the rate they were sold at."""
+        line, p = m.SaleLine, m.Producer
+        key = (p.code, p.name_th, p.district_th, line.commission_pct)
+        sold = (
+            select(*key, func.sum(line.quantity), func.sum(line.total))
+            .join(m.Sale, m.Sale.id == line.sale_id)
+            .join(p, p.id == line.producer_id)
             .where(m.Sale.sold_at >= start, m.Sale.sold_at < end, m.Sale.status == "completed")
-            .group_by(
-                m.Producer.code,
-                m.Producer.name_th,
-                m.Producer.district_th,
-                m.SaleLine.commission_pct,
-            )
-            .order_by(m.Producer.code)
+            .group_by(*key)
         )
+        back = m.RefundLine
+        refunded = (
+            select(*key, func.sum(back.quantity), func.sum(back.amount))
+            .join(m.Refund, m.Refund.id == back.refund_id)
+            .join(line, line.id == back.sale_line_id)
+            .join(p, p.id == line.producer_id)
+            .where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
+            .group_by(*key)
+        )
+        sums: dict[tuple[str, str, str, Decimal | None], list[Decimal]] = {}
+        for at, query in ((0, sold), (2, refunded)):
+            for code, name, district, pct, q_, s in self._execute(query):
+                rate = None if pct is None else _dec(pct)
+                found = sums.setdefault((code, name, district, rate), [NO_QTY, NIL, NO_QTY, NIL])
+                found[at], found[at + 1] = _dec(q_, QTY), _dec(s)
         return [
-            ProducerLineGroup(
-                code, name, district, None if pct is None else _dec(pct), _dec(q_, QTY), _dec(s)
+            ProducerLineGroup(code, name, district, pct, *values)
+            for (code, name, district, pct), values in sorted(
+                sums.items(), key=lambda kv: (kv[0][0], kv[0][3] is not None, kv[0][3] or NIL)
             )
-            for code, name, district, pct, q_, s in self._execute(q)
         ]

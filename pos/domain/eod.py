@@ -167,7 +167,8 @@ class TargetProgress:
 
 @dataclass(frozen=True, slots=True)
 class ProducerLineGroup:
-    """Sold lines of one producer at one commission rate (the rate is the sale's snapshot)."""
+    """Lines of one producer at one commission rate (the rate is the sale's snapshot): sold in
+    the period, and refunded in it (`refunded_quantity`, `refunded`: the refunds' own dates)."""
 
     producer_code: str
     producer_name: str
@@ -175,11 +176,14 @@ class ProducerLineGroup:
     commission_pct: Decimal | None
     quantity: Decimal
     sales: Decimal
+    refunded_quantity: Decimal = ZERO
+    refunded: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
 class Settlement:
-    """What one producer is owed for a period: sales less the centre's commission."""
+    """What one producer is owed for a period: sales less refunds, less the centre's commission
+    (`sales` and `quantity` are net of the period's refunds; `refunded` is what they took off)."""
 
     producer_code: str
     producer_name: str
@@ -189,6 +193,7 @@ class Settlement:
     commission: Decimal
     owed: Decimal
     rates: tuple[Decimal, ...] = field(default_factory=tuple)
+    refunded: Decimal = ZERO
 
 
 def commission_of(sales: Decimal, pct: Decimal | None) -> Decimal:
@@ -199,25 +204,33 @@ def commission_of(sales: Decimal, pct: Decimal | None) -> Decimal:
 
 
 def settle_producers(groups: Sequence[ProducerLineGroup]) -> list[Settlement]:
-    """One settlement per producer; commission is taken per rate, then added up."""
-    by: dict[str, list[ProducerLineGroup]] = {}
+    """One settlement per producer; commission is taken per rate on the sales less the refunds
+    at that rate (a refunded line gives its commission back at the rate it was sold at), then
+    added up."""
+    by: dict[str, dict[Decimal | None, list[Decimal]]] = {}
+    first: dict[str, ProducerLineGroup] = {}
     for g in groups:
-        by.setdefault(g.producer_code, []).append(g)
+        first.setdefault(g.producer_code, g)
+        at_rate = by.setdefault(g.producer_code, {}).setdefault(g.commission_pct, [ZERO] * 3)
+        at_rate[0] += g.quantity - g.refunded_quantity
+        at_rate[1] += g.sales - g.refunded
+        at_rate[2] += g.refunded
     out = []
     for code in sorted(by):
-        gs = by[code]
-        sales = sum((g.sales for g in gs), ZERO).quantize(CENT)
-        commission = sum((commission_of(g.sales, g.commission_pct) for g in gs), ZERO)
+        rates = by[code]
+        sales = sum((v[1] for v in rates.values()), ZERO).quantize(CENT)
+        commission = sum((commission_of(v[1], pct) for pct, v in rates.items()), ZERO)
         out.append(
             Settlement(
                 code,
-                gs[0].producer_name,
-                gs[0].district,
-                sum((g.quantity for g in gs), ZERO),
+                first[code].producer_name,
+                first[code].district,
+                sum((v[0] for v in rates.values()), ZERO),
                 sales,
                 commission.quantize(CENT),
                 (sales - commission).quantize(CENT),
-                tuple(sorted({g.commission_pct or ZERO for g in gs})),
+                tuple(sorted({pct or ZERO for pct in rates})),
+                sum((v[2] for v in rates.values()), ZERO).quantize(CENT),
             )
         )
     return out
