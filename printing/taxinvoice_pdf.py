@@ -21,7 +21,13 @@ from PySide6.QtGui import (
 from pos.domain.bahttext import bahttext
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
-from pos.domain.taxinvoice import TaxInvoice, branch_label_en, branch_label_th
+from pos.domain.taxinvoice import (
+    InvoiceRow,
+    TaxInvoice,
+    branch_label_en,
+    branch_label_th,
+    invoice_rows,
+)
 from printing.document import COPY_MARK, quantity_text, rate_text, thai_date_long
 from printing.qt import FAMILY, font
 
@@ -34,27 +40,44 @@ def _money(value: Decimal) -> str:
     return escape(format_baht(value))
 
 
+def _row_html(row: InvoiceRow) -> str:
+    """A row of the lines table: a line or a basket with its money, or a basket's content
+    (indented under its basket, quantity only)."""
+    exempt = " (E)" if row.vat_exempt else ""
+    qty = f"{quantity_text(row.quantity, row.sold_by_weight)} {escape(row.unit_th)}"
+    if row.in_basket:
+        return (
+            "<tr><td></td>"
+            f"<td><small>{escape(row.sku)}</small></td>"
+            f"<td>&nbsp;&nbsp;&nbsp;- {escape(row.name_th)}{exempt}"
+            f"<br/>&nbsp;&nbsp;&nbsp;&nbsp;<small>{escape(row.name_en)}</small></td>"
+            f"<td align='right'><small>{qty}</small></td>"
+            "<td></td><td></td><td></td></tr>"
+        )
+    name = escape(row.name_th) + exempt
+    if not row.sku:  # a gift basket: its name over its contents
+        name = f"<b>{name}</b>"
+    if row.message:
+        name += f"<br/><small>การ์ด / Card: “{escape(row.message)}”</small>"
+    return (
+        "<tr>"
+        f"<td align='center'>{row.number}</td>"
+        f"<td>{escape(row.sku)}</td>"
+        f"<td>{name}<br/><small>{escape(row.name_en)}</small></td>"
+        f"<td align='right'>{qty}</td>"
+        f"<td align='right'>{_money(row.unit_price)}</td>"
+        f"<td align='right'>{_money(row.discount) if row.discount else '-'}</td>"
+        f"<td align='right'>{_money(row.amount)}</td>"
+        "</tr>"
+    )
+
+
 def invoice_html(invoice: TaxInvoice, settings: Settings) -> str:
     """The invoice as simple HTML (QTextDocument's subset): header, buyer, lines, totals."""
     r = invoice.receipt
     b = invoice.buyer
     mark = COPY_MARK if invoice.copy else "ต้นฉบับ / ORIGINAL"
-    rows = []
-    for no, line in enumerate(r.lines, start=1):
-        net = line.gross - line.discount
-        exempt = " (E)" if line.vat_exempt else ""
-        rows.append(
-            "<tr>"
-            f"<td align='center'>{no}</td>"
-            f"<td>{escape(line.sku)}</td>"
-            f"<td>{escape(line.name_th)}{exempt}<br/><small>{escape(line.name_en)}</small></td>"
-            f"<td align='right'>{quantity_text(line.quantity, line.sold_by_weight)}"
-            f" {escape(line.unit_th)}</td>"
-            f"<td align='right'>{_money(line.unit_price)}</td>"
-            f"<td align='right'>{_money(line.discount) if line.discount else '-'}</td>"
-            f"<td align='right'>{_money(net)}</td>"
-            "</tr>"
-        )
+    rows = [_row_html(row) for row in invoice_rows(r)]
     totals = [("รวมเงิน / Subtotal", r.subtotal)]
     if r.sale_discount:
         totals.append((f"ส่วนลด / Discount {escape(r.sale_discount_reason)}", -r.sale_discount))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from pos.domain.errors import TaxInvoiceError
-from pos.domain.sale import Receipt
+from pos.domain.money import ZERO, round_satang
+from pos.domain.sale import Receipt, ReceiptLine
 from pos.domain.taxid import is_valid_tax_id
 
 HEAD_OFFICE = "00000"
@@ -88,3 +90,88 @@ class TaxInvoice:
     buyer: Buyer
     receipt: Receipt
     copy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceRow:
+    """One row of the invoice's table. A row with money (not `in_basket`) adds up:
+    quantity x unit price - discount = amount, and those rows add up to the receipt's subtotal.
+    A gift basket is one such row (its count, its price each) followed by its contents, rows
+    without money (`in_basket`) that say what is in it."""
+
+    number: str  # "1", "2" ... for rows with money; "" for a basket's contents
+    sku: str
+    name_th: str
+    name_en: str
+    quantity: Decimal
+    unit_th: str
+    sold_by_weight: bool
+    vat_exempt: bool
+    unit_price: Decimal = ZERO
+    discount: Decimal = ZERO
+    amount: Decimal = ZERO
+    in_basket: bool = False
+    message: str = ""  # a basket's gift-card message
+
+
+def _basket_row(number: int, group: list[ReceiptLine]) -> InvoiceRow:
+    head = group[0]
+    gross = sum((ln.gross for ln in group), ZERO)
+    discount = sum((ln.discount for ln in group), ZERO)
+    count = Decimal(max(head.basket_count, 1))
+    each = round_satang(gross / count)
+    if each * count != gross:  # a price that does not split evenly: one row of the whole
+        count, each = Decimal(1), gross
+    return InvoiceRow(
+        number=str(number),
+        sku="",
+        name_th=head.basket_name_th,
+        name_en=head.basket_name_en,
+        quantity=count,
+        unit_th="ชุด",
+        sold_by_weight=False,
+        vat_exempt=all(ln.vat_exempt for ln in group),
+        unit_price=each,
+        discount=discount,
+        amount=gross - discount,
+        message=head.basket_message,
+    )
+
+
+def invoice_rows(receipt: Receipt) -> tuple[InvoiceRow, ...]:
+    """The invoice's table: each line as sold, each gift basket as one row of its price with
+    its contents beneath it (in the order the receipt lists them)."""
+    out: list[InvoiceRow] = []
+    done: set[str] = set()
+    number = 0
+    for line in receipt.lines:
+        if line.basket_id is not None:
+            if line.basket_id in done:
+                continue
+            done.add(line.basket_id)
+            group = [ln for ln in receipt.lines if ln.basket_id == line.basket_id]
+            number += 1
+            out.append(_basket_row(number, group))
+            out += [
+                InvoiceRow("", ln.sku, ln.name_th, ln.name_en, ln.quantity, ln.unit_th,
+                           ln.sold_by_weight, ln.vat_exempt, in_basket=True)
+                for ln in group
+            ]  # fmt: skip
+            continue
+        number += 1
+        out.append(
+            InvoiceRow(
+                number=str(number),
+                sku=line.sku,
+                name_th=line.name_th,
+                name_en=line.name_en,
+                quantity=line.quantity,
+                unit_th=line.unit_th,
+                sold_by_weight=line.sold_by_weight,
+                vat_exempt=line.vat_exempt,
+                unit_price=line.unit_price,
+                discount=line.discount,
+                amount=line.gross - line.discount,
+            )
+        )
+    return tuple(out)

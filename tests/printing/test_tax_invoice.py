@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import unicodedata
 import zlib
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from pos.app.bootstrap import Store
+from pos.domain.basket import CustomBasket, add_custom
+from pos.domain.cart import Discount, DiscountKind
 from pos.domain.errors import TaxInvoiceError
+from pos.domain.payment import cash_tender
+from pos.domain.sale import Receipt
 from pos.domain.settings import Settings
 from pos.domain.taxinvoice import Buyer
+from pos.services.auth import Auth
+from pos.services.checkout import Checkout
 from pos.services.printing import PrintQueue, TaxInvoices
 from printing.document import tax_invoice_slip
 from printing.taxinvoice_pdf import QtTaxInvoiceWriter, invoice_html, tax_invoice_image
 from printing.text_receipt import layout_text
+from tests.helpers.selling import seller
 from tests.printing.conftest import FixedClock, sell
 from tests.printing.helpers import ink_box
 from tests.printing.test_print_queue import RecordingPrinter
+from tests.shifts.test_auth import PlainTestHasher
 
+D = Decimal
 MakeStore = Callable[[Settings], Store]
 COMPANY = Buyer.checked(
     "บริษัท ภูเวียง ไดโนเสาร์ทัวร์ จำกัด",
@@ -197,3 +209,68 @@ def test_the_invoice_prints_on_the_receipt_printer_through_the_queue(
     ]
     assert any("ใบกำกับภาษี" in line for line in lines)
     assert any("หนึ่งพันห้าร้อยยี่สิบบาทถ้วน" in line for line in lines)
+
+
+# --- the lines add up, baskets as a group -------------------------------------------------------
+def _basket_sale(store: Store, clock: FixedClock) -> Receipt:
+    """A silk with a line discount, a New Year basket (2 teas and a dinosaur, 369.00 at list
+    prices) sold at 350.00, a rice; a sale discount over it all; rung up by the manager."""
+    checkout = Checkout(store.uow, store.settings, store.terminal, clock)
+    seller(checkout)  # the demo users, a shift open
+    auth = Auth(store.uow, store.settings, clock, PlainTestHasher(), store.terminal.terminal_id)
+    cart = checkout.new_cart()
+    row = checkout.add_to_cart(cart, checkout.lookup("8851234000012"))
+    basket = CustomBasket("ตะกร้าของขวัญปีใหม่", "New Year gift basket", set_price=D(350))
+    basket.add(checkout.lookup("8851234000029").product, D(2))
+    basket.add(checkout.lookup("8851234000043").product)
+    add_custom(cart, basket)
+    checkout.add_to_cart(cart, checkout.lookup("8851234000036"))
+    cart.set_line_discount(cart.lines[row].line_id, Discount(DiscountKind.AMOUNT, D(90), "ตำหนิ"))
+    cart.set_sale_discount(Discount(DiscountKind.PERCENT, D(5), "member"))
+    due = cart.totals().total
+    manager = auth.login("manager", "9999")
+    return checkout.complete(cart, [cash_tender(due, D(5000))], actor=manager)
+
+
+def _baht(text: str) -> Decimal:
+    """An amount as the invoice prints it ("1,200.00"; "-" for none)."""
+    return D(0) if text == "-" else D(text.replace(",", ""))
+
+
+def test_every_invoice_line_adds_up_and_a_basket_is_one_line_over_its_contents(
+    make_store: MakeStore, clock: FixedClock, tmp_path: Path
+) -> None:
+    store = make_store(Settings())
+    receipt = _basket_sale(store, clock)
+    service = _service(store, clock)
+    invoice = service.issue(receipt.receipt_no, COMPANY)
+    path = service.write_pdf(invoice, tmp_path / "ti.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    text = unicodedata.normalize("NFKC", text)  # the font's fi ligature back to f, i
+    money = r"([\d,]+\.\d\d)"
+    rows = re.findall(
+        rf"^\s*(\d+)\s.*?\s([\d.]+) \S+\s+{money}\s+(-|{money})\s+{money}\s*$", text, re.M
+    )
+    got = [(int(n), D(q), _baht(u), _baht(d), _baht(a)) for n, q, u, d, _, a in rows]
+    assert [n for n, *_ in got] == [1, 2, 3], text
+    for _n, qty, unit, discount, amount in got:
+        assert qty * unit - discount == amount, (qty, unit, discount, amount)
+    subtotal = _baht(re.findall(rf"Subtotal\s+{money}", text)[0])
+    sale_discount = _baht(re.findall(rf"Discount member\s+-{money}", text)[0])
+    total = _baht(re.findall(rf"Total\s+{money}", text)[0])
+    assert sum(a for *_, a in got) == subtotal == receipt.subtotal
+    assert subtotal - sale_discount == total == receipt.total
+    # the basket: one line of its name and price, its contents beneath it with no money
+    basket = [ln for ln in receipt.lines if ln.basket_id is not None]
+    assert got[1] == (2, D(1), D(350), D(0), D(350))
+    assert re.search(r"^\s*2\s.*\n\s*New Year gift basket\s*$", text, re.M), text
+    after = text[text.index("New Year gift basket") :]
+    for ln in basket:
+        content = next(line for line in after.splitlines() if ln.sku in line)
+        assert not re.search(r"\d\.\d\d", content), content
+        assert re.search(rf"\s{ln.quantity.normalize():f} ", content), content
+        assert ln.name_en in after
+    assert "1 x 95" not in text
+    assert all(f"{ln.gross:,.2f}" not in text for ln in basket)  # the shares stay off it
