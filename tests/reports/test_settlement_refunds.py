@@ -4,12 +4,16 @@ on the day of the refund, and the settlement reconciles with the EOD's sales les
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import update
 
 from db import models as m
+from pos.app import main
 from pos.app.bootstrap import Store
 from pos.domain.cart import Discount, DiscountKind
 from pos.domain.eod import EodReport, Settlement, commission_of
@@ -51,7 +55,7 @@ def _reconciles(rows: list[Settlement], eod: EodReport) -> None:
 
 
 def test_refunds_come_off_the_producers_settlement_at_the_sold_rate(
-    shop: Store, checkout: Checkout, baskets: Baskets, clock: FixedClock
+    shop: Store, checkout: Checkout, baskets: Baskets, clock: FixedClock, tmp_path: Path
 ) -> None:
     _rate(shop, "KK-TEA-001", D("15.00"))
     _rate(shop, "KK-DINO-001", D("10.00"))
@@ -118,3 +122,11 @@ def test_refunds_come_off_the_producers_settlement_at_the_sold_rate(
     assert _by_code(producer_settlements(shop.uow, DAY, DAY)) == after
     period = producer_settlements(shop.uow, DAY, DAY + timedelta(days=1))
     _reconciles(period, eod_report(shop.uow, DAY, last=DAY + timedelta(days=1)))
+
+    out = tmp_path / "producers.csv"
+    args = ["report", "producers", "--db", shop.url, "--from", "2026-11-27", "--to", "2026-11-28"]
+    assert main([*args, "-o", str(out)]) == 0
+    lines = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert [(r["producer_code"], D(r["sales"]), D(r["refunded"])) for r in lines] == [
+        (s.producer_code, s.sales, s.refunded) for s in period
+    ]
