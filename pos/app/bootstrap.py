@@ -215,62 +215,15 @@ def _opening(url: str) -> Iterator[None]:
     """A database error while a store opens, as a StoreUnavailable naming the store."""
     from sqlalchemy.exc import DBAPIError
 
+    from db.errors import unavailable
+
     try:
         yield
     except DBAPIError as exc:
-        known = database_error(exc, url)
+        known = unavailable(exc, url)
         if known is None:
             raise
         raise known from exc
-
-
-def database_error(exc: BaseException, url: str | None = None) -> StoreUnavailable | None:
-    """A database driver's error the shop can fix, in plain Thai and English (None for any
-    other): a server that does not answer or refuses the connection, a file that cannot be
-    opened, an address of a kind no store has. `url` (of the store being opened) names it;
-    without it the driver's own first line does. Every command's errors pass through it
-    (`pos.app.command_line.run_command`), so a command that connects anywhere needs nothing
-    of its own; a database's refusal of a row is db/'s to name."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
-
-    if isinstance(exc, ArgumentError):  # no such dialect, an address that does not parse
-        return StoreUnavailable(
-            "A database address is not understood: give a SQLite file path or a "
-            "postgresql:// URL",
-            "ไม่เข้าใจที่อยู่ฐานข้อมูล กรุณาระบุไฟล์ SQLite หรือ URL แบบ postgresql://",
-        )
-    if not isinstance(exc, DBAPIError):
-        return None
-    lines = str(exc.orig).strip().splitlines() if exc.orig else []
-    reason = lines[0][:300] if lines else type(exc).__name__
-    parsed = make_url(url) if url else None
-    if parsed is not None and parsed.get_backend_name() == "sqlite":
-        where = parsed.database or url
-        return StoreUnavailable(
-            f"The store {where} cannot be opened ({reason}): check --db and the disk",
-            f"เปิดฐานข้อมูลร้าน {where} ไม่ได้ ({reason}) กรุณาตรวจสอบ --db และดิสก์",
-        )
-    server = "The database server"
-    server_th = "เซิร์ฟเวอร์ฐานข้อมูล"
-    if parsed is not None:
-        where = f" {parsed.host or 'localhost'}:{parsed.port or 5432}"
-        if parsed.database:
-            where += f" (database {parsed.database})"
-        server, server_th = server + where, server_th + where
-    if isinstance(exc, OperationalError):  # the driver's "could not connect", timeouts
-        return StoreUnavailable(
-            f"{server} does not answer or refuses the connection ({reason}): check the "
-            "address, the network and the server",
-            f"{server_th} ไม่ตอบสนองหรือไม่ยอมให้เชื่อมต่อ ({reason}) "
-            "กรุณาตรวจสอบที่อยู่ เครือข่าย และเซิร์ฟเวอร์",
-        )
-    if parsed is None:
-        return None  # a refusal by a database that answers: a bug unless db/ names it
-    return StoreUnavailable(
-        f"{server} cannot be opened as a store ({reason})",
-        f"{server_th} เปิดเป็นฐานข้อมูลร้านไม่ได้ ({reason})",
-    )
 
 
 @dataclass

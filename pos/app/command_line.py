@@ -132,9 +132,9 @@ def _database_error(exc: BaseException) -> ShopError | None:
     """A database driver's error the shop can fix (a server that does not answer …)."""
     if not type(exc).__module__.startswith("sqlalchemy"):
         return None  # nothing to ask SQLAlchemy about (and no need to import it)
-    from pos.app.bootstrap import database_error
+    from db.errors import unavailable
 
-    return database_error(exc)
+    return unavailable(exc)
 
 
 def run_command(command: Callable[[], int]) -> int:
