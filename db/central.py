@@ -12,10 +12,13 @@ objects below (CREATE ... IF NOT EXISTS / OR REPLACE), then (re)grants the count
   clock (`created_at`) beside the server's receive time (`received_at`); each batch records the
   counter's clock at sending, so clock drift per counter can be read off.
 - `stock_levels`: central stock, the sum of every counter's stock movements.
-- `otop_register_terminal(...)`: SECURITY DEFINER; registers a counter and allocates a unique
-  receipt prefix, so the counter role needs no write access to `terminals`.
-- role `otop_counter`: INSERT on the append-only facts and the receive log, SELECT on the
-  catalogue; no UPDATE or DELETE anywhere (the server refuses them).
+- `otop_register_terminal(...)`: SECURITY DEFINER; registers a counter, allocates a unique
+  receipt prefix and creates the counter's own login (`db.central_identity`), so the counter
+  role needs no write access to `terminals`.
+- role `otop_counter`: the counters' group role (and the enrolment login that registers a new
+  counter): INSERT on the append-only facts and the receive log, SELECT on the catalogue (not
+  the users' PIN hashes); no UPDATE or DELETE anywhere (the server refuses them). Row-level
+  security lets each counter's own login insert only rows of its own terminal.
 """
 
 from __future__ import annotations
@@ -26,12 +29,12 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, text
 
 from db import models as m
+from db.central_identity import identity_ddl, policies_ddl
 
 COUNTER_ROLE = "otop_counter"
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _LOCK_INIT = 72070001
 LOCK_CATALOG = 72070002
-_LOCK_REGISTER = 72070003
 
 # (table, key column, logged as): a basket's components are part of the basket
 CATALOG_TABLES: tuple[tuple[str, str, str], ...] = (
@@ -59,7 +62,13 @@ FACT_TABLES: tuple[str, ...] = tuple(
     )
     if t in m.Base.metadata.tables
 )
-_READ_TABLES = (*{t for t, _, _ in CATALOG_TABLES}, "shops", "terminals", "catalog_changes")
+# users: every column but the PIN hash (`db.central_identity`), granted with the policies
+_READ_TABLES = (
+    *{t for t, _, _ in CATALOG_TABLES if t != "users"},
+    "shops",
+    "terminals",
+    "catalog_changes",
+)
 
 _DDL = f"""
 CREATE SEQUENCE IF NOT EXISTS catalog_change_seq;
@@ -128,31 +137,6 @@ CREATE OR REPLACE VIEW stock_levels AS
     SELECT product_id, sum(quantity) AS quantity FROM stock_movements GROUP BY product_id;
 
 CREATE SEQUENCE IF NOT EXISTS terminal_prefix_seq;
-CREATE OR REPLACE FUNCTION otop_register_terminal(
-    p_id text, p_name text, p_pos_id text, p_shop_code text, p_prefix_base text
-) RETURNS TABLE (r_id text, r_name text, r_pos_id text, r_prefix text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-DECLARE
-    v_shop text;
-    v_prefix text;
-BEGIN
-    PERFORM pg_advisory_xact_lock({_LOCK_REGISTER});
-    IF NOT EXISTS (SELECT 1 FROM terminals t WHERE t.id = p_id) THEN
-        SELECT s.id INTO v_shop FROM shops s WHERE s.code = p_shop_code;
-        IF v_shop IS NULL THEN
-            RAISE EXCEPTION 'no shop with code % on the central database', p_shop_code;
-        END IF;
-        LOOP
-            v_prefix := p_prefix_base || lpad(nextval('terminal_prefix_seq')::text, 2, '0');
-            EXIT WHEN NOT EXISTS (SELECT 1 FROM terminals t WHERE t.receipt_prefix = v_prefix);
-        END LOOP;
-        INSERT INTO terminals (id, shop_id, name, pos_id, receipt_prefix, is_local, created_at)
-        VALUES (p_id, v_shop, p_name, coalesce(p_pos_id, ''), v_prefix, false, now());
-    END IF;
-    RETURN QUERY SELECT t.id::text, t.name::text, t.pos_id::text, t.receipt_prefix::text
-        FROM terminals t WHERE t.id = p_id;
-END
-$fn$;
 """
 
 
@@ -240,8 +224,10 @@ def init_central(
         database = conn.execute(text("SELECT current_database()")).scalar_one()
         _run_script(conn, _DDL)
         _run_script(conn, _triggers_ddl())
+        _run_script(conn, identity_ddl(role))
         _ensure_shop(conn, shop)
         _run_script(conn, _grants_ddl(role, str(database)))
+        _run_script(conn, policies_ddl(role))
         if password is not None:
             from psycopg import sql
 
@@ -298,6 +284,9 @@ class Registration:
     name: str
     pos_id: str
     receipt_prefix: str
+    role: str  # the counter's own login on central
+    password: str | None = None  # given once, at the first registration only
+    pin_key: str | None = None  # hex: the key of the counter's PIN copies (the same once)
 
 
 def register_terminal(
@@ -308,10 +297,18 @@ def register_terminal(
     shop_code: str,
     prefix_base: str = "KK",
 ) -> Registration:
-    """Register a counter centrally (again: returns the same identity); works as the role."""
+    """Register a counter centrally; works as the counters' role (the enrolment login).
+
+    The first registration creates the counter's own login and returns its password and PIN
+    key: the counter keeps them (`db.sync.adopt_registration`). Registering again returns the
+    same identity without them.
+    """
     with engine.begin() as conn:
         row = conn.execute(
             text("SELECT * FROM otop_register_terminal(:i, :n, :p, :s, :b)"),
             {"i": terminal_id, "n": name, "p": pos_id, "s": shop_code, "b": prefix_base},
         ).one()
-    return Registration(row.r_id, row.r_name, row.r_pos_id, row.r_prefix)
+    return Registration(
+        row.r_id, row.r_name, row.r_pos_id, row.r_prefix, row.r_role, row.r_password,
+        row.r_pin_key,
+    )  # fmt: skip

@@ -54,6 +54,14 @@ class SqlUserRepository:
     def set_pin_hash(self, user_id: str, pin_hash: str) -> None:
         self.session.execute(update(m.User).where(m.User.id == user_id).values(pin_hash=pin_hash))
 
+    def set_active(self, user_id: str, active: bool) -> None:
+        self.session.execute(update(m.User).where(m.User.id == user_id).values(active=active))
+
+    def pin_key(self) -> bytes | None:
+        """The key of this counter's PIN copies, kept at registration (db.sync.registration)."""
+        key = self.session.scalar(select(m.SyncState.value).where(m.SyncState.key == "pin_key"))
+        return bytes.fromhex(key) if key else None
+
     def add_approval(self, approval: ApprovalRecord, journal: bool = False) -> None:
         """Write the audit row; with `journal` (voids, cancelled sales) also the journal's
         "void" entry over it, in the same transaction."""

@@ -22,11 +22,12 @@ from __future__ import annotations
 from db.sync.common import central_connect_args, sync_state, takes_catalogue_from_central
 from db.sync.pull import CataloguePull
 from db.sync.push import OutboxPush
-from db.sync.registration import adopt_registration
+from db.sync.registration import adopt_registration, as_counter_login
 
 __all__ = [
     "CentralSync",
     "adopt_registration",
+    "as_counter_login",
     "central_connect_args",
     "sync_state",
     "takes_catalogue_from_central",

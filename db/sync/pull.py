@@ -29,6 +29,7 @@ from db.sync.common import (
 from db.sync.first_load import FirstLoad
 from db.sync.rows import (
     PULL_ORDER,
+    SOURCE,
     STOCK_SQL,
     apply_rows,
     fetch_rows,
@@ -182,7 +183,7 @@ def _changed_rows(
     order = ", ".join(f't.{c.name} COLLATE "C"' for c in TABLES[table].primary_key.columns)
     return fetch_rows(
         central,
-        f"SELECT {cols} FROM {table} t JOIN catalog_changes c "
+        f"SELECT {cols} FROM {SOURCE.get(table, table)} t JOIN catalog_changes c "
         f"ON c.tbl = %s AND c.key = t.{key} WHERE c.seq > %s AND c.seq <= %s ORDER BY {order}",
         (logged, *window),
     )

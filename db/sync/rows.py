@@ -29,6 +29,8 @@ PULL_ORDER = (
 FIRST_LOAD_ORDER = (*PULL_ORDER, "basket_components")
 
 STOCK_SQL = "SELECT product_id, quantity::float8, %s FROM stock_levels"
+# where a counter reads a table: its users with its own copies of their PINs (db.central_identity)
+SOURCE = {"users": "otop_counter_users()"}
 
 
 def select_for_sqlite(column: Column[Any]) -> str:
@@ -52,7 +54,8 @@ def snapshot_sql(table: str) -> str:
     """
     cols = ", ".join(select_for_sqlite(c) for c in TABLES[table].columns)
     order = ", ".join(f'{c.name} COLLATE "C"' for c in TABLES[table].primary_key.columns)
-    return f"SELECT {cols} FROM (SELECT * FROM {table} ORDER BY {order} OFFSET 0) t"
+    source = SOURCE.get(table, table)
+    return f"SELECT {cols} FROM (SELECT * FROM {source} ORDER BY {order} OFFSET 0) t"
 
 
 def fetch_rows(central: Connection, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:

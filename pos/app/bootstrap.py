@@ -263,10 +263,12 @@ def sync_service(store: Store, central_url: str, round_timeout: float = 30.0) ->
     """The sync service of an open store with the central database at `central_url`
     (nothing connects until a round runs); each round ends within `round_timeout` seconds."""
     from db.engine import make_engine
-    from db.sync import CentralSync, central_connect_args
+    from db.sync import CentralSync, as_counter_login, central_connect_args
     from pos.services.sync import SyncService
 
-    central = make_engine(central_url, connect_args=central_connect_args(round_timeout))
+    # a registered counter connects as its own login, whatever user the URL names
+    url = as_counter_login(store.engine, central_url)
+    central = make_engine(url, connect_args=central_connect_args(round_timeout))
     transport = CentralSync(
         store.engine, central, store.terminal.terminal_id, round_timeout=round_timeout
     )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -64,6 +68,43 @@ class Argon2PinHasher:
 
     def needs_rehash(self, pin_hash: str) -> bool:
         return bool(self._ph.check_needs_rehash(pin_hash))
+
+
+COUNTER_COPY = "otop-hmac$"  # a counter's copy of a central PIN hash (db.central_identity)
+_ARGON2 = re.compile(
+    r"^\$(argon2id|argon2i|argon2d)\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)$"
+)
+
+
+def verify_counter_copy(copy: str, pin: str, key: bytes | None) -> bool:
+    """A PIN against a counter's copy of its central argon2 hash:
+    `otop-hmac$<hex sha256(key || argon2 hash)>$<hash length><argon2 parameters and salt>`.
+
+    The PIN's argon2 hash is made with the parameters and salt given, keyed with this
+    counter's key and compared; the counter never holds the central hash itself.
+    """
+    from argon2.low_level import Type, hash_secret_raw
+
+    parts = copy.split("$", 3)
+    if key is None or len(parts) != 4 or not parts[2].isdigit():
+        return False
+    _, mac, length, rest = parts
+    params = _ARGON2.match("$" + rest)
+    if params is None:
+        return False
+    kind, version, memory, time, lanes, salt = params.groups()
+    raw = hash_secret_raw(
+        pin.encode(),
+        base64.b64decode(salt + "=" * (-len(salt) % 4)),
+        time_cost=int(time),
+        memory_cost=int(memory),
+        parallelism=int(lanes),
+        hash_len=int(length),
+        type={"argon2id": Type.ID, "argon2i": Type.I, "argon2d": Type.D}[kind],
+        version=int(version),
+    )
+    encoded = "$" + rest + "$" + base64.b64encode(raw).decode().rstrip("=")
+    return hmac.compare_digest(hashlib.sha256(key + encoded.encode()).hexdigest(), mac)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +193,12 @@ class Auth:
                     f"{user.display_name} ถูกล็อกเพราะใส่ PIN ผิดหลายครั้ง "
                     f"ลองใหม่ใน {minutes} นาที หรือติดต่อผู้จัดการ",
                 )
-            if not self.hasher.verify(user.pin_hash, pin):
+            copy = user.pin_hash.startswith(COUNTER_COPY)
+            if copy:  # a counter's copy, made by the central database: never rehashed here
+                right = verify_counter_copy(user.pin_hash, pin, work.users.pin_key())
+            else:
+                right = self.hasher.verify(user.pin_hash, pin)
+            if not right:
                 after = attempts.after_wrong_pin(
                     now, self.settings.pin_max_attempts, self.settings.pin_lock_minutes
                 )
@@ -161,7 +207,7 @@ class Auth:
                 raise _WRONG
             if attempts != Attempts.cleared():
                 work.users.set_attempts(user.user_id, 0, None)
-            if self.hasher.needs_rehash(user.pin_hash):
+            if not copy and self.hasher.needs_rehash(user.pin_hash):
                 work.users.set_pin_hash(user.user_id, self.hasher.hash(pin))
             work.commit()
         return user

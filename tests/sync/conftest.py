@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from db.central import COUNTER_ROLE, CentralShop, init_central, register_terminal
 from db.engine import make_engine, sqlite_url
-from db.sync import CentralSync, adopt_registration
+from db.sync import CentralSync, adopt_registration, as_counter_login
 from pos.app.bootstrap import Store, open_store
 from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock
@@ -123,9 +123,17 @@ def make_counter(
         if not file.exists():
             sqlite_templates.copy("migrated", migrate_only, file)
         store = open_store(db, settings)
-        engine = central_engine(url or central.counter_url)
-        reg = register_terminal(engine, store.terminal.terminal_id, name, "", "KKOTOP")
-        adopt_registration(store.engine, reg.terminal_id, reg.name, reg.pos_id, reg.receipt_prefix)
+        enrol = central_engine(url or central.counter_url)
+        try:
+            reg = register_terminal(enrol, store.terminal.terminal_id, name, "", "KKOTOP")
+        finally:
+            enrol.dispose()
+        adopt_registration(
+            store.engine, reg.terminal_id, reg.name, reg.pos_id, reg.receipt_prefix,
+            role=reg.role, password=reg.password, pin_key=reg.pin_key,
+        )  # fmt: skip
+        # from now on the counter connects as its own login
+        engine = central_engine(as_counter_login(store.engine, url or central.counter_url))
         store.close()
         store = open_store(db, settings)
         assert store.terminal.receipt_prefix == reg.receipt_prefix

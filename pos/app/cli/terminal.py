@@ -27,13 +27,21 @@ def cmd_terminal_register(args: argparse.Namespace, settings: Settings) -> int:
                 args.prefix_base,
             )
             adopt_registration(
-                store.engine, reg.terminal_id, reg.name, reg.pos_id, reg.receipt_prefix
+                store.engine,
+                reg.terminal_id,
+                reg.name,
+                reg.pos_id,
+                reg.receipt_prefix,
+                role=reg.role,
+                password=reg.password,
+                pin_key=reg.pin_key,
             )
         finally:
             central.dispose()
     print(
         f"terminal {reg.terminal_id}: name {reg.name}, receipt prefix {reg.receipt_prefix}, "
-        f"POS ID {reg.pos_id or '-'}"
+        f"POS ID {reg.pos_id or '-'}; connects to central as {reg.role}"
+        + ("" if reg.password is not None else " (registered before: its login is kept)")
     )
     return 0
 
@@ -45,7 +53,12 @@ def add_commands(sub: Commands) -> None:
         "register", help="register this counter centrally: UUID, receipt prefix, POS ID"
     )
     db_arg(reg)
-    reg.add_argument("--central", required=True, help="postgresql:// URL (the counter role)")
+    reg.add_argument(
+        "--central",
+        required=True,
+        help="postgresql:// URL as the counters' enrolment role; the counter's own login "
+        "is made and kept locally",
+    )
     reg.add_argument("--name", required=True, help="the counter's name, e.g. 'Counter 2'")
     reg.add_argument("--pos-id", help="Revenue Department POS ID (default: keep the local one)")
     reg.add_argument("--shop-code", default="KKOTOP", help="the shop's code")
