@@ -160,6 +160,29 @@ class Auth:
             work.commit()
         return _actor(user)
 
+    def change_pin(self, actor: Actor, username: str, pin: str) -> None:
+        """A new PIN for a user (an admin's job, on the central database: the counters take
+        their copies of it on their next pull)."""
+        check_pin_format(pin)
+        with self.uow(write=True) as work:
+            self.require(actor, Action.MANAGE_USERS)
+            user = work.users.by_username(username)
+            if user is None:
+                raise LoginFailed(f"No user {username}", f"ไม่มีผู้ใช้ {username}")
+            work.users.set_pin_hash(user.user_id, self.hasher.hash(pin))
+            work.users.set_attempts(user.user_id, 0, None)
+            work.commit()
+
+    def set_active(self, actor: Actor, username: str, active: bool) -> None:
+        """Deactivate a user (or bring one back): a deactivated user logs in nowhere."""
+        with self.uow(write=True) as work:
+            self.require(actor, Action.MANAGE_USERS)
+            user = work.users.by_username(username)
+            if user is None:
+                raise LoginFailed(f"No user {username}", f"ไม่มีผู้ใช้ {username}")
+            work.users.set_active(user.user_id, active)
+            work.commit()
+
     def ensure_demo_users(self) -> int:
         """The demo store's users (cashier 1111, labels 2222, manager 9999, admin 0000)."""
         with self.uow(write=True) as work:

@@ -134,6 +134,8 @@ def make_counter(
         )  # fmt: skip
         # from now on the counter connects as its own login
         engine = central_engine(as_counter_login(store.engine, url or central.counter_url))
+        with engine.connect():  # its first connection (the dialect's set-up), as registering did
+            pass
         store.close()
         store = open_store(db, settings)
         assert store.terminal.receipt_prefix == reg.receipt_prefix
