@@ -220,18 +220,24 @@ def new_counter(path: Path, central_url: str) -> tuple[Any, Any]:
     """A new counter database, registered centrally; returns (store, transport)."""
     from db.central import register_terminal
     from db.engine import make_engine, sqlite_url
-    from db.sync import CentralSync, adopt_registration
+    from db.sync import CentralSync, adopt_registration, as_counter_login
     from pos.app.bootstrap import open_store
     from pos.domain.settings import Settings
 
     settings = Settings()
     db = sqlite_url(path)
     store = open_store(db, settings)
-    central = make_engine(central_url)
-    reg = register_terminal(central, store.terminal.terminal_id, "Counter 2", "", "KKOTOP")
-    adopt_registration(store.engine, reg.terminal_id, reg.name, reg.pos_id, reg.receipt_prefix)
+    enrol = make_engine(central_url)
+    reg = register_terminal(enrol, store.terminal.terminal_id, "Counter 2", "", "KKOTOP")
+    enrol.dispose()
+    adopt_registration(
+        store.engine, reg.terminal_id, reg.name, reg.pos_id, reg.receipt_prefix,
+        role=reg.role, password=reg.password, pin_key=reg.pin_key,
+    )  # fmt: skip
     store.close()
     store = open_store(db, settings)
+    # the push runs as the counter's own login, through its row-level security
+    central = make_engine(as_counter_login(store.engine, central_url))
     return store, CentralSync(store.engine, central, store.terminal.terminal_id)
 
 

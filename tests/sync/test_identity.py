@@ -177,3 +177,23 @@ def test_a_pin_change_and_a_deactivation_reach_the_counter_on_its_next_pull(
     for user, pin in (("cashier", "1111"), ("manager", "9999")):
         with pytest.raises(LoginFailed):
             auth.login(user, pin)
+
+
+def test_a_user_limited_to_one_counter_logs_in_there_only(central: Central, make_counter) -> None:
+    a, b = make_counter("Counter A"), make_counter("Counter B")
+    central.execute(
+        "INSERT INTO user_terminals (user_id, terminal_id) "
+        "SELECT id, :t FROM users WHERE username = 'labels'",
+        t=b.store.terminal.terminal_id,
+    )
+    for c in (a, b):
+        c.service.sync_once()  # the change reaches both on their next pull
+    clock = FixedClock()
+    auth_a, auth_b = (
+        Auth(c.store.uow, c.store.settings, clock, terminal_id=c.store.terminal.terminal_id)
+        for c in (a, b)
+    )
+    assert auth_b.login("labels", "2222").username == "labels"
+    with pytest.raises(LoginFailed):
+        auth_a.login("labels", "2222")
+    assert auth_a.login("cashier", "1111").username == "cashier"  # not limited: everywhere
