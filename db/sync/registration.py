@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 
 from db import models as m
-from db.sync.common import set_state, sync_state
+from db.sync.common import SEQ_KEY, set_state, sync_state
 from pos.domain.errors import ShopError
 
 ROLE_KEY, PASSWORD_KEY, PIN_KEY = "central_role", "central_password", "pin_key"
@@ -58,6 +58,9 @@ def adopt_registration(
             set_state(conn, PASSWORD_KEY, password)
         if pin_key is not None:
             set_state(conn, PIN_KEY, pin_key)
+            # users pulled before (without this counter's PIN copies) come again: the next
+            # pull starts from change 0, upserting the catalogue over what is there
+            set_state(conn, SEQ_KEY, "0")
 
 
 def as_counter_login(local: Engine, central_url: str) -> str:

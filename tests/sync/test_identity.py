@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,8 +13,9 @@ from sqlalchemy.exc import ProgrammingError
 
 from db import models as m
 from db.central import register_terminal
-from db.engine import make_engine
-from pos.app.bootstrap import open_store
+from db.engine import make_engine, sqlite_url
+from db.sync import adopt_registration
+from pos.app.bootstrap import first_start, open_store, sync_service
 from pos.domain.auth import Actor, LoginFailed, Role
 from pos.domain.settings import Settings
 from pos.services.auth import Auth
@@ -197,3 +199,32 @@ def test_a_user_limited_to_one_counter_logs_in_there_only(central: Central, make
     with pytest.raises(LoginFailed):
         auth_a.login("labels", "2222")
     assert auth_a.login("cashier", "1111").username == "cashier"  # not limited: everywhere
+
+
+def test_a_counter_that_pulled_before_registering_gets_its_pins_after(
+    central: Central, tmp_path
+) -> None:
+    settings = replace(Settings(), central_url=central.counter_url)
+    store = open_store(sqlite_url(tmp_path / "early.sqlite3"), settings)
+    try:
+        first_start(store)  # the catalogue and users, as the enrolment login: no PINs
+        auth = Auth(store.uow, settings, FixedClock(), terminal_id=store.terminal.terminal_id)
+        with pytest.raises(LoginFailed):
+            auth.login("cashier", "1111")
+        enrol = make_engine(central.counter_url)
+        try:
+            reg = register_terminal(enrol, store.terminal.terminal_id, "Early", "", "KKOTOP")
+        finally:
+            enrol.dispose()
+        adopt_registration(
+            store.engine, reg.terminal_id, reg.name, reg.pos_id, reg.receipt_prefix,
+            role=reg.role, password=reg.password, pin_key=reg.pin_key,
+        )  # fmt: skip
+        service = sync_service(store, central.counter_url)  # now as its own login
+        try:
+            service.sync_once()
+        finally:
+            service.close()
+        assert auth.login("cashier", "1111").username == "cashier"
+    finally:
+        store.close()
