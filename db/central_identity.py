@@ -11,7 +11,8 @@
   nothing a counter can set in its session changes it.
 - Row-level security on every fact table a counter inserts into: its own terminal's rows
   only; sale lines, payments and a sale's baskets through their sale, refund lines through
-  their refund. The table owner (the central administrator) is not subject to it.
+  their refund; a counter sees (SELECT) only the keys of its own rows, which
+  `ON CONFLICT (id)` needs. The table owner (the central administrator) is not subject to it.
 - `users.pin_hash` is not readable by the counters' role (column privileges). A counter pulls
   users through `otop_counter_users()`, which gives a PIN only for the users allowed at that
   counter (active, not an admin, and where `user_terminals` names counters for a user, only
@@ -168,17 +169,17 @@ def policies_ddl(group: str) -> str:
         out.append(
             f"CREATE POLICY otop_own_insert ON {table} FOR INSERT TO {group} WITH CHECK ({check});"
         )
+        # what a counter may see of the table (its keys: the parents' checks, ON CONFLICT)
+        out.append(f"DROP POLICY IF EXISTS otop_own_select ON {table};")
+        out.append(
+            f"CREATE POLICY otop_own_select ON {table} FOR SELECT TO {group} USING ({check});"
+        )
 
     for table in OWN_TERMINAL:
         if table in tables or table.startswith("sync_"):
             policy(table, f"terminal_id = {_ME}")
     for parent in ("sales", "refunds"):
         # the children's check reads the parent: a counter sees its own terminal's ids only
-        out.append(f"DROP POLICY IF EXISTS otop_own_select ON {parent};")
-        out.append(
-            f"CREATE POLICY otop_own_select ON {parent} FOR SELECT TO {group} "
-            f"USING (terminal_id = {_ME});"
-        )
         out.append(f"GRANT SELECT (id, terminal_id) ON {parent} TO {group};")
     for table, column, parent in THROUGH_PARENT:
         if table in tables:
@@ -187,6 +188,13 @@ def policies_ddl(group: str) -> str:
                 f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column} "
                 f"AND p.terminal_id = {_ME})",
             )
+    # `INSERT ... ON CONFLICT (key) DO NOTHING` needs SELECT on the conflict target's columns:
+    # the key alone (the policies above still show a counter no other terminal's rows)
+    keys = {"sync_events": "event_id", "sync_batches": "id"}
+    for table in (*OWN_TERMINAL, *(t for t, _, _ in THROUGH_PARENT)):
+        if table in keys or table in tables:
+            key = keys.get(table) or ", ".join(c.name for c in tables[table].primary_key.columns)
+            out.append(f"GRANT SELECT ({key}) ON {table} TO {group};")
     users = ", ".join(c.name for c in tables["users"].columns if c.name != "pin_hash")
     out.append(f"GRANT SELECT ({users}) ON users TO {group};")
     out.append("REVOKE ALL ON FUNCTION otop_counter_users() FROM PUBLIC;")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, Table, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import ProgrammingError
 
 from db import models as m
@@ -108,6 +109,20 @@ def test_a_counter_cannot_insert_another_counters_facts(
     # and A's own sync still works
     a.sell(3, seed=4)
     assert a.service.sync_once().pushed == 3
+    # sending its own rows again with the conflict target named is harmless (SELECT of the
+    # key is granted for ON CONFLICT (id); the policies show A its own rows only)
+    tid_a = a.store.terminal.terminal_id
+    mine = _rows(central, "sales", "WHERE terminal_id = :t LIMIT 1", t=tid_a)[0]
+    lines = _rows(central, "sale_lines", "WHERE sale_id = :s", s=mine["id"])
+    for table, row in [("sales", mine), *(("sale_lines", r) for r in lines)]:
+        t = m.Base.metadata.tables[table]
+        with role_a.begin() as conn:
+            conn.execute(
+                postgresql.insert(t).values(**row).on_conflict_do_nothing(index_elements=["id"])
+            )
+    assert central.scalar("SELECT count(*) FROM sales WHERE terminal_id = :t", t=tid_a) == 3
+    with role_a.connect() as conn:  # the keys it may read are its own
+        assert conn.execute(text("SELECT count(*) FROM sales")).scalar() == 3
 
 
 def test_a_counter_reads_no_pin_hash_and_no_other_counters_secrets(
