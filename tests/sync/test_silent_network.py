@@ -9,7 +9,7 @@ import time
 import pytest
 
 from db.engine import make_engine
-from db.sync import CentralSync, central_connect_args
+from db.sync import CentralSync, as_counter_login, central_connect_args
 from pos.domain.errors import CentralUnavailable
 from pos.ports.clock import SystemClock
 from pos.services.sync import Backoff, SyncLoop, SyncResult, SyncService
@@ -22,7 +22,9 @@ BOUND = 6.0  # seconds: a short sync_round_timeout_s for the test (the default i
 
 
 def bounded(c, url: str) -> SyncService:
-    engine = make_engine(url, connect_args=central_connect_args(BOUND))
+    # as the counter's own login (the proxy's address, its role)
+    login = as_counter_login(c.store.engine, url)
+    engine = make_engine(login, connect_args=central_connect_args(BOUND))
     c.engines.append(engine)
     transport = CentralSync(
         c.store.engine, engine, c.store.terminal.terminal_id, round_timeout=BOUND

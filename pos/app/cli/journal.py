@@ -56,7 +56,10 @@ def cmd_journal_verify(args: argparse.Namespace, settings: Settings) -> int:
         uow = services.store.uow
         theirs = None
         if url:
-            with _central(url) as central:
+            from db.sync import as_counter_login
+
+            # as this counter's own login: central shows a counter its own chain only
+            with _central(as_counter_login(services.store.engine, url)) as central:
                 try:
                     theirs = central_copy(central, tid)
                 except (DBAPIError, StoreUnavailable) as exc:
