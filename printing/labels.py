@@ -9,7 +9,7 @@ from typing import BinaryIO
 import uharfbuzz
 from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, TTFont
 from reportlab.pdfbase.ttfonts import _sdSimple as _SIMPLE  # a plain char in a ShapedStr
 from reportlab.pdfgen.canvas import Canvas
@@ -20,6 +20,18 @@ from printing.label_layout import MM, LabelDrawing, layout_label
 from printing.label_text import Face
 
 _registered = False
+_PRIVATE = re.compile(r"^(<[0-9A-F]{2}>) <(?:E[0-9A-F]{3}|F[0-7][0-9A-F]{2})>$", re.MULTILINE)
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap with no text for the glyphs HarfBuzz reached through GSUB.
+
+    reportlab gives such a glyph a private-use code and writes that code as its text. In the
+    bundled fonts every one of them is followed by zero-width text glyphs that carry the
+    characters it stands for (tools/build_fonts.py), so it is mapped to no text at all.
+    """
+    return _PRIVATE.sub(r"\1 <>", _reportlab_to_unicode(fontname, subset))
 
 
 def register_fonts() -> None:
@@ -27,6 +39,7 @@ def register_fonts() -> None:
     global _registered
     if _registered:
         return
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for face in Face:
         pdfmetrics.registerFont(TTFont(face.value, str(face.path), shapable=True))
     _registered = True

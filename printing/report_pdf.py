@@ -23,6 +23,7 @@ from pos.domain.eod import EodReport, GroupRow, Settlement, TargetProgress, with
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
 from pos.domain.shop_time import BANGKOK, buddhist_year
+from printing.pdf_text import complete_text_layer
 from printing.qt import FAMILY, font
 from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages, page_images
 
@@ -286,9 +287,11 @@ def write_report_pdf(html: str, title: str, path: Path) -> int:
     writer.setCreator("OTOP POS")
     painter = QPainter(writer)
     try:
-        return _paint_pages(doc, painter, writer.resolution() / 72, writer.newPage)
+        pages = _paint_pages(doc, painter, writer.resolution() / 72, writer.newPage)
     finally:
         painter.end()
+    complete_text_layer(path)
+    return pages
 
 
 def report_page_images(html: str, dpi: int = 90) -> list[QImage]:

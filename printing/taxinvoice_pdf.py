@@ -29,6 +29,7 @@ from pos.domain.taxinvoice import (
     invoice_rows,
 )
 from printing.document import COPY_MARK, quantity_text, rate_text, thai_date_long
+from printing.pdf_text import complete_text_layer
 from printing.qt import FAMILY, font
 
 A4_POINTS = QSizeF(595.0, 842.0)
@@ -197,6 +198,7 @@ class QtTaxInvoiceWriter:
             _paint_pages(doc, painter, writer.resolution() / 72, writer.newPage)
         finally:
             painter.end()
+        complete_text_layer(path)
         return path
 
 

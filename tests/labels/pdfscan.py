@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import struct
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -208,7 +209,8 @@ def _cmap_format6(font: bytes) -> dict[int, int]:
 def _to_unicode(stream: bytes) -> dict[int, str]:
     out: dict[int, str] = {}
     for section in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
-        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
+        # an empty destination: a glyph that draws and stands for no text of its own
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", section):
             out[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
     for section in re.findall(rb"beginbfrange(.*?)endbfrange", stream, re.S):
         for a, b, dst in re.findall(
@@ -407,3 +409,9 @@ def ink_outside(a: QImage, b: QImage, radius: int = 2) -> tuple[int, int]:
     near_b = _ink_mask(dilate(b, radius))
     outside = sum(1 for x, y in zip(ink_a, near_b, strict=True) if x and not y)
     return outside, sum(ink_a)
+
+
+def as_text_layer(text: str) -> str:
+    """Thai as a PDF's text layer holds it: SARA AM is drawn, and so read back, as NIKHAHIT +
+    SARA AA (NFKC) with the NIKHAHIT before the tone mark, as HarfBuzz orders them."""
+    return re.sub("([\u0e48-\u0e4b])\u0e4d", "\u0e4d\\1", unicodedata.normalize("NFKC", text))
