@@ -105,6 +105,7 @@ class SqlLabelRepository:
                 p.category_code,
                 p.stars,
                 p.star_year,
+                p.story_url,
                 pr.code.label("producer_code"),
                 pr.name_th.label("producer_th"),
                 pr.name_en.label("producer_en"),
@@ -144,6 +145,7 @@ class SqlLabelRepository:
                 star_year=r.star_year,
                 last_label_price=_money(r.last_price),
                 last_label_at=r.last_at,
+                story_url=r.story_url,
             )
             for r in rows
         ]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -44,7 +45,7 @@ from pos.domain.labels import (
     place_labels,
 )
 from pos.ports.labels import LabelChoices
-from pos.services.labels import LabelDesk, LabelItem, PrintedBatch
+from pos.services.labels import LabelDesk, LabelItem, PrintedBatch, placeholder_warning
 from ui import i18n, style
 from ui.worker import Worker
 
@@ -82,7 +83,12 @@ class LabelsWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        self.resize(1400, 860)
+        # fits a 1366x768 laptop screen with Print and Save PDF in view (issue 13, item 20)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1400, 860
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 40)
+        self.resize(width, height)
         central = QWidget()
         outer = QHBoxLayout(central)
 
@@ -127,11 +133,22 @@ class LabelsWindow(QMainWindow):
         header = self.table.horizontalHeader()
         for col in range(6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # the whole name (silks differ only in their pattern's name): never cut, the list scrolls
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setWordWrap(False)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._on_item_changed)
         self.status = style.named(QLabel(), "labelStatus")
         self.status.setWordWrap(True)
+        # QR codes to the demo placeholder site lead nowhere: said loudly, above the list
+        self.story_warning = style.named(QLabel(), "labelStoryWarning")
+        self.story_warning.setWordWrap(True)
+        self.story_warning.setStyleSheet(
+            "background: #b00020; color: white; font-weight: bold; padding: 6px;"
+        )
+        self.story_warning.hide()
+        middle.addWidget(self.story_warning)
         middle.addWidget(self.table, 1)
         middle.addWidget(self.status)
         outer.addLayout(middle, 2)
@@ -168,7 +185,10 @@ class LabelsWindow(QMainWindow):
         right.addWidget(sheet)
         self.preview = style.named(QLabel(), "labelPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(420, 560)
+        self.preview.setMinimumSize(300, 300)
+        # the page picture follows the space it is given, never the other way round (a pixmap
+        # wider than that space drew over the page navigation)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         right.addWidget(self.preview, 1)
         nav = QHBoxLayout()
         self.prev_page = style.named(QPushButton("◀"), "labelPrevPage")
@@ -256,6 +276,7 @@ class LabelsWindow(QMainWindow):
                     p.last_label_price)),
             ):  # fmt: skip
                 cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, col, cell)
             copies = QTableWidgetItem(str(item.copies))
@@ -265,6 +286,9 @@ class LabelsWindow(QMainWindow):
             )  # fmt: skip
             self.table.setItem(row, COL_COPIES, copies)
         self.table.blockSignals(False)
+        warning = placeholder_warning(items)
+        self.story_warning.setText(warning or "")
+        self.story_warning.setVisible(warning is not None)
         self.say(self.tr("%1 product(s) found").replace("%1", str(len(items))))
         self.page = 0
         self.update_preview()

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from urllib.parse import urlsplit
 
 from pos.domain.barcodes import is_valid_gtin, normalize_gtin
 from pos.domain.errors import ShopError
+from pos.domain.settings import Settings
 
 A4_MM = (210.0, 297.0)
 _FIT_SLACK_MM = 0.05  # printed sizes are rounded to 0.1 mm; do not refuse a sheet for that
@@ -297,6 +299,7 @@ class LabelProduct:
     star_year: int | None = None
     last_label_price: Decimal | None = None  # price on its latest label; None: never labelled
     last_label_at: datetime | None = None
+    story_url: str = ""  # the product's own story page; "" uses the settings' template
 
     @property
     def is_new(self) -> bool:
@@ -343,6 +346,19 @@ class LabelData:
         if not self.by_weight:
             return None
         return (self.price / 10).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+PLACEHOLDER_STORY_HOST = "otop.example"
+
+
+def story_url_for(product_story_url: str, sku: str, settings: Settings) -> str:
+    """The story page a product's QR code leads to: its own URL, else the shop's template."""
+    return product_story_url.strip() or settings.story_url(sku)
+
+
+def placeholder_story_urls(urls: Sequence[str]) -> list[str]:
+    """The URLs still on the demo placeholder host (their QR codes lead nowhere)."""
+    return [u for u in urls if urlsplit(u).hostname == PLACEHOLDER_STORY_HOST]
 
 
 def make_label(product: LabelProduct, story_url: str) -> LabelData:

@@ -19,6 +19,8 @@ from pos.domain.labels import (
     LabelTemplate,
     make_label,
     place_labels,
+    placeholder_story_urls,
+    story_url_for,
 )
 from pos.domain.settings import Settings
 from pos.domain.stories import ShopLinks, StoryPage
@@ -70,9 +72,33 @@ def find_labels(
             )
     per_sku = sku_copies or {}
     return [
-        LabelItem(p, make_label(p, settings.story_url(p.sku)), per_sku.get(p.sku, copies))
+        LabelItem(
+            p,
+            make_label(p, story_url_for(p.story_url, p.sku, settings)),
+            per_sku.get(p.sku, copies),
+        )
         for p in products
     ]
+
+
+def placeholder_warning(items: Sequence[LabelItem]) -> str | None:
+    """A loud warning when labels would carry QR codes to the demo placeholder site, or None.
+
+    The story base URL still set to https://otop.example/... (the demo default) makes QR codes
+    that lead nowhere: set the story URL template (or each product's own story URL) first.
+    """
+    bad = placeholder_story_urls([i.label.story_url for i in items if i.copies])
+    if not bad:
+        return None
+    skus = sorted({i.product.sku for i in items if i.copies and i.label.story_url in bad})
+    shown = ", ".join(skus[:5]) + (f" (+{len(skus) - 5})" if len(skus) > 5 else "")
+    return (
+        f"คำเตือน: QR เรื่องราวสินค้าของ {len(skus)} รายการ ({shown}) ชี้ไปที่เว็บตัวอย่าง "
+        f"{bad[0]} ซึ่งไม่มีอยู่จริง ตั้งค่าที่อยู่เว็บเรื่องราวก่อนพิมพ์\n"
+        f"WARNING: the story QR code of {len(skus)} product(s) ({shown}) leads to the demo "
+        f"placeholder {bad[0]}, which does not exist: set the story URL template "
+        "(or the products' own story URLs) before printing."
+    )
 
 
 def preview_labels(
@@ -170,7 +196,7 @@ def story_pages(uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings) -> 
             district_en=pr.district_en,
             province_th=pr.province_th,
             province_en=pr.province_en,
-            url=settings.story_url(p.sku),
+            url=story_url_for(p.story_url, p.sku, settings),
             stars=p.stars,
             star_year=p.star_year,
             image=p.image,

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from db import models as m
 from pos.app.bootstrap import Store
 from pos.domain.labels import LabelError, LabelQuery, Symbology, template_by_name
+from pos.domain.settings import Settings
 from pos.services.labels import (
     find_labels,
     label_choices,
@@ -169,3 +170,34 @@ def test_filter_choices_and_story_pages(label_store: Store):
         "Ban Non Khwao silk group",
         "Chonnabot",
     )
+
+
+def test_a_products_own_story_url_is_its_qr_and_its_story_page(label_store) -> None:
+    """Issue 13 item 7: `catalog import` stores a per-product story_url; labels and the story
+    site use it, and the settings' template only for products without one."""
+    from dataclasses import replace as _replace
+
+    from pos.services.labels import find_labels, placeholder_warning, story_pages
+    from tests.labels.conftest import LABEL_SETTINGS, PRODUCTS
+
+    own = "https://nonkhwao-silk.example.org/mudmee-naga"
+    with label_store.uow(write=True) as work:
+        work.catalog.upsert_products(
+            [_replace(PRODUCTS[0], story_url=own)], label_store.terminal.terminal_id
+        )
+        work.commit()
+    items = {
+        i.product.sku: i.label.story_url
+        for i in find_labels(label_store.uow, LABEL_SETTINGS, LabelQuery())
+    }
+    assert items["KK-SILK-001"] == own
+    assert items["KK-SILK-002"] == "https://kk-otop.example/p/KK-SILK-002"
+    pages = {p.sku: p.url for p in story_pages(label_store.uow, LABEL_SETTINGS)}
+    assert pages["KK-SILK-001"] == own
+    found = find_labels(label_store.uow, LABEL_SETTINGS, LabelQuery())
+    assert placeholder_warning(found) is None
+    demo = find_labels(label_store.uow, Settings(), LabelQuery())
+    warning = placeholder_warning(demo)
+    assert warning is not None
+    assert "https://otop.example/p/" in warning
+    assert "KK-SILK-001" not in warning  # its own URL is a real one

@@ -131,7 +131,12 @@ def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
     query, sku_copies = query_from_args(args)
 
     from pos.services.catalog import assign_in_store_codes
-    from pos.services.labels import find_labels, preview_labels, print_labels
+    from pos.services.labels import (
+        find_labels,
+        placeholder_warning,
+        preview_labels,
+        print_labels,
+    )
     from printing.labels import PdfLabelRenderer
 
     with opened(args, settings) as services:
@@ -143,6 +148,9 @@ def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
         if not items:
             print("no product matches: nothing printed", file=sys.stderr)
             return 1
+        warning = placeholder_warning(items)
+        if warning:
+            print(f"\n{'!' * 72}\n{warning}\n{'!' * 72}\n", file=sys.stderr)
         out = Path(args.output)
         tmp = out.with_name(out.name + ".part")
         renderer = PdfLabelRenderer(outline=args.outline, links=args.links)
