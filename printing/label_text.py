@@ -82,9 +82,27 @@ def _boundaries(kind: QTextBoundaryFinder.BoundaryType, text: str) -> list[int]:
     return [index[u] for u in utf16 if u in index]
 
 
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_THAI_VOWEL = re.compile("[\u0e30-\u0e3a\u0e40-\u0e45\u0e47]")
+
+
+def _fragment(piece: str) -> bool:
+    """A piece no Thai word is: one consonant and no vowel ("น)" of "เซริซิ|น)"). Qt's Thai
+    dictionary does not know a loan word such as เซริซิน and falls back to its syllables; a
+    final consonant left alone is no place to start a line."""
+    core = piece.strip()
+    return len(_THAI_CONSONANT.findall(core)) == 1 and not _THAI_VOWEL.search(core)
+
+
 @lru_cache(maxsize=20_000)
 def _line_pieces(text: str) -> tuple[str, ...]:
-    return tuple(_cut(text, QTextBoundaryFinder.BoundaryType.Line))
+    pieces: list[str] = []
+    for piece in _cut(text, QTextBoundaryFinder.BoundaryType.Line):
+        if pieces and not pieces[-1].endswith((" ", "\u00a0")) and _fragment(piece):
+            pieces[-1] += piece  # glued to the syllables before it: no break inside the word
+        else:
+            pieces.append(piece)
+    return tuple(pieces)
 
 
 @lru_cache(maxsize=20_000)

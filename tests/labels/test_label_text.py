@@ -85,3 +85,14 @@ def test_one_line_shrinks_then_ellipsizes():
     assert long.truncated
     assert long.lines[0].endswith(ELLIPSIS)
     assert text_width(long.lines[0], Face.REGULAR, long.size) <= 40
+
+
+def test_thai_never_wraps_before_a_words_final_consonant():
+    """Issue 13 item 22: "สบู่โปรตีนไหม (เซริซิน)" wrapped as "...เซริซิ" / "น)"."""
+    text = "สบู่โปรตีนไหม (เซริซิน) ผ้าไหมมัดหมี่"
+    full = text_width(text, Face.BOLD, 9)
+    for step in range(20, 101, 2):
+        lines = wrap(text, Face.BOLD, 9, full * step / 100)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for line in lines[1:]:
+            assert not line.startswith(("น)", "น")), lines
