@@ -277,9 +277,16 @@ def layout_label(label: LabelData, width_mm: float, height_mm: float) -> LabelDr
         d.texts.append(_right(extra_fit, Face.REGULAR, right, unit_base, "per100g"))
         unit_base -= extra_fit.size * 1.2
     d.texts.append(_right(unit, Face.REGULAR, right, unit_base, "unit"))
-    price_base = unit_base - unit.size * 1.15
+    # the unit line's Thai tone marks reach a full em above its baseline, and the price's
+    # baht sign and thousands comma hang below its own: room for both (on the 4x10 sheet
+    # "ต่อ ผืน" ran into the price's comma and baht sign)
+    price_base = unit_base - unit.size * _THAI_ASCENT - price.size * _DIGIT_DESCENT
     d.texts.append(_right(price, Face.BOLD, right, price_base, "price"))
     return d
+
+
+_THAI_ASCENT = 1.1  # a tone mark over an upper vowel tops out at 1.009 em (OTOP Sans)
+_DIGIT_DESCENT = 0.22  # the baht sign's stroke and the comma reach below the baseline
 
 
 def _right(fit: FittedText, face: Face, right: float, baseline: float, role: str) -> TextRun:

@@ -96,3 +96,32 @@ def test_thai_never_wraps_before_a_words_final_consonant():
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         for line in lines[1:]:
             assert not line.startswith(("น)", "น")), lines
+
+
+@pytest.mark.parametrize("template", ["a4-4x10", "a4-3x7", "a4-3x8", "roll-50x30"])
+def test_the_unit_line_keeps_off_the_price(qapp, template: str):
+    """Issue 13 item 22: on the 4x10 sheet "ต่อ ผืน · per piece" ran into the price's comma and
+    baht sign. The glyphs' ink boxes (the bundled font, as Qt measures them) do not meet."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from pos.domain.labels import template_by_name
+    from printing.label_layout import layout_label
+    from printing.qt import font
+    from tests.labels.test_label_pdf import LABELS
+
+    def ink(run):
+        f = font(10, bold=run.face is Face.BOLD)
+        f.setPixelSize(0)
+        f.setPointSizeF(run.size)  # points in, points out at 72 dpi: scaled below
+        box = QFontMetricsF(f).tightBoundingRect(run.text)
+        k = run.size / f.pointSizeF() * 72 / QFontMetricsF(f).fontDpi()
+        return (run.x + box.left() * k, run.baseline + box.top() * k,
+                run.x + box.right() * k, run.baseline + box.bottom() * k)  # fmt: skip
+
+    t = template_by_name(template)
+    for label in LABELS:
+        runs = {r.role: r for r in layout_label(label, t.label_width, t.label_height).texts}
+        ux0, uy0, ux1, uy1 = ink(runs["unit"])
+        px0, py0, px1, py1 = ink(runs["price"])
+        apart = ux1 <= px0 or px1 <= ux0 or uy1 <= py0 or py1 <= uy0
+        assert apart, (label.sku, runs["unit"].text, (ux0, uy0, ux1, uy1), (px0, py0, px1, py1))
