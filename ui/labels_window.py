@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.auth import Action, Actor
 from pos.domain.errors import ShopError
 from pos.domain.labels import (
     BUILTIN_TEMPLATES,
@@ -45,6 +47,7 @@ from pos.domain.labels import (
     place_labels,
 )
 from pos.ports.labels import LabelChoices
+from pos.services.auth import Auth
 from pos.services.labels import LabelDesk, LabelItem, PrintedBatch, placeholder_warning
 from ui import i18n, style
 from ui.worker import Worker
@@ -487,12 +490,54 @@ class LabelsWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def run_labels(desk: LabelDesk, *, language: str = "th") -> int:
-    """Open the labels window on its own (otop-pos labels --window)."""
+class LabelsLoginDialog(QDialog):
+    """Label staff log in (user name and PIN) before the labels window opens."""
+
+    def __init__(self, auth: Auth, language: str = "th") -> None:
+        super().__init__()
+        self.setObjectName("labelsLogin")
+        self.auth = auth
+        self.language = language
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Shelf labels: log in"))
+        self.setStyleSheet(style.STYLE_SHEET)
+        form = QFormLayout(self)
+        self.username = style.named(QLineEdit("labels"), "labelsLoginUser")
+        self.pin = style.named(QLineEdit(), "labelsLoginPin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.returnPressed.connect(self.try_login)
+        self.error = style.named(QLabel(), "labelsLoginError")
+        self.error.setWordWrap(True)
+        self.login_button = style.named(QPushButton(self.tr("Log in")), "labelsLoginOk")
+        self.login_button.clicked.connect(self.try_login)
+        form.addRow(self.tr("User"), self.username)
+        form.addRow("PIN", self.pin)
+        form.addRow(self.error)
+        form.addRow(self.login_button)
+        self.pin.setFocus()
+
+    def try_login(self) -> None:
+        try:
+            actor = self.auth.login(self.username.text().strip(), self.pin.text())
+            self.auth.require(actor, Action.PRINT_LABELS)  # label staff or higher
+        except ShopError as exc:
+            self.error.setText(exc.message("th" if self.language == "th" else "en"))
+            self.pin.clear()
+            return
+        self.actor = actor
+        self.accept()
+
+
+def run_labels(desk: LabelDesk, *, language: str = "th", auth: Auth | None = None) -> int:
+    """Open the labels window on its own (otop-pos labels --window), after a PIN log-in."""
     from ui.app import ensure_app
 
     app = ensure_app()
     i18n.install_language(language)
+    if auth is not None:
+        login = LabelsLoginDialog(auth, language)
+        if login.exec() != QDialog.DialogCode.Accepted:
+            return 1
     window = LabelsWindow(desk, language)
     window.show()
     return int(app.exec() if isinstance(app, QApplication) else 0)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -91,3 +91,34 @@ def test_qr_codes_to_the_demo_placeholder_are_warned_about(
         win.close()
     finally:
         demo.close()
+
+
+def test_label_staff_log_in_with_their_pin_before_the_window_opens(
+    qtbot: QtBot, label_store: Store
+) -> None:
+    """`otop-pos labels --window` asks for the user and PIN first; a cashier may not print
+    labels, a wrong PIN is refused, label staff get in."""
+    from pos.ports.clock import SystemClock
+    from pos.services.auth import Auth
+    from tests.labels.conftest import LABEL_SETTINGS
+    from ui.labels_window import LabelsLoginDialog
+
+    ensure_app()
+    auth = Auth(label_store.uow, LABEL_SETTINGS, SystemClock())
+    auth.ensure_demo_users()  # cashier 1111, labels 2222, manager 9999, admin 0000
+    dialog = LabelsLoginDialog(auth, "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for user, pin in (("labels", "1234"), ("cashier", "1111")):
+        dialog.username.setText(user)
+        qtbot.keyClicks(dialog.pin, pin)
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        assert dialog.actor is None, user
+        assert dialog.error.text(), user
+        assert dialog.pin.text() == ""
+    dialog.username.setText("labels")
+    qtbot.keyClicks(dialog.pin, "2222")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.actor is not None
+    assert dialog.actor.username == "labels"
+    assert dialog.result() == dialog.DialogCode.Accepted

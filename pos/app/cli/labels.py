@@ -112,7 +112,9 @@ def cmd_labels_window(args: argparse.Namespace, settings: Settings) -> int:
     from ui.labels_window import run_labels
 
     with opened(args, settings) as services:
-        return run_labels(services.label_desk, language=args.lang or settings.language)
+        return run_labels(
+            services.label_desk, language=args.lang or settings.language, auth=services.auth
+        )
 
 
 def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
