@@ -128,3 +128,48 @@ def test_stories_export_from_the_command_line(
     assert "5 product page(s)" in capsys.readouterr().out
     assert (site / "index.html").is_file()
     assert (site / "p" / "KK-SILK-001" / "index.html").is_file()
+
+
+def _qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    reference = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    reference.add_data(url)
+    reference.make(fit=True)
+    return tuple(tuple(bool(v) for v in row) for row in reference.get_matrix())
+
+
+def test_the_qr_is_the_products_own_story_url_and_the_demo_placeholder_is_warned_about(
+    label_store: Store, settings_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """Issue 13 item 7, from the command line: the QR code of a product with its own story URL
+    is that URL; with the story base URL still the demo placeholder, stderr warns loudly."""
+    from dataclasses import replace
+
+    from pos.domain.settings import Settings
+    from tests.labels.conftest import PRODUCTS
+    from tests.labels.decode import qr_grid
+    from tests.labels.test_label_pdf import _qr
+
+    own = "https://nonkhwao-silk.example.org/mudmee-naga"
+    with label_store.uow(write=True) as work:
+        work.catalog.upsert_products(
+            [replace(PRODUCTS[0], story_url=own)], label_store.terminal.terminal_id
+        )
+        work.commit()
+    db = label_store.url
+    out = tmp_path / "own.pdf"
+    args = ["labels", "--db", db, "--no-log", "--sku", "KK-SILK-001", "KK-TEA-001", "-o"]
+    assert run(settings_file, *args, str(out)) == 0
+    assert "WARNING" not in capsys.readouterr().err
+    grids = {qr_grid(_qr(label["fills"])) for label in read_pdf(out)[0].labels().values()}
+    assert _qr_matrix(own) in grids
+    assert _qr_matrix(LABEL_SETTINGS.story_url("KK-TEA-001")) in grids
+    demo = tmp_path / "demo.json"
+    demo.write_text(json.dumps(Settings().to_dict()), "utf-8")
+    assert run(demo, *args, str(tmp_path / "demo.pdf")) == 0
+    err = capsys.readouterr().err
+    assert "WARNING" in err
+    assert "https://otop.example/p/KK-TEA-001" in err
+    assert "KK-SILK-001" not in err.split("WARNING")[1].split("leads")[0]
