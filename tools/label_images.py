@@ -109,7 +109,7 @@ def window_shot(store: object, png: Path) -> None:
 
     i18n.install_language("th")
     window = LabelsWindow(build_label_desk(store), language="th")  # type: ignore[arg-type]
-    window.resize(1500, 900)
+    window.resize(1366, 728)  # a 1366x768 laptop screen less its task bar
     window.show()
     loop = QEventLoop()
     window.itemsLoaded.connect(lambda _n: QTimer.singleShot(300, loop.quit))
