@@ -590,6 +590,24 @@
     </message>
 </context>
 <context>
+    <name>LabelsLoginDialog</name>
+    <message>
+        <location filename="../../ui/labels_window.py" line="502"/>
+        <source>Shelf labels: log in</source>
+        <translation>ป้ายราคา: เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="511"/>
+        <source>Log in</source>
+        <translation>เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels_window.py" line="513"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+</context>
+<context>
     <name>LabelsWindow</name>
     <message>
         <location filename="../../ui/labels_window.py" line="80"/>
