@@ -21,6 +21,7 @@ from printing.labels import PdfLabelRenderer
 from printing.report_pdf import write_report_pdf
 from tests.labels.pdfscan import as_text_layer
 from tests.labels.test_label_pdf import LABELS
+from tests.printing.conftest import clock, make_store  # noqa: F401 (fixtures)
 
 WORDS = ["วันที่", "ภาษีมูลค่าเพิ่ม", "เครื่องขาย", "น้ำพริก", "สี่ร้อย", "ปั้นหม้อ ฝ้าย ฟ้า",
          "ญี่ปุ่น", "ตุ๊กตา", "กลุ่มทอผ้าไหม"]  # fmt: skip
@@ -65,3 +66,19 @@ def test_a_label_pdf_keeps_its_thai_text() -> None:
     PdfLabelRenderer().render(LABELS, place_labels([1, 1, 1, 1], template, 1), template, buf)
     words = [label.name_th for label in LABELS] + ["ต่อ", "กลุ่มทอผ้าไหมบ้านโนนเขวา"]
     _assert_words(buf.getvalue(), words)
+
+
+def test_a_tax_invoice_pdf_keeps_its_thai_text(
+    make_store, clock, tmp_path: Path  # noqa: F811
+) -> None:
+    """The A4 tax invoice (QtTaxInvoiceWriter), read back as the revenue office would."""
+    from pos.domain.settings import Settings
+    from tests.printing.conftest import sell
+    from tests.printing.test_tax_invoice import COMPANY, _service
+
+    store = make_store(Settings())
+    receipt = sell(store, clock, None)
+    service = _service(store, clock)
+    invoice = service.issue(receipt.receipt_no, COMPANY)
+    pdf = service.write_pdf(invoice, tmp_path / "ti.pdf").read_bytes()
+    _assert_words(pdf, ["ใบกำกับภาษี", "ภาษีมูลค่าเพิ่ม", "บริษัท ภูเวียง ไดโนเสาร์ทัวร์ จำกัด"])
