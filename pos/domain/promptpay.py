@@ -35,12 +35,34 @@ def _field(tag: str, value: str) -> str:
     return f"{tag}{len(value):02d}{value}"
 
 
-def normalize_promptpay_id(raw: str) -> tuple[str, str]:
-    """Return (sub-tag, value) for a mobile number, a tax/citizen ID or an e-wallet ID."""
-    digits = "".join(ch for ch in raw if ch.isdigit())
-    if len(digits) != len(raw.replace("-", "").replace(" ", "")) or not digits.isascii():
+THAI_COUNTRY_CODE = "66"
+
+
+def _id_digits(raw: str) -> str:
+    """The ASCII digits of a typed ID: dashes and spaces dropped, and one leading "+" only
+    before the country code 66 (an international mobile, "+66-89-123-4567")."""
+    text = raw.strip().replace("-", "").replace(" ", "")
+    if text.startswith("+" + THAI_COUNTRY_CODE):
+        text = text[1:]
+    if not text.isdigit() or not text.isascii():
         raise PromptPayError(
             f"PromptPay ID must be digits: {raw!r}", f"หมายเลขพร้อมเพย์ต้องเป็นตัวเลข: {raw!r}"
+        )
+    return text
+
+
+def normalize_promptpay_id(raw: str) -> tuple[str, str]:
+    """Return (sub-tag, value) for a mobile number, a tax/citizen ID or an e-wallet ID.
+
+    A mobile is taken as dialled in Thailand (089-123-4567) or in international form
+    (+66-89-123-4567, +66891234567, 66891234567): all three are the same ID."""
+    digits = _id_digits(raw)
+    if len(digits) == 11 and digits.startswith(THAI_COUNTRY_CODE) and digits[2] != "0":
+        digits = "0" + digits[2:]  # 66 89 123 4567 -> 089 123 4567
+    elif raw.strip().startswith("+"):
+        raise PromptPayError(
+            f"an international PromptPay ID must be a Thai mobile, +66 and 9 digits: {raw!r}",
+            f"หมายเลขพร้อมเพย์แบบสากลต้องเป็นเบอร์มือถือไทย +66 ตามด้วย 9 หลัก: {raw!r}",
         )
     if len(digits) == 10 and digits.startswith("0"):
         return "01", "0066" + digits[1:]

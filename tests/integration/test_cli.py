@@ -428,6 +428,11 @@ def test_promptpay_prints_the_standard_payload() -> None:
     assert cli("promptpay", "--id", "0801234567") == (0, PROMPTPAY_EXAMPLE + "\n", "")
 
 
+@pytest.mark.parametrize("typed", ["+66-80-123-4567", "66801234567", "080-123-4567"])
+def test_promptpay_takes_a_mobile_in_international_form(typed: str) -> None:
+    assert cli("promptpay", "--id", typed) == (0, PROMPTPAY_EXAMPLE + "\n", "")
+
+
 def test_promptpay_with_an_amount_writes_a_qr_png(tmp_path: Path) -> None:
     png = tmp_path / "qr.png"
     code, out, err = cli("promptpay", "--id", "0801234567", "--amount", "100", "--png", str(png))

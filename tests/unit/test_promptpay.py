@@ -149,3 +149,32 @@ def test_reference_tlv_parser_refuses_broken_text() -> None:
         parse_tlv("000201010")  # truncated header
     with pytest.raises(TLVError):
         parse_tlv("0005AB")  # value shorter than its length
+
+
+@pytest.mark.parametrize(
+    "typed", ["089-123-4567", "+66-89-123-4567", "+66 89 123 4567", "+66891234567", "66891234567"]
+)
+def test_a_mobile_in_international_form_is_the_same_id(typed: str) -> None:
+    assert normalize_promptpay_id(typed) == ("01", "0066891234567")
+    assert promptpay_payload(typed) == promptpay_payload("0891234567")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "+0891234567",  # a plus before a number that is not international
+        "+66-089-123-4567",  # the trunk 0 kept after the country code
+        "+6689123456",  # 8 digits after the country code
+        "+1-202-555-0100",  # not a Thai number
+        "66+891234567",
+    ],
+)
+def test_a_malformed_international_mobile_is_refused(bad: str) -> None:
+    with pytest.raises(PromptPayError):
+        normalize_promptpay_id(bad)
+
+
+def test_a_tax_id_with_a_wrong_check_digit_keeps_its_message() -> None:
+    with pytest.raises(PromptPayError) as err:
+        normalize_promptpay_id("0994000617722")
+    assert err.value.message("en") == "tax/citizen ID 0994000617722 has a wrong check digit"

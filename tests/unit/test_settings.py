@@ -101,6 +101,16 @@ def test_bad_promptpay_id_is_refused() -> None:
     assert "PromptPay ID" in _refused(promptpay_id="12345").message("en")
 
 
+@pytest.mark.parametrize("typed", ["+66-89-123-4567", "66891234567", "+66 89 123 4567"])
+def test_a_promptpay_mobile_in_international_form_is_accepted(typed: str) -> None:
+    assert Settings(promptpay_id=typed).promptpay_id == typed
+
+
+def test_a_promptpay_tax_id_with_a_wrong_check_digit_is_refused() -> None:
+    err = _refused(promptpay_id="0994000617722")
+    assert "tax/citizen ID 0994000617722 has a wrong check digit" in err.message("en")
+
+
 @pytest.mark.parametrize(
     ("values", "named"),
     [
