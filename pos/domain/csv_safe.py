@@ -17,12 +17,23 @@ program when a manager opens an export. Every CSV the app writes passes its rows
 
 The catalogue import reads a cell back with `unquote_cell`, so an exported catalogue
 imports unchanged (a story that starts with "- " survives the round trip).
+
+Every CSV the app writes starts with `csv_writer`: one convention for the sales and catalogue
+exports, the EOD and the producers reports. A CSV is UTF-8 with a byte-order mark (BOM) at
+its start, which is what Excel on a Thai Windows PC needs to show Thai rather than garble it
+as Windows-874; the rows end in "\n". A reader takes a CSV with or without the mark
+(`without_bom`).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
+from typing import Any, Protocol, TextIO
+
+# U+FEFF at the start of a text: its UTF-8 bytes EF BB BF are the byte-order mark Excel reads
+BOM = "\ufeff"
 
 # What OWASP lists: the formula starts and the characters that can hide one (a line feed
 # too, which is what a carriage return becomes).
@@ -60,3 +71,23 @@ def unquote_cell(text: str) -> str:
     if text.startswith("'") and _ESCAPED.match(text):
         return text[1:]
     return text
+
+
+class RowWriter(Protocol):
+    """What csv.writer returns."""
+
+    def writerow(self, row: Iterable[Any], /) -> Any: ...
+    def writerows(self, rows: Iterable[Iterable[Any]], /) -> None: ...
+
+
+def csv_writer(out: TextIO) -> RowWriter:
+    """A CSV writer on `out` (a text stream that encodes UTF-8, e.g. a file opened with
+    encoding="utf-8", newline=""): the byte-order mark first, then rows ending in "\n"."""
+    out.write(BOM)
+    return csv.writer(out, lineterminator="\n")
+
+
+def without_bom(header: str) -> str:
+    """A CSV's first cell without the byte-order mark that a CSV saved by Excel (or by this
+    app) starts with."""
+    return header.removeprefix(BOM)

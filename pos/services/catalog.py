@@ -8,7 +8,7 @@ from typing import TextIO
 
 from pos.domain.barcodes import in_store_code
 from pos.domain.catalog import CSV_COLUMNS, REQUIRED_COLUMNS, ProductEntry, parse_csv_row
-from pos.domain.csv_safe import safe_row
+from pos.domain.csv_safe import csv_writer, safe_row, without_bom
 from pos.domain.errors import ImportRowError
 from pos.domain.money import shown
 from pos.ports.sales import SalesUnitOfWork
@@ -17,7 +17,7 @@ from pos.ports.uow import UnitOfWorkFactory
 
 def export_csv(uow: UnitOfWorkFactory[SalesUnitOfWork], out: TextIO) -> int:
     """Write every product as one CSV row; returns the number of rows."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(CSV_COLUMNS)
     n = 0
     with uow() as read:
@@ -54,12 +54,16 @@ def export_csv(uow: UnitOfWorkFactory[SalesUnitOfWork], out: TextIO) -> int:
 def read_import(
     source: TextIO, known_producers: set[str], known_barcodes: dict[str, str]
 ) -> list[ProductEntry]:
-    """Validate every row of an import file; raise ImportRowError naming each bad row."""
+    """Validate every row of an import file (with or without a byte-order mark at its
+    start); raise ImportRowError naming each bad row."""
     reader = csv.DictReader(source)
     problems: list[tuple[int, str]] = []
     entries: list[ProductEntry] = []
     try:
-        _check_header(reader.fieldnames or [])
+        header = list(reader.fieldnames or [])
+        if header:  # a CSV saved as "CSV UTF-8" (or exported here) starts with a BOM
+            reader.fieldnames = header = [without_bom(header[0]), *header[1:]]
+        _check_header(header)
         _read_rows(reader, known_producers, known_barcodes, problems, entries)
     except csv.Error as exc:  # e.g. a 50 MB cell: the reader stops at the line it is on
         problems.append((max(reader.reader.line_num, 1), _unreadable(exc)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import replace
@@ -11,7 +10,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from pos.domain.auth import Action, Actor, denied
-from pos.domain.csv_safe import safe_row
+from pos.domain.csv_safe import csv_writer, safe_row
 from pos.domain.eod import CENT, EodReport, Settlement, TargetProgress, settle_producers
 from pos.domain.errors import ShopError, StoreUnavailable
 from pos.domain.money import ZERO
@@ -104,7 +103,7 @@ def producer_settlements(
 
 def write_eod_csv(report: EodReport, out: TextIO) -> None:
     """One CSV of sections: section, key, name, quantity, amount, share %."""
-    w = csv.writer(out, lineterminator="\n")
+    w = csv_writer(out)
     w.writerow(["section", "key", "name", "quantity", "amount", "share_pct"])
     day = report.start.astimezone(BANGKOK).date().isoformat()
     for key, value in (
@@ -148,7 +147,7 @@ SETTLEMENT_COLUMNS = (
 
 
 def write_producers_csv(rows: list[Settlement], out: TextIO) -> None:
-    w = csv.writer(out, lineterminator="\n")
+    w = csv_writer(out)
     w.writerow(SETTLEMENT_COLUMNS)
     for s in rows:
         w.writerow(safe_row(

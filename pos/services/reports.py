@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
 from typing import TextIO
 
-from pos.domain.csv_safe import safe_row
+from pos.domain.csv_safe import csv_writer, safe_row
 from pos.domain.shop_time import local
 from pos.ports.sales import SalesUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
@@ -37,7 +36,7 @@ def export_sales_csv(
     end: datetime | None,
 ) -> int:
     """Sale lines sold in [start, end) as CSV; times in Bangkok local time (ISO 8601, +07:00)."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(SALES_CSV_COLUMNS)
     n = 0
     with uow() as read:

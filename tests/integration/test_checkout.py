@@ -535,7 +535,7 @@ def _edit_catalogue(store: Store, sku: str, **changes: str) -> None:
 
     out = io.StringIO()
     export_csv(store.uow, out)
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().removeprefix("\ufeff"))))
     row = next(r for r in rows if r["sku"] == sku)
     row.update(changes)
     edited = io.StringIO()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -69,7 +70,9 @@ def cli(*argv: str) -> tuple[int, str, str]:
 
 
 def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as f:
+    """A CSV the app wrote: UTF-8 after the byte-order mark every CSV starts with."""
+    assert path.read_bytes().startswith(codecs.BOM_UTF8), f"{path.name} has no UTF-8 BOM"
+    with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         rows = list(reader)
         return list(reader.fieldnames or []), rows
@@ -482,7 +485,7 @@ def test_the_installed_command_runs_as_a_program(tmp_path: Path, demo_db: Path) 
     assert "Traceback" not in refused.stderr
     exported = run("sales", "export", "--db", str(demo_db), "--to", "2000-01-01")
     assert exported.returncode == 0, exported.stderr
-    assert exported.stdout.splitlines()[0].startswith("receipt_no,sold_at,")
+    assert exported.stdout.splitlines()[0].startswith("\ufeffreceipt_no,sold_at,")
     assert exported.stderr == "exported 0 sale lines\n"
 
 
@@ -521,3 +524,37 @@ def test_the_till_keeps_its_database_in_the_data_folder(home: Path) -> None:
     assert second["terminal"] == terminal.terminal_id
     assert second["url"] == store.url
     assert second["took"] < 0.5, "a start-up without migrations takes milliseconds"
+
+
+# --- one CSV convention --------------------------------------------------------------------
+def test_every_csv_written_starts_with_one_utf8_bom(demo_db: Path, tmp_path: Path) -> None:
+    """Excel on a Thai Windows PC shows Thai in a CSV only after a UTF-8 byte-order mark: the
+    sales and catalogue exports, the EOD and the producers reports all start with one (once)."""
+    written = {
+        "catalog": ("catalog", "export"),
+        "sales": ("sales", "export"),
+        "eod": ("report", "eod", "--date", "2000-01-01"),
+        "producers": ("report", "producers", "--from", "2000-01-01", "--to", "2000-01-31"),
+    }
+    for name, command in written.items():
+        out = tmp_path / f"{name}.csv"
+        code, _, err = cli(*command, "--db", str(demo_db), "-o", str(out))
+        assert code == 0, err
+        data = out.read_bytes()
+        assert data.startswith(codecs.BOM_UTF8), name
+        assert not data[3:].startswith(codecs.BOM_UTF8), f"{name}: the BOM twice"
+        assert data[3:4].isalpha(), f"{name}: the header follows"
+
+
+def test_a_catalogue_import_reads_a_csv_with_and_without_a_bom(
+    small_db: Path, tmp_path: Path
+) -> None:
+    text = export_text(small_db, tmp_path / "with-bom.csv")
+    assert text.startswith("\ufeffsku,")
+    plain = tmp_path / "without-bom.csv"
+    plain.write_text(text.removeprefix("\ufeff"), "utf-8")
+    for path in (tmp_path / "with-bom.csv", plain):
+        code, out, err = cli("catalog", "import", "--db", str(small_db), str(path))
+        assert code == 0, err
+        assert out.startswith("imported "), out
+    assert export_text(small_db, tmp_path / "again.csv") == text

@@ -16,6 +16,7 @@ from pos.app.cli.common import (
     parse_day,
     printing_now,
     reports_opened,
+    text_out,
 )
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
@@ -65,7 +66,7 @@ def cmd_report_eod(args: argparse.Namespace, settings: Settings) -> int:
         if settings.yearly_target:
             target = target_progress(store.uow, settings.yearly_target, last.year, last)
     if kind == "csv":
-        with out.open("w", encoding="utf-8-sig", newline="") as f:
+        with text_out(args.output) as f:
             write_eod_csv(report, f)
     elif kind == "xlsx":
         from printing.report_xlsx import write_eod_xlsx
@@ -98,7 +99,7 @@ def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
     with reports_opened(args, settings) as store:
         rows = producer_settlements(store.uow, first, last)
     if kind == "csv":
-        with out.open("w", encoding="utf-8-sig", newline="") as f:
+        with text_out(args.output) as f:
             write_producers_csv(rows, f)
     elif kind == "xlsx":
         from printing.report_xlsx import write_producers_xlsx
