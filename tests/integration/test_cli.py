@@ -558,3 +558,10 @@ def test_a_catalogue_import_reads_a_csv_with_and_without_a_bom(
         assert code == 0, err
         assert out.startswith("imported "), out
     assert export_text(small_db, tmp_path / "again.csv") == text
+
+
+def test_the_producers_report_defaults_to_this_month(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "producers.csv"
+    code, _, err = cli("report", "producers", "--db", str(demo_db), "-o", str(out))
+    assert code == 0, err
+    assert err.endswith(f"producers -> {out}\n")

@@ -93,7 +93,8 @@ def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
 
     out = Path(args.output)
     kind = checked_suffix(out, ("pdf", "csv", "xlsx"))
-    first, last = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+    last = _day(args.date_to, "--to")  # default: this month, from its first day to today
+    first = parse_day(args.date_from, "--from") or last.replace(day=1)
     if last < first:
         raise ShopError("--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่มต้น")
     with reports_opened(args, settings) as store:
@@ -182,8 +183,10 @@ def add_commands(sub: Commands) -> None:
     eod.set_defaults(func=cmd_report_eod)
     prod = rsub.add_parser("producers", help="consignment settlement per producer for a period")
     db_arg(prod)
-    prod.add_argument("--from", dest="date_from", required=True, help="first day (YYYY-MM-DD)")
-    prod.add_argument("--to", dest="date_to", required=True, help="last day, inclusive")
+    prod.add_argument(
+        "--from", dest="date_from", help="first day (YYYY-MM-DD; default the 1st of --to's month)"
+    )
+    prod.add_argument("--to", dest="date_to", help="last day, inclusive (default today)")
     prod.add_argument("-o", "--output", required=True, help="FILE.pdf, FILE.csv or FILE.xlsx")
     prod.set_defaults(func=cmd_report_producers)
     target = rsub.add_parser("target", help="sales of a year so far against the yearly target")
