@@ -49,6 +49,19 @@ def test_a_copy_goes_to_a_network_printer(sold: Store) -> None:
     assert b"\x1bp" not in document, "a reprint never opens the drawer"
 
 
+def test_a_printer_that_never_answers_status_prints_with_no_status(
+    sold: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with FakeNetworkPrinter(answers=False) as printer:
+        spec = f"tcp:{printer.target}"
+        assert _run(sold, "KK01-00000001", "--printer", spec) == 2  # waits for a status
+        assert "otop-pos: Printer receipt" in capsys.readouterr().err
+        assert b"".join(printer.documents) == b"", "nothing printed yet"
+        code = _run(sold, "KK01-00000001", "--printer", spec, "--no-status")
+    assert code == 0
+    assert printer.documents[-1].startswith(b"\x1b@"), "the receipt itself, not a status query"
+
+
 def test_raster_to_a_file_and_the_original_flag(sold: Store, tmp_path: Path) -> None:
     out = tmp_path / "receipt.bin"
     assert _run(sold, "KK01-00000001", "--printer", f"file:{out}", "--original") == 0

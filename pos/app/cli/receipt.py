@@ -18,7 +18,12 @@ def cmd_receipt(args: argparse.Namespace, settings: Settings) -> int:
     from printing.spec import parse_spec
 
     spec = parse_spec(
-        args.printer, settings, mode=args.mode, codepage=args.codepage, paper_mm=args.paper
+        args.printer,
+        settings,
+        mode=args.mode,
+        codepage=args.codepage,
+        paper_mm=args.paper,
+        status_check=False if args.no_status else None,
     )
     printer = EscPosPrinter()
     if args.test_page:
@@ -65,5 +70,11 @@ def add_commands(sub: Commands) -> None:
     rc.add_argument("--codepage", type=int, help="the printer's Thai code page (ESC t n)")
     rc.add_argument("--paper", type=int, choices=(58, 80), help="paper width in mm")
     rc.add_argument("--original", action="store_true", help="do not mark it as a copy")
+    rc.add_argument(
+        "--no-status",
+        action="store_true",
+        help="do not ask the printer for its status first (DLE EOT): for printers that never "
+        "answer it, as the printer profile's status_check = false",
+    )
     rc.add_argument("--test-page", action="store_true", help="print the printer test page")
     rc.set_defaults(func=cmd_receipt)
