@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -50,8 +49,6 @@ if TYPE_CHECKING:
 __all__ = ["READY_SUFFIX", "Checkout", "ScanResult", "basket_placeholder"]
 
 READY_SUFFIX = "-R"  # the SKU suffix of a template's pre-assembled (ready-made) baskets
-
-log = logging.getLogger(__name__)
 
 
 def basket_placeholder(t: BasketTemplate) -> ProductInfo:
