@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.audit_repository import SqlAuditRepository
 from db.basket_repository import SqlBasketRepository
 from db.catalog_repository import SqlCatalogRepository
 from db.errors import refusal
@@ -53,6 +54,7 @@ class SqlUnitOfWork:
         self.shifts = SqlShiftRepository(self.session)
         self.reports = SqlReportRepository(self.session)
         self.refunds = SqlRefundRepository(self.session)
+        self.audit = SqlAuditRepository(self.session)
         return self
 
     def __exit__(

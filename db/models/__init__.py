@@ -5,6 +5,7 @@ One module per capability; every table is importable from here (`from db import 
 
 from __future__ import annotations
 
+from db.models.audit import AuditEntry
 from db.models.base import NAMING, Base, Id, Money, Pct, Qty, UTCDateTime, new_id, utcnow
 from db.models.catalog import (
     BasketComponent,
@@ -35,6 +36,7 @@ from db.models.terminals import ReceiptSequence, Shop, Terminal
 __all__ = [
     "NAMING",
     "Approval",
+    "AuditEntry",
     "Base",
     "BasketComponent",
     "BasketTemplate",

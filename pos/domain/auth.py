@@ -35,12 +35,16 @@ class Action(Enum):
     # a manager's own powers
     APPROVE = "approve"
     REPORTS = "reports"
-    MANAGE_USERS = "manage_users"
+    MANAGE_USERS = "manage_users"  # admin: add users, roles, PIN resets, unlock
+    # the back office
+    MANAGE_CATALOG = "manage_catalog"  # products, prices, barcodes, producers
+    CURATE = "curate"  # record the committee's review of an application, certificates
+    MANAGE_SETTINGS = "manage_settings"  # admin: shop identity, PromptPay, printers, central
 
 
 _TILL = frozenset({Action.SELL, Action.OPEN_SHIFT, Action.CASH_IN_OUT, Action.X_REPORT,
                    Action.CLOSE_SHIFT})  # fmt: skip
-_MANAGER = frozenset(Action) - {Action.MANAGE_USERS}
+_MANAGER = frozenset(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.CASHIER: _TILL,
     Role.LABELS: frozenset({Action.PRINT_LABELS}),
@@ -75,6 +79,9 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
     Action.APPROVE: ("approve", "อนุมัติ"),
     Action.REPORTS: ("see reports", "ดูรายงาน"),
     Action.MANAGE_USERS: ("manage users", "จัดการผู้ใช้"),
+    Action.MANAGE_CATALOG: ("change products or producers", "แก้ไขสินค้าหรือผู้ผลิต"),
+    Action.CURATE: ("record a curation review", "บันทึกผลการคัดสรรสินค้า"),
+    Action.MANAGE_SETTINGS: ("change the shop's settings", "แก้ไขการตั้งค่าร้าน"),
 }
 
 
