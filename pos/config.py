@@ -58,3 +58,16 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     tmp.write_text(json.dumps(settings.to_dict(), ensure_ascii=False, indent=2), "utf-8")
     os.replace(tmp, path)
     return path
+
+
+class SettingsFile:
+    """The settings file as the services' SettingsStore (pos.ports.settings)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+
+    def load(self) -> Settings:
+        return load_settings(self.path)
+
+    def save(self, settings: Settings) -> None:
+        save_settings(settings, self.path)

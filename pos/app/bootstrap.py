@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
+    from pos.services.settings import SettingsAdmin
     from pos.services.shifts import Shifts
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
@@ -346,6 +347,15 @@ class Services:
 
         tid = self.store.terminal.terminal_id
         return Auth(self.store.uow, self.settings, self.clock, terminal_id=tid)
+
+    def settings_admin(self, path: Path | None = None) -> SettingsAdmin:
+        """Changing the settings file (`path`: --settings, else the user-config one), each
+        change audited in this store."""
+        from pos.config import SettingsFile
+        from pos.services.settings import SettingsAdmin
+
+        tid = self.store.terminal.terminal_id
+        return SettingsAdmin(SettingsFile(path), self.clock, self.store.uow, terminal_id=tid)
 
     @cached_property
     def shifts(self) -> Shifts:

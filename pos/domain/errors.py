@@ -38,7 +38,11 @@ class PaymentError(ShopError):
 
 
 class SettingsError(ShopError):
-    """A settings value that is refused."""
+    """A settings value that is refused; `field` names the setting when one is to blame."""
+
+    def __init__(self, message_en: str, message_th: str | None = None, *, field: str = "") -> None:
+        super().__init__(message_en, message_th)
+        self.field = field
 
 
 class ImportRowError(ShopError):

@@ -19,6 +19,7 @@ def add_commands(sub: Commands) -> None:
         refund,
         report,
         sales,
+        settings,
         stories,
         sync,
         terminal,
@@ -26,6 +27,6 @@ def add_commands(sub: Commands) -> None:
 
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
-        central, terminal, sync, journal, report, refund,
+        central, terminal, sync, journal, report, refund, settings,
     ):  # fmt: skip
         group.add_commands(sub)

@@ -1,0 +1,157 @@
+"""Each shop setting's name, its place in the editor, and how typed text becomes its value.
+
+The settings object (`pos.domain.settings.Settings`) validates a whole set of values; this
+module names each field in Thai and English for the editor and the command line, and turns the
+text someone typed (`settings set KEY VALUE`, a form field) into the field's type, refusing it
+with a message that names the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pos.domain.errors import SettingsError
+from pos.domain.settings import PrinterProfile, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class SettingField:
+    key: str
+    group: str  # shop | payment | receipt | labels | till | security | central | printers
+    label_en: str
+    label_th: str
+    kind: str  # str | bool | int | Decimal | printers
+    secret: bool = False  # shown masked (a database URL's password)
+
+
+_LABELS: dict[str, tuple[str, str, str]] = {
+    # key: (group, English, Thai)
+    "shop_name_th": ("shop", "Shop name (Thai)", "ชื่อร้าน (ไทย)"),
+    "shop_name_en": ("shop", "Shop name (English)", "ชื่อร้าน (อังกฤษ)"),
+    "company_th": ("shop", "Company (Thai)", "ชื่อบริษัท (ไทย)"),
+    "address_th": ("shop", "Address (Thai)", "ที่อยู่ (ไทย)"),
+    "address_en": ("shop", "Address (English)", "ที่อยู่ (อังกฤษ)"),
+    "tax_id": ("shop", "Tax ID", "เลขประจำตัวผู้เสียภาษี"),
+    "branch": ("shop", "Branch (00000 = head office)", "สาขา (00000 = สำนักงานใหญ่)"),
+    "vat_registered": ("shop", "VAT registered", "จดทะเบียนภาษีมูลค่าเพิ่ม"),
+    "vat_rate": ("shop", "VAT rate (%)", "อัตราภาษีมูลค่าเพิ่ม (%)"),
+    "promptpay_id": ("payment", "PromptPay ID", "พร้อมเพย์"),
+    "in_store_prefix": ("labels", "In-store barcode prefix", "คำนำหน้าบาร์โค้ดร้าน"),
+    "vm_price_prefix": ("labels", "Scale label prefix (price)", "คำนำหน้าบาร์โค้ดตาชั่ง (ราคา)"),
+    "vm_weight_prefix": ("labels", "Scale label prefix (weight)", "คำนำหน้าบาร์โค้ดตาชั่ง (น้ำหนัก)"),
+    "vm_item_digits": ("labels", "Scale item code digits", "จำนวนหลักรหัสสินค้าตาชั่ง"),
+    "vm_price_decimals": ("labels", "Scale price decimals", "ทศนิยมราคาตาชั่ง"),
+    "story_url_template": ("labels", "Story site address ({sku})", "ลิงก์เว็บเรื่องราวสินค้า ({sku})"),
+    "line_url": ("labels", "LINE address", "ลิงก์ LINE"),
+    "facebook_url": ("labels", "Facebook address", "ลิงก์ Facebook"),
+    "allow_negative_stock": ("till", "Sell below zero stock", "ขายได้แม้สต็อกติดลบ"),
+    "max_quantity": ("till", "Largest quantity of a line", "จำนวนสูงสุดต่อรายการ"),
+    "language": ("till", "Language (th or en)", "ภาษา (th หรือ en)"),
+    "require_shift": ("till", "Sell only in an open shift", "ขายได้เฉพาะเมื่อเปิดกะ"),
+    "discount_limit_pct": (
+        "till",
+        "Discount limit without approval (%)",
+        "วงเงินส่วนลดโดยไม่ต้องอนุมัติ (%)",
+    ),
+    "yearly_target": ("till", "Yearly sales target (baht)", "เป้ายอดขายรายปี (บาท)"),
+    "pin_max_attempts": ("security", "Wrong PINs before lock-out", "ใส่ PIN ผิดได้กี่ครั้งก่อนล็อก"),
+    "pin_lock_minutes": ("security", "Lock-out minutes", "ระยะเวลาล็อก (นาที)"),
+    "central_url": ("central", "Central database address", "ที่อยู่ฐานข้อมูลกลาง"),
+    "sync_round_timeout_s": ("central", "Sync round time limit (s)", "เวลาสูงสุดของรอบซิงก์ (วินาที)"),
+    "printers": ("printers", "Printers", "เครื่องพิมพ์"),
+}
+_SECRET = frozenset({"central_url"})
+
+
+def _kind(type_name: str) -> str:
+    if type_name.startswith("tuple[PrinterProfile"):
+        return "printers"
+    return type_name
+
+
+FIELDS: dict[str, SettingField] = {}
+for _f in fields(Settings):
+    _group, _en, _th = _LABELS.get(_f.name, ("other", _f.name, _f.name))
+    FIELDS[_f.name] = SettingField(
+        _f.name, _group, _en, _th, _kind(str(_f.type)), _f.name in _SECRET
+    )
+
+
+def field_of(key: str) -> SettingField:
+    """The setting named `key`, or a SettingsError listing the keys there are."""
+    known = FIELDS.get(key.strip())
+    if known is None:
+        raise SettingsError(
+            f"There is no setting {key!r} (see `otop-pos settings show`)",
+            f"ไม่มีค่าตั้งชื่อ {key!r} (ดู `otop-pos settings show`)",
+            field=key,
+        )
+    return known
+
+
+_TRUE = {"true", "yes", "on", "1", "ใช่"}
+_FALSE = {"false", "no", "off", "0", "ไม่"}
+
+
+def parse_value(key: str, text: str) -> Any:
+    """The typed value of setting `key` written as `text` (printers as a JSON list)."""
+    f = field_of(key)
+    raw = text.strip()
+
+    def refuse(en: str, th: str) -> SettingsError:
+        return SettingsError(
+            f"{f.label_en} ({f.key}): {en}", f"{f.label_th} ({f.key}): {th}", field=f.key
+        )
+
+    if f.kind == "bool":
+        if raw.lower() in _TRUE:
+            return True
+        if raw.lower() in _FALSE:
+            return False
+        raise refuse(f"{raw!r} must be yes or no", f"{raw!r} ต้องเป็น ใช่ หรือ ไม่")
+    if f.kind == "int":
+        if not re.fullmatch(r"[+-]?\d{1,15}", raw.replace(",", "")):
+            raise refuse(f"{raw!r} must be a whole number", f"{raw!r} ต้องเป็นจำนวนเต็ม")
+        return int(raw.replace(",", ""))
+    if f.kind == "Decimal":
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            value = Decimal("NaN")
+        if not value.is_finite():
+            raise refuse(f"{raw!r} must be a number", f"{raw!r} ต้องเป็นตัวเลข")
+        return value
+    if f.kind == "printers":
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise refuse(
+                f"not a JSON list of printers: {exc.msg}", "ต้องเป็นรายการเครื่องพิมพ์แบบ JSON"
+            ) from exc
+        if not isinstance(data, list):
+            raise refuse("must be a JSON list of printers", "ต้องเป็นรายการเครื่องพิมพ์แบบ JSON")
+        try:
+            return tuple(PrinterProfile.from_dict(p) for p in data)
+        except SettingsError as exc:
+            raise refuse(exc.message_en, exc.message_th) from exc
+    return raw
+
+
+def masked_url(url: str) -> str:
+    """A database URL with its password hidden: postgresql://user:***@host/db."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def shown_value(key: str, value: Any) -> str:
+    """How a value is shown in `settings show` and the audit log (secrets masked)."""
+    f = field_of(key)
+    if f.kind == "printers":
+        return json.dumps([p.to_dict() for p in value], ensure_ascii=False)
+    if f.kind == "bool":
+        return "yes" if value else "no"
+    text = str(value)
+    return masked_url(text) if f.secret else text
