@@ -312,3 +312,39 @@ def register_terminal(
         row.r_id, row.r_name, row.r_pos_id, row.r_prefix, row.r_role, row.r_password,
         row.r_pin_key,
     )  # fmt: skip
+
+
+def describe_central(url: str, timeout_s: float = 5.0) -> str:
+    """What answers at `url` (the settings editor's "test connection"), in one English line:
+    the server's version and whether it holds a central database (its counters); a server that
+    does not answer, or an address that is not one, is a StoreUnavailable in Thai and English."""
+    from sqlalchemy.exc import DBAPIError
+
+    from db.engine import make_engine
+    from db.errors import unavailable
+    from db.sync.common import central_connect_args
+
+    if not url.startswith(("postgresql", "postgres")):
+        from pos.domain.errors import StoreUnavailable
+
+        raise StoreUnavailable(
+            "The central database is a postgresql:// URL", "ฐานข้อมูลกลางต้องเป็น URL แบบ postgresql://"
+        )
+    engine = make_engine(url, connect_args=central_connect_args(timeout_s))
+    try:
+        with engine.connect() as conn:
+            version = str(conn.scalar(text("SHOW server_version")))
+            central = conn.scalar(text("SELECT to_regclass('catalog_changes') IS NOT NULL"))
+            if not central:
+                return (
+                    f"PostgreSQL {version}: not yet a central database (run otop-pos central init)"
+                )
+            counters = conn.scalar(text("SELECT count(*) FROM terminals"))
+            return f"PostgreSQL {version}: central database, {counters} counter(s) registered"
+    except DBAPIError as exc:
+        known = unavailable(exc, url)
+        if known is None:
+            raise
+        raise known from exc
+    finally:
+        engine.dispose()

@@ -4,37 +4,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="355"/>
+        <location filename="../../ui/shift_dialogs.py" line="371"/>
         <source>Manager approval</source>
         <translation>ผู้จัดการอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="356"/>
+        <location filename="../../ui/shift_dialogs.py" line="372"/>
         <source>Manager approval: {action}</source>
         <translation>ผู้จัดการอนุมัติ: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="358"/>
+        <location filename="../../ui/shift_dialogs.py" line="374"/>
         <source>{name} asks to {action}. {ref}</source>
         <translation>{name} ขอ{action} {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="362"/>
+        <location filename="../../ui/shift_dialogs.py" line="378"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="363"/>
+        <location filename="../../ui/shift_dialogs.py" line="379"/>
         <source>Manager&apos;s user name</source>
         <translation>ชื่อผู้ใช้ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="364"/>
+        <location filename="../../ui/shift_dialogs.py" line="380"/>
         <source>Manager&apos;s PIN</source>
         <translation>PIN ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="365"/>
+        <location filename="../../ui/shift_dialogs.py" line="381"/>
         <source>Approve (Enter)</source>
         <translation>อนุมัติ (Enter)</translation>
     </message>
@@ -316,27 +316,27 @@
 <context>
     <name>CashMoveDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="150"/>
+        <location filename="../../ui/shift_dialogs.py" line="166"/>
         <source>Type an amount more than zero</source>
         <translation>พิมพ์จำนวนเงินที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="163"/>
+        <location filename="../../ui/shift_dialogs.py" line="179"/>
         <source>Paid in</source>
         <translation>นำเงินเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="163"/>
+        <location filename="../../ui/shift_dialogs.py" line="179"/>
         <source>Paid out</source>
         <translation>นำเงินออก</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="166"/>
+        <location filename="../../ui/shift_dialogs.py" line="182"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="167"/>
+        <location filename="../../ui/shift_dialogs.py" line="183"/>
         <source>Reason (e.g. more change, ice, delivery)</source>
         <translation>เหตุผล (เช่น เติมเงินทอน ค่าน้ำแข็ง ค่าขนส่ง)</translation>
     </message>
@@ -344,42 +344,42 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="249"/>
+        <location filename="../../ui/shift_dialogs.py" line="265"/>
         <source>Expected in the drawer: {amount}</source>
         <translation>เงินที่ควรมีในลิ้นชัก: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="252"/>
+        <location filename="../../ui/shift_dialogs.py" line="268"/>
         <source>Counted: {amount}</source>
         <translation>นับได้: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="256"/>
+        <location filename="../../ui/shift_dialogs.py" line="272"/>
         <source>Difference: none, the drawer is right</source>
         <translation>ผลต่าง: ไม่มี เงินในลิ้นชักถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="258"/>
+        <location filename="../../ui/shift_dialogs.py" line="274"/>
         <source>Difference: {amount} short</source>
         <translation>ผลต่าง: ขาด {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="260"/>
+        <location filename="../../ui/shift_dialogs.py" line="276"/>
         <source>Difference: {amount} over</source>
         <translation>ผลต่าง: เกิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="286"/>
+        <location filename="../../ui/shift_dialogs.py" line="302"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="287"/>
+        <location filename="../../ui/shift_dialogs.py" line="303"/>
         <source>Count the drawer: how many of each note and coin?</source>
         <translation>นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ/กี่เหรียญ?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="288"/>
+        <location filename="../../ui/shift_dialogs.py" line="304"/>
         <source>Close shift (Z report)</source>
         <translation>ปิดกะ (รายงาน Z)</translation>
     </message>
@@ -387,7 +387,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="418"/>
+        <location filename="../../ui/dialogs.py" line="466"/>
         <source>No (Esc)</source>
         <translation>ไม่ใช่ (Esc)</translation>
     </message>
@@ -395,92 +395,92 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs.py" line="332"/>
         <source>Type the discount, e.g. 50 or 10</source>
         <translation>กรอกส่วนลด เช่น 50 หรือ 10</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="289"/>
+        <location filename="../../ui/dialogs.py" line="337"/>
         <source>A discount needs a reason</source>
         <translation>กรุณาระบุเหตุผลของส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="323"/>
+        <location filename="../../ui/dialogs.py" line="371"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="324"/>
+        <location filename="../../ui/dialogs.py" line="372"/>
         <source>Discount (F4)</source>
         <translation>ส่วนลด (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="326"/>
+        <location filename="../../ui/dialogs.py" line="374"/>
         <source>Selected line: {product}</source>
         <translation>รายการที่เลือก: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="328"/>
+        <location filename="../../ui/dialogs.py" line="376"/>
         <source>Selected line</source>
         <translation>รายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="330"/>
+        <location filename="../../ui/dialogs.py" line="378"/>
         <source>Whole sale</source>
         <translation>ทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs.py" line="379"/>
         <source>Amount (฿)</source>
         <translation>จำนวนเงิน (฿)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="332"/>
+        <location filename="../../ui/dialogs.py" line="380"/>
         <source>Percent (%)</source>
         <translation>เปอร์เซ็นต์ (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs.py" line="381"/>
         <source>Discount (e.g. 50, or 10% for a percentage)</source>
         <translation>ส่วนลด (เช่น 50 หรือ 10% เพื่อลดเป็นเปอร์เซ็นต์)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs.py" line="382"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs.py" line="383"/>
         <source>Remove discount</source>
         <translation>ยกเลิกส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="336"/>
+        <location filename="../../ui/dialogs.py" line="384"/>
         <source>Apply (Enter)</source>
         <translation>ใช้ส่วนลด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="341"/>
+        <location filename="../../ui/dialogs.py" line="389"/>
         <source>Regular customer</source>
         <translation>ลูกค้าประจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs.py" line="390"/>
         <source>Damaged goods</source>
         <translation>สินค้าชำรุด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343"/>
+        <location filename="../../ui/dialogs.py" line="391"/>
         <source>Promotion</source>
         <translation>โปรโมชั่น</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="344"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Wholesale price</source>
         <translation>ราคาขายส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="345"/>
+        <location filename="../../ui/dialogs.py" line="393"/>
         <source>Staff purchase</source>
         <translation>พนักงานซื้อ</translation>
     </message>
@@ -556,17 +556,17 @@
 <context>
     <name>HeaderPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="125"/>
+        <location filename="../../ui/till/panels.py" line="143"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="129"/>
+        <location filename="../../ui/till/panels.py" line="147"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="130"/>
+        <location filename="../../ui/till/panels.py" line="148"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
     </message>
@@ -574,17 +574,17 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="439"/>
+        <location filename="../../ui/dialogs.py" line="487"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="440"/>
+        <location filename="../../ui/dialogs.py" line="488"/>
         <source>Keys of the till</source>
         <translation>ปุ่มลัดของหน้าจอขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="441"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>Close (Enter)</source>
         <translation>ปิด (Enter)</translation>
     </message>
@@ -610,167 +610,167 @@
 <context>
     <name>LabelsWindow</name>
     <message>
-        <location filename="../../ui/labels_window.py" line="80"/>
+        <location filename="../../ui/labels_window.py" line="84"/>
         <source>Shelf labels</source>
         <translation>ฉลากราคาสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="89"/>
+        <location filename="../../ui/labels_window.py" line="98"/>
         <source>What to label</source>
         <translation>เลือกสินค้าที่จะพิมพ์ฉลาก</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="92"/>
+        <location filename="../../ui/labels_window.py" line="101"/>
         <source>SKU, barcode or name</source>
         <translation>รหัสสินค้า บาร์โค้ด หรือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="98"/>
+        <location filename="../../ui/labels_window.py" line="107"/>
         <source>All</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="101"/>
+        <location filename="../../ui/labels_window.py" line="110"/>
         <source>New products (never labelled)</source>
         <translation>สินค้าใหม่ (ยังไม่เคยพิมพ์ฉลาก)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="103"/>
+        <location filename="../../ui/labels_window.py" line="112"/>
         <source>Price changed since the last label</source>
         <translation>ราคาเปลี่ยนหลังพิมพ์ฉลากครั้งล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="107"/>
+        <location filename="../../ui/labels_window.py" line="116"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="109"/>
+        <location filename="../../ui/labels_window.py" line="118"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="110"/>
+        <location filename="../../ui/labels_window.py" line="119"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="111"/>
+        <location filename="../../ui/labels_window.py" line="120"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="112"/>
+        <location filename="../../ui/labels_window.py" line="121"/>
         <source>District</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="113"/>
+        <location filename="../../ui/labels_window.py" line="122"/>
         <source>SKUs</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="116"/>
+        <location filename="../../ui/labels_window.py" line="125"/>
         <source>Copies of each</source>
         <translation>จำนวนดวงต่อสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="123"/>
+        <location filename="../../ui/labels_window.py" line="132"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="123"/>
+        <location filename="../../ui/labels_window.py" line="132"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="123"/>
+        <location filename="../../ui/labels_window.py" line="132"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="124"/>
+        <location filename="../../ui/labels_window.py" line="133"/>
         <source>Last label</source>
         <translation>ราคาบนฉลากล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="124"/>
+        <location filename="../../ui/labels_window.py" line="133"/>
         <source>Copies</source>
         <translation>จำนวนดวง</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="140"/>
+        <location filename="../../ui/labels_window.py" line="160"/>
         <source>Sheet</source>
         <translation>แผ่นฉลาก</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="145"/>
+        <location filename="../../ui/labels_window.py" line="165"/>
         <source>Custom…</source>
         <translation>กำหนดเอง…</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="162"/>
+        <location filename="../../ui/labels_window.py" line="182"/>
         <source>Template</source>
         <translation>แบบฉลาก</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="163"/>
+        <location filename="../../ui/labels_window.py" line="183"/>
         <source>Rows</source>
         <translation>จำนวนแถว</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="164"/>
+        <location filename="../../ui/labels_window.py" line="184"/>
         <source>Columns</source>
         <translation>จำนวนคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="165"/>
+        <location filename="../../ui/labels_window.py" line="185"/>
         <source>Margins mm (top,right,bottom,left)</source>
         <translation>ขอบกระดาษ มม. (บน,ขวา,ล่าง,ซ้าย)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="166"/>
+        <location filename="../../ui/labels_window.py" line="186"/>
         <source>Gaps mm (across,down)</source>
         <translation>ระยะห่าง มม. (แนวนอน,แนวตั้ง)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="167"/>
+        <location filename="../../ui/labels_window.py" line="187"/>
         <source>Start at position</source>
         <translation>เริ่มที่ดวงที่</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="184"/>
+        <location filename="../../ui/labels_window.py" line="207"/>
         <source>Print…</source>
         <translation>พิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="185"/>
+        <location filename="../../ui/labels_window.py" line="208"/>
         <source>Save PDF…</source>
         <translation>บันทึก PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="268"/>
+        <location filename="../../ui/labels_window.py" line="295"/>
         <source>%1 product(s) found</source>
         <translation>พบสินค้า %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="364"/>
+        <location filename="../../ui/labels_window.py" line="391"/>
         <source>Page %1 of %2 · %3 label(s)</source>
         <translation>หน้า %1 จาก %2 · %3 ดวง</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="386"/>
+        <location filename="../../ui/labels_window.py" line="413"/>
         <source>Save labels as PDF</source>
         <translation>บันทึกฉลากเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="403"/>
+        <location filename="../../ui/labels_window.py" line="430"/>
         <source>Saved %1 label(s) on %2 page(s) to %3</source>
         <translation>บันทึกฉลาก %1 ดวง %2 หน้า ไปที่ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="437"/>
+        <location filename="../../ui/labels_window.py" line="464"/>
         <source>Sent %1 page(s) to the printer</source>
         <translation>ส่ง %1 หน้าไปยังเครื่องพิมพ์แล้ว</translation>
     </message>
@@ -778,37 +778,37 @@
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="260"/>
+        <location filename="../../ui/till/panels.py" line="278"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="267"/>
+        <location filename="../../ui/till/panels.py" line="285"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="270"/>
+        <location filename="../../ui/till/panels.py" line="288"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="271"/>
+        <location filename="../../ui/till/panels.py" line="289"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="276"/>
+        <location filename="../../ui/till/panels.py" line="294"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="277"/>
+        <location filename="../../ui/till/panels.py" line="295"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="279"/>
+        <location filename="../../ui/till/panels.py" line="297"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -930,27 +930,27 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="98"/>
+        <location filename="../../ui/shift_dialogs.py" line="108"/>
         <source>Type the float in baht, e.g. 2000</source>
         <translation>พิมพ์เงินทอนตั้งต้นเป็นบาท เช่น 2000</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="110"/>
+        <location filename="../../ui/shift_dialogs.py" line="120"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="112"/>
+        <location filename="../../ui/shift_dialogs.py" line="122"/>
         <source>Open a shift for {name}</source>
         <translation>เปิดกะให้ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="116"/>
+        <location filename="../../ui/shift_dialogs.py" line="126"/>
         <source>No shift is open at this counter. Count the float (change money) in the drawer and type it:</source>
         <translation>เครื่องนี้ยังไม่ได้เปิดกะ นับเงินทอนตั้งต้นในลิ้นชักแล้วพิมพ์ยอด:</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="120"/>
+        <location filename="../../ui/shift_dialogs.py" line="130"/>
         <source>Open shift (Enter)</source>
         <translation>เปิดกะ (Enter)</translation>
     </message>
@@ -958,180 +958,180 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="316"/>
+        <location filename="../../ui/payment_dialog.py" line="323"/>
         <source>No PromptPay QR code is shown</source>
         <translation>ยังไม่มี QR พร้อมเพย์แสดงอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="332"/>
+        <location filename="../../ui/payment_dialog.py" line="342"/>
         <source>Type the approval code from the card terminal</source>
         <translation>กรอกรหัสอนุมัติจากเครื่องรูดบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="385"/>
+        <location filename="../../ui/payment_dialog.py" line="395"/>
         <source>{amount} is still due</source>
         <translation>ยังค้างชำระ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="396"/>
+        <location filename="../../ui/payment_dialog.py" line="406"/>
         <source>Saving the sale…</source>
         <translation>กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="420"/>
+        <location filename="../../ui/payment_dialog.py" line="430"/>
         <source>PromptPay is not set up for this shop</source>
         <translation>ร้านนี้ยังไม่ได้ตั้งค่าพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="423"/>
+        <location filename="../../ui/payment_dialog.py" line="433"/>
         <source>Type an amount up to {amount}</source>
         <translation>กรอกจำนวนเงินไม่เกิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="429"/>
+        <location filename="../../ui/payment_dialog.py" line="439"/>
         <source>The shop&apos;s PromptPay ID is not valid</source>
         <translation>หมายเลขพร้อมเพย์ของร้านไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="433"/>
+        <location filename="../../ui/payment_dialog.py" line="443"/>
         <source>Customer scans with a banking app; press Payment received only after the bank&apos;s notification.</source>
         <translation>ให้ลูกค้าสแกนด้วยแอปธนาคาร แล้วกด “ได้รับเงินแล้ว” เมื่อได้รับแจ้งเตือนจากธนาคารเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="445"/>
+        <location filename="../../ui/payment_dialog.py" line="455"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="467"/>
+        <location filename="../../ui/payment_dialog.py" line="477"/>
         <source>Exact
 {amount}</source>
         <translation>จ่ายพอดี
 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="475"/>
+        <location filename="../../ui/payment_dialog.py" line="485"/>
         <source>Cash {amount}</source>
         <translation>เงินสด {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="477"/>
+        <location filename="../../ui/payment_dialog.py" line="487"/>
         <source>change {amount}</source>
         <translation>ทอน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="481"/>
+        <location filename="../../ui/payment_dialog.py" line="491"/>
         <source>PromptPay {amount}</source>
         <translation>พร้อมเพย์ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="483"/>
+        <location filename="../../ui/payment_dialog.py" line="493"/>
         <source>Card {amount} · approval {code}</source>
         <translation>บัตร {amount} · รหัสอนุมัติ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="518"/>
+        <location filename="../../ui/payment_dialog.py" line="528"/>
         <source>Payment</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="519"/>
+        <location filename="../../ui/payment_dialog.py" line="529"/>
         <source>Payment (F12)</source>
         <translation>ชำระเงิน (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="520"/>
+        <location filename="../../ui/payment_dialog.py" line="530"/>
         <source>Amount due</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="521"/>
+        <location filename="../../ui/payment_dialog.py" line="531"/>
         <source>Still to pay</source>
         <translation>ยอดค้างชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="522"/>
+        <location filename="../../ui/payment_dialog.py" line="532"/>
         <source>Change</source>
         <translation>เงินทอน</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="523"/>
+        <location filename="../../ui/payment_dialog.py" line="533"/>
         <source>Remove payment (F8)</source>
         <translation>ลบการชำระ (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="524"/>
+        <location filename="../../ui/payment_dialog.py" line="534"/>
         <source>F1
 Cash</source>
         <translation>F1
 เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="524"/>
+        <location filename="../../ui/payment_dialog.py" line="534"/>
         <source>F2
 PromptPay</source>
         <translation>F2
 พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="524"/>
+        <location filename="../../ui/payment_dialog.py" line="534"/>
         <source>F3
 Card</source>
         <translation>F3
 บัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="527"/>
+        <location filename="../../ui/payment_dialog.py" line="537"/>
         <source>Cash received (Enter = exact amount)</source>
         <translation>เงินสดที่รับมา (Enter = จ่ายพอดี)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="528"/>
+        <location filename="../../ui/payment_dialog.py" line="538"/>
         <source>amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="529"/>
+        <location filename="../../ui/payment_dialog.py" line="539"/>
         <source>Take cash (Enter)</source>
         <translation>รับเงินสด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="530"/>
+        <location filename="../../ui/payment_dialog.py" line="540"/>
         <source>Amount for this QR code</source>
         <translation>ยอดเงินของ QR นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="531"/>
+        <location filename="../../ui/payment_dialog.py" line="541"/>
         <source>Bank reference (optional)</source>
         <translation>เลขอ้างอิงธนาคาร (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="532"/>
+        <location filename="../../ui/payment_dialog.py" line="542"/>
         <source>Payment received (Enter)</source>
         <translation>ได้รับเงินแล้ว (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="533"/>
+        <location filename="../../ui/payment_dialog.py" line="543"/>
         <source>Card amount</source>
         <translation>ยอดชำระด้วยบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="534"/>
+        <location filename="../../ui/payment_dialog.py" line="544"/>
         <source>Approval code (required)</source>
         <translation>รหัสอนุมัติ (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="535"/>
+        <location filename="../../ui/payment_dialog.py" line="545"/>
         <source>Card approved (Enter)</source>
         <translation>บัตรอนุมัติแล้ว (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="536"/>
+        <location filename="../../ui/payment_dialog.py" line="546"/>
         <source>Back to sale (Esc)</source>
         <translation>กลับไปหน้าขาย (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/payment_dialog.py" line="537"/>
+        <location filename="../../ui/payment_dialog.py" line="547"/>
         <source>Complete sale (Enter)</source>
         <translation>ปิดบิล (Enter)</translation>
     </message>
@@ -1172,90 +1172,148 @@ Card</source>
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="197"/>
+        <location filename="../../ui/dialogs.py" line="237"/>
         <source>Type a price more than zero</source>
         <translation>กรุณาพิมพ์ราคาที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201"/>
+        <location filename="../../ui/dialogs.py" line="241"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="202"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>New unit price of {product}</source>
         <translation>ราคาต่อหน่วยใหม่ของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="244"/>
         <source>Catalogue price {price}. A manager approves the new price at payment.</source>
         <translation>ราคาในระบบ {price} ผู้จัดการต้องอนุมัติราคาใหม่ตอนชำระเงิน</translation>
     </message>
 </context>
 <context>
-    <name>PrinterSetupDialog</name>
+    <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="177"/>
-        <source>Printing the test page on {name}…</source>
-        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
+        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <source>Printer profile</source>
+        <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="187"/>
-        <source>The test page was sent to {name}.</source>
-        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
+        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="196"/>
-        <source>The test page did not print: {reason}</source>
-        <translation>พิมพ์หน้าทดสอบไม่สำเร็จ: {reason}</translation>
+        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
+        <source>Connection</source>
+        <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="201"/>
-        <source>Printer setup</source>
-        <translation>ตั้งค่าเครื่องพิมพ์</translation>
+        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
+        <source>Address (host:port, VID:PID, port, queue or file)</source>
+        <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="204"/>
-        <source>Printer</source>
-        <translation>เครื่องพิมพ์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printer_dialog.py" line="204"/>
-        <source>Mode</source>
-        <translation>โหมด</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printer_dialog.py" line="204"/>
-        <source>Code page (ESC t, text mode)</source>
-        <translation>โค้ดเพจ (ESC t, โหมดข้อความ)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printer_dialog.py" line="205"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="209"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <source>Mode</source>
+        <translation>โหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <source>Thai code page (text mode)</source>
+        <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <source>Cash drawer pin</source>
+        <translation>ขาลิ้นชักเก็บเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="541"/>
+        <source>Ask the printer&apos;s status</source>
+        <translation>ถามสถานะเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="548"/>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSetupDialog</name>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="168"/>
+        <source>Printing the test page on {name}…</source>
+        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="178"/>
+        <source>The test page was sent to {name}.</source>
+        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="187"/>
+        <source>The test page did not print: {reason}</source>
+        <translation>พิมพ์หน้าทดสอบไม่สำเร็จ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="192"/>
+        <source>Printer setup</source>
+        <translation>ตั้งค่าเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="195"/>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="195"/>
+        <source>Mode</source>
+        <translation>โหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="195"/>
+        <source>Code page (ESC t, text mode)</source>
+        <translation>โค้ดเพจ (ESC t, โหมดข้อความ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="196"/>
+        <source>Paper</source>
+        <translation>กระดาษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="200"/>
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="210"/>
+        <location filename="../../ui/printer_dialog.py" line="201"/>
         <source>Print test page</source>
         <translation>พิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="213"/>
+        <location filename="../../ui/printer_dialog.py" line="204"/>
         <source>Preview only: this profile has no printer to print on.</source>
         <translation>แสดงตัวอย่างเท่านั้น: โปรไฟล์นี้ไม่มีเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="215"/>
+        <location filename="../../ui/printer_dialog.py" line="206"/>
         <source>Connection: {kind} {target}</source>
         <translation>การเชื่อมต่อ: {kind} {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="222"/>
+        <location filename="../../ui/printer_dialog.py" line="213"/>
         <source>The preview shows the choice above; the test print uses the printer&apos;s saved settings.</source>
         <translation>ตัวอย่างแสดงตามที่เลือกด้านบน ส่วนการพิมพ์ทดสอบใช้ค่าที่บันทึกไว้ของเครื่องพิมพ์</translation>
     </message>
@@ -1291,32 +1349,32 @@ Card</source>
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs.py" line="206"/>
         <source>Type a quantity more than zero</source>
         <translation>กรอกจำนวนที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs.py" line="212"/>
         <source>Quantity of {product}</source>
         <translation>จำนวนของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs.py" line="213"/>
         <source>Weights in kg with up to 3 decimals, e.g. 0.750</source>
         <translation>น้ำหนักเป็นกิโลกรัม ทศนิยมไม่เกิน 3 ตำแหน่ง เช่น 0.750</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="215"/>
         <source>Quantity for the next scan</source>
         <translation>จำนวนสำหรับสินค้าที่จะสแกนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>Then scan the product (or type its code and Enter)</source>
         <translation>จากนั้นสแกนสินค้า (หรือพิมพ์รหัสแล้วกด Enter)</translation>
     </message>
@@ -1324,27 +1382,27 @@ Card</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="366"/>
+        <location filename="../../ui/dialogs.py" line="414"/>
         <source>{count} line(s)</source>
         <translation>{count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="391"/>
+        <location filename="../../ui/dialogs.py" line="439"/>
         <source>Recall a parked sale</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="393"/>
+        <location filename="../../ui/dialogs.py" line="441"/>
         <source>Parked sales (F6)</source>
         <translation>บิลที่พักไว้ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="393"/>
+        <location filename="../../ui/dialogs.py" line="441"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="395"/>
+        <location filename="../../ui/dialogs.py" line="443"/>
         <source>Recall (Enter)</source>
         <translation>เรียกบิล (Enter)</translation>
     </message>
@@ -1380,64 +1438,237 @@ Card</source>
         <translation>รายการที่ {n}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="106"/>
+        <location filename="../../ui/refund_dialog.py" line="107"/>
         <source>{left} of {sold} returnable</source>
         <translation>คืนได้ {left} จาก {sold}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="123"/>
+        <location filename="../../ui/refund_dialog.py" line="124"/>
         <source>Receipt {number} · {total} · sold by {cashier}</source>
         <translation>ใบเสร็จ {number} · {total} · ขายโดย {cashier}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="149"/>
+        <location filename="../../ui/refund_dialog.py" line="163"/>
         <source>To refund: {amount}</source>
         <translation>ยอดคืนเงิน: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="156"/>
+        <location filename="../../ui/refund_dialog.py" line="170"/>
         <source>A refund needs a reason</source>
         <translation>การคืนเงินต้องระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="160"/>
+        <location filename="../../ui/refund_dialog.py" line="178"/>
         <source>Choose what is returned (a quantity on a line)</source>
         <translation>เลือกสินค้าที่คืน (ใส่จำนวนในรายการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="194"/>
+        <location filename="../../ui/refund_dialog.py" line="212"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="195"/>
+        <location filename="../../ui/refund_dialog.py" line="213"/>
         <source>Refund: scan the receipt&apos;s barcode or type its number</source>
         <translation>คืนเงิน: สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="196"/>
+        <location filename="../../ui/refund_dialog.py" line="214"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="197"/>
+        <location filename="../../ui/refund_dialog.py" line="215"/>
         <source>F1 Cash</source>
         <translation>F1 เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="198"/>
+        <location filename="../../ui/refund_dialog.py" line="216"/>
         <source>F2 PromptPay</source>
         <translation>F2 พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="199"/>
+        <location filename="../../ui/refund_dialog.py" line="217"/>
         <source>Reason (e.g. damaged, wrong size)</source>
         <translation>เหตุผล (เช่น ชำรุด ขนาดไม่ตรง)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="200"/>
+        <location filename="../../ui/refund_dialog.py" line="218"/>
         <source>Refund (Enter)</source>
         <translation>คืนเงิน (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="275"/>
+        <source>Nothing has changed.</source>
+        <translation>ไม่มีการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="283"/>
+        <source>Nothing was saved: {reason}</source>
+        <translation>ยังไม่ได้บันทึก: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="286"/>
+        <source>Saved: {n} setting(s) changed.</source>
+        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="292"/>
+        <source>The saved settings are shown again.</source>
+        <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
+        <source>Nothing was saved: {n} field(s) to correct.</source>
+        <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="331"/>
+        <source>Not a PromptPay ID: {reason}</source>
+        <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
+        <source>No PromptPay ID: the till takes no PromptPay.</source>
+        <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="339"/>
+        <source>Scan to check: it must name the shop&apos;s account.</source>
+        <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="348"/>
+        <source>No central database: this is a standalone store.</source>
+        <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="352"/>
+        <source>Connecting…</source>
+        <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
+        <source>Connected: {answer}</source>
+        <translation>เชื่อมต่อได้: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="365"/>
+        <source>No connection: {reason}</source>
+        <translation>เชื่อมต่อไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="406"/>
+        <source>{name} is a preview: nothing to print on.</source>
+        <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="410"/>
+        <source>Printing the test page on {name}…</source>
+        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="420"/>
+        <source>The test page was sent to {name}.</source>
+        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
+        <source>The test page did not print: {reason}</source>
+        <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="433"/>
+        <source>Shop</source>
+        <translation>ร้าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="433"/>
+        <source>Payment</source>
+        <translation>การชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="434"/>
+        <source>Labels and story site</source>
+        <translation>ป้ายราคาและเว็บเรื่องราว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="434"/>
+        <source>Till</source>
+        <translation>เครื่องขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="435"/>
+        <source>Log-in</source>
+        <translation>การเข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="435"/>
+        <source>Central database</source>
+        <translation>ฐานข้อมูลกลาง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="436"/>
+        <source>Printers</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
+        <source>Undo changes</source>
+        <translation>ยกเลิกการแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
+        <source>Test connection</source>
+        <translation>ทดสอบการเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="447"/>
+        <source>Add printer</source>
+        <translation>เพิ่มเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="448"/>
+        <source>Edit</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="449"/>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="450"/>
+        <source>Test page</source>
+        <translation>หน้าทดสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <source>Connection</source>
+        <translation>การเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <source>Paper</source>
+        <translation>กระดาษ</translation>
     </message>
 </context>
 <context>
@@ -1473,17 +1704,17 @@ Card</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="147"/>
+        <location filename="../../ui/till/shift_flow.py" line="148"/>
         <source>Shift closed: {title}</source>
         <translation>ปิดกะแล้ว: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="156"/>
+        <location filename="../../ui/till/shift_flow.py" line="157"/>
         <source>Refunds are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="165"/>
+        <location filename="../../ui/till/shift_flow.py" line="166"/>
         <source>Refund {number}: {amount} back to the customer</source>
         <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
     </message>
@@ -1491,42 +1722,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="304"/>
+        <location filename="../../ui/till/panels.py" line="322"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="309"/>
+        <location filename="../../ui/till/panels.py" line="327"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="310"/>
+        <location filename="../../ui/till/panels.py" line="328"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="313"/>
+        <location filename="../../ui/till/panels.py" line="331"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="316"/>
+        <location filename="../../ui/till/panels.py" line="334"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="318"/>
+        <location filename="../../ui/till/panels.py" line="336"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="319"/>
+        <location filename="../../ui/till/panels.py" line="337"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="323"/>
+        <location filename="../../ui/till/panels.py" line="341"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -1534,12 +1765,12 @@ Card</source>
 <context>
     <name>StoreFlow</name>
     <message>
-        <location filename="../../ui/till/store_flow.py" line="104"/>
+        <location filename="../../ui/till/store_flow.py" line="105"/>
         <source>The store could not be opened: {reason}. Check the database (--db) and the disk, then start the till again.</source>
         <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till/store_flow.py" line="126"/>
+        <location filename="../../ui/till/store_flow.py" line="127"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
@@ -1592,7 +1823,7 @@ Card</source>
         <translation>รอส่ง {count} รายการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/sync_status.py" line="141"/>
         <source>{count} refused by central</source>
         <translation>ส่วนกลางไม่รับ {count} รายการ</translation>
     </message>
@@ -1922,12 +2153,12 @@ Card</source>
 <context>
     <name>TillDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="94"/>
+        <location filename="../../ui/dialogs.py" line="118"/>
         <source>OK (Enter)</source>
         <translation>ตกลง (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95"/>
+        <location filename="../../ui/dialogs.py" line="119"/>
         <source>Cancel (Esc)</source>
         <translation>ยกเลิก (Esc)</translation>
     </message>
@@ -1945,42 +2176,42 @@ Card</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="330"/>
+        <location filename="../../ui/till/window.py" line="331"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="386"/>
+        <location filename="../../ui/till/window.py" line="387"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="386"/>
+        <location filename="../../ui/till/window.py" line="387"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="388"/>
+        <location filename="../../ui/till/window.py" line="389"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="391"/>
+        <location filename="../../ui/till/window.py" line="392"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="447"/>
+        <location filename="../../ui/till/window.py" line="448"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="452"/>
+        <location filename="../../ui/till/window.py" line="453"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="453"/>
+        <location filename="../../ui/till/window.py" line="454"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
@@ -1996,27 +2227,27 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="212"/>
+        <location filename="../../ui/till/panels.py" line="230"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="214"/>
+        <location filename="../../ui/till/panels.py" line="232"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="219"/>
+        <location filename="../../ui/till/panels.py" line="237"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="222"/>
+        <location filename="../../ui/till/panels.py" line="240"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="226"/>
+        <location filename="../../ui/till/panels.py" line="244"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
@@ -2024,7 +2255,7 @@ Card</source>
 <context>
     <name>_WorkerDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="63"/>
+        <location filename="../../ui/shift_dialogs.py" line="65"/>
         <source>Something went wrong (it was logged). Try again.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) กรุณาลองอีกครั้ง</translation>
     </message>

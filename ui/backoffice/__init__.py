@@ -1,0 +1,1 @@
+"""The back office: a window of pages (products, producers, curation, users, settings)."""
