@@ -200,8 +200,9 @@ def _basket_lines(receipt: Receipt, settings: Settings, basket_id: str) -> list[
     for ln in group:
         mark = " (E)" if ln.vat_exempt and settings.vat_registered else ""
         qty = quantity_text(ln.quantity, ln.sold_by_weight)
-        out.append(Text(f"{qty} {ln.unit_th} {keep_units(ln.name_th)}{mark}", indent=2,
-                        size=Size.SMALL))
+        out.append(
+            Text(f"{qty} {ln.unit_th} {keep_units(ln.name_th)}{mark}", indent=2, size=Size.SMALL)
+        )
     if head.basket_message:
         out.append(Text(f"การ์ด: “{head.basket_message}”", indent=2, size=Size.SMALL))
     return out
@@ -246,6 +247,9 @@ def receipt_document(receipt: Receipt, settings: Settings) -> Document:
     out: list[Block] = _seller_header(settings, vat_id=True)
     if vat and receipt.pos_id:
         out.append(Text(f"POS ID: {receipt.pos_id}", Align.CENTER, size=Size.SMALL))
+    out.extend(
+        Text(ln, Align.CENTER, size=Size.SMALL) for ln in settings.receipt_header.splitlines()
+    )
     out.append(Rule())
     out.append(Text(receipt_title(settings), Align.CENTER, bold=True, size=Size.LARGE))
     out.append(Text(receipt_title_en(settings), Align.CENTER, size=Size.SMALL))
@@ -274,6 +278,7 @@ def receipt_document(receipt: Receipt, settings: Settings) -> Document:
     if receipt.change:
         out.append(Row("เงินทอน", format_baht(receipt.change), bold=True))
     out.append(Rule())
+    out.extend(Text(ln, Align.CENTER) for ln in settings.receipt_footer.splitlines())
     out.append(Text("ขอบคุณที่อุดหนุนสินค้า OTOP", Align.CENTER))
     out.append(Text("Thank you for supporting OTOP producers", Align.CENTER, size=Size.SMALL))
     codes = tuple(

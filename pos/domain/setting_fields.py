@@ -24,7 +24,7 @@ class SettingField:
     group: str  # shop | payment | receipt | labels | till | security | central | printers
     label_en: str
     label_th: str
-    kind: str  # str | bool | int | Decimal | printers
+    kind: str  # str | text (several lines) | bool | int | Decimal | printers
     secret: bool = False  # shown masked (a database URL's password)
 
 
@@ -48,6 +48,8 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "story_url_template": ("labels", "Story site address ({sku})", "ลิงก์เว็บเรื่องราวสินค้า ({sku})"),
     "line_url": ("labels", "LINE address", "ลิงก์ LINE"),
     "facebook_url": ("labels", "Facebook address", "ลิงก์ Facebook"),
+    "receipt_header": ("receipt", "Receipt header lines", "ข้อความหัวใบเสร็จ"),
+    "receipt_footer": ("receipt", "Receipt footer lines", "ข้อความท้ายใบเสร็จ"),
     "allow_negative_stock": ("till", "Sell below zero stock", "ขายได้แม้สต็อกติดลบ"),
     "max_quantity": ("till", "Largest quantity of a line", "จำนวนสูงสุดต่อรายการ"),
     "language": ("till", "Language (th or en)", "ภาษา (th หรือ en)"),
@@ -65,19 +67,20 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "printers": ("printers", "Printers", "เครื่องพิมพ์"),
 }
 _SECRET = frozenset({"central_url"})
+_MULTILINE = frozenset({"receipt_header", "receipt_footer"})
 
 
-def _kind(type_name: str) -> str:
+def _kind(name: str, type_name: str) -> str:
     if type_name.startswith("tuple[PrinterProfile"):
         return "printers"
-    return type_name
+    return "text" if name in _MULTILINE else type_name
 
 
 FIELDS: dict[str, SettingField] = {}
 for _f in fields(Settings):
     _group, _en, _th = _LABELS.get(_f.name, ("other", _f.name, _f.name))
     FIELDS[_f.name] = SettingField(
-        _f.name, _group, _en, _th, _kind(str(_f.type)), _f.name in _SECRET
+        _f.name, _group, _en, _th, _kind(_f.name, str(_f.type)), _f.name in _SECRET
     )
 
 

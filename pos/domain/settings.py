@@ -17,6 +17,8 @@ PAPER_DOTS = {80: 576, 58: 384}  # printable dots at 203 dpi
 TEXT_COLUMNS = {80: 48, 58: 32}  # font A (12 x 24 dots)
 SERIAL_BAUDS = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
 DEFAULT_TCP_PORT = 9100
+RECEIPT_TEXT_LINES = 4  # the receipt's own header and footer text, each
+RECEIPT_TEXT_CHARS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +215,9 @@ class Settings:
     language: str = "th"
     line_url: str = "https://line.me/R/ti/p/@kkotop"
     facebook_url: str = "https://www.facebook.com/kkotopcenter"
+    # lines printed under the shop's name (e.g. opening hours) and above the thank-you
+    receipt_header: str = ""
+    receipt_footer: str = ""
     story_url_template: str = "https://otop.example/p/{sku}"
     central_url: str = ""
     # a sync round with the central database is done or given up (rolled back) within this
@@ -276,6 +281,17 @@ class Settings:
             )
         if self.language not in ("th", "en"):
             out.append(("language must be th or en", "ภาษาต้องเป็น th หรือ en"))
+        for name, text in (("header", self.receipt_header), ("footer", self.receipt_footer)):
+            lines = text.splitlines()
+            if len(lines) > RECEIPT_TEXT_LINES or any(len(ln) > RECEIPT_TEXT_CHARS for ln in lines):
+                out.append(
+                    (
+                        f"receipt {name}: at most {RECEIPT_TEXT_LINES} lines of "
+                        f"{RECEIPT_TEXT_CHARS} characters",
+                        f"ข้อความ{'หัว' if name == 'header' else 'ท้าย'}ใบเสร็จ: ไม่เกิน "
+                        f"{RECEIPT_TEXT_LINES} บรรทัด บรรทัดละไม่เกิน {RECEIPT_TEXT_CHARS} ตัวอักษร",
+                    )
+                )
         if "{sku}" not in self.story_url_template:
             out.append(("story URL template needs {sku}", "แม่แบบลิงก์เรื่องราวต้องมี {sku}"))
         if not 1 <= self.max_quantity <= 1_000_000:
@@ -295,9 +311,7 @@ class Settings:
             )
         names = [p.name for p in self.printers]
         for name in sorted({n for n in names if names.count(n) > 1}):
-            out.append(
-                (f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน")
-            )
+            out.append((f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน"))
         return out
 
     @property

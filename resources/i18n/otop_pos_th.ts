@@ -1195,57 +1195,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="547"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="549"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="549"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="541"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="552"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="548"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="559"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -1501,172 +1501,177 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="275"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="286"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="283"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="294"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="286"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="297"/>
         <source>Saved: {n} setting(s) changed.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="292"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="303"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="330"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="331"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="342"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="347"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="339"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="350"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="348"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="352"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="370"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="365"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="376"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="406"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="417"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="410"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="420"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="431"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="438"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="433"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="433"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="434"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <source>Receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="434"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="435"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="435"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="436"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="447"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="447"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="448"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="459"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="449"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="460"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="450"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="461"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="452"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>

@@ -105,3 +105,28 @@ def test_no_qr_codes_when_the_shop_has_no_links() -> None:
 def test_sale_discount_is_printed_with_its_reason() -> None:
     r = replace(thai_receipt(), sale_discount=Decimal("50.00"), sale_discount_reason="สมาชิก")
     assert "ส่วนลดท้ายบิล สมาชิก" in render_text(r, VAT, 48)
+
+
+def test_the_shops_own_header_and_footer_lines_are_printed_in_their_places() -> None:
+    import pytest
+
+    from pos.domain.errors import SettingsError
+
+    shop = Settings(
+        receipt_header="เปิดทุกวัน 08:30-17:30 น.\nOpen daily 08:30-17:30",
+        receipt_footer="สินค้าแลกเปลี่ยนได้ภายใน 7 วัน",
+    )
+    text = render_text(thai_receipt(), shop, 48)
+    lines = [ln.strip() for ln in text.splitlines()]
+    header = lines.index("เปิดทุกวัน 08:30-17:30 น.")
+    assert lines[header + 1] == "Open daily 08:30-17:30"
+    assert header < next(i for i, ln in enumerate(lines) if "ใบเสร็จรับเงิน/" in ln)
+    footer = lines.index("สินค้าแลกเปลี่ยนได้ภายใน 7 วัน")
+    assert footer < lines.index("ขอบคุณที่อุดหนุนสินค้า OTOP")
+    assert footer > next(i for i, ln in enumerate(lines) if ln.startswith("เงินสด"))
+    plain = render_text(thai_receipt(), VAT, 48)
+    assert len(plain.splitlines()) == len(text.splitlines()) - 3
+    with pytest.raises(SettingsError, match="receipt header: at most 4 lines"):
+        Settings(receipt_header="\n".join(["a"] * 5))
+    with pytest.raises(SettingsError, match="receipt footer"):
+        Settings(receipt_footer="x" * 65)

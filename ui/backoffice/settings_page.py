@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -48,6 +49,7 @@ from ui.worker import Worker
 GROUPS: tuple[tuple[str, str], ...] = (
     ("shop", "Shop"),
     ("payment", "Payment"),
+    ("receipt", "Receipt"),
     ("labels", "Labels and story site"),
     ("till", "Till"),
     ("security", "Log-in"),
@@ -91,7 +93,7 @@ class SettingsPage(QWidget):
         self.worker = Worker(self)
         self.settings = backend.current()
         self.printers: list[PrinterProfile] = list(self.settings.printers)
-        self.editors: dict[str, QLineEdit | QCheckBox | QComboBox] = {}
+        self.editors: dict[str, QLineEdit | QPlainTextEdit | QCheckBox | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.field_labels: dict[str, QLabel] = {}
 
@@ -172,9 +174,14 @@ class SettingsPage(QWidget):
         scroll.setWidget(page)
         return scroll
 
-    def _editor(self, f: SettingField) -> QLineEdit | QCheckBox | QComboBox:
+    def _editor(self, f: SettingField) -> QLineEdit | QPlainTextEdit | QCheckBox | QComboBox:
         if f.kind == "bool":
             return style.named(QCheckBox(), f.key)
+        if f.kind == "text":
+            text = style.named(QPlainTextEdit(), f.key)
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 5 + 12)
+            return text
         if f.key == "language":
             box = style.named(QComboBox(), f.key)
             box.addItem("ไทย", "th")
@@ -224,6 +231,8 @@ class SettingsPage(QWidget):
                 editor.setChecked(bool(value))
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(str(value))
             else:
                 editor.setText(str(value) if field_of(key).secret else shown_value(key, value))
         self.printers = list(self.settings.printers)
@@ -245,6 +254,8 @@ class SettingsPage(QWidget):
             return editor.isChecked()
         if isinstance(editor, QComboBox):
             return editor.currentData()
+        if isinstance(editor, QPlainTextEdit):
+            return parse_value(key, editor.toPlainText())
         return parse_value(key, editor.text())
 
     def changes(self) -> tuple[dict[str, object], dict[str, SettingsError]]:
@@ -430,7 +441,7 @@ class SettingsPage(QWidget):
     # --- language ------------------------------------------------------------------------
     def retranslateUi(self) -> None:
         names = {
-            "shop": self.tr("Shop"), "payment": self.tr("Payment"),
+            "shop": self.tr("Shop"), "payment": self.tr("Payment"), "receipt": self.tr("Receipt"),
             "labels": self.tr("Labels and story site"), "till": self.tr("Till"),
             "security": self.tr("Log-in"), "central": self.tr("Central database"),
             "printers": self.tr("Printers"),
