@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import models as m
@@ -69,3 +69,27 @@ class SqlTaxInvoiceRepository:
     def by_number(self, number: str) -> TaxInvoiceRecord | None:
         return self._one(m.TaxInvoice.number == number)
 
+    def buyers(self, text: str, limit: int = 8) -> list[Buyer]:
+        """Buyers of earlier invoices whose tax ID starts with `text` (digits, dashes and
+        spaces ignored) or whose name holds it; each buyer (tax ID and branch) once, as on
+        their newest invoice, the newest first."""
+        digits = text.replace("-", "").replace(" ", "")
+        t = m.TaxInvoice
+        if digits.isdigit():
+            match = t.buyer_tax_id.startswith(digits, autoescape=True)
+        else:
+            match = func.lower(t.buyer_name).contains(
+                " ".join(text.split()).lower(), autoescape=True
+            )
+        out: dict[tuple[str, str], Buyer] = {}
+        rows = self.session.execute(
+            select(t.buyer_name, t.buyer_address, t.buyer_tax_id, t.buyer_branch)
+            .where(match)
+            .order_by(t.issued_at.desc(), t.number.desc())
+            .limit(limit * 20)
+        )
+        for name, address, tax_id, branch in rows:
+            out.setdefault((tax_id, branch), Buyer(name, address, tax_id, branch))
+            if len(out) == limit:
+                break
+        return list(out.values())

@@ -38,6 +38,10 @@ class TaxInvoiceRepository(Protocol):
 
     def for_receipt(self, receipt_no: str) -> TaxInvoiceRecord | None: ...
     def by_number(self, number: str) -> TaxInvoiceRecord | None: ...
+    def buyers(self, text: str, limit: int = 8) -> list[Buyer]:
+        """Earlier invoices' buyers by tax ID prefix or part of the name, each once, newest
+        first."""
+        ...
 
 
 class PrintingUnitOfWork(SalesUnitOfWork, Protocol):

@@ -379,6 +379,16 @@ class TaxInvoices:
             raise TaxInvoiceError(f"No tax invoice {number}", f"ไม่พบใบกำกับภาษีเลขที่ {number}")
         return _invoice(record, receipt)
 
+    def buyers(self, text: str, limit: int = 8) -> list[Buyer]:
+        """Buyers of earlier invoices to fill the form from: by the start of a tax ID (3 digits
+        or more) or a part of the name (2 characters or more); none for less."""
+        typed = text.strip()
+        digits = typed.replace("-", "").replace(" ", "")
+        if (digits.isdigit() and len(digits) < 3) or len(typed) < 2:
+            return []
+        with self.uow() as read:
+            return read.tax_invoices.buyers(typed, limit)
+
     def find(self, receipt_no: str) -> TaxInvoice | None:
         """The tax invoice already issued for a sale, if any."""
         with self.uow() as read:
