@@ -1,4 +1,4 @@
-"""Ctrl+U: a new unit price for the selected cart line; a manager approves it at payment."""
+"""Shift+F4: a new unit price for the selected cart line; a manager approves it at payment."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ui.till.window import TillWindow
 
 
 def _type_price(qtbot: QtBot, till: TillWindow, price: str) -> QLineEdit:
-    qtbot.keyClick(till.scan_field, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_F4, Qt.KeyboardModifier.ShiftModifier)
     dialog = modal(qtbot, "priceDialog")
     field = dialog.findChild(QLineEdit, "priceField")
     assert field is not None
@@ -80,6 +80,6 @@ def test_a_cashier_overrides_a_line_price_and_a_manager_approves_it_at_payment(
 
 def test_the_price_key_needs_a_line(qtbot: QtBot, till: TillWindow) -> None:
     till.set_language("en")
-    qtbot.keyClick(till.scan_field, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_F4, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.activeModalWidget() is None
     assert "Select a line first" in till.message

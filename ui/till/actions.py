@@ -120,23 +120,6 @@ ACTIONS: tuple[TillAction, ...] = (
         help=QT_TRANSLATE_NOOP("TillActions", "Switch language ไทย / English"),
     ),
     TillAction(
-        "printer", ("Ctrl+P",), QT_TRANSLATE_NOOP("TillActions", "Printer setup"), "printer_setup",
-        help=QT_TRANSLATE_NOOP("TillActions", "Printer setup and test page"),
-    ),
-    TillAction(
-        "tax_invoice", ("Ctrl+T",), QT_TRANSLATE_NOOP("TillActions", "Tax invoice"), "tax_invoice",
-        help=QT_TRANSLATE_NOOP("TillActions", "Full tax invoice for the last or a typed receipt"),
-    ),
-    TillAction(
-        "price", ("Ctrl+U",), QT_TRANSLATE_NOOP("TillActions", "Price of the line"),
-        "price_override",
-        help=QT_TRANSLATE_NOOP(
-            "TillActions",
-            "New unit price of the "
-            "selected line (a manager approves it)",
-        ),
-    ),
-    TillAction(
         "open_shift", (), QT_TRANSLATE_NOOP("TillActions", "Open shift"), "open_shift",
         menu=True,
     ),
@@ -163,6 +146,26 @@ ACTIONS: tuple[TillAction, ...] = (
     TillAction(
         "refund", ("Ctrl+R",), QT_TRANSLATE_NOOP("TillActions", "Refund"), "refund",
         help=QT_TRANSLATE_NOOP("TillActions", "Refund some or all of a sale"),
+        menu=True,
+    ),
+    TillAction(
+        "printer", ("Ctrl+P",), QT_TRANSLATE_NOOP("TillActions", "Printer setup"), "printer_setup",
+        help=QT_TRANSLATE_NOOP("TillActions", "Printer setup and test page"),
+        menu=True,
+    ),
+    TillAction(
+        "tax_invoice", ("Ctrl+T",), QT_TRANSLATE_NOOP("TillActions", "Tax invoice"), "tax_invoice",
+        help=QT_TRANSLATE_NOOP("TillActions", "Full tax invoice for the last or a typed receipt"),
+        menu=True,
+    ),
+    TillAction(
+        "price", ("Shift+F4",), QT_TRANSLATE_NOOP("TillActions", "Price of the line"),
+        "price_override",
+        help=QT_TRANSLATE_NOOP(
+            "TillActions",
+            "New unit price of the "
+            "selected line (a manager approves it)",
+        ),
         menu=True,
     ),
     TillAction(

@@ -175,7 +175,7 @@ class LineKeys(QObject):
         self.w.open_dialog(DiscountDialog(name, apply, self.w.window()))
 
     def price_override(self) -> None:
-        """Ctrl+U: a new unit price for the selected line; a manager approves it at payment
+        """Shift+F4: a new unit price for the selected line; a manager approves it at payment
         (the checkout refuses a price override without that approval)."""
         from ui.dialogs import PriceDialog
 
