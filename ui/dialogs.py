@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.bilingual import Bilingual
-from pos.domain.cart import Discount, DiscountKind
+from pos.domain.cart import Discount, DiscountKind, SoldBy
 from pos.domain.errors import ShopError
 from pos.domain.money import AN_AMOUNT, MAX_AMOUNT, MONEY_PLACES, AmountError, parse_amount
 from pos.ports.sales import ParkedCart
@@ -144,7 +144,7 @@ class _NumberDialog(_Dialog):
         self._field = style.named(QLineEdit(text), field_name)
         self._field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._field.setStyleSheet("font-size: 32px; font-weight: bold;")
-        self._hint = QLabel()
+        self._hint = style.named(QLabel(), "dialogHint")
         self._hint.setWordWrap(True)
         self._body.addWidget(self._hint)
         self._body.addWidget(self._field)
@@ -164,6 +164,10 @@ class _NumberDialog(_Dialog):
         """The message for a number that is not more than zero."""
         raise NotImplementedError
 
+    def _refuse(self, value: Decimal) -> str:
+        """Why a number more than zero is refused ("": it is taken); a subclass may refuse."""
+        return ""
+
     def _confirm(self) -> None:
         try:
             value = read_number(
@@ -173,8 +177,9 @@ class _NumberDialog(_Dialog):
             self.show_error(exc)
             self._field.selectAll()
             return
-        if value is None or value <= 0:
-            self.show_message(self._refusal())
+        refusal = self._refusal() if value is None or value <= 0 else self._refuse(value)
+        if value is None or refusal:
+            self.show_message(refusal)
             self._field.selectAll()
             return
         try:
@@ -187,7 +192,10 @@ class _NumberDialog(_Dialog):
 
 
 class QuantityDialog(_NumberDialog):
-    """Type a quantity; `apply` is called with it and may refuse with a ShopError."""
+    """Type a quantity; `apply` is called with it and may refuse with a ShopError.
+
+    For a line, the hint and the check follow how its product is sold (`sold_by`): pieces
+    are a whole number, a weight is kilograms with up to 3 decimals."""
 
     _what, _places, _maximum = QUANTITY, QUANTITY_PLACES, MAX_QUANTITY
 
@@ -197,20 +205,30 @@ class QuantityDialog(_NumberDialog):
         current: str,
         apply: Callable[[Decimal], None],
         parent: QWidget | None = None,
+        sold_by: SoldBy = SoldBy.UNIT,
     ) -> None:
         super().__init__("quantityDialog", "quantityField", current, apply, parent)
         self._for_line = for_line
+        self._sold_by = sold_by
         self._ready()
 
     def _refusal(self) -> str:
         return self.tr("Type a quantity more than zero")
+
+    def _refuse(self, value: Decimal) -> str:
+        if self._sold_by is SoldBy.UNIT and value != value.to_integral_value():
+            return self.tr("Pieces are counted whole: type a whole number, e.g. 3")
+        return ""
 
     def retranslateUi(self) -> None:
         super().retranslateUi()
         self.setWindowTitle(self.tr("Quantity"))
         if self._for_line is not None:
             self._title.setText(self.tr("Quantity of {product}").format(product=self._for_line))
-            self._hint.setText(self.tr("Weights in kg with up to 3 decimals, e.g. 0.750"))
+            if self._sold_by is SoldBy.WEIGHT:
+                self._hint.setText(self.tr("Weights in kg with up to 3 decimals, e.g. 0.750"))
+            else:
+                self._hint.setText(self.tr("Quantity (pieces): a whole number, e.g. 3"))
         else:
             self._title.setText(self.tr("Quantity for the next scan"))
             self._hint.setText(self.tr("Then scan the product (or type its code and Enter)"))

@@ -387,7 +387,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs.py" line="484"/>
         <source>No (Esc)</source>
         <translation>ไม่ใช่ (Esc)</translation>
     </message>
@@ -395,92 +395,92 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="332"/>
+        <location filename="../../ui/dialogs.py" line="350"/>
         <source>Type the discount, e.g. 50 or 10</source>
         <translation>กรอกส่วนลด เช่น 50 หรือ 10</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs.py" line="355"/>
         <source>A discount needs a reason</source>
         <translation>กรุณาระบุเหตุผลของส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="371"/>
+        <location filename="../../ui/dialogs.py" line="389"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="372"/>
+        <location filename="../../ui/dialogs.py" line="390"/>
         <source>Discount (F4)</source>
         <translation>ส่วนลด (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="374"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Selected line: {product}</source>
         <translation>รายการที่เลือก: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="376"/>
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>Selected line</source>
         <translation>รายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="378"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Whole sale</source>
         <translation>ทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="379"/>
+        <location filename="../../ui/dialogs.py" line="397"/>
         <source>Amount (฿)</source>
         <translation>จำนวนเงิน (฿)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="380"/>
+        <location filename="../../ui/dialogs.py" line="398"/>
         <source>Percent (%)</source>
         <translation>เปอร์เซ็นต์ (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="381"/>
+        <location filename="../../ui/dialogs.py" line="399"/>
         <source>Discount (e.g. 50, or 10% for a percentage)</source>
         <translation>ส่วนลด (เช่น 50 หรือ 10% เพื่อลดเป็นเปอร์เซ็นต์)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="382"/>
+        <location filename="../../ui/dialogs.py" line="400"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="383"/>
+        <location filename="../../ui/dialogs.py" line="401"/>
         <source>Remove discount</source>
         <translation>ยกเลิกส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="384"/>
+        <location filename="../../ui/dialogs.py" line="402"/>
         <source>Apply (Enter)</source>
         <translation>ใช้ส่วนลด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="389"/>
+        <location filename="../../ui/dialogs.py" line="407"/>
         <source>Regular customer</source>
         <translation>ลูกค้าประจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="390"/>
+        <location filename="../../ui/dialogs.py" line="408"/>
         <source>Damaged goods</source>
         <translation>สินค้าชำรุด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="391"/>
+        <location filename="../../ui/dialogs.py" line="409"/>
         <source>Promotion</source>
         <translation>โปรโมชั่น</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="392"/>
+        <location filename="../../ui/dialogs.py" line="410"/>
         <source>Wholesale price</source>
         <translation>ราคาขายส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="393"/>
+        <location filename="../../ui/dialogs.py" line="411"/>
         <source>Staff purchase</source>
         <translation>พนักงานซื้อ</translation>
     </message>
@@ -574,17 +574,17 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="487"/>
+        <location filename="../../ui/dialogs.py" line="505"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="488"/>
+        <location filename="../../ui/dialogs.py" line="506"/>
         <source>Keys of the till</source>
         <translation>ปุ่มลัดของหน้าจอขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="489"/>
+        <location filename="../../ui/dialogs.py" line="507"/>
         <source>Close (Enter)</source>
         <translation>ปิด (Enter)</translation>
     </message>
@@ -1172,22 +1172,22 @@ Card</source>
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="237"/>
+        <location filename="../../ui/dialogs.py" line="255"/>
         <source>Type a price more than zero</source>
         <translation>กรุณาพิมพ์ราคาที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
+        <location filename="../../ui/dialogs.py" line="259"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="242"/>
+        <location filename="../../ui/dialogs.py" line="260"/>
         <source>New unit price of {product}</source>
         <translation>ราคาต่อหน่วยใหม่ของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs.py" line="262"/>
         <source>Catalogue price {price}. A manager approves the new price at payment.</source>
         <translation>ราคาในระบบ {price} ผู้จัดการต้องอนุมัติราคาใหม่ตอนชำระเงิน</translation>
     </message>
@@ -1349,32 +1349,42 @@ Card</source>
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>Type a quantity more than zero</source>
         <translation>กรอกจำนวนที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="220"/>
+        <source>Pieces are counted whole: type a whole number, e.g. 3</source>
+        <translation>นับเป็นชิ้นเต็ม กรุณาพิมพ์จำนวนเต็ม เช่น 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="225"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="212"/>
+        <location filename="../../ui/dialogs.py" line="227"/>
         <source>Quantity of {product}</source>
         <translation>จำนวนของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="213"/>
+        <location filename="../../ui/dialogs.py" line="229"/>
         <source>Weights in kg with up to 3 decimals, e.g. 0.750</source>
         <translation>น้ำหนักเป็นกิโลกรัม ทศนิยมไม่เกิน 3 ตำแหน่ง เช่น 0.750</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="231"/>
+        <source>Quantity (pieces): a whole number, e.g. 3</source>
+        <translation>จำนวน (ชิ้น): จำนวนเต็ม เช่น 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="233"/>
         <source>Quantity for the next scan</source>
         <translation>จำนวนสำหรับสินค้าที่จะสแกนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs.py" line="234"/>
         <source>Then scan the product (or type its code and Enter)</source>
         <translation>จากนั้นสแกนสินค้า (หรือพิมพ์รหัสแล้วกด Enter)</translation>
     </message>
@@ -1382,27 +1392,27 @@ Card</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="414"/>
+        <location filename="../../ui/dialogs.py" line="432"/>
         <source>{count} line(s)</source>
         <translation>{count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="439"/>
+        <location filename="../../ui/dialogs.py" line="457"/>
         <source>Recall a parked sale</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="441"/>
+        <location filename="../../ui/dialogs.py" line="459"/>
         <source>Parked sales (F6)</source>
         <translation>บิลที่พักไว้ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="441"/>
+        <location filename="../../ui/dialogs.py" line="459"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="443"/>
+        <location filename="../../ui/dialogs.py" line="461"/>
         <source>Recall (Enter)</source>
         <translation>เรียกบิล (Enter)</translation>
     </message>
@@ -2044,113 +2054,113 @@ Card</source>
         <translation>สลับภาษา ไทย / English</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="123"/>
+        <location filename="../../ui/till/actions.py" line="152"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="124"/>
+        <location filename="../../ui/till/actions.py" line="153"/>
         <source>Printer setup and test page</source>
         <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="127"/>
+        <location filename="../../ui/till/actions.py" line="157"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="128"/>
+        <location filename="../../ui/till/actions.py" line="158"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="131"/>
+        <location filename="../../ui/till/actions.py" line="162"/>
         <source>Price of the line</source>
         <translation>ราคาของรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="133"/>
+        <location filename="../../ui/till/actions.py" line="164"/>
         <source>New unit price of the selected line (a manager approves it)</source>
         <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="140"/>
+        <location filename="../../ui/till/actions.py" line="123"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="144"/>
+        <location filename="../../ui/till/actions.py" line="127"/>
         <source>Paid in</source>
         <translation>นำเงินเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="145"/>
+        <location filename="../../ui/till/actions.py" line="128"/>
         <source>Paid in: cash put into the drawer</source>
         <translation>นำเงินเข้า: นำเงินสดใส่ลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="149"/>
+        <location filename="../../ui/till/actions.py" line="132"/>
         <source>Paid out</source>
         <translation>นำเงินออก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="150"/>
+        <location filename="../../ui/till/actions.py" line="133"/>
         <source>Paid out: cash taken from the drawer</source>
         <translation>นำเงินออก: นำเงินสดออกจากลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="154"/>
+        <location filename="../../ui/till/actions.py" line="137"/>
         <source>X report</source>
         <translation>รายงาน X</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="155"/>
+        <location filename="../../ui/till/actions.py" line="138"/>
         <source>X report: the shift so far</source>
         <translation>รายงาน X: ยอดของกะจนถึงตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="159"/>
+        <location filename="../../ui/till/actions.py" line="142"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="160"/>
+        <location filename="../../ui/till/actions.py" line="143"/>
         <source>Close the shift: count the drawer, Z report</source>
         <translation>ปิดกะ: นับเงินในลิ้นชัก พิมพ์รายงาน Z</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="164"/>
+        <location filename="../../ui/till/actions.py" line="147"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="165"/>
+        <location filename="../../ui/till/actions.py" line="148"/>
         <source>Refund some or all of a sale</source>
         <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="169"/>
-        <location filename="../../ui/till/actions.py" line="171"/>
+        <location filename="../../ui/till/actions.py" line="172"/>
+        <location filename="../../ui/till/actions.py" line="174"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="178"/>
+        <location filename="../../ui/till/actions.py" line="181"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="179"/>
+        <location filename="../../ui/till/actions.py" line="182"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="180"/>
+        <location filename="../../ui/till/actions.py" line="183"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="181"/>
+        <location filename="../../ui/till/actions.py" line="184"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>

@@ -137,7 +137,7 @@ class LineKeys(QObject):
             line = self.w.model.line(row)
             self.w.open_dialog(QuantityDialog(
                 self._name(row), fmt.line_quantity(line).replace(",", ""),
-                lambda q: self._set_quantity(row, q), self.w.window()))
+                lambda q: self._set_quantity(row, q), self.w.window(), line.product.sold_by))
             return
 
         def apply_next(q: Decimal) -> None:
