@@ -331,6 +331,9 @@ class ApprovalDialog(_WorkerDialog):
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_field.setMaxLength(8)
         self.reason_field = style.named(QLineEdit(reason), "approvalReason")
+        if reason.strip():  # the reason the cashier gave (a discount's): shown, not asked again
+            self.reason_field.setReadOnly(True)
+            self.reason_field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for w in (
             self._what,
             self._reason_caption,

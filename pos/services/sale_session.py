@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,6 @@ from pos.domain.auth import Action, Actor
 from pos.domain.cart import Cart, CartGroup, CartLine, Discount, new_cart
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from pos.domain.approvals import ApprovalNeed
     from pos.domain.payment import Tender
     from pos.domain.sale import Receipt
@@ -65,6 +64,7 @@ class Readiness(Enum):
 class PayCheck:
     readiness: Readiness
     approval: ApprovalNeed | None = None  # the approval to ask for (NEEDS_APPROVAL)
+    reason: str = ""  # the reason the cashier already gave for it ("": the manager gives one)
 
 
 class LogoutBlock(Enum):
@@ -285,8 +285,23 @@ class SaleSession:
             return PayCheck(Readiness.NEEDS_SHIFT)
         need = self.pay_approval()
         if need is not None:
-            return PayCheck(Readiness.NEEDS_APPROVAL, need)
+            reason = self.discount_reason() if need.action is Action.DISCOUNT_OVER_LIMIT else ""
+            return PayCheck(Readiness.NEEDS_APPROVAL, need, reason)
         return PayCheck(Readiness.READY)
+
+    def discount_reason(self) -> str:
+        """The reasons typed for the discounts above the limit (each once, in cart order):
+        what the manager approves, without asking the cashier for a reason again."""
+        # each discount measured as the approval rule measures it (sale_rules.max_discount_pct)
+        taken = [(line.discount.reason, line.discount_amount, line.gross)
+                 for line in self._cart if line.discount is not None]
+        sale = self._cart.sale_discount
+        if sale is not None:
+            subtotal = sum((line.net for line in self._cart), Decimal(0))
+            taken.append((sale.reason, sale.amount_off(subtotal), subtotal))
+        limit = self.settings.discount_limit_pct
+        reasons = [why.strip() for why, off, base in taken if base > 0 and off * 100 / base > limit]
+        return "; ".join(dict.fromkeys(r for r in reasons if r))[:200]
 
     def start_payment(self) -> tuple[Decimal, list[Tender], bool]:
         """The payment dialog opens: (amount due, payments kept, whether the kept payments no

@@ -129,6 +129,33 @@ def test_a_discount_over_the_limit_needs_a_manager_until_approved(session: SaleS
     assert session.pay_check().readiness is Readiness.READY
 
 
+def test_the_approval_of_a_discount_takes_the_reason_the_cashier_gave(
+    session: SaleSession,
+) -> None:
+    session.log_in(ANNA, shift_open=True)
+    scan(session, "111", "222")
+    silk, tea = (ln.line_id for ln in session.cart)
+    session.set_line_discount(silk, Discount(DiscountKind.PERCENT, Decimal(30), " regular "))
+    session.set_line_discount(tea, Discount(DiscountKind.PERCENT, Decimal(10), "dented box"))
+    check = session.pay_check()
+    assert check.readiness is Readiness.NEEDS_APPROVAL
+    assert check.reason == "regular"  # the tea's 10% is within the limit: not what is approved
+    session.set_sale_discount(Discount(DiscountKind.AMOUNT, Decimal(500), "opening day"))
+    assert session.pay_check().reason == "regular; opening day"
+    session.set_line_discount(silk, Discount(DiscountKind.AMOUNT, Decimal(258), "regular"))
+    assert session.pay_check().reason == "opening day"  # 20% of the silk: within the limit
+
+
+def test_a_typed_price_is_approved_with_the_manager_s_reason(session: SaleSession) -> None:
+    session.log_in(ANNA, shift_open=True)
+    scan(session, "222")
+    session.set_unit_price(session.cart.lines[0].line_id, Decimal("50.00"))
+    check = session.pay_check()
+    assert check.approval is not None
+    assert check.approval.action is Action.PRICE_OVERRIDE
+    assert check.reason == ""
+
+
 def test_a_discount_within_the_limit_needs_nobody(session: SaleSession) -> None:
     session.log_in(ANNA, shift_open=True)
     scan(session, "111")

@@ -60,7 +60,8 @@ class ShiftView(Protocol):
     """The shift and a manager's approval (ui.till.shift_flow)."""
 
     def open_shift(self) -> None: ...
-    def ask_approval(self, action: Action, ref: str, then: Callable[[Approval], None]) -> None: ...
+    def ask_approval(self, action: Action, ref: str, then: Callable[[Approval], None],
+                     reason: str = "") -> None: ...
 
 
 class LineView(Protocol):

@@ -50,7 +50,7 @@ class PaymentFlow(QObject):
             return
         if check.readiness is Readiness.NEEDS_APPROVAL and check.approval is not None:
             w.shift.ask_approval(check.approval.action, check.approval.ref,
-                                 self._approved_then_pay)
+                                 self._approved_then_pay, check.reason)
             return
         if check.readiness in (Readiness.BUSY, Readiness.NEEDS_LOGIN):
             return

@@ -171,13 +171,15 @@ class ShiftFlow(QObject):
                 lambda text: self.w.payment.show_preview(refund.refund_no, text)).failure(
                 self.w.fail).run(self.w.worker)
 
-    def ask_approval(self, action: Action, ref: str, then: Callable[[Approval], None]) -> None:
-        """A manager's PIN for one action of this cashier; `then` runs once approved."""
+    def ask_approval(self, action: Action, ref: str, then: Callable[[Approval], None],
+                     reason: str = "") -> None:
+        """A manager's PIN for one action of this cashier; `then` runs once approved. A
+        `reason` the cashier already gave (a discount's) is shown, not asked again."""
         from ui.shift_dialogs import ApprovalDialog
 
         auth, actor = self.w.ctx.auth, self.w.actor
         assert auth is not None
         assert actor is not None
-        dialog = ApprovalDialog(auth, actor, action, ref, self.run, self.w.window())
+        dialog = ApprovalDialog(auth, actor, action, ref, self.run, self.w.window(), reason)
         dialog.approved.connect(then)
         self.w.open_dialog(dialog)
