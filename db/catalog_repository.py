@@ -22,7 +22,7 @@ from pos.domain.catalog import (
     ProducerEntry,
     ProductEntry,
 )
-from pos.ports.catalog import SearchRow
+from pos.ports.catalog import CatalogMarker, SearchRow
 
 _ACTIVE_PRODUCT = select(*PRODUCT_COLUMNS).where(m.Product.active.is_(True))
 _BY_BARCODE = _ACTIVE_PRODUCT.join(
@@ -90,6 +90,13 @@ class SqlCatalogRepository:
 
     def count_products(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(m.Product)) or 0)
+
+    def catalog_marker(self) -> CatalogMarker:
+        products, updated_at = self.session.execute(
+            select(func.count(), func.max(m.Product.updated_at)).select_from(m.Product)
+        ).one()
+        barcodes = self.session.scalar(select(func.count()).select_from(m.ProductBarcode))
+        return CatalogMarker(int(products or 0), int(barcodes or 0), updated_at)
 
     def stock_on_hand(self, product_ids: Iterable[str]) -> dict[str, Decimal]:
         ids = list(product_ids)

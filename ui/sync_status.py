@@ -27,6 +27,8 @@ class SyncStatusIndicator(QWidget):
     """A status-bar widget; stand-alone (no central server) until `attach` gets a service."""
 
     statusChanged = Signal(object)  # SyncStatus, emitted on the loop's thread (queued here)
+    # a round pulled catalogue changes (emitted on the loop's thread: connect it queued)
+    catalogueChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None, backoff: Backoff | None = None) -> None:
         super().__init__(parent)
@@ -80,11 +82,14 @@ class SyncStatusIndicator(QWidget):
         self._loop = SyncLoop(self._service, self._backoff or Backoff(), self._on_round)
         self._loop.start()
 
-    def _on_round(self, _outcome: SyncResult | Exception) -> None:
-        """On the loop's thread: read the status there, hand it to the UI thread."""
+    def _on_round(self, outcome: SyncResult | Exception) -> None:
+        """On the loop's thread: read the status there, hand it to the UI thread; tell the
+        till when the round pulled catalogue changes (its search index is refreshed)."""
         service = self._service
         if self._stopping or service is None:
             return
+        if not isinstance(outcome, Exception) and (outcome.pulled or outcome.tombstones):
+            self.catalogueChanged.emit()
         self.statusChanged.emit(service.status())
 
     def _on_status(self, status: SyncStatus) -> None:

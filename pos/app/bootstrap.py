@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
+    from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
     from pos.ports.terminals import TerminalInfo
@@ -74,7 +75,13 @@ class Store:
         from pos.services.search import ProductIndex
 
         with self.uow() as read:
-            return ProductIndex(read.catalog.iter_search_rows())
+            marker = read.catalog.catalog_marker()  # first: a change after it shows next time
+            return ProductIndex(read.catalog.iter_search_rows(), marker)
+
+    def catalog_marker(self) -> CatalogMarker:
+        """The catalogue's state as the index last loaded would mark it (a cheap query)."""
+        with self.uow() as read:
+            return read.catalog.catalog_marker()
 
     def is_empty(self) -> bool:
         with self.uow() as read:
@@ -470,6 +477,7 @@ class Services:
             settings=settings,
             terminal=self.store.terminal,
             load_index=self.store.load_index,
+            catalog_marker=self.store.catalog_marker,
             render_receipt=lambda receipt: render_text(receipt, settings, columns),
             store_label=self.store.url,
             baskets=self.baskets,

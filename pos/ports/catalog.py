@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
@@ -24,6 +25,16 @@ class SearchRow:
     price: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class CatalogMarker:
+    """A cheap mark of the catalogue's state: it changes when products are added, changed
+    (their updated_at) or get a barcode. A till compares it to see an import or a pull."""
+
+    products: int
+    barcodes: int
+    updated_at: datetime | None
+
+
 class CatalogRepository(Protocol):
     def product_by_barcode(self, code: str) -> ProductInfo | None: ...
     def product_by_sku(self, sku: str) -> ProductInfo | None: ...
@@ -31,6 +42,7 @@ class CatalogRepository(Protocol):
     def products_by_ids(self, ids: Iterable[str]) -> list[ProductInfo]: ...
     def iter_search_rows(self) -> Iterator[SearchRow]: ...
     def count_products(self) -> int: ...
+    def catalog_marker(self) -> CatalogMarker: ...
     def stock_on_hand(self, product_ids: Iterable[str]) -> dict[str, Decimal]: ...
     # writing the catalogue (demo store, import, in-store codes)
     def ensure_categories(self) -> None: ...

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from pos.domain.text import fold
-from pos.ports.catalog import SearchRow
+from pos.ports.catalog import CatalogMarker, SearchRow
 
 _SEP = "\n"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -49,7 +49,9 @@ class ProductIndex:
     query walks only the Thai names. 100,000 products: a query takes a few milliseconds.
     """
 
-    def __init__(self, rows: Iterable[SearchRow]) -> None:
+    def __init__(self, rows: Iterable[SearchRow], marker: CatalogMarker | None = None) -> None:
+        """`marker`: the catalogue's state when `rows` were read (None: not known)."""
+        self.marker = marker
         self._rows: list[SearchRow] = list(rows)
         thai: list[str] = []
         latin: list[str] = []

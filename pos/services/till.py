@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.domain.refund import RefundReceipt
     from pos.domain.sale import Receipt
     from pos.domain.settings import Settings
+    from pos.ports.catalog import CatalogMarker
     from pos.ports.terminals import TerminalInfo
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
@@ -38,3 +39,6 @@ class TillContext:
     shifts: Shifts | None = None  # open/close the counter's shift, paid-in/out, X/Z reports
     returns: Returns | None = None  # find a sale by its receipt, refund it (None: no refunds)
     render_refund: Callable[[RefundReceipt], str] | None = None  # the refund slip as preview text
+    # the catalogue's state, compared with the index's to see an import or a pull (None: the
+    # index is never refreshed)
+    catalog_marker: Callable[[], CatalogMarker] | None = None

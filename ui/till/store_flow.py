@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos.domain.errors import ShopError, shop_error
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
 ContextFactory = Callable[[], TillContext]
 
 OPEN_AFTER_MS = 300  # a store factory runs by then even if the window has not painted yet
+# how often the till looks for a catalogue changed by another program (an import); a pull by
+# this till's own sync refreshes the index after its round
+CATALOGUE_CHECK_MS = 60_000
+
+log = logging.getLogger(__name__)
 
 
 class StoreFlow(QObject):
@@ -36,6 +42,9 @@ class StoreFlow(QObject):
         self.open_error = ""  # why the store could not be opened (shown in the window)
         self.index: ProductIndex | None = None
         self.index_error = ""
+        self._refreshing = False  # a catalogue check (and perhaps a new index) is on its way
+        self._catalogue_timer = QTimer(self)
+        self._catalogue_timer.timeout.connect(self.refresh_catalogue)
 
     @property
     def ctx(self) -> TillContext:
@@ -92,6 +101,8 @@ class StoreFlow(QObject):
             self._on_index_failed).run(self.w.loader)
         self.w.printer_status.attach(ctx.print_queue, self.w.worker)
         self.w.sync_status.attach(ctx.sync)
+        self.w.sync_status.catalogueChanged.connect(
+            lambda: self.refresh_catalogue(pulled=True), Qt.ConnectionType.QueuedConnection)
         self.w.login.lock()
 
     def _on_failed(self, exc: Exception) -> None:
@@ -110,6 +121,36 @@ class StoreFlow(QObject):
         QApplication.beep()
         self.w.storeFailed.emit(self.open_error)
 
+    def refresh_catalogue(self, *, pulled: bool = False) -> None:
+        """Products imported by another program, or `pulled` from the central database, while
+        the till runs: when the catalogue's marker differs from the index's, a new index is
+        built on the loader (the scans go on with the old one) and swapped in."""
+        ctx, index = self.context, self.index
+        if ctx is None or index is None or self._refreshing or self.w.loader.closed:
+            return
+        marker = ctx.catalog_marker
+        if marker is None:
+            return
+        self._refreshing = True
+
+        def work() -> ProductIndex | None:
+            if not pulled and index.marker is not None and marker() == index.marker:
+                return None  # nothing changed: one cheap query
+            return ctx.load_index()
+
+        TillOp("refresh_index", work).success(self._on_refreshed).failure(
+            self._on_refresh_failed).run(self.w.loader)
+
+    def _on_refreshed(self, index: ProductIndex | None) -> None:
+        self._refreshing = False
+        if index is not None:
+            self._on_index_loaded(index)
+
+    def _on_refresh_failed(self, exc: Exception) -> None:
+        # the index in hand still works (and scans read the database itself): try next time
+        self._refreshing = False
+        log.warning("the product index could not be refreshed: %s", exc)
+
     def _on_index_loaded(self, index: ProductIndex) -> None:
         self.index = index
         # The catalogue index (hundreds of thousands of objects) lives as long as the till:
@@ -119,6 +160,8 @@ class StoreFlow(QObject):
         if self.w.tools.find is not None:
             self.w.tools.find.set_index(index)
         self.w.update_status()
+        if self.context is not None and self.context.catalog_marker is not None:
+            self._catalogue_timer.start(CATALOGUE_CHECK_MS)
         self.w.indexLoaded.emit(len(index))
 
     def _on_index_failed(self, exc: Exception) -> None:
