@@ -5,13 +5,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
+import socket
 import sys
 import time
 import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSocketNotifier, QTimer
+from PySide6.QtGui import QSessionManager
 from PySide6.QtWidgets import QApplication
 
 from pos.domain.settings import Settings
@@ -84,12 +87,78 @@ def run_till(
             window.close()
     previous = sys.excepthook
     sys.excepthook = _excepthook(window)
+    restore = _keep_cart_on_exit(app, window)
     try:
         window.showMaximized()
         window.refocus()
         return int(app.exec())
     finally:
+        restore()
         sys.excepthook = previous
+
+
+def _keep_cart_on_exit(app: QApplication, window: TillWindow) -> Callable[[], None]:
+    """However the till is told to stop, the cart is parked first (the window's close does it).
+
+    SIGTERM closes the window as its close button does and exits 0 (Python runs a signal's
+    handler only between bytecodes, so the signal wakes the Qt loop through a socket); the
+    desktop session ending (commitDataRequest) parks the cart; a quit that skips the window
+    (aboutToQuit) closes it first. Returns what puts the previous signal handling back.
+    """
+
+    def terminate() -> None:
+        log.info("SIGTERM: closing the till (a sale in the cart is parked first)")
+        if window.close():
+            app.exit(0)
+        # else the window says why it stays open (the cart could not be parked)
+
+    def commit_data(manager: QSessionManager) -> None:
+        if not window.login.keep_cart() and manager.allowsInteraction():
+            manager.cancel()  # the window says why; the session is asked not to end
+
+    app.commitDataRequest.connect(commit_data)
+    app.aboutToQuit.connect(window.close)
+    undo: list[Callable[[], object]] = [
+        lambda: app.commitDataRequest.disconnect(commit_data),
+        lambda: app.aboutToQuit.disconnect(window.close),
+    ]
+    try:
+        reader, writer = socket.socketpair()
+    except OSError:  # pragma: no cover - no sockets at all
+        log.warning("no socket pair: SIGTERM ends the till without parking its cart")
+    else:
+        for end in (reader, writer):
+            end.setblocking(False)
+        notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+        def woken() -> None:
+            with contextlib.suppress(OSError):
+                reader.recv(64)
+
+        def on_sigterm(_signum: int, _frame: object) -> None:
+            QTimer.singleShot(0, terminate)  # inside the Qt loop, not inside this handler
+
+        notifier.activated.connect(woken)
+        previous_fd = signal.set_wakeup_fd(writer.fileno())
+        previous_handler = signal.signal(signal.SIGTERM, on_sigterm)
+
+        def restore_signals() -> None:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous_handler is None
+                          else previous_handler)
+            signal.set_wakeup_fd(previous_fd)
+            notifier.setEnabled(False)
+            notifier.deleteLater()
+            reader.close()
+            writer.close()
+
+        undo.append(restore_signals)
+
+    def restore() -> None:
+        for step in reversed(undo):
+            with contextlib.suppress(RuntimeError, TypeError):
+                step()
+
+    return restore
 
 
 def _excepthook(

@@ -4,37 +4,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="371"/>
+        <location filename="../../ui/shift_dialogs.py" line="374"/>
         <source>Manager approval</source>
         <translation>ผู้จัดการอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="372"/>
+        <location filename="../../ui/shift_dialogs.py" line="375"/>
         <source>Manager approval: {action}</source>
         <translation>ผู้จัดการอนุมัติ: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="374"/>
+        <location filename="../../ui/shift_dialogs.py" line="377"/>
         <source>{name} asks to {action}. {ref}</source>
         <translation>{name} ขอ{action} {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="378"/>
+        <location filename="../../ui/shift_dialogs.py" line="381"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="379"/>
+        <location filename="../../ui/shift_dialogs.py" line="382"/>
         <source>Manager&apos;s user name</source>
         <translation>ชื่อผู้ใช้ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="380"/>
+        <location filename="../../ui/shift_dialogs.py" line="383"/>
         <source>Manager&apos;s PIN</source>
         <translation>PIN ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="381"/>
+        <location filename="../../ui/shift_dialogs.py" line="384"/>
         <source>Approve (Enter)</source>
         <translation>อนุมัติ (Enter)</translation>
     </message>
@@ -854,27 +854,42 @@
 <context>
     <name>LoginFlow</name>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="106"/>
+        <location filename="../../ui/till/login_flow.py" line="124"/>
         <source>Hello {name}</source>
         <translation>สวัสดี {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="119"/>
+        <location filename="../../ui/till/login_flow.py" line="135"/>
         <source>{name}&apos;s sale was parked: they can recall it with F6</source>
         <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="133"/>
+        <location filename="../../ui/till/login_flow.py" line="165"/>
+        <source>The till is still saving: close it again in a moment</source>
+        <translation>เครื่องขายยังบันทึกอยู่ กรุณาปิดอีกครั้งในอีกสักครู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="173"/>
+        <source>The sale is still being parked: close the till again in a moment</source>
+        <translation>กำลังพักบิลอยู่ กรุณาปิดเครื่องขายอีกครั้งในอีกสักครู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="176"/>
+        <source>The sale could not be parked ({reason}). The till stays open so that the sale is not lost: finish it (F12), or fix the database and close again.</source>
+        <translation>พักบิลไม่ได้ ({reason}) เครื่องขายจะยังเปิดอยู่เพื่อไม่ให้บิลนี้หาย กรุณาขายให้เสร็จ (F12) หรือแก้ไขฐานข้อมูลแล้วปิดอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/login_flow.py" line="195"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="137"/>
+        <location filename="../../ui/till/login_flow.py" line="199"/>
         <source>Payments were taken for this sale: finish it (F12) before logging out</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="142"/>
+        <location filename="../../ui/till/login_flow.py" line="205"/>
         <source>{name} logged out</source>
         <translation>{name} ออกจากระบบแล้ว</translation>
     </message>
@@ -1780,12 +1795,12 @@ Card</source>
 <context>
     <name>StoreFlow</name>
     <message>
-        <location filename="../../ui/till/store_flow.py" line="105"/>
+        <location filename="../../ui/till/store_flow.py" line="116"/>
         <source>The store could not be opened: {reason}. Check the database (--db) and the disk, then start the till again.</source>
         <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till/store_flow.py" line="127"/>
+        <location filename="../../ui/till/store_flow.py" line="170"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
@@ -1793,52 +1808,52 @@ Card</source>
 <context>
     <name>SyncStatusIndicator</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="116"/>
+        <location filename="../../ui/sync_status.py" line="121"/>
         <source>Sync now</source>
         <translation>ซิงก์ตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="117"/>
+        <location filename="../../ui/sync_status.py" line="122"/>
         <source>Send waiting sales and fetch the catalogue now</source>
         <translation>ส่งรายการขายที่รอส่งและรับข้อมูลสินค้าเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="127"/>
+        <location filename="../../ui/sync_status.py" line="132"/>
         <source>Stand-alone</source>
         <translation>ใช้งานเครื่องเดียว</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="130"/>
+        <location filename="../../ui/sync_status.py" line="135"/>
         <source>Connecting to the central database…</source>
         <translation>กำลังเชื่อมต่อฐานข้อมูลกลาง…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="132"/>
+        <location filename="../../ui/sync_status.py" line="137"/>
         <source>Online</source>
         <translation>ออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="134"/>
+        <location filename="../../ui/sync_status.py" line="139"/>
         <source>Central not answering</source>
         <translation>ฐานข้อมูลกลางไม่ตอบสนอง</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="136"/>
+        <location filename="../../ui/sync_status.py" line="141"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="138"/>
+        <location filename="../../ui/sync_status.py" line="143"/>
         <source>last sync {time}</source>
         <translation>ซิงก์ล่าสุด {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="139"/>
+        <location filename="../../ui/sync_status.py" line="144"/>
         <source>{count} sales waiting</source>
         <translation>รอส่ง {count} รายการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="141"/>
+        <location filename="../../ui/sync_status.py" line="146"/>
         <source>{count} refused by central</source>
         <translation>ส่วนกลางไม่รับ {count} รายการ</translation>
     </message>
@@ -2181,52 +2196,52 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till/window.py" line="315"/>
+        <location filename="../../ui/till/window.py" line="316"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="318"/>
+        <location filename="../../ui/till/window.py" line="319"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="331"/>
+        <location filename="../../ui/till/window.py" line="332"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="387"/>
+        <location filename="../../ui/till/window.py" line="388"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="387"/>
+        <location filename="../../ui/till/window.py" line="388"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="389"/>
+        <location filename="../../ui/till/window.py" line="390"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="392"/>
+        <location filename="../../ui/till/window.py" line="393"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="448"/>
+        <location filename="../../ui/till/window.py" line="449"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="453"/>
+        <location filename="../../ui/till/window.py" line="454"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="454"/>
+        <location filename="../../ui/till/window.py" line="455"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>

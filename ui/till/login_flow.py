@@ -1,10 +1,13 @@
-"""Who is at the till: the log-in page, switching cashier, parking another cashier's sale."""
+"""Who is at the till: the log-in page, switching cashier, parking a sale under its owner
+(another cashier's, the one logging out, and the one on the till when it closes)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
 from PySide6.QtWidgets import QApplication
 
 from pos.services.sale_session import LogoutBlock
@@ -16,6 +19,21 @@ if TYPE_CHECKING:
     from pos.domain.auth import Actor
     from ui.login_page import LoginPage
     from ui.till.host import TillHost
+    from ui.worker import Worker
+
+# how long closing the till waits for the worker's ops (a scan, a sale being saved, the park)
+CLOSE_WAIT_S = 10.0
+
+
+def settle(worker: Worker, timeout_s: float) -> bool:
+    """Wait until every op queued on `worker` has delivered its outcome (no user input is
+    taken meanwhile); False if some had not within `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    while worker.pending and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
+        if worker.pending:
+            time.sleep(0.005)
+    return not worker.pending
 
 
 class LoginFlow(QObject):
@@ -110,23 +128,67 @@ class LoginFlow(QObject):
         if outcome.shift_open is False:
             self.w.shift.open_shift()
 
-    def _park_for(self, owner: Actor) -> None:
+    def _park_for(self, owner: Actor, *, failed: Callable[[Exception], None] | None = None,
+                  then: Callable[[], None] | None = None) -> None:
+        """Park the cart under `owner`'s name (for them to recall with F6)."""
         label = f"{owner.display_name} · {fmt.baht(self.w.cart.totals().total)}"
+        text = self.tr("{name}'s sale was parked: they can recall it with F6").format(
+            name=owner.display_name)
 
         def parked(_id: str) -> None:
             self.w.session.park_done()
-            self.w.refocus()
-            self.w.show_message(self.tr("{name}'s sale was parked: they can recall it with F6")
-                                .format(name=owner.display_name), MessageLevel.INFO)
+            if self.locked:
+                self.page.show_message(text)
+            else:
+                self.w.refocus()
+                self.w.show_message(text, MessageLevel.INFO)
+            if then is not None:
+                then()
+
+        def park_failed(exc: Exception) -> None:
+            self.w.carts.cart_op_failed(exc)  # the cart stays as it is, for its owner
+            if self.locked:
+                self.page.show_message(self.w.error_text(exc))
+            if failed is not None:
+                failed(exc)
 
         TillOp("park", self.w.session.park_job(label)).success(parked).failure(
-            self.w.carts.cart_op_failed).run(self.w.worker)
+            park_failed).run(self.w.worker)
+
+    def keep_cart(self) -> bool:
+        """Before the till closes (its close button, Alt+F4, SIGTERM, the desktop session
+        ending): every op's outcome is in, and a cart with lines is parked under its owner,
+        the park committed. False, with the cashier told why, when it could not be: the
+        window then stays open with the cart, so that nothing is lost."""
+        w = self.w
+        if not settle(w.worker, CLOSE_WAIT_S):
+            w.warn(self.tr("The till is still saving: close it again in a moment"))
+            return False
+        owner = w.session.owner or w.session.actor
+        if w.cart.is_empty or w.store.context is None or owner is None:
+            return True
+        refused: list[Exception] = []
+        self._park_for(owner, failed=refused.append)
+        if not settle(w.worker, CLOSE_WAIT_S):
+            w.warn(self.tr("The sale is still being parked: close the till again in a moment"))
+            return False
+        if refused:
+            w.warn(self.tr("The sale could not be parked ({reason}). The till stays open so "
+                           "that the sale is not lost: finish it (F12), or fix the database "
+                           "and close again.").format(reason=w.error_text(refused[0])))
+            return False
+        return True
 
     def log_out(self) -> None:
-        """Ctrl+F1: switch cashier. The cart stays on screen for the same cashier; another
-        cashier's log-in parks it under its owner's name. Payments taken must be finished."""
+        """Ctrl+F1: switch cashier. A sale in the cart is parked under its owner's name, for
+        them to recall (F6) after logging in again. Payments taken must be finished."""
         ctx = self.w.store.context
         if self.locked or ctx is None or ctx.auth is None:
+            return
+        self.w.carts.when_scans_done(self._log_out)
+
+    def _log_out(self) -> None:
+        if self.locked:
             return
         block = self.w.session.logout_block()
         if block is LogoutBlock.BUSY or self.w.payment.dialog is not None:
@@ -138,6 +200,9 @@ class LoginFlow(QObject):
                                 "logging out"))
             return
         who = self.w.session.actor
+        owner = self.w.session.owner or who
         self.lock(who.username if who is not None else "")
         self.page.show_message(self.tr("{name} logged out").format(
             name=who.display_name if who is not None else ""))
+        if owner is not None and not self.w.cart.is_empty:
+            self._park_for(owner)

@@ -85,6 +85,7 @@ class TillWindow(QMainWindow):
         self._language = language
         self._dialog: QDialog | None = None  # the small dialog on screen, if any
         self._closing = False
+        self._keeping_cart = False  # a close is parking the cart before it goes on
         self.worker = Worker(self)  # ordered: scans, park, recall and commits
         # the catalogue index (seconds for 100,000 products) loads beside it, read only,
         # so that the first scans of the day are not queued behind it
@@ -470,6 +471,19 @@ class TillWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing:
             super().closeEvent(event)
+            return
+        if self._keeping_cart:  # another close (SIGTERM) while this one parks the cart
+            event.ignore()
+            return
+        # the cart is never lost: parked under its owner and committed before the worker
+        # stops; if it cannot be, the window stays open with the cart and says why
+        self._keeping_cart = True
+        try:
+            kept = self.login.keep_cart()
+        finally:
+            self._keeping_cart = False
+        if not kept:
+            event.ignore()
             return
         self._closing = True
         app = QApplication.instance()

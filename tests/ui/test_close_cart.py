@@ -1,0 +1,157 @@
+"""Closing the till never loses its cart: a real close event, log-out and SIGTERM park it."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos.app.bootstrap import Store, open_store
+from pos.domain.settings import Settings
+from pos.ports.clock import SystemClock
+from pos.ports.sales import ParkedCart
+from pos.services.auth import Auth
+from pos.services.demo import load_demo_store
+from tests.helpers.selling import FastArgon2
+from tests.ui.conftest import DATA, SILK, TEA, log_in, scan, scan_and_wait
+from ui.till.window import TillWindow
+
+CHILD = Path(__file__).resolve().parents[1] / "helpers" / "till_child.py"
+CASHIER = "สมใจ"  # the demo cashier's display name, in the parked sale's label
+
+
+def parked(store: Store) -> list[ParkedCart]:
+    """The parked sales as a fresh unit of work reads them from the store."""
+    with store.uow() as read:
+        return read.parking.list(store.terminal.terminal_id)
+
+
+def skus(cart: ParkedCart) -> list[str]:
+    with_ids = {line["product_id"] for line in cart.payload["lines"]}
+    return sorted(with_ids)
+
+
+def sqlite_file(store: Store) -> str:
+    path = store.engine.url.database
+    assert path
+    return path
+
+
+def test_closing_the_window_parks_the_cart_under_its_owner(
+    qtbot: QtBot, store: Store, till: TillWindow
+) -> None:
+    scan_and_wait(qtbot, till, SILK)
+    scan(qtbot, till, TEA)  # still on its way when the window closes: it is parked too
+    assert parked(store) == []
+
+    assert till.close()  # what the title bar's close button and Alt+F4 send: a QCloseEvent
+
+    assert not till.isVisible()
+    assert till.worker.closed
+    (sale,) = parked(store)
+    assert CASHIER in sale.label
+    assert len(sale.payload["lines"]) == 2
+    with store.uow() as read:
+        names = sorted(p.sku for p in read.catalog.products_by_ids(skus(sale)))
+    assert names == ["KK-SILK-001", "KK-TEA-001"]
+
+
+def test_an_empty_cart_closes_at_once_with_nothing_parked(
+    qtbot: QtBot, store: Store, till: TillWindow
+) -> None:
+    started = time.monotonic()
+    assert till.close()
+    assert time.monotonic() - started < 1.0
+    assert not till.isVisible()
+    assert parked(store) == []
+
+
+def test_a_park_the_database_refuses_keeps_the_window_open_with_its_cart(
+    qtbot: QtBot, store: Store, till: TillWindow
+) -> None:
+    con = sqlite3.connect(sqlite_file(store))
+    con.execute("CREATE TRIGGER refuse_park BEFORE INSERT ON parked_sales "
+                "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    con.commit()
+    scan_and_wait(qtbot, till, SILK)
+
+    assert not till.close()  # not quietly: the cashier is told, the sale stays on screen
+
+    assert till.isVisible()
+    assert not till.worker.closed
+    assert till.message_kind == "error"
+    assert "พักบิลไม่ได้" in till.message
+    assert [line.product.sku for line in till.cart] == ["KK-SILK-001"]
+    assert parked(store) == []
+
+    con.execute("DROP TRIGGER refuse_park")  # the database is back: the next close parks
+    con.commit()
+    con.close()
+    assert till.close()
+    assert not till.isVisible()
+    (sale,) = parked(store)
+    assert CASHIER in sale.label
+
+
+def test_logging_out_parks_the_cart_for_its_cashier_to_recall(
+    qtbot: QtBot, store: Store, till: TillWindow
+) -> None:
+    scan_and_wait(qtbot, till, SILK)
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)
+    assert till.locked
+    qtbot.waitUntil(lambda: till.cart.is_empty and not till.busy, timeout=5_000)
+    (sale,) = parked(store)
+    assert CASHIER in sale.label
+    assert CASHIER in till.login_page.message
+
+    log_in(qtbot, till, "cashier", "1111")
+    assert till.cart.is_empty
+    assert till.close()  # nothing left to park
+    assert len(parked(store)) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs SIGTERM")
+def test_sigterm_parks_the_cart_and_exits_0(tmp_path: Path) -> None:
+    db_file = tmp_path / "counter.db"
+    settings = Settings()
+    prepared = open_store(str(db_file), settings)
+    try:
+        load_demo_store(prepared.uow, settings, prepared.terminal.terminal_id, DATA)
+        Auth(prepared.uow, settings, SystemClock(), FastArgon2()).ensure_demo_users()
+    finally:
+        prepared.close()
+
+    out_file, err_file = tmp_path / "till.out", tmp_path / "till.err"
+    with out_file.open("wb") as out, err_file.open("wb") as err:
+        child = subprocess.Popen([sys.executable, str(CHILD), str(db_file), SILK, TEA],
+                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while "READY" not in out_file.read_text("utf-8").split():
+            assert child.poll() is None, f"the till exited {child.returncode}:\n" + (
+                err_file.read_text("utf-8"))
+            assert time.monotonic() < deadline, "the till never had its cart"
+            time.sleep(0.05)
+        child.send_signal(signal.SIGTERM)
+        status = child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+    assert status == 0, err_file.read_text("utf-8")
+    assert "EXIT 0" in out_file.read_text("utf-8")
+    store = open_store(str(db_file), settings)
+    try:
+        (sale,) = parked(store)
+        assert CASHIER in sale.label
+        assert len(sale.payload["lines"]) == 2
+    finally:
+        store.close()
