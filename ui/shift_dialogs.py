@@ -17,7 +17,7 @@ from pos.domain.money import AmountError
 from pos.domain.payment import THAI_DENOMINATIONS
 from ui import format as fmt
 from ui import i18n, style
-from ui.dialogs import _Dialog, read_number
+from ui.dialogs import ConfirmDialog, _Dialog, read_number
 
 if TYPE_CHECKING:
     from pos.domain.cashup import ShiftReport
@@ -184,7 +184,10 @@ class CashMoveDialog(_WorkerDialog):
 
 
 class CloseShiftDialog(_WorkerDialog):
-    """Count the drawer note by note and coin by coin; expected vs counted, then close."""
+    """Count the drawer note by note and coin by coin; expected vs counted, then close.
+
+    Enter never closes the shift from a field: it moves to the next one, and from the last
+    coin to the Close button; the button closes, asking once more when the drawer is off."""
 
     closed = Signal(object)  # ShiftReport (the Z report)
 
@@ -237,6 +240,7 @@ class CloseShiftDialog(_WorkerDialog):
             self._body.addWidget(w)
         self._ok.clicked.disconnect()
         self._ok.clicked.connect(self.close_shift)  # the button closes; Enter counts on
+        self._ok.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where Enter on the last coin goes
         self.resize(820, 640)
         self.retranslateUi()
         self.count_fields[THAI_DENOMINATIONS[0]].setFocus()
@@ -268,17 +272,16 @@ class CloseShiftDialog(_WorkerDialog):
             self.tr("Counted: {amount}").format(amount=fmt.baht(self.counted))
         )
         diff = self.difference
-        if diff == 0:
-            text = self.tr("Difference: none, the drawer is right")
-        elif diff < 0:
-            text = self.tr("Difference: {amount} short").format(amount=fmt.baht(-diff))
-        else:
-            text = self.tr("Difference: {amount} over").format(amount=fmt.baht(diff))
-        self.difference_label.setText(text)
+        self.difference_label.setText(self.difference_text())
         color = style.GREEN if diff == 0 else style.RED
         self.difference_label.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {color};")
 
     def _confirm(self) -> None:
+        """Enter counts on: to the next field, and from the last one to the Close button;
+        only on that button does it close (as a click does)."""
+        if self._ok.hasFocus():
+            self.close_shift()
+            return
         focused = [d for d, f in self.count_fields.items() if f.hasFocus()]
         if focused and focused[0] != THAI_DENOMINATIONS[-1]:
             # Enter moves down the denominations, like counting the drawer
@@ -286,10 +289,39 @@ class CloseShiftDialog(_WorkerDialog):
             self.count_fields[THAI_DENOMINATIONS[i + 1]].setFocus()
             self.count_fields[THAI_DENOMINATIONS[i + 1]].selectAll()
             return
-        self.close_shift()
+        self._ok.setFocus()
+
+    def difference_text(self) -> str:
+        diff = self.difference
+        if diff == 0:
+            return self.tr("Difference: none, the drawer is right")
+        if diff < 0:
+            return self.tr("Difference: {amount} short").format(amount=fmt.baht(-diff))
+        return self.tr("Difference: {amount} over").format(amount=fmt.baht(diff))
 
     def close_shift(self) -> None:
-        """Close with the counts as typed (the OK button, or Enter on the last coin)."""
+        """The Close button: a drawer that is right closes; one that is short or over is
+        asked about once more, naming the difference."""
+        if self.busy:
+            return
+        if self.difference == 0:
+            self._close_now()
+            return
+        diff = self.difference
+        text = self.tr("Expected {expected} · counted {counted}\n{difference}\n\n"
+                       "Close the shift and issue the Z report with this difference?").format(
+            expected=fmt.baht(self.expected), counted=fmt.baht(self.counted),
+            difference=self.difference_text())
+        yes = (self.tr("Yes, close {amount} short (Enter)") if diff < 0
+               else self.tr("Yes, close {amount} over (Enter)")).format(
+            amount=fmt.baht(abs(diff)))
+        confirm = ConfirmDialog("confirmCloseShift", self.tr("The drawer is not right"), text,
+                                yes, self)
+        confirm.accepted.connect(self._close_now)
+        confirm.finished.connect(lambda _r: confirm.deleteLater())
+        confirm.open()
+
+    def _close_now(self) -> None:
         shifts, actor, counts = self._shifts, self._actor, self.counts()
         self._submit(lambda: shifts.close(actor, counts), self._closed)
 

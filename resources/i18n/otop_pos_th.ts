@@ -4,37 +4,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="374"/>
+        <location filename="../../ui/shift_dialogs.py" line="406"/>
         <source>Manager approval</source>
         <translation>ผู้จัดการอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="375"/>
+        <location filename="../../ui/shift_dialogs.py" line="407"/>
         <source>Manager approval: {action}</source>
         <translation>ผู้จัดการอนุมัติ: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="377"/>
+        <location filename="../../ui/shift_dialogs.py" line="409"/>
         <source>{name} asks to {action}. {ref}</source>
         <translation>{name} ขอ{action} {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="381"/>
+        <location filename="../../ui/shift_dialogs.py" line="413"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="382"/>
+        <location filename="../../ui/shift_dialogs.py" line="414"/>
         <source>Manager&apos;s user name</source>
         <translation>ชื่อผู้ใช้ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="383"/>
+        <location filename="../../ui/shift_dialogs.py" line="415"/>
         <source>Manager&apos;s PIN</source>
         <translation>PIN ของผู้จัดการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="384"/>
+        <location filename="../../ui/shift_dialogs.py" line="416"/>
         <source>Approve (Enter)</source>
         <translation>อนุมัติ (Enter)</translation>
     </message>
@@ -344,42 +344,68 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="265"/>
+        <location filename="../../ui/shift_dialogs.py" line="269"/>
         <source>Expected in the drawer: {amount}</source>
         <translation>เงินที่ควรมีในลิ้นชัก: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="268"/>
+        <location filename="../../ui/shift_dialogs.py" line="272"/>
         <source>Counted: {amount}</source>
         <translation>นับได้: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="272"/>
+        <location filename="../../ui/shift_dialogs.py" line="297"/>
         <source>Difference: none, the drawer is right</source>
         <translation>ผลต่าง: ไม่มี เงินในลิ้นชักถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="274"/>
+        <location filename="../../ui/shift_dialogs.py" line="299"/>
         <source>Difference: {amount} short</source>
         <translation>ผลต่าง: ขาด {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="276"/>
+        <location filename="../../ui/shift_dialogs.py" line="300"/>
         <source>Difference: {amount} over</source>
         <translation>ผลต่าง: เกิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="302"/>
+        <location filename="../../ui/shift_dialogs.py" line="311"/>
+        <source>Expected {expected} · counted {counted}
+{difference}
+
+Close the shift and issue the Z report with this difference?</source>
+        <translation>เงินที่ควรมี {expected} · นับได้ {counted}
+{difference}
+
+ปิดกะและออกรายงาน Z ด้วยผลต่างนี้หรือไม่?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="315"/>
+        <source>Yes, close {amount} short (Enter)</source>
+        <translation>ใช่ ปิดกะโดยขาด {amount} (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="316"/>
+        <source>Yes, close {amount} over (Enter)</source>
+        <translation>ใช่ ปิดกะโดยเกิน {amount} (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="318"/>
+        <source>The drawer is not right</source>
+        <translation>เงินในลิ้นชักไม่ตรง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_dialogs.py" line="334"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="303"/>
+        <location filename="../../ui/shift_dialogs.py" line="335"/>
         <source>Count the drawer: how many of each note and coin?</source>
         <translation>นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ/กี่เหรียญ?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_dialogs.py" line="304"/>
+        <location filename="../../ui/shift_dialogs.py" line="336"/>
         <source>Close shift (Z report)</source>
         <translation>ปิดกะ (รายงาน Z)</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Store, open_store
@@ -58,6 +58,9 @@ def _close_shift(qtbot: QtBot, till: TillWindow) -> None:
     ok = dialog.findChild(QPushButton, "closeShiftDialogOk")
     assert ok is not None
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    asked = QApplication.activeModalWidget()
+    if asked is not None and asked.objectName() == "confirmCloseShift":  # the drawer is off
+        qtbot.keyClick(asked, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: till.shift_open is False, timeout=10_000)
 
 
