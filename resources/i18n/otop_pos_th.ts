@@ -195,77 +195,77 @@
 <context>
     <name>CartFlow</name>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="49"/>
+        <location filename="../../ui/till/cart_flow.py" line="50"/>
         <source>Log in first, then scan</source>
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="85"/>
+        <location filename="../../ui/till/cart_flow.py" line="88"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="101"/>
+        <location filename="../../ui/till/cart_flow.py" line="104"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="110"/>
+        <location filename="../../ui/till/cart_flow.py" line="113"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="117"/>
+        <location filename="../../ui/till/cart_flow.py" line="120"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="131"/>
+        <location filename="../../ui/till/cart_flow.py" line="134"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="146"/>
+        <location filename="../../ui/till/cart_flow.py" line="149"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="157"/>
+        <location filename="../../ui/till/cart_flow.py" line="160"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="159"/>
+        <location filename="../../ui/till/cart_flow.py" line="162"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="162"/>
+        <location filename="../../ui/till/cart_flow.py" line="165"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="163"/>
+        <location filename="../../ui/till/cart_flow.py" line="166"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="164"/>
+        <location filename="../../ui/till/cart_flow.py" line="167"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="181"/>
+        <location filename="../../ui/till/cart_flow.py" line="184"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="192"/>
+        <location filename="../../ui/till/cart_flow.py" line="196"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="230"/>
+        <location filename="../../ui/till/cart_flow.py" line="234"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -804,37 +804,37 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="278"/>
+        <location filename="../../ui/till/panels.py" line="280"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="285"/>
+        <location filename="../../ui/till/panels.py" line="287"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="288"/>
+        <location filename="../../ui/till/panels.py" line="290"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="289"/>
+        <location filename="../../ui/till/panels.py" line="291"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="294"/>
+        <location filename="../../ui/till/panels.py" line="296"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="295"/>
+        <location filename="../../ui/till/panels.py" line="297"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="297"/>
+        <location filename="../../ui/till/panels.py" line="299"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -1755,22 +1755,22 @@ Card</source>
         <translation>นำเงินออก {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="116"/>
+        <location filename="../../ui/till/shift_flow.py" line="117"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="148"/>
+        <location filename="../../ui/till/shift_flow.py" line="150"/>
         <source>Shift closed: {title}</source>
         <translation>ปิดกะแล้ว: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="157"/>
+        <location filename="../../ui/till/shift_flow.py" line="159"/>
         <source>Refunds are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="166"/>
+        <location filename="../../ui/till/shift_flow.py" line="169"/>
         <source>Refund {number}: {amount} back to the customer</source>
         <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
     </message>
@@ -1778,42 +1778,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="322"/>
+        <location filename="../../ui/till/panels.py" line="331"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="327"/>
+        <location filename="../../ui/till/panels.py" line="336"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="328"/>
+        <location filename="../../ui/till/panels.py" line="337"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="331"/>
+        <location filename="../../ui/till/panels.py" line="340"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="334"/>
+        <location filename="../../ui/till/panels.py" line="343"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="336"/>
+        <location filename="../../ui/till/panels.py" line="345"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="337"/>
+        <location filename="../../ui/till/panels.py" line="346"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="341"/>
+        <location filename="../../ui/till/panels.py" line="350"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>

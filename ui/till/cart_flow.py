@@ -26,6 +26,7 @@ class CartFlow(QObject):
         super().__init__(host.window())
         self.w = host
         host.scan_field.returnPressed.connect(self._on_return)
+        self._until_next_scan = ""  # a message that the next line in the cart takes away
 
     # --- scanning ----------------------------------------------------------------------
     def _on_return(self) -> None:
@@ -70,9 +71,11 @@ class CartFlow(QObject):
             w.fail(exc)
         else:
             w.model.flash(row)
-            w.show_row(row)
-            if w.message_kind in (MessageLevel.ERROR.value, MessageLevel.OK.value):
+            w.show_row(row)  # the next sale's first line: the last sale's change goes
+            if (w.message_kind in (MessageLevel.ERROR.value, MessageLevel.OK.value)
+                    or (self._until_next_scan and w.banner.text() == self._until_next_scan)):
                 w.clear_message()
+            self._until_next_scan = ""
         w.session.scan_answered()
 
     def _on_scan_failed(self, exc: Exception) -> None:
@@ -178,7 +181,8 @@ class CartFlow(QObject):
     def _cancel_confirmed(self) -> None:
         self.w.session.new_sale()
         self.w.refocus()
-        self.w.show_message(self.tr("Sale cancelled"), MessageLevel.INFO)
+        self._until_next_scan = self.tr("Sale cancelled")  # news until the next scan
+        self.w.show_message(self._until_next_scan, MessageLevel.INFO)
 
     # --- gift baskets (F7) -------------------------------------------------------------
     def open_basket(self) -> None:

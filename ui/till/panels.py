@@ -259,6 +259,7 @@ class LastLinePanel(QFrame):
         self.price = _label("lastPrice", right=True)
         self.change = _label("changeDueLabel", right=True)
         self.change.hide()
+        self.showing_sale = False  # the sale just saved (and its change) is on show
         for w in (self.caption, self.name, self.secondary):
             ll.addWidget(w)
         ll.addStretch(1)
@@ -274,6 +275,7 @@ class LastLinePanel(QFrame):
 
     def show_line(self, row: int, line: CartLine | None, language: str) -> None:
         self.change.hide()
+        self.showing_sale = False
         if line is None:
             self._set(self.tr("Ready for the next customer"))
             return
@@ -296,6 +298,13 @@ class LastLinePanel(QFrame):
         if change:
             self.change.setText(self.tr("Change {amount}").format(amount=change))
             self.change.show()
+        self.showing_sale = True
+
+    def clear_sale(self) -> None:
+        """The sale just saved is no longer the news (a refund, a report, the shift closed,
+        the next sale begun): its total and change leave the panel."""
+        if self.showing_sale:
+            self.show_line(-1, None, "")
 
 
 class StatusPanel(QObject):

@@ -95,6 +95,7 @@ class ShiftFlow(QObject):
 
     def _show_x_report(self, report: ShiftReport) -> None:
         """The X report in the preview, and on the receipt printer when there is one."""
+        self.w.last_line.clear_sale()  # the last sale's change is not the report's
         self.show_report(report)
         queue = self.w.ctx.print_queue
         if queue is not None and not self.w.settings.receipt_printer.is_preview:
@@ -144,6 +145,7 @@ class ShiftFlow(QObject):
 
     def _on_closed(self, report: ShiftReport) -> None:
         self.w.session.set_shift_open(False)
+        self.w.last_line.clear_sale()
         self.show_report(report)
         self.w.show_message(self.tr("Shift closed: {title}").format(title=report.title),
                             MessageLevel.OK)
@@ -163,6 +165,7 @@ class ShiftFlow(QObject):
         self.w.open_dialog(dialog)
 
     def _on_refunded(self, refund: RefundReceipt) -> None:
+        self.w.last_line.clear_sale()  # the change given for the last sale is not this refund's
         self.w.show_message(self.tr("Refund {number}: {amount} back to the customer").format(
             number=refund.refund_no, amount=fmt.baht(refund.total)), MessageLevel.OK)
         render = self.w.ctx.render_refund
