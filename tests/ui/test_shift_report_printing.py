@@ -48,7 +48,8 @@ def _store(tmp_path: Path, target: str) -> Store:
     return store
 
 
-def _close_shift(qtbot: QtBot, till: TillWindow) -> None:
+def close_shift_counted(qtbot: QtBot, till: TillWindow) -> None:
+    """F11, the drawer counted at ฿2,120.00, Close (and yes, when the drawer is off)."""
     key(qtbot, till.scan_field, Qt.Key.Key_F11)
     dialog = modal(qtbot, "closeShiftDialog")
     for name, n in (("count_1000", "2"), ("count_100", "1"), ("count_20", "1")):
@@ -88,7 +89,7 @@ def test_f10_and_f11_print_the_x_and_z_reports_and_show_them(
             back_to_scanning(qtbot, till)
             qtbot.waitUntil(lambda: not till.busy, timeout=10_000)  # the X report's job is done
 
-            _close_shift(qtbot, till)
+            close_shift_counted(qtbot, till)
             qtbot.waitUntil(lambda: "Z REPORT 000001" in preview.text, timeout=5_000)
             qtbot.waitUntil(lambda: len(_printed(printer)) == 3, timeout=10_000)
         number = f"Z-{store.terminal.receipt_prefix}-000001"
@@ -115,7 +116,7 @@ def test_a_printer_that_is_off_keeps_the_z_in_the_queue_and_the_preview_shows_it
     try:
         with open_till(qtbot, store) as till:
             till.set_language("en")
-            _close_shift(qtbot, till)
+            close_shift_counted(qtbot, till)
             qtbot.waitUntil(lambda: till.receipt_preview is not None, timeout=5_000)
             preview = till.receipt_preview
             assert preview is not None
