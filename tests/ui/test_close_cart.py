@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from pos.ports.sales import ParkedCart
 from pos.services.auth import Auth
 from pos.services.demo import load_demo_store
 from tests.helpers.selling import FastArgon2
-from tests.ui.conftest import DATA, SILK, TEA, log_in, scan, scan_and_wait
+from tests.ui.conftest import DATA, SILK, TEA, approve, key, log_in, modal, scan, scan_and_wait
 from ui.till.window import TillWindow
 
 CHILD = Path(__file__).resolve().parents[1] / "helpers" / "till_child.py"
@@ -73,13 +74,25 @@ def test_an_empty_cart_closes_at_once_with_nothing_parked(
     assert parked(store) == []
 
 
-def test_a_park_the_database_refuses_keeps_the_window_open_with_its_cart(
-    qtbot: QtBot, store: Store, till: TillWindow
-) -> None:
+@pytest.fixture
+def refusing(store: Store, till: TillWindow) -> Iterator[sqlite3.Connection]:
+    """The till's database refuses to park a sale (as a failing disk would) until the test
+    drops the trigger; dropped at the end in any case, so that the till can close."""
     con = sqlite3.connect(sqlite_file(store))
     con.execute("CREATE TRIGGER refuse_park BEFORE INSERT ON parked_sales "
                 "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
     con.commit()
+    try:
+        yield con
+    finally:
+        con.execute("DROP TRIGGER IF EXISTS refuse_park")
+        con.commit()
+        con.close()
+
+
+def test_a_park_the_database_refuses_keeps_the_window_open_with_its_cart(
+    qtbot: QtBot, store: Store, till: TillWindow, refusing: sqlite3.Connection
+) -> None:
     scan_and_wait(qtbot, till, SILK)
 
     assert not till.close()  # not quietly: the cashier is told, the sale stays on screen
@@ -91,13 +104,35 @@ def test_a_park_the_database_refuses_keeps_the_window_open_with_its_cart(
     assert [line.product.sku for line in till.cart] == ["KK-SILK-001"]
     assert parked(store) == []
 
-    con.execute("DROP TRIGGER refuse_park")  # the database is back: the next close parks
-    con.commit()
-    con.close()
+    refusing.execute("DROP TRIGGER refuse_park")  # the database is back: the next close parks
+    refusing.commit()
     assert till.close()
     assert not till.isVisible()
     (sale,) = parked(store)
     assert CASHIER in sale.label
+
+
+def test_a_second_close_may_discard_the_sale_with_a_managers_approval(
+    qtbot: QtBot, store: Store, till: TillWindow, refusing: sqlite3.Connection
+) -> None:
+    scan_and_wait(qtbot, till, SILK)
+    assert not till.close()
+    assert not till.close()  # again: the sale still cannot be parked, discarding is offered
+
+    confirm = modal(qtbot, "confirmDiscardOnClose")
+    assert till.isVisible()
+    key(qtbot, confirm, Qt.Key.Key_Return)
+    approve(qtbot, "the disk failed")  # a cashier's discard: the manager's PIN
+    qtbot.waitUntil(lambda: not till.isVisible(), timeout=10_000)
+
+    assert till.worker.closed
+    assert parked(store) == []
+    rows = refusing.execute("SELECT action, reason, ref FROM approvals").fetchall()
+    assert [(action, reason) for action, reason, _ in rows] == [
+        ("cancel_sale", "the disk failed")]
+    assert "closing the till" in rows[0][2]
+    assert refusing.execute(
+        "SELECT count(*) FROM journal_entries WHERE kind = 'void'").fetchone() == (1,)
 
 
 def test_logging_out_parks_the_cart_for_its_cashier_to_recall(

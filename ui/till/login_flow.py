@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos.services.sale_session import LogoutBlock
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from ui.login_page import LoginPage
     from ui.till.host import TillHost
     from ui.worker import Worker
+
+log = logging.getLogger(__name__)
 
 # how long closing the till waits for the worker's ops (a scan, a sale being saved, the park)
 CLOSE_WAIT_S = 10.0
@@ -44,6 +47,7 @@ class LoginFlow(QObject):
         self.w = host
         self._page: LoginPage | None = None  # built after the first frame
         self.locked = False
+        self._close_refused = False  # a close could not park the cart: the next may discard
 
     @property
     def page(self) -> LoginPage:
@@ -173,11 +177,54 @@ class LoginFlow(QObject):
             w.warn(self.tr("The sale is still being parked: close the till again in a moment"))
             return False
         if refused:
-            w.warn(self.tr("The sale could not be parked ({reason}). The till stays open so "
-                           "that the sale is not lost: finish it (F12), or fix the database "
-                           "and close again.").format(reason=w.error_text(refused[0])))
+            reason = w.error_text(refused[0])
+            if self._close_refused:  # the second close: discarding is offered, like F9
+                self._offer_discard(reason)
+            else:
+                self._close_refused = True
+                w.warn(self.tr("The sale could not be parked ({reason}). The till stays open "
+                               "so that the sale is not lost: finish it (F12), or fix the "
+                               "database and close again (closing again offers to discard "
+                               "the sale, with a manager's approval).").format(reason=reason))
             return False
+        self._close_refused = False
         return True
+
+    def _offer_discard(self, reason: str) -> None:
+        """The park failed again: the sale may be discarded as F9 cancels one (a cashier's
+        discard needs a manager's PIN, written to the approvals audit and the journal)."""
+        from ui.dialogs import ConfirmDialog
+
+        w = self.w
+        if w.dialog_open:
+            return
+        if self.locked or w.session.actor is None:
+            self.page.show_message(self.tr("The sale could not be parked ({reason}): log in "
+                                           "to finish or discard it").format(reason=reason))
+            return
+        text = self.tr("The sale ({total}) could not be parked: {reason}.\nDiscard it and "
+                       "close the till?").format(total=fmt.baht(w.cart.totals().total),
+                                                 reason=reason)
+        dialog = ConfirmDialog("confirmDiscardOnClose", self.tr("Close the till"), text,
+                               self.tr("Yes, discard the sale and close (Enter)"), w.window())
+        dialog.accepted.connect(self._discard_asked)
+        w.open_dialog(dialog)
+
+    def _discard_asked(self) -> None:
+        need = self.w.session.cancel_approval()
+        if need is None:  # a manager at the till
+            self._discard_and_close()
+            return
+        ref = f"{need.ref} (closing the till)"
+        QTimer.singleShot(0, lambda: self.w.shift.ask_approval(
+            need.action, ref, lambda _a: self._discard_and_close()))
+
+    def _discard_and_close(self) -> None:
+        cart = self.w.cart
+        log.warning("closing the till: sale %s (%d lines, %s) discarded, it could not be "
+                    "parked", cart.cart_id, len(cart), cart.totals().total)
+        self.w.session.new_sale()
+        QTimer.singleShot(0, self.w.window().close)
 
     def log_out(self) -> None:
         """Ctrl+F1: switch cashier. A sale in the cart is parked under its owner's name, for
