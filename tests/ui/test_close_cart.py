@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Store, open_store
@@ -21,7 +22,19 @@ from pos.ports.sales import ParkedCart
 from pos.services.auth import Auth
 from pos.services.demo import load_demo_store
 from tests.helpers.selling import FastArgon2
-from tests.ui.conftest import DATA, SILK, TEA, approve, key, log_in, modal, scan, scan_and_wait
+from tests.ui.conftest import (
+    DATA,
+    DINO,
+    SILK,
+    TEA,
+    approve,
+    back_to_scanning,
+    key,
+    log_in,
+    modal,
+    scan,
+    scan_and_wait,
+)
 from ui.till.window import TillWindow
 
 CHILD = Path(__file__).resolve().parents[1] / "helpers" / "till_child.py"
@@ -133,6 +146,39 @@ def test_a_second_close_may_discard_the_sale_with_a_managers_approval(
     assert "closing the till" in rows[0][2]
     assert refusing.execute(
         "SELECT count(*) FROM journal_entries WHERE kind = 'void'").fetchone() == (1,)
+
+
+def test_a_sale_with_payments_taken_is_not_closed_away(
+    qtbot: QtBot, store: Store, till: TillWindow
+) -> None:
+    scan_and_wait(qtbot, till, TEA)
+    scan_and_wait(qtbot, till, DINO)  # 370.00
+    key(qtbot, till.scan_field, Qt.Key.Key_F12)
+    dialog = modal(qtbot, "paymentDialog")
+    key(qtbot, dialog, Qt.Key.Key_F2)
+    amount = QApplication.focusWidget()
+    assert amount is not None
+    assert amount.objectName() == "promptpayAmount"
+    qtbot.keyClicks(amount, "200")
+    key(qtbot, amount, Qt.Key.Key_Return)  # 200.00 received by PromptPay, 170.00 to go
+
+    assert not till.close()  # a parked cart would not keep the 200.00 taken
+
+    assert till.isVisible()
+    assert "รับชำระเงินของบิลนี้ไปแล้ว" in till.message
+    assert len(till.cart) == 2
+    assert parked(store) == []
+    back_to_scanning(qtbot, till)
+    key(qtbot, till.scan_field, Qt.Key.Key_F12)  # the payments are still there: finish
+    dialog = modal(qtbot, "paymentDialog")
+    cash = dialog.findChild(QLineEdit, "cashTendered")
+    assert cash is not None
+    key(qtbot, dialog, Qt.Key.Key_F1)
+    assert cash.text() == "170.00"
+    key(qtbot, cash, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.cart.is_empty and till.last_receipt is not None,
+                    timeout=10_000)
+    assert till.close()
 
 
 def test_logging_out_parks_the_cart_for_its_cashier_to_recall(

@@ -165,12 +165,20 @@ class LoginFlow(QObject):
         the park committed. False, with the cashier told why, when it could not be: the
         window then stays open with the cart, so that nothing is lost."""
         w = self.w
-        if not settle(w.worker, CLOSE_WAIT_S):
+        if not settle(w.worker, CLOSE_WAIT_S) and (w.session.busy is not None
+                                                   or w.session.pending_scans):
+            # a scan, a park, a recall or a sale still on its way to the cart
             w.warn(self.tr("The till is still saving: close it again in a moment"))
             return False
         owner = w.session.owner or w.session.actor
         if w.cart.is_empty or w.store.context is None or owner is None:
             return True
+        if w.payment.dialog is not None:
+            w.payment.dialog.reject()  # as Esc: the payments taken stay with the sale
+        if w.session.tenders:  # a parked cart does not keep them: the money would be lost
+            w.warn(self.tr("Payments were taken for this sale: finish it (F12) before "
+                           "closing the till"))
+            return False
         refused: list[Exception] = []
         self._park_for(owner, failed=refused.append)
         if not settle(w.worker, CLOSE_WAIT_S):
