@@ -143,7 +143,7 @@ def test_a_second_close_may_discard_the_sale_with_a_managers_approval(
     rows = refusing.execute("SELECT action, reason, ref FROM approvals").fetchall()
     assert [(action, reason) for action, reason, _ in rows] == [
         ("cancel_sale", "the disk failed")]
-    assert "closing the till" in rows[0][2]
+    assert "ปิดเครื่องขาย" in rows[0][2]  # the approval's reference: closing the till
     assert refusing.execute(
         "SELECT count(*) FROM journal_entries WHERE kind = 'void'").fetchone() == (1,)
 

@@ -132,8 +132,8 @@ class LoginFlow(QObject):
         if outcome.shift_open is False:
             self.w.shift.open_shift()
 
-    def _park_for(self, owner: Actor, *, failed: Callable[[Exception], None] | None = None,
-                  then: Callable[[], None] | None = None) -> None:
+    def _park_for(self, owner: Actor, *,
+                  failed: Callable[[Exception], None] | None = None) -> None:
         """Park the cart under `owner`'s name (for them to recall with F6)."""
         label = f"{owner.display_name} · {fmt.baht(self.w.cart.totals().total)}"
         text = self.tr("{name}'s sale was parked: they can recall it with F6").format(
@@ -146,8 +146,6 @@ class LoginFlow(QObject):
             else:
                 self.w.refocus()
                 self.w.show_message(text, MessageLevel.INFO)
-            if then is not None:
-                then()
 
         def park_failed(exc: Exception) -> None:
             self.w.carts.cart_op_failed(exc)  # the cart stays as it is, for its owner
@@ -223,7 +221,8 @@ class LoginFlow(QObject):
         if need is None:  # a manager at the till
             self._discard_and_close()
             return
-        ref = f"{need.ref} (closing the till)"
+        closing = self.tr("closing the till")
+        ref = f"{need.ref} · {closing}"
         QTimer.singleShot(0, lambda: self.w.shift.ask_approval(
             need.action, ref, lambda _a: self._discard_and_close()))
 
