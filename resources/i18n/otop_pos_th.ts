@@ -905,49 +905,49 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>กำลังพักบิลอยู่ กรุณาปิดเครื่องขายอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="191"/>
+        <location filename="../../ui/till/login_flow.py" line="192"/>
         <source>The sale could not be parked ({reason}). The till stays open so that the sale is not lost: finish it (F12), or fix the database and close again (closing again offers to discard the sale, with a manager&apos;s approval).</source>
         <translation>พักบิลไม่ได้ ({reason}) เครื่องขายจะยังเปิดอยู่เพื่อไม่ให้บิลนี้หาย กรุณาขายให้เสร็จ (F12) หรือแก้ไขฐานข้อมูลแล้วปิดอีกครั้ง (การปิดอีกครั้งจะถามว่าจะทิ้งบิลนี้หรือไม่ โดยต้องให้ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="208"/>
+        <location filename="../../ui/till/login_flow.py" line="218"/>
         <source>The sale could not be parked ({reason}): log in to finish or discard it</source>
         <translation>พักบิลไม่ได้ ({reason}) กรุณาเข้าสู่ระบบเพื่อขายให้เสร็จหรือทิ้งบิลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="211"/>
+        <location filename="../../ui/till/login_flow.py" line="221"/>
         <source>The sale ({total}) could not be parked: {reason}.
 Discard it and close the till?</source>
         <translation>พักบิลนี้ ({total}) ไม่ได้: {reason}
 จะทิ้งบิลนี้และปิดเครื่องขายหรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="214"/>
+        <location filename="../../ui/till/login_flow.py" line="224"/>
         <source>Close the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="215"/>
+        <location filename="../../ui/till/login_flow.py" line="225"/>
         <source>Yes, discard the sale and close (Enter)</source>
         <translation>ใช่ ทิ้งบิลและปิดเครื่องขาย (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="224"/>
+        <location filename="../../ui/till/login_flow.py" line="234"/>
         <source>closing the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="249"/>
+        <location filename="../../ui/till/login_flow.py" line="259"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="253"/>
+        <location filename="../../ui/till/login_flow.py" line="263"/>
         <source>Payments were taken for this sale: finish it (F12) before logging out</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="259"/>
+        <location filename="../../ui/till/login_flow.py" line="269"/>
         <source>{name} logged out</source>
         <translation>{name} ออกจากระบบแล้ว</translation>
     </message>

@@ -198,6 +198,27 @@ def test_logging_out_parks_the_cart_for_its_cashier_to_recall(
     assert len(parked(store)) == 1
 
 
+def test_a_park_refused_at_log_out_keeps_the_cart_and_the_log_in_page_says_so(
+    qtbot: QtBot, store: Store, till: TillWindow, refusing: sqlite3.Connection
+) -> None:
+    scan_and_wait(qtbot, till, SILK)
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)
+    assert till.locked
+    qtbot.waitUntil(lambda: not till.busy, timeout=5_000)
+    assert len(till.cart) == 1  # not parked, not lost
+    assert till.login_page.message
+
+    assert not till.close()  # the log-in page, which is up, says why the till stays open
+    assert till.isVisible()
+    assert "พักบิลไม่ได้" in till.login_page.message
+
+    refusing.execute("DROP TRIGGER refuse_park")
+    refusing.commit()
+    assert till.close()
+    (sale,) = parked(store)
+    assert CASHIER in sale.label
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs SIGTERM")
 def test_sigterm_parks_the_cart_and_exits_0(tmp_path: Path) -> None:
     db_file = tmp_path / "counter.db"

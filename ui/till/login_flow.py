@@ -166,7 +166,7 @@ class LoginFlow(QObject):
         if not settle(w.worker, CLOSE_WAIT_S) and (w.session.busy is not None
                                                    or w.session.pending_scans):
             # a scan, a park, a recall or a sale still on its way to the cart
-            w.warn(self.tr("The till is still saving: close it again in a moment"))
+            self._tell(self.tr("The till is still saving: close it again in a moment"))
             return False
         owner = w.session.owner or w.session.actor
         if w.cart.is_empty or w.store.context is None or owner is None:
@@ -174,13 +174,14 @@ class LoginFlow(QObject):
         if w.payment.dialog is not None:
             w.payment.dialog.reject()  # as Esc: the payments taken stay with the sale
         if w.session.tenders:  # a parked cart does not keep them: the money would be lost
-            w.warn(self.tr("Payments were taken for this sale: finish it (F12) before "
-                           "closing the till"))
+            self._tell(self.tr("Payments were taken for this sale: finish it (F12) before "
+                               "closing the till"))
             return False
         refused: list[Exception] = []
         self._park_for(owner, failed=refused.append)
         if not settle(w.worker, CLOSE_WAIT_S):
-            w.warn(self.tr("The sale is still being parked: close the till again in a moment"))
+            self._tell(self.tr("The sale is still being parked: close the till again in a "
+                               "moment"))
             return False
         if refused:
             reason = w.error_text(refused[0])
@@ -188,13 +189,22 @@ class LoginFlow(QObject):
                 self._offer_discard(reason)
             else:
                 self._close_refused = True
-                w.warn(self.tr("The sale could not be parked ({reason}). The till stays open "
-                               "so that the sale is not lost: finish it (F12), or fix the "
-                               "database and close again (closing again offers to discard "
-                               "the sale, with a manager's approval).").format(reason=reason))
+                self._tell(self.tr("The sale could not be parked ({reason}). The till stays "
+                                   "open so that the sale is not lost: finish it (F12), or fix "
+                                   "the database and close again (closing again offers to "
+                                   "discard the sale, with a manager's approval).").format(
+                    reason=reason))
             return False
         self._close_refused = False
         return True
+
+    def _tell(self, text: str) -> None:
+        """Why the till does not close: on the log-in page while it is up, else the banner."""
+        if self.locked:
+            QApplication.beep()
+            self.page.show_message(text)
+        else:
+            self.w.warn(text)
 
     def _offer_discard(self, reason: str) -> None:
         """The park failed again: the sale may be discarded as F9 cancels one (a cashier's
