@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut, QTextOption
@@ -42,11 +43,21 @@ def layout_lines(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+class PreviewKind(Enum):
+    """What the preview shows: each document says what it is in its title."""
+
+    RECEIPT = "receipt"
+    X_REPORT = "x_report"
+    Z_REPORT = "z_report"
+    REFUND = "refund"
+
+
 class ReceiptPreview(QDialog):
-    """Shows the receipt text in OTOP Sans (the only face with Thai on the counter's machine).
+    """Shows a receipt, an X or Z report or a refund slip in OTOP Sans (the only face with
+    Thai on the counter's machine).
 
     It appears without taking the keyboard, so the next customer's scans still go to the
-    scan field.
+    scan field (the till closes it on Esc and on the next scan: it never covers the cart).
     """
 
     activated = Signal()  # the cashier clicked it: the till takes the keyboard back
@@ -58,6 +69,7 @@ class ReceiptPreview(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.resize(500, 700)
         self._receipt_no = ""
+        self._kind = PreviewKind.RECEIPT
         self._source = ""
 
         self._title = style.named(QLabel(), "dialogTitle")
@@ -90,10 +102,24 @@ class ReceiptPreview(QDialog):
 
     @property
     def receipt_no(self) -> str:
+        """The number of the document shown (a receipt's, a Z report's, a refund's)."""
         return self._receipt_no
 
+    @property
+    def kind(self) -> PreviewKind:
+        return self._kind
+
+    @property
+    def heading(self) -> str:
+        return str(self._title.text())
+
     def show_receipt(self, receipt_no: str, text: str) -> None:
-        self._receipt_no = receipt_no
+        self.show_document(PreviewKind.RECEIPT, receipt_no, text)
+
+    def show_document(self, kind: PreviewKind, number: str, text: str) -> None:
+        """Show `text`, a document of `kind` (its `number`, "" for an X report)."""
+        self._kind = kind
+        self._receipt_no = number
         self._source = text
         self.retranslateUi()
         self.show()
@@ -133,13 +159,22 @@ class ReceiptPreview(QDialog):
         if self._source:
             self._render()
 
+    def _document_title(self) -> str:
+        number, kind = self._receipt_no, self._kind
+        if kind is PreviewKind.X_REPORT:
+            return self.tr("X report (shift so far)")
+        if kind is PreviewKind.Z_REPORT:
+            return (self.tr("Z report {number}").format(number=number) if number
+                    else self.tr("Z report"))
+        if kind is PreviewKind.REFUND:
+            return (self.tr("Refund slip {number}").format(number=number) if number
+                    else self.tr("Refund slip"))
+        return self.tr("Receipt {number}").format(number=number) if number else self.tr("Receipt")
+
     def retranslateUi(self) -> None:
-        self.setWindowTitle(self.tr("Receipt preview"))
-        self._title.setText(
-            self.tr("Receipt {number}").format(number=self._receipt_no)
-            if self._receipt_no
-            else self.tr("Receipt")
-        )
+        title = self._document_title()
+        self.setWindowTitle(title)
+        self._title.setText(title)
         self._close.setText(self.tr("Close (Esc)"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -6,12 +6,15 @@ from datetime import datetime
 
 from pos.domain.bilingual import pick
 from pos.domain.cashup import ShiftReport
+from pos.domain.settings import Settings
 from pos.domain.shop_time import local, year_for
+from pos.domain.taxinvoice import branch_label_en, branch_label_th
 
 _LABELS: dict[str, tuple[str, str]] = {
     "x": ("X REPORT (shift so far)", "รายงาน X (ระหว่างกะ)"),
     "z": ("Z REPORT", "รายงาน Z (ปิดกะ)"),
     "pos": ("POS ID", "หมายเลขเครื่อง"),
+    "tax_id": ("Tax ID", "เลขประจำตัวผู้เสียภาษี"),
     "opened": ("Opened", "เปิดกะ"),
     "closed": ("Closed", "ปิดกะ"),
     "by": ("by", "โดย"),
@@ -65,8 +68,31 @@ def _money(amount: object) -> str:
     return f"{amount:,.2f}"
 
 
-def shift_report_text(report: ShiftReport, lang: str = "th", width: int = 42) -> str:
-    """The report laid out in `width` columns: totals, payments, the drawer and its count."""
+def _centred(text: str, width: int) -> str:
+    """Centred in `width` columns; a line as wide still starts with a space, which the
+    preview reads as centred."""
+    return text.center(width) if len(text) < width - 1 else f" {text}"
+
+
+def shop_header(settings: Settings, lang: str = "th", width: int = 42) -> list[str]:
+    """The shop as the printed report heads it: its name (both languages), its tax ID and
+    branch, centred in `width` columns."""
+    first, second = pick(lang, settings.shop_name_th, settings.shop_name_en), pick(
+        lang, settings.shop_name_en, settings.shop_name_th)
+    out = [_centred(first, width)]
+    if second:
+        out.append(_centred(second, width))
+    if settings.tax_id:
+        branch = pick(lang, branch_label_th(settings.branch), branch_label_en(settings.branch))
+        out.append(_centred(f"{_t('tax_id', lang)} {settings.tax_id} ({branch})", width))
+    return out
+
+
+def shift_report_text(
+    report: ShiftReport, lang: str = "th", width: int = 42, *, settings: Settings | None = None
+) -> str:
+    """The report laid out in `width` columns: totals, payments, the drawer and its count;
+    headed by the shop (`shop_header`) when its `settings` are given."""
 
     def row(label: str, value: str) -> str:
         gap = max(1, width - len(label) - len(value))
@@ -76,7 +102,8 @@ def shift_report_text(report: ShiftReport, lang: str = "th", width: int = 42) ->
     title = _t(report.kind, lang)
     if report.kind == "z":
         title += f" {report.number:06d}"
-    out = [title.center(width), row(_t("pos", lang), report.pos_id), "-" * width]
+    out = [] if settings is None else [*shop_header(settings, lang, width), "-" * width]
+    out += [title.center(width), row(_t("pos", lang), report.pos_id), "-" * width]
     out.append(row(_t("opened", lang), _when(report.opened_at, lang)))
     out.append(f"  {_t('by', lang)} {report.opened_by}")
     if report.kind == "z":

@@ -200,72 +200,72 @@
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="88"/>
+        <location filename="../../ui/till/cart_flow.py" line="89"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="104"/>
+        <location filename="../../ui/till/cart_flow.py" line="105"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="113"/>
+        <location filename="../../ui/till/cart_flow.py" line="114"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="120"/>
+        <location filename="../../ui/till/cart_flow.py" line="121"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="134"/>
+        <location filename="../../ui/till/cart_flow.py" line="135"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="149"/>
+        <location filename="../../ui/till/cart_flow.py" line="150"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="160"/>
+        <location filename="../../ui/till/cart_flow.py" line="161"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="162"/>
+        <location filename="../../ui/till/cart_flow.py" line="163"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="165"/>
+        <location filename="../../ui/till/cart_flow.py" line="166"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="166"/>
+        <location filename="../../ui/till/cart_flow.py" line="167"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="167"/>
+        <location filename="../../ui/till/cart_flow.py" line="168"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="184"/>
+        <location filename="../../ui/till/cart_flow.py" line="185"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="196"/>
+        <location filename="../../ui/till/cart_flow.py" line="197"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="234"/>
+        <location filename="../../ui/till/cart_flow.py" line="235"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -1212,32 +1212,32 @@ Card</source>
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../ui/till/payment_flow.py" line="44"/>
+        <location filename="../../ui/till/payment_flow.py" line="47"/>
         <source>The cart is empty: scan the products first</source>
         <translation>ยังไม่มีรายการ: กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/payment_flow.py" line="48"/>
+        <location filename="../../ui/till/payment_flow.py" line="51"/>
         <source>No shift is open at this counter: open one first</source>
         <translation>ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/payment_flow.py" line="59"/>
+        <location filename="../../ui/till/payment_flow.py" line="62"/>
         <source>The total changed: take the payments again</source>
         <translation>ยอดรวมเปลี่ยนไป: กรุณารับชำระเงินใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/payment_flow.py" line="78"/>
+        <location filename="../../ui/till/payment_flow.py" line="81"/>
         <source>Payments taken so far are kept: F12 to continue</source>
         <translation>เก็บยอดที่รับชำระแล้วไว้ให้: กด F12 เพื่อชำระต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/payment_flow.py" line="113"/>
+        <location filename="../../ui/till/payment_flow.py" line="116"/>
         <source>Receipt {number} is saved; its preview could not be drawn.</source>
         <translation>บันทึกใบเสร็จ {number} แล้ว แต่แสดงตัวอย่างใบเสร็จไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/payment_flow.py" line="130"/>
+        <location filename="../../ui/till/payment_flow.py" line="135"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
@@ -1493,22 +1493,46 @@ Card</source>
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../ui/receipt_preview.py" line="137"/>
         <source>Receipt preview</source>
-        <translation>ตัวอย่างใบเสร็จ</translation>
+        <translation type="vanished">ตัวอย่างใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/receipt_preview.py" line="139"/>
+        <location filename="../../ui/receipt_preview.py" line="165"/>
+        <source>X report (shift so far)</source>
+        <translation>รายงาน X (ระหว่างกะ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="167"/>
+        <source>Z report {number}</source>
+        <translation>รายงาน Z เลขที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="168"/>
+        <source>Z report</source>
+        <translation>รายงาน Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="170"/>
+        <source>Refund slip {number}</source>
+        <translation>ใบคืนสินค้า เลขที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="171"/>
+        <source>Refund slip</source>
+        <translation>ใบคืนสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_preview.py" line="172"/>
         <source>Receipt {number}</source>
         <translation>ใบเสร็จเลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/receipt_preview.py" line="141"/>
+        <location filename="../../ui/receipt_preview.py" line="172"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/receipt_preview.py" line="143"/>
+        <location filename="../../ui/receipt_preview.py" line="178"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -1787,22 +1811,22 @@ Card</source>
         <translation>นำเงินออก {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="117"/>
+        <location filename="../../ui/till/shift_flow.py" line="123"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="150"/>
+        <location filename="../../ui/till/shift_flow.py" line="156"/>
         <source>Shift closed: {title}</source>
         <translation>ปิดกะแล้ว: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="159"/>
+        <location filename="../../ui/till/shift_flow.py" line="165"/>
         <source>Refunds are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าการคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/shift_flow.py" line="169"/>
+        <location filename="../../ui/till/shift_flow.py" line="175"/>
         <source>Refund {number}: {amount} back to the customer</source>
         <translation>คืนเงิน {number}: คืนลูกค้า {amount}</translation>
     </message>

@@ -51,6 +51,7 @@ class CartFlow(QObject):
             w.login.page.focus_field()
             return
         w.lines.set_pending_qty(None)
+        w.payment.close_preview()  # the last sale's receipt never hides this one's lines
         w.session.scan_sent()
         w.store.start_opening()  # (if not yet) so that the store opens before this scan runs
         ctx = w.store.context

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ui.login_page import LoginPage
     from ui.payment_dialog import PaymentDialog
     from ui.printer_status import PrinterStatusBanner
+    from ui.receipt_preview import PreviewKind
     from ui.sync_status import SyncStatusIndicator
     from ui.till.actions import ActionSet
     from ui.till.messages import MessageBanner, MessageLevel
@@ -84,7 +85,8 @@ class PaymentView(Protocol):
 
     @property
     def dialog(self) -> PaymentDialog | None: ...
-    def show_preview(self, title: str, text: str) -> None: ...
+    def show_preview(self, kind: PreviewKind, number: str, text: str) -> None: ...
+    def close_preview(self) -> None: ...
 
 
 class ToolsView(Protocol):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from pos.domain.sale import Receipt
     from pos.services.auth import Approval
     from ui.payment_dialog import PaymentDialog
-    from ui.receipt_preview import ReceiptPreview
+    from ui.receipt_preview import PreviewKind, ReceiptPreview
     from ui.till.host import TillHost
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,9 @@ class PaymentFlow(QObject):
         self.dialog: PaymentDialog | None = None
         self.preview: ReceiptPreview | None = None
         self.last_receipt: Receipt | None = None
+        # the preview never covers the next sale: Esc or the next scan's first key closes it
+        host.scan_field.escaped.connect(self.close_preview)
+        host.scan_field.textEdited.connect(lambda text: self.close_preview() if text else None)
 
     def pay(self) -> None:
         self.w.carts.when_scans_done(self._open_payment)
@@ -112,7 +115,9 @@ class PaymentFlow(QObject):
         if text is None:
             text = self.tr("Receipt {number} is saved; its preview could not be drawn.").format(
                 number=receipt.receipt_no)
-        self.show_preview(receipt.receipt_no, text)
+        from ui.receipt_preview import PreviewKind
+
+        self.show_preview(PreviewKind.RECEIPT, receipt.receipt_no, text)
         self.w.refocus()
         self.w.saleCompleted.emit(receipt)
 
@@ -130,12 +135,18 @@ class PaymentFlow(QObject):
         self.w.show_message(self.tr("Sale {number} saved").format(number=receipt.receipt_no),
                             MessageLevel.OK)
 
-    def show_preview(self, title: str, text: str) -> None:
-        """A receipt or report in the preview window (it never keeps the keyboard)."""
+    def show_preview(self, kind: PreviewKind, number: str, text: str) -> None:
+        """A receipt, report or refund slip in the preview window (it never keeps the
+        keyboard); its title says which document it is."""
         if self.preview is None:
             from ui.receipt_preview import ReceiptPreview
 
             self.preview = ReceiptPreview(self.w.window())
             self.preview.finished.connect(lambda _r: self.w.refocus())
             self.preview.activated.connect(lambda: QTimer.singleShot(0, self.w.refocus))
-        self.preview.show_receipt(title, text)
+        self.preview.show_document(kind, number, text)
+
+    def close_preview(self) -> None:
+        """Esc or the next scan: the preview goes, the cart is in full view again."""
+        if self.preview is not None and self.preview.isVisible():
+            self.preview.close()

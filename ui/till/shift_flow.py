@@ -104,10 +104,16 @@ class ShiftFlow(QObject):
 
     def show_report(self, report: ShiftReport) -> None:
         from pos.domain.shift_text import shift_report_text
+        from ui.receipt_preview import PreviewKind
 
-        columns = self.w.settings.receipt_printer.text_columns
-        self.w.payment.show_preview(report.title,
-                                    shift_report_text(report, self.w.language, columns))
+        settings = self.w.settings
+        text = shift_report_text(report, self.w.language, settings.receipt_printer.text_columns,
+                                 settings=settings)
+        if report.kind == "z":
+            number = report.document_no or f"{report.number:06d}"
+            self.w.payment.show_preview(PreviewKind.Z_REPORT, number, text)
+        else:
+            self.w.payment.show_preview(PreviewKind.X_REPORT, "", text)
 
     def close_shift(self) -> None:
         """F11: warn about unsent sales, then count the drawer; the Z report when closed."""
@@ -170,8 +176,11 @@ class ShiftFlow(QObject):
             number=refund.refund_no, amount=fmt.baht(refund.total)), MessageLevel.OK)
         render = self.w.ctx.render_refund
         if render is not None:
+            from ui.receipt_preview import PreviewKind
+
             TillOp("refund_text", lambda: render(refund)).success(
-                lambda text: self.w.payment.show_preview(refund.refund_no, text)).failure(
+                lambda text: self.w.payment.show_preview(PreviewKind.REFUND, refund.refund_no,
+                                                         text)).failure(
                 self.w.fail).run(self.w.worker)
 
     def ask_approval(self, action: Action, ref: str, then: Callable[[Approval], None],
