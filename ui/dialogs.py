@@ -8,15 +8,17 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -415,26 +417,35 @@ class DiscountDialog(_Dialog):
 
 
 class RecallDialog(_Dialog):
-    """Pick a parked sale to bring back."""
+    """Pick a parked sale to bring back: whose it is, when it was parked, its lines and its
+    total, each in its own labelled column."""
 
     recallChosen = Signal(str)  # parked_id
 
     def __init__(self, parked: Sequence[ParkedCart], parent: QWidget | None = None) -> None:
         super().__init__("recallDialog", parent)
         self._parked = list(parked)
-        self._list = style.named(QListWidget(), "parkedList")
+        self._list = style.named(QTreeWidget(), "parkedList")
         self._list.setStyleSheet("font-size: 18px;")
+        self._list.setRootIsDecorated(False)
+        self._list.setColumnCount(4)
+        self._list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        head = self._list.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self._body.addWidget(self._list)
+        self._items: list[QTreeWidgetItem] = []
         for p in self._parked:
-            lines = len(p.payload.get("lines", ()))
-            item = QListWidgetItem(
-                f"{fmt.local_time(p.parked_at)}   {p.label}   ·   "
-                + self.tr("{count} line(s)").format(count=lines)
-            )
-            item.setData(Qt.ItemDataRole.UserRole, p.parked_id)
-            self._list.addItem(item)
-        if self._parked:
-            self._list.setCurrentRow(len(self._parked) - 1)
+            item = QTreeWidgetItem()
+            item.setData(0, Qt.ItemDataRole.UserRole, p.parked_id)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._list.addTopLevelItem(item)
+            self._items.append(item)
+        if self._items:
+            self._list.setCurrentItem(self._items[-1])
         self.resize(640, 420)
         self.retranslateUi()
         self._list.setFocus()
@@ -443,12 +454,21 @@ class RecallDialog(_Dialog):
     def parked(self) -> list[ParkedCart]:
         return list(self._parked)
 
+    @property
+    def headers(self) -> list[str]:
+        head = self._list.headerItem()
+        return [head.text(c) for c in range(self._list.columnCount())]
+
+    def rows(self) -> list[list[str]]:
+        """The list as shown: owner, time parked, lines, total."""
+        return [[item.text(c) for c in range(self._list.columnCount())] for item in self._items]
+
     def _confirm(self) -> None:
         item = self._list.currentItem()
         if item is None:
             self.reject()
             return
-        parked_id = str(item.data(Qt.ItemDataRole.UserRole))
+        parked_id = str(item.data(0, Qt.ItemDataRole.UserRole))
         self.accept()
         self.recallChosen.emit(parked_id)
 
@@ -459,6 +479,15 @@ class RecallDialog(_Dialog):
             self.tr("Parked sales (F6)") if self._parked else self.tr("No parked sales")
         )
         self._ok.setText(self.tr("Recall (Enter)"))
+        self._list.setHeaderLabels(
+            [self.tr("Cashier"), self.tr("Parked at"), self.tr("Lines"), self.tr("Total")])
+        for item, p in zip(self._items, self._parked, strict=True):
+            total = p.total
+            # a cart parked before its owner and total were kept: its label says what it is
+            item.setText(0, p.owner or p.label)
+            item.setText(1, fmt.local_time(p.parked_at))
+            item.setText(2, self.tr("{count} line(s)").format(count=p.line_count))
+            item.setText(3, "" if total is None else fmt.baht(total))
 
 
 class ConfirmDialog(_Dialog):

@@ -29,6 +29,21 @@ class ParkedCart:
     parked_at: datetime
     payload: dict[str, Any]
 
+    @property
+    def owner(self) -> str:
+        """Whose sale it is (the cashier's name), "" for a cart parked before it was kept."""
+        return str(self.payload.get("owner") or "")
+
+    @property
+    def line_count(self) -> int:
+        return len(self.payload.get("lines", ()))
+
+    @property
+    def total(self) -> Decimal | None:
+        """The sale's total when parked (None for a cart parked before it was kept)."""
+        total = self.payload.get("total")
+        return None if total is None else Decimal(str(total))
+
 
 @dataclass(frozen=True, slots=True)
 class SaleExportRow:

@@ -222,10 +222,14 @@ class Checkout:
         return receipt
 
     # --- parking -------------------------------------------------------------------------
-    def park(self, cart: Cart, label: str = "") -> str:
+    def park(self, cart: Cart, label: str = "", owner: str = "") -> str:
+        """Put `cart` aside under `label`; the recall list shows its `owner` (the cashier's
+        name), when it was parked, its lines and its total."""
         if cart.is_empty:
             raise CartError("Nothing to park", "ไม่มีรายการให้พักบิล")
         payload = cart_to_payload(cart)
+        payload["owner"] = owner
+        payload["total"] = str(cart.totals().total)
         with self.uow(write=True) as uow:
             parked_id = uow.parking.park(
                 self.terminal.terminal_id, label, payload, self.clock.now()

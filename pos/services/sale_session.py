@@ -333,11 +333,14 @@ class SaleSession:
         self.busy = None
         self._tell(Change.BUSY)
 
-    def park_job(self, label: str) -> Callable[[], str]:
-        """Park a copy of the cart under `label` (the job returns the parked id)."""
+    def park_job(self, label: str, owner: Actor | None = None) -> Callable[[], str]:
+        """Park a copy of the cart under `label` as `owner`'s sale (by default the cashier at
+        the till); the job returns the parked id."""
         checkout, snapshot = self._checkout(), copy.deepcopy(self._cart)
+        who = owner or self.actor
+        name = "" if who is None else who.display_name
         self._begin(CartBusy.PARK)
-        return lambda: checkout.park(snapshot, label)
+        return lambda: checkout.park(snapshot, label, name)
 
     def park_done(self) -> None:
         self._end()

@@ -210,62 +210,62 @@
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="114"/>
+        <location filename="../../ui/till/cart_flow.py" line="115"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="121"/>
+        <location filename="../../ui/till/cart_flow.py" line="122"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="135"/>
+        <location filename="../../ui/till/cart_flow.py" line="136"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="150"/>
+        <location filename="../../ui/till/cart_flow.py" line="151"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="161"/>
+        <location filename="../../ui/till/cart_flow.py" line="162"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="163"/>
+        <location filename="../../ui/till/cart_flow.py" line="164"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="166"/>
+        <location filename="../../ui/till/cart_flow.py" line="167"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="167"/>
+        <location filename="../../ui/till/cart_flow.py" line="168"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="168"/>
+        <location filename="../../ui/till/cart_flow.py" line="169"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="185"/>
+        <location filename="../../ui/till/cart_flow.py" line="186"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="197"/>
+        <location filename="../../ui/till/cart_flow.py" line="198"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="235"/>
+        <location filename="../../ui/till/cart_flow.py" line="236"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -413,7 +413,7 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="484"/>
+        <location filename="../../ui/dialogs.py" line="513"/>
         <source>No (Esc)</source>
         <translation>ไม่ใช่ (Esc)</translation>
     </message>
@@ -421,92 +421,92 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="350"/>
+        <location filename="../../ui/dialogs.py" line="352"/>
         <source>Type the discount, e.g. 50 or 10</source>
         <translation>กรอกส่วนลด เช่น 50 หรือ 10</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="355"/>
+        <location filename="../../ui/dialogs.py" line="357"/>
         <source>A discount needs a reason</source>
         <translation>กรุณาระบุเหตุผลของส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="389"/>
+        <location filename="../../ui/dialogs.py" line="391"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="390"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Discount (F4)</source>
         <translation>ส่วนลด (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="392"/>
+        <location filename="../../ui/dialogs.py" line="394"/>
         <source>Selected line: {product}</source>
         <translation>รายการที่เลือก: {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs.py" line="396"/>
         <source>Selected line</source>
         <translation>รายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs.py" line="398"/>
         <source>Whole sale</source>
         <translation>ทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="397"/>
+        <location filename="../../ui/dialogs.py" line="399"/>
         <source>Amount (฿)</source>
         <translation>จำนวนเงิน (฿)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="398"/>
+        <location filename="../../ui/dialogs.py" line="400"/>
         <source>Percent (%)</source>
         <translation>เปอร์เซ็นต์ (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="399"/>
+        <location filename="../../ui/dialogs.py" line="401"/>
         <source>Discount (e.g. 50, or 10% for a percentage)</source>
         <translation>ส่วนลด (เช่น 50 หรือ 10% เพื่อลดเป็นเปอร์เซ็นต์)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="400"/>
+        <location filename="../../ui/dialogs.py" line="402"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="401"/>
+        <location filename="../../ui/dialogs.py" line="403"/>
         <source>Remove discount</source>
         <translation>ยกเลิกส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="402"/>
+        <location filename="../../ui/dialogs.py" line="404"/>
         <source>Apply (Enter)</source>
         <translation>ใช้ส่วนลด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="407"/>
+        <location filename="../../ui/dialogs.py" line="409"/>
         <source>Regular customer</source>
         <translation>ลูกค้าประจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="408"/>
+        <location filename="../../ui/dialogs.py" line="410"/>
         <source>Damaged goods</source>
         <translation>สินค้าชำรุด</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="409"/>
+        <location filename="../../ui/dialogs.py" line="411"/>
         <source>Promotion</source>
         <translation>โปรโมชั่น</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="410"/>
+        <location filename="../../ui/dialogs.py" line="412"/>
         <source>Wholesale price</source>
         <translation>ราคาขายส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="411"/>
+        <location filename="../../ui/dialogs.py" line="413"/>
         <source>Staff purchase</source>
         <translation>พนักงานซื้อ</translation>
     </message>
@@ -600,17 +600,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="505"/>
+        <location filename="../../ui/dialogs.py" line="534"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="506"/>
+        <location filename="../../ui/dialogs.py" line="535"/>
         <source>Keys of the till</source>
         <translation>ปุ่มลัดของหน้าจอขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="507"/>
+        <location filename="../../ui/dialogs.py" line="536"/>
         <source>Close (Enter)</source>
         <translation>ปิด (Enter)</translation>
     </message>
@@ -1245,22 +1245,22 @@ Card</source>
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="255"/>
+        <location filename="../../ui/dialogs.py" line="257"/>
         <source>Type a price more than zero</source>
         <translation>กรุณาพิมพ์ราคาที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs.py" line="261"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="260"/>
+        <location filename="../../ui/dialogs.py" line="262"/>
         <source>New unit price of {product}</source>
         <translation>ราคาต่อหน่วยใหม่ของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs.py" line="264"/>
         <source>Catalogue price {price}. A manager approves the new price at payment.</source>
         <translation>ราคาในระบบ {price} ผู้จัดการต้องอนุมัติราคาใหม่ตอนชำระเงิน</translation>
     </message>
@@ -1422,42 +1422,42 @@ Card</source>
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs.py" line="218"/>
         <source>Type a quantity more than zero</source>
         <translation>กรอกจำนวนที่มากกว่าศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="220"/>
+        <location filename="../../ui/dialogs.py" line="222"/>
         <source>Pieces are counted whole: type a whole number, e.g. 3</source>
         <translation>นับเป็นชิ้นเต็ม กรุณาพิมพ์จำนวนเต็ม เช่น 3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="225"/>
+        <location filename="../../ui/dialogs.py" line="227"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="227"/>
+        <location filename="../../ui/dialogs.py" line="229"/>
         <source>Quantity of {product}</source>
         <translation>จำนวนของ {product}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="229"/>
+        <location filename="../../ui/dialogs.py" line="231"/>
         <source>Weights in kg with up to 3 decimals, e.g. 0.750</source>
         <translation>น้ำหนักเป็นกิโลกรัม ทศนิยมไม่เกิน 3 ตำแหน่ง เช่น 0.750</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="231"/>
+        <location filename="../../ui/dialogs.py" line="233"/>
         <source>Quantity (pieces): a whole number, e.g. 3</source>
         <translation>จำนวน (ชิ้น): จำนวนเต็ม เช่น 3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233"/>
+        <location filename="../../ui/dialogs.py" line="235"/>
         <source>Quantity for the next scan</source>
         <translation>จำนวนสำหรับสินค้าที่จะสแกนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="234"/>
+        <location filename="../../ui/dialogs.py" line="236"/>
         <source>Then scan the product (or type its code and Enter)</source>
         <translation>จากนั้นสแกนสินค้า (หรือพิมพ์รหัสแล้วกด Enter)</translation>
     </message>
@@ -1465,29 +1465,49 @@ Card</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="432"/>
+        <location filename="../../ui/dialogs.py" line="489"/>
         <source>{count} line(s)</source>
         <translation>{count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="457"/>
+        <location filename="../../ui/dialogs.py" line="477"/>
         <source>Recall a parked sale</source>
         <translation>เรียกบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="459"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>Parked sales (F6)</source>
         <translation>บิลที่พักไว้ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="459"/>
+        <location filename="../../ui/dialogs.py" line="479"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="461"/>
+        <location filename="../../ui/dialogs.py" line="481"/>
         <source>Recall (Enter)</source>
         <translation>เรียกบิล (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="483"/>
+        <source>Cashier</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="483"/>
+        <source>Parked at</source>
+        <translation>เวลาที่พัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="483"/>
+        <source>Lines</source>
+        <translation>จำนวนรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="483"/>
+        <source>Total</source>
+        <translation>ยอดรวม</translation>
     </message>
 </context>
 <context>
@@ -2265,12 +2285,12 @@ Card</source>
 <context>
     <name>TillDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="118"/>
+        <location filename="../../ui/dialogs.py" line="120"/>
         <source>OK (Enter)</source>
         <translation>ตกลง (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="119"/>
+        <location filename="../../ui/dialogs.py" line="121"/>
         <source>Cancel (Esc)</source>
         <translation>ยกเลิก (Esc)</translation>
     </message>

@@ -104,7 +104,8 @@ class CartFlow(QObject):
         if cart.is_empty:
             self.w.warn(self.tr("Nothing to park"))
             return
-        label = f"{fmt.baht(cart.totals().total)} · {fmt.item_count(cart.lines):,.0f}"
+        actor = self.w.actor
+        label = f"{'' if actor is None else actor.display_name} · {fmt.baht(cart.totals().total)}"
         TillOp("park", self.w.session.park_job(label)).success(self._on_parked).failure(
             self.cart_op_failed).run(self.w.worker)
 

@@ -154,7 +154,7 @@ class LoginFlow(QObject):
             if failed is not None:
                 failed(exc)
 
-        TillOp("park", self.w.session.park_job(label)).success(parked).failure(
+        TillOp("park", self.w.session.park_job(label, owner)).success(parked).failure(
             park_failed).run(self.w.worker)
 
     def keep_cart(self) -> bool:
