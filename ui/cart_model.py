@@ -1,7 +1,15 @@
-"""The cart as a Qt table model: #, product, qty, unit price, discount, line total."""
+"""The cart as a Qt table model: #, product, qty, unit price, discount, line total.
+
+A gift basket is one row of its own (its name, count, price and amount) with its contents
+beneath it, indented and without money of their own, as the tax invoice lists it
+(`pos.domain.taxinvoice.invoice_rows`); so the model's rows are not the cart's lines one for
+one: `line(row)` and `row_of(index)` go between the two.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
@@ -18,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from pos.domain.cart import Cart, CartLine, DiscountKind, SoldBy
+from pos.domain.cart import Cart, CartGroup, CartLine, DiscountKind, SoldBy
 from ui import format as fmt
 from ui import style
 
@@ -37,6 +45,31 @@ class Column(IntEnum):
     TOTAL = 5
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A row of the table: a cart line (`index`), or a basket's own row (`basket`: the
+    index of its first line)."""
+
+    index: int
+    number: int  # the # column: loose lines and baskets are counted, a basket's items not
+    basket: bool = False
+
+
+def _layout(cart: Cart) -> list[_Row]:
+    rows: list[_Row] = []
+    number, previous = 0, None
+    for i, line in enumerate(cart.lines):
+        group = line.group_id
+        if group is None:
+            number += 1
+        elif group != previous:  # a basket starts: its own row first
+            number += 1
+            rows.append(_Row(i, number, basket=True))
+        rows.append(_Row(i, number))
+        previous = group
+    return rows
+
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -49,7 +82,7 @@ class CartTableModel(QAbstractTableModel):
     def __init__(self, cart: Cart, language: str = "th", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cart = cart
-        self._rows = len(cart)  # the rows the views know about
+        self._layout = _layout(cart)  # the rows the views know about
         self._language = language
         self._flash_row = -1
         self._flash_timer = QTimer(self)
@@ -65,12 +98,41 @@ class CartTableModel(QAbstractTableModel):
     def set_cart(self, cart: Cart) -> None:
         self.beginResetModel()
         self._cart = cart
-        self._rows = len(cart)
+        self._layout = _layout(cart)
         self._flash_row = -1
         self.endResetModel()
 
+    @property
+    def _rows(self) -> int:
+        return len(self._layout)
+
     def line(self, row: int) -> CartLine:
-        return self._cart.lines[row]
+        """The cart line of `row`; a basket's own row gives its first item (the line keys on
+        it act on the whole basket: Delete takes the basket off)."""
+        return self._cart.lines[self._layout[row].index]
+
+    def line_index(self, row: int) -> int:
+        """The cart's index of `row`'s line (see `line`)."""
+        return self._layout[row].index
+
+    def basket(self, row: int) -> CartGroup | None:
+        """The basket whose own row `row` is (None for a line's row)."""
+        entry = self._layout[row]
+        if not entry.basket:
+            return None
+        return self._cart.groups.get(self._cart.lines[entry.index].group_id or "")
+
+    def number(self, row: int) -> int:
+        """The # of `row` (a basket's items share their basket's number)."""
+        return self._layout[row].number
+
+    def row_of(self, index: int, *, basket: bool = False) -> int:
+        """The row that shows the cart's line `index`; with `basket`, a basket's item gives
+        its basket's own row (a basket just added is selected as one)."""
+        for row, entry in enumerate(self._layout):
+            if entry.index == index and (basket or not entry.basket):
+                return row
+        return -1
 
     def refresh(self) -> None:
         """Tell the views the lines changed: rows added at the end are inserted, fewer rows
@@ -91,21 +153,25 @@ class CartTableModel(QAbstractTableModel):
                 self._changed(r)
         self._flash_timer.start()
 
+
     def _end_flash(self) -> None:
         row, self._flash_row = self._flash_row, -1
         if 0 <= row < self._rows:
             self._changed(row)
 
     def _sync(self) -> None:
-        n = len(self._cart)
+        layout = _layout(self._cart)
+        n = len(layout)
         if n > self._rows:
             self.beginInsertRows(QModelIndex(), self._rows, n - 1)
-            self._rows = n
+            self._layout = layout
             self.endInsertRows()
         elif n < self._rows:
             self.beginResetModel()
-            self._rows = n
+            self._layout = layout
             self.endResetModel()
+        else:
+            self._layout = layout
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(Column) - 1))
 
@@ -152,13 +218,22 @@ class CartTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._rows:
             return None
-        line = self._cart.lines[index.row()]
+        entry = self._layout[index.row()]
+        if entry.index >= len(self._cart):
+            return None  # the cart changed; the views hear of it next
+        line = self._cart.lines[entry.index]
+        group = self._cart.groups.get(line.group_id or "") if entry.basket else None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(line, index.row(), col)
+            if group is not None:
+                return self._basket_display(entry, group, col)
+            return self._display(line, entry, col)
         if role == SECONDARY_ROLE and col == Column.PRODUCT:
+            if group is not None:
+                other = group.name_th if self._language == "en" else group.name_en
+                return other + (f" · “{group.message}”" if group.message else "")
             if line.group_id is not None:
-                return self._group_caption(line, index.row())
+                return "      " + self._names(line)[1]
             return self._names(line)[1]
         if role == LINE_ROLE:
             return line
@@ -167,7 +242,7 @@ class CartTableModel(QAbstractTableModel):
                 return _LEFT
             return _CENTER if col == Column.NO else _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(line, col)
+            return None if group is not None else self._tooltip(line, col)
         if role == Qt.ItemDataRole.BackgroundRole and index.row() == self._flash_row:
             return QBrush(FLASH)
         if role == Qt.ItemDataRole.ForegroundRole and col == Column.DISCOUNT:
@@ -180,18 +255,17 @@ class CartTableModel(QAbstractTableModel):
             return p.name_en, p.name_th
         return p.name_th, p.name_en
 
-    def _display(self, line: CartLine, row: int, col: int) -> str:
+    def _display(self, line: CartLine, entry: _Row, col: int) -> str:
+        in_basket = line.group_id is not None  # an item, indented under its basket's row
         if col == Column.NO:
-            return str(row + 1)
+            return "" if in_basket else str(entry.number)
         if col == Column.PRODUCT:
-            if line.group_id is not None:  # a basket's item, indented under its basket
-                return "    └ " + self._names(line)[0]
-            return self._names(line)[0]
+            return "    └ " + self._names(line)[0] if in_basket else self._names(line)[0]
         if col == Column.QTY:
             return fmt.line_quantity(line)
+        if in_basket:
+            return ""  # the basket has one price, on its own row
         if col == Column.PRICE:
-            if line.group_id is not None:
-                return ""  # the basket has one price, shared over its items
             return fmt.money(line.unit_price)
         if col == Column.DISCOUNT:
             return f"-{fmt.money(line.discount_amount)}" if line.discount else ""
@@ -199,16 +273,23 @@ class CartTableModel(QAbstractTableModel):
             return fmt.money(line.net)
         return ""
 
-    def _group_caption(self, line: CartLine, row: int) -> str:
-        """Under a basket's first item: the basket, its price and card; under the others,
-        the item's name in the other language."""
-        group = self._cart.groups.get(line.group_id or "")
-        first = row == 0 or self._cart.lines[row - 1].group_id != line.group_id
-        if group is None or not first:
-            return "      " + self._names(line)[1]
-        name = group.name_en if self._language == "en" else group.name_th
-        caption = f"      [{name} × {group.count} = {fmt.money(group.price * group.count)}]"
-        return caption + (f" “{group.message}”" if group.message else "")
+    def _basket_display(self, entry: _Row, group: CartGroup, col: int) -> str:
+        """A basket's own row: its name, how many, its price each and its amount."""
+        items = self._cart.group_lines(group.group_id)
+        if col == Column.NO:
+            return str(entry.number)
+        if col == Column.PRODUCT:
+            return group.name_en if self._language == "en" else group.name_th
+        if col == Column.QTY:
+            return str(group.count)
+        if col == Column.PRICE:
+            return fmt.money(group.price)
+        if col == Column.DISCOUNT:
+            off = sum((ln.discount_amount for ln in items if ln.discount), Decimal(0))
+            return f"-{fmt.money(off)}" if off else ""
+        if col == Column.TOTAL:
+            return fmt.money(sum((ln.net for ln in items), Decimal(0)))
+        return ""
 
     def _tooltip(self, line: CartLine, col: int) -> str | None:
         p = line.product

@@ -273,42 +273,42 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../ui/cart_model.py" line="139"/>
+        <location filename="../../ui/cart_model.py" line="205"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="140"/>
+        <location filename="../../ui/cart_model.py" line="206"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="141"/>
+        <location filename="../../ui/cart_model.py" line="207"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="142"/>
+        <location filename="../../ui/cart_model.py" line="208"/>
         <source>Unit price</source>
         <translation>ราคา/หน่วย</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="143"/>
+        <location filename="../../ui/cart_model.py" line="209"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="144"/>
+        <location filename="../../ui/cart_model.py" line="210"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="217"/>
+        <location filename="../../ui/cart_model.py" line="298"/>
         <source>per {unit}</source>
         <translation>ต่อ{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="218"/>
+        <location filename="../../ui/cart_model.py" line="299"/>
         <source> · VAT exempt</source>
         <translation> · ยกเว้นภาษี</translation>
     </message>
@@ -582,17 +582,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>HeaderPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="143"/>
+        <location filename="../../ui/till/panels.py" line="145"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="147"/>
+        <location filename="../../ui/till/panels.py" line="149"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="148"/>
+        <location filename="../../ui/till/panels.py" line="150"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
     </message>
@@ -804,37 +804,43 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="280"/>
+        <location filename="../../ui/till/panels.py" line="283"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="287"/>
+        <location filename="../../ui/till/panels.py" line="290"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="290"/>
+        <location filename="../../ui/till/panels.py" line="293"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="291"/>
+        <location filename="../../ui/till/panels.py" line="294"/>
+        <location filename="../../ui/till/panels.py" line="303"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="296"/>
+        <location filename="../../ui/till/panels.py" line="301"/>
+        <source>Gift basket of {items} item(s): {count} × {price}</source>
+        <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="309"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="297"/>
+        <location filename="../../ui/till/panels.py" line="310"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="299"/>
+        <location filename="../../ui/till/panels.py" line="312"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -1854,42 +1860,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="331"/>
+        <location filename="../../ui/till/panels.py" line="344"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="336"/>
+        <location filename="../../ui/till/panels.py" line="349"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="337"/>
+        <location filename="../../ui/till/panels.py" line="350"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="340"/>
+        <location filename="../../ui/till/panels.py" line="353"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="343"/>
+        <location filename="../../ui/till/panels.py" line="356"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="345"/>
+        <location filename="../../ui/till/panels.py" line="358"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="346"/>
+        <location filename="../../ui/till/panels.py" line="359"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="350"/>
+        <location filename="../../ui/till/panels.py" line="363"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -2313,37 +2319,37 @@ Card</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="388"/>
+        <location filename="../../ui/till/window.py" line="395"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="388"/>
+        <location filename="../../ui/till/window.py" line="395"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="390"/>
+        <location filename="../../ui/till/window.py" line="397"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="393"/>
+        <location filename="../../ui/till/window.py" line="400"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="449"/>
+        <location filename="../../ui/till/window.py" line="456"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="454"/>
+        <location filename="../../ui/till/window.py" line="461"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="455"/>
+        <location filename="../../ui/till/window.py" line="462"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
@@ -2359,27 +2365,27 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="230"/>
+        <location filename="../../ui/till/panels.py" line="232"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="232"/>
+        <location filename="../../ui/till/panels.py" line="234"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="237"/>
+        <location filename="../../ui/till/panels.py" line="239"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="240"/>
+        <location filename="../../ui/till/panels.py" line="242"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="244"/>
+        <location filename="../../ui/till/panels.py" line="246"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>

@@ -80,10 +80,12 @@ def test_a_custom_basket_is_scanned_together_at_the_till_and_paid(
     qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     back_to_scanning(qtbot, till)
 
-    # one group of four lines under the loose tea
+    # one group of four lines under the loose tea: the basket's own row, then its items
     assert len(till.cart) == 5
     assert len(till.cart.groups) == 1
-    group_rows = [till.model.index(r, 1).data() for r in range(1, 5)]
+    assert till.model.rowCount() == 6
+    assert till.model.index(1, 3).data() == "456.00"
+    group_rows = [till.model.index(r, 1).data() for r in range(2, 6)]
     assert all(text.startswith("    └ ") for text in group_rows)
     assert till.total_label.text() == "฿576.00"
 
@@ -139,8 +141,8 @@ def test_delete_on_a_basket_item_takes_the_whole_basket_off(
         code = next(t.barcode for t in uow.baskets.templates() if t.code == "GIFT-TEA")
     assert code is not None
     scan_and_wait(qtbot, till, code)
-    assert till.model.rowCount() == 5
-    assert till.selected_row() == 1  # the basket's first item
+    assert till.model.rowCount() == 6  # the tea, the basket's own row, its four items
+    assert till.selected_row() == 1  # the basket's own row
     key(qtbot, till.scan_field, Qt.Key.Key_Plus)  # one more of a basket item: refused
     assert till.message_kind == "error"
     assert till.total_label.text() == "฿519.00"
@@ -150,3 +152,52 @@ def test_delete_on_a_basket_item_takes_the_whole_basket_off(
     assert "กระเช้าชาใบหม่อนและไส้กรอก" in till.message
     assert till.total_label.text() == "฿120.00"
     back_to_scanning(qtbot, till)
+
+
+def test_a_basket_is_one_row_with_its_items_beneath_it_and_the_keys_act_on_it(
+    qtbot: QtBot, basket_till: TillWindow, basket_store: Store
+) -> None:
+    """A line, a basket and a line: the basket's own row (its name, count, price, amount)
+    comes before its items, which are indented and carry no money of their own."""
+    till = basket_till
+    with basket_store.uow() as uow:
+        template = next(t for t in uow.baskets.templates() if t.code == "GIFT-TEA")
+    assert template.barcode is not None
+    scan_and_wait(qtbot, till, TEA)
+    scan_and_wait(qtbot, till, template.barcode)
+    scan_and_wait(qtbot, till, DINO)
+    (group,) = till.cart.groups.values()
+    items = till.cart.group_lines(group.group_id)
+    basket_amount = sum((ln.net for ln in items), Decimal(0))
+    model = till.model
+
+    def row(r: int) -> list[str]:
+        return [model.index(r, c).data() for c in range(model.columnCount())]
+
+    rows = [row(r) for r in range(model.rowCount())]
+    assert len(rows) == 1 + 1 + len(items) + 1
+    assert rows[0] == ["1", "ชาใบหม่อนอบแห้ง", "1", "120.00", "", "120.00"]
+    assert rows[1] == ["2", group.name_th, "1", f"{group.price:,.2f}", "", f"{basket_amount:,.2f}"]
+    assert group.name_th == "กระเช้าชาใบหม่อนและไส้กรอก"
+    for r, item in zip(range(2, 2 + len(items)), items, strict=True):
+        assert rows[r][0] == ""  # the basket's items are not counted on their own
+        assert rows[r][1] == "    └ " + item.product.name_th
+        assert rows[r][3:] == ["", "", ""]  # no money of their own
+    assert rows[-1] == ["3", "ตุ๊กตาไดโนเสาร์ภูเวียง", "1", "250.00", "", "250.00"]
+    assert till.total_label.text() == f"฿{120 + basket_amount + 250:,.2f}"
+
+    # up from the dinosaur: a basket's item, then the basket's own row; the last-line panel
+    # shows each, and Delete on the basket's row takes the basket off
+    key(qtbot, till.scan_field, Qt.Key.Key_Up)
+    assert till.selected_row() == 5
+    assert till.last_line.name.text() == items[-1].product.name_th
+    for _ in range(4):
+        key(qtbot, till.scan_field, Qt.Key.Key_Up)
+    assert till.selected_row() == 1
+    assert till.last_line.name.text() == group.name_th
+    assert till.last_line.price.text() == f"฿{basket_amount:,.2f}"
+    key(qtbot, till.scan_field, Qt.Key.Key_Delete)
+    assert not till.cart.groups
+    assert [row(r)[:2] for r in range(model.rowCount())] == [
+        ["1", "ชาใบหม่อนอบแห้ง"], ["2", "ตุ๊กตาไดโนเสาร์ภูเวียง"]]
+    assert till.total_label.text() == "฿370.00"

@@ -66,8 +66,8 @@ class CartFlow(QObject):
 
     def _on_scanned(self, scan: ScanResult) -> None:
         w = self.w
-        try:
-            row = w.session.add_scan(scan)
+        try:  # a basket's barcode: the basket's own row
+            row = w.model.row_of(w.session.add_scan(scan), basket=True)
         except ShopError as exc:
             w.fail(exc)
         else:
@@ -227,7 +227,7 @@ class CartFlow(QObject):
 
     def _add_basket(self, add: Callable[[Cart], CartGroup]) -> None:
         try:
-            row = self.w.session.add_basket(add)
+            row = self.w.model.row_of(self.w.session.add_basket(add), basket=True)
         except ShopError as exc:
             self.w.fail(exc)
             return

@@ -56,7 +56,7 @@ class LineKeys(QObject):
         row = self._line_to_change()
         if row < 0:
             return
-        need = self.w.session.removal_approval(row)
+        need = self.w.session.removal_approval(self.w.model.line_index(row))
         if need is not None:
             # once payment has started, a line comes off only with a manager's PIN (the
             # approval is written to the audit log and the journal)
@@ -68,7 +68,7 @@ class LineKeys(QObject):
 
     def _remove_approved(self, line_id: str) -> None:
         try:
-            row = self.w.cart.index_of(line_id)
+            row = self.w.model.row_of(self.w.cart.index_of(line_id))
         except ShopError:
             return
         self._remove_row(row)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain import shop_time
 from pos.domain.bilingual import ENGLISH, THAI, pick
-from pos.domain.cart import Cart, CartLine
+from pos.domain.cart import Cart, CartGroup, CartLine
 from pos.domain.settings import Settings
 from ui import format as fmt
 from ui import style
@@ -273,7 +275,8 @@ class LastLinePanel(QFrame):
                             (self.price, price)):
             label.setText(text)
 
-    def show_line(self, row: int, line: CartLine | None, language: str) -> None:
+    def show_line(self, number: int, line: CartLine | None, language: str) -> None:
+        """Line `number` (the cart's # column), or the next customer's welcome (None)."""
         self.change.hide()
         self.showing_sale = False
         if line is None:
@@ -288,8 +291,18 @@ class LastLinePanel(QFrame):
                 amount=fmt.money(line.discount_amount))
         if p.vat_exempt:
             detail += "  · " + self.tr("VAT exempt")
-        self._set(self.tr("Line {n}").format(n=row + 1), first, second, detail,
+        self._set(self.tr("Line {n}").format(n=number), first, second, detail,
                   fmt.baht(line.net))
+
+    def show_basket(self, number: int, basket: CartGroup, items: Sequence[CartLine],
+                    language: str) -> None:
+        """A gift basket's own row: its name, how many at what price, its amount."""
+        self.change.hide()
+        detail = self.tr("Gift basket of {items} item(s): {count} × {price}").format(
+            items=len(items), count=basket.count, price=fmt.money(basket.price))
+        self._set(self.tr("Line {n}").format(n=number), basket.name.pick(language),
+                  basket.name.pick(other_language(language)), detail,
+                  fmt.baht(sum((ln.net for ln in items), Decimal(0))))
 
     def show_sale(self, receipt_no: str, total: str, change: str) -> None:
         """A sale just saved: its number, total and the change to give."""

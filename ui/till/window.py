@@ -360,8 +360,15 @@ class TillWindow(QMainWindow):
         self.action_set.buttons["pay"].setEnabled(not self.cart.is_empty)
 
     def show_line(self, row: int) -> None:
-        line = self.model.line(row) if 0 <= row < self.model.rowCount() else None
-        self.last_line.show_line(row, line, self._language)
+        if not 0 <= row < self.model.rowCount():
+            self.last_line.show_line(0, None, self._language)
+            return
+        number, basket = self.model.number(row), self.model.basket(row)
+        if basket is not None:
+            self.last_line.show_basket(number, basket, self.cart.group_lines(basket.group_id),
+                                       self._language)
+        else:
+            self.last_line.show_line(number, self.model.line(row), self._language)
 
     def select(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
