@@ -36,7 +36,10 @@ class ParkedCart:
 
     @property
     def line_count(self) -> int:
-        return len(self.payload.get("lines", ()))
+        """The lines as the cart shows them: a gift basket is one."""
+        lines = self.payload.get("lines", ())
+        loose = sum(1 for line in lines if line.get("group_id") is None)
+        return loose + len(self.payload.get("groups", ()))
 
     @property
     def total(self) -> Decimal | None:

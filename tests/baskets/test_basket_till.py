@@ -15,6 +15,7 @@ from pos.domain.settings import Settings
 from tests.baskets.conftest import open_basket_store, stock
 from tests.ui.conftest import back_to_scanning, key, modal, open_till, scan_and_wait, type_text
 from ui.basket_dialog import BasketDialog
+from ui.dialogs import RecallDialog
 from ui.till.window import TillWindow
 
 DINO, BALM, TEA = "8859999000049", "8859999000056", "8859999000025"
@@ -185,6 +186,7 @@ def test_a_basket_is_one_row_with_its_items_beneath_it_and_the_keys_act_on_it(
         assert rows[r][3:] == ["", "", ""]  # no money of their own
     assert rows[-1] == ["3", "ตุ๊กตาไดโนเสาร์ภูเวียง", "1", "250.00", "", "250.00"]
     assert till.total_label.text() == f"฿{120 + basket_amount + 250:,.2f}"
+    assert till.totals.items_label.text().endswith(" · 3 รายการ")  # the basket is one line
 
     # up from the dinosaur: a basket's item, then the basket's own row; the last-line panel
     # shows each, and Delete on the basket's row takes the basket off
@@ -201,3 +203,26 @@ def test_a_basket_is_one_row_with_its_items_beneath_it_and_the_keys_act_on_it(
     assert [row(r)[:2] for r in range(model.rowCount())] == [
         ["1", "ชาใบหม่อนอบแห้ง"], ["2", "ตุ๊กตาไดโนเสาร์ภูเวียง"]]
     assert till.total_label.text() == "฿370.00"
+
+
+def test_a_parked_sale_with_a_basket_counts_the_basket_as_one_line_in_the_recall_list(
+    qtbot: QtBot, basket_till: TillWindow, basket_store: Store
+) -> None:
+    till = basket_till
+    with basket_store.uow() as uow:
+        template = next(t for t in uow.baskets.templates() if t.code == "GIFT-TEA")
+    assert template.barcode is not None
+    scan_and_wait(qtbot, till, TEA)
+    scan_and_wait(qtbot, till, template.barcode)
+    total = till.total_label.text()
+    key(qtbot, till.scan_field, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: till.cart.is_empty and not till.busy, timeout=5_000)
+    key(qtbot, till.scan_field, Qt.Key.Key_F6)
+    dialog = modal(qtbot, "recallDialog")
+    assert isinstance(dialog, RecallDialog)
+    ((_owner, _when, lines, shown_total),) = dialog.rows()
+    assert (lines, shown_total) == ("2 รายการ", total)
+    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(till.cart.groups) == 1 and not till.busy, timeout=5_000)
+    assert till.model.basket(1) is not None  # back with its own row
+    assert till.total_label.text() == total

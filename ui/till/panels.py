@@ -231,8 +231,10 @@ class TotalsPanel(QFrame):
         totals = cart.totals()
         self.caption.setText(self.tr("TOTAL"))
         self.total_label.setText(fmt.baht(totals.total))
+        # the lines as the cart's # column counts them: a gift basket is one
+        lines = sum(1 for line in cart.lines if line.group_id is None) + len(cart.groups)
         self.items_label.setText(self.tr("{items} item(s) · {lines} line(s)").format(
-            items=f"{fmt.item_count(cart.lines):,.0f}", lines=len(cart)))
+            items=f"{fmt.item_count(cart.lines):,.0f}", lines=lines))
         discount = totals.line_discounts + totals.sale_discount
         self.discount_label.setVisible(bool(discount))
         self.discount_label.setText(
