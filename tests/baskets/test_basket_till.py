@@ -36,6 +36,14 @@ def basket_till(qtbot: QtBot, basket_store: Store) -> Iterator[TillWindow]:
         yield window
 
 
+def gift_tea_barcode(store: Store) -> str:
+    """The tea and sausage gift basket's own barcode (a template basket)."""
+    with store.uow() as uow:
+        code = next(t.barcode for t in uow.baskets.templates() if t.code == "GIFT-TEA")
+    assert code is not None
+    return code
+
+
 def open_basket_dialog(qtbot: QtBot, till: TillWindow) -> BasketDialog:
     key(qtbot, till.scan_field, Qt.Key.Key_F7)
     dialog = modal(qtbot, "basketDialog")
@@ -161,11 +169,8 @@ def test_a_basket_is_one_row_with_its_items_beneath_it_and_the_keys_act_on_it(
     """A line, a basket and a line: the basket's own row (its name, count, price, amount)
     comes before its items, which are indented and carry no money of their own."""
     till = basket_till
-    with basket_store.uow() as uow:
-        template = next(t for t in uow.baskets.templates() if t.code == "GIFT-TEA")
-    assert template.barcode is not None
     scan_and_wait(qtbot, till, TEA)
-    scan_and_wait(qtbot, till, template.barcode)
+    scan_and_wait(qtbot, till, gift_tea_barcode(basket_store))
     scan_and_wait(qtbot, till, DINO)
     (group,) = till.cart.groups.values()
     items = till.cart.group_lines(group.group_id)
@@ -209,11 +214,8 @@ def test_a_parked_sale_with_a_basket_counts_the_basket_as_one_line_in_the_recall
     qtbot: QtBot, basket_till: TillWindow, basket_store: Store
 ) -> None:
     till = basket_till
-    with basket_store.uow() as uow:
-        template = next(t for t in uow.baskets.templates() if t.code == "GIFT-TEA")
-    assert template.barcode is not None
     scan_and_wait(qtbot, till, TEA)
-    scan_and_wait(qtbot, till, template.barcode)
+    scan_and_wait(qtbot, till, gift_tea_barcode(basket_store))
     total = till.total_label.text()
     key(qtbot, till.scan_field, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: till.cart.is_empty and not till.busy, timeout=5_000)
