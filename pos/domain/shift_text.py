@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 
 from pos.domain.bilingual import pick
@@ -75,13 +76,17 @@ def _centred(text: str, width: int) -> str:
 
 
 def shop_header(settings: Settings, lang: str = "th", width: int = 42) -> list[str]:
-    """The shop as the printed report heads it: its name (both languages), its tax ID and
-    branch, centred in `width` columns."""
+    """The shop as the printed report heads it: its name (both languages), company and
+    address, its tax ID and branch, centred in `width` columns."""
     first, second = pick(lang, settings.shop_name_th, settings.shop_name_en), pick(
         lang, settings.shop_name_en, settings.shop_name_th)
     out = [_centred(first, width)]
     if second:
         out.append(_centred(second, width))
+    if settings.company_th:
+        out.append(_centred(settings.company_th, width))
+    address = pick(lang, settings.address_th, settings.address_en) or settings.address_th
+    out += [_centred(part, width) for part in textwrap.wrap(address, width - 2)]
     if settings.tax_id:
         branch = pick(lang, branch_label_th(settings.branch), branch_label_en(settings.branch))
         out.append(_centred(f"{_t('tax_id', lang)} {settings.tax_id} ({branch})", width))

@@ -85,6 +85,19 @@ def test_esc_closes_the_preview_and_keeps_the_keyboard_in_the_scan_field(
     assert len(till.cart) == 1
 
 
+def test_a_recalled_sale_closes_the_preview_over_the_cart(qtbot: QtBot, till: TillWindow) -> None:
+    scan_and_wait(qtbot, till, TEA)
+    key(qtbot, till.scan_field, Qt.Key.Key_F5)  # parked: the customer went to fetch money
+    qtbot.waitUntil(lambda: till.cart.is_empty and not till.busy, timeout=5_000)
+    preview = sell_for_cash(qtbot, till, SILK)  # the next customer meanwhile
+    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_F6)
+    dialog = modal(qtbot, "recallDialog")
+    key(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(till.cart) == 1 and not till.busy, timeout=5_000)
+    assert not preview.isVisible()
+    back_to_scanning(qtbot, till)
+
+
 def test_an_x_and_a_z_report_preview_say_what_they_are_and_carry_the_shop_header(
     qtbot: QtBot, till: TillWindow
 ) -> None:
@@ -116,6 +129,7 @@ def test_an_x_and_a_z_report_preview_say_what_they_are_and_carry_the_shop_header
     assert text.index(SHOP_TH) < text.index("รายงาน Z")  # the shop heads it, as on paper
     assert f"เลขประจำตัวผู้เสียภาษี {TAX_ID} (สำนักงานใหญ่)" in text
     assert "หมายเลขเครื่อง" in text  # the POS ID
+    assert "ศาลากลางจังหวัดขอนแก่น" in text  # the address, as printed
     assert "Khon Kaen OTOP Promotion and Development Centre" in text
     till.set_language("en")
     assert preview.heading == f"Z report {z.document_no}"

@@ -146,6 +146,7 @@ class CartFlow(QObject):
             self._on_recalled).failure(self.cart_op_failed).run(self.w.worker)
 
     def _on_recalled(self, cart: Cart) -> None:
+        self.w.payment.close_preview()
         self.w.session.recall_done(cart)
         self.w.show_row(self.w.model.rowCount() - 1)
         self.w.show_message(self.tr("Parked sale is back"), MessageLevel.OK)
@@ -231,6 +232,7 @@ class CartFlow(QObject):
         except ShopError as exc:
             self.w.fail(exc)
             return
+        self.w.payment.close_preview()
         self.w.model.flash(row)
         self.w.show_row(row)
         self.w.show_message(self.tr("Basket added to the sale"), MessageLevel.OK)
