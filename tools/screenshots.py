@@ -1,5 +1,5 @@
 """Make the README's screenshots from the demo store: docs/till-login.png, docs/till-cart.png,
-docs/till-promptpay.png, docs/shift-close.png.
+docs/till-promptpay.png, docs/till-x-report.png, docs/shift-close.png.
 
 Runs the real till window offscreen on a fresh demo store, scans products the way a scanner
 does (key events into the scan field), and grabs the window and the payment dialog.
@@ -94,6 +94,17 @@ def main() -> int:
         assert cash is not None
         QTest.keyClick(cash, Qt.Key.Key_Return)  # paid in cash, exact
         wait(lambda: window.last_receipt is not None and not window.busy)
+        # the X report (F10) in the preview: what the shift took so far, headed by the shop
+        QTest.keyClick(window.scan_field, Qt.Key.Key_Escape)  # the receipt's preview goes
+        QTest.keyClick(window.scan_field, Qt.Key.Key_F10)
+        wait(lambda: window.receipt_preview is not None and window.receipt_preview.isVisible()
+             and not window.busy)
+        preview = window.receipt_preview
+        assert preview is not None
+        preview.resize(500, 720)
+        QApplication.processEvents()
+        preview.grab().save(str(docs / "till-x-report.png"))
+        preview.close()
         # close the shift: the drawer counted note by note (a little short)
         window.activateWindow()
         QTest.keyClick(window.scan_field, Qt.Key.Key_F11)
@@ -112,7 +123,8 @@ def main() -> int:
         close.reject()
         window.close()
         store.close()
-    for name in ("till-login.png", "till-cart.png", "till-promptpay.png", "shift-close.png"):
+    for name in ("till-login.png", "till-cart.png", "till-promptpay.png", "till-x-report.png",
+                 "shift-close.png"):
         print(f"wrote {docs / name}")
     return 0
 
