@@ -481,6 +481,9 @@ class RecallDialog(_Dialog):
         self._ok.setText(self.tr("Recall (Enter)"))
         self._list.setHeaderLabels(
             [self.tr("Cashier"), self.tr("Parked at"), self.tr("Lines"), self.tr("Total")])
+        for col in (2, 3):  # counts and money right-aligned, their headers with them
+            self._list.headerItem().setTextAlignment(
+                col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for item, p in zip(self._items, self._parked, strict=True):
             total = p.total
             # a cart parked before its owner and total were kept: its label says what it is
