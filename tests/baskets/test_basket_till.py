@@ -13,7 +13,15 @@ from pytestqt.qtbot import QtBot
 from pos.app.bootstrap import Store
 from pos.domain.settings import Settings
 from tests.baskets.conftest import open_basket_store, stock
-from tests.ui.conftest import back_to_scanning, key, modal, open_till, scan_and_wait, type_text
+from tests.ui.conftest import (
+    approve,
+    back_to_scanning,
+    key,
+    modal,
+    open_till,
+    scan_and_wait,
+    type_text,
+)
 from ui.basket_dialog import BasketDialog
 from ui.dialogs import RecallDialog
 from ui.till.window import TillWindow
@@ -228,3 +236,27 @@ def test_a_parked_sale_with_a_basket_counts_the_basket_as_one_line_in_the_recall
     qtbot.waitUntil(lambda: len(till.cart.groups) == 1 and not till.busy, timeout=5_000)
     assert till.model.basket(1) is not None  # back with its own row
     assert till.total_label.text() == total
+
+
+def test_after_payment_started_a_line_below_a_basket_comes_off_with_a_managers_pin(
+    qtbot: QtBot, basket_till: TillWindow, basket_store: Store
+) -> None:
+    """The line keys find the cart line of the row selected below a basket's rows (the
+    model has one row more than the cart for each basket)."""
+    till = basket_till
+    scan_and_wait(qtbot, till, TEA)
+    scan_and_wait(qtbot, till, gift_tea_barcode(basket_store))
+    scan_and_wait(qtbot, till, DINO)
+    key(qtbot, till.scan_field, Qt.Key.Key_F12)
+    modal(qtbot, "paymentDialog")
+    key(qtbot, QApplication.activeModalWidget(), Qt.Key.Key_Escape)  # payment has started
+    back_to_scanning(qtbot, till)
+    assert till.selected_row() == till.model.rowCount() - 1  # the dinosaur, the last row
+    key(qtbot, till.scan_field, Qt.Key.Key_Delete)
+    approve(qtbot, "customer changed her mind")
+    qtbot.waitUntil(lambda: len(till.cart) == 5, timeout=10_000)
+    skus = [line.product.sku for line in till.cart]
+    assert skus[0] == "KK-TEA-001"
+    assert "KK-DINO-001" not in skus
+    assert len(till.cart.groups) == 1  # the basket stays; only the dinosaur came off
+    back_to_scanning(qtbot, till)
