@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextTable,
 )
 
 from pos.domain.auth import ACTION_NAMES, Action
@@ -235,34 +236,88 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 """
 
 
-def producers_html(rows: Sequence[Settlement], first: date, last: date, settings: Settings) -> str:
-    body = "".join(
+_PRODUCERS_HEAD = (
+    "<thead><tr style='background-color:#e8e8e8;'><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>"
+    "<th>อำเภอ / District</th><th>จำนวน / Qty</th><th>ยอดขาย / Sales</th>"
+    "<th>ค่าคอม % / Rate</th><th>ค่าคอมมิชชั่น / Commission</th>"
+    "<th>ยอดที่ต้องจ่าย / Owed</th></tr></thead>"
+)
+_TABLE = (
+    "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+    "style='border-collapse:collapse;{}'>"
+)
+KEEP_WITH_TOTAL = 2  # producer rows that go to a new page with the total row
+
+
+def _settlement_row(s: Settlement) -> str:
+    return (
         f"<tr><td>{escape(s.producer_code)}</td><td>{escape(s.producer_name)}</td>"
         f"<td>{escape(s.district)}</td><td align='right'>{_q(s.quantity)}</td>"
         f"<td align='right'>{_m(s.sales)}</td>"
         f"<td align='right'>{'/'.join(str(r) for r in s.rates)}%</td>"
         f"<td align='right'>{_m(s.commission)}</td><td align='right'><b>{_m(s.owed)}</b></td></tr>"
-        for s in rows
     )
+
+
+def _producers_page(rows: Sequence[Settlement], first: date, last: date, settings: Settings,
+                    split: int | None) -> str:  # fmt: skip
+    """The settlement page; `split`: the rows from this one on (and the total) start a new
+    page as a table of their own, under the column headings again."""
     total = sum((s.sales for s in rows), Decimal(0))
     commission = sum((s.commission for s in rows), Decimal(0))
     owed = sum((s.owed for s in rows), Decimal(0))
+    total_row = (
+        f"<tr><td colspan='4'><b>รวม / Total</b></td><td align='right'><b>{_m(total)}</b></td>"
+        f"<td></td><td align='right'><b>{_m(commission)}</b></td>"
+        f"<td align='right'><b>{_m(owed)}</b></td></tr>"
+    )
+    cut = len(rows) if split is None else split
+    tables = []
+    if cut or split is None:
+        tables.append(_TABLE.format("") + _PRODUCERS_HEAD
+                      + "".join(_settlement_row(s) for s in rows[:cut]))  # fmt: skip
+    if split is not None:
+        if tables:
+            tables[-1] += "</table>"
+        tables.append(_TABLE.format(" page-break-before:always;") + _PRODUCERS_HEAD
+                      + "".join(_settlement_row(s) for s in rows[cut:]))  # fmt: skip
     return f"""
 <html><body style="font-family:'{FAMILY}'; font-size:9px;">
 <p><span style="font-size:16px; font-weight:bold;">
 รายงานยอดขายฝากขายตามผู้ผลิต / Consignment settlement</span><br/>
 {escape(settings.shop_name_th)}<br/>
 ช่วงวันที่ / Period: {first.isoformat()} – {last.isoformat()}</p>
-<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse;">
-<tr style="background-color:#e8e8e8;"><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>
-<th>อำเภอ / District</th><th>จำนวน / Qty</th><th>ยอดขาย / Sales</th><th>ค่าคอม % / Rate</th>
-<th>ค่าคอมมิชชั่น / Commission</th><th>ยอดที่ต้องจ่าย / Owed</th></tr>
-{body}
-<tr><td colspan="4"><b>รวม / Total</b></td><td align='right'><b>{_m(total)}</b></td><td></td>
-<td align='right'><b>{_m(commission)}</b></td><td align='right'><b>{_m(owed)}</b></td></tr>
+{"".join(tables)}{total_row}
 </table>
 </body></html>
 """
+
+
+def _last_row_alone(html: str) -> bool:
+    """Does the last row of the document's last table start a page its table's other rows
+    are not on (a total row alone at the top of a page)?"""
+    doc = _document(html)
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    if not tables or tables[-1].rows() < 2:
+        return False
+    table, layout = tables[-1], doc.documentLayout()
+    height = doc.pageSize().height()
+
+    def page(row: int) -> int:
+        block = table.cellAt(row, 0).firstCursorPosition().block()
+        return int(layout.blockBoundingRect(block).top() // height)
+
+    return page(table.rows() - 1) != page(table.rows() - 2)
+
+
+def producers_html(rows: Sequence[Settlement], first: date, last: date, settings: Settings) -> str:
+    """The settlement as one table and its total row; when the total would stand alone at the
+    top of a page, the last producer rows go over with it (QTextDocument honours a page break
+    before a table, not "keep with next")."""
+    html = _producers_page(rows, first, last, settings, None)
+    if rows and _last_row_alone(html):
+        html = _producers_page(rows, first, last, settings, max(0, len(rows) - KEEP_WITH_TOTAL))
+    return html
 
 
 def _document(html: str) -> QTextDocument:
