@@ -20,7 +20,14 @@ from PySide6.QtGui import (
 )
 
 from pos.domain.auth import ACTION_NAMES, Action
-from pos.domain.eod import EodReport, GroupRow, Settlement, TargetProgress, with_shares
+from pos.domain.eod import (
+    EodReport,
+    GroupRow,
+    Settlement,
+    TargetProgress,
+    number_text,
+    with_shares,
+)
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
 from pos.domain.shop_time import BANGKOK, buddhist_year
@@ -36,10 +43,22 @@ def _m(v: Decimal) -> str:
 
 
 def _q(v: Decimal) -> str:
-    return escape(f"{v.normalize():,f}" if v == v.to_integral() else f"{v:,.3f}")
+    return escape(number_text(v))
 
 
-def _table(title: str, rows: Sequence[GroupRow], key_title: str, *, bars: bool = False) -> str:
+COUNT_TITLE = "จำนวน / Qty"
+GOODS_TITLE = "จำนวน (ชิ้น · กก.) / Qty (pcs · kg)"
+
+
+def _table(
+    title: str,
+    rows: Sequence[GroupRow],
+    key_title: str,
+    *,
+    bars: bool = False,
+    count_title: str = COUNT_TITLE,
+) -> str:
+    """A breakdown: goods rows give their pieces and kilograms apart ("12 ชิ้น · 6.750 กก.")."""
     if not rows:
         return f"<h3>{escape(title)}</h3><p>-</p>"
     top = max(r.sales for r in rows) or Decimal(1)
@@ -54,16 +73,17 @@ def _table(title: str, rows: Sequence[GroupRow], key_title: str, *, bars: bool =
             )
         body.append(
             f"<tr><td>{escape(r.key)}</td><td>{escape(r.name)}</td>"
-            f"<td align='right'>{_q(r.quantity)}</td><td align='right'>{_m(r.sales)}</td>"
+            f"<td align='right'>{escape(r.amounts.th)}</td><td align='right'>{_m(r.sales)}</td>"
             f"<td align='right'>{r.share}%</td>{bar}</tr>"
         )
     extra = "<th>กราฟ / Chart</th>" if bars else ""
+    qty_title = GOODS_TITLE if any(r.goods for r in rows) else count_title
     return (
         f"<h3>{escape(title)}</h3>"
         "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
         "style='border-collapse:collapse;'>"
         f"<tr style='background-color:#e8e8e8;'><th>{escape(key_title)}</th><th>ชื่อ / Name</th>"
-        f"<th>จำนวน / Qty</th><th>ยอดขาย / Sales</th><th>%</th>{extra}</tr>"
+        f"<th>{escape(qty_title)}</th><th>ยอดขาย / Sales</th><th>%</th>{extra}</tr>"
         + "".join(body)
         + "</table>"
     )
@@ -213,6 +233,8 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
         GroupRow(r.key, TENDER_NAMES.get(r.key, r.key), r.quantity, r.sales, r.share)
         for r in report.tenders
     ]
+    baskets = _table("ตะกร้าของขวัญ / Gift baskets", report.baskets, "แบบ / Template",
+                     count_title="จำนวนตะกร้า / Baskets")  # fmt: skip
     return f"""
 <html><body style="font-family:'{FAMILY}'; font-size:9px;">
 <p><span style="font-size:16px; font-weight:bold;">
@@ -227,7 +249,7 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 {_table("ตามอำเภอ / By district", report.by_district, "อำเภอ / District", bars=True)}
 {_table("ตามผู้ผลิต / By producer", report.by_producer, "ผู้ผลิต / Producer")}
 {_table("สินค้าขายดี / Top products", report.top_products, "SKU")}
-{_table("ตะกร้าของขวัญ / Gift baskets", report.baskets, "แบบ / Template")}
+{baskets}
 {_discounts_html(report)}
 {_counters_html(report)}
 {target_html(target) if target is not None else ""}

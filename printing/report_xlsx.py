@@ -45,7 +45,18 @@ def _row(ws: Worksheet, values: Sequence[Any], formats: Sequence[str | None]) ->
             cell.number_format = fmt
 
 
+# goods: pieces and kilograms in a column each, never added up
+GOODS_HEADERS = ("ชื่อ / Name", "ชิ้น / Pieces", "กก. / Kilograms", *GROUP_HEADERS[2:])
+PIECES, KG = "#,##0", "#,##0.000"
+
+
 def _groups(wb: Workbook, title: str, key_header: str, rows: Sequence[GroupRow]) -> None:
+    if any(r.goods for r in rows):
+        ws = _sheet(wb, title, (key_header, *GOODS_HEADERS), (16, 40, 12, 14, 18, 14))
+        for r in rows:
+            values = (r.key, r.name, r.quantity, r.kg, r.sales, r.share)
+            _row(ws, values, (None, None, PIECES, KG, BAHT, PCT))
+        return
     ws = _sheet(wb, title, (key_header, *GROUP_HEADERS), (16, 40, 14, 18, 14))
     for r in rows:
         _row(ws, (r.key, r.name, r.quantity, r.sales, r.share), (None, None, QTY, BAHT, PCT))
