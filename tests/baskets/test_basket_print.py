@@ -34,7 +34,7 @@ from printing.label_qr import qr_matrix
 from printing.label_text import Face
 from tests.baskets.conftest import open_basket_store, pay_cash
 from tests.integration.conftest import FixedClock
-from tests.labels.decode import decode_ean, modules, qr_grid
+from tests.labels.decode import decode_ean, modules, pdf_page_images, qr_grid, read_codes
 from tests.labels.pdfscan import Page, RectFill, as_text_layer, assert_words_in_pdf, read_pdf
 
 D = Decimal
@@ -125,6 +125,12 @@ def test_the_basket_label_shows_name_price_contents_barcode_and_story_codes(
     grids = [qr_grid(f) for f in page.fills if _is_qr(f)]
     expected = [qr_matrix(store.settings.story_url(i.product.sku)) for i in template.components]
     assert grids == expected
+    # an independent reader scans the printed label (pdfium at 300 dpi) to the same codes
+    (image,) = pdf_page_images(buf.getvalue())
+    assert read_codes(image) == sorted(
+        [("EAN13", template.barcode)]
+        + [("QRCode", store.settings.story_url(i.product.sku)) for i in template.components]
+    )
     # and clickable in a PDF viewer
     links = {str(a["/A"]["/URI"]) for a in page.annotations if "/A" in a}
     assert links == {store.settings.story_url(i.product.sku) for i in template.components}
