@@ -586,11 +586,13 @@ class SqlReportRepository:
         """Lines sold in [start, end) by producer and snapshot rate, with the lines refunded in
         [start, end) (of any day's sales) under the rate they were sold at."""
         line, p = m.SaleLine, m.Producer
-        key = (p.code, p.name_th, p.district_th, line.commission_pct)
+        # how the product is sold: kilograms and pieces are counted apart
+        key = (p.code, p.name_th, p.district_th, line.commission_pct, m.Product.sold_by)
         sold = (
             select(*key, func.sum(line.quantity), func.sum(line.total))
             .join(m.Sale, m.Sale.id == line.sale_id)
             .join(p, p.id == line.producer_id)
+            .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(m.Sale.sold_at >= start, m.Sale.sold_at < end, m.Sale.status == "completed")
             .group_by(*key)
         )
@@ -600,18 +602,21 @@ class SqlReportRepository:
             .join(m.Refund, m.Refund.id == back.refund_id)
             .join(line, line.id == back.sale_line_id)
             .join(p, p.id == line.producer_id)
+            .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
             .group_by(*key)
         )
-        sums: dict[tuple[str, str, str, Decimal | None], list[Decimal]] = {}
+        sums: dict[tuple[str, str, str, Decimal | None, bool], list[Decimal]] = {}
         for at, query in ((0, sold), (2, refunded)):
-            for code, name, district, pct, q_, s in self._execute(query):
+            for code, name, district, pct, how, q_, s in self._execute(query):
                 rate = None if pct is None else _dec(pct)
-                found = sums.setdefault((code, name, district, rate), [NO_QTY, NIL, NO_QTY, NIL])
+                group = (code, name, district, rate, how == "weight")
+                found = sums.setdefault(group, [NO_QTY, NIL, NO_QTY, NIL])
                 found[at], found[at + 1] = _dec(q_, QTY), _dec(s)
         return [
-            ProducerLineGroup(code, name, district, pct, *values)
-            for (code, name, district, pct), values in sorted(
-                sums.items(), key=lambda kv: (kv[0][0], kv[0][3] is not None, kv[0][3] or NIL)
+            ProducerLineGroup(code, name, district, pct, q_, s, back_q, back_s, weight)
+            for (code, name, district, pct, weight), (q_, s, back_q, back_s) in sorted(
+                sums.items(),
+                key=lambda kv: (kv[0][0], kv[0][3] is not None, kv[0][3] or NIL, kv[0][4]),
             )
         ]

@@ -25,7 +25,6 @@ from pos.domain.eod import (
     GroupRow,
     Settlement,
     TargetProgress,
-    number_text,
     with_shares,
 )
 from pos.domain.money import format_baht
@@ -40,10 +39,6 @@ TENDER_NAMES = {"cash": "เงินสด / Cash", "promptpay": "พร้อ�
 
 def _m(v: Decimal) -> str:
     return escape(format_baht(v))
-
-
-def _q(v: Decimal) -> str:
-    return escape(number_text(v))
 
 
 COUNT_TITLE = "จำนวน / Qty"
@@ -260,7 +255,7 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 
 _PRODUCERS_HEAD = (
     "<thead><tr style='background-color:#e8e8e8;'><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>"
-    "<th>อำเภอ / District</th><th>จำนวน / Qty</th><th>ยอดขาย / Sales</th>"
+    f"<th>อำเภอ / District</th><th>{GOODS_TITLE}</th><th>ยอดขาย / Sales</th>"
     "<th>ค่าคอม % / Rate</th><th>ค่าคอมมิชชั่น / Commission</th>"
     "<th>ยอดที่ต้องจ่าย / Owed</th></tr></thead>"
 )
@@ -274,7 +269,7 @@ KEEP_WITH_TOTAL = 2  # producer rows that go to a new page with the total row
 def _settlement_row(s: Settlement) -> str:
     return (
         f"<tr><td>{escape(s.producer_code)}</td><td>{escape(s.producer_name)}</td>"
-        f"<td>{escape(s.district)}</td><td align='right'>{_q(s.quantity)}</td>"
+        f"<td>{escape(s.district)}</td><td align='right'>{escape(s.amounts.th)}</td>"
         f"<td align='right'>{_m(s.sales)}</td>"
         f"<td align='right'>{'/'.join(str(r) for r in s.rates)}%</td>"
         f"<td align='right'>{_m(s.commission)}</td><td align='right'><b>{_m(s.owed)}</b></td></tr>"

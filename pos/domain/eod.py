@@ -246,12 +246,15 @@ class ProducerLineGroup:
     sales: Decimal
     refunded_quantity: Decimal = ZERO
     refunded: Decimal = ZERO
+    by_weight: bool = False  # the quantities are kilograms (the product is sold by weight)
 
 
 @dataclass(frozen=True, slots=True)
 class Settlement:
     """What one producer is owed for a period: sales less refunds, less the centre's commission
-    (`sales` and `quantity` are net of the period's refunds; `refunded` is what they took off)."""
+    (`sales`, `quantity` and `kg` are net of the period's refunds; `refunded` is what they took
+    off). `quantity` is the pieces sold by the piece, `kg` the kilograms sold by weight: never
+    added up."""
 
     producer_code: str
     producer_name: str
@@ -262,6 +265,12 @@ class Settlement:
     owed: Decimal
     rates: tuple[Decimal, ...] = field(default_factory=tuple)
     refunded: Decimal = ZERO
+    kg: Decimal = NO_KG
+
+    @property
+    def amounts(self) -> Bilingual:
+        """The pieces and kilograms, each in its unit ("12 ชิ้น · 6.750 กก.")."""
+        return goods_quantity(self.quantity, self.kg)
 
 
 def commission_of(sales: Decimal, pct: Decimal | None) -> Decimal:
@@ -276,29 +285,33 @@ def settle_producers(groups: Sequence[ProducerLineGroup]) -> list[Settlement]:
     at that rate (a refunded line gives its commission back at the rate it was sold at), then
     added up."""
     by: dict[str, dict[Decimal | None, list[Decimal]]] = {}
+    counted: dict[str, list[Decimal]] = {}  # pieces, kilograms
     first: dict[str, ProducerLineGroup] = {}
     for g in groups:
         first.setdefault(g.producer_code, g)
-        at_rate = by.setdefault(g.producer_code, {}).setdefault(g.commission_pct, [ZERO] * 3)
-        at_rate[0] += g.quantity - g.refunded_quantity
-        at_rate[1] += g.sales - g.refunded
-        at_rate[2] += g.refunded
+        at_rate = by.setdefault(g.producer_code, {}).setdefault(g.commission_pct, [ZERO] * 2)
+        at_rate[0] += g.sales - g.refunded
+        at_rate[1] += g.refunded
+        count = counted.setdefault(g.producer_code, [NONE, NO_KG])
+        count[1 if g.by_weight else 0] += g.quantity - g.refunded_quantity
     out = []
     for code in sorted(by):
         rates = by[code]
-        sales = sum((v[1] for v in rates.values()), ZERO).quantize(CENT)
-        commission = sum((commission_of(v[1], pct) for pct, v in rates.items()), ZERO)
+        sales = sum((v[0] for v in rates.values()), ZERO).quantize(CENT)
+        commission = sum((commission_of(v[0], pct) for pct, v in rates.items()), ZERO)
+        pieces, kg = counted[code]
         out.append(
             Settlement(
                 code,
                 first[code].producer_name,
                 first[code].district,
-                sum((v[0] for v in rates.values()), ZERO),
+                _whole(pieces),
                 sales,
                 commission.quantize(CENT),
                 (sales - commission).quantize(CENT),
                 tuple(sorted({pct or ZERO for pct in rates})),
-                sum((v[2] for v in rates.values()), ZERO).quantize(CENT),
+                sum((v[1] for v in rates.values()), ZERO).quantize(CENT),
+                kg.quantize(NO_KG),
             )
         )
     return out

@@ -145,9 +145,10 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
     w.writerows(safe_row(r) for r in voids_refunds_csv_rows(report.refunds, report.approvals))
 
 
-# quantity and sales are net of the period's refunds; refunded: what the refunds took off
+# pieces (sold by the piece), kg (sold by weight) and sales are net of the period's refunds;
+# refunded: what the refunds took off
 SETTLEMENT_COLUMNS = (
-    "producer_code", "producer_name", "district", "quantity", "sales", "commission_pct",
+    "producer_code", "producer_name", "district", "pieces", "kg", "sales", "commission_pct",
     "commission", "owed", "refunded",
 )  # fmt: skip
 
@@ -157,7 +158,7 @@ def write_producers_csv(rows: list[Settlement], out: TextIO) -> None:
     w.writerow(SETTLEMENT_COLUMNS)
     for s in rows:
         w.writerow(safe_row(
-            [s.producer_code, s.producer_name, s.district, s.quantity, s.sales,
+            [s.producer_code, s.producer_name, s.district, s.quantity, s.kg, s.sales,
              "/".join(str(r) for r in s.rates), s.commission, s.owed, s.refunded]
         ))  # fmt: skip
 

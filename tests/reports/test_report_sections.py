@@ -181,11 +181,13 @@ def test_producers_xlsx_reads_back_as_the_settlement(
     assert [(code, name) for code, name, *_ in got[:-1]] == [
         (s.producer_code, s.producer_name) for s in rows
     ]
-    assert [D(str(r[4])).quantize(D("0.01")) for r in got[:-1]] == [s.sales for s in rows]
-    assert [D(str(r[7])).quantize(D("0.01")) for r in got[:-1]] == [s.owed for s in rows]
+    # pieces and kilograms in a column each, then sales, rate, commission, owed
+    assert [(D(str(r[3])), D(str(r[4]))) for r in got[:-1]] == [(s.quantity, s.kg) for s in rows]
+    assert [D(str(r[5])).quantize(D("0.01")) for r in got[:-1]] == [s.sales for s in rows]
+    assert [D(str(r[8])).quantize(D("0.01")) for r in got[:-1]] == [s.owed for s in rows]
     total = got[-1]
     assert total[0] == "รวม / Total"
-    assert D(str(total[4])).quantize(D("0.01")) == sum((s.total for s in sales), D(0))
+    assert D(str(total[5])).quantize(D("0.01")) == sum((s.total for s in sales), D(0))
 
 
 def _second_counter(store: Store, receipt_no: str) -> None:

@@ -1,6 +1,7 @@
 """Item 23 of issue 13: the EOD report gives pieces and kilograms apart (it added 12 jars and
 6.750 kg of sausage up to one "18.750"), in every section that counts goods, in the PDF, the
-CSV and the workbook; on SQLite and PostgreSQL."""
+CSV and the workbook; so does the producers' settlement, refunds taken off each unit; on
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -21,11 +22,14 @@ from pos.app import main
 from pos.app.bootstrap import Store
 from pos.domain.eod import GroupRow, goods_quantity
 from pos.domain.payment import Tender, TenderKind
+from pos.services.auth import Auth
 from pos.services.checkout import Checkout
-from pos.services.eod import eod_report
+from pos.services.eod import eod_report, producer_settlements
+from pos.services.returns import Returns
 from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock
 from tests.integration.test_checkout import scan, weight_label
+from tests.shifts.test_auth import PlainTestHasher
 
 D = Decimal
 DAY = date(2026, 11, 27)
@@ -127,3 +131,34 @@ def test_a_closed_day_kept_in_the_old_layout_is_grouped_again(day: Store) -> Non
         (again,) = r.session.execute(select(m.ReportDay)).scalars()
         assert again.fingerprint.startswith("2:")
         assert all(len(json.loads(k)) == 5 for k in json.loads(again.groups)["lines"])
+
+
+def test_the_producers_settlement_counts_pieces_and_kilograms_apart(
+    day: Store, tmp_path: Path
+) -> None:
+    (maker,) = producer_settlements(day.uow, DAY, DAY)
+    assert (maker.producer_code, maker.quantity, maker.kg) == ("P-BPI", D(12), D("6.750"))
+    assert maker.amounts.th == "12 ชิ้น · 6.750 กก."
+    # a refund of two of the jars and of the sausage comes off each unit on its own
+    clock = FixedClock()
+    auth = Auth(day.uow, day.settings, clock, PlainTestHasher(), day.terminal.terminal_id)
+    auth.ensure_demo_users()
+    manager = auth.login("manager", "9999")
+    with day.uow() as r:
+        receipt_no = r.session.scalars(select(m.Sale.receipt_no)).one()
+    returns = Returns(day.uow, auth, day.settings, day.terminal, clock)
+    returns.refund(manager, receipt_no, {1: D(2), 3: D("6.750")}, "cash", "spoilt")
+    (maker,) = producer_settlements(day.uow, DAY, DAY)
+    assert (maker.quantity, maker.kg) == (D(10), D("0.000"))
+    assert maker.amounts.en == "10 pcs"
+
+    args = ["report", "producers", "--db", day.url, "--from", DAY.isoformat(), "--to"]
+    pdf, sheet, book = tmp_path / "p.pdf", tmp_path / "p.csv", tmp_path / "p.xlsx"
+    for out in (pdf, sheet, book):
+        assert main([*args, DAY.isoformat(), "-o", str(out)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "10ชิ้น" in ["".join(line.split()) for line in text.splitlines()]
+    (row,) = csv.DictReader(io.StringIO(sheet.read_text("utf-8-sig")))
+    assert (row["producer_code"], row["pieces"], row["kg"]) == ("P-BPI", "10", "0.000")
+    first, _total = load_workbook(book)["Producers"].iter_rows(min_row=2, values_only=True)
+    assert (first[0], D(str(first[3])), D(str(first[4]))) == ("P-BPI", D(10), D(0))
