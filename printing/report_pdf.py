@@ -41,8 +41,7 @@ def _m(v: Decimal) -> str:
     return escape(format_baht(v))
 
 
-COUNT_TITLE = "จำนวน / Qty"
-GOODS_TITLE = "จำนวน (ชิ้น · กก.) / Qty (pcs · kg)"
+COUNT_TITLE = "จำนวน / Qty"  # goods' cells name their units: "12 ชิ้น · 6.750 กก."
 
 
 def _table(
@@ -72,13 +71,12 @@ def _table(
             f"<td align='right'>{r.share}%</td>{bar}</tr>"
         )
     extra = "<th>กราฟ / Chart</th>" if bars else ""
-    qty_title = GOODS_TITLE if any(r.goods for r in rows) else count_title
     return (
         f"<h3>{escape(title)}</h3>"
         "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
         "style='border-collapse:collapse;'>"
         f"<tr style='background-color:#e8e8e8;'><th>{escape(key_title)}</th><th>ชื่อ / Name</th>"
-        f"<th>{escape(qty_title)}</th><th>ยอดขาย / Sales</th><th>%</th>{extra}</tr>"
+        f"<th>{escape(count_title)}</th><th>ยอดขาย / Sales</th><th>%</th>{extra}</tr>"
         + "".join(body)
         + "</table>"
     )
@@ -255,7 +253,7 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 
 _PRODUCERS_HEAD = (
     "<thead><tr style='background-color:#e8e8e8;'><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>"
-    f"<th>อำเภอ / District</th><th>{GOODS_TITLE}</th><th>ยอดขาย / Sales</th>"
+    f"<th>อำเภอ / District</th><th>{COUNT_TITLE}</th><th>ยอดขาย / Sales</th>"
     "<th>ค่าคอม % / Rate</th><th>ค่าคอมมิชชั่น / Commission</th>"
     "<th>ยอดที่ต้องจ่าย / Owed</th></tr></thead>"
 )
