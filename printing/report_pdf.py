@@ -287,22 +287,17 @@ def _producers_page(rows: Sequence[Settlement], first: date, last: date, setting
         f"<td align='right'><b>{_m(owed)}</b></td></tr>"
     )
     cut = len(rows) if split is None else split
-    tables = []
-    if cut or split is None:
-        tables.append(_TABLE.format("") + _PRODUCERS_HEAD
-                      + "".join(_settlement_row(s) for s in rows[:cut]))  # fmt: skip
+    tables = _TABLE.format("") + _PRODUCERS_HEAD + "".join(map(_settlement_row, rows[:cut]))
     if split is not None:
-        if tables:
-            tables[-1] += "</table>"
-        tables.append(_TABLE.format(" page-break-before:always;") + _PRODUCERS_HEAD
-                      + "".join(_settlement_row(s) for s in rows[cut:]))  # fmt: skip
+        tables += "</table>" + _TABLE.format(" page-break-before:always;") + _PRODUCERS_HEAD
+        tables += "".join(map(_settlement_row, rows[cut:]))
     return f"""
 <html><body style="font-family:'{FAMILY}'; font-size:9px;">
 <p><span style="font-size:16px; font-weight:bold;">
 รายงานยอดขายฝากขายตามผู้ผลิต / Consignment settlement</span><br/>
 {escape(settings.shop_name_th)}<br/>
 ช่วงวันที่ / Period: {first.isoformat()} – {last.isoformat()}</p>
-{"".join(tables)}{total_row}
+{tables}{total_row}
 </table>
 </body></html>
 """
@@ -330,8 +325,8 @@ def producers_html(rows: Sequence[Settlement], first: date, last: date, settings
     top of a page, the last producer rows go over with it (QTextDocument honours a page break
     before a table, not "keep with next")."""
     html = _producers_page(rows, first, last, settings, None)
-    if rows and _last_row_alone(html):
-        html = _producers_page(rows, first, last, settings, max(0, len(rows) - KEEP_WITH_TOTAL))
+    if len(rows) > KEEP_WITH_TOTAL and _last_row_alone(html):
+        html = _producers_page(rows, first, last, settings, len(rows) - KEEP_WITH_TOTAL)
     return html
 
 
