@@ -33,6 +33,7 @@ from pos.domain.eod import (
     ProducerLineGroup,
     hourly_sums,
     roll_up,
+    roll_up_goods,
     with_shares,
 )
 from pos.domain.errors import ShopError
@@ -49,6 +50,9 @@ QTY = Decimal("0.001")
 NIL = Decimal("0.00")
 NO_QTY = Decimal("0.000")
 ALL = "*"  # the scope of a day's summary of every counter
+# the layout of the groups a day's summary keeps: a summary of an older layout (line groups
+# keyed without the product's sold-by) does not match its fingerprint and is grouped again
+GROUPS_FORMAT = "2"
 
 
 def _sum(column: Any) -> Any:
@@ -113,8 +117,9 @@ class DayGroups:
         #   vatable, exempt, vat, sale discounts, discounted receipts]
         self.sales: dict[tuple[Any, ...], list[int]] = {}
         self.tenders: dict[str, list[int]] = {}  # kind -> [payments, amount]
-        # JSON of [sku, category, producer id, line-discount reason] -> [name, quantity, total,
-        #   line discounts, discounted lines]
+        # JSON of [sku, category, producer id, line-discount reason, sold by weight] -> [name,
+        #   quantity (kilograms for goods sold by weight, else pieces), total, line discounts,
+        #   discounted lines]
         self.lines: dict[str, list[Any]] = {}
         self.baskets: dict[tuple[Any, ...], list[int]] = {}  # (code, name) -> [count, value]
 
@@ -155,7 +160,8 @@ class DayGroups:
             _add(self.baskets, key, values)
 
     def line_rows(self) -> list[tuple[Any, ...]]:
-        """(sku, category, producer id, reason, name, quantity, total, discounts, discounted)."""
+        """(sku, category, producer id, reason, by weight, name, quantity, total, discounts,
+        discounted)."""
         return [(*json.loads(k), *v) for k, v in self.lines.items()]
 
     def dumps(self) -> str:
@@ -287,6 +293,9 @@ class SqlReportRepository:
             kind, n, amount = row[k:]
             at(row).add_tender(str(kind), [int(n), _cents(amount)])
         line = m.SaleLine
+        # how the product is sold (lines keep no unit of their own): kilograms and pieces are
+        # summed apart
+        sold_by = m.Product.sold_by
         for row in ex(
             select(
                 *extra,
@@ -295,20 +304,27 @@ class SqlReportRepository:
                 line.category_code,
                 line.producer_id,
                 line.line_discount_reason,
+                sold_by,
                 _sum(line.quantity),
                 _sum(line.total),
                 _sum(line.line_discount),
                 func.sum(case((line.line_discount != 0, 1), else_=0)),
             )
             .join(m.Sale, m.Sale.id == line.sale_id)
+            .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(*done)
             .group_by(
-                *extra, line.sku, line.category_code, line.producer_id, line.line_discount_reason
+                *extra,
+                line.sku,
+                line.category_code,
+                line.producer_id,
+                line.line_discount_reason,
+                sold_by,
             )
         ):
-            sku, name, cat, pid, reason, q, a, l_disc, n_disc = row[k:]
+            sku, name, cat, pid, reason, how, q, a, l_disc, n_disc = row[k:]
             at(row).add_line(
-                (str(sku), cat, pid, reason),
+                (str(sku), cat, pid, reason, how == "weight"),
                 str(name),
                 [_milli(q), _cents(a), _cents(l_disc), int(n_disc or 0)],
             )
@@ -340,7 +356,9 @@ class SqlReportRepository:
         day = self._bangkok_date()
         by = [day, s.terminal_id] if per_counter else [day]
         prints = {
-            (str(d), str(t[0]) if t else ALL): f"{int(n)}/{int(done or 0)}/{_cents(total)}"
+            (str(d), str(t[0]) if t else ALL): (
+                f"{GROUPS_FORMAT}:{int(n)}/{int(done or 0)}/{_cents(total)}"
+            )
             for d, *t, n, done, total in self._execute(
                 select(
                     *by,
@@ -455,11 +473,11 @@ class SqlReportRepository:
         ]
         lines = g.line_rows()
         per_product = [
-            (sku, name, str(cat), pid, _qty(q), _baht(a))
-            for sku, cat, pid, _r, name, q, a, _d, _n in lines
+            (sku, name, str(cat), pid, bool(w), _qty(q), _baht(a))
+            for sku, cat, pid, _r, w, name, q, a, _d, _n in lines
         ]
         line_discounts: dict[str, list[int]] = {}
-        for *_, reason, _name, _q, _a, l_disc, n_disc in lines:
+        for *_, reason, _w, _name, _q, _a, l_disc, n_disc in lines:
             if n_disc:
                 ds = line_discounts.setdefault(str(reason or ""), [0, 0])
                 ds[0] += n_disc
@@ -479,13 +497,18 @@ class SqlReportRepository:
             )
         }
         none = ("None", "None", "None", "None")
-        made_by = [(producers.get(p or "", none), q, a) for _s, _n, _c, p, q, a in per_product]
-        by_category = roll_up(
-            ((c, categories.get(c, "None"), q, a) for _s, _n, c, _p, q, a in per_product), total
+        made_by = [
+            (producers.get(p or "", none), w, q, a) for _s, _n, _c, p, w, q, a in per_product
+        ]
+        by_category = roll_up_goods(
+            ((c, categories.get(c, "None"), w, q, a) for _s, _n, c, _p, w, q, a in per_product),
+            total,
         )
-        by_producer = roll_up(((who[0], who[1], q, a) for who, q, a in made_by), total)
-        by_district = roll_up(((who[2], who[3], q, a) for who, q, a in made_by), total)
-        top_products = roll_up(((s, n, q, a) for s, n, _c, _p, q, a in per_product), total)[:top]
+        by_producer = roll_up_goods(((who[0], who[1], w, q, a) for who, w, q, a in made_by), total)
+        by_district = roll_up_goods(((who[2], who[3], w, q, a) for who, w, q, a in made_by), total)
+        top_products = roll_up_goods(
+            ((s, n, w, q, a) for s, n, _c, _p, w, q, a in per_product), total
+        )[:top]
         by_hour = hourly_sums((h, n, _baht(t)) for h, (n, t) in hours.items())
         discounts = [
             GroupRow(kind, reason, Decimal(n), _baht(amount))
@@ -563,11 +586,13 @@ class SqlReportRepository:
         """Lines sold in [start, end) by producer and snapshot rate, with the lines refunded in
         [start, end) (of any day's sales) under the rate they were sold at."""
         line, p = m.SaleLine, m.Producer
-        key = (p.code, p.name_th, p.district_th, line.commission_pct)
+        # how the product is sold: kilograms and pieces are counted apart
+        key = (p.code, p.name_th, p.district_th, line.commission_pct, m.Product.sold_by)
         sold = (
             select(*key, func.sum(line.quantity), func.sum(line.total))
             .join(m.Sale, m.Sale.id == line.sale_id)
             .join(p, p.id == line.producer_id)
+            .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(m.Sale.sold_at >= start, m.Sale.sold_at < end, m.Sale.status == "completed")
             .group_by(*key)
         )
@@ -577,18 +602,21 @@ class SqlReportRepository:
             .join(m.Refund, m.Refund.id == back.refund_id)
             .join(line, line.id == back.sale_line_id)
             .join(p, p.id == line.producer_id)
+            .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
             .group_by(*key)
         )
-        sums: dict[tuple[str, str, str, Decimal | None], list[Decimal]] = {}
+        sums: dict[tuple[str, str, str, Decimal | None, bool], list[Decimal]] = {}
         for at, query in ((0, sold), (2, refunded)):
-            for code, name, district, pct, q_, s in self._execute(query):
+            for code, name, district, pct, how, q_, s in self._execute(query):
                 rate = None if pct is None else _dec(pct)
-                found = sums.setdefault((code, name, district, rate), [NO_QTY, NIL, NO_QTY, NIL])
+                group = (code, name, district, rate, how == "weight")
+                found = sums.setdefault(group, [NO_QTY, NIL, NO_QTY, NIL])
                 found[at], found[at + 1] = _dec(q_, QTY), _dec(s)
         return [
-            ProducerLineGroup(code, name, district, pct, *values)
-            for (code, name, district, pct), values in sorted(
-                sums.items(), key=lambda kv: (kv[0][0], kv[0][3] is not None, kv[0][3] or NIL)
+            ProducerLineGroup(code, name, district, pct, q_, s, back_q, back_s, weight)
+            for (code, name, district, pct, weight), (q_, s, back_q, back_s) in sorted(
+                sums.items(),
+                key=lambda kv: (kv[0][0], kv[0][3] is not None, kv[0][3] or NIL, kv[0][4]),
             )
         ]

@@ -16,10 +16,17 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextTable,
 )
 
 from pos.domain.auth import ACTION_NAMES, Action
-from pos.domain.eod import EodReport, GroupRow, Settlement, TargetProgress, with_shares
+from pos.domain.eod import (
+    EodReport,
+    GroupRow,
+    Settlement,
+    TargetProgress,
+    with_shares,
+)
 from pos.domain.money import format_baht
 from pos.domain.settings import Settings
 from pos.domain.shop_time import BANGKOK, buddhist_year
@@ -34,11 +41,18 @@ def _m(v: Decimal) -> str:
     return escape(format_baht(v))
 
 
-def _q(v: Decimal) -> str:
-    return escape(f"{v.normalize():,f}" if v == v.to_integral() else f"{v:,.3f}")
+COUNT_TITLE = "จำนวน / Qty"  # goods' cells name their units: "12 ชิ้น · 6.750 กก."
 
 
-def _table(title: str, rows: Sequence[GroupRow], key_title: str, *, bars: bool = False) -> str:
+def _table(
+    title: str,
+    rows: Sequence[GroupRow],
+    key_title: str,
+    *,
+    bars: bool = False,
+    count_title: str = COUNT_TITLE,
+) -> str:
+    """A breakdown: goods rows give their pieces and kilograms apart ("12 ชิ้น · 6.750 กก.")."""
     if not rows:
         return f"<h3>{escape(title)}</h3><p>-</p>"
     top = max(r.sales for r in rows) or Decimal(1)
@@ -53,7 +67,7 @@ def _table(title: str, rows: Sequence[GroupRow], key_title: str, *, bars: bool =
             )
         body.append(
             f"<tr><td>{escape(r.key)}</td><td>{escape(r.name)}</td>"
-            f"<td align='right'>{_q(r.quantity)}</td><td align='right'>{_m(r.sales)}</td>"
+            f"<td align='right'>{escape(r.amounts.th)}</td><td align='right'>{_m(r.sales)}</td>"
             f"<td align='right'>{r.share}%</td>{bar}</tr>"
         )
     extra = "<th>กราฟ / Chart</th>" if bars else ""
@@ -62,7 +76,7 @@ def _table(title: str, rows: Sequence[GroupRow], key_title: str, *, bars: bool =
         "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
         "style='border-collapse:collapse;'>"
         f"<tr style='background-color:#e8e8e8;'><th>{escape(key_title)}</th><th>ชื่อ / Name</th>"
-        f"<th>จำนวน / Qty</th><th>ยอดขาย / Sales</th><th>%</th>{extra}</tr>"
+        f"<th>{escape(count_title)}</th><th>ยอดขาย / Sales</th><th>%</th>{extra}</tr>"
         + "".join(body)
         + "</table>"
     )
@@ -212,6 +226,8 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
         GroupRow(r.key, TENDER_NAMES.get(r.key, r.key), r.quantity, r.sales, r.share)
         for r in report.tenders
     ]
+    baskets = _table("ตะกร้าของขวัญ / Gift baskets", report.baskets, "แบบ / Template",
+                     count_title="จำนวนตะกร้า / Baskets")  # fmt: skip
     return f"""
 <html><body style="font-family:'{FAMILY}'; font-size:9px;">
 <p><span style="font-size:16px; font-weight:bold;">
@@ -226,7 +242,7 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 {_table("ตามอำเภอ / By district", report.by_district, "อำเภอ / District", bars=True)}
 {_table("ตามผู้ผลิต / By producer", report.by_producer, "ผู้ผลิต / Producer")}
 {_table("สินค้าขายดี / Top products", report.top_products, "SKU")}
-{_table("ตะกร้าของขวัญ / Gift baskets", report.baskets, "แบบ / Template")}
+{baskets}
 {_discounts_html(report)}
 {_counters_html(report)}
 {target_html(target) if target is not None else ""}
@@ -235,34 +251,83 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 """
 
 
-def producers_html(rows: Sequence[Settlement], first: date, last: date, settings: Settings) -> str:
-    body = "".join(
+_PRODUCERS_HEAD = (
+    "<thead><tr style='background-color:#e8e8e8;'><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>"
+    f"<th>อำเภอ / District</th><th>{COUNT_TITLE}</th><th>ยอดขาย / Sales</th>"
+    "<th>ค่าคอม % / Rate</th><th>ค่าคอมมิชชั่น / Commission</th>"
+    "<th>ยอดที่ต้องจ่าย / Owed</th></tr></thead>"
+)
+_TABLE = (
+    "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+    "style='border-collapse:collapse;{}'>"
+)
+KEEP_WITH_TOTAL = 2  # producer rows that go to a new page with the total row
+
+
+def _settlement_row(s: Settlement) -> str:
+    return (
         f"<tr><td>{escape(s.producer_code)}</td><td>{escape(s.producer_name)}</td>"
-        f"<td>{escape(s.district)}</td><td align='right'>{_q(s.quantity)}</td>"
+        f"<td>{escape(s.district)}</td><td align='right'>{escape(s.amounts.th)}</td>"
         f"<td align='right'>{_m(s.sales)}</td>"
         f"<td align='right'>{'/'.join(str(r) for r in s.rates)}%</td>"
         f"<td align='right'>{_m(s.commission)}</td><td align='right'><b>{_m(s.owed)}</b></td></tr>"
-        for s in rows
     )
+
+
+def _producers_page(rows: Sequence[Settlement], first: date, last: date, settings: Settings,
+                    split: int | None) -> str:  # fmt: skip
+    """The settlement page; `split`: the rows from this one on (and the total) start a new
+    page as a table of their own, under the column headings again."""
     total = sum((s.sales for s in rows), Decimal(0))
     commission = sum((s.commission for s in rows), Decimal(0))
     owed = sum((s.owed for s in rows), Decimal(0))
+    total_row = (
+        f"<tr><td colspan='4'><b>รวม / Total</b></td><td align='right'><b>{_m(total)}</b></td>"
+        f"<td></td><td align='right'><b>{_m(commission)}</b></td>"
+        f"<td align='right'><b>{_m(owed)}</b></td></tr>"
+    )
+    cut = len(rows) if split is None else split
+    tables = _TABLE.format("") + _PRODUCERS_HEAD + "".join(map(_settlement_row, rows[:cut]))
+    if split is not None:
+        tables += "</table>" + _TABLE.format(" page-break-before:always;") + _PRODUCERS_HEAD
+        tables += "".join(map(_settlement_row, rows[cut:]))
     return f"""
 <html><body style="font-family:'{FAMILY}'; font-size:9px;">
 <p><span style="font-size:16px; font-weight:bold;">
 รายงานยอดขายฝากขายตามผู้ผลิต / Consignment settlement</span><br/>
 {escape(settings.shop_name_th)}<br/>
 ช่วงวันที่ / Period: {first.isoformat()} – {last.isoformat()}</p>
-<table width="100%" border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse;">
-<tr style="background-color:#e8e8e8;"><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>
-<th>อำเภอ / District</th><th>จำนวน / Qty</th><th>ยอดขาย / Sales</th><th>ค่าคอม % / Rate</th>
-<th>ค่าคอมมิชชั่น / Commission</th><th>ยอดที่ต้องจ่าย / Owed</th></tr>
-{body}
-<tr><td colspan="4"><b>รวม / Total</b></td><td align='right'><b>{_m(total)}</b></td><td></td>
-<td align='right'><b>{_m(commission)}</b></td><td align='right'><b>{_m(owed)}</b></td></tr>
+{tables}{total_row}
 </table>
 </body></html>
 """
+
+
+def _last_row_alone(html: str) -> bool:
+    """Does the last row of the document's last table start a page its table's other rows
+    are not on (a total row alone at the top of a page)?"""
+    doc = _document(html)
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    if not tables or tables[-1].rows() < 2:
+        return False
+    table, layout = tables[-1], doc.documentLayout()
+    height = doc.pageSize().height()
+
+    def page(row: int) -> int:
+        block = table.cellAt(row, 0).firstCursorPosition().block()
+        return int(layout.blockBoundingRect(block).top() // height)
+
+    return page(table.rows() - 1) != page(table.rows() - 2)
+
+
+def producers_html(rows: Sequence[Settlement], first: date, last: date, settings: Settings) -> str:
+    """The settlement as one table and its total row; when the total would stand alone at the
+    top of a page, the last producer rows go over with it (QTextDocument honours a page break
+    before a table, not "keep with next")."""
+    html = _producers_page(rows, first, last, settings, None)
+    if len(rows) > KEEP_WITH_TOTAL and _last_row_alone(html):
+        html = _producers_page(rows, first, last, settings, len(rows) - KEEP_WITH_TOTAL)
+    return html
 
 
 def _document(html: str) -> QTextDocument:

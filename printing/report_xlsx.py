@@ -45,7 +45,18 @@ def _row(ws: Worksheet, values: Sequence[Any], formats: Sequence[str | None]) ->
             cell.number_format = fmt
 
 
+# goods: pieces and kilograms in a column each, never added up
+GOODS_HEADERS = ("ชื่อ / Name", "ชิ้น / Pieces", "กก. / Kilograms", *GROUP_HEADERS[2:])
+PIECES, KG = "#,##0", "#,##0.000"
+
+
 def _groups(wb: Workbook, title: str, key_header: str, rows: Sequence[GroupRow]) -> None:
+    if any(r.goods for r in rows):
+        ws = _sheet(wb, title, (key_header, *GOODS_HEADERS), (16, 40, 12, 14, 18, 14))
+        for r in rows:
+            values = (r.key, r.name, r.quantity, r.kg, r.sales, r.share)
+            _row(ws, values, (None, None, PIECES, KG, BAHT, PCT))
+        return
     ws = _sheet(wb, title, (key_header, *GROUP_HEADERS), (16, 40, 14, 18, 14))
     for r in rows:
         _row(ws, (r.key, r.name, r.quantity, r.sales, r.share), (None, None, QTY, BAHT, PCT))
@@ -147,7 +158,7 @@ def write_eod_xlsx(report: EodReport, path: Path, target: TargetProgress | None 
 
 
 SETTLEMENT_HEADERS = (
-    "รหัส / Code", "ผู้ผลิต / Producer", "อำเภอ / District", "จำนวน / Quantity",
+    "รหัส / Code", "ผู้ผลิต / Producer", "อำเภอ / District", "ชิ้น / Pieces", "กก. / Kilograms",
     "ยอดขาย / Sales (THB)", "ค่าคอม % / Rate", "ค่าคอมมิชชั่น / Commission (THB)",
     "ยอดที่ต้องจ่าย / Owed (THB)",
 )  # fmt: skip
@@ -157,13 +168,13 @@ def write_producers_xlsx(rows: Sequence[Settlement], first: date, last: date, pa
     """One sheet of settlements per producer, a total row, and the period in the sheet title."""
     wb = Workbook()
     wb.remove(wb.active)
-    ws = _sheet(wb, "Producers", SETTLEMENT_HEADERS, (10, 36, 18, 12, 18, 12, 18, 18))
-    formats = (None, None, None, QTY, BAHT, None, BAHT, BAHT)
+    ws = _sheet(wb, "Producers", SETTLEMENT_HEADERS, (10, 36, 18, 10, 12, 18, 12, 18, 18))
+    formats = (None, None, None, PIECES, KG, BAHT, None, BAHT, BAHT)
     for s in rows:
         rates = "/".join(str(r) for r in s.rates)
         _row(
             ws,
-            (s.producer_code, s.producer_name, s.district, s.quantity, s.sales, rates,
+            (s.producer_code, s.producer_name, s.district, s.quantity, s.kg, s.sales, rates,
              s.commission, s.owed),
             formats,
         )  # fmt: skip
@@ -172,7 +183,7 @@ def write_producers_xlsx(rows: Sequence[Settlement], first: date, last: date, pa
         sum((s.commission for s in rows), Decimal(0)),
         sum((s.owed for s in rows), Decimal(0)),
     )
-    _row(ws, ("รวม / Total", "", "", None, total[0], "", total[1], total[2]), formats)
+    _row(ws, ("รวม / Total", "", "", None, None, total[0], "", total[1], total[2]), formats)
     for cell in ws[ws.max_row]:
         cell.font = BOLD
     period = wb.create_sheet("Period")

@@ -3,26 +3,63 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.money import ZERO
 from pos.domain.refund import ApprovalRow, RefundRow
 from pos.domain.shop_time import BANGKOK
 
 CENT = Decimal("0.01")
+NONE = Decimal(0)  # no pieces
+NO_KG = Decimal("0.000")
 
 
 @dataclass(frozen=True, slots=True)
 class GroupRow:
-    """One line of a breakdown: a category, producer, district, hour or product."""
+    """One line of a breakdown: a category, producer, district, hour or product.
+
+    `quantity` is a count (receipts, payments, discounts, baskets), or for goods (`kg` not
+    None) the pieces sold by the piece; `kg` the kilograms sold by weight. The two are never
+    added up: "12 ชิ้น · 6.750 กก." is not 18.750 of anything."""
 
     key: str
     name: str
     quantity: Decimal
     sales: Decimal
     share: Decimal = ZERO  # percent of the period's sales
+    kg: Decimal | None = None  # goods: kilograms sold by weight; None: the row counts
+
+    @property
+    def goods(self) -> bool:
+        return self.kg is not None
+
+    @property
+    def amounts(self) -> Bilingual:
+        """What the row's quantity says, per unit for goods ("12 ชิ้น · 6.750 กก.")."""
+        if self.kg is None:
+            return Bilingual(number_text(self.quantity), number_text(self.quantity))
+        return goods_quantity(self.quantity, self.kg)
+
+
+def number_text(v: Decimal) -> str:
+    """A count or quantity with thousands separators, decimals only when it has them."""
+    return f"{v.normalize():,f}" if v == v.to_integral() else f"{v:,.3f}"
+
+
+def goods_quantity(pieces: Decimal, kg: Decimal) -> Bilingual:
+    """Pieces and kilograms side by side, each in its own unit ("12 ชิ้น · 6.750 กก." /
+    "12 pcs · 6.750 kg"); a unit nothing was sold in is left out ("-" when neither was)."""
+    th, en = [], []
+    if pieces:
+        th.append(f"{number_text(pieces)} ชิ้น")
+        en.append(f"{number_text(pieces)} pcs")
+    if kg:
+        th.append(f"{kg:,.3f} กก.")
+        en.append(f"{kg:,.3f} kg")
+    return Bilingual(" · ".join(th) or "-", " · ".join(en) or "-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +126,7 @@ def with_shares(rows: Iterable[GroupRow], total: Decimal) -> tuple[GroupRow, ...
     out = []
     for r in rows:
         share = (r.sales * 100 / total).quantize(CENT, ROUND_HALF_UP) if total else ZERO
-        out.append(GroupRow(r.key, r.name, r.quantity, r.sales, share))
+        out.append(replace(r, share=share))
     return tuple(out)
 
 
@@ -118,16 +155,47 @@ def hourly_sums(rows: Iterable[tuple[int, int, Decimal]]) -> tuple[GroupRow, ...
 def roll_up(
     rows: Iterable[tuple[str, str, Decimal, Decimal]], total: Decimal
 ) -> tuple[GroupRow, ...]:
-    """Add up (key, name, quantity, sales) rows by key, largest sales first, with shares."""
+    """Add up (key, name, count, sales) rows by key, largest sales first, with shares."""
+    return _rolled(((k, n, False, q, a) for k, n, q, a in rows), total, goods=False)
+
+
+def roll_up_goods(
+    rows: Iterable[tuple[str, str, bool, Decimal, Decimal]], total: Decimal
+) -> tuple[GroupRow, ...]:
+    """Add up (key, name, sold by weight, quantity, sales) rows of goods by key, the pieces
+    and the kilograms each on their own, largest sales first, with shares."""
+    return _rolled(rows, total, goods=True)
+
+
+def _whole(v: Decimal) -> Decimal:
+    """A count as a whole number (12, not 12.000) when it is one."""
+    return v.quantize(NONE) if v == v.to_integral_value() else v
+
+
+def _rolled(
+    rows: Iterable[tuple[str, str, bool, Decimal, Decimal]], total: Decimal, *, goods: bool
+) -> tuple[GroupRow, ...]:
     names: dict[str, str] = {}
-    qty: dict[str, Decimal] = {}
+    pieces: dict[str, Decimal] = {}
+    kg: dict[str, Decimal] = {}
     sales: dict[str, Decimal] = {}
-    for key, name, q, amount in rows:
+    for key, name, by_weight, q, amount in rows:
         names.setdefault(key, name)
-        qty[key] = qty.get(key, ZERO) + q
+        into = kg if by_weight else pieces
+        into[key] = into.get(key, ZERO) + q
         sales[key] = sales.get(key, ZERO) + amount
     order = sorted(sales, key=lambda k: (-sales[k], k))
-    return with_shares((GroupRow(k, names[k], qty[k], sales[k]) for k in order), total)
+    out = (
+        GroupRow(
+            k,
+            names[k],
+            _whole(pieces.get(k, NONE)),
+            sales[k],
+            kg=kg.get(k, NO_KG).quantize(NO_KG) if goods else None,
+        )
+        for k in order
+    )
+    return with_shares(out, total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,12 +246,15 @@ class ProducerLineGroup:
     sales: Decimal
     refunded_quantity: Decimal = ZERO
     refunded: Decimal = ZERO
+    by_weight: bool = False  # the quantities are kilograms (the product is sold by weight)
 
 
 @dataclass(frozen=True, slots=True)
 class Settlement:
     """What one producer is owed for a period: sales less refunds, less the centre's commission
-    (`sales` and `quantity` are net of the period's refunds; `refunded` is what they took off)."""
+    (`sales`, `quantity` and `kg` are net of the period's refunds; `refunded` is what they took
+    off). `quantity` is the pieces sold by the piece, `kg` the kilograms sold by weight: never
+    added up."""
 
     producer_code: str
     producer_name: str
@@ -194,6 +265,12 @@ class Settlement:
     owed: Decimal
     rates: tuple[Decimal, ...] = field(default_factory=tuple)
     refunded: Decimal = ZERO
+    kg: Decimal = NO_KG
+
+    @property
+    def amounts(self) -> Bilingual:
+        """The pieces and kilograms, each in its unit ("12 ชิ้น · 6.750 กก.")."""
+        return goods_quantity(self.quantity, self.kg)
 
 
 def commission_of(sales: Decimal, pct: Decimal | None) -> Decimal:
@@ -208,29 +285,33 @@ def settle_producers(groups: Sequence[ProducerLineGroup]) -> list[Settlement]:
     at that rate (a refunded line gives its commission back at the rate it was sold at), then
     added up."""
     by: dict[str, dict[Decimal | None, list[Decimal]]] = {}
+    counted: dict[str, list[Decimal]] = {}  # pieces, kilograms
     first: dict[str, ProducerLineGroup] = {}
     for g in groups:
         first.setdefault(g.producer_code, g)
-        at_rate = by.setdefault(g.producer_code, {}).setdefault(g.commission_pct, [ZERO] * 3)
-        at_rate[0] += g.quantity - g.refunded_quantity
-        at_rate[1] += g.sales - g.refunded
-        at_rate[2] += g.refunded
+        at_rate = by.setdefault(g.producer_code, {}).setdefault(g.commission_pct, [ZERO] * 2)
+        at_rate[0] += g.sales - g.refunded
+        at_rate[1] += g.refunded
+        count = counted.setdefault(g.producer_code, [NONE, NO_KG])
+        count[1 if g.by_weight else 0] += g.quantity - g.refunded_quantity
     out = []
     for code in sorted(by):
         rates = by[code]
-        sales = sum((v[1] for v in rates.values()), ZERO).quantize(CENT)
-        commission = sum((commission_of(v[1], pct) for pct, v in rates.items()), ZERO)
+        sales = sum((v[0] for v in rates.values()), ZERO).quantize(CENT)
+        commission = sum((commission_of(v[0], pct) for pct, v in rates.items()), ZERO)
+        pieces, kg = counted[code]
         out.append(
             Settlement(
                 code,
                 first[code].producer_name,
                 first[code].district,
-                sum((v[0] for v in rates.values()), ZERO),
+                _whole(pieces),
                 sales,
                 commission.quantize(CENT),
                 (sales - commission).quantize(CENT),
                 tuple(sorted({pct or ZERO for pct in rates})),
-                sum((v[2] for v in rates.values()), ZERO).quantize(CENT),
+                sum((v[1] for v in rates.values()), ZERO).quantize(CENT),
+                kg.quantize(NO_KG),
             )
         )
     return out

@@ -102,9 +102,12 @@ def producer_settlements(
 
 
 def write_eod_csv(report: EodReport, out: TextIO) -> None:
-    """One CSV of sections: section, key, name, quantity, amount, share %."""
+    """One CSV of sections: section, key, name, quantity, amount, share %, pieces, kg. A row
+    of goods (categories, producers, districts, top products) gives its pieces and its
+    kilograms in their own columns and no quantity; the other rows count (receipts, payments,
+    discounts, baskets) in the quantity column."""
     w = csv_writer(out)
-    w.writerow(["section", "key", "name", "quantity", "amount", "share_pct"])
+    w.writerow(["section", "key", "name", "quantity", "amount", "share_pct", "pieces", "kg"])
     day = report.start.astimezone(BANGKOK).date().isoformat()
     for key, value in (
         ("date", day),
@@ -135,13 +138,17 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
         ("counter", report.by_counter),
     ):
         for r in rows:
-            w.writerow(safe_row([section, r.key, r.name, r.quantity, r.sales, r.share]))
+            counted = ["", r.quantity, r.kg] if r.kg is not None else [r.quantity, "", ""]
+            w.writerow(safe_row(
+                [section, r.key, r.name, counted[0], r.sales, r.share, *counted[1:]]
+            ))  # fmt: skip
     w.writerows(safe_row(r) for r in voids_refunds_csv_rows(report.refunds, report.approvals))
 
 
-# quantity and sales are net of the period's refunds; refunded: what the refunds took off
+# pieces (sold by the piece), kg (sold by weight) and sales are net of the period's refunds;
+# refunded: what the refunds took off
 SETTLEMENT_COLUMNS = (
-    "producer_code", "producer_name", "district", "quantity", "sales", "commission_pct",
+    "producer_code", "producer_name", "district", "pieces", "kg", "sales", "commission_pct",
     "commission", "owed", "refunded",
 )  # fmt: skip
 
@@ -151,7 +158,7 @@ def write_producers_csv(rows: list[Settlement], out: TextIO) -> None:
     w.writerow(SETTLEMENT_COLUMNS)
     for s in rows:
         w.writerow(safe_row(
-            [s.producer_code, s.producer_name, s.district, s.quantity, s.sales,
+            [s.producer_code, s.producer_name, s.district, s.quantity, s.kg, s.sales,
              "/".join(str(r) for r in s.rates), s.commission, s.owed, s.refunded]
         ))  # fmt: skip
 

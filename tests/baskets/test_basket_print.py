@@ -15,7 +15,13 @@ from pos.app import main
 from pos.app.bootstrap import Store
 from pos.domain.barcodes import gs1_check_digit, is_valid_gtin
 from pos.domain.basket import BasketTemplate, CustomBasket, add_custom
-from pos.domain.basket_print import basket_label_data, gift_cards
+from pos.domain.basket_print import (
+    BasketLabelData,
+    BasketLabelLine,
+    GiftCard,
+    basket_label_data,
+    gift_cards,
+)
 from pos.domain.errors import CartError
 from pos.domain.labels import format_label_price
 from pos.domain.sale import Receipt
@@ -23,13 +29,13 @@ from pos.domain.settings import PrinterProfile, Settings
 from pos.services.baskets import Baskets
 from pos.services.checkout import Checkout
 from printing.basket_label import render_basket_label
-from printing.gift_card import gift_card_image, print_gift_cards
+from printing.gift_card import gift_card_image, print_gift_cards, save_gift_cards
 from printing.label_qr import qr_matrix
 from printing.label_text import Face
 from tests.baskets.conftest import open_basket_store, pay_cash
 from tests.integration.conftest import FixedClock
-from tests.labels.decode import decode_ean, modules, qr_grid
-from tests.labels.pdfscan import Page, RectFill, as_text_layer, read_pdf
+from tests.labels.decode import decode_ean, modules, pdf_page_images, qr_grid, read_codes
+from tests.labels.pdfscan import Page, RectFill, as_text_layer, assert_words_in_pdf, read_pdf
 
 D = Decimal
 MESSAGE = "สวัสดีปีใหม่ 2570 ขอให้มีความสุขมาก ๆ และสุขภาพแข็งแรงตลอดปี"
@@ -119,6 +125,12 @@ def test_the_basket_label_shows_name_price_contents_barcode_and_story_codes(
     grids = [qr_grid(f) for f in page.fills if _is_qr(f)]
     expected = [qr_matrix(store.settings.story_url(i.product.sku)) for i in template.components]
     assert grids == expected
+    # an independent reader scans the printed label (pdfium at 300 dpi) to the same codes
+    (image,) = pdf_page_images(buf.getvalue())
+    assert read_codes(image) == sorted(
+        [("EAN13", template.barcode)]
+        + [("QRCode", store.settings.story_url(i.product.sku)) for i in template.components]
+    )
     # and clickable in a PDF viewer
     links = {str(a["/A"]["/URI"]) for a in page.annotations if "/A" in a}
     assert links == {store.settings.story_url(i.product.sku) for i in template.components}
@@ -192,3 +204,34 @@ def test_a_card_from_the_command_line_and_refused_without_a_message(
     err = capsys.readouterr().err
     assert "no card to print" in err or "ไม่มีการ์ดให้พิมพ์" in err
     assert not refused.exists()
+
+
+# tone marks over upper vowels, beside tall consonants, and NIKHAHIT with a tone mark
+TONED = ["น้ำพริก", "ที่", "ปั้นหม้อ", "ญี่ปุ่น", "ตุ๊กตา", "สี่ร้อย"]
+
+
+def test_the_basket_label_pdf_keeps_its_thai_text_with_tone_marks() -> None:
+    data = BasketLabelData(
+        "GIFT-NP", "กระเช้าน้ำพริกที่ดีที่สุด", "Chilli paste basket", D("399.00"),
+        "8859999000025",
+        (BasketLabelLine("KK-NP-1", "น้ำพริกเผาปั้นหม้อ", "Chilli paste", "2 กระปุก",
+                         "https://otop.example/kk-np-1"),
+         BasketLabelLine("KK-TK-2", "ตุ๊กตาญี่ปุ่นสี่ร้อย", "Doll", "1 ตัว",
+                         "https://otop.example/kk-tk-2")),
+    )  # fmt: skip
+    buf = io.BytesIO()
+    render_basket_label(data, buf, "a6")
+    assert_words_in_pdf(buf.getvalue(), [*TONED, data.name_th, "2 กระปุก"])
+
+
+def test_the_gift_card_pdf_holds_its_message_as_text(tmp_path: Path) -> None:
+    """The card saved as PDF draws its text as text (it was one picture: no text at all),
+    and Qt's text layer is completed so that every tone mark reads back."""
+    card = GiftCard(
+        "ขอให้มีความสุขที่สุด น้ำพริกปั้นหม้อ ญี่ปุ่น ตุ๊กตา สี่ร้อย",
+        "กระเช้าน้ำพริก", "Chilli paste basket", "ศูนย์ OTOP ที่ขอนแก่น", "Khon Kaen OTOP centre",
+        "K1-000001",
+    )  # fmt: skip
+    pdf = save_gift_cards([card], P80, tmp_path / "card.pdf")
+    words = [*TONED, card.shop_name_th, card.shop_name_en, card.basket_name_th]
+    assert_words_in_pdf(pdf.read_bytes(), words)

@@ -1,12 +1,21 @@
-"""Read barcodes and QR codes back from the rectangles a label PDF fills.
+"""Read barcodes and QR codes back from the rectangles a label PDF fills, and from the printed
+page as a picture with an independent reader (zxing-cpp).
 
 The EAN decoder is written from the GS1 tables here, not taken from the library that drew
-the bars, so a wrong bar pattern cannot agree with itself.
+the bars, so a wrong bar pattern cannot agree with itself; zxing-cpp reads the codes off the
+page rendered at print resolution (pdfium draws the PDF, Qt's image for rasters), as a
+scanner or a phone camera does.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+import pypdfium2
+import zxingcpp
 from barcode.charsets import code128 as c128
+from PIL import Image
+from PySide6.QtGui import QImage
 
 from tests.labels.pdfscan import RectFill
 
@@ -110,3 +119,29 @@ def qr_grid(fill: RectFill) -> tuple[tuple[bool, ...], ...]:
             for c in range(c0, c0 + round(w / module)):
                 grid[r][c] = True
     return tuple(tuple(row) for row in grid)
+
+
+PRINT_DPI = 300
+
+
+def pdf_page_images(pdf: bytes, dpi: int = PRINT_DPI) -> list[Image.Image]:
+    """Every page of the PDF drawn by pdfium at `dpi` (a printer's resolution)."""
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        return [page.render(scale=dpi / 72).to_pil() for page in doc]
+    finally:
+        doc.close()
+
+
+def qimage_to_pil(image: QImage) -> Image.Image:
+    """A Qt image (a receipt raster, a QR pixmap's image) as greyscale pixels for the reader."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    data = bytes(grey.constBits())[: grey.bytesPerLine() * grey.height()]
+    return Image.frombytes("L", (grey.width(), grey.height()), data, "raw", "L",
+                           grey.bytesPerLine())  # fmt: skip
+
+
+def read_codes(image: Any) -> list[tuple[str, str]]:
+    """What zxing-cpp reads in the picture: (format, text) of every code, e.g. ("EAN13",
+    "8859999000018") or ("QRCode", "https://..."), sorted."""
+    return sorted((code.format.name, code.text) for code in zxingcpp.read_barcodes(image))

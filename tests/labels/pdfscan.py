@@ -7,8 +7,11 @@ Ts TL T*); pypdf only decodes the streams and objects.
 
 from __future__ import annotations
 
+import io
 import re
+import shutil
 import struct
+import subprocess
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -415,3 +418,27 @@ def as_text_layer(text: str) -> str:
     """Thai as a PDF's text layer holds it: SARA AM is drawn, and so read back, as NIKHAHIT +
     SARA AA (NFKC) with the NIKHAHIT before the tone mark, as HarfBuzz orders them."""
     return re.sub("([\u0e48-\u0e4b])\u0e4d", "\u0e4d\\1", unicodedata.normalize("NFKC", text))
+
+
+def _plain(text: str) -> str:
+    """Text as a reader gives it back: SARA AM is drawn (and so stored) as NIKHAHIT + SARA AA
+    with the NIKHAHIT before the tone mark; spaces are the reader's layout, not the text."""
+    return re.sub(r"\s+", "", as_text_layer(text))
+
+
+def text_layers(pdf: bytes) -> dict[str, str]:
+    """The PDF's text as each independent reader gives it: pypdf, and pdftotext when there."""
+    texts = {"pypdf": "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)}
+    if shutil.which("pdftotext"):
+        run = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True,
+                             check=True)  # fmt: skip
+        texts["pdftotext"] = run.stdout.decode("utf-8")
+    return texts
+
+
+def assert_words_in_pdf(pdf: bytes, words: list[str]) -> None:
+    """Every word (Thai with its tone marks) is in the text layer, as every reader reads it."""
+    for reader, text in text_layers(pdf).items():
+        got = _plain(text)
+        missing = [w for w in words if _plain(w) not in got]
+        assert not missing, f"{reader} lost {missing} from {text!r}"

@@ -149,7 +149,7 @@ def test_the_qr_is_the_products_own_story_url_and_the_demo_placeholder_is_warned
 
     from pos.domain.settings import Settings
     from tests.labels.conftest import PRODUCTS
-    from tests.labels.decode import qr_grid
+    from tests.labels.decode import pdf_page_images, qr_grid, read_codes
     from tests.labels.test_label_pdf import _qr
 
     own = "https://nonkhwao-silk.example.org/mudmee-naga"
@@ -166,6 +166,10 @@ def test_the_qr_is_the_products_own_story_url_and_the_demo_placeholder_is_warned
     grids = {qr_grid(_qr(label["fills"])) for label in read_pdf(out)[0].labels().values()}
     assert _qr_matrix(own) in grids
     assert _qr_matrix(LABEL_SETTINGS.story_url("KK-TEA-001")) in grids
+    # and an independent reader scans the printed page to the same URLs
+    (page,) = pdf_page_images(out.read_bytes())
+    urls = [text for kind, text in read_codes(page) if kind == "QRCode"]
+    assert sorted(urls) == sorted([own, LABEL_SETTINGS.story_url("KK-TEA-001")])
     demo = tmp_path / "demo.json"
     demo.write_text(json.dumps(Settings().to_dict()), "utf-8")
     assert run(demo, *args, str(tmp_path / "demo.pdf")) == 0

@@ -24,7 +24,14 @@ from pos.domain.settings import Settings
 from printing.label_layout import MM, layout_label
 from printing.label_text import Face
 from printing.labels import PdfLabelRenderer
-from tests.labels.decode import decode_code128, decode_ean, modules, qr_grid
+from tests.labels.decode import (
+    decode_code128,
+    decode_ean,
+    modules,
+    pdf_page_images,
+    qr_grid,
+    read_codes,
+)
 from tests.labels.pdfscan import (
     Page,
     RectFill,
@@ -192,6 +199,20 @@ def test_qr_codes_encode_the_story_url():
     assert qr_grid(_qr(labels[0][1]["fills"])) != tuple(
         tuple(bool(v) for v in row) for row in other.get_matrix()
     )
+
+
+@pytest.mark.parametrize("name", ["a4-3x7", "a4-4x10", "roll-50x30"])
+def test_an_independent_reader_scans_every_code_off_the_printed_page(name: str):
+    """zxing-cpp, reading the page as pdfium draws it at 300 dpi, finds each label's barcode
+    (EAN-13, EAN-8, Code 128 for a product without one) and its story QR code."""
+    template = template_by_name(name)
+    buf = io.BytesIO()
+    PdfLabelRenderer().render(LABELS, place_labels([1, 1, 1, 1], template, 1), template, buf)
+    read = [code for image in pdf_page_images(buf.getvalue()) for code in read_codes(image)]
+    kinds = {Symbology.EAN13: "EAN13", Symbology.EAN8: "EAN8", Symbology.CODE128: "Code128"}
+    expected = [(kinds[lab.barcode.symbology], lab.barcode.value) for lab in LABELS]
+    expected += [("QRCode", SETTINGS.story_url(lab.sku)) for lab in LABELS]
+    assert sorted(read) == sorted(expected)
 
 
 def test_qr_codes_can_be_links_in_the_pdf():

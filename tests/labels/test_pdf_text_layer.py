@@ -8,45 +8,19 @@ consonant, NIKHAHIT with a tone mark) used to have no text, so pdftotext and pyp
 from __future__ import annotations
 
 import io
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from pos.domain.labels import place_labels, template_by_name
 from printing.labels import PdfLabelRenderer
 from printing.report_pdf import write_report_pdf
-from tests.labels.pdfscan import as_text_layer
+from tests.labels.pdfscan import assert_words_in_pdf
 from tests.labels.test_label_pdf import LABELS
 from tests.printing.conftest import clock, make_store  # noqa: F401 (fixtures)
 
 WORDS = ["วันที่", "ภาษีมูลค่าเพิ่ม", "เครื่องขาย", "น้ำพริก", "สี่ร้อย", "ปั้นหม้อ ฝ้าย ฟ้า",
          "ญี่ปุ่น", "ตุ๊กตา", "กลุ่มทอผ้าไหม"]  # fmt: skip
-
-
-def _plain(text: str) -> str:
-    """Text as a reader gives it back: SARA AM is drawn (and so stored) as NIKHAHIT + SARA AA
-    with the NIKHAHIT before the tone mark; spaces are the reader's layout, not the text."""
-    return re.sub(r"\s+", "", as_text_layer(text))
-
-
-def _readers(pdf: bytes) -> dict[str, str]:
-    texts = {"pypdf": "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)}
-    if shutil.which("pdftotext"):
-        run = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True,
-                             check=True)  # fmt: skip
-        texts["pdftotext"] = run.stdout.decode("utf-8")
-    return texts
-
-
-def _assert_words(pdf: bytes, words: list[str]) -> None:
-    for reader, text in _readers(pdf).items():
-        got = _plain(text)
-        missing = [w for w in words if _plain(w) not in got]
-        assert not missing, f"{reader} lost {missing} from {text!r}"
 
 
 @pytest.mark.parametrize("bold", [False, True])
@@ -57,7 +31,7 @@ def test_a_qt_pdf_report_keeps_its_thai_text(qapp, tmp_path: Path, bold: bool) -
     html = "".join(f"<p><{tag}>{w}</{tag}></p>" for w in WORDS)
     path = tmp_path / "report.pdf"
     write_report_pdf(f"<html><body>{html}</body></html>", "รายงาน", path)
-    _assert_words(path.read_bytes(), WORDS)
+    assert_words_in_pdf(path.read_bytes(), WORDS)
 
 
 def test_a_label_pdf_keeps_its_thai_text() -> None:
@@ -65,7 +39,7 @@ def test_a_label_pdf_keeps_its_thai_text() -> None:
     buf = io.BytesIO()
     PdfLabelRenderer().render(LABELS, place_labels([1, 1, 1, 1], template, 1), template, buf)
     words = [label.name_th for label in LABELS] + ["ต่อ", "กลุ่มทอผ้าไหมบ้านโนนเขวา"]
-    _assert_words(buf.getvalue(), words)
+    assert_words_in_pdf(buf.getvalue(), words)
 
 
 def test_a_tax_invoice_pdf_keeps_its_thai_text(
@@ -81,4 +55,4 @@ def test_a_tax_invoice_pdf_keeps_its_thai_text(
     service = _service(store, clock)
     invoice = service.issue(receipt.receipt_no, COMPANY)
     pdf = service.write_pdf(invoice, tmp_path / "ti.pdf").read_bytes()
-    _assert_words(pdf, ["ใบกำกับภาษี", "ภาษีมูลค่าเพิ่ม", "บริษัท ภูเวียง ไดโนเสาร์ทัวร์ จำกัด"])
+    assert_words_in_pdf(pdf, ["ใบกำกับภาษี", "ภาษีมูลค่าเพิ่ม", "บริษัท ภูเวียง ไดโนเสาร์ทัวร์ จำกัด"])

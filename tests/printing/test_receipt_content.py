@@ -6,12 +6,15 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
 from barcode.codex import Code128
 
 from pos.domain.settings import Settings
 from printing.codes import code128_modules, qr_matrix
 from printing.document import Barcode, QrCodes, receipt_document, thai_datetime
+from printing.raster import render_raster
 from printing.text_receipt import render_text
+from tests.labels.decode import qimage_to_pil, read_codes
 from tests.printing.helpers import thai_receipt
 
 VAT = Settings()
@@ -130,3 +133,16 @@ def test_the_shops_own_header_and_footer_lines_are_printed_in_their_places() -> 
         Settings(receipt_header="\n".join(["a"] * 5))
     with pytest.raises(SettingsError, match="receipt footer"):
         Settings(receipt_footer="x" * 65)
+
+
+@pytest.mark.parametrize("dots", [576, 384])  # 80 mm and 58 mm paper at 203 dpi
+def test_an_independent_reader_scans_the_printed_receipts_codes(dots: int) -> None:
+    """zxing-cpp reads the receipt as the printer gets it (the raster at its dot width): the
+    shop's LINE and Facebook QR codes and the Code 128 of the receipt number."""
+    image = render_raster(receipt_document(thai_receipt(), VAT), dots)
+    assert image.width() == dots
+    assert read_codes(qimage_to_pil(image)) == [
+        ("Code128", "KK01-00000123"),
+        ("QRCode", "https://line.me/R/ti/p/@kkotop"),
+        ("QRCode", "https://www.facebook.com/kkotopcenter"),
+    ]

@@ -158,11 +158,16 @@ def test_eod_xlsx_reads_back_as_the_report(
         got = _cells(wb[title])
         assert [(k, n) for k, n, *_ in got] == [(r.key, r.name) for r in rows], title
         assert [D(str(s)).quantize(D("0.01")) for *_, s, _ in got] == [r.sales for r in rows]
-        assert [D(str(q)) for _, _, q, _, _ in got] == [r.quantity for r in rows]
+        if any(r.goods for r in rows):  # pieces and kilograms in a column each
+            assert [(D(str(p)), D(str(kg))) for _, _, p, kg, _, _ in got] == [
+                (r.quantity, r.kg) for r in rows
+            ], title
+        else:
+            assert [D(str(q)) for _, _, q, _, _ in got] == [r.quantity for r in rows]
     assert ("GIFT-TEA", "กระเช้าชาใบหม่อนและไส้กรอก") in [
         (k, n) for k, n, *_ in _cells(wb["Baskets"])
     ]  # Thai text intact
-    assert wb["Top products"]["D2"].number_format == "#,##0.00"
+    assert wb["Top products"]["E2"].number_format == "#,##0.00"  # sales, after pieces and kg
 
 
 def test_producers_xlsx_reads_back_as_the_settlement(
@@ -176,11 +181,13 @@ def test_producers_xlsx_reads_back_as_the_settlement(
     assert [(code, name) for code, name, *_ in got[:-1]] == [
         (s.producer_code, s.producer_name) for s in rows
     ]
-    assert [D(str(r[4])).quantize(D("0.01")) for r in got[:-1]] == [s.sales for s in rows]
-    assert [D(str(r[7])).quantize(D("0.01")) for r in got[:-1]] == [s.owed for s in rows]
+    # pieces and kilograms in a column each, then sales, rate, commission, owed
+    assert [(D(str(r[3])), D(str(r[4]))) for r in got[:-1]] == [(s.quantity, s.kg) for s in rows]
+    assert [D(str(r[5])).quantize(D("0.01")) for r in got[:-1]] == [s.sales for s in rows]
+    assert [D(str(r[8])).quantize(D("0.01")) for r in got[:-1]] == [s.owed for s in rows]
     total = got[-1]
     assert total[0] == "รวม / Total"
-    assert D(str(total[4])).quantize(D("0.01")) == sum((s.total for s in sales), D(0))
+    assert D(str(total[5])).quantize(D("0.01")) == sum((s.total for s in sales), D(0))
 
 
 def _second_counter(store: Store, receipt_no: str) -> None:
