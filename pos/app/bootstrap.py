@@ -489,6 +489,7 @@ class Services:
             shifts=self.shifts,
             returns=self.returns,
             render_refund=lambda refund: render_refund_text(refund, settings, columns),
+            back_office=self,
         )
 
     def close(self) -> None:

@@ -42,3 +42,5 @@ class TillContext:
     # the catalogue's state, compared with the index's to see an import or a pull (None: the
     # index is never refreshed)
     catalog_marker: Callable[[], CatalogMarker] | None = None
+    # the back office's services (pos.app's Services), opened from the menu by a manager
+    back_office: object | None = None

@@ -40,6 +40,42 @@
     </message>
 </context>
 <context>
+    <name>BackOfficeLoginDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="92"/>
+        <source>Back office: log in</source>
+        <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="102"/>
+        <source>Log in</source>
+        <translation>เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="105"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="106"/>
+        <source>PIN</source>
+        <translation>รหัส PIN</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="170"/>
+        <source>OTOP POS — back office</source>
+        <translation>OTOP POS — ระบบหลังร้าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="173"/>
+        <source>Logged in: {name} ({role})</source>
+        <translation>เข้าสู่ระบบ: {name} ({role})</translation>
+    </message>
+</context>
+<context>
     <name>BasketDialog</name>
     <message>
         <location filename="../../ui/basket_dialog.py" line="180"/>
@@ -225,47 +261,47 @@
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="151"/>
+        <location filename="../../ui/till/cart_flow.py" line="152"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="162"/>
+        <location filename="../../ui/till/cart_flow.py" line="163"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="164"/>
+        <location filename="../../ui/till/cart_flow.py" line="165"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="167"/>
+        <location filename="../../ui/till/cart_flow.py" line="168"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="168"/>
+        <location filename="../../ui/till/cart_flow.py" line="169"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="169"/>
+        <location filename="../../ui/till/cart_flow.py" line="170"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="186"/>
+        <location filename="../../ui/till/cart_flow.py" line="187"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="198"/>
+        <location filename="../../ui/till/cart_flow.py" line="199"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="236"/>
+        <location filename="../../ui/till/cart_flow.py" line="238"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -413,7 +449,7 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="513"/>
+        <location filename="../../ui/dialogs.py" line="516"/>
         <source>No (Esc)</source>
         <translation>ไม่ใช่ (Esc)</translation>
     </message>
@@ -600,17 +636,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="534"/>
+        <location filename="../../ui/dialogs.py" line="537"/>
         <source>Help</source>
         <translation>ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="535"/>
+        <location filename="../../ui/dialogs.py" line="538"/>
         <source>Keys of the till</source>
         <translation>ปุ่มลัดของหน้าจอขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="536"/>
+        <location filename="../../ui/dialogs.py" line="539"/>
         <source>Close (Enter)</source>
         <translation>ปิด (Enter)</translation>
     </message>
@@ -804,43 +840,43 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="283"/>
+        <location filename="../../ui/till/panels.py" line="285"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="290"/>
+        <location filename="../../ui/till/panels.py" line="292"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="293"/>
+        <location filename="../../ui/till/panels.py" line="295"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="294"/>
-        <location filename="../../ui/till/panels.py" line="303"/>
+        <location filename="../../ui/till/panels.py" line="296"/>
+        <location filename="../../ui/till/panels.py" line="305"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="301"/>
+        <location filename="../../ui/till/panels.py" line="303"/>
         <source>Gift basket of {items} item(s): {count} × {price}</source>
         <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="309"/>
+        <location filename="../../ui/till/panels.py" line="311"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="310"/>
+        <location filename="../../ui/till/panels.py" line="312"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="312"/>
+        <location filename="../../ui/till/panels.py" line="314"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -1471,7 +1507,7 @@ Card</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="489"/>
+        <location filename="../../ui/dialogs.py" line="492"/>
         <source>{count} line(s)</source>
         <translation>{count} รายการ</translation>
     </message>
@@ -1860,42 +1896,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="344"/>
+        <location filename="../../ui/till/panels.py" line="346"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="349"/>
+        <location filename="../../ui/till/panels.py" line="351"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="350"/>
+        <location filename="../../ui/till/panels.py" line="352"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="353"/>
+        <location filename="../../ui/till/panels.py" line="355"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="356"/>
+        <location filename="../../ui/till/panels.py" line="358"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="358"/>
+        <location filename="../../ui/till/panels.py" line="360"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="359"/>
+        <location filename="../../ui/till/panels.py" line="361"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="363"/>
+        <location filename="../../ui/till/panels.py" line="365"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -2263,27 +2299,37 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="172"/>
+        <source>Back office</source>
+        <translation>ระบบหลังร้าน</translation>
+    </message>
+    <message>
         <location filename="../../ui/till/actions.py" line="174"/>
+        <source>Back office: products, prices (managers)</source>
+        <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="178"/>
+        <location filename="../../ui/till/actions.py" line="180"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="181"/>
+        <location filename="../../ui/till/actions.py" line="187"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="182"/>
+        <location filename="../../ui/till/actions.py" line="188"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="183"/>
+        <location filename="../../ui/till/actions.py" line="189"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="184"/>
+        <location filename="../../ui/till/actions.py" line="190"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -2339,17 +2385,17 @@ Card</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="456"/>
+        <location filename="../../ui/till/window.py" line="457"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="461"/>
+        <location filename="../../ui/till/window.py" line="462"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="462"/>
+        <location filename="../../ui/till/window.py" line="463"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
@@ -2357,9 +2403,14 @@ Card</source>
 <context>
     <name>ToolsFlow</name>
     <message>
-        <location filename="../../ui/till/tools.py" line="55"/>
+        <location filename="../../ui/till/tools.py" line="59"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tools.py" line="92"/>
+        <source>Only a manager or an admin may open the back office</source>
+        <translation>เฉพาะผู้จัดการหรือผู้ดูแลระบบเท่านั้นที่เปิดระบบหลังร้านได้</translation>
     </message>
 </context>
 <context>
@@ -2370,22 +2421,22 @@ Card</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="234"/>
+        <location filename="../../ui/till/panels.py" line="236"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="239"/>
+        <location filename="../../ui/till/panels.py" line="241"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="242"/>
+        <location filename="../../ui/till/panels.py" line="244"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="246"/>
+        <location filename="../../ui/till/panels.py" line="248"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>

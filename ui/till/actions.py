@@ -169,6 +169,12 @@ ACTIONS: tuple[TillAction, ...] = (
         menu=True,
     ),
     TillAction(
+        "back_office", ("Ctrl+B",), QT_TRANSLATE_NOOP("TillActions", "Back office"),
+        "back_office",
+        help=QT_TRANSLATE_NOOP("TillActions", "Back office: products, prices (managers)"),
+        menu=True,
+    ),
+    TillAction(
         "logout", ("Ctrl+F1",), QT_TRANSLATE_NOOP("TillActions", "Switch cashier / log out"),
         "log_out",
         help=QT_TRANSLATE_NOOP("TillActions", "Switch cashier / log out"),

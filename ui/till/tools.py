@@ -1,14 +1,17 @@
-"""The till's other keys: help (F1), find (F2), printer setup (Ctrl+P), tax invoice (Ctrl+T)."""
+"""The till's other keys: help (F1), find (F2), printer setup (Ctrl+P), tax invoice (Ctrl+T),
+the back office (Ctrl+B, a manager's)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from ui.till import actions
 
 if TYPE_CHECKING:
+    from pos.domain.auth import Actor
+    from ui.backoffice.window import BackOfficeWindow
     from ui.find_dialog import FindDialog
     from ui.till.host import TillHost
 
@@ -18,6 +21,7 @@ class ToolsFlow(QObject):
         super().__init__(host.window())
         self.w = host
         self.find: FindDialog | None = None
+        self.back_office_window: BackOfficeWindow | None = None
 
     def show_help(self) -> None:
         from ui.dialogs import HelpDialog
@@ -63,3 +67,38 @@ class ToolsFlow(QObject):
         self.w.open_dialog(TaxInvoiceDialog(ctx.tax_invoices, self.w.worker,
                                             lambda: self.w.language, receipt_no or "",
                                             self.w.window()))
+
+    def show_back_office(self, actor: Actor | None) -> None:
+        """The menu's "Back office" is there for a manager or admin only."""
+        action = self.w.action_set.actions.get("back_office")
+        if action is None:
+            return
+        if actor is None:  # the first frame: nobody logged in, nothing more imported
+            action.setVisible(False)
+            return
+        from ui.backoffice.window import may_use_back_office
+
+        action.setVisible(may_use_back_office(actor))
+
+    def back_office(self) -> None:
+        """Ctrl+B: the back office, with the manager logged in at the till as its actor."""
+        ctx = self.w.store.context
+        actor = self.w.actor
+        if ctx is None or ctx.back_office is None or actor is None:
+            return
+        from ui.backoffice.window import BackOfficeServices, BackOfficeWindow, may_use_back_office
+
+        if not may_use_back_office(actor):
+            self.w.warn(self.tr("Only a manager or an admin may open the back office"))
+            return
+        window = self.back_office_window
+        if window is None or window.actor != actor:
+            if window is not None:
+                window.close()
+            services = cast("BackOfficeServices", ctx.back_office)
+            window = BackOfficeWindow(services, actor, self.w.language, self.w.window())
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            self.back_office_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()

@@ -398,6 +398,7 @@ class TillWindow(QMainWindow):
             self.header.cashier_label.setText(" · ".join(t for t in (cashier, shift) if t))
         else:
             self.header.cashier_label.setText(self.tr("Logged out") if self.locked else "")
+        self.tools.show_back_office(actor)
 
     # --- focus and dialogs ---------------------------------------------------------------
     def refocus(self) -> None:

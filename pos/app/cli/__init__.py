@@ -8,6 +8,7 @@ from pos.app.cli.common import Commands
 def add_commands(sub: Commands) -> None:
     """Every command group's parser, in the order `otop-pos --help` lists them."""
     from pos.app.cli import (
+        backoffice,
         basket,
         catalog,
         central,
@@ -27,6 +28,6 @@ def add_commands(sub: Commands) -> None:
 
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
-        central, terminal, sync, journal, report, refund, settings,
+        central, terminal, sync, journal, report, refund, settings, backoffice,
     ):  # fmt: skip
         group.add_commands(sub)

@@ -1,0 +1,193 @@
+"""The back-office window: a manager or admin logs in, then a tab per page they may use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+from pos.domain.auth import Action, Actor, denied
+from pos.domain.errors import ShopError
+from ui import i18n, style
+
+if TYPE_CHECKING:
+    from pos.services.auth import Auth
+
+CONTEXT = "BackOffice"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for lupdate (context BackOffice); it is translated where it is shown."""
+    return text
+
+
+class BackOfficeServices(Protocol):
+    """What the window itself needs of pos.app's Services (each page declares its own)."""
+
+    @property
+    def auth(self) -> Auth: ...
+
+
+# a page is built as Page(services, actor, parent): `services` is pos.app's Services, which
+# meets the Protocol each page declares for the services it uses
+PageFactory = Callable[[Any, Actor, QWidget | None], QWidget]
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """One tab of the back office."""
+
+    name: str  # the tab's page widget is named f"{name}Page"
+    title: str  # English source text (Thai from the .ts, context BackOffice)
+    action: Action  # shown to an actor whose role may do this
+    factory: PageFactory
+
+
+# the back office's pages, in tab order (each engineer's page adds its line here)
+PAGES: tuple[PageSpec, ...] = ()
+
+# what makes a user a back-office user (manager: catalogue and curation; admin: all)
+BACK_OFFICE_ACTIONS = (
+    Action.MANAGE_CATALOG, Action.CURATE, Action.MANAGE_USERS, Action.MANAGE_SETTINGS,
+)  # fmt: skip
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def may_use_back_office(actor: Actor) -> bool:
+    return any(actor.may(a) for a in BACK_OFFICE_ACTIONS)
+
+
+def require_back_office(actor: Actor) -> None:
+    """Refuse (PermissionDenied) a user who may use no page of the back office."""
+    if not may_use_back_office(actor):
+        raise denied(actor, Action.MANAGE_CATALOG)
+
+
+class BackOfficeLoginDialog(QDialog):
+    """A manager or admin logs in (user name and PIN) before the back office opens."""
+
+    def __init__(self, auth: Auth, language: str = "th", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backOfficeLogin")
+        self.auth = auth
+        self.language = language
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Back office: log in"))
+        self.setStyleSheet(style.STYLE_SHEET)
+        form = QFormLayout(self)
+        self.username = style.named(QLineEdit(), "backOfficeLoginUser")
+        self.pin = style.named(QLineEdit(), "backOfficeLoginPin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.try_login)
+        self.error = style.named(QLabel(), "backOfficeLoginError")
+        self.error.setWordWrap(True)
+        self.login_button = style.named(QPushButton(self.tr("Log in")), "backOfficeLoginOk")
+        self.login_button.setAutoDefault(False)  # Enter is the fields' own (one log-in each)
+        self.login_button.clicked.connect(self.try_login)
+        form.addRow(self.tr("User"), self.username)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.error)
+        form.addRow(self.login_button)
+        self.username.setFocus()
+
+    def try_login(self) -> None:
+        try:
+            actor = self.auth.login(self.username.text().strip(), self.pin.text())
+            require_back_office(actor)
+        except ShopError as exc:
+            self.error.setText(exc.message("th" if self.language == "th" else "en"))
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        self.actor = actor
+        self.accept()
+
+
+class BackOfficeWindow(QMainWindow):
+    """The pages the actor may use, one tab each (Ctrl+PgDown / Ctrl+PgUp switch tabs)."""
+
+    def __init__(self, services: BackOfficeServices, actor: Actor, language: str = "th",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        require_back_office(actor)
+        self.setObjectName("backOfficeWindow")
+        self.services = services
+        self.actor = actor
+        self.language = language
+        self.setStyleSheet(style.STYLE_SHEET)
+        self.tabs = style.named(QTabWidget(), "backOfficeTabs")
+        self.pages: dict[str, QWidget] = {}
+        self.specs = [spec for spec in PAGES if actor.may(spec.action)]
+        for spec in self.specs:
+            page = spec.factory(services, actor, self.tabs)
+            page.setObjectName(f"{spec.name}Page")
+            self.pages[spec.name] = page
+            self.tabs.addTab(page, "")
+        self.setCentralWidget(self.tabs)
+        self.who = style.named(QLabel(), "backOfficeUser")
+        self.statusBar().addPermanentWidget(self.who)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self._step_tab(step))
+        # fits a 1366x768 screen
+        self.resize(1280, 720)
+        self.retranslateUi()
+
+    def page(self, name: str) -> QWidget:
+        return self.pages[name]
+
+    def show_page(self, name: str) -> QWidget:
+        page = self.pages[name]
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def _step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("OTOP POS — back office"))
+        for index, spec in enumerate(self.specs):
+            self.tabs.setTabText(index, tr(spec.title))
+        self.who.setText(self.tr("Logged in: {name} ({role})").format(
+            name=self.actor.display_name, role=self.actor.role.value))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+def run_backoffice(services: BackOfficeServices, *, language: str = "th") -> int:
+    """`otop-pos backoffice`: the log-in, then the window until it is closed (the caller
+    made the QApplication: ui.app.ensure_app, which this module may not import: the till
+    imports this one)."""
+    app = QApplication.instance()
+    i18n.install_language(language)
+    login = BackOfficeLoginDialog(services.auth, language)
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return 1
+    window = BackOfficeWindow(services, login.actor, language)
+    window.show()
+    return int(app.exec() if isinstance(app, QApplication) else 0)
