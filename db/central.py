@@ -43,6 +43,7 @@ CATALOG_TABLES: tuple[tuple[str, str, str], ...] = (
     ("products", "id", "products"),
     ("certifications", "id", "certifications"),
     ("product_barcodes", "code", "product_barcodes"),
+    ("price_changes", "id", "price_changes"),
     ("basket_templates", "id", "basket_templates"),
     ("basket_components", "template_id", "basket_templates"),
     ("users", "id", "users"),

@@ -11,15 +11,11 @@ from sqlalchemy import ColumnElement, and_, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from db import models as m
+from db.product_repository import matches_text
 from pos.domain.labels import LabelBatch, LabelLogLine, LabelProduct, LabelQuery
 from pos.ports.labels import LabelChoices
 
 _CHUNK = 500  # ids per IN (...) list: well under every backend's parameter limit
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _money(value: object) -> Decimal | None:
@@ -63,19 +59,7 @@ class SqlLabelRepository:
         conditions: list[ColumnElement[bool]] = [p.active.is_(True)]
         text = query.text.strip()
         if text:
-            pattern = _like(text)
-            conditions.append(
-                or_(
-                    p.sku.ilike(pattern, escape="\\"),
-                    p.name_th.ilike(pattern, escape="\\"),
-                    p.name_en.ilike(pattern, escape="\\"),
-                    p.id.in_(
-                        select(m.ProductBarcode.product_id).where(
-                            m.ProductBarcode.code.like(pattern, escape="\\")
-                        )
-                    ),
-                )
-            )
+            conditions.append(matches_text(text))
         if query.category:
             conditions.append(p.category_code == query.category)
         if query.producer:
@@ -87,7 +71,18 @@ class SqlLabelRepository:
             conditions.append(p.sku.in_(query.skus))
         wanted: list[ColumnElement[bool]] = []
         if query.changed:
-            wanted.append(and_(last.c.price.is_not(None), last.c.price != p.unit_price))
+            # labelled, and its price is not the label's, or changed since (price history)
+            repriced = (
+                select(m.PriceChange.id)
+                .where(
+                    m.PriceChange.product_id == p.id,
+                    m.PriceChange.changed_at > last.c.printed_at,
+                )
+                .exists()
+            )
+            wanted.append(
+                and_(last.c.price.is_not(None), or_(last.c.price != p.unit_price, repriced))
+            )
         if query.new:
             wanted.append(last.c.price.is_(None))
         if wanted:

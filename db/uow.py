@@ -18,6 +18,7 @@ from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
 from db.parking_repository import SqlParkingRepository
 from db.print_job_repository import SqlPrintJobRepository
+from db.product_repository import SqlProductRepository
 from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
 from db.sales_repository import SqlSalesRepository
@@ -55,6 +56,7 @@ class SqlUnitOfWork:
         self.reports = SqlReportRepository(self.session)
         self.refunds = SqlRefundRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
+        self.products = SqlProductRepository(self.session)
         return self
 
     def __exit__(

@@ -93,6 +93,18 @@ class ProductBarcode(Base):
     product: Mapped[Product] = relationship(back_populates="barcodes")
 
 
+class PriceChange(Base):
+    """A product's price history: each change, who made it and when (the back office)."""
+
+    __tablename__ = "price_changes"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
+    old_price: Mapped[Decimal] = mapped_column(Money)
+    new_price: Mapped[Decimal] = mapped_column(Money)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    changed_by: Mapped[str] = mapped_column(String(40))  # the username
+
+
 class Certification(Base):
     __tablename__ = "certifications"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)

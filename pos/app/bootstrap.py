@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pos.services.checkout import Checkout
     from pos.services.labels import LabelDesk
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
+    from pos.services.products import Products
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
     from pos.services.settings import SettingsAdmin
@@ -440,6 +441,17 @@ class Services:
             page_image=page_image,
             paint_pages=paint_pages,
         )
+
+    @cached_property
+    def products(self) -> Products:
+        """The back office's products: photos resized into the data folder's photos/."""
+        from pos.config import data_dir
+        from pos.services.products import Products
+        from printing.photos import QtPhotoStore
+
+        store = self.store
+        return Products(store.uow, self.settings, self.clock, QtPhotoStore(data_dir() / "photos"),
+                        store.terminal.terminal_id)  # fmt: skip
 
     def load_demo(self, products: int = 0) -> int:
         """The demo store's catalogue (and N synthetic products) and its users."""

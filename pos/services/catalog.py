@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from pos.domain.barcodes import in_store_code
@@ -142,13 +142,19 @@ def import_csv(
     return n
 
 
+def in_store_start(taken: Iterable[str], prefix: str) -> int:
+    """The number after the highest in-store code of `prefix` already given: a code is never
+    given twice, not even one whose product has gone."""
+    used = [int(c[len(prefix) : -1]) for c in taken if len(c) == 13 and c.startswith(prefix)]
+    return max(used, default=0) + 1
+
+
 def assign_in_store_codes(uow: UnitOfWorkFactory[SalesUnitOfWork], prefix: str) -> dict[str, str]:
     """Give every unit-sold product without a barcode a fresh in-store EAN-13; never reuse one."""
     assigned: dict[str, str] = {}
     with uow(write=True) as work:
         taken = set(work.catalog.barcode_owners())
-        used = [int(c[len(prefix) : -1]) for c in taken if len(c) == 13 and c.startswith(prefix)]
-        number = max(used, default=0) + 1
+        number = in_store_start(taken, prefix)
         for sku in work.catalog.skus_without_barcode():
             code = in_store_code(prefix, number)
             while code in taken:
