@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -148,6 +150,15 @@ def _text(field: str, value: str, *, required: bool = False) -> str:
         ):
             raise _refuse(field, "has no letter to read", "ไม่มีตัวอักษรที่อ่านได้")
     return text
+
+
+@contextmanager
+def _field(field: str) -> Iterator[None]:
+    """The shop's amount parser's refusal (its own words) as the refusal of `field`."""
+    try:
+        yield
+    except ShopError as exc:
+        raise ProductFieldError(field, exc.message_en, exc.message_th) from exc
 
 
 def _optional_int(field: str, text: str) -> int | None:
@@ -334,8 +345,9 @@ class Products:
             raise _refuse("producer", f"{draft.producer.strip()[:30]!r} is not a producer's code",
                           f" {draft.producer.strip()[:30]!r} ไม่ใช่รหัสผู้ผลิตที่มีอยู่")  # fmt: skip
         producer = next(p.code for p in choices.producers if p.code.upper() == producer)
-        price = parse_amount(draft.price, what=Bilingual("ราคา", "Price"), zero_ok=False,
-                             maximum=MAX_PRICE)  # fmt: skip
+        with _field("price"):
+            price = parse_amount(draft.price, what=Bilingual("ราคา", "Price"), zero_ok=False,
+                                 maximum=MAX_PRICE)  # fmt: skip
         sold_by = draft.sold_by.strip() or "unit"
         if sold_by not in ("unit", "weight"):
             raise _refuse("sold_by", f"{sold_by[:20]!r} must be unit or weight",
@@ -356,11 +368,12 @@ class Products:
                 raise _refuse("photo", "cannot be stored here", "เก็บในเครื่องนี้ไม่ได้")
         commission = None
         if draft.commission_pct.strip():
-            commission = parse_amount(
-                draft.commission_pct.replace("%", ""),
-                what=Bilingual("ค่าคอมมิชชันฝากขาย (%)", "Consignment commission %"),
-                maximum=MAX_COMMISSION_PCT,
-            )
+            with _field("commission_pct"):
+                commission = parse_amount(
+                    draft.commission_pct.replace("%", ""),
+                    what=Bilingual("ค่าคอมมิชชันฝากขาย (%)", "Consignment commission %"),
+                    maximum=MAX_COMMISSION_PCT,
+                )
         stars = _optional_int("stars", draft.stars)
         if stars is not None and not 1 <= stars <= 5:
             raise _refuse("stars", f"{stars} must be 1 to 5", f" {stars} ต้องเป็น 1 ถึง 5 ดาว")

@@ -40,24 +40,32 @@
     </message>
 </context>
 <context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="63"/>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+</context>
+<context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="92"/>
+        <location filename="../../ui/backoffice/window.py" line="96"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="102"/>
+        <location filename="../../ui/backoffice/window.py" line="106"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="105"/>
+        <location filename="../../ui/backoffice/window.py" line="109"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="106"/>
+        <location filename="../../ui/backoffice/window.py" line="110"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -65,12 +73,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="170"/>
+        <location filename="../../ui/backoffice/window.py" line="185"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="173"/>
+        <location filename="../../ui/backoffice/window.py" line="188"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -1459,6 +1467,310 @@ Card</source>
         <location filename="../../ui/printer_status.py" line="183"/>
         <source>Printer problem: {reason} {status}</source>
         <translation>เครื่องพิมพ์มีปัญหา: {reason} {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductForm</name>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="242"/>
+        <source>New product</source>
+        <translation>สินค้าใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="244"/>
+        <source>Product {sku}</source>
+        <translation>สินค้า {sku}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="246"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="246"/>
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="247"/>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="247"/>
+        <source>Category</source>
+        <translation>หมวดสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="248"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="248"/>
+        <source>Price (baht)</source>
+        <translation>ราคา (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="249"/>
+        <source>Sold by</source>
+        <translation>วิธีขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="249"/>
+        <source>Unit (Thai)</source>
+        <translation>หน่วย (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="250"/>
+        <source>Unit (English)</source>
+        <translation>หน่วย (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="250"/>
+        <source>VAT exempt</source>
+        <translation>ยกเว้นภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="251"/>
+        <source>Consignment commission %</source>
+        <translation>ค่าคอมมิชชันฝากขาย %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="252"/>
+        <source>OTOP stars (1-5)</source>
+        <translation>ดาว OTOP (1-5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="252"/>
+        <source>Year of the stars</source>
+        <translation>ปีที่ได้ดาว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="253"/>
+        <source>Barcodes</source>
+        <translation>บาร์โค้ด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="253"/>
+        <source>Story (Thai)</source>
+        <translation>เรื่องราว (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="254"/>
+        <source>Story (English)</source>
+        <translation>เรื่องราว (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="254"/>
+        <source>Story URL</source>
+        <translation>ลิงก์เรื่องราว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="255"/>
+        <source>Photo</source>
+        <translation>รูปภาพ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="255"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="256"/>
+        <source>Price history</source>
+        <translation>ประวัติราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="260"/>
+        <source>piece</source>
+        <translation>ชิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="261"/>
+        <source>weight</source>
+        <translation>น้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="262"/>
+        <source>Scan or type a barcode, then Enter</source>
+        <translation>สแกนหรือพิมพ์บาร์โค้ด แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="263"/>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="264"/>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="265"/>
+        <source>New in-store code</source>
+        <translation>ออกรหัสภายในร้านใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="266"/>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <source>Old price</source>
+        <translation>ราคาเดิม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <source>New price</source>
+        <translation>ราคาใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <source>By</source>
+        <translation>โดย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="269"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="270"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="272"/>
+        <source>on sale</source>
+        <translation>วางขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="272"/>
+        <source>deactivated</source>
+        <translation>ระงับการขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <source>Deactivate</source>
+        <translation>ระงับการขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <source>Reactivate</source>
+        <translation>กลับมาวางขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="306"/>
+        <source>Choose the product&apos;s photo</source>
+        <translation>เลือกรูปภาพสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="307"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="432"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="433"/>
+        <source>SKU, Thai or English name, barcode</source>
+        <translation>รหัสสินค้า ชื่อไทยหรืออังกฤษ บาร์โค้ด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="434"/>
+        <source>Category</source>
+        <translation>หมวดสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="435"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="436"/>
+        <location filename="../../ui/backoffice/products_page.py" line="444"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="437"/>
+        <location filename="../../ui/backoffice/products_page.py" line="438"/>
+        <location filename="../../ui/backoffice/products_page.py" line="439"/>
+        <source>All</source>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="439"/>
+        <source>On sale</source>
+        <translation>วางขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="439"/>
+        <source>Deactivated</source>
+        <translation>ระงับการขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="441"/>
+        <source>New product (Ctrl+N)</source>
+        <translation>สินค้าใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="444"/>
+        <source>Barcodes</source>
+        <translation>บาร์โค้ด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="461"/>
+        <source>on sale</source>
+        <translation>วางขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="461"/>
+        <source>deactivated</source>
+        <translation>ระงับการขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="466"/>
+        <source>{n} product(s)</source>
+        <translation>สินค้า {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="513"/>
+        <source>Saved {sku}</source>
+        <translation>บันทึก {sku} แล้ว</translation>
     </message>
 </context>
 <context>

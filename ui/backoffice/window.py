@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pos.domain.auth import Action, Actor, denied
 from pos.domain.errors import ShopError
 from ui import i18n, style
+from ui.backoffice.products_page import ProductsPage
 
 if TYPE_CHECKING:
     from pos.services.auth import Auth
@@ -58,7 +59,10 @@ class PageSpec:
 
 
 # the back office's pages, in tab order (each engineer's page adds its line here)
-PAGES: tuple[PageSpec, ...] = ()
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("products", QT_TRANSLATE_NOOP("BackOffice", "Products"), Action.MANAGE_CATALOG,
+             ProductsPage),
+)
 
 # what makes a user a back-office user (manager: catalogue and curation; admin: all)
 BACK_OFFICE_ACTIONS = (
@@ -144,6 +148,8 @@ class BackOfficeWindow(QMainWindow):
             self.pages[spec.name] = page
             self.tabs.addTab(page, "")
         self.setCentralWidget(self.tabs)
+        # the keyboard goes to the page shown (its focus proxy: e.g. its search field)
+        self.tabs.currentChanged.connect(lambda _i: self._focus_page())
         self.who = style.named(QLabel(), "backOfficeUser")
         self.statusBar().addPermanentWidget(self.who)
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
@@ -160,6 +166,15 @@ class BackOfficeWindow(QMainWindow):
         page = self.pages[name]
         self.tabs.setCurrentWidget(page)
         return page
+
+    def _focus_page(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._focus_page()
 
     def _step_tab(self, step: int) -> None:
         count = self.tabs.count()
