@@ -15,6 +15,7 @@ def add_commands(sub: Commands) -> None:
         demo,
         journal,
         labels,
+        product,
         promptpay,
         receipt,
         refund,
@@ -28,6 +29,6 @@ def add_commands(sub: Commands) -> None:
 
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
-        central, terminal, sync, journal, report, refund, settings, backoffice,
+        central, terminal, sync, journal, report, refund, settings, product, backoffice,
     ):  # fmt: skip
         group.add_commands(sub)
