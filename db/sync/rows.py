@@ -22,6 +22,7 @@ PULL_ORDER = (
     "products",
     "certifications",
     "product_barcodes",
+    "price_changes",
     "basket_templates",
     "users",
     "shop_settings",
