@@ -144,3 +144,16 @@ def test_a_cashier_or_label_staff_is_refused(db: str, user: str, pin: str) -> No
                           "--user", "manager", "--pin", "0000")  # fmt: skip
     assert code == 2
     assert "PIN" in err
+
+
+def test_backoffice_on_a_store_that_does_not_exist_is_exit_2_and_opens_nothing(
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    missing = tmp_path / "nowhere.db"
+    code, _out, err = cli("backoffice", "--db", str(missing), "--lang", "en")
+    assert code == 2
+    assert "does not exist" in err
+    assert not missing.exists()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain.auth import Actor
 from pos.domain.errors import ShopError
+from pos.domain.shop_time import local
 from pos.ports.products import ProductChoices, ProductFilter, ProductRecord
 from pos.services.products import ProductDraft, ProductFieldError, Products, draft_of
 from ui import format as fmt
@@ -132,6 +133,7 @@ class ProductForm(QDialog):
         self.stars = style.named(QLineEdit(), "productStars")
         self.star_year = style.named(QLineEdit(), "productStarYear")
         self.active_label = style.named(QLabel(), "productActive")
+        self.active_label.setIndent(6)  # a Thai word's first letter is never cut at the edge
         self.toggle_active = style.named(QPushButton(), "productToggleActive")
         self.toggle_active.setAutoDefault(False)
         self.toggle_active.clicked.connect(self._toggle_active)
@@ -139,6 +141,8 @@ class ProductForm(QDialog):
         self.history = style.named(QTableWidget(0, 4), "productPriceHistory")
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(120)
         self.error = style.named(QLabel(), "productError")
@@ -233,7 +237,7 @@ class ProductForm(QDialog):
         self.history.setRowCount(len(changes))
         for r, change in enumerate(changes):
             values = (fmt.baht(change.old), fmt.baht(change.new),
-                      change.at.astimezone().strftime("%Y-%m-%d %H:%M"), change.by)  # fmt: skip
+                      local(change.at).strftime("%Y-%m-%d %H:%M"), change.by)  # fmt: skip
             for c, text in enumerate(values):
                 self.history.setItem(r, c, QTableWidgetItem(text))
 
