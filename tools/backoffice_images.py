@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +25,12 @@ from pos.domain.settings import Settings  # noqa: E402
 from pos.services.products import draft_of  # noqa: E402
 
 
-def settle() -> None:
+def settle(busy: Callable[[], bool] = lambda: False) -> None:
+    """Let the window draw (and its search come back from the worker)."""
+    end = time.monotonic() + 20
+    while busy() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
     for _ in range(20):
         QApplication.processEvents()
 
@@ -52,7 +59,7 @@ def main() -> int:
             page = window.show_page("products")
             assert isinstance(page, ProductsPage)
             page.search.setText("KK-TX")
-            settle()
+            settle(lambda: page.loading)
             window.grab().save(str(docs / "backoffice-products.png"))
             print("docs/backoffice-products.png: the products page")
             page.open_selected()

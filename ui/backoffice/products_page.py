@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 from pos.domain.auth import Actor
 from pos.domain.errors import ShopError
 from pos.domain.shop_time import local
-from pos.ports.products import ProductChoices, ProductFilter, ProductRecord
+from pos.ports.products import ProductChoices, ProductFilter, ProductRecord, ProductRow
 from pos.services.products import ProductDraft, ProductFieldError, Products, draft_of
 from ui import format as fmt
 from ui import i18n, style
+from ui.worker import Worker
 
 COLUMNS = 6  # SKU, Thai name, English name, price, barcodes, active
 
@@ -380,6 +381,9 @@ class ProductsPage(QWidget):
         self.products = services.products
         self.actor = actor
         self.form: ProductForm | None = None
+        self.worker = Worker(self)
+        self._searches = 0
+        self._open_when_found = False
         self.choices = self.products.choices()
         th = _lang() == "th"
         self.search = style.named(QLineEdit(), "productSearch")
@@ -452,12 +456,26 @@ class ProductsPage(QWidget):
                              producer=self.producer.currentData(),
                              active=self.active.currentData())  # fmt: skip
 
+    @property
+    def loading(self) -> bool:
+        """A search is on its way (the list shows the previous one until it comes)."""
+        return self.worker.pending > 0
+
     def refresh(self) -> None:
-        try:
-            rows = self.products.search(self.query())
-        except ShopError as exc:
-            self.status.setText(_message(exc))
-            return
+        """Search on the worker (the UI never waits on the database); only the newest
+        search's answer is shown."""
+        self._searches += 1
+        wanted, query = self._searches, self.query()
+        self.worker.run(lambda: self.products.search(query),
+                        lambda rows: self._show(wanted, rows), self._search_failed,
+                        name="product_search")  # fmt: skip
+
+    def _search_failed(self, exc: Exception) -> None:
+        self.status.setText(_message(exc) if isinstance(exc, ShopError) else repr(exc))
+
+    def _show(self, wanted: int, rows: list[ProductRow]) -> None:
+        if wanted != self._searches:
+            return  # a newer search is on its way
         self.model.setRowCount(0)
         for r in rows:
             items = [QStandardItem(t) for t in (
@@ -468,6 +486,12 @@ class ProductsPage(QWidget):
         if rows:
             self.table.selectRow(0)
         self.status.setText(self.tr("{n} product(s)").format(n=len(rows)))
+        if self._open_when_found:
+            self._open_when_found = False
+            self.open_selected()
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
 
     def skus(self) -> list[str]:
         return [self.model.item(r, 0).text() for r in range(self.model.rowCount())]
@@ -490,6 +514,9 @@ class ProductsPage(QWidget):
         return super().eventFilter(watched, event)
 
     def open_selected(self) -> None:
+        if self.loading:  # Enter typed right after the search: the product it finds
+            self._open_when_found = True
+            return
         sku = self.selected_sku()
         if sku is None:
             return

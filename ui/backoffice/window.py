@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -131,8 +131,9 @@ class BackOfficeWindow(QMainWindow):
     def __init__(self, services: BackOfficeServices, actor: Actor, language: str = "th",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        if parent is not None:
+        if parent is not None:  # its own window beside the till, closed with it
             self.setWindowFlag(Qt.WindowType.Window, True)
+            parent.installEventFilter(self)
         require_back_office(actor)
         self.setObjectName("backOfficeWindow")
         self.services = services
@@ -187,6 +188,18 @@ class BackOfficeWindow(QMainWindow):
             self.tabs.setTabText(index, tr(spec.title))
         self.who.setText(self.tr("Logged in: {name} ({role})").format(
             name=self.actor.display_name, role=self.actor.role.value))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Close:
+            self.close()  # the pages' background work ends before the till's window goes
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():  # each page's background work ends with the window
+            shutdown = getattr(page, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
