@@ -132,7 +132,10 @@ def test_the_tills_back_office_entry_is_a_managers(qtbot: QtBot, store: Store) -
         assert window is not None
         assert window.isVisible()
         assert window.actor.username == "manager"
-        window.close()
+        page = products_page(window)
+    # closed with the till, its search worker stopped (not left running under a gone window)
+    assert not window.isVisible()
+    assert page.worker.closed
 
 
 # --- the products page -------------------------------------------------------------------
