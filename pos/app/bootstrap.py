@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
+    from pos.app.settings_backend import SettingsEditorBackend
     from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
@@ -311,10 +312,13 @@ class Services:
     printers: a command prints where its options say, and leaves the till's queue alone.
     """
 
-    def __init__(self, store: Store, *, queue_prints: bool = True) -> None:
+    def __init__(
+        self, store: Store, *, queue_prints: bool = True, settings_file: Path | None = None
+    ) -> None:
         self.store = store
         self.settings = store.settings
         self.queue_prints = queue_prints
+        self.settings_file = settings_file  # --settings (None: the user-config one)
 
     @cached_property
     def clock(self) -> Clock:
@@ -357,13 +361,21 @@ class Services:
         return Auth(self.store.uow, self.settings, self.clock, terminal_id=tid)
 
     def settings_admin(self, path: Path | None = None) -> SettingsAdmin:
-        """Changing the settings file (`path`: --settings, else the user-config one), each
-        change audited in this store."""
+        """Changing the settings file (`path`, else --settings, else the user-config one),
+        each change audited in this store."""
         from pos.config import SettingsFile
         from pos.services.settings import SettingsAdmin
 
         tid = self.store.terminal.terminal_id
-        return SettingsAdmin(SettingsFile(path), self.clock, self.store.uow, terminal_id=tid)
+        file = SettingsFile(path or self.settings_file)
+        return SettingsAdmin(file, self.clock, self.store.uow, terminal_id=tid)
+
+    @cached_property
+    def settings_editor(self) -> SettingsEditorBackend:
+        """The back office's settings editor: the settings service and its two checks."""
+        from pos.app.settings_backend import SettingsEditorBackend
+
+        return SettingsEditorBackend(self.settings_admin())
 
     @cached_property
     def shifts(self) -> Shifts:

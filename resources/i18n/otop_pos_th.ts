@@ -42,30 +42,35 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="63"/>
+        <location filename="../../ui/backoffice/window.py" line="68"/>
         <source>Products</source>
         <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="70"/>
+        <source>Settings</source>
+        <translation>การตั้งค่า</translation>
     </message>
 </context>
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="96"/>
+        <location filename="../../ui/backoffice/window.py" line="103"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="106"/>
+        <location filename="../../ui/backoffice/window.py" line="113"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="109"/>
+        <location filename="../../ui/backoffice/window.py" line="116"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="110"/>
+        <location filename="../../ui/backoffice/window.py" line="117"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -73,12 +78,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="185"/>
+        <location filename="../../ui/backoffice/window.py" line="193"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="188"/>
+        <location filename="../../ui/backoffice/window.py" line="196"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -1472,207 +1477,207 @@ Card</source>
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="242"/>
+        <location filename="../../ui/backoffice/products_page.py" line="247"/>
         <source>New product</source>
         <translation>สินค้าใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="244"/>
+        <location filename="../../ui/backoffice/products_page.py" line="249"/>
         <source>Product {sku}</source>
         <translation>สินค้า {sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="246"/>
+        <location filename="../../ui/backoffice/products_page.py" line="251"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="246"/>
+        <location filename="../../ui/backoffice/products_page.py" line="251"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="247"/>
+        <location filename="../../ui/backoffice/products_page.py" line="252"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="247"/>
+        <location filename="../../ui/backoffice/products_page.py" line="252"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="248"/>
+        <location filename="../../ui/backoffice/products_page.py" line="253"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="248"/>
+        <location filename="../../ui/backoffice/products_page.py" line="253"/>
         <source>Price (baht)</source>
         <translation>ราคา (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="249"/>
+        <location filename="../../ui/backoffice/products_page.py" line="254"/>
         <source>Sold by</source>
         <translation>วิธีขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="249"/>
+        <location filename="../../ui/backoffice/products_page.py" line="254"/>
         <source>Unit (Thai)</source>
         <translation>หน่วย (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="250"/>
+        <location filename="../../ui/backoffice/products_page.py" line="255"/>
         <source>Unit (English)</source>
         <translation>หน่วย (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="250"/>
+        <location filename="../../ui/backoffice/products_page.py" line="255"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="251"/>
+        <location filename="../../ui/backoffice/products_page.py" line="256"/>
         <source>Consignment commission %</source>
         <translation>ค่าคอมมิชชันฝากขาย %</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="252"/>
+        <location filename="../../ui/backoffice/products_page.py" line="257"/>
         <source>OTOP stars (1-5)</source>
         <translation>ดาว OTOP (1-5)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="252"/>
+        <location filename="../../ui/backoffice/products_page.py" line="257"/>
         <source>Year of the stars</source>
         <translation>ปีที่ได้ดาว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="253"/>
+        <location filename="../../ui/backoffice/products_page.py" line="258"/>
         <source>Barcodes</source>
         <translation>บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="253"/>
+        <location filename="../../ui/backoffice/products_page.py" line="258"/>
         <source>Story (Thai)</source>
         <translation>เรื่องราว (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="254"/>
+        <location filename="../../ui/backoffice/products_page.py" line="259"/>
         <source>Story (English)</source>
         <translation>เรื่องราว (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="254"/>
+        <location filename="../../ui/backoffice/products_page.py" line="259"/>
         <source>Story URL</source>
         <translation>ลิงก์เรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="255"/>
+        <location filename="../../ui/backoffice/products_page.py" line="260"/>
         <source>Photo</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="255"/>
+        <location filename="../../ui/backoffice/products_page.py" line="260"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="256"/>
+        <location filename="../../ui/backoffice/products_page.py" line="261"/>
         <source>Price history</source>
         <translation>ประวัติราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="260"/>
+        <location filename="../../ui/backoffice/products_page.py" line="265"/>
         <source>piece</source>
         <translation>ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="261"/>
+        <location filename="../../ui/backoffice/products_page.py" line="266"/>
         <source>weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="262"/>
+        <location filename="../../ui/backoffice/products_page.py" line="267"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>สแกนหรือพิมพ์บาร์โค้ด แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="263"/>
+        <location filename="../../ui/backoffice/products_page.py" line="268"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="264"/>
+        <location filename="../../ui/backoffice/products_page.py" line="269"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="265"/>
+        <location filename="../../ui/backoffice/products_page.py" line="270"/>
         <source>New in-store code</source>
         <translation>ออกรหัสภายในร้านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="266"/>
+        <location filename="../../ui/backoffice/products_page.py" line="271"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <location filename="../../ui/backoffice/products_page.py" line="273"/>
         <source>Old price</source>
         <translation>ราคาเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <location filename="../../ui/backoffice/products_page.py" line="273"/>
         <source>New price</source>
         <translation>ราคาใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <location filename="../../ui/backoffice/products_page.py" line="273"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <location filename="../../ui/backoffice/products_page.py" line="273"/>
         <source>By</source>
         <translation>โดย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="269"/>
+        <location filename="../../ui/backoffice/products_page.py" line="274"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="270"/>
+        <location filename="../../ui/backoffice/products_page.py" line="275"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="272"/>
+        <location filename="../../ui/backoffice/products_page.py" line="277"/>
         <source>on sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="272"/>
+        <location filename="../../ui/backoffice/products_page.py" line="277"/>
         <source>deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <location filename="../../ui/backoffice/products_page.py" line="278"/>
         <source>Deactivate</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <location filename="../../ui/backoffice/products_page.py" line="278"/>
         <source>Reactivate</source>
         <translation>กลับมาวางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="306"/>
+        <location filename="../../ui/backoffice/products_page.py" line="311"/>
         <source>Choose the product&apos;s photo</source>
         <translation>เลือกรูปภาพสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="307"/>
+        <location filename="../../ui/backoffice/products_page.py" line="312"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -1680,95 +1685,95 @@ Card</source>
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="432"/>
+        <location filename="../../ui/backoffice/products_page.py" line="440"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="433"/>
+        <location filename="../../ui/backoffice/products_page.py" line="441"/>
         <source>SKU, Thai or English name, barcode</source>
         <translation>รหัสสินค้า ชื่อไทยหรืออังกฤษ บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="434"/>
+        <location filename="../../ui/backoffice/products_page.py" line="442"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="435"/>
+        <location filename="../../ui/backoffice/products_page.py" line="443"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="436"/>
         <location filename="../../ui/backoffice/products_page.py" line="444"/>
+        <location filename="../../ui/backoffice/products_page.py" line="452"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="437"/>
-        <location filename="../../ui/backoffice/products_page.py" line="438"/>
-        <location filename="../../ui/backoffice/products_page.py" line="439"/>
+        <location filename="../../ui/backoffice/products_page.py" line="445"/>
+        <location filename="../../ui/backoffice/products_page.py" line="446"/>
+        <location filename="../../ui/backoffice/products_page.py" line="447"/>
         <source>All</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="439"/>
+        <location filename="../../ui/backoffice/products_page.py" line="447"/>
         <source>On sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="439"/>
+        <location filename="../../ui/backoffice/products_page.py" line="447"/>
         <source>Deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="441"/>
+        <location filename="../../ui/backoffice/products_page.py" line="449"/>
         <source>New product (Ctrl+N)</source>
         <translation>สินค้าใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <location filename="../../ui/backoffice/products_page.py" line="451"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <location filename="../../ui/backoffice/products_page.py" line="451"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <location filename="../../ui/backoffice/products_page.py" line="451"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <location filename="../../ui/backoffice/products_page.py" line="451"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="444"/>
+        <location filename="../../ui/backoffice/products_page.py" line="452"/>
         <source>Barcodes</source>
         <translation>บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="461"/>
+        <location filename="../../ui/backoffice/products_page.py" line="483"/>
         <source>on sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="461"/>
+        <location filename="../../ui/backoffice/products_page.py" line="483"/>
         <source>deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="466"/>
+        <location filename="../../ui/backoffice/products_page.py" line="488"/>
         <source>{n} product(s)</source>
         <translation>สินค้า {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="513"/>
+        <location filename="../../ui/backoffice/products_page.py" line="544"/>
         <source>Saved {sku}</source>
         <translation>บันทึก {sku} แล้ว</translation>
     </message>

@@ -24,6 +24,7 @@ from pos.domain.auth import Action, Actor, denied
 from pos.domain.errors import ShopError
 from ui import i18n, style
 from ui.backoffice.products_page import ProductsPage
+from ui.backoffice.settings_page import SettingsPage
 
 if TYPE_CHECKING:
     from pos.services.auth import Auth
@@ -59,9 +60,15 @@ class PageSpec:
 
 
 # the back office's pages, in tab order (each engineer's page adds its line here)
+def _settings_page(services: Any, actor: Actor, parent: QWidget | None) -> QWidget:
+    return SettingsPage(services.settings_editor, actor, parent)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("products", QT_TRANSLATE_NOOP("BackOffice", "Products"), Action.MANAGE_CATALOG,
              ProductsPage),
+    PageSpec("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), Action.MANAGE_SETTINGS,
+             _settings_page),
 )
 
 # what makes a user a back-office user (manager: catalogue and curation; admin: all)

@@ -14,6 +14,7 @@ def cmd_backoffice(args: argparse.Namespace, settings: Settings) -> int:
 
     ensure_app()
     with opened(args, settings) as services:
+        services.settings_file = args.settings  # the settings editor changes this file
         return run_backoffice(services, language=args.lang or settings.language)
 
 
