@@ -18,6 +18,11 @@ class Series(StrEnum):
     REFUND = "refund"
     Z_REPORT = "z"
     JOURNAL = "journal"  # the links of the terminal's tamper-evident journal
+    # stock documents (pos.domain.stock.DocumentKind), each kind its own series
+    STOCK_DELIVERY = "stock_delivery"
+    STOCK_PRODUCER_RETURN = "stock_return"
+    STOCK_ADJUSTMENT = "stock_adjust"
+    STOCK_COUNT = "stock_count"
 
 
 def next_number(session: Session, terminal_id: str, series: Series) -> int:

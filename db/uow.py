@@ -23,6 +23,7 @@ from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
 from db.sales_repository import SqlSalesRepository
 from db.shift_repository import SqlShiftRepository
+from db.stock_repository import SqlStockRepository
 from db.tax_invoice_repository import SqlTaxInvoiceRepository
 from db.terminal_repository import SqlTerminalRepository
 from db.user_repository import SqlUserRepository
@@ -57,6 +58,7 @@ class SqlUnitOfWork:
         self.refunds = SqlRefundRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
         self.products = SqlProductRepository(self.session)
+        self.stock = SqlStockRepository(self.session)
         return self
 
     def __exit__(

@@ -31,6 +31,7 @@ from db.models.sales import (
     TaxInvoice,
 )
 from db.models.shifts import Approval, CashMovement, JournalEntry, ReportDay, Shift, ZReport
+from db.models.stock import StockDocument, StockDocumentLine, StockThreshold
 from db.models.sync import CentralStock, OutboxEvent, SyncState
 from db.models.terminals import ReceiptSequence, Shop, Terminal
 
@@ -69,7 +70,10 @@ __all__ = [
     "Setting",
     "Shift",
     "Shop",
+    "StockDocument",
+    "StockDocumentLine",
     "StockMovement",
+    "StockThreshold",
     "SyncState",
     "TaxInvoice",
     "Terminal",

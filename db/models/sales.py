@@ -35,6 +35,10 @@ class StockMovement(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # a refund's return to stock (its sale_id stays empty: the sale's own moves are apart)
     refund_id: Mapped[str | None] = mapped_column(ForeignKey("refunds.id"), index=True)
+    # a delivery, a return to a producer, an adjustment or a count (db/models/stock.py)
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("stock_documents.id"), index=True
+    )
     __table_args__ = (Index("ix_stock_movements_product", "product_id", "quantity"),)
 
 

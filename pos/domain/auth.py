@@ -40,14 +40,23 @@ class Action(Enum):
     MANAGE_CATALOG = "manage_catalog"  # products, prices, barcodes, producers
     CURATE = "curate"  # record the committee's review of an application, certificates
     MANAGE_SETTINGS = "manage_settings"  # admin: shop identity, PromptPay, printers, central
+    # stock
+    RECEIVE_STOCK = "receive_stock"  # a delivery from a producer
+    RETURN_TO_PRODUCER = "return_to_producer"
+    COUNT_STOCK = "count_stock"  # start a count, count goods
+    POST_COUNT = "post_count"  # a manager posts a count's differences as movements
+    ADJUST_STOCK = "adjust_stock"  # damage, samples, internal use, expiry
+    ADJUST_OVER_LIMIT = "adjust_over_limit"  # an adjustment worth more than the shop's limit
 
 
 _TILL = frozenset({Action.SELL, Action.OPEN_SHIFT, Action.CASH_IN_OUT, Action.X_REPORT,
                    Action.CLOSE_SHIFT})  # fmt: skip
 _MANAGER = frozenset(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS}
+_STOCK_STAFF = frozenset({Action.RECEIVE_STOCK, Action.RETURN_TO_PRODUCER, Action.COUNT_STOCK,
+                          Action.ADJUST_STOCK})  # fmt: skip
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.CASHIER: _TILL,
-    Role.LABELS: frozenset({Action.PRINT_LABELS}),
+    Role.CASHIER: _TILL | {Action.COUNT_STOCK},
+    Role.LABELS: frozenset({Action.PRINT_LABELS}) | _STOCK_STAFF,
     Role.MANAGER: _MANAGER,
     Role.ADMIN: frozenset(Action),
 }
@@ -60,6 +69,8 @@ APPROVABLE = frozenset(
         Action.DISCOUNT_OVER_LIMIT,
         Action.PRICE_OVERRIDE,
         Action.OPEN_DRAWER,
+        Action.POST_COUNT,
+        Action.ADJUST_OVER_LIMIT,
     }
 )
 
@@ -82,6 +93,12 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
     Action.MANAGE_CATALOG: ("change products or producers", "แก้ไขสินค้าหรือผู้ผลิต"),
     Action.CURATE: ("record a curation review", "บันทึกผลการคัดสรรสินค้า"),
     Action.MANAGE_SETTINGS: ("change the shop's settings", "แก้ไขการตั้งค่าร้าน"),
+    Action.RECEIVE_STOCK: ("receive goods", "รับสินค้าเข้า"),
+    Action.RETURN_TO_PRODUCER: ("return goods to a producer", "คืนสินค้าให้ผู้ผลิต"),
+    Action.COUNT_STOCK: ("count stock", "ตรวจนับสต็อก"),
+    Action.POST_COUNT: ("post a stock count", "ยืนยันผลการตรวจนับสต็อก"),
+    Action.ADJUST_STOCK: ("adjust stock", "ปรับปรุงสต็อก"),
+    Action.ADJUST_OVER_LIMIT: ("adjust stock above the limit", "ปรับปรุงสต็อกเกินวงเงิน"),
 }
 
 

@@ -59,6 +59,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Discount limit without approval (%)",
         "วงเงินส่วนลดโดยไม่ต้องอนุมัติ (%)",
     ),
+    "stock_adjust_limit": (
+        "till",
+        "Stock adjustment limit without approval (baht)",
+        "วงเงินปรับปรุงสต็อกโดยไม่ต้องอนุมัติ (บาท)",
+    ),
     "yearly_target": ("till", "Yearly sales target (baht)", "เป้ายอดขายรายปี (บาท)"),
     "pin_max_attempts": ("security", "Wrong PINs before lock-out", "ใส่ PIN ผิดได้กี่ครั้งก่อนล็อก"),
     "pin_lock_minutes": ("security", "Lock-out minutes", "ระยะเวลาล็อก (นาที)"),

@@ -227,6 +227,8 @@ class Settings:
     yearly_target: int = 0  # sales target for a calendar year, whole baht; 0 = none
     require_shift: bool = True  # the till sells only while a shift is open at the counter
     discount_limit_pct: int = 20  # a bigger discount (whole %) needs a manager's approval
+    # an adjustment (damage, samples, ...) worth more (baht, at selling price) needs a manager
+    stock_adjust_limit: int = 500
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -300,6 +302,13 @@ class Settings:
             out.append(("wrong-PIN limit must be 1-20", "จำนวนครั้งที่ใส่ PIN ผิดได้ต้องอยู่ระหว่าง 1-20"))
         if not 1 <= self.pin_lock_minutes <= 1440:
             out.append(("PIN lockout must be 1-1440 minutes", "เวลาล็อก PIN ต้องอยู่ระหว่าง 1-1440 นาที"))
+        if not 0 <= self.stock_adjust_limit <= 10_000_000:
+            out.append(
+                (
+                    "stock adjustment limit must be 0-10,000,000 baht",
+                    "วงเงินปรับปรุงสต็อกต้องอยู่ระหว่าง 0-10,000,000 บาท",
+                )
+            )
         if not 0 <= self.discount_limit_pct <= 100:
             out.append(("discount limit must be 0-100%", "วงเงินส่วนลดต้องอยู่ระหว่าง 0-100%"))
         if not 0 <= self.yearly_target <= 10**12:
