@@ -171,17 +171,18 @@ def test_a_count_taken_while_the_till_sells_is_right(shop: Shop) -> None:
 
 
 def test_on_hand_low_stock_reorder_and_near_expiry(shop: Shop) -> None:
-    from datetime import date
+    from datetime import timedelta
 
+    from pos.domain.shop_time import shop_day
+
+    best = shop_day(shop.clock.now()) + timedelta(days=17)
     shop.desk.set_threshold(shop.labels, "TEA-001", shop.on_hand("TEA-001"))
-    shop.desk.receive(
-        shop.labels, "P-BPI", [line(shop, "JAEW-001", "10", best_before=date(2026, 12, 20))]
-    )
+    shop.desk.receive(shop.labels, "P-BPI", [line(shop, "JAEW-001", "10", best_before=best)])
     shop.sell("JAEW-001", "JAEW-001", "TEA-001")
     low = shop.desk.on_hand(low_only=True)
     assert [r.sku for r in low] == ["TEA-001"]
     reorder = shop.desk.reorder("P-BPI")
     assert [(r.sku, r.sold_since_delivery) for r in reorder] == [("JAEW-001", D(2))]
     near = shop.desk.near_expiry(days=30)
-    assert [(r.sku, r.best_before) for r in near] == [("JAEW-001", date(2026, 12, 20))]
+    assert [(r.sku, r.best_before) for r in near] == [("JAEW-001", best)]
     assert shop.desk.near_expiry(days=5) == []
