@@ -59,6 +59,8 @@ FACT_TABLES: tuple[str, ...] = tuple(
         "payments",
         "refunds",
         "refund_lines",
+        "stock_documents",
+        "stock_document_lines",
         "stock_movements",
     )
     if t in m.Base.metadata.tables

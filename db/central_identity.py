@@ -35,6 +35,7 @@ OWN_TERMINAL = (
     "sales",
     "refunds",
     "stock_movements",
+    "stock_documents",
     "journal_entries",
     "approvals",
     "shifts",
@@ -47,6 +48,7 @@ THROUGH_PARENT = (
     ("payments", "sale_id", "sales"),
     ("sale_baskets", "sale_id", "sales"),
     ("refund_lines", "refund_id", "refunds"),
+    ("stock_document_lines", "document_id", "stock_documents"),
 )
 _ME = "(SELECT otop_terminal_of(current_user))"
 
@@ -178,7 +180,7 @@ def policies_ddl(group: str) -> str:
     for table in OWN_TERMINAL:
         if table in tables or table.startswith("sync_"):
             policy(table, f"terminal_id = {_ME}")
-    for parent in ("sales", "refunds"):
+    for parent in ("sales", "refunds", "stock_documents"):
         # the children's check reads the parent: a counter sees its own terminal's ids only
         out.append(f"GRANT SELECT (id, terminal_id) ON {parent} TO {group};")
     for table, column, parent in THROUGH_PARENT:

@@ -76,11 +76,11 @@ PROBLEM_KEY = "push_problem:"  # sync_state key prefix: one refused outbox event
 
 
 # outbox kinds whose rows travel as table rows (their JSON payload stays on the counter)
-_TABLED_KINDS = ("sale.completed", "refund.completed")
+_TABLED_KINDS = ("sale.completed", "refund.completed", "stock.document")
 
 
 def _fact_keys(
-    table: str, sale_ids: list[str], refund_ids: list[str]
+    table: str, sale_ids: list[str], refund_ids: list[str], document_ids: list[str]
 ) -> list[tuple[str, list[str]]]:
     """How a fact table's rows of the batch are found: (key column, the batch's ids)."""
     if table == "sales":
@@ -89,8 +89,12 @@ def _fact_keys(
         return [("id", refund_ids)]
     if table == "refund_lines":
         return [("refund_id", refund_ids)]
-    if table == "stock_movements":  # a sale's moves, and the returns of a refund
-        return [("sale_id", sale_ids), ("refund_id", refund_ids)]
+    if table == "stock_documents":
+        return [("id", document_ids)]
+    if table == "stock_document_lines":
+        return [("document_id", document_ids)]
+    if table == "stock_movements":  # a sale's moves, a refund's returns, a document's moves
+        return [("sale_id", sale_ids), ("refund_id", refund_ids), ("document_id", document_ids)]
     return [("sale_id", sale_ids)]
 
 
@@ -111,7 +115,11 @@ class _Event:
 
     @property
     def document(self) -> str:
-        for table, col in (("sales", "receipt_no"), ("refunds", "refund_no")):
+        for table, col in (
+            ("sales", "receipt_no"),
+            ("refunds", "refund_no"),
+            ("stock_documents", "number"),
+        ):
             if self.facts.get(table):
                 return str(self.facts[table][0][column_names(table).index(col)])
         return ""
@@ -174,6 +182,7 @@ class OutboxPush(JournalPush):
                 return None
             sale_ids = [r[3] for r in rows if r[2] == "sale.completed"]
             refund_ids = [r[3] for r in rows if r[2] == "refund.completed"]
+            document_ids = [r[3] for r in rows if r[2] == "stock.document"]
             # the payload travels only for kinds the central schema has no tables for
             batch = [
                 _Event(
@@ -197,7 +206,7 @@ class OutboxPush(JournalPush):
             for table in FACT_TABLES:
                 names = column_names(table)
                 cols = ", ".join(names)
-                for key, keys in _fact_keys(table, sale_ids, refund_ids):
+                for key, keys in _fact_keys(table, sale_ids, refund_ids, document_ids):
                     at = names.index(key)
                     for start in range(0, len(keys), 900):
                         chunk = keys[start : start + 900]
@@ -350,8 +359,10 @@ def _keep_missing_products(cur: Any, event: _Event) -> None:
 
 def _problem(event: _Event, exc: Any, first_seen: str) -> SyncProblem:
     doc = event.document
-    what_en = f"receipt {doc}" if event.kind == "sale.completed" else f"refund {doc}"
-    what_th = f"ใบเสร็จ {doc}" if event.kind == "sale.completed" else f"ใบคืนสินค้า {doc}"
+    what_en, what_th = {
+        "sale.completed": (f"receipt {doc}", f"ใบเสร็จ {doc}"),
+        "stock.document": (f"stock document {doc}", f"เอกสารสต็อก {doc}"),
+    }.get(event.kind, (f"refund {doc}", f"ใบคืนสินค้า {doc}"))
     if not doc:
         what_en = what_th = f"{event.kind} #{event.outbox_id}"
     rows = [
