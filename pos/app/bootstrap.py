@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from pos.services.search import ProductIndex
     from pos.services.settings import SettingsAdmin
     from pos.services.shifts import Shifts
+    from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
 
@@ -398,6 +399,14 @@ class Services:
         sink = None if self.receipt_sink is None else RefundSlips(self.receipt_sink)
         store = self.store
         return Returns(store.uow, self.auth, self.settings, store.terminal, self.clock, sink)
+
+    @cached_property
+    def stock_desk(self) -> StockDesk:
+        """Deliveries, returns to producers, adjustments and counts at this counter."""
+        from pos.services.stock import StockDesk
+
+        store = self.store
+        return StockDesk(store.uow, self.settings, store.terminal, self.clock, self.auth)
 
     @cached_property
     def baskets(self) -> Baskets:

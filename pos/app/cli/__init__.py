@@ -22,6 +22,7 @@ def add_commands(sub: Commands) -> None:
         report,
         sales,
         settings,
+        stock,
         stories,
         sync,
         terminal,
@@ -30,5 +31,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
+        stock,
     ):  # fmt: skip
         group.add_commands(sub)

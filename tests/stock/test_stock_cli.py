@@ -1,0 +1,112 @@
+"""`otop-pos stock ...`: the same service, its checks and messages, from the command line."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pos.app.command_line import main
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stock-demo")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("OTOP_POS_HOME", str(folder / "home"))
+        code, _, err = cli("demo", "--db", str(folder / "demo.db"))
+    assert code == 0, err
+    return folder / "demo.db"
+
+
+@pytest.fixture
+def db(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A copy of the demo store (made once for the module)."""
+    monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo, path)
+    return str(path)
+
+
+def on_hand(db: str, sku: str) -> str:
+    code, out, err = cli("stock", "on-hand", "--db", db, "--producer", "P001")
+    assert code == 0, err
+    row = next(ln for ln in out.splitlines() if ln.startswith(sku + " "))
+    return row.split()[2]
+
+
+LABELS = ("--user", "labels", "--pin", "2222")
+
+
+def test_receive_count_and_return_from_the_command_line(db: str, tmp_path: Path) -> None:
+    start = int(on_hand(db, "KK-FD-0001"))
+    sheet = tmp_path / "delivery.csv"
+    sheet.write_text("sku,qty,cost,best_before\nKK-FD-0001,6,,2027-01-15\nKK-FD-0005,1.250,,\n",
+                     "utf-8-sig")  # fmt: skip
+    code, out, err = cli("stock", "receive", str(sheet), "--line", "KK-FD-0001:4",
+                         "--producer", "P001", "--note", "DN-778", "--db", db, *LABELS)  # fmt: skip
+    assert code == 0, err
+    assert out.startswith("KK01-GR-000001 ใบรับสินค้า / Goods received · P001")
+    assert "DN-778" in out
+    assert on_hand(db, "KK-FD-0001") == str(start + 10)
+
+    code, out, err = cli("stock", "count", "start", "--scope", "อาหาร", "--db", db, *LABELS)
+    assert (code, out) == (0, "KK01-SC-000001\n"), err
+    for _ in range(2):
+        assert cli("stock", "count", "add", "KK01-SC-000001", "KK-FD-0001", "--db", db,
+                   *LABELS)[0] == 0  # fmt: skip
+    code, out, _ = cli("stock", "count", "add", "KK01-SC-000001", "KK-FD-0001", "--set",
+                       str(start + 9), "--db", db, *LABELS)  # fmt: skip
+    assert out == f"KK-FD-0001 {start + 9}\n"
+    code, out, _ = cli("stock", "count", "show", "KK01-SC-000001", "--db", db, *LABELS)
+    assert re.search(r"KK-FD-0001 +expected \d+ counted \d+ difference -1 value -120\.00", out)
+    code, _, err = cli("stock", "count", "post", "KK01-SC-000001", "--db", db, *LABELS)
+    assert code == 2
+    assert "may not post a stock count" in err
+    code, out, err = cli("stock", "count", "post", "KK01-SC-000001", "--db", db, *LABELS,
+                         "--manager", "manager", "--manager-pin", "9999")  # fmt: skip
+    assert code == 0, err
+    assert "posted" in out
+    assert on_hand(db, "KK-FD-0001") == str(start + 9)
+
+    code, out, err = cli("stock", "return", "--producer", "P001", "--reason", "expired",
+                         "--line", "KK-FD-0001:2", "--db", db, *LABELS)  # fmt: skip
+    assert code == 0, err
+    assert out.startswith("KK01-RP-000001")
+    assert on_hand(db, "KK-FD-0001") == str(start + 7)
+    code, out, _ = cli("stock", "on-hand", "--expiring", "400", "--db", db)
+    assert "KK-FD-0001" in out
+    assert "2027-01-15" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--line", "KK-FD-0001"), "must be SKU:QTY"),
+        (("--line", "KK-FD-0001:two"), "is not a quantity"),
+        (("--line", "KK-FD-0001:2.5"), "a whole number"),
+        (("--line", "NO-SUCH:2"), "No product has the code 'NO-SUCH'"),
+        (("--line", "KK-TX-0001:1"), "another producer's product"),
+        (("--line", "KK-FD-0001:1:-5"), "amount '-5' is negative"),
+        ((), "no lines"),
+    ],
+)
+def test_a_bad_delivery_line_is_refused_by_name_exit_2(
+    db: str, args: tuple[str, ...], says: str
+) -> None:
+    before = on_hand(db, "KK-FD-0001")
+    code, _, err = cli("stock", "receive", *args, "--producer", "P001", "--db", db, *LABELS)
+    assert code == 2
+    assert says in err
+    assert on_hand(db, "KK-FD-0001") == before
