@@ -46,7 +46,10 @@ PG_URL_ENV = "POS_TEST_PG_URL"
 # QGuiApplication (as the command line does), and pytest-qt refuses to run on one of those.
 # The other tests (tests/unit: the domain and services with fakes) never start Qt.
 DRAWING_DIRECTORIES = frozenset(
-    {"backoffice", "baskets", "labels", "printing", "reports", "returns", "shifts", "sync", "ui"}
+    {
+        "backoffice", "baskets", "labels", "printing", "reports", "returns", "shifts", "stock",
+        "sync", "ui",
+    }
 )
 TESTS = Path(__file__).resolve().parent
 

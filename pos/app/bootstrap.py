@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
+    from pos.ports.stock import StockUnitOfWork
     from pos.ports.terminals import TerminalInfo
     from pos.ports.uow import UnitOfWorkFactory
     from pos.services.auth import Auth
@@ -245,6 +246,7 @@ class ReportStore:
     url: str
     uow: UnitOfWorkFactory[ReportUnitOfWork]
     close: Callable[[], None]
+    stock: UnitOfWorkFactory[StockUnitOfWork]  # the same database, for stock figures
 
 
 def open_report_store(db: str | None, settings: Settings) -> ReportStore:
@@ -267,7 +269,8 @@ def open_report_store(db: str | None, settings: Settings) -> ReportStore:
     except BaseException:
         engine.dispose()
         raise
-    return ReportStore(url, SqlUnitOfWorkFactory(engine), engine.dispose)
+    factory = SqlUnitOfWorkFactory(engine)
+    return ReportStore(url, factory, engine.dispose, factory)
 
 
 def sync_service(store: Store, central_url: str, round_timeout: float = 30.0) -> SyncService:

@@ -346,18 +346,32 @@ class StockDesk:
         self, start: date, end: date, producer: str | None = None
     ) -> list[ProducerStatement]:
         """Each producer's statement for the shop days start..end (inclusive)."""
-        if end < start:
-            raise StockError("The period ends before it starts", "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น")
-        since, until = day_bounds(start)[0], day_bounds(end)[1]
-        with self.uow() as read:
-            producer_id = self._producer(read, producer)[0] if producer else None
-            totals = read.stock.movement_totals(since, until, producer_id)
-            money = read.stock.statement_money(since, until, producer_id)
-            facts = read.stock.product_facts(
-                {t.product_id for t in totals} | {p for p, _, _ in money}
+        return producer_statements(self.uow, start, end, producer)
+
+
+def producer_statements(
+    uow: UnitOfWorkFactory[StockUnitOfWork], start: date, end: date, producer: str | None = None
+) -> list[ProducerStatement]:
+    """Each producer's statement (or one producer's, by code) for the shop days start..end
+    (inclusive), from any store: a counter's, or the central database's (every counter)."""
+    if end < start:
+        raise StockError("The period ends before it starts", "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น")
+    since, until = day_bounds(start)[0], day_bounds(end)[1]
+    with uow() as read:
+        producers = {pid: (code, th, en) for pid, code, th, en in read.stock.producers()}
+        producer_id = None
+        if producer:
+            wanted = producer.strip().upper()
+            producer_id = next(
+                (pid for pid, (code, _, _) in producers.items() if code.upper() == wanted), None
             )
-            producers = {pid: (code, th, en) for pid, code, th, en in read.stock.producers()}
-        return build_statements(start, end, totals, money, facts, producers, producer_id)
+            if producer_id is None:
+                raise StockError(f"No producer {producer!r}", f"ไม่พบผู้ผลิต {producer!r}")
+        totals = read.stock.movement_totals(since, until, producer_id)
+        money = read.stock.statement_money(since, until, producer_id)
+        ids = {t.product_id for t in totals} | {p for p, _, _ in money}
+        facts = read.stock.product_facts(ids)
+    return build_statements(start, end, totals, money, facts, producers, producer_id)
 
 
 def _text(value: str, limit: int, en: str, th: str) -> str:

@@ -110,3 +110,55 @@ def test_a_bad_delivery_line_is_refused_by_name_exit_2(
     assert code == 2
     assert says in err
     assert on_hand(db, "KK-FD-0001") == before
+
+
+def _pdf_text(path: Path) -> str:
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_the_receiving_slip_and_the_statements_read_back(db: str, tmp_path: Path) -> None:
+    import unicodedata
+
+    from openpyxl import load_workbook
+
+    slip = tmp_path / "slip.pdf"
+    code, _, err = cli("stock", "receive", "--line", "KK-FD-0001:4", "--producer", "P001",
+                       "--note", "DN-9", "--db", db, *LABELS, "-o", str(slip))  # fmt: skip
+    assert code == 0, err
+    text = _pdf_text(slip)
+    for words in ("ใบรับสินค้า", "Goods received", "KK01-GR-000001", "DN-9", "KK-FD-0001",
+                  "ผู้รับสินค้า", "ผู้ส่งสินค้า"):  # fmt: skip
+        assert unicodedata.normalize("NFKC", words) in text, words
+    again = tmp_path / "again.pdf"
+    assert cli("stock", "slip", "KK01-GR-000001", "--db", db, "-o", str(again))[0] == 0
+    assert _pdf_text(again) == text
+    cli("stock", "return", "--producer", "P001", "--reason", "damaged", "--line", "KK-FD-0001:1",
+        "--db", db, *LABELS)  # fmt: skip
+    for kind in ("pdf", "xlsx", "csv"):
+        out = tmp_path / f"statements.{kind}"
+        code, _, err = cli("report", "producer-statement", "--db", db, "--producer", "P001",
+                           "-o", str(out))  # fmt: skip
+        assert code == 0, err
+        assert "1 producer statement(s)" in err
+    text = _pdf_text(tmp_path / "statements.pdf")
+    assert unicodedata.normalize("NFKC", "ใบแจ้งยอดผู้ผลิต") in text
+    assert "Producer statement" in text
+    assert "P001" in text
+    ws = load_workbook(tmp_path / "statements.xlsx").active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    header = list(rows[0])
+    silk = next(r for r in rows if r[header.index("sku")] == "KK-FD-0001")
+    got = {h: silk[header.index(h)] for h in
+           ("delivered", "returned", "opening", "adjusted", "closing")}  # fmt: skip
+    assert (got["delivered"], got["returned"]) == (4, 1)
+    # the demo's opening stock was written this month: an adjustment of the period
+    assert got["closing"] == got["opening"] + 4 - 1 + got["adjusted"]
+    assert got["closing"] == int(on_hand(db, "KK-FD-0001"))
+    csv_text = (tmp_path / "statements.csv").read_text("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("producer,producer_name,from,to,sku")

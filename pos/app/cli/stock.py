@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.app.cli.common import Commands, db_arg, opened, parse_day
+from pos.app.cli.common import Commands, checked_suffix, db_arg, opened, parse_day
 from pos.domain.auth import Action, Actor
 from pos.domain.errors import ShopError
 from pos.domain.money import parse_amount
@@ -79,6 +80,18 @@ def _lines(desk: StockDesk, items: list[str] | None, file: str | None) -> list[S
     return out
 
 
+def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord) -> None:
+    """The document as an A4 PDF when -o names one (the receiving slip to sign)."""
+    if not getattr(args, "output", None):
+        return
+    from printing.stock_pdf import write_stock_document_pdf
+
+    out = Path(args.output)
+    checked_suffix(out, ("pdf",))
+    write_stock_document_pdf(doc, settings, out)
+    print(f"{doc.number} -> {out}", file=sys.stderr)
+
+
 def _show(doc: StockDocumentRecord) -> None:
     th, en = TITLES[doc.kind]
     who = f" · {doc.producer_code} {doc.producer_name_th}" if doc.producer_code else ""
@@ -101,6 +114,7 @@ def cmd_receive(args: argparse.Namespace, settings: Settings) -> int:
             doc_date=parse_day(args.date, "--date"),
         )  # fmt: skip
     _show(doc)
+    _slip(args, settings, doc)
     return 0
 
 
@@ -112,6 +126,7 @@ def cmd_return(args: argparse.Namespace, settings: Settings) -> int:
             actor, args.producer, ReturnReason(args.reason), lines, note=args.note or ""
         )
     _show(doc)
+    _slip(args, settings, doc)
     return 0
 
 
@@ -135,6 +150,7 @@ def cmd_adjust(args: argparse.Namespace, settings: Settings) -> int:
             approval=approval,
         )  # fmt: skip
     _show(doc)
+    _slip(args, settings, doc)
     return 0
 
 
@@ -167,6 +183,15 @@ def cmd_count(args: argparse.Namespace, settings: Settings) -> int:
         approval = _approval(services, args, actor, Action.POST_COUNT, f"count {doc.number}")
         posted = desk.post_count(actor, doc.document_id, approval)
     _show(posted)
+    _slip(args, settings, posted)
+    return 0
+
+
+def cmd_slip(args: argparse.Namespace, settings: Settings) -> int:
+    with opened(args, settings) as services:
+        doc = services.stock_desk.document(args.number)
+    _show(doc)
+    _slip(args, settings, doc)
     return 0
 
 
@@ -206,7 +231,8 @@ def _goods(p: argparse.ArgumentParser) -> None:
         metavar="SKU:QTY[:COST]",
         help="a product and its quantity (repeat); a barcode may stand for the SKU",
     )
-    p.add_argument("--note", help="the delivery note's number, or a remark")  # fmt: skip
+    p.add_argument("--note", help="the delivery note's number, or a remark")
+    p.add_argument("-o", "--output", help="the document as FILE.pdf (the slip to sign)")
 
 
 def add_commands(sub: Commands) -> None:
@@ -237,8 +263,14 @@ def add_commands(sub: Commands) -> None:
     count.add_argument("--set", help="add: the quantity counted, replacing what was counted")
     count.add_argument("--scope", help="start: what is counted (a category, producer, shelf)")
     count.add_argument("--note", help="start: a remark")
+    count.add_argument("-o", "--output", help="post: the count report as FILE.pdf")
     _people(count, approve=True)
     count.set_defaults(func=cmd_count)
+    slip = steps.add_parser("slip", help="a stock document again, as FILE.pdf")
+    db_arg(slip)
+    slip.add_argument("number", help="the document's number (KK01-GR-000001 ...)")
+    slip.add_argument("-o", "--output", required=True, help="FILE.pdf")
+    slip.set_defaults(func=cmd_slip)
     hand = steps.add_parser("on-hand", help="stock on hand (or low, to reorder, expiring)")
     db_arg(hand)
     hand.add_argument("--producer", help="one producer's products (code)")
