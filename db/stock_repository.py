@@ -41,7 +41,9 @@ DOCUMENT_KIND = "stock.document"  # the outbox kind: its rows travel themselves 
 
 
 def _qty(value: Any) -> Decimal:
-    return Decimal(str(value or 0)).quantize(QTY)
+    """A quantity (or a sum of them) from the database, exact to the gram: sums of
+    3-decimal numbers come back as floats on SQLite, Decimals on PostgreSQL."""
+    return Decimal(round(float(value or 0) * 1000)).scaleb(-3)
 
 
 def document_number(prefix: str, kind: DocumentKind, seq: int) -> str:
@@ -62,12 +64,15 @@ class SqlStockRepository:
     # --- products --------------------------------------------------------------------------
     def product_facts(self, product_ids: Iterable[str]) -> dict[str, ProductFacts]:
         ids = sorted(set(product_ids))
+        p = m.Product
+        cols = (p.id, p.sku, p.name_th, p.name_en, p.producer_id, p.sold_by, p.unit_price,
+                p.active)  # fmt: skip
         out: dict[str, ProductFacts] = {}
         for start in range(0, len(ids), 900):
-            rows = self.session.scalars(
-                select(m.Product).where(m.Product.id.in_(ids[start : start + 900]))
-            )
-            out.update((p.id, _facts(p)) for p in rows)
+            for r in self.session.execute(select(*cols).where(p.id.in_(ids[start : start + 900]))):
+                out[r[0]] = ProductFacts(
+                    r[0], r[1], r[2], r[3], r[4], r[5] == "weight", Decimal(str(r[6])), r[7]
+                )
         return out
 
     def find_product(self, code: str) -> ProductFacts | None:

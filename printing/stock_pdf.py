@@ -22,6 +22,7 @@ _TABLE = (
     'style="border-collapse:collapse;">'
 )
 _HEAD = 'style="background-color:#e8e8e8;"'
+_NOWRAP = "white-space:nowrap"
 
 
 def _q(v: Decimal) -> str:
@@ -85,7 +86,7 @@ def stock_document_html(doc: StockDocumentRecord, settings: Settings) -> str:
             value = (diff * ln.unit_price).quantize(Decimal("0.01"))
             total += value
             rows.append(
-                f"<tr><td>{i}</td><td>{escape(ln.sku)}</td><td>{name}</td>"
+                f"<tr><td>{i}</td><td style='{_NOWRAP}'>{escape(ln.sku)}</td><td>{name}</td>"
                 f"<td align='right'>{_q(expected) if ln.expected is not None else '-'}</td>"
                 f"<td align='right'>{_q(ln.quantity)}</td><td align='right'>{_q(diff)}</td>"
                 f"<td align='right'>{_m(value)}</td></tr>"
@@ -97,7 +98,7 @@ def stock_document_html(doc: StockDocumentRecord, settings: Settings) -> str:
             total += value
             best = ln.best_before.isoformat() if ln.best_before else ""
             rows.append(
-                f"<tr><td>{i}</td><td>{escape(ln.sku)}</td><td>{name}</td>"
+                f"<tr><td>{i}</td><td style='{_NOWRAP}'>{escape(ln.sku)}</td><td>{name}</td>"
                 f"<td align='right'>{_q(ln.quantity)}</td><td>{escape(ln.unit_th)}</td>"
                 f"<td align='right'>{_m(ln.cost if ln.cost is not None else ln.unit_price)}</td>"
                 f"<td align='right'>{_m(value)}</td><td>{best}</td></tr>"
@@ -128,7 +129,7 @@ def statements_html(statements: Sequence[ProducerStatement], settings: Settings)
     parts = []
     for n, s in enumerate(statements):
         rows = "".join(
-            f"<tr><td>{escape(ln.sku)}</td><td>{escape(ln.name_th)}</td>"
+            f"<tr><td style='{_NOWRAP}'>{escape(ln.sku)}</td><td>{escape(ln.name_th)}</td>"
             f"<td align='right'>{_q(ln.opening)}</td><td align='right'>{_q(ln.delivered)}</td>"
             f"<td align='right'>{_q(ln.sold)}</td><td align='right'>{_q(ln.refunded)}</td>"
             f"<td align='right'>{_q(ln.returned)}</td>"
