@@ -206,3 +206,10 @@ def write_statements_xlsx(statements: Sequence[ProducerStatement], path: Path) -
         ws.append([float(v) if isinstance(v, Decimal) else v for v in row])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
+
+
+class QtStockSlipWriter:
+    """pos.ports.stock.StockSlipWriter on Qt's PDF writer."""
+
+    def write_pdf(self, doc: StockDocumentRecord, settings: Settings, path: Path) -> int:
+        return write_stock_document_pdf(doc, settings, path)

@@ -407,9 +407,12 @@ class Services:
     def stock_desk(self) -> StockDesk:
         """Deliveries, returns to producers, adjustments and counts at this counter."""
         from pos.services.stock import StockDesk
+        from printing.stock_pdf import QtStockSlipWriter
 
         store = self.store
-        return StockDesk(store.uow, self.settings, store.terminal, self.clock, self.auth)
+        return StockDesk(
+            store.uow, self.settings, store.terminal, self.clock, self.auth, QtStockSlipWriter()
+        )
 
     @cached_property
     def baskets(self) -> Baskets:

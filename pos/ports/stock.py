@@ -6,8 +6,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Protocol
 
+from pos.domain.settings import Settings
 from pos.domain.stock import DocumentKind, ProductFacts, StockLine
 from pos.ports.uow import Transaction
 
@@ -171,3 +173,9 @@ class StockRepository(Protocol):
 class StockUnitOfWork(Transaction, Protocol):
     @property
     def stock(self) -> StockRepository: ...
+
+
+class StockSlipWriter(Protocol):
+    """A stock document (a receiving slip to sign, a count report ...) as an A4 PDF file."""
+
+    def write_pdf(self, doc: StockDocumentRecord, settings: Settings, path: Path) -> int: ...

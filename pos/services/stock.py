@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Protocol
 
 from pos.domain.auth import Action, Actor, PermissionDenied, denied
@@ -40,6 +41,7 @@ from pos.ports.stock import (
     NewStockDocument,
     OnHandRow,
     StockDocumentRecord,
+    StockSlipWriter,
     StockUnitOfWork,
 )
 from pos.ports.terminals import TerminalInfo
@@ -94,12 +96,25 @@ class StockDesk:
         terminal: TerminalInfo,
         clock: Clock,
         auth: Auth | None = None,
+        slips: StockSlipWriter | None = None,
     ) -> None:
         self.uow = uow
         self.settings = settings
         self.terminal = terminal
         self.clock = clock
         self.auth = auth
+        self.slips = slips
+
+    def producers(self) -> list[tuple[str, str, str, str]]:
+        """(id, code, Thai name, English name) of every producer, by code."""
+        with self.uow() as read:
+            return read.stock.producers()
+
+    def write_slip(self, doc: StockDocumentRecord, path: Path) -> int:
+        """The document as an A4 PDF at `path` (pages written)."""
+        if self.slips is None:
+            raise StockError("No PDF writer here", "ไม่มีตัวสร้าง PDF")
+        return self.slips.write_pdf(doc, self.settings, path)
 
     # --- documents -------------------------------------------------------------------------
     def _producer(self, uow: StockDeskUnitOfWork, producer: str) -> tuple[str, str]:

@@ -468,6 +468,89 @@ Close the shift and issue the Z report with this difference?</source>
     </message>
 </context>
 <context>
+    <name>CountTab</name>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="303"/>
+        <source>Count {number} started: scan the goods.</source>
+        <translation>เริ่มตรวจนับ {number} แล้ว: สแกนสินค้าได้เลย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="318"/>
+        <source>{text}: type N=CODE for a quantity counted</source>
+        <translation>{text}: พิมพ์ จำนวน=รหัส สำหรับจำนวนที่นับได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="329"/>
+        <source>{sku}: {qty} counted</source>
+        <translation>{sku}: นับได้ {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="363"/>
+        <source>Stock count {number}</source>
+        <translation>ตรวจนับสต็อก {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="384"/>
+        <source>Count {number} posted: {n} product(s) adjusted.</source>
+        <translation>ยืนยันผลตรวจนับ {number} แล้ว: ปรับปรุง {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="393"/>
+        <source>What is counted</source>
+        <translation>ขอบเขตที่ตรวจนับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="394"/>
+        <source>Scan (N=CODE: quantity counted)</source>
+        <translation>สแกน (จำนวน=รหัส: จำนวนที่นับได้)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="395"/>
+        <source>Start count</source>
+        <translation>เริ่มตรวจนับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="396"/>
+        <source>Show differences</source>
+        <translation>แสดงผลต่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="397"/>
+        <source>Post count</source>
+        <translation>ยืนยันผลตรวจนับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <source>Expected</source>
+        <translation>ตามระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <source>Counted</source>
+        <translation>นับได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
+        <source>Difference</source>
+        <translation>ผลต่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
+        <source>Value</source>
+        <translation>มูลค่า</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="352"/>
@@ -626,6 +709,109 @@ Close the shift and issue the Z report with this difference?</source>
         <location filename="../../ui/find_dialog.py" line="162"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsTab</name>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="146"/>
+        <source>{text}: give a quantity like 3*CODE</source>
+        <translation>{text}: ระบุจำนวน เช่น 3*รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="158"/>
+        <source>{sku}: {qty}</source>
+        <translation>{sku}: {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="178"/>
+        <source>Scan the goods first.</source>
+        <translation>กรุณาสแกนสินค้าก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="203"/>
+        <source>Saved as {number}.</source>
+        <translation>บันทึกแล้ว เลขที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="210"/>
+        <source>Nothing was saved: {reason}</source>
+        <translation>ยังไม่ได้บันทึก: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="223"/>
+        <source>Slip saved: {path}</source>
+        <translation>บันทึกใบแล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
+        <source>Delivery note no.</source>
+        <translation>เลขที่ใบส่งของ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
+        <source>Scan or type a code</source>
+        <translation>สแกนหรือพิมพ์รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="232"/>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
+        <source>Receive (save)</source>
+        <translation>รับสินค้า (บันทึก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="234"/>
+        <source>Return (save)</source>
+        <translation>คืนสินค้า (บันทึก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="235"/>
+        <source>Save slip as PDF</source>
+        <translation>บันทึกใบเป็น PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="236"/>
+        <source>Remove line</source>
+        <translation>ลบรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
+        <source>Unsold</source>
+        <translation>ขายไม่ออก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="238"/>
+        <source>Damaged</source>
+        <translation>ชำรุด</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1239,49 @@ Discard it and close the till?</source>
         <location filename="../../ui/login_page.py" line="161"/>
         <source>Enter</source>
         <translation>ตกลง (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OnHandTab</name>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="438"/>
+        <source>Low stock only</source>
+        <translation>เฉพาะสินค้าใกล้หมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="439"/>
+        <source>Refresh</source>
+        <translation>รีเฟรช</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <source>On hand</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
+        <source>Low at</source>
+        <translation>จุดสั่งซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
+        <source>Best before</source>
+        <translation>ควรบริโภคก่อน</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2483,34 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="495"/>
+        <source>Save the slip</source>
+        <translation>บันทึกใบรับสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
+        <source>Receive goods</source>
+        <translation>รับสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
+        <source>Return to producer</source>
+        <translation>คืนสินค้าให้ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
+        <source>Stock count</source>
+        <translation>ตรวจนับสต็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
+        <source>On hand</source>
+        <translation>คงเหลือ</translation>
+    </message>
+</context>
+<context>
     <name>StoreFlow</name>
     <message>
         <location filename="../../ui/till/store_flow.py" line="116"/>
@@ -2756,6 +3013,63 @@ Card</source>
         <location filename="../../ui/till/panels.py" line="248"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
+    </message>
+</context>
+<context>
+    <name>_Count</name>
+    <message>
+        <source>SKU</source>
+        <translation type="obsolete">รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="obsolete">สินค้า</translation>
+    </message>
+</context>
+<context>
+    <name>_Goods</name>
+    <message>
+        <source>Nothing was saved: {reason}</source>
+        <translation type="obsolete">ยังไม่ได้บันทึก: {reason}</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation type="obsolete">ผู้ผลิต</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="obsolete">เหตุผล</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="obsolete">รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="obsolete">สินค้า</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="obsolete">จำนวน</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation type="obsolete">ลบรายการ</translation>
+    </message>
+</context>
+<context>
+    <name>_OnHand</name>
+    <message>
+        <source>SKU</source>
+        <translation type="obsolete">รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="obsolete">สินค้า</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation type="obsolete">ผู้ผลิต</translation>
     </message>
 </context>
 <context>

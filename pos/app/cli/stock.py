@@ -88,7 +88,7 @@ def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord
 
     out = Path(args.output)
     checked_suffix(out, ("pdf",))
-    write_stock_document_pdf(doc, settings, out)
+    write_stock_document_pdf(doc, settings, out)  # the store may be closed: straight to Qt
     print(f"{doc.number} -> {out}", file=sys.stderr)
 
 
