@@ -719,9 +719,13 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>{text}: ระบุจำนวน เช่น 3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="158"/>
         <source>{sku}: {qty}</source>
-        <translation>{sku}: {qty}</translation>
+        <translation type="vanished">{sku}: {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="158"/>
+        <source>{sku}: {qty} in all</source>
+        <translation>{sku}: รวม {qty}</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/stock_page.py" line="178"/>

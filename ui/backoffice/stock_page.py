@@ -155,7 +155,7 @@ class GoodsTab(QWidget):
         self.posted = None
         self.slip_button.setEnabled(False)
         self._show()
-        self.status.setText(self.tr("{sku}: {qty}").format(sku=sku, qty=_q(had + qty)))
+        self.status.setText(self.tr("{sku}: {qty} in all").format(sku=sku, qty=_q(had + qty)))
 
     def _show(self) -> None:
         self.table.setRowCount(len(self.lines))
