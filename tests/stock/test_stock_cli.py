@@ -54,9 +54,15 @@ def test_receive_count_and_return_from_the_command_line(db: str, tmp_path: Path)
     sheet = tmp_path / "delivery.csv"
     sheet.write_text("sku,qty,cost,best_before\nKK-FD-0001,6,,2027-01-15\nKK-FD-0005,1.250,,\n",
                      "utf-8-sig")  # fmt: skip
+    labels = tmp_path / "labels.pdf"
     code, out, err = cli("stock", "receive", str(sheet), "--line", "KK-FD-0001:4",
-                         "--producer", "P001", "--note", "DN-778", "--db", db, *LABELS)  # fmt: skip
+                         "--producer", "P001", "--note", "DN-778", "--db", db, *LABELS,
+                         "--labels", str(labels))  # fmt: skip
     assert code == 0, err
+    assert "11 label(s)" in err  # ten packs, one label for the weighed sausage
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(labels)).pages) == 1
     assert out.startswith("KK01-GR-000001 ใบรับสินค้า / Goods received · P001")
     assert "DN-778" in out
     assert on_hand(db, "KK-FD-0001") == str(start + 10)

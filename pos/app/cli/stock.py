@@ -92,6 +92,23 @@ def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord
     print(f"{doc.number} -> {out}", file=sys.stderr)
 
 
+def _labels(args: argparse.Namespace, services: Services, doc: StockDocumentRecord) -> None:
+    """Shelf labels for the goods just received (one a piece; one a product sold by weight),
+    when --labels names a PDF: the received goods labelled in the same step."""
+    if not getattr(args, "labels", None):
+        return
+    from pos.domain.labels import DEFAULT_TEMPLATE, LabelQuery, template_by_name
+
+    out = Path(args.labels)
+    checked_suffix(out, ("pdf",))
+    copies = {ln.sku: max(1, int(ln.quantity)) if ln.quantity == ln.quantity.to_integral_value()
+              else 1 for ln in doc.lines}  # fmt: skip
+    desk = services.label_desk
+    items = desk.find(LabelQuery(skus=tuple(copies)), sku_copies=copies)
+    printed = desk.save_pdf(items, template_by_name(DEFAULT_TEMPLATE), 1, out)
+    print(f"{printed.labels} label(s) -> {out} ({printed.pages} page(s))", file=sys.stderr)
+
+
 def _show(doc: StockDocumentRecord) -> None:
     th, en = TITLES[doc.kind]
     who = f" · {doc.producer_code} {doc.producer_name_th}" if doc.producer_code else ""
@@ -113,6 +130,7 @@ def cmd_receive(args: argparse.Namespace, settings: Settings) -> int:
             actor, args.producer, lines, reference=args.note or "",
             doc_date=parse_day(args.date, "--date"),
         )  # fmt: skip
+        _labels(args, services, doc)
     _show(doc)
     _slip(args, settings, doc)
     return 0
@@ -242,6 +260,7 @@ def add_commands(sub: Commands) -> None:
     _goods(receive)
     receive.add_argument("--producer", required=True, help="the producer's code")
     receive.add_argument("--date", help="the delivery's date (default today)")
+    receive.add_argument("--labels", help="shelf labels for the goods received, as FILE.pdf")
     _people(receive)
     receive.set_defaults(func=cmd_receive)
     back = steps.add_parser("return", help="goods back to their producer (goods out)")
