@@ -42,12 +42,17 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="68"/>
+        <location filename="../../ui/backoffice/window.py" line="69"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="70"/>
+        <location filename="../../ui/backoffice/window.py" line="71"/>
+        <source>Stock</source>
+        <translation>สต็อกสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="73"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -55,22 +60,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="103"/>
+        <location filename="../../ui/backoffice/window.py" line="107"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="113"/>
+        <location filename="../../ui/backoffice/window.py" line="117"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="116"/>
+        <location filename="../../ui/backoffice/window.py" line="120"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <location filename="../../ui/backoffice/window.py" line="121"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -78,12 +83,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="193"/>
+        <location filename="../../ui/backoffice/window.py" line="197"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="196"/>
+        <location filename="../../ui/backoffice/window.py" line="200"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>

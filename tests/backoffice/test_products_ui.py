@@ -75,7 +75,7 @@ def focused_in(window: QWidget) -> bool:
     return focus is not None and focus.window() is window
 
 
-@pytest.mark.parametrize(("username", "pin"), [("cashier", "1111"), ("labels", "2222")])
+@pytest.mark.parametrize(("username", "pin"), [("cashier", "1111")])
 def test_the_back_office_log_in_refuses_who_is_not_a_manager(
     qtbot: QtBot, services: Services, username: str, pin: str
 ) -> None:
@@ -85,6 +85,12 @@ def test_the_back_office_log_in_refuses_who_is_not_a_manager(
     assert dialog.isVisible()
     assert "may not" in dialog.error.text()
     assert dialog.pin.text() == ""
+
+
+def test_label_staff_see_only_the_stock_page(qtbot: QtBot, services: Services) -> None:
+    staff = open_back_office(qtbot, services, "labels", "2222")
+    assert list(staff.pages) == ["stock"]
+    staff.close()
 
 
 def test_a_wrong_pin_is_refused_and_a_manager_logs_in(qtbot: QtBot, services: Services) -> None:

@@ -25,6 +25,7 @@ from pos.domain.errors import ShopError
 from ui import i18n, style
 from ui.backoffice.products_page import ProductsPage
 from ui.backoffice.settings_page import SettingsPage
+from ui.backoffice.stock_page import StockPage
 
 if TYPE_CHECKING:
     from pos.services.auth import Auth
@@ -67,6 +68,8 @@ def _settings_page(services: Any, actor: Actor, parent: QWidget | None) -> QWidg
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("products", QT_TRANSLATE_NOOP("BackOffice", "Products"), Action.MANAGE_CATALOG,
              ProductsPage),
+    PageSpec("stock", QT_TRANSLATE_NOOP("BackOffice", "Stock"), Action.RECEIVE_STOCK,
+             StockPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), Action.MANAGE_SETTINGS,
              _settings_page),
 )
@@ -74,6 +77,7 @@ PAGES: tuple[PageSpec, ...] = (
 # what makes a user a back-office user (manager: catalogue and curation; admin: all)
 BACK_OFFICE_ACTIONS = (
     Action.MANAGE_CATALOG, Action.CURATE, Action.MANAGE_USERS, Action.MANAGE_SETTINGS,
+    Action.RECEIVE_STOCK,  # label staff: the stock page (deliveries, returns, counts)
 )  # fmt: skip
 
 
