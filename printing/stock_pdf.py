@@ -135,8 +135,8 @@ def statements_html(statements: Sequence[ProducerStatement], settings: Settings)
             f"<td align='right'>{_q(ln.returned)}</td>"
             f"<td align='right'>{_q(ln.adjusted + ln.other)}</td>"
             f"<td align='right'><b>{_q(ln.closing)}</b></td>"
-            f"<td align='right'>{_m(ln.closing_value)}</td>"
-            f"<td align='right'>{_m(ln.sales)}</td></tr>"
+            f"<td align='right' style='{_NOWRAP}'>{_m(ln.closing_value)}</td>"
+            f"<td align='right' style='{_NOWRAP}'>{_m(ln.sales)}</td></tr>"
             for ln in s.lines
         )
         if not s.lines:
@@ -150,10 +150,10 @@ def statements_html(statements: Sequence[ProducerStatement], settings: Settings)
             f"<b>{escape(s.producer_code)} {escape(s.name_th)}</b> ({escape(s.name_en)})<br/>"
             f"ช่วงวันที่ / Period: {s.start.isoformat()} – {s.end.isoformat()}</p>"
             f"{_TABLE}<tr {_HEAD}><th>รหัส / SKU</th><th width='26%'>สินค้า / Product</th>"
-            "<th>ยกมา / Opening</th><th>รับเข้า / Delivered</th><th>ขาย / Sold</th>"
-            "<th>รับคืน / Refunded</th><th>คืนผู้ผลิต / Returned</th><th>ปรับปรุง / Adjusted</th>"
-            "<th>คงเหลือ / Closing</th><th>มูลค่าคงเหลือ / Closing value</th>"
-            f"<th>ยอดขาย / Sales</th></tr>{rows}</table>"
+            "<th>ยกมา<br/>Opening</th><th>รับเข้า<br/>In</th><th>ขาย<br/>Sold</th>"
+            "<th>รับคืน<br/>Refunded</th><th>คืนผู้ผลิต<br/>Returned</th><th>ปรับปรุง<br/>Adjusted</th>"
+            "<th>คงเหลือ<br/>Closing</th><th>มูลค่าคงเหลือ<br/>Value</th>"
+            f"<th>ยอดขาย<br/>Sales</th></tr>{rows}</table>"
             f"<p>มูลค่าสินค้าคงเหลือ / Stock value (at price): <b>{_m(closing)}</b><br/>"
             f"ยอดขายสุทธิ / Sales less refunds: <b>{_m(s.sales)}</b><br/>"
             f"ค่าคอมมิชชั่น / Commission: <b>{_m(s.commission)}</b><br/>"

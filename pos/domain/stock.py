@@ -272,7 +272,7 @@ class StatementLine:
     refunded: Decimal = ZERO
     returned: Decimal = ZERO  # to the producer, positive
     adjusted: Decimal = ZERO  # counts, damage, samples...: signed
-    other: Decimal = ZERO  # basket assembly and opening balances inside the period: signed
+    other: Decimal = ZERO  # basket assembly and disassembly: signed
     closing: Decimal = ZERO
     sales: Decimal = ZERO  # money: what the sold lines brought in, less refunds
 
@@ -328,7 +328,8 @@ STATEMENT_COLUMN: dict[str, str] = {
     MoveReason.INTERNAL: "adjusted",
     MoveReason.EXPIRED: "adjusted",
     MoveReason.ASSEMBLY: "other",
-    MoveReason.OPENING: "other",
+    # an opening balance is the shop's stock at its start: opening stock whenever written
+    MoveReason.OPENING: "opening",
     "disassembly": "other",
     "adjust": "adjusted",
 }

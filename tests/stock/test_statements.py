@@ -116,5 +116,5 @@ def test_a_quarter_of_trading_reconciles(shop: Shop) -> None:
         for ln in s.lines if ln.sku == "SILK-001")  # fmt: skip
     assert silk.delivered == 5
     assert silk.sold == 4
-    # the catalogue's opening stock was written inside this long period: not an opening
-    assert (silk.opening, silk.other) == (0, 12)
+    # the catalogue's opening balance, written inside this long period, is its opening stock
+    assert (silk.opening, silk.other) == (12, 0)
