@@ -218,10 +218,12 @@ class GoodsTab(QWidget):
         path = self.page.ask_path(str(Path(folder) / f"{doc.number}.pdf"))
         if not path:
             return
-        desk = self.page.desk
-        self.page.run(lambda: desk.write_slip(doc, Path(path)),
-                      lambda _n: self.status.setText(self.tr("Slip saved: {path}").format(
-                          path=path)), self._failed)  # fmt: skip
+        try:  # Qt lays the PDF out: on the UI thread, where its fonts are drawn
+            self.page.desk.write_slip(doc, Path(path))
+        except (ShopError, OSError) as exc:
+            self._failed(exc)
+            return
+        self.status.setText(self.tr("Slip saved: {path}").format(path=path))
 
     def retranslateUi(self, receiving: bool) -> None:
         texts = (self.tr("Producer"), self.tr("Reason") if not receiving else
