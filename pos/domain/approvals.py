@@ -51,11 +51,14 @@ def removal_need(line: CartLine, *, payment_started: bool) -> ApprovalNeed | Non
 
 
 def cancel_need(cart: Cart) -> ApprovalNeed | None:
-    """Cancelling a sale with lines in it needs a manager's approval."""
+    """Cancelling a sale with lines in it needs a manager's approval. Its reference is the
+    total and the lines as SKU x quantity, like a removed line's: no words in it, so the
+    manager reads it the same in Thai and English (it is stored in the audit as it is)."""
     if cart.is_empty:
         return None
     total: Decimal = cart.totals().total
-    return ApprovalNeed(Action.CANCEL_SALE, f"{len(cart)} lines = {total}")
+    lines = ", ".join(f"{line.product.sku} x {_quantity(line)}" for line in cart.lines)
+    return ApprovalNeed(Action.CANCEL_SALE, f"{total} = {lines}"[:60])
 
 
 def still_needed(
