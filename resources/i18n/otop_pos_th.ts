@@ -667,17 +667,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LabelsLoginDialog</name>
     <message>
-        <location filename="../../ui/labels_window.py" line="502"/>
+        <location filename="../../ui/labels_window.py" line="500"/>
         <source>Shelf labels: log in</source>
         <translation>ป้ายราคา: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="511"/>
+        <location filename="../../ui/labels_window.py" line="509"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="513"/>
+        <location filename="../../ui/labels_window.py" line="511"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
@@ -835,17 +835,17 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>หน้า %1 จาก %2 · %3 ดวง</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="413"/>
+        <location filename="../../ui/labels_window.py" line="412"/>
         <source>Save labels as PDF</source>
         <translation>บันทึกฉลากเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="430"/>
+        <location filename="../../ui/labels_window.py" line="428"/>
         <source>Saved %1 label(s) on %2 page(s) to %3</source>
         <translation>บันทึกฉลาก %1 ดวง %2 หน้า ไปที่ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="464"/>
+        <location filename="../../ui/labels_window.py" line="462"/>
         <source>Sent %1 page(s) to the printer</source>
         <translation>ส่ง %1 หน้าไปยังเครื่องพิมพ์แล้ว</translation>
     </message>
@@ -1413,7 +1413,7 @@ Card</source>
     <message>
         <location filename="../../ui/printer_dialog.py" line="195"/>
         <source>Code page (ESC t, text mode)</source>
-        <translation>โค้ดเพจ (ESC t, โหมดข้อความ)</translation>
+        <translation>โค้ดเพจ (โหมดข้อความ)</translation>
     </message>
     <message>
         <location filename="../../ui/printer_dialog.py" line="196"/>
@@ -2342,62 +2342,62 @@ Card</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="243"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="242"/>
         <source>PDF saved: {path}</source>
         <translation>บันทึก PDF แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="245"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="244"/>
         <source>Sent to the printer {name}.</source>
         <translation>ส่งไปเครื่องพิมพ์ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="255"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="254"/>
         <source>Something went wrong (it was logged).</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="263"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="262"/>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
         <source>Buyer&apos;s name</source>
         <translation>ชื่อผู้ซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
         <source>Tax ID (13 digits)</source>
         <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
         <source>Branch (00000 = head office)</source>
         <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="271"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="270"/>
         <source>Also print it on the receipt printer</source>
         <translation>พิมพ์ที่เครื่องพิมพ์ใบเสร็จด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="272"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="271"/>
         <source>Issue tax invoice</source>
         <translation>ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="273"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="272"/>
         <source>Save a copy</source>
         <translation>บันทึกสำเนา</translation>
     </message>
@@ -2637,16 +2637,21 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="188"/>
+        <source>3*code</source>
+        <translation>3*รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="189"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="189"/>
+        <location filename="../../ui/till/actions.py" line="190"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="190"/>
+        <location filename="../../ui/till/actions.py" line="191"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
