@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Store, build_label_desk
+from pos.domain.settings import Settings
 from tests.ui.conftest import (
     SILK,
     TEA,
     back_to_scanning,
+    demo_store,
     key,
     log_in,
     modal,
@@ -30,6 +32,15 @@ from ui.till.window import TillWindow
 Visit = Callable[[str, QWidget], None]
 
 SCREEN_W, SCREEN_H = 1366, 768
+
+
+@contextmanager
+def walk_store(url: str) -> Iterator[Store]:
+    """The tests/ui demo store, its story QR codes on a real-looking site (the demo
+    placeholder's warning is deliberately in both languages)."""
+    settings = Settings(story_url_template="https://kk-otop.example/p/{sku}")
+    with demo_store(url, settings) as opened:
+        yield opened
 
 
 def settle(qtbot: QtBot) -> None:
@@ -53,8 +64,12 @@ def shown(qtbot: QtBot, name: str) -> QWidget:
     return found
 
 
-def _press(qtbot: QtBot, till: TillWindow, k: Qt.Key,
-           mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def _press(
+    qtbot: QtBot,
+    till: TillWindow,
+    k: Qt.Key,
+    mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     back_to_scanning(qtbot, till)
     qtbot.keyClick(QApplication.focusWidget() or till.scan_field, k, mod)
 
@@ -107,8 +122,11 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         scan_and_wait(qtbot, till, "2*" + TEA)
         settle(qtbot)
         look("tillWindow", till)
-        for k, name in ((Qt.Key.Key_F3, "quantityDialog"), (Qt.Key.Key_F4, "discountDialog"),
-                        (Qt.Key.Key_F7, "basketDialog")):
+        for k, name in (
+            (Qt.Key.Key_F3, "quantityDialog"),
+            (Qt.Key.Key_F4, "discountDialog"),
+            (Qt.Key.Key_F7, "basketDialog"),
+        ):
             _press(qtbot, till, k)
             _close(qtbot, till, _visit_modal(qtbot, look, name))
         _press(qtbot, till, Qt.Key.Key_F9)  # cancel the sale: yes, then a manager approves
@@ -119,8 +137,9 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         _press(qtbot, till, Qt.Key.Key_F12)
         pay = _visit_modal(qtbot, look, "paymentDialog")
         key(qtbot, _field(pay, "cashTendered"), Qt.Key.Key_Return)  # the exact amount
-        qtbot.waitUntil(lambda: till.cart.is_empty and till.last_receipt is not None,
-                        timeout=10_000)
+        qtbot.waitUntil(
+            lambda: till.cart.is_empty and till.last_receipt is not None, timeout=10_000
+        )
         preview = shown(qtbot, "receiptPreview")
         settle(qtbot)
         look("receiptPreview", preview)
@@ -144,8 +163,9 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         number = _field(refund, "refundReceipt")
         qtbot.keyClicks(number, receipt.receipt_no)
         key(qtbot, number, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: refund.findChild(QLineEdit, "refundQty1") is not None,
-                        timeout=5_000)
+        qtbot.waitUntil(
+            lambda: refund.findChild(QLineEdit, "refundQty1") is not None, timeout=5_000
+        )
         _close(qtbot, till, _visit_modal(qtbot, look, "refundDialog"))
 
         scan_and_wait(qtbot, till, TEA)
@@ -155,8 +175,10 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         _close(qtbot, till, _visit_modal(qtbot, look, "recallDialog"))
 
         _press(qtbot, till, Qt.Key.Key_F10)  # the X report, in the preview
-        qtbot.waitUntil(lambda: till.receipt_preview is not None
-                        and till.receipt_preview.isVisible(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: till.receipt_preview is not None and till.receipt_preview.isVisible(),
+            timeout=10_000,
+        )
         preview = shown(qtbot, "receiptPreview")
         settle(qtbot)
         look("xReportPreview", preview)

@@ -57,7 +57,7 @@ def test_removing_a_line_needs_a_manager_only_once_payment_started() -> None:
     line = cart.add(RICE, Decimal("0.750"))
     assert removal_need(line, payment_started=False) is None
     assert removal_need(line, payment_started=True) == ApprovalNeed(
-        Action.VOID_AFTER_PAYMENT, "RICE-001 × 0.750 = 45.00"
+        Action.VOID_AFTER_PAYMENT, "RICE-001 x 0.750 = 45.00"
     )
 
 
@@ -65,10 +65,10 @@ def test_cancelling_needs_a_manager_only_with_lines_in_the_sale() -> None:
     cart = Cart()
     assert cancel_need(cart) is None
     cart.add(TEA, Decimal(2))
-    assert cancel_need(cart) == ApprovalNeed(Action.CANCEL_SALE, "178.00 = TEA-001 × 2")
+    assert cancel_need(cart) == ApprovalNeed(Action.CANCEL_SALE, "178.00 = TEA-001 x 2")
     cart.add(RICE, Decimal("0.750"))
     assert cancel_need(cart) == ApprovalNeed(
-        Action.CANCEL_SALE, "223.00 = TEA-001 × 2, RICE-001 × 0.750"
+        Action.CANCEL_SALE, "223.00 = TEA-001 x 2, RICE-001 x 0.750"
     )
 
 
