@@ -24,8 +24,11 @@ from tests.ui.conftest import (
     modal,
     open_till,
     scan_and_wait,
+    type_text,
 )
+from ui.find_dialog import FindDialog
 from ui.labels_window import LabelsWindow
+from ui.payment_dialog import PaymentDialog
 from ui.till.window import TillWindow
 
 # what is shown, and the window (or dialog) to check while it is
@@ -115,8 +118,11 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         _close(qtbot, till, _visit_modal(qtbot, look, "helpDialog"))
 
         _press(qtbot, till, Qt.Key.Key_F2)
-        find = _visit_modal(qtbot, look, "findDialog")
-        _close(qtbot, till, find)
+        find = modal(qtbot, "findDialog")
+        assert isinstance(find, FindDialog)
+        type_text(_field(find, "findQuery"), "ไหม")
+        qtbot.waitUntil(lambda: len(find.results) > 0, timeout=5_000)
+        _close(qtbot, till, _visit_modal(qtbot, look, "findDialog"))
 
         scan_and_wait(qtbot, till, SILK)
         scan_and_wait(qtbot, till, "2*" + TEA)
@@ -136,6 +142,17 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
 
         _press(qtbot, till, Qt.Key.Key_F12)
         pay = _visit_modal(qtbot, look, "paymentDialog")
+        assert isinstance(pay, PaymentDialog)
+        for k, method, name in (
+            (Qt.Key.Key_F2, pay.PROMPTPAY, "paymentPromptPay"),
+            (Qt.Key.Key_F3, pay.CARD, "paymentCard"),
+        ):
+            key(qtbot, QApplication.focusWidget() or pay, k)
+            assert pay.method == method
+            settle(qtbot)
+            look(name, pay)
+        key(qtbot, QApplication.focusWidget() or pay, Qt.Key.Key_F1)  # back to cash
+        assert pay.method == pay.CASH
         key(qtbot, _field(pay, "cashTendered"), Qt.Key.Key_Return)  # the exact amount
         qtbot.waitUntil(
             lambda: till.cart.is_empty and till.last_receipt is not None, timeout=10_000
@@ -148,8 +165,9 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         assert receipt is not None
 
         _press(qtbot, till, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-        invoice = _visit_modal(qtbot, look, "taxInvoiceDialog")
-        _close(qtbot, till, invoice)
+        invoice = modal(qtbot, "taxInvoiceDialog")
+        qtbot.waitUntil(lambda: not getattr(invoice, "busy", False), timeout=5_000)
+        _close(qtbot, till, _visit_modal(qtbot, look, "taxInvoiceDialog"))
 
         _press(qtbot, till, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         _close(qtbot, till, _visit_modal(qtbot, look, "printerSetupDialog"))
@@ -238,7 +256,8 @@ def walk_labels(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
 TILL_WALK = [
     "loginPage", "openShiftDialog", "helpDialog", "findDialog", "tillWindow", "quantityDialog",
     "discountDialog", "basketDialog", "confirmCancel", "approvalDialog", "paymentDialog",
-    "receiptPreview", "taxInvoiceDialog", "printerSetupDialog", "cashMoveDialog",
-    "cashMoveDialog", "refundDialog", "recallDialog", "xReportPreview", "closeShiftDialog",
+    "paymentPromptPay", "paymentCard", "receiptPreview", "taxInvoiceDialog",
+    "printerSetupDialog", "cashMoveDialog", "cashMoveDialog", "refundDialog", "recallDialog",
+    "xReportPreview", "closeShiftDialog",
 ]  # fmt: skip
 LABELS_WALK = ["labelsWindow", "saveFileDialog"]
