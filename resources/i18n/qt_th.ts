@@ -517,4 +517,241 @@ Do you want to delete it anyway?</source>
         <translation>ลดลง</translation>
     </message>
 </context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>ตัวเลือก &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>ตัวเลือก &lt;&lt;</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>ไฟล์ในเครื่อง</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>เขียนไฟล์ PDF</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>พิมพ์ลงไฟล์ (PDF)</translation>
+    </message>
+    <message>
+        <source>Print To File ...</source>
+        <translation>พิมพ์ลงไฟล์...</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>ทุกหน้า</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>หน้าคี่</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>หน้าคู่</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to overwrite it?</source>
+        <translation>มี %1 อยู่แล้ว
+ต้องการเขียนทับหรือไม่?</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.
+Please choose a different file name.</source>
+        <translation>%1 เป็นโฟลเดอร์
+โปรดเลือกชื่อไฟล์อื่น</translation>
+    </message>
+    <message>
+        <source>File %1 is not writable.
+Please choose a different file name.</source>
+        <translation>เขียนไฟล์ %1 ไม่ได้
+โปรดเลือกชื่อไฟล์อื่น</translation>
+    </message>
+    <message>
+        <source>Invalid Pages Definition</source>
+        <translation>ระบุหน้าไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>The &apos;From&apos; value cannot be greater than the &apos;To&apos; value.</source>
+        <translation>หน้าแรกต้องไม่มากกว่าหน้าสุดท้าย</translation>
+    </message>
+    <message>
+        <source>Duplex Settings Conflicts</source>
+        <translation>การตั้งค่าพิมพ์สองหน้าขัดกัน</translation>
+    </message>
+    <message>
+        <source>There are conflicts in duplex settings. Do you want to fix them?</source>
+        <translation>การตั้งค่าพิมพ์สองหน้าขัดกัน ต้องการแก้ไขหรือไม่?</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>ชื่อ:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>ตำแหน่ง:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>ชนิด:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>ไฟล์ที่ได้:</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>คุณสมบัติ</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>แบบฟอร์ม</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Copies</source>
+        <translation>จำนวนชุด</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>จำนวนชุด:</translation>
+    </message>
+    <message>
+        <source>Collate</source>
+        <translation>เรียงชุด</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>กลับลำดับ</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>ตัวเลือก</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>โหมดสี</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>สี</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>ขาวดำ</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>พิมพ์สองหน้า</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>เข้าเล่มด้านยาว</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>เข้าเล่มด้านสั้น</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>ช่วงที่พิมพ์</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>พิมพ์ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>หน้า</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>หน้า</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>หน้าปัจจุบัน</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>ส่วนที่เลือก</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>ชุดหน้า:</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>การตั้งค่าผลลัพธ์</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>แบบฟอร์ม</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesDialog</name>
+    <message>
+        <source>Printer Properties</source>
+        <translation>คุณสมบัติเครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Job Options</source>
+        <translation>ตัวเลือกงานพิมพ์</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Page</source>
+        <translation>หน้า</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>ขั้นสูง</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>แบบฟอร์ม</translation>
+    </message>
+</context>
 </TS>

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Store, build_label_desk
@@ -26,6 +27,8 @@ from tests.ui.conftest import (
     scan_and_wait,
     type_text,
 )
+from ui import i18n
+from ui.app import ensure_app
 from ui.find_dialog import FindDialog
 from ui.labels_window import LabelsWindow
 from ui.payment_dialog import PaymentDialog
@@ -210,6 +213,8 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
 @contextmanager
 def labels_window(qtbot: QtBot, store: Store) -> Iterator[LabelsWindow]:
     """The labels window in Thai, as a 1366x768 screen's window manager gives it room."""
+    ensure_app()
+    i18n.install_language("th")  # as `otop-pos labels --window` does before the window
     win = LabelsWindow(build_label_desk(store), language="th")
     qtbot.addWidget(win)
     win.resize(min(win.width(), SCREEN_W), min(win.height(), SCREEN_H - 40))
@@ -222,34 +227,63 @@ def labels_window(qtbot: QtBot, store: Store) -> Iterator[LabelsWindow]:
         win.close()
 
 
+def _run_modal(
+    qtbot: QtBot,
+    start: Callable[[], None],
+    wanted: Callable[[QWidget], bool],
+    look: Callable[[QDialog], None],
+) -> None:
+    """`start()` runs a modal dialog of its own (exec); `look` sees it, then it is closed."""
+    looked: list[QWidget] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not wanted(dialog):
+            QTimer.singleShot(50, answer)
+            return
+        QApplication.processEvents()
+        looked.append(dialog)
+        assert isinstance(dialog, QDialog)
+        try:
+            look(dialog)
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    start()  # returns once answer() has closed the dialog
+    assert looked, "the dialog never opened"
+
+
 def walk_labels(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
-    """The labels window with products found, then its save dialog (Save PDF)."""
+    """The labels window with products found, then its save dialog (Save PDF) and its print
+    dialog (Qt's own), folded and with its options open."""
     seen: list[str] = []
+
+    def look(name: str, w: QWidget) -> None:
+        seen.append(name)
+        visit(name, w)
+
     with labels_window(qtbot, store) as win:
         with qtbot.waitSignal(win.itemsLoaded, timeout=10_000):
             qtbot.mouseClick(win.find_button, Qt.MouseButton.LeftButton)
         settle(qtbot)
-        seen.append("labelsWindow")
-        visit("labelsWindow", win)
-        looked: list[QWidget] = []
+        look("labelsWindow", win)
+        _run_modal(
+            qtbot, win.save_button.click, lambda d: d.objectName() == "saveFileDialog",
+            lambda d: look("saveFileDialog", d),
+        )  # fmt: skip
 
-        def answer() -> None:
-            dialog = QApplication.activeModalWidget()
-            if dialog is None or dialog.objectName() != "saveFileDialog":
-                QTimer.singleShot(50, answer)
-                return
+        def print_dialog(dialog: QDialog) -> None:
+            look("printDialog", dialog)
+            options = [b for b in dialog.findChildren(QPushButton) if b.text().endswith(">>")]
+            assert len(options) == 1, [b.text() for b in options]
+            options[0].click()  # the options: copies, pages, colour
             QApplication.processEvents()
-            looked.append(dialog)
-            seen.append("saveFileDialog")
-            try:
-                visit("saveFileDialog", dialog)
-            finally:
-                assert isinstance(dialog, QDialog)
-                dialog.reject()
+            look("printDialogOptions", dialog)
 
-        QTimer.singleShot(0, answer)
-        win.save_button.click()  # runs the dialog until answer() rejects it
-        assert looked, "the save dialog never opened"
+        _run_modal(
+            qtbot, win.print_button.click, lambda d: isinstance(d, QPrintDialog), print_dialog
+        )
     return seen
 
 
@@ -260,4 +294,6 @@ TILL_WALK = [
     "printerSetupDialog", "cashMoveDialog", "cashMoveDialog", "refundDialog", "recallDialog",
     "xReportPreview", "closeShiftDialog",
 ]  # fmt: skip
-LABELS_WALK = ["labelsWindow", "saveFileDialog"]
+LABELS_WALK = [
+    "labelsWindow", "saveFileDialog", "printDialog", "printDialogOptions",
+]  # fmt: skip
