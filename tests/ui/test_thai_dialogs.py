@@ -178,11 +178,18 @@ def test_every_till_dialog_is_thai(qtbot: QtBot, store: Store) -> None:
 
 
 def test_the_labels_window_and_its_save_dialog_are_thai(qtbot: QtBot, store: Store) -> None:
+    """Its save dialog (Save PDF…) is Qt's own, in Thai, in the Documents folder."""
     allowed = ALLOWED | catalogue_words(store) | {"labels"}
     found: list[tuple[str, ...]] = []
+    folders: list[Path] = []
 
     def visit(name: str, window: QWidget) -> None:
         found.extend((name, *where) for where in english_in(window, allowed))
+        if isinstance(window, QFileDialog):
+            folders.append(Path(window.directory().absolutePath()))
+            assert window.testOption(QFileDialog.Option.DontUseNativeDialog)
 
     assert walk_labels(qtbot, store, visit) == LABELS_WALK
     assert found == [], "\n".join(map(repr, found))
+    assert folders == [documents_folder().resolve()]
+    assert folders[0] != Path.cwd()  # not the program's folder
