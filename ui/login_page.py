@@ -32,7 +32,7 @@ class LoginPage(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         card = style.named(QFrame(), "totalsPanel")
-        card.setMinimumWidth(860)
+        card.setMinimumWidth(980)
         box = QVBoxLayout(card)
         box.setContentsMargins(28, 22, 28, 22)
         box.setSpacing(10)
@@ -73,14 +73,14 @@ class LoginPage(QWidget):
         ):
             fields.addWidget(w)
         fields.addStretch(1)
-        columns.addLayout(fields, 1)
+        columns.addLayout(fields, 2)
         pad = QGridLayout()
         pad.setSpacing(8)
         self._pad: dict[str, QPushButton] = {}
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "enter"]
         for i, k in enumerate(keys):
             b = style.button(f"pinKey_{k}", k if k.isdigit() else "")
-            b.setMinimumSize(104, 72)
+            b.setMinimumHeight(72)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the PIN field
             b.setProperty("pinKey", True)
@@ -88,7 +88,10 @@ class LoginPage(QWidget):
             pad.addWidget(b, i // 3, i % 3)
             self._pad[k] = b
         pad.setRowStretch(4, 1)  # the keys keep together at the top of their column
-        columns.addLayout(pad, 1)
+        for col in range(3):  # three equal columns, wide enough for "ตกลง (Enter)"
+            pad.setColumnStretch(col, 1)
+            pad.setColumnMinimumWidth(col, 190)
+        columns.addLayout(pad, 3)
         box.addLayout(columns)
         row.addWidget(card)
         row.addStretch(1)

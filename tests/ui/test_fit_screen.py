@@ -181,6 +181,10 @@ def test_a_two_line_error_on_the_log_in_page_keeps_the_pin_pad_whole(
             (a, b) for a in rects for b in rects if a < b and rects[a].intersects(rects[b])
         ]
         assert overlapping == []
+        too_wide = [
+            b.text() for b in keys if b.fontMetrics().horizontalAdvance(b.text()) > b.width() - 8
+        ]
+        assert too_wide == []  # "ตกลง (Enter)" whole on its key
 
 
 @pytest.mark.parametrize("width", [SCREEN_W, 1280])
