@@ -138,6 +138,8 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         ):
             _press(qtbot, till, k)
             _close(qtbot, till, _visit_modal(qtbot, look, name))
+        _press(qtbot, till, Qt.Key.Key_F4, Qt.KeyboardModifier.ShiftModifier)  # a new price
+        _close(qtbot, till, _visit_modal(qtbot, look, "priceDialog"))
         _press(qtbot, till, Qt.Key.Key_F9)  # cancel the sale: yes, then a manager approves
         confirm = _visit_modal(qtbot, look, "confirmCancel")
         key(qtbot, QApplication.focusWidget() or confirm, Qt.Key.Key_Return)
@@ -206,7 +208,18 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         preview.close()
 
         _press(qtbot, till, Qt.Key.Key_F11)
-        _close(qtbot, till, _visit_modal(qtbot, look, "closeShiftDialog"))
+        count = _visit_modal(qtbot, look, "closeShiftDialog")
+        qtbot.keyClicks(_field(count, "count_1000"), "1")  # not what the drawer should hold
+        ok = count.findChild(QPushButton, "closeShiftDialogOk")
+        assert ok is not None
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        confirm = _visit_modal(qtbot, look, "confirmCloseShift")
+        key(qtbot, confirm, Qt.Key.Key_Return)  # yes, close it as counted: the Z report
+        qtbot.waitUntil(lambda: till.shift_open is False, timeout=10_000)
+        preview = shown(qtbot, "receiptPreview")
+        settle(qtbot)
+        look("zReportPreview", preview)
+        preview.close()
     return seen
 
 
@@ -289,10 +302,10 @@ def walk_labels(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
 
 TILL_WALK = [
     "loginPage", "openShiftDialog", "helpDialog", "findDialog", "tillWindow", "quantityDialog",
-    "discountDialog", "basketDialog", "confirmCancel", "approvalDialog", "paymentDialog",
-    "paymentPromptPay", "paymentCard", "receiptPreview", "taxInvoiceDialog",
+    "discountDialog", "basketDialog", "priceDialog", "confirmCancel", "approvalDialog",
+    "paymentDialog", "paymentPromptPay", "paymentCard", "receiptPreview", "taxInvoiceDialog",
     "printerSetupDialog", "cashMoveDialog", "cashMoveDialog", "refundDialog", "recallDialog",
-    "xReportPreview", "closeShiftDialog",
+    "xReportPreview", "closeShiftDialog", "confirmCloseShift", "zReportPreview",
 ]  # fmt: skip
 LABELS_WALK = [
     "labelsWindow", "saveFileDialog", "printDialog", "printDialogOptions",
