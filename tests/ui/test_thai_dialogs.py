@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Store
+from resources import I18N
 from tests.ui.dialog_walk import LABELS_WALK, TILL_WALK, walk_labels, walk_store, walk_till
+from tools import i18n as i18n_tool
 from ui import i18n
 from ui.app import ensure_app
 from ui.save_file import documents_folder, save_dialog
@@ -125,6 +127,12 @@ def test_the_checker_finds_english_and_passes_codes_and_allowed_words() -> None:
     assert english_words("ตกลง (Enter) · PromptPay · KK01-000001 · TEA-001 x 2", allowed) == []
     assert english_words("x report", allowed) == ["x", "report"]
     assert english_words("<b>Mudmee</b> ฿1,850.00 F12 Ctrl+L", allowed) == []
+
+
+def test_the_thai_for_qts_own_strings_is_complete_and_compiled() -> None:
+    """qt_th.ts (Qt ships no qtbase_th.qm): every message translated, its .qm released."""
+    assert i18n_tool.check_qt() == []
+    assert (I18N / "qt_th.qm").exists()
 
 
 def test_qt_standard_buttons_and_the_file_dialog_speak_thai(qtbot: QtBot) -> None:
