@@ -720,6 +720,10 @@ Please choose a different file name.</source>
         <translation>ชุดหน้า:</translation>
     </message>
     <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>ระบุหน้าหรือช่วงหน้าคั่นด้วยจุลภาค ช่วงหน้าเขียนเป็นตัวเลขสองตัวคั่นด้วยขีด เช่น 3,5-7,9 พิมพ์หน้า 3, 5, 6, 7 และ 9</translation>
+    </message>
+    <message>
         <source>Output Settings</source>
         <translation>การตั้งค่าผลลัพธ์</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
@@ -25,13 +26,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from pos.app.bootstrap import Store
+from pos.app.bootstrap import Store, build_till_context
 from resources import I18N
+from tests.printing.conftest import network_settings
+from tests.ui.conftest import demo_store
 from tests.ui.dialog_walk import LABELS_WALK, TILL_WALK, walk_labels, walk_store, walk_till
 from tools import i18n as i18n_tool
 from ui import i18n
 from ui.app import ensure_app
+from ui.printer_dialog import PrinterSetupDialog
 from ui.save_file import documents_folder, save_dialog
+from ui.worker import Worker
 
 # words that are the same in a Thai screen: brands, abbreviations, key names
 ALLOWED = {
@@ -42,7 +47,8 @@ ALLOWED = {
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 CODE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)*\b")  # KK01, KK01-000001, TEA-001
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
-TIMES = re.compile(r"(?<=\w) x (?=\d)")  # 2 x 95.00, TEA-001 x 2: the receipts' times sign
+# the receipts' times sign: 2 x 95.00, TEA-001 x 2, a 70x42.3 mm label
+TIMES = re.compile(r"(?<=\w) x (?=\d)|(?<=\d)x(?=\d)")
 KEYS = re.compile(r"\b(?:Ctrl|Alt|Shift)\+\w+")  # Ctrl+L, as the keyboard says it
 URL = re.compile(r"\S+://\S+|\S+@\S+|\S+\.(?:pdf|png|csv|sqlite3)\b|/\S*")
 
@@ -57,6 +63,7 @@ def catalogue_words(store: Store) -> set[str]:
     """Words of the products' and producers' own English names, the counter's name and the
     demo user name the log-in page gives as an example: data, not the UI's words."""
     words: set[str] = set(WORD.findall(store.terminal.name)) | {"cashier"}
+    words.update(p.name for p in store.settings.printers)  # printer profiles, by name
     with store.uow() as read:
         for product, producer in read.catalog.export_entries():
             for text in (
@@ -79,7 +86,8 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
 
 def texts_of(window: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) of everything a user reads in `window`: visible labels, buttons, group
-    titles, field placeholders, table headers, and the window title."""
+    titles, field placeholders, table headers, the window title, and the choices of its
+    drop-down lists and its tooltips."""
     yield "window title", window.windowTitle()
     for label in window.findChildren(QLabel):
         if label.isVisibleTo(window) and label.isVisible():
@@ -93,6 +101,13 @@ def texts_of(window: QWidget) -> Iterator[tuple[str, str]]:
     for field in window.findChildren(QLineEdit):
         if field.isVisible():
             yield f"placeholder {field.objectName()}", field.placeholderText()
+    for box in window.findChildren(QComboBox):
+        if box.isVisible():
+            for i in range(box.count()):
+                yield f"choice {box.objectName()}:{i}", box.itemText(i)
+    for widget in window.findChildren(QWidget):
+        if widget.isVisible() and widget.toolTip():
+            yield f"tooltip {widget.objectName()}", widget.toolTip()
     for view in window.findChildren(QAbstractItemView):
         model = view.model()
         if isinstance(view, QTableView):
@@ -126,6 +141,7 @@ def test_the_checker_finds_english_and_passes_codes_and_allowed_words() -> None:
     assert english_words("Close", allowed) == ["Close"]
     assert english_words("ตกลง (Enter) · PromptPay · KK01-000001 · TEA-001 x 2", allowed) == []
     assert english_words("x report", allowed) == ["x", "report"]
+    assert english_words("A4 21 ดวง (70x42.3 มม.)", allowed) == []
     assert english_words("<b>Mudmee</b> ฿1,850.00 F12 Ctrl+L", allowed) == []
 
 
@@ -201,3 +217,27 @@ def test_the_labels_window_and_its_save_dialog_are_thai(qtbot: QtBot, store: Sto
     assert found == [], "\n".join(map(repr, found))
     assert folders == [documents_folder().resolve()]
     assert folders[0] != Path.cwd()  # not the program's folder
+
+
+def test_the_printer_setup_says_its_connection_mode_and_paper_in_thai(
+    qtbot: QtBot, migrated_sqlite_url: str
+) -> None:
+    settings = network_settings("127.0.0.1:9100")
+    with demo_store(migrated_sqlite_url, settings) as opened:
+        ensure_app()
+        i18n.install_language("th")
+        worker = Worker()
+        try:
+            dialog = PrinterSetupDialog(settings, build_till_context(opened).test_pages, worker)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert dialog.connection_label.text().startswith("การเชื่อมต่อ: เครือข่าย 127.0.0.1")
+            assert english_in(dialog, ALLOWED | {"receipt"}) == []
+            i18n.install_language("en")  # Ctrl+L: the till retranslates its open dialog
+            dialog.retranslateUi()
+            assert dialog.connection_label.text().startswith("Connection: network 127.0.0.1")
+            assert dialog.paper_box.itemText(0) == "80 mm"
+        finally:
+            i18n.install_language("th")
+            worker.shutdown()
