@@ -111,6 +111,10 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
     with open_till(qtbot, store, logged_in=False) as till:
         settle(qtbot)
         look("loginPage", till)
+        log_in(qtbot, till, "cashier", "0000")  # a wrong PIN: its message on the page
+        assert till.login_page.message
+        settle(qtbot)
+        look("loginPageError", till)
         log_in(qtbot, till, "cashier", "1111")
         dialog = _visit_modal(qtbot, look, "openShiftDialog")
         qtbot.keyClicks(_field(dialog, "floatField"), "2000")
@@ -301,11 +305,11 @@ def walk_labels(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
 
 
 TILL_WALK = [
-    "loginPage", "openShiftDialog", "helpDialog", "findDialog", "tillWindow", "quantityDialog",
-    "discountDialog", "basketDialog", "priceDialog", "confirmCancel", "approvalDialog",
-    "paymentDialog", "paymentPromptPay", "paymentCard", "receiptPreview", "taxInvoiceDialog",
-    "printerSetupDialog", "cashMoveDialog", "cashMoveDialog", "refundDialog", "recallDialog",
-    "xReportPreview", "closeShiftDialog", "confirmCloseShift", "zReportPreview",
+    "loginPage", "loginPageError", "openShiftDialog", "helpDialog", "findDialog", "tillWindow",
+    "quantityDialog", "discountDialog", "basketDialog", "priceDialog", "confirmCancel",
+    "approvalDialog", "paymentDialog", "paymentPromptPay", "paymentCard", "receiptPreview",
+    "taxInvoiceDialog", "printerSetupDialog", "cashMoveDialog", "cashMoveDialog", "refundDialog",
+    "recallDialog", "xReportPreview", "closeShiftDialog", "confirmCloseShift", "zReportPreview",
 ]  # fmt: skip
 LABELS_WALK = [
     "labelsWindow", "saveFileDialog", "printDialog", "printDialogOptions",

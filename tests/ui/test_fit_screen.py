@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREEN = QRect(0, 0, SCREEN_W, SCREEN_H)
 TITLE_BAR = 30  # a window manager's title bar above each dialog
 CHILD = "OTOP_POS_FIT_SCREEN"  # set in the child pytest that has the 1366x768 screen
-MAXIMIZED = ("loginPage", "tillWindow")  # the till opens maximized (ui/app.py)
+MAXIMIZED = ("loginPage", "loginPageError", "tillWindow")  # the till opens maximized (ui/app.py)
 
 in_child = pytest.mark.skipif(
     os.environ.get(CHILD) != "1", reason="run on a 1366x768 screen by the test below"
