@@ -10,7 +10,14 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Store, build_label_desk
@@ -224,6 +231,29 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         settle(qtbot)
         look("zReportPreview", preview)
         preview.close()
+    return seen
+
+
+def walk_back_office(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
+    """The back office (Ctrl+B) a manager opens from the till, and each of its pages."""
+    seen: list[str] = []
+    with open_till(qtbot, store, logged_in=False) as till:
+        log_in(qtbot, till, "manager", "9999")
+        if till.shift_open is False:
+            dialog = modal(qtbot, "openShiftDialog")
+            qtbot.keyClicks(_field(dialog, "floatField"), "2000")
+            qtbot.keyClick(_field(dialog, "floatField"), Qt.Key.Key_Return)
+        _press(qtbot, till, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+        office = shown(qtbot, "backOfficeWindow")
+        pages = office.findChild(QTabWidget, "backOfficeTabs")
+        assert pages is not None
+        for page in range(pages.count()):
+            pages.setCurrentIndex(page)
+            settle(qtbot)
+            name = f"backOffice:{page}"
+            seen.append(name)
+            visit(name, office)
+        office.close()
     return seen
 
 

@@ -30,7 +30,14 @@ from pos.app.bootstrap import Store, build_till_context
 from resources import I18N
 from tests.printing.conftest import network_settings
 from tests.ui.conftest import demo_store
-from tests.ui.dialog_walk import LABELS_WALK, TILL_WALK, walk_labels, walk_store, walk_till
+from tests.ui.dialog_walk import (
+    LABELS_WALK,
+    TILL_WALK,
+    walk_back_office,
+    walk_labels,
+    walk_store,
+    walk_till,
+)
 from tools import i18n as i18n_tool
 from ui import i18n
 from ui.app import ensure_app
@@ -199,6 +206,17 @@ def test_every_till_dialog_is_thai(qtbot: QtBot, store: Store) -> None:
     assert walk_till(qtbot, store, visit) == TILL_WALK
     assert found == [], "\n".join(map(repr, found))
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_back_office_is_thai(qtbot: QtBot, store: Store) -> None:
+    allowed = ALLOWED | catalogue_words(store) | {"manager"}  # the user name it names
+    found: list[tuple[str, ...]] = []
+
+    def visit(name: str, window: QWidget) -> None:
+        found.extend((name, *where) for where in english_in(window, allowed))
+
+    assert walk_back_office(qtbot, store, visit)
+    assert found == [], "\n".join(map(repr, found))
 
 
 def test_the_labels_window_and_its_save_dialog_are_thai(qtbot: QtBot, store: Store) -> None:
