@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -177,23 +177,30 @@ def test_qt_standard_buttons_and_the_file_dialog_speak_thai(qtbot: QtBot) -> Non
         i18n.install_language("th")
 
 
-def test_a_save_dialog_opens_in_the_documents_folder_in_thai(qtbot: QtBot) -> None:
+def test_a_save_dialog_opens_in_the_documents_folder_in_thai(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desktop's Documents folder (here a Thai-named one), not the program's folder."""
+    documents = tmp_path / "เอกสาร"
+    documents.mkdir()
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "user-dirs.dirs").write_text(f'XDG_DOCUMENTS_DIR="{documents}"\n')
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     ensure_app()
     i18n.install_language("th")
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = save_dialog(parent, "บันทึก", "labels.pdf", "PDF (*.pdf)")
     qtbot.addWidget(dialog)
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    expected = Path(docs) if Path(docs).is_dir() else Path.home()
-    assert documents_folder() == expected
-    assert Path(dialog.directory().absolutePath()) == expected.resolve()
-    assert Path.cwd() != expected or Path.cwd() == Path.home()
+    assert documents_folder() == documents
+    assert Path(dialog.directory().absolutePath()) == documents
     assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.open()
     qtbot.waitExposed(dialog)
-    found = english_in(dialog, ALLOWED | {"labels"})
-    assert found == []
+    assert english_in(dialog, ALLOWED | {"labels"}) == []
+    documents.rmdir()  # no Documents folder: the home folder
+    assert documents_folder() == Path.home()
 
 
 def test_every_till_dialog_is_thai(qtbot: QtBot, store: Store) -> None:
