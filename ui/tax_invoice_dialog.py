@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from pos.domain.taxinvoice import Buyer, TaxInvoice
 from pos.ports.print_jobs import PrintJob
 from pos.services.printing import TaxInvoices
 from ui import style
+from ui.save_file import ask_save_path
 from ui.worker import Worker
 
 
@@ -228,9 +228,8 @@ class TaxInvoiceDialog(QDialog):
         self.worker.run(work, self._on_delivered, self._on_failed, name="tax_invoice_pdf")
 
     def _ask_path(self, invoice: TaxInvoice) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_path(
             self, self.tr("Save the tax invoice"), f"{invoice.number}.pdf", "PDF (*.pdf)")
-        return Path(name) if name else None
 
     def _on_delivered(self, outcome: tuple[Path | None, PrintJob | None]) -> None:
         if not isValid(self):

@@ -667,17 +667,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LabelsLoginDialog</name>
     <message>
-        <location filename="../../ui/labels_window.py" line="502"/>
+        <location filename="../../ui/labels_window.py" line="500"/>
         <source>Shelf labels: log in</source>
         <translation>ป้ายราคา: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="511"/>
+        <location filename="../../ui/labels_window.py" line="509"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="513"/>
+        <location filename="../../ui/labels_window.py" line="511"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
@@ -835,17 +835,17 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>หน้า %1 จาก %2 · %3 ดวง</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="413"/>
+        <location filename="../../ui/labels_window.py" line="412"/>
         <source>Save labels as PDF</source>
         <translation>บันทึกฉลากเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="430"/>
+        <location filename="../../ui/labels_window.py" line="428"/>
         <source>Saved %1 label(s) on %2 page(s) to %3</source>
         <translation>บันทึกฉลาก %1 ดวง %2 หน้า ไปที่ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="464"/>
+        <location filename="../../ui/labels_window.py" line="462"/>
         <source>Sent %1 page(s) to the printer</source>
         <translation>ส่ง %1 หน้าไปยังเครื่องพิมพ์แล้ว</translation>
     </message>
@@ -853,43 +853,43 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="285"/>
+        <location filename="../../ui/till/panels.py" line="284"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="292"/>
+        <location filename="../../ui/till/panels.py" line="291"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="295"/>
+        <location filename="../../ui/till/panels.py" line="294"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="296"/>
-        <location filename="../../ui/till/panels.py" line="305"/>
+        <location filename="../../ui/till/panels.py" line="295"/>
+        <location filename="../../ui/till/panels.py" line="304"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="303"/>
+        <location filename="../../ui/till/panels.py" line="302"/>
         <source>Gift basket of {items} item(s): {count} × {price}</source>
         <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="311"/>
+        <location filename="../../ui/till/panels.py" line="310"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="312"/>
+        <location filename="../../ui/till/panels.py" line="311"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="314"/>
+        <location filename="../../ui/till/panels.py" line="313"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -1010,47 +1010,47 @@ Discard it and close the till?</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="135"/>
+        <location filename="../../ui/login_page.py" line="148"/>
         <source>Type your user name first</source>
         <translation>กรุณาพิมพ์ชื่อผู้ใช้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="139"/>
+        <location filename="../../ui/login_page.py" line="152"/>
         <source>Type your PIN</source>
         <translation>กรุณาพิมพ์ PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="153"/>
+        <location filename="../../ui/login_page.py" line="166"/>
         <source>Log in to the till</source>
         <translation>เข้าสู่ระบบเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="155"/>
+        <location filename="../../ui/login_page.py" line="168"/>
         <source>Type your user name and PIN (the digits or the pad), then Enter</source>
         <translation>พิมพ์ชื่อผู้ใช้และ PIN (แป้นตัวเลขหรือปุ่มบนจอ) แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="157"/>
+        <location filename="../../ui/login_page.py" line="170"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="158"/>
+        <location filename="../../ui/login_page.py" line="171"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="159"/>
+        <location filename="../../ui/login_page.py" line="172"/>
         <source>e.g. cashier</source>
         <translation>เช่น cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="160"/>
+        <location filename="../../ui/login_page.py" line="173"/>
         <source>Clear</source>
         <translation>ล้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="161"/>
+        <location filename="../../ui/login_page.py" line="174"/>
         <source>Enter</source>
         <translation>ตกลง (Enter)</translation>
     </message>
@@ -1413,7 +1413,7 @@ Card</source>
     <message>
         <location filename="../../ui/printer_dialog.py" line="195"/>
         <source>Code page (ESC t, text mode)</source>
-        <translation>โค้ดเพจ (ESC t, โหมดข้อความ)</translation>
+        <translation>โค้ดเพจ (โหมดข้อความ)</translation>
     </message>
     <message>
         <location filename="../../ui/printer_dialog.py" line="196"/>
@@ -1427,21 +1427,61 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/printer_dialog.py" line="201"/>
+        <source>Raster (the till draws the Thai)</source>
+        <translation>ภาพ (เครื่องขายวาดตัวอักษรไทยเอง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="202"/>
+        <source>Text (the printer&apos;s own Thai font)</source>
+        <translation>ข้อความ (ใช้ฟอนต์ไทยของเครื่องพิมพ์)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="205"/>
+        <source>{mm} mm</source>
+        <translation>{mm} มม.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="206"/>
         <source>Print test page</source>
         <translation>พิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="204"/>
+        <location filename="../../ui/printer_dialog.py" line="209"/>
         <source>Preview only: this profile has no printer to print on.</source>
         <translation>แสดงตัวอย่างเท่านั้น: โปรไฟล์นี้ไม่มีเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="206"/>
+        <location filename="../../ui/printer_dialog.py" line="211"/>
+        <source>network</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="211"/>
+        <source>USB</source>
+        <translation>พอร์ต USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="212"/>
+        <source>serial port</source>
+        <translation>พอร์ตอนุกรม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="212"/>
+        <source>file</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="213"/>
+        <source>print queue</source>
+        <translation>คิวงานพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="214"/>
         <source>Connection: {kind} {target}</source>
         <translation>การเชื่อมต่อ: {kind} {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="213"/>
+        <location filename="../../ui/printer_dialog.py" line="221"/>
         <source>The preview shows the choice above; the test print uses the printer&apos;s saved settings.</source>
         <translation>ตัวอย่างแสดงตามที่เลือกด้านบน ส่วนการพิมพ์ทดสอบใช้ค่าที่บันทึกไว้ของเครื่องพิมพ์</translation>
     </message>
@@ -2213,42 +2253,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="346"/>
+        <location filename="../../ui/till/panels.py" line="345"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="351"/>
+        <location filename="../../ui/till/panels.py" line="350"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="352"/>
+        <location filename="../../ui/till/panels.py" line="351"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="355"/>
+        <location filename="../../ui/till/panels.py" line="354"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="358"/>
+        <location filename="../../ui/till/panels.py" line="357"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="360"/>
+        <location filename="../../ui/till/panels.py" line="359"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="361"/>
+        <location filename="../../ui/till/panels.py" line="360"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="365"/>
+        <location filename="../../ui/till/panels.py" line="364"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -2342,62 +2382,62 @@ Card</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="243"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="242"/>
         <source>PDF saved: {path}</source>
         <translation>บันทึก PDF แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="245"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="244"/>
         <source>Sent to the printer {name}.</source>
         <translation>ส่งไปเครื่องพิมพ์ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="255"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="254"/>
         <source>Something went wrong (it was logged).</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="263"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="262"/>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
         <source>Buyer&apos;s name</source>
         <translation>ชื่อผู้ซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
         <source>Tax ID (13 digits)</source>
         <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
         <source>Branch (00000 = head office)</source>
         <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="271"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="270"/>
         <source>Also print it on the receipt printer</source>
         <translation>พิมพ์ที่เครื่องพิมพ์ใบเสร็จด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="272"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="271"/>
         <source>Issue tax invoice</source>
         <translation>ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="273"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="272"/>
         <source>Save a copy</source>
         <translation>บันทึกสำเนา</translation>
     </message>
@@ -2637,16 +2677,21 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="188"/>
+        <source>3*code</source>
+        <translation>3*รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="189"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="189"/>
+        <location filename="../../ui/till/actions.py" line="190"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="190"/>
+        <location filename="../../ui/till/actions.py" line="191"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -2733,27 +2778,27 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="232"/>
+        <location filename="../../ui/till/panels.py" line="231"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="236"/>
+        <location filename="../../ui/till/panels.py" line="235"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="241"/>
+        <location filename="../../ui/till/panels.py" line="240"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="244"/>
+        <location filename="../../ui/till/panels.py" line="243"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="248"/>
+        <location filename="../../ui/till/panels.py" line="247"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
