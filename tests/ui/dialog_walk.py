@@ -235,7 +235,7 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
 
 
 def walk_back_office(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
-    """The back office (Ctrl+B) the admin opens from the till, and each of its pages."""
+    """The back office (Ctrl+Shift+B) the admin opens from the till, and each of its pages."""
     seen: list[str] = []
     with open_till(qtbot, store, logged_in=False) as till:
         log_in(qtbot, till, "admin", "0000")  # every page: the settings are the admin's

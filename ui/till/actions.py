@@ -169,7 +169,7 @@ ACTIONS: tuple[TillAction, ...] = (
         menu=True,
     ),
     TillAction(
-        "back_office", ("Ctrl+B",), QT_TRANSLATE_NOOP("TillActions", "Back office"),
+        "back_office", ("Ctrl+Shift+B",), QT_TRANSLATE_NOOP("TillActions", "Back office"),
         "back_office",
         help=QT_TRANSLATE_NOOP("TillActions", "Back office: products, prices (managers)"),
         menu=True,
