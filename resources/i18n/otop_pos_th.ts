@@ -1323,57 +1323,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="547"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="558"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="549"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="549"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="552"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="563"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="559"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="570"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="572"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -2027,177 +2027,177 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="286"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="292"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="294"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="300"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="297"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="303"/>
         <source>Saved: {n} setting(s) changed.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="303"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="309"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="330"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="342"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="348"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="347"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="350"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="356"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="365"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="369"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="370"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="376"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="376"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="382"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="417"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="423"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="431"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="442"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="438"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="449"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="447"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="466"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="467"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="468"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="469"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="459"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="470"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="460"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="471"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="461"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="472"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
@@ -2362,82 +2362,82 @@ Card</source>
 <context>
     <name>TaxInvoiceDialog</name>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="175"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="192"/>
         <source>Receipt {receipt} already has tax invoice {number}: save or print a copy.</source>
         <translation>ใบเสร็จ {receipt} ออกใบกำกับภาษีไปแล้ว เลขที่ {number}: บันทึกหรือพิมพ์สำเนาได้</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="195"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="251"/>
         <source>Issuing the tax invoice…</source>
         <translation>กำลังออกใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="205"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="261"/>
         <source>Tax invoice {number} issued.</source>
         <translation>ออกใบกำกับภาษีเลขที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="232"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="288"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="242"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="298"/>
         <source>PDF saved: {path}</source>
         <translation>บันทึก PDF แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="244"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="300"/>
         <source>Sent to the printer {name}.</source>
         <translation>ส่งไปเครื่องพิมพ์ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="254"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="310"/>
         <source>Something went wrong (it was logged).</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="262"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="318"/>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="321"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="321"/>
         <source>Buyer&apos;s name</source>
         <translation>ชื่อผู้ซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="265"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="321"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Tax ID (13 digits)</source>
         <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Branch (00000 = head office)</source>
         <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="270"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="326"/>
         <source>Also print it on the receipt printer</source>
         <translation>พิมพ์ที่เครื่องพิมพ์ใบเสร็จด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="271"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="327"/>
         <source>Issue tax invoice</source>
         <translation>ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="272"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
         <source>Save a copy</source>
         <translation>บันทึกสำเนา</translation>
     </message>
