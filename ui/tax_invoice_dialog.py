@@ -209,8 +209,9 @@ class TaxInvoiceDialog(QDialog):
         if not isValid(self):
             return
         self.buyers = buyers
+        branch = self.tr("branch {branch}")
         self._buyer_model.setStringList(
-            [f"{b.tax_id} · {b.name} ({self.tr('branch')} {b.branch})" for b in buyers]
+            [f"{b.tax_id} · {b.name} ({branch.format(branch=b.branch)})" for b in buyers]
         )
         completer = self._buyer_from.completer()
         if buyers and completer is not None and self._buyer_from.hasFocus():

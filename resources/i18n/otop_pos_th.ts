@@ -2367,77 +2367,82 @@ Card</source>
         <translation>ใบเสร็จ {receipt} ออกใบกำกับภาษีไปแล้ว เลขที่ {number}: บันทึกหรือพิมพ์สำเนาได้</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="251"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="212"/>
+        <source>branch {branch}</source>
+        <translation>สาขา {branch}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="252"/>
         <source>Issuing the tax invoice…</source>
         <translation>กำลังออกใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="261"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="262"/>
         <source>Tax invoice {number} issued.</source>
         <translation>ออกใบกำกับภาษีเลขที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="288"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="289"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="298"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="299"/>
         <source>PDF saved: {path}</source>
         <translation>บันทึก PDF แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="300"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="301"/>
         <source>Sent to the printer {name}.</source>
         <translation>ส่งไปเครื่องพิมพ์ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="310"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="311"/>
         <source>Something went wrong (it was logged).</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="318"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="319"/>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="321"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="321"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Buyer&apos;s name</source>
         <translation>ชื่อผู้ซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="321"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="323"/>
         <source>Tax ID (13 digits)</source>
         <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="323"/>
         <source>Branch (00000 = head office)</source>
         <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="326"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="327"/>
         <source>Also print it on the receipt printer</source>
         <translation>พิมพ์ที่เครื่องพิมพ์ใบเสร็จด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="327"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
         <source>Issue tax invoice</source>
         <translation>ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="329"/>
         <source>Save a copy</source>
         <translation>บันทึกสำเนา</translation>
     </message>
