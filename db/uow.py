@@ -19,6 +19,7 @@ from db.label_repository import SqlLabelRepository
 from db.parking_repository import SqlParkingRepository
 from db.print_job_repository import SqlPrintJobRepository
 from db.product_repository import SqlProductRepository
+from db.producer_repository import SqlProducerRepository
 from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
 from db.sales_repository import SqlSalesRepository
@@ -57,6 +58,7 @@ class SqlUnitOfWork:
         self.refunds = SqlRefundRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
         self.products = SqlProductRepository(self.session)
+        self.producers = SqlProducerRepository(self.session)
         return self
 
     def __exit__(

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from pos.services.labels import LabelDesk
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.products import Products
+    from pos.services.producers import Producers
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
     from pos.services.settings import SettingsAdmin
@@ -464,6 +465,22 @@ class Services:
         store = self.store
         return Products(store.uow, self.settings, self.clock, QtPhotoStore(data_dir() / "photos"),
                         store.terminal.terminal_id)  # fmt: skip
+
+    @cached_property
+    def central_copy(self) -> bool:
+        """The store is a counter's copy of a central database (it pulls the catalogue and the
+        users from there): the back office changes them on the central database only."""
+        return bool(self.settings.central_url) and self.store.url.startswith("sqlite")
+
+    @cached_property
+    def producers(self) -> Producers:
+        """The back office's producers (changes need MANAGE_CATALOG, and are audited)."""
+        from pos.services.producers import Producers
+
+        return Producers(
+            self.store.uow, self.clock, central_copy=self.central_copy,
+            terminal_id=self.store.terminal.terminal_id,
+        )  # fmt: skip
 
     def load_demo(self, products: int = 0) -> int:
         """The demo store's catalogue (and N synthetic products) and its users."""
