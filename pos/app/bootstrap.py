@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from pos.services.shifts import Shifts
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
+    from pos.services.users import Users
 
 log = logging.getLogger(__name__)
 
@@ -479,6 +480,17 @@ class Services:
 
         return Producers(
             self.store.uow, self.clock, central_copy=self.central_copy,
+            terminal_id=self.store.terminal.terminal_id,
+        )  # fmt: skip
+
+    @cached_property
+    def users(self) -> Users:
+        """The back office's user administration (admin only, audited), hashing with `auth`'s
+        hasher; its demo-PIN check is cached for the life of these services."""
+        from pos.services.users import Users
+
+        return Users(
+            self.store.uow, self.auth.hasher, self.clock, central_copy=self.central_copy,
             terminal_id=self.store.terminal.terminal_id,
         )  # fmt: skip
 

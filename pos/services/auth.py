@@ -6,8 +6,10 @@ import base64
 import hashlib
 import hmac
 import re
+import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from pos.domain.auth import (
     ACTION_NAMES,
@@ -21,6 +23,7 @@ from pos.domain.auth import (
     check_pin_format,
     denied,
 )
+from pos.domain.pins import pin_problem
 from pos.domain.settings import Settings
 from pos.ports.auth import ApprovalRecord, AuthUnitOfWork, PinHasher, UserRecord
 from pos.ports.clock import Clock
@@ -120,6 +123,21 @@ class Approval:
 
 JOURNALLED = frozenset({Action.VOID_AFTER_PAYMENT, Action.CANCEL_SALE})
 _WRONG = LoginFailed("Wrong user or PIN", "ชื่อผู้ใช้หรือ PIN ไม่ถูกต้อง")
+PIN_CHANGE_MINUTES = 5  # how long a right temporary PIN lets its user set a new one
+
+
+class PinChangeRequired(LoginFailed):
+    """The PIN was right, but an admin reset it: the user sets a new PIN before anything else.
+
+    `token` lets `Auth.change_own_pin` set it (once, for a few minutes) without the PIN."""
+
+    def __init__(self, username: str, display_name: str, token: str) -> None:
+        super().__init__(
+            f"{display_name}: your PIN was reset by an admin: set a new PIN to log in",
+            f"{display_name}: ผู้ดูแลระบบรีเซ็ต PIN ของคุณแล้ว กรุณาตั้ง PIN ใหม่ก่อนเข้าสู่ระบบ",
+        )
+        self.username = username
+        self.token = token
 
 
 class Auth:
@@ -139,6 +157,7 @@ class Auth:
         self.hasher = hasher or Argon2PinHasher()
         self.terminal_id = terminal_id
         self._spent: set[str] = set()
+        self._pin_changes: dict[str, tuple[str, datetime]] = {}  # token: user id, until
 
     # --- users ---------------------------------------------------------------------------
     def add_user(
@@ -201,6 +220,53 @@ class Auth:
         return _actor(self._check_pin(username, pin))
 
     def _check_pin(self, username: str, pin: str) -> UserRecord:
+        """The user whose PIN this is; PinChangeRequired when an admin reset it."""
+        user = self._verify_pin(username, pin)
+        if user.must_change_pin:
+            token = secrets.token_hex(16)
+            until = self.clock.now() + timedelta(minutes=PIN_CHANGE_MINUTES)
+            self._pin_changes = {token: (user.user_id, until)}  # the newest only
+            raise PinChangeRequired(user.username, user.display_name, token)
+        return user
+
+    def change_own_pin(self, token: str, new_pin: str, again: str) -> Actor:
+        """The new PIN of a user whose PIN was reset (the token of their PinChangeRequired);
+        typed twice, not a demo PIN or a guessable one, and not on a counter that holds only
+        copies of the central database's PINs (set it there, in the back office)."""
+        user_id, until = self._pin_changes.get(token, ("", self.clock.now()))
+        if not user_id or self.clock.now() >= until:
+            raise LoginFailed(
+                "Log in again with the temporary PIN to set a new one",
+                "กรุณาเข้าสู่ระบบด้วย PIN ชั่วคราวอีกครั้งเพื่อตั้ง PIN ใหม่",
+            )
+        if new_pin != again:
+            raise LoginFailed("The two new PINs differ", "PIN ใหม่ทั้งสองครั้งไม่ตรงกัน")
+        problem = pin_problem(new_pin)
+        if problem is not None:
+            raise LoginFailed(f"New PIN: {problem[0]}", f"PIN ใหม่: {problem[1]}")
+        with self.uow(write=True) as work:
+            user = next((u for u in work.users.all() if u.user_id == user_id), None)
+            if user is None or not user.active:
+                raise _WRONG
+            if user.pin_hash.startswith(COUNTER_COPY):
+                raise LoginFailed(
+                    "This counter holds only copies of the central database's PINs: ask an "
+                    "admin to set your new PIN in the back office on the central database",
+                    "เครื่องขายนี้มีเพียงสำเนา PIN จากฐานข้อมูลกลาง กรุณาให้ผู้ดูแลระบบตั้ง PIN ใหม่ "
+                    "ในระบบหลังร้านบนฐานข้อมูลกลาง",
+                )
+            if self.hasher.verify(user.pin_hash, new_pin):
+                raise LoginFailed(
+                    "The new PIN must differ from the temporary one",
+                    "PIN ใหม่ต้องไม่ซ้ำกับ PIN ชั่วคราว",
+                )
+            work.users.set_pin_hash(user.user_id, self.hasher.hash(new_pin))
+            work.users.set_must_change_pin(user.user_id, False)
+            work.commit()
+        self._pin_changes.pop(token, None)
+        return _actor(user)
+
+    def _verify_pin(self, username: str, pin: str) -> UserRecord:
         now = self.clock.now()
         with self.uow(write=True) as work:
             user = work.users.by_username(username)
