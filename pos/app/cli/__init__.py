@@ -16,6 +16,7 @@ def add_commands(sub: Commands) -> None:
         journal,
         labels,
         product,
+        producer,
         promptpay,
         receipt,
         refund,
@@ -25,10 +26,12 @@ def add_commands(sub: Commands) -> None:
         stories,
         sync,
         terminal,
+        user,
     )
 
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
+        producer, user,
     ):  # fmt: skip
         group.add_commands(sub)
