@@ -100,7 +100,7 @@ def test_bad_user_input_exits_2_in_both_languages_and_writes_nothing(
     db: str, argv: tuple[str, ...], named: str
 ) -> None:
     before = users(db)
-    code, out, err = cli(*argv, "--db", db, *ADMIN)
+    code, _, err = cli(*argv, "--db", db, *ADMIN)
     assert code == 2
     assert named in err
     assert any("\u0e00" <= ch <= "\u0e7f" for ch in err)  # the Thai message too
