@@ -230,11 +230,14 @@ class Producers:
         return producer
 
     def edit(self, actor: Actor, code: str, form: ProducerForm) -> ProducerRecord:
-        """Every field but the code (a producer's code never changes)."""
+        """Every field but the code (which never changes) and the active flag."""
         self._may_change(actor)
         with self.uow(write=True) as work:
             before = _existing(work, code)
-            producer = check_producer(dataclasses.replace(form, code=before.code))
+            # the code never changes, and (de)activating is its own change (set_active)
+            producer = check_producer(
+                dataclasses.replace(form, code=before.code, active=before.active)
+            )
             work.producers.update(producer)
             self._audit(
                 work, actor, "producer.edit", producer.code,

@@ -1515,6 +1515,235 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>ProducerDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="110"/>
+        <source>New producer</source>
+        <translation>ผู้ผลิตรายใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="110"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="119"/>
+        <source>Community group</source>
+        <translation>กลุ่มวิสาหกิจชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="119"/>
+        <source>Individual</source>
+        <translation>บุคคลทั่วไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="119"/>
+        <source>SME</source>
+        <translation>ผู้ประกอบการ SME</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="130"/>
+        <source>(no payout account)</source>
+        <translation>(ไม่มีบัญชีรับเงิน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="140"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="141"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="142"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="143"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="144"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="145"/>
+        <source>District</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="146"/>
+        <source>District (English, outside Khon Kaen)</source>
+        <translation>อำเภอ (ภาษาอังกฤษ นอกจังหวัดขอนแก่น)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="147"/>
+        <source>Contact</source>
+        <translation>ช่องทางติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="148"/>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="149"/>
+        <source>Payout bank</source>
+        <translation>ธนาคารรับเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="150"/>
+        <source>Account number</source>
+        <translation>เลขที่บัญชี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="151"/>
+        <source>Account name</source>
+        <translation>ชื่อบัญชี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="153"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="158"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="214"/>
+        <source>Deactivate</source>
+        <translation>ปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="214"/>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+</context>
+<context>
+    <name>ProducersPage</name>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="287"/>
+        <source>Search: name, code, district, contact, tax ID</source>
+        <translation>ค้นหา: ชื่อ รหัส อำเภอ ช่องทางติดต่อ เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="289"/>
+        <source>All districts</source>
+        <translation>ทุกอำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="292"/>
+        <source>Other provinces</source>
+        <translation>จังหวัดอื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="294"/>
+        <source>All kinds</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="297"/>
+        <source>Community group</source>
+        <translation>กลุ่มวิสาหกิจชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="297"/>
+        <source>Individual</source>
+        <translation>บุคคลทั่วไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="297"/>
+        <source>SME</source>
+        <translation>ผู้ประกอบการ SME</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="302"/>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="303"/>
+        <source>Inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="304"/>
+        <source>Active and inactive</source>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="324"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="323"/>
+        <source>District</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
+        <source>Contact</source>
+        <translation>ช่องทางติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="325"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="314"/>
+        <source>New producer (Ctrl+N)</source>
+        <translation>เพิ่มผู้ผลิต (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="319"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="366"/>
+        <source>active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="366"/>
+        <source>inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="388"/>
+        <source>Saved {code}: {name}</source>
+        <translation>บันทึก {code}: {name} แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>ProductForm</name>
     <message>
         <location filename="../../ui/backoffice/products_page.py" line="247"/>
