@@ -935,74 +935,74 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LoginFlow</name>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="128"/>
+        <location filename="../../ui/till/login_flow.py" line="144"/>
         <source>Hello {name}</source>
         <translation>สวัสดี {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="139"/>
+        <location filename="../../ui/till/login_flow.py" line="155"/>
         <source>{name}&apos;s sale was parked: they can recall it with F6</source>
         <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="169"/>
+        <location filename="../../ui/till/login_flow.py" line="185"/>
         <source>The till is still saving: close it again in a moment</source>
         <translation>เครื่องขายยังบันทึกอยู่ กรุณาปิดอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="177"/>
+        <location filename="../../ui/till/login_flow.py" line="193"/>
         <source>Payments were taken for this sale: finish it (F12) before closing the till</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="183"/>
+        <location filename="../../ui/till/login_flow.py" line="199"/>
         <source>The sale is still being parked: close the till again in a moment</source>
         <translation>กำลังพักบิลอยู่ กรุณาปิดเครื่องขายอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="192"/>
+        <location filename="../../ui/till/login_flow.py" line="208"/>
         <source>The sale could not be parked ({reason}). The till stays open so that the sale is not lost: finish it (F12), or fix the database and close again (closing again offers to discard the sale, with a manager&apos;s approval).</source>
         <translation>พักบิลไม่ได้ ({reason}) เครื่องขายจะยังเปิดอยู่เพื่อไม่ให้บิลนี้หาย กรุณาขายให้เสร็จ (F12) หรือแก้ไขฐานข้อมูลแล้วปิดอีกครั้ง (การปิดอีกครั้งจะถามว่าจะทิ้งบิลนี้หรือไม่ โดยต้องให้ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="218"/>
+        <location filename="../../ui/till/login_flow.py" line="234"/>
         <source>The sale could not be parked ({reason}): log in to finish or discard it</source>
         <translation>พักบิลไม่ได้ ({reason}) กรุณาเข้าสู่ระบบเพื่อขายให้เสร็จหรือทิ้งบิลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="221"/>
+        <location filename="../../ui/till/login_flow.py" line="237"/>
         <source>The sale ({total}) could not be parked: {reason}.
 Discard it and close the till?</source>
         <translation>พักบิลนี้ ({total}) ไม่ได้: {reason}
 จะทิ้งบิลนี้และปิดเครื่องขายหรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="224"/>
+        <location filename="../../ui/till/login_flow.py" line="240"/>
         <source>Close the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="225"/>
+        <location filename="../../ui/till/login_flow.py" line="241"/>
         <source>Yes, discard the sale and close (Enter)</source>
         <translation>ใช่ ทิ้งบิลและปิดเครื่องขาย (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="234"/>
+        <location filename="../../ui/till/login_flow.py" line="250"/>
         <source>closing the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="259"/>
+        <location filename="../../ui/till/login_flow.py" line="275"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="263"/>
+        <location filename="../../ui/till/login_flow.py" line="279"/>
         <source>Payments were taken for this sale: finish it (F12) before logging out</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="269"/>
+        <location filename="../../ui/till/login_flow.py" line="285"/>
         <source>{name} logged out</source>
         <translation>{name} ออกจากระบบแล้ว</translation>
     </message>
@@ -1053,6 +1053,82 @@ Discard it and close the till?</source>
         <location filename="../../ui/login_page.py" line="174"/>
         <source>Enter</source>
         <translation>ตกลง (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>NewPinDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="31"/>
+        <source>Set a new PIN</source>
+        <translation>ตั้ง PIN ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="33"/>
+        <source>Your PIN was not changed: log in with the temporary PIN again</source>
+        <translation>ยังไม่ได้เปลี่ยน PIN: กรุณาเข้าสู่ระบบด้วย PIN ชั่วคราวอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="45"/>
+        <source>Set PIN (Enter)</source>
+        <translation>ตั้ง PIN (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="49"/>
+        <source>New PIN (4-8 digits)</source>
+        <translation>PIN ใหม่ (ตัวเลข 4-8 หลัก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="50"/>
+        <source>New PIN again</source>
+        <translation>PIN ใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="68"/>
+        <source>{name}: your new PIN is set: log in with it</source>
+        <translation>{name}: ตั้ง PIN ใหม่แล้ว กรุณาเข้าสู่ระบบด้วย PIN ใหม่</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="110"/>
+        <source>New user</source>
+        <translation>ผู้ใช้ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="117"/>
+        <source>User name (to log in)</source>
+        <translation>ชื่อผู้ใช้ (สำหรับเข้าสู่ระบบ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="118"/>
+        <source>Name shown</source>
+        <translation>ชื่อที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="119"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="120"/>
+        <source>PIN (4-8 digits)</source>
+        <translation>PIN (ตัวเลข 4-8 หลัก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="121"/>
+        <source>PIN again</source>
+        <translation>PIN อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="123"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="142"/>
+        <source>Added {name}: they log in with the PIN given</source>
+        <translation>เพิ่ม {name} แล้ว: เข้าสู่ระบบด้วย PIN ที่กำหนด</translation>
     </message>
 </context>
 <context>
@@ -1517,112 +1593,112 @@ Card</source>
 <context>
     <name>ProducerDialog</name>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="110"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="109"/>
         <source>New producer</source>
         <translation>ผู้ผลิตรายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="110"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="109"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="119"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
         <source>Community group</source>
         <translation>กลุ่มวิสาหกิจชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="119"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
         <source>Individual</source>
         <translation>บุคคลทั่วไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="119"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
         <source>SME</source>
         <translation>ผู้ประกอบการ SME</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="130"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="129"/>
         <source>(no payout account)</source>
         <translation>(ไม่มีบัญชีรับเงิน)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="140"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="139"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="141"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="140"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="142"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="141"/>
         <source>Name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="143"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="142"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="144"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="143"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="145"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="144"/>
         <source>District</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="146"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="145"/>
         <source>District (English, outside Khon Kaen)</source>
         <translation>อำเภอ (ภาษาอังกฤษ นอกจังหวัดขอนแก่น)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="147"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="146"/>
         <source>Contact</source>
         <translation>ช่องทางติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="148"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="147"/>
         <source>Tax ID</source>
         <translation>เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="149"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="148"/>
         <source>Payout bank</source>
         <translation>ธนาคารรับเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="150"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="149"/>
         <source>Account number</source>
         <translation>เลขที่บัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="151"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="150"/>
         <source>Account name</source>
         <translation>ชื่อบัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="153"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="152"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="158"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="157"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="214"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="213"/>
         <source>Deactivate</source>
         <translation>ปิดใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="214"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="213"/>
         <source>Activate</source>
         <translation>เปิดใช้งาน</translation>
     </message>
@@ -1630,115 +1706,115 @@ Card</source>
 <context>
     <name>ProducersPage</name>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="287"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="286"/>
         <source>Search: name, code, district, contact, tax ID</source>
         <translation>ค้นหา: ชื่อ รหัส อำเภอ ช่องทางติดต่อ เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="289"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="288"/>
         <source>All districts</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="292"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="291"/>
         <source>Other provinces</source>
         <translation>จังหวัดอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="294"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="293"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="297"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="296"/>
         <source>Community group</source>
         <translation>กลุ่มวิสาหกิจชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="297"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="296"/>
         <source>Individual</source>
         <translation>บุคคลทั่วไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="297"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="296"/>
         <source>SME</source>
         <translation>ผู้ประกอบการ SME</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="302"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
         <source>Active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="303"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="302"/>
         <source>Inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="304"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="303"/>
         <source>Active and inactive</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="304"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="304"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
-        <location filename="../../ui/backoffice/producers_page.py" line="324"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="304"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="320"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
-        <location filename="../../ui/backoffice/producers_page.py" line="323"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="304"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="319"/>
         <source>District</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
         <source>Contact</source>
         <translation>ช่องทางติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
-        <location filename="../../ui/backoffice/producers_page.py" line="325"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="305"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="321"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="314"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="313"/>
         <source>New producer (Ctrl+N)</source>
         <translation>เพิ่มผู้ผลิต (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="319"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="318"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="366"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="359"/>
         <source>active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="366"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="359"/>
         <source>inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="388"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="381"/>
         <source>Saved {code}: {name}</source>
         <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>
@@ -3035,6 +3111,182 @@ Card</source>
         <location filename="../../ui/till/panels.py" line="247"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="156"/>
+        <source>User {name}</source>
+        <translation>ผู้ใช้ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="161"/>
+        <source>empty: six random digits</source>
+        <translation>เว้นว่าง: สุ่มตัวเลข 6 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="162"/>
+        <source>Save role (Ctrl+S)</source>
+        <translation>บันทึกบทบาท (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="164"/>
+        <source>Reset PIN</source>
+        <translation>รีเซ็ต PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="166"/>
+        <source>Unlock</source>
+        <translation>ปลดล็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="170"/>
+        <source>Deactivate</source>
+        <translation>ปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="170"/>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="175"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="176"/>
+        <source>Name shown</source>
+        <translation>ชื่อที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="177"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="178"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="179"/>
+        <source>Temporary PIN</source>
+        <translation>PIN ชั่วคราว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="192"/>
+        <source>active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="192"/>
+        <source>inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="194"/>
+        <source>locked after wrong PINs</source>
+        <translation>ถูกล็อกเพราะใส่ PIN ผิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="196"/>
+        <source>{n} wrong PIN(s)</source>
+        <translation>ใส่ PIN ผิด {n} ครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="198"/>
+        <source>sets a new PIN at the next log-in</source>
+        <translation>ต้องตั้ง PIN ใหม่เมื่อเข้าสู่ระบบครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="208"/>
+        <source>{name} is now {role}</source>
+        <translation>{name} มีบทบาทเป็น {role} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="219"/>
+        <source>Temporary PIN of {name}: {pin}. They set their own at the next log-in.</source>
+        <translation>PIN ชั่วคราวของ {name}: {pin} ผู้ใช้ต้องตั้ง PIN ของตนเองเมื่อเข้าสู่ระบบครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="228"/>
+        <source>{name} is unlocked</source>
+        <translation>ปลดล็อก {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="236"/>
+        <source>{name} is deactivated</source>
+        <translation>ปิดใช้งาน {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="237"/>
+        <source>{name} is active again</source>
+        <translation>เปิดใช้งาน {name} อีกครั้งแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="255"/>
+        <source>Search: user name, name, role</source>
+        <translation>ค้นหา: ชื่อผู้ใช้ ชื่อ บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <source>Name shown</source>
+        <translation>ชื่อที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="261"/>
+        <source>New user (Ctrl+N)</source>
+        <translation>เพิ่มผู้ใช้ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="264"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="287"/>
+        <source>inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="289"/>
+        <source>locked</source>
+        <translation>ถูกล็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="291"/>
+        <source>new PIN at next log-in</source>
+        <translation>ตั้ง PIN ใหม่ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="292"/>
+        <source>active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="297"/>
+        <source>Demo PINs still in use by {names}: anyone who read the manual can log in as them. Open each user and reset the PIN before real use.</source>
+        <translation>ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
     </message>
 </context>
 <context>

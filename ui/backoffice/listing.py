@@ -6,7 +6,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from pos.domain.text import fold
 from ui import style
@@ -64,7 +73,7 @@ class RecordTable(QTableView):
     def key_at(self, row: int) -> str:
         return str(self.model_.item(row, 0).data(Qt.ItemDataRole.UserRole))
 
-    def keys(self) -> list[str]:
+    def shown_keys(self) -> list[str]:
         return [self.key_at(r) for r in range(self.model_.rowCount())]
 
     def current_key(self) -> str | None:
@@ -99,3 +108,22 @@ class RecordTable(QTableView):
                 self._open(index.row() if index.isValid() else 0)
                 return True
         return super().eventFilter(watched, event)
+
+
+def form_button(name: str, text: str) -> QPushButton:
+    """A form's button: reached by Tab, pressed by Space, never by Enter in a field."""
+    button = style.named(QPushButton(text), name)
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    return button
+
+
+def labelled_row(*fields: tuple[str, QWidget, int]) -> QHBoxLayout:
+    """A row of (caption, field, stretch): each caption the buddy label of its field."""
+    row = QHBoxLayout()
+    for caption, field, stretch in fields:
+        label = QLabel(caption)
+        label.setBuddy(field)
+        row.addWidget(label)
+        row.addWidget(field, stretch)
+    return row

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from pos.domain.errors import ShopError
 from pos.ports.producers import ProducerRecord
 from pos.services.producers import FieldError, ProducerForm, form_of
 from ui import i18n, style
-from ui.backoffice.listing import RecordTable
+from ui.backoffice.listing import RecordTable, form_button, labelled_row
 
 OTHER_PROVINCES = "*other*"
 
@@ -150,12 +149,12 @@ class ProducerDialog(QDialog):
         form.addRow(self.tr("Account number"), self.account)
         form.addRow(self.tr("Account name"), self.account_name)
 
-        self.save_button = style.named(QPushButton(self.tr("Save (Ctrl+S)")), "producerSave")
+        self.save_button = form_button("producerSave", self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.active_button = style.named(QPushButton(), "producerActive")
+        self.active_button = form_button("producerActive", "")
         self.active_button.clicked.connect(self.toggle_active)
         self.active_button.setVisible(record is not None)
-        close = style.named(QPushButton(self.tr("Close (Esc)")), "producerClose")
+        close = form_button("producerClose", self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.active_button)
@@ -311,22 +310,16 @@ class ProducersPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.table.refilter())
         self.status = style.named(QLabel(), "producersStatus")
         self.status.setWordWrap(True)
-        new = style.named(QPushButton(self.tr("New producer (Ctrl+N)")), "producerNew")
+        new = form_button("producerNew", self.tr("New producer (Ctrl+N)"))
         new.clicked.connect(self.new_producer)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_producer)
 
-        bar = QHBoxLayout()
-        search_label = QLabel(self.tr("Search"))
-        search_label.setBuddy(self.search)
-        bar.addWidget(search_label)
-        bar.addWidget(self.search, 2)
-        for caption, combo in ((self.tr("District"), self.district_filter),
-                               (self.tr("Kind"), self.kind_filter),
-                               (self.tr("State"), self.active_filter)):  # fmt: skip
-            caption_label = QLabel(caption)
-            caption_label.setBuddy(combo)
-            bar.addWidget(caption_label)
-            bar.addWidget(combo, 1)
+        bar = labelled_row(
+            (self.tr("Search"), self.search, 2),
+            (self.tr("District"), self.district_filter, 1),
+            (self.tr("Kind"), self.kind_filter, 1),
+            (self.tr("State"), self.active_filter, 1),
+        )
         bar.addWidget(new)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
