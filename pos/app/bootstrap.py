@@ -360,7 +360,16 @@ class Services:
         from pos.services.auth import Auth
 
         tid = self.store.terminal.terminal_id
-        return Auth(self.store.uow, self.settings, self.clock, terminal_id=tid)
+        central_pins = None
+        if self.central_copy:  # a PIN set after a reset goes to the central database
+            from db.sync.pins import CentralPinChange
+
+            central_pins = CentralPinChange(
+                self.store.engine, self.settings.central_url, self.settings.sync_round_timeout_s
+            )
+        return Auth(
+            self.store.uow, self.settings, self.clock, terminal_id=tid, central_pins=central_pins
+        )
 
     def settings_admin(self, path: Path | None = None) -> SettingsAdmin:
         """Changing the settings file (`path`, else --settings, else the user-config one),

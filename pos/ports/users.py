@@ -18,3 +18,13 @@ class UsersUnitOfWork(Transaction, Protocol):
     def users(self) -> UserAdminRepository: ...
     @property
     def audit(self) -> AuditRepository: ...
+
+
+class CentralPins(Protocol):
+    """The central database, for a counter that holds only keyed copies of its users' PINs."""
+
+    def set_own_pin(self, user_id: str, pin_hash: str) -> bool:
+        """Set the new PIN hash of a user whose PIN an admin reset; False when central refuses
+        (not flagged, not allowed at this counter). CentralUnavailable when it cannot be
+        reached."""
+        ...

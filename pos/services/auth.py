@@ -28,6 +28,7 @@ from pos.domain.settings import Settings
 from pos.ports.auth import ApprovalRecord, AuthUnitOfWork, PinHasher, UserRecord
 from pos.ports.clock import Clock
 from pos.ports.uow import UnitOfWorkFactory
+from pos.ports.users import CentralPins
 
 # The demo store's users (documented in README): username, name, role, PIN.
 DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
@@ -110,6 +111,13 @@ def verify_counter_copy(copy: str, pin: str, key: bytes | None) -> bool:
     return hmac.compare_digest(hashlib.sha256(key + encoded.encode()).hexdigest(), mac)
 
 
+def counter_copy(central_hash: str, key: bytes) -> str:
+    """A counter's copy of a central argon2 hash, as central's otop_counter_users() makes it."""
+    prefix, digest = central_hash.rsplit("$", 1)
+    mac = hashlib.sha256(key + central_hash.encode()).hexdigest()
+    return f"{COUNTER_COPY}{mac}${len(digest) * 3 // 4}{prefix}"
+
+
 @dataclass(frozen=True, slots=True)
 class Approval:
     """A manager's yes to one action for one requester: used once, then spent."""
@@ -150,8 +158,10 @@ class Auth:
         clock: Clock,
         hasher: PinHasher | None = None,
         terminal_id: str | None = None,
+        central_pins: CentralPins | None = None,
     ) -> None:
         self.uow = uow
+        self.central_pins = central_pins  # a counter of a central database: PINs set there
         self.settings = settings
         self.clock = clock
         self.hasher = hasher or Argon2PinHasher()
@@ -231,8 +241,9 @@ class Auth:
 
     def change_own_pin(self, token: str, new_pin: str, again: str) -> Actor:
         """The new PIN of a user whose PIN was reset (the token of their PinChangeRequired);
-        typed twice, not a demo PIN or a guessable one, and not on a counter that holds only
-        copies of the central database's PINs (set it there, in the back office)."""
+        typed twice, not a demo PIN, a guessable one or the temporary one. On a counter that
+        holds only copies of central PINs it is set on the central database first
+        (`central_pins`; without it the change is refused, to be made there instead)."""
         user_id, until = self._pin_changes.get(token, ("", self.clock.now()))
         if not user_id or self.clock.now() >= until:
             raise LoginFailed(
@@ -244,23 +255,40 @@ class Auth:
         problem = pin_problem(new_pin)
         if problem is not None:
             raise LoginFailed(f"New PIN: {problem[0]}", f"PIN ใหม่: {problem[1]}")
-        with self.uow(write=True) as work:
-            user = next((u for u in work.users.all() if u.user_id == user_id), None)
-            if user is None or not user.active:
-                raise _WRONG
-            if user.pin_hash.startswith(COUNTER_COPY):
+        with self.uow() as read:
+            user = next((u for u in read.users.all() if u.user_id == user_id), None)
+            key = read.users.pin_key()
+        if user is None or not user.active:
+            raise _WRONG
+        copy = user.pin_hash.startswith(COUNTER_COPY)
+        same = (
+            verify_counter_copy(user.pin_hash, new_pin, key)
+            if copy
+            else self.hasher.verify(user.pin_hash, new_pin)
+        )
+        if same:
+            raise LoginFailed(
+                "The new PIN must differ from the temporary one", "PIN ใหม่ต้องไม่ซ้ำกับ PIN ชั่วคราว"
+            )
+        new_hash = self.hasher.hash(new_pin)
+        if copy:  # central owns this user: the new PIN is set there, then copied here
+            if self.central_pins is None or key is None:
                 raise LoginFailed(
                     "This counter holds only copies of the central database's PINs: ask an "
                     "admin to set your new PIN in the back office on the central database",
                     "เครื่องขายนี้มีเพียงสำเนา PIN จากฐานข้อมูลกลาง กรุณาให้ผู้ดูแลระบบตั้ง PIN ใหม่ "
                     "ในระบบหลังร้านบนฐานข้อมูลกลาง",
                 )
-            if self.hasher.verify(user.pin_hash, new_pin):
+            if not self.central_pins.set_own_pin(user.user_id, new_hash):
                 raise LoginFailed(
-                    "The new PIN must differ from the temporary one",
-                    "PIN ใหม่ต้องไม่ซ้ำกับ PIN ชั่วคราว",
+                    "The central database did not take the new PIN (the reset may be undone "
+                    "or used already): ask an admin to reset the PIN again",
+                    "ฐานข้อมูลกลางไม่รับ PIN ใหม่ (อาจยกเลิกการรีเซ็ตหรือใช้ไปแล้ว) "
+                    "กรุณาให้ผู้ดูแลระบบรีเซ็ต PIN อีกครั้ง",
                 )
-            work.users.set_pin_hash(user.user_id, self.hasher.hash(new_pin))
+            new_hash = counter_copy(new_hash, key)
+        with self.uow(write=True) as work:
+            work.users.set_pin_hash(user.user_id, new_hash)
             work.users.set_must_change_pin(user.user_id, False)
             work.commit()
         self._pin_changes.pop(token, None)

@@ -74,3 +74,43 @@ def test_a_reset_and_a_producer_change_on_central_reach_the_counter(
         on_counter.users.unlock(dataclasses.replace(manager, role=admin.role), "cashier")
     with store.uow() as read:
         assert read.producers.by_code("P-CNB").active  # type: ignore[union-attr]
+
+
+def test_a_new_pin_set_at_a_counter_after_a_reset_is_set_on_central(
+    central: Central,  # noqa: F811
+    make_counter,  # noqa: F811
+) -> None:
+    a: Counter = make_counter("Counter A")
+    b: Counter = make_counter("Counter B")
+    back_office = Services(open_store(central.admin_url, Settings()))
+    try:
+        admin = back_office.auth.login("admin", "0000")
+        back_office.users.reset_pin(admin, "cashier", "5830")
+    finally:
+        back_office.close()
+    a.service.sync_once()
+    at_a = Services(
+        dataclasses.replace(a.store, settings=Settings(central_url=central.counter_url))
+    )
+    auth = at_a.auth
+    assert auth.central_pins is not None
+    # central refuses a user that was not reset (the counter's login may not write users)
+    manager_id = central.scalar("SELECT id FROM users WHERE username = 'manager'")
+    assert auth.central_pins.set_own_pin(str(manager_id), auth.hasher.hash("7777")) is False
+    with pytest.raises(PinChangeRequired) as asked:
+        auth.login("cashier", "5830")
+    assert auth.change_own_pin(asked.value.token, "6942", "6942").username == "cashier"
+    assert auth.login("cashier", "6942").username == "cashier"  # at once, before a pull
+    assert central.scalar("SELECT must_change_pin FROM users WHERE username = 'cashier'") is False
+    stored = str(central.scalar("SELECT pin_hash FROM users WHERE username = 'cashier'"))
+    assert auth.hasher.verify(stored, "6942")
+    # used once: the flag is gone, the same change is refused now
+    cashier_id = central.scalar("SELECT id FROM users WHERE username = 'cashier'")
+    assert auth.central_pins.set_own_pin(str(cashier_id), auth.hasher.hash("8642")) is False
+    a.service.sync_once()
+    assert auth.login("cashier", "6942").username == "cashier"  # central's copy agrees
+    b.service.sync_once()
+    at_b = Auth(b.store.uow, b.store.settings, FixedClock())
+    assert at_b.login("cashier", "6942").username == "cashier"
+    with pytest.raises(LoginFailed):
+        at_b.login("cashier", "5830")
