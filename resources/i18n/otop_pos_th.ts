@@ -1058,32 +1058,32 @@ Discard it and close the till?</source>
 <context>
     <name>NewPinDialog</name>
     <message>
-        <location filename="../../ui/backoffice/new_pin_dialog.py" line="31"/>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="37"/>
         <source>Set a new PIN</source>
         <translation>ตั้ง PIN ใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/new_pin_dialog.py" line="33"/>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="39"/>
         <source>Your PIN was not changed: log in with the temporary PIN again</source>
         <translation>ยังไม่ได้เปลี่ยน PIN: กรุณาเข้าสู่ระบบด้วย PIN ชั่วคราวอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/new_pin_dialog.py" line="45"/>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="51"/>
         <source>Set PIN (Enter)</source>
         <translation>ตั้ง PIN (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/new_pin_dialog.py" line="49"/>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="55"/>
         <source>New PIN (4-8 digits)</source>
         <translation>PIN ใหม่ (ตัวเลข 4-8 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/new_pin_dialog.py" line="50"/>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="56"/>
         <source>New PIN again</source>
         <translation>PIN ใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/new_pin_dialog.py" line="68"/>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="93"/>
         <source>{name}: your new PIN is set: log in with it</source>
         <translation>{name}: ตั้ง PIN ใหม่แล้ว กรุณาเข้าสู่ระบบด้วย PIN ใหม่</translation>
     </message>

@@ -170,7 +170,9 @@ def test_a_reset_pin_is_replaced_at_the_tills_log_in(
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
         error = new_pin.findChild(QLabel, "newPinError")
         assert error is not None
+        qtbot.waitUntil(lambda: bool(error.text()), timeout=3000)  # the till's worker answered
         assert "ร้านตัวอย่าง" in error.text()  # the demo store's PINs
+        assert focused() is new_pin.findChild(QLineEdit, "newPin")
         qtbot.keyClicks(focused(), "6942")
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
         qtbot.keyClicks(focused(), "6942")

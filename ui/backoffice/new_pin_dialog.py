@@ -12,6 +12,7 @@ from pos.domain.errors import ShopError
 from pos.services.auth import PinChangeRequired
 from ui import i18n, style
 from ui.backoffice.listing import form_button
+from ui.worker import Worker
 
 
 class PinChanger(Protocol):
@@ -22,9 +23,14 @@ class NewPinDialog(QDialog):
     """New PIN, then again; Enter moves on and saves. `outcome` is what the log-in page says."""
 
     def __init__(
-        self, auth: PinChanger, asked: PinChangeRequired, parent: QWidget | None = None
+        self,
+        auth: PinChanger,
+        asked: PinChangeRequired,
+        parent: QWidget | None = None,
+        worker: Worker | None = None,
     ) -> None:
         super().__init__(parent)
+        self.worker = worker  # the till's: the PIN may be set on the central database
         self.setObjectName("newPinDialog")
         self.auth = auth
         self.asked = asked
@@ -57,14 +63,33 @@ class NewPinDialog(QDialog):
         self.pin.setFocus()
 
     def save(self) -> None:
-        try:
-            actor = self.auth.change_own_pin(self.asked.token, self.pin.text(), self.again.text())
-        except ShopError as exc:
-            self.error.setText(exc.message(i18n.current_language()))
-            self.pin.clear()
-            self.again.clear()
-            self.pin.setFocus()
+        pin, again = self.pin.text(), self.again.text()
+        if self.worker is None:
+            try:
+                actor = self.auth.change_own_pin(self.asked.token, pin, again)
+            except ShopError as exc:
+                self._refused(exc)
+                return
+            self._changed(actor)
             return
+        self.pin.setReadOnly(True)
+        self.again.setReadOnly(True)
+        self.worker.run(
+            lambda: self.auth.change_own_pin(self.asked.token, pin, again),
+            self._changed,
+            self._refused,
+        )
+
+    def _refused(self, exc: Exception) -> None:
+        self.pin.setReadOnly(False)
+        self.again.setReadOnly(False)
+        text = exc.message(i18n.current_language()) if isinstance(exc, ShopError) else repr(exc)
+        self.error.setText(text)
+        self.pin.clear()
+        self.again.clear()
+        self.pin.setFocus()
+
+    def _changed(self, actor: Actor) -> None:
         self.outcome = self.tr("{name}: your new PIN is set: log in with it").format(
             name=actor.display_name
         )

@@ -117,7 +117,7 @@ class LoginFlow(QObject):
 
             auth = self.w.ctx.auth
             assert auth is not None
-            dialog = NewPinDialog(auth, exc, self.w.window())
+            dialog = NewPinDialog(auth, exc, self.w.window(), self.w.worker)
 
             def closed(_result: int) -> None:
                 self.w.window().activateWindow()
