@@ -468,6 +468,14 @@ Close the shift and issue the Z report with this difference?</source>
     </message>
 </context>
 <context>
+    <name>DemoPinBanner</name>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="63"/>
+        <source>Demo PINs still in use by {names}: anyone who read the manual can log in as them. Open each user and reset the PIN before real use.</source>
+        <translation>ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="352"/>
@@ -1091,42 +1099,42 @@ Discard it and close the till?</source>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="110"/>
+        <location filename="../../ui/backoffice/users_page.py" line="135"/>
         <source>New user</source>
         <translation>ผู้ใช้ใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="117"/>
+        <location filename="../../ui/backoffice/users_page.py" line="142"/>
         <source>User name (to log in)</source>
         <translation>ชื่อผู้ใช้ (สำหรับเข้าสู่ระบบ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="118"/>
+        <location filename="../../ui/backoffice/users_page.py" line="143"/>
         <source>Name shown</source>
         <translation>ชื่อที่แสดง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="119"/>
+        <location filename="../../ui/backoffice/users_page.py" line="144"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="120"/>
+        <location filename="../../ui/backoffice/users_page.py" line="145"/>
         <source>PIN (4-8 digits)</source>
         <translation>PIN (ตัวเลข 4-8 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="121"/>
+        <location filename="../../ui/backoffice/users_page.py" line="146"/>
         <source>PIN again</source>
         <translation>PIN อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="123"/>
+        <location filename="../../ui/backoffice/users_page.py" line="148"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="142"/>
+        <location filename="../../ui/backoffice/users_page.py" line="167"/>
         <source>Added {name}: they log in with the PIN given</source>
         <translation>เพิ่ม {name} แล้ว: เข้าสู่ระบบด้วย PIN ที่กำหนด</translation>
     </message>
@@ -3116,112 +3124,112 @@ Card</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="156"/>
+        <location filename="../../ui/backoffice/users_page.py" line="181"/>
         <source>User {name}</source>
         <translation>ผู้ใช้ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="161"/>
+        <location filename="../../ui/backoffice/users_page.py" line="186"/>
         <source>empty: six random digits</source>
         <translation>เว้นว่าง: สุ่มตัวเลข 6 หลัก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="162"/>
+        <location filename="../../ui/backoffice/users_page.py" line="187"/>
         <source>Save role (Ctrl+S)</source>
         <translation>บันทึกบทบาท (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="164"/>
+        <location filename="../../ui/backoffice/users_page.py" line="189"/>
         <source>Reset PIN</source>
         <translation>รีเซ็ต PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="166"/>
+        <location filename="../../ui/backoffice/users_page.py" line="191"/>
         <source>Unlock</source>
         <translation>ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="170"/>
+        <location filename="../../ui/backoffice/users_page.py" line="195"/>
         <source>Deactivate</source>
         <translation>ปิดใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="170"/>
+        <location filename="../../ui/backoffice/users_page.py" line="195"/>
         <source>Activate</source>
         <translation>เปิดใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="175"/>
+        <location filename="../../ui/backoffice/users_page.py" line="200"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="176"/>
+        <location filename="../../ui/backoffice/users_page.py" line="201"/>
         <source>Name shown</source>
         <translation>ชื่อที่แสดง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="177"/>
+        <location filename="../../ui/backoffice/users_page.py" line="202"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="178"/>
+        <location filename="../../ui/backoffice/users_page.py" line="203"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="179"/>
+        <location filename="../../ui/backoffice/users_page.py" line="204"/>
         <source>Temporary PIN</source>
         <translation>PIN ชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="192"/>
+        <location filename="../../ui/backoffice/users_page.py" line="217"/>
         <source>active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="192"/>
+        <location filename="../../ui/backoffice/users_page.py" line="217"/>
         <source>inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="194"/>
+        <location filename="../../ui/backoffice/users_page.py" line="219"/>
         <source>locked after wrong PINs</source>
         <translation>ถูกล็อกเพราะใส่ PIN ผิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="196"/>
+        <location filename="../../ui/backoffice/users_page.py" line="221"/>
         <source>{n} wrong PIN(s)</source>
         <translation>ใส่ PIN ผิด {n} ครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="198"/>
+        <location filename="../../ui/backoffice/users_page.py" line="223"/>
         <source>sets a new PIN at the next log-in</source>
         <translation>ต้องตั้ง PIN ใหม่เมื่อเข้าสู่ระบบครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="208"/>
+        <location filename="../../ui/backoffice/users_page.py" line="233"/>
         <source>{name} is now {role}</source>
         <translation>{name} มีบทบาทเป็น {role} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="219"/>
+        <location filename="../../ui/backoffice/users_page.py" line="244"/>
         <source>Temporary PIN of {name}: {pin}. They set their own at the next log-in.</source>
         <translation>PIN ชั่วคราวของ {name}: {pin} ผู้ใช้ต้องตั้ง PIN ของตนเองเมื่อเข้าสู่ระบบครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="228"/>
+        <location filename="../../ui/backoffice/users_page.py" line="253"/>
         <source>{name} is unlocked</source>
         <translation>ปลดล็อก {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="236"/>
+        <location filename="../../ui/backoffice/users_page.py" line="261"/>
         <source>{name} is deactivated</source>
         <translation>ปิดใช้งาน {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="237"/>
+        <location filename="../../ui/backoffice/users_page.py" line="262"/>
         <source>{name} is active again</source>
         <translation>เปิดใช้งาน {name} อีกครั้งแล้ว</translation>
     </message>
@@ -3229,64 +3237,63 @@ Card</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="255"/>
+        <location filename="../../ui/backoffice/users_page.py" line="278"/>
         <source>Search: user name, name, role</source>
         <translation>ค้นหา: ชื่อผู้ใช้ ชื่อ บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
         <source>Name shown</source>
         <translation>ชื่อที่แสดง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="256"/>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="261"/>
+        <location filename="../../ui/backoffice/users_page.py" line="284"/>
         <source>New user (Ctrl+N)</source>
         <translation>เพิ่มผู้ใช้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="264"/>
+        <location filename="../../ui/backoffice/users_page.py" line="287"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="287"/>
+        <location filename="../../ui/backoffice/users_page.py" line="310"/>
         <source>inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="289"/>
+        <location filename="../../ui/backoffice/users_page.py" line="312"/>
         <source>locked</source>
         <translation>ถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="291"/>
+        <location filename="../../ui/backoffice/users_page.py" line="314"/>
         <source>new PIN at next log-in</source>
         <translation>ตั้ง PIN ใหม่ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="292"/>
+        <location filename="../../ui/backoffice/users_page.py" line="315"/>
         <source>active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="297"/>
         <source>Demo PINs still in use by {names}: anyone who read the manual can log in as them. Open each user and reset the PIN before real use.</source>
-        <translation>ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
+        <translation type="vanished">ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,31 @@ class UsersBackend(Protocol):
     def set_active(self, actor: Actor, username: str, active: bool) -> None: ...
 
 
+class DemoPinCheck(Protocol):
+    def demo_pins_in_use(self) -> list[str]: ...
+
+
+class DemoPinBanner(QLabel):
+    """The back office's warning while a demo user (cashier, labels, manager, admin) keeps its
+    demo PIN; hidden once every one was changed. The window may show it above its pages too."""
+
+    def __init__(self, users: DemoPinCheck, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("usersDemoWarning")
+        self.users = users
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #fff3cd; color: #664d03; padding: 8px;")
+        self.refresh()
+
+    def refresh(self) -> None:
+        demo = self.users.demo_pins_in_use()  # each hash checked once (cached by the service)
+        self.setText(self.tr(
+            "Demo PINs still in use by {names}: anyone who read the manual can log in as them. "
+            "Open each user and reset the PIN before real use."
+        ).format(names=", ".join(demo)))  # fmt: skip
+        self.setVisible(bool(demo))
+
+
 class UserServices(Protocol):
     """What the page needs of pos.app.bootstrap.Services."""
 
@@ -248,9 +273,7 @@ class UsersPage(QWidget):
         self.actor = actor
         self.users: dict[str, UserView] = {}
         self.dialog: _Form | None = None
-        self.banner = style.named(QLabel(), "usersDemoWarning")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 8px;")
+        self.banner = DemoPinBanner(self.backend)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: user name, name, role"))
         headers = [self.tr("User name"), self.tr("Name shown"), self.tr("Role"), self.tr("State")]
@@ -280,7 +303,7 @@ class UsersPage(QWidget):
             rows.append((u.username, [u.username, u.display_name, thai if th else en,
                                       self._state(u)]))  # fmt: skip
         self.table.set_rows(rows, keep)
-        self._show_banner()
+        self.banner.refresh()
 
     def _state(self, u: UserView) -> str:
         if not u.active:
@@ -290,14 +313,6 @@ class UsersPage(QWidget):
         if u.must_change_pin:
             return self.tr("new PIN at next log-in")
         return self.tr("active")
-
-    def _show_banner(self) -> None:
-        demo = self.backend.demo_pins_in_use()
-        self.banner.setText(self.tr(
-            "Demo PINs still in use by {names}: anyone who read the manual can log in as them. "
-            "Open each user and reset the PIN before real use."
-        ).format(names=", ".join(demo)))  # fmt: skip
-        self.banner.setVisible(bool(demo))
 
     def new_user(self) -> None:
         self._open(NewUserDialog(self.backend, self.actor, self))
