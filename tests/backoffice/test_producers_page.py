@@ -66,6 +66,8 @@ def type_in(qtbot: QtBot, dialog: ProducerDialog, name: str, text: str) -> None:
     target = focused()
     if isinstance(target, QLineEdit):
         target.selectAll()
+    elif isinstance(widget, QComboBox) and widget.isEditable():
+        widget.lineEdit().selectAll()  # typing replaces what the combo shows
     type_text(target, text)
 
 
@@ -152,3 +154,29 @@ def test_search_filters_enter_edits_and_deactivate_hides(qtbot: QtBot, page: Pro
     assert page.table.shown_keys() == ["P002", "P003"]  # active only
     page.active_filter.setCurrentIndex(page.active_filter.findData("inactive"))
     assert page.table.shown_keys() == ["P001"]
+
+
+def test_a_producer_from_another_province_moves_to_a_khon_kaen_district(
+    qtbot: QtBot, page: ProducersPage
+) -> None:
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "reed")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    dialog = form_of(qtbot, page)
+    assert dialog.province.currentText() == "สุรินทร์ · Surin"
+    assert dialog.district.currentText() == "เขวาสินรินทร์"
+    assert dialog.district.count() == 0  # outside Khon Kaen: the district as written
+    assert dialog.district_en.isEnabled()
+    assert dialog.district_en.text() == "Khwao Sinarin"
+    type_in(qtbot, dialog, "producerProvince", "Khon Kaen")
+    assert dialog.district.count() == 26
+    assert not dialog.district_en.isEnabled()
+    type_in(qtbot, dialog, "producerDistrict", "Phon")
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=3000)
+    moved = page.records["P003"]
+    assert (moved.province_en, moved.district_th, moved.district_en) == (
+        "Khon Kaen",
+        "พล",
+        "Phon",
+    )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pos.domain.auth import Actor
 from pos.domain.banks import BANKS
 from pos.domain.catalog import PRODUCER_KINDS
-from pos.domain.districts import KHON_KAEN, KHON_KAEN_DISTRICTS, PROVINCES, Place
+from pos.domain.districts import KHON_KAEN, KHON_KAEN_DISTRICTS, PROVINCES, Place, find_province
 from pos.domain.errors import ShopError
 from pos.ports.producers import ProducerRecord
 from pos.services.producers import FieldError, ProducerForm, form_of
@@ -219,7 +219,7 @@ class ProducerDialog(QDialog):
 
     def _province_changed(self, _text: str = "") -> None:
         """Khon Kaen: its 26 districts to choose from; elsewhere the district as written."""
-        khon_kaen = _place_text(self.province) == KHON_KAEN.th
+        khon_kaen = find_province(_place_text(self.province)) == KHON_KAEN  # Thai or English
         typed = self.district.currentText()
         was_list = self.district.count() > 0
         if khon_kaen and not was_list:
