@@ -18,8 +18,8 @@ from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
 from db.parking_repository import SqlParkingRepository
 from db.print_job_repository import SqlPrintJobRepository
-from db.product_repository import SqlProductRepository
 from db.producer_repository import SqlProducerRepository
+from db.product_repository import SqlProductRepository
 from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
 from db.sales_repository import SqlSalesRepository

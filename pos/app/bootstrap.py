@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from pos.services.checkout import Checkout
     from pos.services.labels import LabelDesk
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
-    from pos.services.products import Products
     from pos.services.producers import Producers
+    from pos.services.products import Products
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
     from pos.services.settings import SettingsAdmin
