@@ -478,9 +478,11 @@ class Services:
 
     @cached_property
     def central_copy(self) -> bool:
-        """The store is a counter's copy of a central database (it pulls the catalogue and the
-        users from there): the back office changes them on the central database only."""
-        return bool(self.settings.central_url) and self.store.url.startswith("sqlite")
+        """The store is a counter's copy of a central database (it has pulled the catalogue and
+        the users from there, or names one): the back office changes them there only."""
+        with self.store.uow() as read:  # the products' rule (pos.services.products)
+            owner = read.products.catalogue_owner()
+        return owner == "counter" or (owner == "local" and bool(self.settings.central_url))
 
     @cached_property
     def producers(self) -> Producers:

@@ -42,12 +42,22 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="68"/>
+        <location filename="../../ui/backoffice/window.py" line="70"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="70"/>
+        <location filename="../../ui/backoffice/window.py" line="72"/>
+        <source>Producers</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="74"/>
+        <source>Users</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="75"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -55,22 +65,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="103"/>
+        <location filename="../../ui/backoffice/window.py" line="108"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="113"/>
+        <location filename="../../ui/backoffice/window.py" line="118"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="116"/>
+        <location filename="../../ui/backoffice/window.py" line="121"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <location filename="../../ui/backoffice/window.py" line="122"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -78,12 +88,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="193"/>
+        <location filename="../../ui/backoffice/window.py" line="198"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="196"/>
+        <location filename="../../ui/backoffice/window.py" line="201"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -1812,17 +1822,17 @@ Card</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="364"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="365"/>
         <source>active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="364"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="365"/>
         <source>inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="386"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="387"/>
         <source>Saved {code}: {name}</source>
         <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>
@@ -3272,22 +3282,22 @@ Card</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="310"/>
+        <location filename="../../ui/backoffice/users_page.py" line="311"/>
         <source>inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="312"/>
+        <location filename="../../ui/backoffice/users_page.py" line="313"/>
         <source>locked</source>
         <translation>ถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="314"/>
+        <location filename="../../ui/backoffice/users_page.py" line="315"/>
         <source>new PIN at next log-in</source>
         <translation>ตั้ง PIN ใหม่ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/users_page.py" line="315"/>
+        <location filename="../../ui/backoffice/users_page.py" line="316"/>
         <source>active</source>
         <translation>ใช้งานอยู่</translation>
     </message>

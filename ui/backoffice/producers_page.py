@@ -331,6 +331,7 @@ class ProducersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.reload()
+        self.setFocusProxy(self.search)  # the window gives the page the keyboard: typing searches
         self.search.setFocus()
 
     def _passes(self, key: str) -> bool:

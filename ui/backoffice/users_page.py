@@ -292,6 +292,7 @@ class UsersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.reload()
+        self.setFocusProxy(self.search)  # the window gives the page the keyboard: typing searches
         self.search.setFocus()
 
     def reload(self, keep: str | None = None) -> None:

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from pos.domain.auth import Action, Actor, denied
 from pos.domain.errors import ShopError
 from ui import i18n, style
+from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.products_page import ProductsPage
 from ui.backoffice.settings_page import SettingsPage
+from ui.backoffice.users_page import UsersPage
 
 if TYPE_CHECKING:
     from pos.services.auth import Auth
@@ -67,6 +69,9 @@ def _settings_page(services: Any, actor: Actor, parent: QWidget | None) -> QWidg
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("products", QT_TRANSLATE_NOOP("BackOffice", "Products"), Action.MANAGE_CATALOG,
              ProductsPage),
+    PageSpec("producers", QT_TRANSLATE_NOOP("BackOffice", "Producers"), Action.MANAGE_CATALOG,
+             ProducersPage),
+    PageSpec("users", QT_TRANSLATE_NOOP("BackOffice", "Users"), Action.MANAGE_USERS, UsersPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), Action.MANAGE_SETTINGS,
              _settings_page),
 )
