@@ -1,6 +1,6 @@
-"""The users page through real widgets, and the till it serves: add a cashier who logs in,
-is locked out by wrong PINs, is unlocked in the back office and logs in again; a reset PIN is
-replaced by the user's own at the till's log-in; the demo-PIN banner."""
+"""The users page through real widgets, and the till it serves: a reset PIN is replaced by the
+user's own at the till's log-in; the demo-PIN banner (the lock-out and unlock: through the
+window, test_users_window.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from tests.helpers.selling import FastArgon2
 from tests.ui.conftest import DATA, log_in, modal, open_shift, open_till, type_text
 from ui import i18n
 from ui.backoffice.users_page import UsersPage
-from ui.till.window import TillWindow
 
 
 class _Services:
@@ -96,12 +95,6 @@ def press(qtbot: QtBot, dialog: QWidget, button: str) -> None:
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
 
 
-def back_to(till: TillWindow) -> None:
-    """The cashier turns to the till's window again (the back office was in front)."""
-    till.activateWindow()
-    till.login_page.focus_field()
-
-
 def add_cashier(qtbot: QtBot, page: UsersPage, pin: str = "4829") -> None:
     qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = form(qtbot, page, "userNewForm")
@@ -111,40 +104,6 @@ def add_cashier(qtbot: QtBot, page: UsersPage, pin: str = "4829") -> None:
     qtbot.keyClicks(field(dialog, "userPinAgain"), pin)
     qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=3000)
-
-
-def test_add_a_cashier_log_in_lock_out_unlock_log_in_again(
-    qtbot: QtBot, page: UsersPage, store: Store
-) -> None:
-    add_cashier(qtbot, page)
-    assert "somchai" in page.table.shown_keys()
-    assert page.users["somchai"].role is Role.CASHIER
-    with open_till(qtbot, store, logged_in=False) as till:
-        log_in(qtbot, till, "somchai", "4829")
-        open_shift(qtbot, till)
-        assert not till.locked
-        assert till.session.actor is not None
-        assert till.session.actor.username == "somchai"
-        qtbot.keyClick(focused(), Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: till.locked, timeout=3000)
-        for _ in range(store.settings.pin_max_attempts):
-            log_in(qtbot, till, "somchai", "1357")
-        log_in(qtbot, till, "somchai", "4829")
-        assert till.locked
-        assert "ถูกล็อก" in till.login_page.message  # the till speaks Thai: locked
-        # the back office unlocks them
-        page.reload()
-        assert page.users["somchai"].locked
-        dialog = open_user(qtbot, page, "somchai")
-        press(qtbot, dialog, "userUnlock")
-        qtbot.waitUntil(lambda: page.dialog is None, timeout=3000)
-        assert "somchai" in page.status.text()
-        assert not page.users["somchai"].locked
-        back_to(till)
-        log_in(qtbot, till, "somchai", "4829")
-        qtbot.waitUntil(lambda: not till.locked, timeout=5000)
-        assert till.session.actor is not None
-        assert till.session.actor.username == "somchai"
 
 
 def test_a_reset_pin_is_replaced_at_the_tills_log_in(

@@ -4,27 +4,20 @@ a manager sees the producers' tab but not the users'."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Services, Store
+from tests.backoffice import test_products_ui as products_ui
 from tests.backoffice.test_products_ui import open_back_office
-from tests.helpers.selling import FastArgon2
 from tests.ui import conftest as till_fixtures
 from tests.ui.conftest import log_in, open_shift, open_till, type_text
 from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.users_page import UsersPage
 
 store = till_fixtures.store  # the demo store of the till's tests, as a fixture here
-
-
-@pytest.fixture
-def services(store: Store) -> Services:
-    services = Services(store, queue_prints=False)
-    services.auth.hasher = FastArgon2()
-    return services
+services = products_ui.services  # its services, the PINs hashed at argon2's least cost
 
 
 def focused() -> QWidget:
