@@ -12,7 +12,7 @@ from pos.app.bootstrap import Services, Store
 from tests.backoffice import test_products_ui as products_ui
 from tests.backoffice.test_products_ui import open_back_office
 from tests.ui import conftest as till_fixtures
-from tests.ui.conftest import log_in, open_shift, open_till, type_text
+from tests.ui.conftest import log_in, modal, open_shift, open_till, type_text
 from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.users_page import UsersPage
 
@@ -126,3 +126,24 @@ def test_a_manager_has_the_producers_tab_and_not_the_users_tab(
     search = producers.findChild(QLineEdit, "producerListSearch")
     assert search is producers.search
     window.close()
+
+
+def test_a_manager_whose_pin_was_reset_sets_a_new_one_at_the_back_office_log_in(
+    qtbot: QtBot, services: Services
+) -> None:
+    admin = services.auth.login("admin", "0000")
+    services.users.reset_pin(admin, "manager", "5830")
+    dialog = products_ui.login_dialog(qtbot, services)
+    products_ui.type_login(qtbot, "manager", "5830")
+    new_pin = modal(qtbot, "newPinDialog")
+    qtbot.waitUntil(lambda: focused() is new_pin.findChild(QLineEdit, "newPin"), timeout=3000)
+    for pin in ("6942", "6942"):
+        qtbot.keyClicks(focused(), pin)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not new_pin.isVisible(), timeout=3000)
+    assert "new PIN is set" in dialog.error.text()
+    qtbot.waitUntil(lambda: focused() is dialog.pin, timeout=3000)
+    qtbot.keyClicks(focused(), "6942")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert dialog.actor is not None
+    assert dialog.actor.username == "manager"

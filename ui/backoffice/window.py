@@ -125,9 +125,19 @@ class BackOfficeLoginDialog(QDialog):
         self.username.setFocus()
 
     def try_login(self) -> None:
+        from pos.services.auth import PinChangeRequired
+
         try:
             actor = self.auth.login(self.username.text().strip(), self.pin.text())
             require_back_office(actor)
+        except PinChangeRequired as asked:  # an admin reset the PIN: a new one, then log in
+            from ui.backoffice.new_pin_dialog import NewPinDialog
+
+            dialog = NewPinDialog(self.auth, asked, self)
+            dialog.finished.connect(lambda _result: self._pin_changed(dialog.outcome))
+            self.pin.clear()
+            dialog.open()
+            return
         except ShopError as exc:
             self.error.setText(exc.message("th" if self.language == "th" else "en"))
             self.pin.clear()
@@ -135,6 +145,11 @@ class BackOfficeLoginDialog(QDialog):
             return
         self.actor = actor
         self.accept()
+
+    def _pin_changed(self, outcome: str) -> None:
+        self.error.setText(outcome)
+        self.activateWindow()
+        self.pin.setFocus()
 
 
 class BackOfficeWindow(QMainWindow):
