@@ -361,7 +361,7 @@ class Services:
 
         tid = self.store.terminal.terminal_id
         central_pins = None
-        if self.central_copy:  # a PIN set after a reset goes to the central database
+        if self.settings.central_url and self.central_copy:  # a PIN set after a reset: there
             from db.sync.pins import CentralPinChange
 
             central_pins = CentralPinChange(
