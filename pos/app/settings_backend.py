@@ -4,10 +4,13 @@ the central database, a test page on a printer profile not yet saved)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from pos.domain.auth import Actor
 from pos.domain.settings import PrinterProfile, Settings
-from pos.services.settings import SettingsAdmin
+
+if TYPE_CHECKING:  # every command's import stays light (tests/printing/test_bootstrap.py)
+    from pos.services.settings import SettingsAdmin
 
 
 class SettingsEditorBackend:

@@ -243,7 +243,8 @@ def walk_back_office(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
             dialog = modal(qtbot, "openShiftDialog")
             qtbot.keyClicks(_field(dialog, "floatField"), "2000")
             qtbot.keyClick(_field(dialog, "floatField"), Qt.Key.Key_Return)
-        _press(qtbot, till, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+        _press(qtbot, till, Qt.Key.Key_B,
+               Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         office = shown(qtbot, "backOfficeWindow")
         pages = office.findChild(QTabWidget, "backOfficeTabs")
         assert pages is not None

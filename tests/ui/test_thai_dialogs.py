@@ -50,13 +50,15 @@ ALLOWED = {
     "PromptPay", "OTOP", "POS", "X", "Z", "PIN", "VAT", "QR", "PDF", "SKU", "EAN", "ID",
     "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12",
     "Enter", "Esc", "Ctrl", "Alt", "Shift", "Delete", "Del", "Tab", "English",
+    "SME",  # ผู้ประกอบการ SME: the word Thai uses
+    "admin", "cashier", "labels", "manager",  # the demo users' user names (data, not UI words)
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 CODE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)*\b")  # KK01, KK01-000001, TEA-001
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 # the receipts' times sign: 2 x 95.00, TEA-001 x 2, a 70x42.3 mm label
 TIMES = re.compile(r"(?<=\w) x (?=\d)|(?<=\d)x(?=\d)")
-KEYS = re.compile(r"\b(?:Ctrl|Alt|Shift)\+\w+")  # Ctrl+L, as the keyboard says it
+KEYS = re.compile(r"\b(?:(?:Ctrl|Alt|Shift)\+)+\w+")  # Ctrl+L, Ctrl+Shift+B as keyboards say it
 URL = re.compile(r"\S+://\S+|\S+@\S+|\S+\.(?:pdf|png|csv|sqlite3)\b|/\S*")
 
 
