@@ -19,6 +19,9 @@
   those), as `otop-hmac$<sha256(key || argon2 hash)>$<hash length><argon2 parameters, salt>`:
   the counter checks a PIN with the argon2 parameters and its own key, and never holds the
   central hash itself.
+- `otop_set_own_pin(user, hash)`: SECURITY DEFINER; after an admin's PIN reset the user's new
+  PIN, set at a counter's log-in, reaches central (only for a user flagged must_change_pin,
+  allowed at that counter, not an admin; the flag is cleared).
 """
 
 from __future__ import annotations
@@ -104,6 +107,27 @@ DECLARE
     v_key bytea := (SELECT pin_key FROM terminal_identities WHERE terminal_id = v_me);
 BEGIN
     RETURN QUERY SELECT {_users_select()} FROM users u;
+END
+$fn$;
+
+-- a counter sets the new PIN of a user an admin reset (must_change_pin), who typed the
+-- temporary PIN right at that counter: only such a user (active, not an admin, allowed there),
+-- only an argon2 hash, and the flag is cleared, so it works once per reset
+CREATE OR REPLACE FUNCTION otop_set_own_pin(p_user_id text, p_hash text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+    v_me varchar := otop_terminal_of(session_user);
+BEGIN
+    IF v_me IS NULL OR p_hash NOT LIKE '$argon2id$%' THEN
+        RETURN false;
+    END IF;
+    UPDATE users u SET pin_hash = p_hash, must_change_pin = false, failed_attempts = 0,
+        locked_until = NULL
+    WHERE u.id = p_user_id AND u.must_change_pin AND u.active AND u.role <> 'admin'
+        AND (NOT EXISTS (SELECT 1 FROM user_terminals x WHERE x.user_id = u.id)
+             OR EXISTS (SELECT 1 FROM user_terminals x WHERE x.user_id = u.id
+                        AND x.terminal_id = v_me));
+    RETURN FOUND;
 END
 $fn$;
 
@@ -201,6 +225,8 @@ def policies_ddl(group: str) -> str:
     out.append(f"GRANT SELECT ({users}) ON users TO {group};")
     out.append("REVOKE ALL ON FUNCTION otop_counter_users() FROM PUBLIC;")
     out.append(f"GRANT EXECUTE ON FUNCTION otop_counter_users() TO {group};")
+    out.append("REVOKE ALL ON FUNCTION otop_set_own_pin(text, text) FROM PUBLIC;")
+    out.append(f"GRANT EXECUTE ON FUNCTION otop_set_own_pin(text, text) TO {group};")
     out.append("REVOKE ALL ON FUNCTION otop_terminal_of(name) FROM PUBLIC;")
     out.append(f"GRANT EXECUTE ON FUNCTION otop_terminal_of(name) TO {group};")
     return "\n".join(out)

@@ -18,6 +18,7 @@ from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
 from db.parking_repository import SqlParkingRepository
 from db.print_job_repository import SqlPrintJobRepository
+from db.producer_repository import SqlProducerRepository
 from db.product_repository import SqlProductRepository
 from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
@@ -58,6 +59,7 @@ class SqlUnitOfWork:
         self.refunds = SqlRefundRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
         self.products = SqlProductRepository(self.session)
+        self.producers = SqlProducerRepository(self.session)
         self.stock = SqlStockRepository(self.session)
         return self
 

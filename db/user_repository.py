@@ -16,7 +16,7 @@ from pos.ports.auth import ApprovalRecord, UserRecord
 def _user(u: m.User) -> UserRecord:
     return UserRecord(
         u.id, u.username, u.display_name, u.role, u.pin_hash, u.active, u.failed_attempts,
-        u.locked_until,
+        u.locked_until, u.must_change_pin,
     )  # fmt: skip
 
 
@@ -56,6 +56,14 @@ class SqlUserRepository:
 
     def set_active(self, user_id: str, active: bool) -> None:
         self.session.execute(update(m.User).where(m.User.id == user_id).values(active=active))
+
+    def set_role(self, user_id: str, role: str) -> None:
+        self.session.execute(update(m.User).where(m.User.id == user_id).values(role=role))
+
+    def set_must_change_pin(self, user_id: str, must: bool) -> None:
+        self.session.execute(
+            update(m.User).where(m.User.id == user_id).values(must_change_pin=must)
+        )
 
     def pin_key(self) -> bytes | None:
         """The key of this counter's PIN copies, kept at registration (db.sync.registration)."""

@@ -39,6 +39,7 @@ def main() -> int:
     from ui import i18n
     from ui.app import ensure_app
     from ui.backoffice.products_page import ProductsPage
+    from ui.backoffice.settings_page import GROUPS, SettingsPage
     from ui.backoffice.window import BackOfficeWindow
 
     ensure_app()
@@ -68,6 +69,19 @@ def main() -> int:
             page.form.grab().save(str(docs / "product-form.png"))
             print("docs/product-form.png: a product's form")
             page.form.reject()
+            window.close()
+            # the admin's settings editor, on the payment group with its live PromptPay QR
+            admin = services.auth.login("admin", "0000")
+            services.settings_file = Path(tmp) / "settings.json"
+            window = BackOfficeWindow(services, admin, "th")
+            window.resize(1366, 728)
+            window.show()
+            settings_page = window.show_page("settings")
+            assert isinstance(settings_page, SettingsPage)
+            settings_page.groups.setCurrentRow([g for g, _ in GROUPS].index("payment"))
+            settle()
+            window.grab().save(str(docs / "backoffice-settings.png"))
+            print("docs/backoffice-settings.png: the settings editor")
             window.close()
         finally:
             services.close()

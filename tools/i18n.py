@@ -2,6 +2,7 @@
 
     python tools/i18n.py update    # pyside6-lupdate: ui/*.py -> resources/i18n/otop_pos_th.ts
     python tools/i18n.py release   # pyside6-lrelease: otop_pos_th.ts -> otop_pos_th.qm
+                                   #   and qt_th.ts (Qt's own strings) -> qt_th.qm
     python tools/i18n.py check     # non-zero exit on anything a Thai cashier would see in English
 
 The UI is written in English (tr() / QCoreApplication.translate); Thai comes from the .qm.
@@ -33,6 +34,10 @@ I18N = ROOT / "resources" / "i18n"
 LANGUAGE = "th"
 TS = I18N / f"otop_pos_{LANGUAGE}.ts"
 QM = I18N / f"otop_pos_{LANGUAGE}.qm"
+# Qt's own strings (standard buttons, file dialog): Qt ships no Thai, so we keep them here;
+# written by hand (no code of ours holds them), compiled and checked with ours
+QT_TS = I18N / f"qt_{LANGUAGE}.ts"
+QT_QM = I18N / f"qt_{LANGUAGE}.qm"
 
 # every .py file of the UI; elsewhere only files that name a Qt translation function
 UI_DIRS = ("ui",)
@@ -238,6 +243,23 @@ def check(ts: Path = TS, qm: Path = QM) -> list[str]:
     return report
 
 
+def check_qt(ts: Path = QT_TS, qm: Path = QT_QM) -> list[str]:
+    """Everything wrong with the Thai for Qt's own strings ([] when all is well); "Delete"
+    there is a menu entry's word, not the key, so key names are not asked for."""
+    if not ts.exists():
+        return [f"{ts} is missing"]
+    messages = read_ts(ts)
+    report = [
+        f"{m.context}: {m.source!r}: {problem}"
+        for m in messages
+        if m.alive
+        for problem in problems_of(m)
+        if not problem.startswith("key names missing")
+    ]
+    report.extend(qm_problems(messages, qm))
+    return report
+
+
 # --- command line ---------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -259,8 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "release":
             lrelease(TS, QM)
+            lrelease(QT_TS, QT_QM)
             return 0
-        report = check()
+        report = check() + check_qt()
     except ToolError as exc:
         print(f"i18n: {exc}", file=sys.stderr)
         return 2
@@ -271,6 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     live = sum(1 for m in read_ts(TS) if m.alive)
     print(f"i18n check: all {live} messages translated; {QM.name} is up to date")
+    print(f"i18n check: Qt's own strings translated; {QT_QM.name} is up to date")
     return 0
 
 

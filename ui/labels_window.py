@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -50,6 +49,7 @@ from pos.ports.labels import LabelChoices
 from pos.services.auth import Auth
 from pos.services.labels import LabelDesk, LabelItem, PrintedBatch, placeholder_warning
 from ui import i18n, style
+from ui.save_file import ask_save_path
 from ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -409,11 +409,9 @@ class LabelsWindow(QMainWindow):
         return self.selected_items(), self.sheet_template(), self.start.value()
 
     def _save_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save labels as PDF"), "labels.pdf", "PDF (*.pdf)"
-        )
-        if path:
-            self.save_pdf_to(Path(path))
+        path = ask_save_path(self, self.tr("Save labels as PDF"), "labels.pdf", "PDF (*.pdf)")
+        if path is not None:
+            self.save_pdf_to(path)
 
     def save_pdf_to(self, path: Path) -> None:
         """Write the labels as a PDF on the worker, then log the batch."""

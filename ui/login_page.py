@@ -32,7 +32,7 @@ class LoginPage(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         card = style.named(QFrame(), "totalsPanel")
-        card.setMinimumWidth(520)
+        card.setMinimumWidth(980)
         box = QVBoxLayout(card)
         box.setContentsMargins(28, 22, 28, 22)
         box.setSpacing(10)
@@ -56,16 +56,24 @@ class LoginPage(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setMinimumHeight(48)
         self.message_label.hide()
+        box.addWidget(self._title)
+        box.addWidget(self._hint)
+        # the fields and a message on the left, the PIN pad on the right: a message of two
+        # or three lines grows its own column and never squeezes the pad (issue 13, item 15)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        fields = QVBoxLayout()
+        fields.setSpacing(10)
         for w in (
-            self._title,
-            self._hint,
             self._user_caption,
             self.user_field,
             self._pin_caption,
             self.pin_field,
             self.message_label,
         ):
-            box.addWidget(w)
+            fields.addWidget(w)
+        fields.addStretch(1)
+        columns.addLayout(fields, 2)
         pad = QGridLayout()
         pad.setSpacing(8)
         self._pad: dict[str, QPushButton] = {}
@@ -79,7 +87,12 @@ class LoginPage(QWidget):
             b.clicked.connect(lambda _=False, k=k: self._pad_key(k))
             pad.addWidget(b, i // 3, i % 3)
             self._pad[k] = b
-        box.addLayout(pad)
+        pad.setRowStretch(4, 1)  # the keys keep together at the top of their column
+        for col in range(3):  # three equal columns, wide enough for "ตกลง (Enter)"
+            pad.setColumnStretch(col, 1)
+            pad.setColumnMinimumWidth(col, 190)
+        columns.addLayout(pad, 3)
+        box.addLayout(columns)
         row.addWidget(card)
         row.addStretch(1)
         outer.addLayout(row)

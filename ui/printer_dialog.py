@@ -58,13 +58,13 @@ class PrinterSetupDialog(QDialog):
         for p in settings.printers:
             self.profile_box.addItem(p.name, p.name)
         self.mode_box = style.named(QComboBox(), "printerMode")
-        self.mode_box.addItem("raster", "raster")
-        self.mode_box.addItem("text", "text")
+        self.mode_box.addItem("", "raster")  # the items' words come in retranslateUi
+        self.mode_box.addItem("", "text")
         self.codepage_box = style.named(QSpinBox(), "printerCodepage")
         self.codepage_box.setRange(NO_CODEPAGE, 255)
         self.paper_box = style.named(QComboBox(), "printerPaper")
-        self.paper_box.addItem("80 mm", 80)
-        self.paper_box.addItem("58 mm", 58)
+        self.paper_box.addItem("", 80)
+        self.paper_box.addItem("", 58)
         self._labels = [QLabel() for _ in range(4)]
         for label, field in zip(
             self._labels, (self.profile_box, self.mode_box, self.codepage_box, self.paper_box),
@@ -198,13 +198,21 @@ class PrinterSetupDialog(QDialog):
         ):
             label.setText(text)
         self.codepage_box.setSpecialValueText(self.tr("none"))
+        self.mode_box.setItemText(0, self.tr("Raster (the till draws the Thai)"))
+        self.mode_box.setItemText(1, self.tr("Text (the printer's own Thai font)"))
+        for i in range(self.paper_box.count()):
+            self.paper_box.setItemText(
+                i, self.tr("{mm} mm").format(mm=self.paper_box.itemData(i)))
         self.print_button.setText(self.tr("Print test page"))
         p = self.profile()
         if p.is_preview:
             where = self.tr("Preview only: this profile has no printer to print on.")
         else:
-            where = self.tr("Connection: {kind} {target}").format(kind=p.connection,
-                                                                  target=p.target)
+            kinds = {"network": self.tr("network"), "usb": self.tr("USB"),
+                     "serial": self.tr("serial port"), "file": self.tr("file"),
+                     "queue": self.tr("print queue")}
+            where = self.tr("Connection: {kind} {target}").format(
+                kind=kinds.get(p.connection, p.connection), target=p.target)
         if self._problem:
             where += "\n" + self._problem
         elif (self.mode_box.currentData() != p.mode or self.paper_box.currentData() != p.paper_mm

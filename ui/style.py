@@ -5,9 +5,17 @@ from __future__ import annotations
 import logging
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
 
 from resources import FONTS
 
@@ -222,3 +230,75 @@ def button(name: str, text: str = "") -> QPushButton:
     b.setAutoDefault(False)
     b.setDefault(False)
     return b
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that gives up width before anything else in its row: a text too
+    long for the room it gets ends in "…" and the whole text is its tooltip (a long English
+    shop name in the till's header, issue 13 item 15), never a text cut mid-letter."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.updateGeometry()
+        self._elide()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") + 2, super().sizeHint().height())
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+            self._elide()
+
+
+class WholeRows(QObject):
+    """Rows of `table` at least `least` px high, sized so its view holds whole rows only: at
+    the end of a long cart the top row is never cut in half under the header (issue 13 item
+    15). The few pixels that whole rows leave over go to the header."""
+
+    def __init__(self, table: QTableView, least: int) -> None:
+        super().__init__(table)
+        self._table, self._least = table, least
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(least)
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table = self._table
+        head = table.horizontalHeader()
+        base = head.sizeHint().height()
+        bar = table.horizontalScrollBar()
+        room = table.contentsRect().height() - base - (bar.height() if bar.isVisible() else 0)
+        rows = max(1, room // self._least)
+        row = max(self._least, room // rows)
+        table.verticalHeader().setDefaultSectionSize(row)
+        head.setMinimumHeight(base + max(0, room - rows * row))

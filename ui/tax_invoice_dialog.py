@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from pos.domain.taxinvoice import Buyer, TaxInvoice
 from pos.ports.print_jobs import PrintJob
 from pos.services.printing import TaxInvoices
 from ui import style
+from ui.save_file import ask_save_path
 from ui.worker import Worker
 
 
@@ -105,6 +107,21 @@ class TaxInvoiceDialog(QDialog):
             line.textChanged.connect(self._validate)
         self.address_field.textChanged.connect(self._validate)
         self.receipt_field.editingFinished.connect(self.look_up)
+        # earlier invoices' buyers, found by the start of a tax ID or part of a name as typed
+        self.buyers: list[Buyer] = []
+        self._buyer_model = QStringListModel(self)
+        self._buyer_timer = QTimer(self)
+        self._buyer_timer.setSingleShot(True)
+        self._buyer_timer.setInterval(150)
+        self._buyer_timer.timeout.connect(self._find_buyers)
+        self._buyer_from: QLineEdit = self.name_field
+        for line in (self.name_field, self.tax_id_field):
+            completer = QCompleter(self._buyer_model, line)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.activated[QModelIndex].connect(self._choose_buyer)  # type: ignore[index]
+            line.setCompleter(completer)
+            line.textEdited.connect(lambda _t, line=line: self._buyer_typed(line))
         self._problem = ""
         self.retranslateUi()
         if receipt_no:
@@ -178,6 +195,46 @@ class TaxInvoiceDialog(QDialog):
             self.status_label.setText("")
         self._validate()
 
+    # --- earlier buyers ------------------------------------------------------------------
+    def _buyer_typed(self, line: QLineEdit) -> None:
+        self._buyer_from = line
+        self._buyer_timer.start()
+
+    def _find_buyers(self) -> None:
+        text = self._buyer_from.text()
+        self.worker.run(lambda: self.invoices.buyers(text), self._show_buyers, lambda _e: None,
+                        name="buyers")  # fmt: skip
+
+    def _show_buyers(self, buyers: list[Buyer]) -> None:
+        if not isValid(self):
+            return
+        self.buyers = buyers
+        branch = self.tr("branch {branch}")
+        self._buyer_model.setStringList(
+            [f"{b.tax_id} · {b.name} ({branch.format(branch=b.branch)})" for b in buyers]
+        )
+        completer = self._buyer_from.completer()
+        if buyers and completer is not None and self._buyer_from.hasFocus():
+            completer.complete()
+
+    def _choose_buyer(self, index: QModelIndex) -> None:
+        row = index.row()
+        if not 0 <= row < len(self.buyers):
+            return
+        b = self.buyers[row]
+        # after the completer has put its text in the field: each field gets its own value
+        QTimer.singleShot(0, lambda: self.fill_buyer(b))
+
+    def fill_buyer(self, b: Buyer) -> None:
+        if not isValid(self):
+            return
+        self.name_field.setText(b.name)
+        self.tax_id_field.setText(b.tax_id)
+        self.branch_field.setText(b.branch)
+        self.address_field.setPlainText(b.address)
+        self._validate()
+        self.issue_button.setFocus()
+
     # --- issuing --------------------------------------------------------------------------
     def issue(self) -> None:
         try:
@@ -228,9 +285,8 @@ class TaxInvoiceDialog(QDialog):
         self.worker.run(work, self._on_delivered, self._on_failed, name="tax_invoice_pdf")
 
     def _ask_path(self, invoice: TaxInvoice) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_path(
             self, self.tr("Save the tax invoice"), f"{invoice.number}.pdf", "PDF (*.pdf)")
-        return Path(name) if name else None
 
     def _on_delivered(self, outcome: tuple[Path | None, PrintJob | None]) -> None:
         if not isValid(self):

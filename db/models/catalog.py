@@ -14,6 +14,8 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -41,6 +43,11 @@ class Producer(Base):
     province_th: Mapped[str] = mapped_column(String(100))
     province_en: Mapped[str] = mapped_column(String(100))
     tax_id: Mapped[str | None] = mapped_column(String(13))
+    # consignment payouts: a Thai bank's code (pos.domain.banks), its 10-12 digit account
+    bank_code: Mapped[str | None] = mapped_column(String(3))
+    bank_account: Mapped[str | None] = mapped_column(String(12))
+    bank_account_name: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     __table_args__ = (CheckConstraint("kind IN ('group','individual','sme')", name="kind"),)
 
@@ -160,6 +167,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # after an admin's PIN reset: the user sets a new PIN at the next log-in
+    must_change_pin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     __table_args__ = (
         CheckConstraint("role IN ('cashier','labels','manager','admin')", name="role"),
     )

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from pos.services.checkout import Checkout
     from pos.services.labels import LabelDesk
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
+    from pos.services.producers import Producers
     from pos.services.products import Products
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
+    from pos.services.users import Users
 
 log = logging.getLogger(__name__)
 
@@ -362,7 +364,16 @@ class Services:
         from pos.services.auth import Auth
 
         tid = self.store.terminal.terminal_id
-        return Auth(self.store.uow, self.settings, self.clock, terminal_id=tid)
+        central_pins = None
+        if self.settings.central_url and self.central_copy:  # a PIN set after a reset: there
+            from db.sync.pins import CentralPinChange
+
+            central_pins = CentralPinChange(
+                self.store.engine, self.settings.central_url, self.settings.sync_round_timeout_s
+            )
+        return Auth(
+            self.store.uow, self.settings, self.clock, terminal_id=tid, central_pins=central_pins
+        )
 
     def settings_admin(self, path: Path | None = None) -> SettingsAdmin:
         """Changing the settings file (`path`, else --settings, else the user-config one),
@@ -479,6 +490,35 @@ class Services:
         store = self.store
         return Products(store.uow, self.settings, self.clock, QtPhotoStore(data_dir() / "photos"),
                         store.terminal.terminal_id)  # fmt: skip
+
+    @cached_property
+    def central_copy(self) -> bool:
+        """The store is a counter's copy of a central database (it has pulled the catalogue and
+        the users from there, or names one): the back office changes them there only."""
+        with self.store.uow() as read:  # the products' rule (pos.services.products)
+            owner = read.products.catalogue_owner()
+        return owner == "counter" or (owner == "local" and bool(self.settings.central_url))
+
+    @cached_property
+    def producers(self) -> Producers:
+        """The back office's producers (changes need MANAGE_CATALOG, and are audited)."""
+        from pos.services.producers import Producers
+
+        return Producers(
+            self.store.uow, self.clock, central_copy=self.central_copy,
+            terminal_id=self.store.terminal.terminal_id,
+        )  # fmt: skip
+
+    @cached_property
+    def users(self) -> Users:
+        """The back office's user administration (admin only, audited), hashing with `auth`'s
+        hasher; its demo-PIN check is cached for the life of these services."""
+        from pos.services.users import Users
+
+        return Users(
+            self.store.uow, self.auth.hasher, self.clock, central_copy=self.central_copy,
+            terminal_id=self.store.terminal.terminal_id,
+        )  # fmt: skip
 
     def load_demo(self, products: int = 0) -> int:
         """The demo store's catalogue (and N synthetic products) and its users."""

@@ -4,10 +4,13 @@ the central database, a test page on a printer profile not yet saved)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from pos.domain.auth import Actor
 from pos.domain.settings import PrinterProfile, Settings
-from pos.services.settings import SettingsAdmin
+
+if TYPE_CHECKING:  # every command's import stays light (tests/printing/test_bootstrap.py)
+    from pos.services.settings import SettingsAdmin
 
 
 class SettingsEditorBackend:
@@ -25,8 +28,23 @@ class SettingsEditorBackend:
 
         return describe_central(url)
 
-    def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None:
-        """Straight to the printer of `profile` (it may not be saved yet: no queue)."""
-        from printing.printer import EscPosPrinter
+    def test_page_job(self, settings: Settings, profile: PrinterProfile) -> bytes:
+        """The test page as the printer of `profile` gets it (drawn here: on the UI thread,
+        where Qt's fonts are drawn)."""
+        from printing.document import printer_test_page
+        from printing.escpos_job import build_job
 
-        EscPosPrinter().print_test_page(settings, profile)
+        page = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)
+        return build_job(page, profile, open_drawer=False)
+
+    def send_job(self, profile: PrinterProfile, job: bytes) -> None:
+        """Straight to the printer of `profile` (it may not be saved yet: no queue); no Qt."""
+        from pos.domain.errors import PrinterUnavailable
+        from printing.transport import deliver
+
+        if profile.is_preview:
+            raise PrinterUnavailable(
+                f"Printer {profile.name} is a preview only and cannot print",
+                f"เครื่องพิมพ์ {profile.name} เป็นเพียงการแสดงตัวอย่าง พิมพ์ไม่ได้",
+            )
+        deliver(profile, job)

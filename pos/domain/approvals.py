@@ -42,7 +42,9 @@ def _quantity(line: CartLine) -> str:
 
 
 def removal_need(line: CartLine, *, payment_started: bool) -> ApprovalNeed | None:
-    """Once payment has started, a line comes off only with a manager's approval."""
+    """Once payment has started, a line comes off only with a manager's approval. The
+    references are codes and figures (SKU x quantity = amount, x as on the receipts), read
+    the same in Thai and English."""
     if not payment_started:
         return None
     return ApprovalNeed(
@@ -51,11 +53,13 @@ def removal_need(line: CartLine, *, payment_started: bool) -> ApprovalNeed | Non
 
 
 def cancel_need(cart: Cart) -> ApprovalNeed | None:
-    """Cancelling a sale with lines in it needs a manager's approval."""
+    """Cancelling a sale with lines in it needs a manager's approval; its reference is the
+    total and the lines as SKU x quantity, like a removed line's."""
     if cart.is_empty:
         return None
     total: Decimal = cart.totals().total
-    return ApprovalNeed(Action.CANCEL_SALE, f"{len(cart)} lines = {total}")
+    lines = ", ".join(f"{line.product.sku} x {_quantity(line)}" for line in cart.lines)
+    return ApprovalNeed(Action.CANCEL_SALE, f"{total} = {lines}"[:60])
 
 
 def still_needed(

@@ -6,8 +6,10 @@ import base64
 import hashlib
 import hmac
 import re
+import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from pos.domain.auth import (
     ACTION_NAMES,
@@ -21,10 +23,12 @@ from pos.domain.auth import (
     check_pin_format,
     denied,
 )
+from pos.domain.pins import pin_problem
 from pos.domain.settings import Settings
 from pos.ports.auth import ApprovalRecord, AuthUnitOfWork, PinHasher, UserRecord
 from pos.ports.clock import Clock
 from pos.ports.uow import UnitOfWorkFactory
+from pos.ports.users import CentralPins
 
 # The demo store's users (documented in README): username, name, role, PIN.
 DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
@@ -107,6 +111,13 @@ def verify_counter_copy(copy: str, pin: str, key: bytes | None) -> bool:
     return hmac.compare_digest(hashlib.sha256(key + encoded.encode()).hexdigest(), mac)
 
 
+def counter_copy(central_hash: str, key: bytes) -> str:
+    """A counter's copy of a central argon2 hash, as central's otop_counter_users() makes it."""
+    prefix, digest = central_hash.rsplit("$", 1)
+    mac = hashlib.sha256(key + central_hash.encode()).hexdigest()
+    return f"{COUNTER_COPY}{mac}${len(digest) * 3 // 4}{prefix}"
+
+
 @dataclass(frozen=True, slots=True)
 class Approval:
     """A manager's yes to one action for one requester: used once, then spent."""
@@ -120,6 +131,21 @@ class Approval:
 
 JOURNALLED = frozenset({Action.VOID_AFTER_PAYMENT, Action.CANCEL_SALE})
 _WRONG = LoginFailed("Wrong user or PIN", "ชื่อผู้ใช้หรือ PIN ไม่ถูกต้อง")
+PIN_CHANGE_MINUTES = 5  # how long a right temporary PIN lets its user set a new one
+
+
+class PinChangeRequired(LoginFailed):
+    """The PIN was right, but an admin reset it: the user sets a new PIN before anything else.
+
+    `token` lets `Auth.change_own_pin` set it (once, for a few minutes) without the PIN."""
+
+    def __init__(self, username: str, display_name: str, token: str) -> None:
+        super().__init__(
+            f"{display_name}: your PIN was reset by an admin: set a new PIN to log in",
+            f"{display_name}: ผู้ดูแลระบบรีเซ็ต PIN ของคุณแล้ว กรุณาตั้ง PIN ใหม่ก่อนเข้าสู่ระบบ",
+        )
+        self.username = username
+        self.token = token
 
 
 class Auth:
@@ -132,13 +158,16 @@ class Auth:
         clock: Clock,
         hasher: PinHasher | None = None,
         terminal_id: str | None = None,
+        central_pins: CentralPins | None = None,
     ) -> None:
         self.uow = uow
+        self.central_pins = central_pins  # a counter of a central database: PINs set there
         self.settings = settings
         self.clock = clock
         self.hasher = hasher or Argon2PinHasher()
         self.terminal_id = terminal_id
         self._spent: set[str] = set()
+        self._pin_changes: dict[str, tuple[str, datetime]] = {}  # token: user id, until
 
     # --- users ---------------------------------------------------------------------------
     def add_user(
@@ -201,6 +230,71 @@ class Auth:
         return _actor(self._check_pin(username, pin))
 
     def _check_pin(self, username: str, pin: str) -> UserRecord:
+        """The user whose PIN this is; PinChangeRequired when an admin reset it."""
+        user = self._verify_pin(username, pin)
+        if user.must_change_pin:
+            token = secrets.token_hex(16)
+            until = self.clock.now() + timedelta(minutes=PIN_CHANGE_MINUTES)
+            self._pin_changes = {token: (user.user_id, until)}  # the newest only
+            raise PinChangeRequired(user.username, user.display_name, token)
+        return user
+
+    def change_own_pin(self, token: str, new_pin: str, again: str) -> Actor:
+        """The new PIN of a user whose PIN was reset (the token of their PinChangeRequired);
+        typed twice, not a demo PIN, a guessable one or the temporary one. On a counter that
+        holds only copies of central PINs it is set on the central database first
+        (`central_pins`; without it the change is refused, to be made there instead)."""
+        user_id, until = self._pin_changes.get(token, ("", self.clock.now()))
+        if not user_id or self.clock.now() >= until:
+            raise LoginFailed(
+                "Log in again with the temporary PIN to set a new one",
+                "กรุณาเข้าสู่ระบบด้วย PIN ชั่วคราวอีกครั้งเพื่อตั้ง PIN ใหม่",
+            )
+        if new_pin != again:
+            raise LoginFailed("The two new PINs differ", "PIN ใหม่ทั้งสองครั้งไม่ตรงกัน")
+        problem = pin_problem(new_pin)
+        if problem is not None:
+            raise LoginFailed(f"New PIN: {problem[0]}", f"PIN ใหม่: {problem[1]}")
+        with self.uow() as read:
+            user = next((u for u in read.users.all() if u.user_id == user_id), None)
+            key = read.users.pin_key()
+        if user is None or not user.active:
+            raise _WRONG
+        copy = user.pin_hash.startswith(COUNTER_COPY)
+        same = (
+            verify_counter_copy(user.pin_hash, new_pin, key)
+            if copy
+            else self.hasher.verify(user.pin_hash, new_pin)
+        )
+        if same:
+            raise LoginFailed(
+                "The new PIN must differ from the temporary one", "PIN ใหม่ต้องไม่ซ้ำกับ PIN ชั่วคราว"
+            )
+        new_hash = self.hasher.hash(new_pin)
+        if copy:  # central owns this user: the new PIN is set there, then copied here
+            if self.central_pins is None or key is None:
+                raise LoginFailed(
+                    "This counter holds only copies of the central database's PINs: ask an "
+                    "admin to set your new PIN in the back office on the central database",
+                    "เครื่องขายนี้มีเพียงสำเนา PIN จากฐานข้อมูลกลาง กรุณาให้ผู้ดูแลระบบตั้ง PIN ใหม่ "
+                    "ในระบบหลังร้านบนฐานข้อมูลกลาง",
+                )
+            if not self.central_pins.set_own_pin(user.user_id, new_hash):
+                raise LoginFailed(
+                    "The central database did not take the new PIN (the reset may be undone "
+                    "or used already): ask an admin to reset the PIN again",
+                    "ฐานข้อมูลกลางไม่รับ PIN ใหม่ (อาจยกเลิกการรีเซ็ตหรือใช้ไปแล้ว) "
+                    "กรุณาให้ผู้ดูแลระบบรีเซ็ต PIN อีกครั้ง",
+                )
+            new_hash = counter_copy(new_hash, key)
+        with self.uow(write=True) as work:
+            work.users.set_pin_hash(user.user_id, new_hash)
+            work.users.set_must_change_pin(user.user_id, False)
+            work.commit()
+        self._pin_changes.pop(token, None)
+        return _actor(user)
+
+    def _verify_pin(self, username: str, pin: str) -> UserRecord:
         now = self.clock.now()
         with self.uow(write=True) as work:
             user = work.users.by_username(username)

@@ -42,17 +42,27 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="69"/>
+        <location filename="../../ui/backoffice/window.py" line="71"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="71"/>
+        <location filename="../../ui/backoffice/window.py" line="73"/>
+        <source>Producers</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="75"/>
+        <source>Users</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="76"/>
         <source>Stock</source>
         <translation>สต็อกสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="73"/>
+        <location filename="../../ui/backoffice/window.py" line="78"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -60,22 +70,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="107"/>
+        <location filename="../../ui/backoffice/window.py" line="112"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <location filename="../../ui/backoffice/window.py" line="122"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="120"/>
+        <location filename="../../ui/backoffice/window.py" line="125"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="121"/>
+        <location filename="../../ui/backoffice/window.py" line="126"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -83,12 +93,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="197"/>
+        <location filename="../../ui/backoffice/window.py" line="217"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="200"/>
+        <location filename="../../ui/backoffice/window.py" line="220"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -475,84 +485,92 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="303"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="305"/>
         <source>Count {number} started: scan the goods.</source>
         <translation>เริ่มตรวจนับ {number} แล้ว: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="318"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="320"/>
         <source>{text}: type N=CODE for a quantity counted</source>
         <translation>{text}: พิมพ์ จำนวน=รหัส สำหรับจำนวนที่นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="329"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="331"/>
         <source>{sku}: {qty} counted</source>
         <translation>{sku}: นับได้ {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="363"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="365"/>
         <source>Stock count {number}</source>
         <translation>ตรวจนับสต็อก {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="384"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="386"/>
         <source>Count {number} posted: {n} product(s) adjusted.</source>
         <translation>ยืนยันผลตรวจนับ {number} แล้ว: ปรับปรุง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="393"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="395"/>
         <source>What is counted</source>
         <translation>ขอบเขตที่ตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="394"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="396"/>
         <source>Scan (N=CODE: quantity counted)</source>
         <translation>สแกน (จำนวน=รหัส: จำนวนที่นับได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="395"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="397"/>
         <source>Start count</source>
         <translation>เริ่มตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="396"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="398"/>
         <source>Show differences</source>
         <translation>แสดงผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="397"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
         <source>Post count</source>
         <translation>ยืนยันผลตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
         <source>Expected</source>
         <translation>ตามระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
         <source>Counted</source>
         <translation>นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="402"/>
         <source>Difference</source>
         <translation>ผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="402"/>
         <source>Value</source>
         <translation>มูลค่า</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPinBanner</name>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="63"/>
+        <source>Demo PINs still in use by {names}: anyone who read the manual can log in as them. Open each user and reset the PIN before real use.</source>
+        <translation>ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
     </message>
 </context>
 <context>
@@ -724,10 +742,6 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>{text}: ระบุจำนวน เช่น 3*รหัส</translation>
     </message>
     <message>
-        <source>{sku}: {qty}</source>
-        <translation type="vanished">{sku}: {qty}</translation>
-    </message>
-    <message>
         <location filename="../../ui/backoffice/stock_page.py" line="158"/>
         <source>{sku}: {qty} in all</source>
         <translation>{sku}: รวม {qty}</translation>
@@ -748,77 +762,77 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="223"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="226"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="229"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="229"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="230"/>
         <source>Delivery note no.</source>
         <translation>เลขที่ใบส่งของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="230"/>
         <source>Scan or type a code</source>
         <translation>สแกนหรือพิมพ์รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="232"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="234"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="235"/>
         <source>Receive (save)</source>
         <translation>รับสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="234"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="236"/>
         <source>Return (save)</source>
         <translation>คืนสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="235"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
         <source>Save slip as PDF</source>
         <translation>บันทึกใบเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="236"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="238"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="239"/>
         <source>Unsold</source>
         <translation>ขายไม่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="239"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="238"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="240"/>
         <source>Damaged</source>
         <translation>ชำรุด</translation>
     </message>
@@ -862,17 +876,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LabelsLoginDialog</name>
     <message>
-        <location filename="../../ui/labels_window.py" line="502"/>
+        <location filename="../../ui/labels_window.py" line="500"/>
         <source>Shelf labels: log in</source>
         <translation>ป้ายราคา: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="511"/>
+        <location filename="../../ui/labels_window.py" line="509"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="513"/>
+        <location filename="../../ui/labels_window.py" line="511"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
@@ -1030,17 +1044,17 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>หน้า %1 จาก %2 · %3 ดวง</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="413"/>
+        <location filename="../../ui/labels_window.py" line="412"/>
         <source>Save labels as PDF</source>
         <translation>บันทึกฉลากเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="430"/>
+        <location filename="../../ui/labels_window.py" line="428"/>
         <source>Saved %1 label(s) on %2 page(s) to %3</source>
         <translation>บันทึกฉลาก %1 ดวง %2 หน้า ไปที่ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="464"/>
+        <location filename="../../ui/labels_window.py" line="462"/>
         <source>Sent %1 page(s) to the printer</source>
         <translation>ส่ง %1 หน้าไปยังเครื่องพิมพ์แล้ว</translation>
     </message>
@@ -1048,43 +1062,43 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="285"/>
+        <location filename="../../ui/till/panels.py" line="284"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="292"/>
+        <location filename="../../ui/till/panels.py" line="291"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="295"/>
+        <location filename="../../ui/till/panels.py" line="294"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="296"/>
-        <location filename="../../ui/till/panels.py" line="305"/>
+        <location filename="../../ui/till/panels.py" line="295"/>
+        <location filename="../../ui/till/panels.py" line="304"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="303"/>
+        <location filename="../../ui/till/panels.py" line="302"/>
         <source>Gift basket of {items} item(s): {count} × {price}</source>
         <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="311"/>
+        <location filename="../../ui/till/panels.py" line="310"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="312"/>
+        <location filename="../../ui/till/panels.py" line="311"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="314"/>
+        <location filename="../../ui/till/panels.py" line="313"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -1130,74 +1144,74 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LoginFlow</name>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="128"/>
+        <location filename="../../ui/till/login_flow.py" line="144"/>
         <source>Hello {name}</source>
         <translation>สวัสดี {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="139"/>
+        <location filename="../../ui/till/login_flow.py" line="155"/>
         <source>{name}&apos;s sale was parked: they can recall it with F6</source>
         <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="169"/>
+        <location filename="../../ui/till/login_flow.py" line="185"/>
         <source>The till is still saving: close it again in a moment</source>
         <translation>เครื่องขายยังบันทึกอยู่ กรุณาปิดอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="177"/>
+        <location filename="../../ui/till/login_flow.py" line="193"/>
         <source>Payments were taken for this sale: finish it (F12) before closing the till</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="183"/>
+        <location filename="../../ui/till/login_flow.py" line="199"/>
         <source>The sale is still being parked: close the till again in a moment</source>
         <translation>กำลังพักบิลอยู่ กรุณาปิดเครื่องขายอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="192"/>
+        <location filename="../../ui/till/login_flow.py" line="208"/>
         <source>The sale could not be parked ({reason}). The till stays open so that the sale is not lost: finish it (F12), or fix the database and close again (closing again offers to discard the sale, with a manager&apos;s approval).</source>
         <translation>พักบิลไม่ได้ ({reason}) เครื่องขายจะยังเปิดอยู่เพื่อไม่ให้บิลนี้หาย กรุณาขายให้เสร็จ (F12) หรือแก้ไขฐานข้อมูลแล้วปิดอีกครั้ง (การปิดอีกครั้งจะถามว่าจะทิ้งบิลนี้หรือไม่ โดยต้องให้ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="218"/>
+        <location filename="../../ui/till/login_flow.py" line="234"/>
         <source>The sale could not be parked ({reason}): log in to finish or discard it</source>
         <translation>พักบิลไม่ได้ ({reason}) กรุณาเข้าสู่ระบบเพื่อขายให้เสร็จหรือทิ้งบิลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="221"/>
+        <location filename="../../ui/till/login_flow.py" line="237"/>
         <source>The sale ({total}) could not be parked: {reason}.
 Discard it and close the till?</source>
         <translation>พักบิลนี้ ({total}) ไม่ได้: {reason}
 จะทิ้งบิลนี้และปิดเครื่องขายหรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="224"/>
+        <location filename="../../ui/till/login_flow.py" line="240"/>
         <source>Close the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="225"/>
+        <location filename="../../ui/till/login_flow.py" line="241"/>
         <source>Yes, discard the sale and close (Enter)</source>
         <translation>ใช่ ทิ้งบิลและปิดเครื่องขาย (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="234"/>
+        <location filename="../../ui/till/login_flow.py" line="250"/>
         <source>closing the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="259"/>
+        <location filename="../../ui/till/login_flow.py" line="275"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="263"/>
+        <location filename="../../ui/till/login_flow.py" line="279"/>
         <source>Payments were taken for this sale: finish it (F12) before logging out</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="269"/>
+        <location filename="../../ui/till/login_flow.py" line="285"/>
         <source>{name} logged out</source>
         <translation>{name} ออกจากระบบแล้ว</translation>
     </message>
@@ -1205,90 +1219,166 @@ Discard it and close the till?</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="135"/>
+        <location filename="../../ui/login_page.py" line="148"/>
         <source>Type your user name first</source>
         <translation>กรุณาพิมพ์ชื่อผู้ใช้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="139"/>
+        <location filename="../../ui/login_page.py" line="152"/>
         <source>Type your PIN</source>
         <translation>กรุณาพิมพ์ PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="153"/>
+        <location filename="../../ui/login_page.py" line="166"/>
         <source>Log in to the till</source>
         <translation>เข้าสู่ระบบเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="155"/>
+        <location filename="../../ui/login_page.py" line="168"/>
         <source>Type your user name and PIN (the digits or the pad), then Enter</source>
         <translation>พิมพ์ชื่อผู้ใช้และ PIN (แป้นตัวเลขหรือปุ่มบนจอ) แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="157"/>
+        <location filename="../../ui/login_page.py" line="170"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="158"/>
+        <location filename="../../ui/login_page.py" line="171"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="159"/>
+        <location filename="../../ui/login_page.py" line="172"/>
         <source>e.g. cashier</source>
         <translation>เช่น cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="160"/>
+        <location filename="../../ui/login_page.py" line="173"/>
         <source>Clear</source>
         <translation>ล้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="161"/>
+        <location filename="../../ui/login_page.py" line="174"/>
         <source>Enter</source>
         <translation>ตกลง (Enter)</translation>
     </message>
 </context>
 <context>
+    <name>NewPinDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="37"/>
+        <source>Set a new PIN</source>
+        <translation>ตั้ง PIN ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="39"/>
+        <source>Your PIN was not changed: log in with the temporary PIN again</source>
+        <translation>ยังไม่ได้เปลี่ยน PIN: กรุณาเข้าสู่ระบบด้วย PIN ชั่วคราวอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="51"/>
+        <source>Set PIN (Enter)</source>
+        <translation>ตั้ง PIN (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="55"/>
+        <source>New PIN (4-8 digits)</source>
+        <translation>PIN ใหม่ (ตัวเลข 4-8 หลัก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="56"/>
+        <source>New PIN again</source>
+        <translation>PIN ใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/new_pin_dialog.py" line="93"/>
+        <source>{name}: your new PIN is set: log in with it</source>
+        <translation>{name}: ตั้ง PIN ใหม่แล้ว กรุณาเข้าสู่ระบบด้วย PIN ใหม่</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="135"/>
+        <source>New user</source>
+        <translation>ผู้ใช้ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="142"/>
+        <source>User name (to log in)</source>
+        <translation>ชื่อผู้ใช้ (สำหรับเข้าสู่ระบบ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="143"/>
+        <source>Name shown</source>
+        <translation>ชื่อที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="144"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="145"/>
+        <source>PIN (4-8 digits)</source>
+        <translation>PIN (ตัวเลข 4-8 หลัก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="146"/>
+        <source>PIN again</source>
+        <translation>PIN อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="148"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="167"/>
+        <source>Added {name}: they log in with the PIN given</source>
+        <translation>เพิ่ม {name} แล้ว: เข้าสู่ระบบด้วย PIN ที่กำหนด</translation>
+    </message>
+</context>
+<context>
     <name>OnHandTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="438"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="440"/>
         <source>Low stock only</source>
         <translation>เฉพาะสินค้าใกล้หมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="439"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="444"/>
         <source>Low at</source>
         <translation>จุดสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="444"/>
         <source>Best before</source>
         <translation>ควรบริโภคก่อน</translation>
     </message>
@@ -1561,57 +1651,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="547"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="558"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="549"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="549"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="550"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="551"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="552"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="563"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="559"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="570"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="572"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -1651,7 +1741,7 @@ Card</source>
     <message>
         <location filename="../../ui/printer_dialog.py" line="195"/>
         <source>Code page (ESC t, text mode)</source>
-        <translation>โค้ดเพจ (ESC t, โหมดข้อความ)</translation>
+        <translation>โค้ดเพจ (โหมดข้อความ)</translation>
     </message>
     <message>
         <location filename="../../ui/printer_dialog.py" line="196"/>
@@ -1665,21 +1755,61 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/printer_dialog.py" line="201"/>
+        <source>Raster (the till draws the Thai)</source>
+        <translation>ภาพ (เครื่องขายวาดตัวอักษรไทยเอง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="202"/>
+        <source>Text (the printer&apos;s own Thai font)</source>
+        <translation>ข้อความ (ใช้ฟอนต์ไทยของเครื่องพิมพ์)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="205"/>
+        <source>{mm} mm</source>
+        <translation>{mm} มม.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="206"/>
         <source>Print test page</source>
         <translation>พิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="204"/>
+        <location filename="../../ui/printer_dialog.py" line="209"/>
         <source>Preview only: this profile has no printer to print on.</source>
         <translation>แสดงตัวอย่างเท่านั้น: โปรไฟล์นี้ไม่มีเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="206"/>
+        <location filename="../../ui/printer_dialog.py" line="211"/>
+        <source>network</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="211"/>
+        <source>USB</source>
+        <translation>พอร์ต USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="212"/>
+        <source>serial port</source>
+        <translation>พอร์ตอนุกรม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="212"/>
+        <source>file</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="213"/>
+        <source>print queue</source>
+        <translation>คิวงานพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printer_dialog.py" line="214"/>
         <source>Connection: {kind} {target}</source>
         <translation>การเชื่อมต่อ: {kind} {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/printer_dialog.py" line="213"/>
+        <location filename="../../ui/printer_dialog.py" line="221"/>
         <source>The preview shows the choice above; the test print uses the printer&apos;s saved settings.</source>
         <translation>ตัวอย่างแสดงตามที่เลือกด้านบน ส่วนการพิมพ์ทดสอบใช้ค่าที่บันทึกไว้ของเครื่องพิมพ์</translation>
     </message>
@@ -1710,6 +1840,235 @@ Card</source>
         <location filename="../../ui/printer_status.py" line="183"/>
         <source>Printer problem: {reason} {status}</source>
         <translation>เครื่องพิมพ์มีปัญหา: {reason} {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="109"/>
+        <source>New producer</source>
+        <translation>ผู้ผลิตรายใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="109"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
+        <source>Community group</source>
+        <translation>กลุ่มวิสาหกิจชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
+        <source>Individual</source>
+        <translation>บุคคลทั่วไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
+        <source>SME</source>
+        <translation>ผู้ประกอบการ SME</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="129"/>
+        <source>(no payout account)</source>
+        <translation>(ไม่มีบัญชีรับเงิน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="140"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="141"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="142"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="143"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="146"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="147"/>
+        <source>District</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="148"/>
+        <source>District (English, outside Khon Kaen)</source>
+        <translation>อำเภอ (ภาษาอังกฤษ นอกจังหวัดขอนแก่น)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="144"/>
+        <source>Contact</source>
+        <translation>ช่องทางติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="145"/>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="149"/>
+        <source>Payout bank</source>
+        <translation>ธนาคารรับเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="150"/>
+        <source>Account number</source>
+        <translation>เลขที่บัญชี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="151"/>
+        <source>Account name</source>
+        <translation>ชื่อบัญชี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="157"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="162"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="218"/>
+        <source>Deactivate</source>
+        <translation>ปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="218"/>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+</context>
+<context>
+    <name>ProducersPage</name>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="291"/>
+        <source>Search: name, code, district, contact, tax ID</source>
+        <translation>ค้นหา: ชื่อ รหัส อำเภอ ช่องทางติดต่อ เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="293"/>
+        <source>All districts</source>
+        <translation>ทุกอำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="296"/>
+        <source>Other provinces</source>
+        <translation>จังหวัดอื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="298"/>
+        <source>All kinds</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
+        <source>Community group</source>
+        <translation>กลุ่มวิสาหกิจชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
+        <source>Individual</source>
+        <translation>บุคคลทั่วไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
+        <source>SME</source>
+        <translation>ผู้ประกอบการ SME</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="307"/>
+        <source>Inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="308"/>
+        <source>Active and inactive</source>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="325"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="324"/>
+        <source>District</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="310"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="310"/>
+        <source>Contact</source>
+        <translation>ช่องทางติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="310"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="326"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="318"/>
+        <source>New producer (Ctrl+N)</source>
+        <translation>เพิ่มผู้ผลิต (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="323"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="365"/>
+        <source>active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="365"/>
+        <source>inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="387"/>
+        <source>Saved {code}: {name}</source>
+        <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>
 </context>
 <context>
@@ -2225,177 +2584,177 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="286"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="292"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="294"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="300"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="297"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="303"/>
         <source>Saved: {n} setting(s) changed.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="303"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="309"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="330"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="342"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="348"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="347"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="350"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="356"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="365"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="369"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="370"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="376"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="376"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="382"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="417"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="423"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="431"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="442"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="438"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="449"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="445"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="446"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="447"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="466"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="467"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="468"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="469"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="459"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="470"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="460"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="471"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="461"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="472"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="463"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
@@ -2451,42 +2810,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="346"/>
+        <location filename="../../ui/till/panels.py" line="345"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="351"/>
+        <location filename="../../ui/till/panels.py" line="350"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="352"/>
+        <location filename="../../ui/till/panels.py" line="351"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="355"/>
+        <location filename="../../ui/till/panels.py" line="354"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="358"/>
+        <location filename="../../ui/till/panels.py" line="357"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="360"/>
+        <location filename="../../ui/till/panels.py" line="359"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="361"/>
+        <location filename="../../ui/till/panels.py" line="360"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="365"/>
+        <location filename="../../ui/till/panels.py" line="364"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -2494,27 +2853,27 @@ Card</source>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="495"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="497"/>
         <source>Save the slip</source>
         <translation>บันทึกใบรับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="502"/>
         <source>Receive goods</source>
         <translation>รับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="502"/>
         <source>Return to producer</source>
         <translation>คืนสินค้าให้ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="503"/>
         <source>Stock count</source>
         <translation>ตรวจนับสต็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="503"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
@@ -2588,82 +2947,87 @@ Card</source>
 <context>
     <name>TaxInvoiceDialog</name>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="175"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="192"/>
         <source>Receipt {receipt} already has tax invoice {number}: save or print a copy.</source>
         <translation>ใบเสร็จ {receipt} ออกใบกำกับภาษีไปแล้ว เลขที่ {number}: บันทึกหรือพิมพ์สำเนาได้</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="195"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="212"/>
+        <source>branch {branch}</source>
+        <translation>สาขา {branch}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tax_invoice_dialog.py" line="252"/>
         <source>Issuing the tax invoice…</source>
         <translation>กำลังออกใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="205"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="262"/>
         <source>Tax invoice {number} issued.</source>
         <translation>ออกใบกำกับภาษีเลขที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="232"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="289"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="243"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="299"/>
         <source>PDF saved: {path}</source>
         <translation>บันทึก PDF แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="245"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="301"/>
         <source>Sent to the printer {name}.</source>
         <translation>ส่งไปเครื่องพิมพ์ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="255"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="311"/>
         <source>Something went wrong (it was logged).</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="263"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="319"/>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Buyer&apos;s name</source>
         <translation>ชื่อผู้ซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="266"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="323"/>
         <source>Tax ID (13 digits)</source>
         <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="267"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="323"/>
         <source>Branch (00000 = head office)</source>
         <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="271"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="327"/>
         <source>Also print it on the receipt printer</source>
         <translation>พิมพ์ที่เครื่องพิมพ์ใบเสร็จด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="272"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
         <source>Issue tax invoice</source>
         <translation>ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="273"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="329"/>
         <source>Save a copy</source>
         <translation>บันทึกสำเนา</translation>
     </message>
@@ -2903,16 +3267,21 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="188"/>
+        <source>3*code</source>
+        <translation>3*รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="189"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="189"/>
+        <location filename="../../ui/till/actions.py" line="190"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="190"/>
+        <location filename="../../ui/till/actions.py" line="191"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -2999,86 +3368,204 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="232"/>
+        <location filename="../../ui/till/panels.py" line="231"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="236"/>
+        <location filename="../../ui/till/panels.py" line="235"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="241"/>
+        <location filename="../../ui/till/panels.py" line="240"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="244"/>
+        <location filename="../../ui/till/panels.py" line="243"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="248"/>
+        <location filename="../../ui/till/panels.py" line="247"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
 </context>
 <context>
-    <name>_Count</name>
+    <name>UserDialog</name>
     <message>
-        <source>SKU</source>
-        <translation type="obsolete">รหัสสินค้า</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="181"/>
+        <source>User {name}</source>
+        <translation>ผู้ใช้ {name}</translation>
     </message>
     <message>
-        <source>Product</source>
-        <translation type="obsolete">สินค้า</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="186"/>
+        <source>empty: six random digits</source>
+        <translation>เว้นว่าง: สุ่มตัวเลข 6 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="187"/>
+        <source>Save role (Ctrl+S)</source>
+        <translation>บันทึกบทบาท (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="189"/>
+        <source>Reset PIN</source>
+        <translation>รีเซ็ต PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="191"/>
+        <source>Unlock</source>
+        <translation>ปลดล็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="195"/>
+        <source>Deactivate</source>
+        <translation>ปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="195"/>
+        <source>Activate</source>
+        <translation>เปิดใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="200"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="201"/>
+        <source>Name shown</source>
+        <translation>ชื่อที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="202"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="203"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="204"/>
+        <source>Temporary PIN</source>
+        <translation>PIN ชั่วคราว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="217"/>
+        <source>active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="217"/>
+        <source>inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="219"/>
+        <source>locked after wrong PINs</source>
+        <translation>ถูกล็อกเพราะใส่ PIN ผิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="221"/>
+        <source>{n} wrong PIN(s)</source>
+        <translation>ใส่ PIN ผิด {n} ครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="223"/>
+        <source>sets a new PIN at the next log-in</source>
+        <translation>ต้องตั้ง PIN ใหม่เมื่อเข้าสู่ระบบครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="233"/>
+        <source>{name} is now {role}</source>
+        <translation>{name} มีบทบาทเป็น {role} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="244"/>
+        <source>Temporary PIN of {name}: {pin}. They set their own at the next log-in.</source>
+        <translation>PIN ชั่วคราวของ {name}: {pin} ผู้ใช้ต้องตั้ง PIN ของตนเองเมื่อเข้าสู่ระบบครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="253"/>
+        <source>{name} is unlocked</source>
+        <translation>ปลดล็อก {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="261"/>
+        <source>{name} is deactivated</source>
+        <translation>ปิดใช้งาน {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="262"/>
+        <source>{name} is active again</source>
+        <translation>เปิดใช้งาน {name} อีกครั้งแล้ว</translation>
     </message>
 </context>
 <context>
-    <name>_Goods</name>
+    <name>UsersPage</name>
     <message>
-        <source>Nothing was saved: {reason}</source>
-        <translation type="obsolete">ยังไม่ได้บันทึก: {reason}</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="278"/>
+        <source>Search: user name, name, role</source>
+        <translation>ค้นหา: ชื่อผู้ใช้ ชื่อ บทบาท</translation>
     </message>
     <message>
-        <source>Producer</source>
-        <translation type="obsolete">ผู้ผลิต</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation type="obsolete">เหตุผล</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
+        <source>Name shown</source>
+        <translation>ชื่อที่แสดง</translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation type="obsolete">รหัสสินค้า</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
     </message>
     <message>
-        <source>Product</source>
-        <translation type="obsolete">สินค้า</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="279"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
     </message>
     <message>
-        <source>Quantity</source>
-        <translation type="obsolete">จำนวน</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="284"/>
+        <source>New user (Ctrl+N)</source>
+        <translation>เพิ่มผู้ใช้ (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Remove line</source>
-        <translation type="obsolete">ลบรายการ</translation>
-    </message>
-</context>
-<context>
-    <name>_OnHand</name>
-    <message>
-        <source>SKU</source>
-        <translation type="obsolete">รหัสสินค้า</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="287"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
     </message>
     <message>
-        <source>Product</source>
-        <translation type="obsolete">สินค้า</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="311"/>
+        <source>inactive</source>
+        <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <source>Producer</source>
-        <translation type="obsolete">ผู้ผลิต</translation>
+        <location filename="../../ui/backoffice/users_page.py" line="313"/>
+        <source>locked</source>
+        <translation>ถูกล็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="315"/>
+        <source>new PIN at next log-in</source>
+        <translation>ตั้ง PIN ใหม่ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/users_page.py" line="316"/>
+        <source>active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>Demo PINs still in use by {names}: anyone who read the manual can log in as them. Open each user and reset the PIN before real use.</source>
+        <translation type="vanished">ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
     </message>
 </context>
 <context>

@@ -132,8 +132,9 @@ def test_the_tills_back_office_entry_is_a_managers(qtbot: QtBot, store: Store) -
         assert action in till.header.shift_menu.actions()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is till.scan_field, timeout=5_000)
         qtbot.keyClick(
-            QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
-        )
+            QApplication.focusWidget(), Qt.Key.Key_B,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )  # fmt: skip
         window = till.tools.back_office_window
         assert window is not None
         assert window.isVisible()

@@ -40,16 +40,23 @@ def rice_label(kg: str, settings: Settings | None = None) -> str:
     return make_variable_measure(RICE_PLU, MeasureKind.WEIGHT, Decimal(kg), layout)
 
 
-@pytest.fixture
-def store(migrated_sqlite_url: str) -> Iterator[Store]:
-    settings = Settings()
-    opened = open_store(migrated_sqlite_url, settings)
+@contextmanager
+def demo_store(url: str, settings: Settings | None = None) -> Iterator[Store]:
+    """A store on `url` with the small demo catalogue and the demo users."""
+    settings = settings or Settings()
+    opened = open_store(url, settings)
     load_demo_store(opened.uow, settings, opened.terminal.terminal_id, DATA)
     Auth(opened.uow, settings, SystemClock(), FastArgon2()).ensure_demo_users()
     try:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def store(migrated_sqlite_url: str) -> Iterator[Store]:
+    with demo_store(migrated_sqlite_url) as opened:
+        yield opened
 
 
 def till_context(store: Store) -> TillContext:

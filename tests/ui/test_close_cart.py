@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -38,6 +39,7 @@ from tests.ui.conftest import (
 from ui.till.window import TillWindow
 
 CHILD = Path(__file__).resolve().parents[1] / "helpers" / "till_child.py"
+ROOT = Path(__file__).resolve().parents[2]
 CASHIER = "สมใจ"  # the demo cashier's display name, in the parked sale's label
 
 
@@ -232,8 +234,12 @@ def test_sigterm_parks_the_cart_and_exits_0(tmp_path: Path) -> None:
 
     out_file, err_file = tmp_path / "till.out", tmp_path / "till.err"
     with out_file.open("wb") as out, err_file.open("wb") as err:
+        # the child imports the tests' helpers: the checkout's root on its path (a clean clone
+        # has no PYTHONPATH)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}  # fmt: skip
         child = subprocess.Popen([sys.executable, str(CHILD), str(db_file), SILK, TEA],
-                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
     try:
         deadline = time.monotonic() + 60
         while "READY" not in out_file.read_text("utf-8").split():

@@ -59,8 +59,9 @@ def sell(qtbot: QtBot, till: TillWindow, *codes: str) -> str:
     key(qtbot, till.scan_field, Qt.Key.Key_F12)
     dialog = modal(qtbot, "paymentDialog")
     key(qtbot, QApplication.focusWidget() or dialog, Qt.Key.Key_Return)  # exact cash
-    qtbot.waitUntil(lambda: till.last_receipt is not None and till.last_receipt is not before,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: till.last_receipt is not None and till.last_receipt is not before, timeout=10_000
+    )
     back_to_scanning(qtbot, till)
     receipt = till.last_receipt
     assert receipt is not None
@@ -196,4 +197,38 @@ def test_a_wrong_tax_id_is_shown_and_nothing_is_issued(
     with store.uow() as read:
         assert read.tax_invoices.for_receipt(number) is None
     assert not (tmp_path / "invoice.pdf").exists()
+    dialog.reject()
+
+
+def test_the_buyer_of_an_earlier_invoice_is_found_by_tax_id_and_fills_the_form(
+    qtbot: QtBot, till: TillWindow, store: Store, tmp_path: Path
+) -> None:
+    first = sell(qtbot, till, SILK)
+    dialog = open_invoice(qtbot, till, tmp_path)
+    type_text(dialog.name_field, "บริษัท ขอนแก่นผ้าไหม จำกัด")
+    type_text(dialog.address_field, "123 ถ.มิตรภาพ ต.ในเมือง อ.เมือง จ.ขอนแก่น 40000")
+    type_text(dialog.tax_id_field, valid_tax_id())
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved_path is not None, timeout=10_000)
+    dialog.reject()
+    back_to_scanning(qtbot, till)
+
+    second = sell(qtbot, till, SILK)
+    assert second != first
+    dialog = open_invoice(qtbot, till, tmp_path / "b")
+    assert dialog.receipt_field.text() == second
+    dialog.tax_id_field.setFocus()
+    qtbot.keyClicks(dialog.tax_id_field, valid_tax_id()[:5])  # the start of the tax ID
+    completer = dialog.tax_id_field.completer()
+    assert completer is not None
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=5_000)
+    assert dialog.buyers[0].name == "บริษัท ขอนแก่นผ้าไหม จำกัด"
+    popup = completer.popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.name_field.text() == "บริษัท ขอนแก่นผ้าไหม จำกัด", timeout=5_000)
+    assert dialog.tax_id_field.text() == valid_tax_id()
+    assert dialog.address_field.toPlainText().startswith("123 ถ.มิตรภาพ")
+    assert dialog.problem == ""
+    assert dialog.issue_button.isEnabled()
     dialog.reject()

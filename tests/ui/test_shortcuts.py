@@ -132,7 +132,9 @@ def _close_what_opened(qtbot: QtBot, till: TillWindow) -> None:
 def test_each_key_pressed_in_the_scan_field_runs_its_action(
     qtbot: QtBot, till: TillWindow
 ) -> None:
-    keyed = [a for a in ACTIONS if a.keys]
+    # the back office is a manager's (hidden from the cashier logged in here): its key is
+    # pressed by a manager in tests/backoffice/test_products_ui.py
+    keyed = [a for a in ACTIONS if a.keys and a.name != "back_office"]
     assert sorted(EFFECTS) == sorted(a.name for a in keyed)
     keyed.sort(key=lambda a: a.name == "logout")  # the log-out locks the till: last
     fired: list[str] = []

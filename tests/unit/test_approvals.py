@@ -65,7 +65,11 @@ def test_cancelling_needs_a_manager_only_with_lines_in_the_sale() -> None:
     cart = Cart()
     assert cancel_need(cart) is None
     cart.add(TEA, Decimal(2))
-    assert cancel_need(cart) == ApprovalNeed(Action.CANCEL_SALE, "1 lines = 178.00")
+    assert cancel_need(cart) == ApprovalNeed(Action.CANCEL_SALE, "178.00 = TEA-001 x 2")
+    cart.add(RICE, Decimal("0.750"))
+    assert cancel_need(cart) == ApprovalNeed(
+        Action.CANCEL_SALE, "223.00 = TEA-001 x 2, RICE-001 x 0.750"
+    )
 
 
 def test_what_the_role_allows_or_an_approval_answers_is_not_needed() -> None:

@@ -210,7 +210,7 @@ def test_cancelling_a_sale_with_lines_needs_a_manager(session: SaleSession) -> N
     need = session.cancel_approval()
     assert need is not None
     assert need.action is Action.CANCEL_SALE
-    assert need.ref == "2 lines = 1379.00"
+    assert need.ref == "1379.00 = SILK-001 x 1, TEA-001 x 1"
 
 
 def test_without_users_nothing_asks_for_approval() -> None:

@@ -67,7 +67,13 @@ class SettingsBackend(Protocol):
         """A line saying what answered (raises ShopError when nothing does)."""
         ...
 
-    def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None: ...
+    def test_page_job(self, settings: Settings, profile: PrinterProfile) -> bytes:
+        """The test page's bytes for the printer (drawn by Qt: call it on the UI thread)."""
+        ...
+
+    def send_job(self, profile: PrinterProfile, job: bytes) -> None:
+        """Send the bytes to the printer (no Qt: runs on the page's worker)."""
+        ...
 
 
 def _label(f: SettingField) -> str:
@@ -420,7 +426,12 @@ class SettingsPage(QWidget):
         self.test_page_button.setEnabled(False)
         self.printer_result.setText(self.tr("Printing the test page on {name}…").format(
             name=profile.name))  # fmt: skip
-        self.worker.run(lambda: self.backend.print_test_page(settings, profile),
+        try:
+            job = self.backend.test_page_job(settings, profile)  # Qt draws on the UI thread
+        except ShopError as exc:
+            self._not_printed(exc)
+            return
+        self.worker.run(lambda: self.backend.send_job(profile, job),
                         lambda _none: self._printed(profile.name), self._not_printed,
                         name="settings_test_page")  # fmt: skip
 

@@ -15,11 +15,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +39,7 @@ from pos.ports.stock import StockDocumentRecord
 from pos.services.auth import Approval, Auth
 from pos.services.stock import StockDesk
 from ui import i18n, style
+from ui.save_file import ask_save_path
 from ui.shift_dialogs import ApprovalDialog
 from ui.worker import Worker
 
@@ -214,8 +213,7 @@ class GoodsTab(QWidget):
         doc = self.posted
         if doc is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path = self.page.ask_path(str(Path(folder) / f"{doc.number}.pdf"))
+        path = self.page.ask_path(f"{doc.number}.pdf")
         if not path:
             return
         try:  # Qt lays the PDF out: on the UI thread, where its fonts are drawn
@@ -493,10 +491,10 @@ class StockPage(QWidget):
                    fail: Callable[[Exception], None], /) -> None:  # fmt: skip
         self.run(fn, ok, fail)
 
-    def _ask_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the slip"), suggested,
-                                              "PDF (*.pdf)")  # fmt: skip
-        return path
+    def _ask_path(self, file_name: str) -> str:
+        """Qt's own save dialog (in the window's language), in the Documents folder."""
+        path = ask_save_path(self, self.tr("Save the slip"), file_name, "PDF (*.pdf)")
+        return "" if path is None else str(path)
 
     def retranslateUi(self) -> None:
         for i, text in enumerate((self.tr("Receive goods"), self.tr("Return to producer"),

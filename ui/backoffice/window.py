@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from pos.domain.auth import Action, Actor, denied
 from pos.domain.errors import ShopError
 from ui import i18n, style
+from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.products_page import ProductsPage
 from ui.backoffice.settings_page import SettingsPage
 from ui.backoffice.stock_page import StockPage
+from ui.backoffice.users_page import UsersPage
 
 if TYPE_CHECKING:
     from pos.services.auth import Auth
@@ -68,6 +70,9 @@ def _settings_page(services: Any, actor: Actor, parent: QWidget | None) -> QWidg
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("products", QT_TRANSLATE_NOOP("BackOffice", "Products"), Action.MANAGE_CATALOG,
              ProductsPage),
+    PageSpec("producers", QT_TRANSLATE_NOOP("BackOffice", "Producers"), Action.MANAGE_CATALOG,
+             ProducersPage),
+    PageSpec("users", QT_TRANSLATE_NOOP("BackOffice", "Users"), Action.MANAGE_USERS, UsersPage),
     PageSpec("stock", QT_TRANSLATE_NOOP("BackOffice", "Stock"), Action.RECEIVE_STOCK,
              StockPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), Action.MANAGE_SETTINGS,
@@ -124,9 +129,19 @@ class BackOfficeLoginDialog(QDialog):
         self.username.setFocus()
 
     def try_login(self) -> None:
+        from pos.services.auth import PinChangeRequired
+
         try:
             actor = self.auth.login(self.username.text().strip(), self.pin.text())
             require_back_office(actor)
+        except PinChangeRequired as asked:  # an admin reset the PIN: a new one, then log in
+            from ui.backoffice.new_pin_dialog import NewPinDialog
+
+            dialog = NewPinDialog(self.auth, asked, self)
+            dialog.finished.connect(lambda _result: self._pin_changed(dialog.outcome))
+            self.pin.clear()
+            dialog.open()
+            return
         except ShopError as exc:
             self.error.setText(exc.message("th" if self.language == "th" else "en"))
             self.pin.clear()
@@ -134,6 +149,11 @@ class BackOfficeLoginDialog(QDialog):
             return
         self.actor = actor
         self.accept()
+
+    def _pin_changed(self, outcome: str) -> None:
+        self.error.setText(outcome)
+        self.activateWindow()
+        self.pin.setFocus()
 
 
 class BackOfficeWindow(QMainWindow):

@@ -169,7 +169,7 @@ ACTIONS: tuple[TillAction, ...] = (
         menu=True,
     ),
     TillAction(
-        "back_office", ("Ctrl+B",), QT_TRANSLATE_NOOP("TillActions", "Back office"),
+        "back_office", ("Ctrl+Shift+B",), QT_TRANSLATE_NOOP("TillActions", "Back office"),
         "back_office",
         help=QT_TRANSLATE_NOOP("TillActions", "Back office: products, prices (managers)"),
         menu=True,
@@ -185,7 +185,8 @@ ACTIONS: tuple[TillAction, ...] = (
 # keys the scan field itself handles: in the help, never an action
 FIELD_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", QT_TRANSLATE_NOOP("TillActions", "Add the scanned or typed code")),
-    ("3*code", QT_TRANSLATE_NOOP("TillActions", "Scan 3 of a product at once")),
+    (QT_TRANSLATE_NOOP("TillActions", "3*code"),
+     QT_TRANSLATE_NOOP("TillActions", "Scan 3 of a product at once")),
     ("↑ / ↓", QT_TRANSLATE_NOOP("TillActions", "Select a line")),
     ("Esc", QT_TRANSLATE_NOOP("TillActions", "Clear the scan field")),
 )
@@ -206,7 +207,7 @@ BY_NAME = {a.name: a for a in ACTIONS}
 
 def help_rows() -> list[tuple[str, str]]:
     """F1 help: (keys, what they do) for the scan field's keys, then every action's."""
-    rows = [(k, tr(text)) for k, text in FIELD_KEYS[:2]]
+    rows = [(tr(k), tr(text)) for k, text in FIELD_KEYS[:2]]
     rows += [(a.help_key, tr(a.help)) for a in ACTIONS if a.help]
     rows += [(k, tr(text)) for k, text in FIELD_KEYS[2:]]
     return rows

@@ -110,6 +110,22 @@ class LoginFlow(QObject):
             self.w.worker)
 
     def _on_failed(self, exc: Exception) -> None:
+        from pos.services.auth import PinChangeRequired
+
+        if isinstance(exc, PinChangeRequired):  # an admin reset the PIN: a new one first
+            from ui.backoffice.new_pin_dialog import NewPinDialog
+
+            auth = self.w.ctx.auth
+            assert auth is not None
+            dialog = NewPinDialog(auth, exc, self.w.window(), self.w.worker)
+
+            def closed(_result: int) -> None:
+                self.w.window().activateWindow()
+                self.page.failed(dialog.outcome)  # its message; the PIN field for the new PIN
+
+            dialog.finished.connect(closed)
+            dialog.open()
+            return
         QApplication.beep()
         self.page.failed(self.w.error_text(exc))
 

@@ -120,7 +120,7 @@ class HeaderPanel(QFrame):
         hl.setContentsMargins(18, 8, 18, 8)
         titles = QVBoxLayout()
         titles.setSpacing(0)
-        self.shop_title = _label("shopTitle")
+        self.shop_title = style.named(style.ElidedLabel(), "shopTitle")  # a long name: "…"
         self.shop_subtitle = _label("shopSubtitle")
         titles.addWidget(self.shop_title)
         titles.addWidget(self.shop_subtitle)
@@ -196,8 +196,7 @@ def cart_table(model: CartTableModel) -> QTableView:
     table.setShowGrid(False)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(64)
+    style.WholeRows(table, 64)  # big rows, none cut in half under the header
     head = table.horizontalHeader()
     head.setHighlightSections(False)
     head.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -1,5 +1,5 @@
 """The till's other keys: help (F1), find (F2), printer setup (Ctrl+P), tax invoice (Ctrl+T),
-the back office (Ctrl+B, a manager's)."""
+the back office (Ctrl+Shift+B, a manager's)."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ class ToolsFlow(QObject):
         action.setVisible(may_use_back_office(actor))
 
     def back_office(self) -> None:
-        """Ctrl+B: the back office, with the manager logged in at the till as its actor."""
+        """Ctrl+Shift+B: the back office, with the manager logged in at the till as its actor."""
         ctx = self.w.store.context
         actor = self.w.actor
         if ctx is None or ctx.back_office is None or actor is None:

@@ -15,6 +15,7 @@ def add_commands(sub: Commands) -> None:
         demo,
         journal,
         labels,
+        producer,
         product,
         promptpay,
         receipt,
@@ -26,11 +27,13 @@ def add_commands(sub: Commands) -> None:
         stories,
         sync,
         terminal,
+        user,
     )
 
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
+        producer, user,
         stock,
     ):  # fmt: skip
         group.add_commands(sub)
