@@ -196,11 +196,17 @@ class TaxInvoiceDialog(QDialog):
         self._validate()
 
     # --- earlier buyers ------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        self._buyer_timer.stop()
+        super().done(result)
+
     def _buyer_typed(self, line: QLineEdit) -> None:
         self._buyer_from = line
         self._buyer_timer.start()
 
     def _find_buyers(self) -> None:
+        if not isValid(self) or self.worker.closed or not self.isVisible():
+            return  # the dialog (or the till) closed while the typing paused
         text = self._buyer_from.text()
         self.worker.run(lambda: self.invoices.buyers(text), self._show_buyers, lambda _e: None,
                         name="buyers")  # fmt: skip
