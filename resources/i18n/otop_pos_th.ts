@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>ApplicationForm</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="181"/>
+        <source>Application</source>
+        <translation>ใบสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="184"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="187"/>
+        <source>Producer code</source>
+        <translation>รหัสผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="189"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="190"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="196"/>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="197"/>
+        <source>Proposed price (baht)</source>
+        <translation>ราคาที่เสนอ (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="203"/>
+        <source>Story (Thai)</source>
+        <translation>เรื่องราว (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="204"/>
+        <source>Story (English)</source>
+        <translation>เรื่องราว (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="205"/>
+        <source>Photos (files, separated by ;)</source>
+        <translation>รูปภาพ (ไฟล์ คั่นด้วย ;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="207"/>
+        <source>Choose photos…</source>
+        <translation>เลือกรูปภาพ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="213"/>
+        <source>Photos</source>
+        <translation>รูปภาพ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="213"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../ui/shift_dialogs.py" line="406"/>
@@ -259,72 +327,72 @@
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="89"/>
+        <location filename="../../ui/till/cart_flow.py" line="91"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="105"/>
+        <location filename="../../ui/till/cart_flow.py" line="107"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="115"/>
+        <location filename="../../ui/till/cart_flow.py" line="117"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="122"/>
+        <location filename="../../ui/till/cart_flow.py" line="124"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="136"/>
+        <location filename="../../ui/till/cart_flow.py" line="138"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="152"/>
+        <location filename="../../ui/till/cart_flow.py" line="154"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="163"/>
+        <location filename="../../ui/till/cart_flow.py" line="165"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="165"/>
+        <location filename="../../ui/till/cart_flow.py" line="167"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="168"/>
+        <location filename="../../ui/till/cart_flow.py" line="170"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="169"/>
+        <location filename="../../ui/till/cart_flow.py" line="171"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="170"/>
+        <location filename="../../ui/till/cart_flow.py" line="172"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="187"/>
+        <location filename="../../ui/till/cart_flow.py" line="189"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="199"/>
+        <location filename="../../ui/till/cart_flow.py" line="201"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="238"/>
+        <location filename="../../ui/till/cart_flow.py" line="240"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -398,6 +466,74 @@
         <location filename="../../ui/shift_dialogs.py" line="183"/>
         <source>Reason (e.g. more change, ice, delivery)</source>
         <translation>เหตุผล (เช่น เติมเงินทอน ค่าน้ำแข็ง ค่าขนส่ง)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateForm</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="311"/>
+        <source>Certificate</source>
+        <translation>ใบรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="319"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <source>Number (OTOP stars: 1-5; FDA: XX-X-XXXXX-X-XXXX)</source>
+        <translation>เลขที่ (ดาว OTOP: 1-5; อย.: XX-X-XXXXX-X-XXXX)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="325"/>
+        <source>Product (SKU)</source>
+        <translation>สินค้า (รหัสสินค้า)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="326"/>
+        <source>Producer (code)</source>
+        <translation>ผู้ผลิต (รหัส)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="329"/>
+        <source>Certificate of</source>
+        <translation>ใบรับรองของ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="330"/>
+        <source>SKU or producer code</source>
+        <translation>รหัสสินค้าหรือรหัสผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="332"/>
+        <source>Issued (YYYY-MM-DD)</source>
+        <translation>วันที่ออก (ปปปป-ดด-วว ค.ศ.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="334"/>
+        <source>Expires (YYYY-MM-DD, empty: never)</source>
+        <translation>วันหมดอายุ (ปปปป-ดด-วว ค.ศ. ว่าง = ไม่หมดอายุ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="336"/>
+        <source>Scanned file</source>
+        <translation>ไฟล์สแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="337"/>
+        <source>Choose file…</source>
+        <translation>เลือกไฟล์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="343"/>
+        <source>Scanned certificate</source>
+        <translation>ใบรับรองที่สแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="344"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>ไฟล์สแกน (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
@@ -475,6 +611,136 @@ Close the shift and issue the Z report with this difference?</source>
         <location filename="../../ui/dialogs.py" line="516"/>
         <source>No (Esc)</source>
         <translation>ไม่ใช่ (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CurationPage</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="382"/>
+        <source>Applications</source>
+        <translation>ใบสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="383"/>
+        <source>Certificates</source>
+        <translation>ใบรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="396"/>
+        <source>Search SKU, name or producer</source>
+        <translation>ค้นหารหัสสินค้า ชื่อ หรือผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="400"/>
+        <source>Every status</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="406"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="417"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="406"/>
+        <source>Submitted</source>
+        <translation>วันที่ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="410"/>
+        <source>New application (Ctrl+N)</source>
+        <translation>ใบสมัครใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="413"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="444"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="432"/>
+        <source>Search number, kind or holder</source>
+        <translation>ค้นหาเลขที่ ประเภท หรือผู้ถือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <source>Of</source>
+        <translation>ของ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <source>Issued</source>
+        <translation>วันที่ออก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="437"/>
+        <source>Expires</source>
+        <translation>วันหมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="437"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="441"/>
+        <source>New certificate (Ctrl+N)</source>
+        <translation>ใบรับรองใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="526"/>
+        <source>%1 expired · %2 expire within 30 days · %3 within 90 days</source>
+        <translation>หมดอายุแล้ว %1 · จะหมดอายุใน 30 วัน %2 · ใน 90 วัน %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="532"/>
+        <source>Every certificate is valid for more than 90 days</source>
+        <translation>ใบรับรองทุกใบยังใช้ได้เกิน 90 วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="546"/>
+        <source>never</source>
+        <translation>ไม่หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="588"/>
+        <source>%1 is decided: %2</source>
+        <translation>%1 พิจารณาแล้ว: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="601"/>
+        <source>Saved</source>
+        <translation>บันทึกแล้ว</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2614,64 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>ReviewForm</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="243"/>
+        <source>Committee review</source>
+        <translation>ผลการพิจารณาของคณะกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="249"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="250"/>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>วันที่ประชุม (ปปปป-ดด-วว ค.ศ.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="255"/>
+        <source>One name a line</source>
+        <translation>บรรทัดละหนึ่งชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="257"/>
+        <source>Members present (quorum: %1)</source>
+        <translation>กรรมการที่เข้าร่วม (องค์ประชุม: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="268"/>
+        <source>Total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="272"/>
+        <source>Decision</source>
+        <translation>ผลการพิจารณา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="276"/>
+        <source>Remarks</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
+        <source>passes</source>
+        <translation>ผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
+        <source>below the pass mark</source>
+        <translation>ต่ำกว่าเกณฑ์ผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="287"/>
+        <source>%1 of %2 (pass mark %3): %4</source>
+        <translation>%1 จาก %2 (เกณฑ์ผ่าน %3): %4</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/backoffice/settings_page.py" line="292"/>
@@ -3304,6 +3628,19 @@ Card</source>
     <message>
         <source>Demo PINs still in use by {names}: anyone who read the manual can log in as them. Open each user and reset the PIN before real use.</source>
         <translation type="vanished">ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="144"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="146"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
     </message>
 </context>
 <context>

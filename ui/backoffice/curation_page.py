@@ -133,10 +133,9 @@ def _table(headers: Sequence[str], name: str) -> QTableWidget:
 class _Form(QDialog):
     """A form: Ctrl+S saves through `save` (a refusal is shown, the form stays), Esc closes."""
 
-    def __init__(self, name: str, title: str, parent: QWidget | None) -> None:
+    def __init__(self, name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setWindowTitle(title)
         self.setModal(True)
         self.form = QFormLayout()
         self.error = style.named(QLabel(), "formError")
@@ -178,7 +177,8 @@ class ApplicationForm(_Form):
     def __init__(
         self, page: CurationPage, existing: ApplicationRecord | None = None
     ) -> None:
-        super().__init__("applicationForm", page.tr("Application"), page)
+        super().__init__("applicationForm", page)
+        self.setWindowTitle(self.tr("Application"))
         self.page, self.existing = page, existing
         d = existing.details if existing else None
         self.sku = self.line("sku", self.tr("SKU"), d.sku if d else "")
@@ -239,7 +239,8 @@ class ReviewForm(_Form):
     pass mark shown as they are typed), the decision and remarks."""
 
     def __init__(self, page: CurationPage, app: ApplicationRecord) -> None:
-        super().__init__("reviewForm", page.tr("Committee review"), page)
+        super().__init__("reviewForm", page)
+        self.setWindowTitle(self.tr("Committee review"))
         self.page, self.app = page, app
         self.rules = page.service.rules
         d = app.details
@@ -306,7 +307,8 @@ class CertificateForm(_Form):
     """A certificate of a product (by SKU) or of a producer (by code), with its scanned file."""
 
     def __init__(self, page: CurationPage, existing: Certificate | None = None) -> None:
-        super().__init__("certificateForm", page.tr("Certificate"), page)
+        super().__init__("certificateForm", page)
+        self.setWindowTitle(self.tr("Certificate"))
         self.page, self.existing = page, existing
         c = existing
         self.kind = style.named(QComboBox(), "kind")
