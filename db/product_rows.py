@@ -10,7 +10,7 @@ from db import models as m
 from pos.domain.cart import ProductInfo, SoldBy
 
 # the first expiry among the product's own and its producer's certificates (the till's flag)
-_CERT_EXPIRES = (
+CERT_EXPIRES = (
     select(func.min(m.Certification.expires))
     .where(
         or_(
@@ -35,7 +35,7 @@ PRODUCT_COLUMNS = (
     m.Product.unit_en,
     m.Product.category_code,
     m.Product.curation,
-    _CERT_EXPIRES,
+    CERT_EXPIRES,
 )
 
 

@@ -73,10 +73,11 @@ def find_labels(
                 f"ไม่พบสินค้าที่ขายอยู่รหัส {', '.join(missing)}",
             )
     per_sku = sku_copies or {}
+    today = shop_day(SystemClock().now())
     return [
         LabelItem(
             p,
-            make_label(p, story_url_for(p.story_url, p.sku, settings)),
+            make_label(p, story_url_for(p.story_url, p.sku, settings), today),
             per_sku.get(p.sku, copies),
         )
         for p in products
