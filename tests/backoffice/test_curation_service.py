@@ -3,14 +3,18 @@ refused at the scan and at the payment, certificates expire (warn or block), rol
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from db import models as m
+from pos.app import main
 from pos.app.bootstrap import Store, open_store
 from pos.domain.auth import Actor, PermissionDenied, Role
 from pos.domain.catalog import ProducerEntry
@@ -77,6 +81,13 @@ def sell(checkout: Checkout, code: str) -> str:
         cart, [Tender(TenderKind.PROMPTPAY, due, reference="PP1")], actor=seller(checkout)
     )
     return receipt.receipt_no
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -297,3 +308,36 @@ def test_a_counter_of_a_central_database_refuses_to_change_its_copy(shop: Store)
     with pytest.raises(CurationError, match="central database"):
         service.add_certificate(MANAGER, Certificate(CertKind.GI, "G", producer_code="P-MAT"))
     assert counts(shop)["curation_applications"] == 0
+
+
+def test_certificates_from_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
+    db = str(tmp_path / "demo.db")
+    assert cli("demo", "--db", db)[0] == 0
+    manager = ("--user", "manager", "--pin", "9999")
+    yesterday = (TODAY - timedelta(days=1)).isoformat()
+    code, out, err = cli(
+        "certificate", "add", "--db", db, "--kind", "fda", "--number", "4011234520001",
+        "--sku", "KK-FD-0001", "--expires", yesterday, "--file", "scans/fd1.pdf", *manager,
+    )  # fmt: skip
+    assert (code, out) == (0, "fda 40-1-12345-2-0001: KK-FD-0001\n"), err
+    code, out, err = cli(
+        "certificate", "add", "--db", db, "--kind", "fda", "--number", "40-1-1234",
+        "--producer", "P001", *manager,
+    )  # fmt: skip
+    assert code == 2
+    assert "XX-X-XXXXX-X-XXXX" in err
+    assert "เลข อย." in err
+    code, _, err = cli(
+        "certificate", "add", "--db", db, "--kind", "gi", "--number", "G1", "--producer",
+        "P001", "--user", "cashier", "--pin", "1111",
+    )  # fmt: skip
+    assert code == 2
+    assert "may not record a curation review" in err
+    code, out, err = cli("certificate", "alerts", "--db", db, *manager)
+    assert code == 0, err
+    assert f"{yesterday}  EXPIRED" in out
+    assert "Thai FDA 40-1-12345-2-0001  KK-FD-0001" in out
+    assert "P001" not in out  # the two refused were not written
