@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pos.domain.curation import APPROVED
 from pos.domain.labels import (
     LabelBatch,
     LabelData,
@@ -180,8 +181,8 @@ def label_history(uow: UnitOfWorkFactory[LabelUnitOfWork], limit: int = 20) -> l
 def story_pages(
     uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings, today: date | None = None
 ) -> list[StoryPage]:
-    """Every active product's story page, in SKU order; a certificate expired by `today`
-    (the shop's day) is not shown as verified."""
+    """Every active product the committee approved, its story page, in SKU order; a
+    certificate expired by `today` (the shop's day) is not shown as verified."""
     as_of = today or shop_day(SystemClock().now())
     with uow() as read:
         entries = list(read.catalog.export_entries())
@@ -211,7 +212,7 @@ def story_pages(
             as_of=as_of,
         )
         for p, pr in entries
-        if p.active
+        if p.active and p.curation == APPROVED
     ]
 
 

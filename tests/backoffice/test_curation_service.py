@@ -341,3 +341,14 @@ def test_certificates_from_the_command_line(
     assert f"{yesterday}  EXPIRED" in out
     assert "Thai FDA 40-1-12345-2-0001  KK-FD-0001" in out
     assert "P001" not in out  # the two refused were not written
+
+
+def test_a_story_page_is_published_only_once_the_committee_approved(shop: Store) -> None:
+    from pos.services.labels import story_pages
+
+    service = curation(shop)
+    app = service.submit(MANAGER, FORM)
+    assert [p.sku for p in story_pages(shop.uow, Settings())] == []
+    service.review(MANAGER, app.app_id, review(Decision.APPROVE))
+    pages = story_pages(shop.uow, Settings())
+    assert [(p.sku, p.story_en) for p in pages] == [(SKU, "Woven from Ban Phai reeds")]
