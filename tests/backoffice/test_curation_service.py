@@ -352,3 +352,22 @@ def test_a_story_page_is_published_only_once_the_committee_approved(shop: Store)
     service.review(MANAGER, app.app_id, review(Decision.APPROVE))
     pages = story_pages(shop.uow, Settings())
     assert [(p.sku, p.story_en) for p in pages] == [(SKU, "Woven from Ban Phai reeds")]
+
+
+def test_the_back_office_of_a_counter_with_a_central_database_refuses(
+    migrated_sqlite_url: str,
+) -> None:
+    from pos.app.bootstrap import Services
+
+    counter = open_store(migrated_sqlite_url, Settings(central_url="postgresql://central/pos"))
+    try:
+        with pytest.raises(CurationError, match="open the back office on the central database"):
+            Services(counter).curation.submit(MANAGER, FORM)
+    finally:
+        counter.close()
+    standalone = open_store(migrated_sqlite_url, Settings())
+    try:
+        with pytest.raises(CurationError, match="Producer: no producer"):  # it goes on to check
+            Services(standalone).curation.submit(MANAGER, FORM)
+    finally:
+        standalone.close()
