@@ -471,67 +471,67 @@
 <context>
     <name>CertificateForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="311"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="326"/>
         <source>Certificate</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="319"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="334"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="336"/>
         <source>Number (OTOP stars: 1-5; FDA: XX-X-XXXXX-X-XXXX)</source>
         <translation>เลขที่ (ดาว OTOP: 1-5; อย.: XX-X-XXXXX-X-XXXX)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="325"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="340"/>
         <source>Product (SKU)</source>
         <translation>สินค้า (รหัสสินค้า)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="326"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="341"/>
         <source>Producer (code)</source>
         <translation>ผู้ผลิต (รหัส)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="329"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="344"/>
         <source>Certificate of</source>
         <translation>ใบรับรองของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="330"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="345"/>
         <source>SKU or producer code</source>
         <translation>รหัสสินค้าหรือรหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="332"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="347"/>
         <source>Issued (YYYY-MM-DD)</source>
         <translation>วันที่ออก (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="334"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="349"/>
         <source>Expires (YYYY-MM-DD, empty: never)</source>
         <translation>วันหมดอายุ (ปปปป-ดด-วว ค.ศ. ว่าง = ไม่หมดอายุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="336"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="351"/>
         <source>Scanned file</source>
         <translation>ไฟล์สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="337"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="352"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="343"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="358"/>
         <source>Scanned certificate</source>
         <translation>ใบรับรองที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="344"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="359"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>ไฟล์สแกน (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
@@ -616,129 +616,129 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CurationPage</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="382"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="397"/>
         <source>Applications</source>
         <translation>ใบสมัคร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="383"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="398"/>
         <source>Certificates</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="396"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="411"/>
         <source>Search SKU, name or producer</source>
         <translation>ค้นหารหัสสินค้า ชื่อ หรือผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="400"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="415"/>
         <source>Every status</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="405"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="406"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="417"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="432"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="406"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
         <source>Submitted</source>
         <translation>วันที่ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="410"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="425"/>
         <source>New application (Ctrl+N)</source>
         <translation>ใบสมัครใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="413"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="444"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="428"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="459"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="432"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="447"/>
         <source>Search number, kind or holder</source>
         <translation>ค้นหาเลขที่ ประเภท หรือผู้ถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
         <source>Of</source>
         <translation>ของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
         <source>Issued</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="437"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="452"/>
         <source>Expires</source>
         <translation>วันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="437"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="452"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="441"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="456"/>
         <source>New certificate (Ctrl+N)</source>
         <translation>ใบรับรองใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="526"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="541"/>
         <source>%1 expired · %2 expire within 30 days · %3 within 90 days</source>
         <translation>หมดอายุแล้ว %1 · จะหมดอายุใน 30 วัน %2 · ใน 90 วัน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="532"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="547"/>
         <source>Every certificate is valid for more than 90 days</source>
         <translation>ใบรับรองทุกใบยังใช้ได้เกิน 90 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="546"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="561"/>
         <source>never</source>
         <translation>ไม่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="588"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="603"/>
         <source>%1 is decided: %2</source>
         <translation>%1 พิจารณาแล้ว: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="601"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="616"/>
         <source>Saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
@@ -2626,47 +2626,57 @@ Card</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="250"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="262"/>
+        <source>none recorded</source>
+        <translation>ยังไม่มีบันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="264"/>
+        <source>Certificates</source>
+        <translation>ใบรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="265"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>วันที่ประชุม (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="255"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="270"/>
         <source>One name a line</source>
         <translation>บรรทัดละหนึ่งชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="257"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="272"/>
         <source>Members present (quorum: %1)</source>
         <translation>กรรมการที่เข้าร่วม (องค์ประชุม: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="268"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="283"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="272"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="287"/>
         <source>Decision</source>
         <translation>ผลการพิจารณา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="276"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="291"/>
         <source>Remarks</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="300"/>
         <source>passes</source>
         <translation>ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="300"/>
         <source>below the pass mark</source>
         <translation>ต่ำกว่าเกณฑ์ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="287"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="302"/>
         <source>%1 of %2 (pass mark %3): %4</source>
         <translation>%1 จาก %2 (เกณฑ์ผ่าน %3): %4</translation>
     </message>

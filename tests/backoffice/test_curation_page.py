@@ -4,7 +4,7 @@ an application approved is sold; a certificate expired is flagged (warn) or refu
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from db import models as m
 from pos.app.bootstrap import Services, Store, open_store
 from pos.domain.auth import Actor, Role
-from pos.domain.curation import Criterion
+from pos.domain.curation import Certificate, CertKind, Criterion
 from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
@@ -117,11 +117,19 @@ def test_an_application_approved_in_the_review_form_is_sold_at_the_till(
         assert "ยังไม่ผ่านการคัดสรรของคณะกรรมการ ขายไม่ได้" in till.banner.text()  # the till: Thai
     i18n.install_language("en")
 
+    page.service.add_certificate(  # the producer's stars, shown to the committee
+        MANAGER,
+        Certificate(CertKind.OTOP_STARS, "4", issued=date(2023, 8, 1), producer_code="KK-CHB-01"),
+    )
+    page.reload()
     focus(qtbot, page, page.app_search)
     qtbot.keyClicks(page.app_search, "reed")  # typing filters; Enter opens the review
     assert page.app_table.rowCount() == 1
     qtbot.keyClick(page.app_search, Qt.Key.Key_Return)
     form = modal(qtbot, "reviewForm")
+    held = form.findChild(QLabel, "reviewCertificates")
+    assert held is not None
+    assert held.text() == "OTOP 4 stars (2023) · valid"
     members = form.findChild(QPlainTextEdit, "members")
     assert members is not None
     type_in(qtbot, form, "members", "นายสมชาย")

@@ -247,6 +247,21 @@ class ReviewForm(_Form):
         name = d.name_th if _lang() == "th" else d.name_en
         about = style.named(QLabel(f"{d.sku} · {name} · {baht(d.price)}"), "reviewAbout")
         self.form.addRow(self.tr("Product"), about)
+        today = page.service.today()
+        held = [
+            r.certificate for r in page.certs
+            if r.certificate.product_sku == d.sku or r.certificate.producer_code == d.producer_code
+        ]  # fmt: skip
+        certs = style.named(QLabel(), "reviewCertificates")
+        certs.setWordWrap(True)
+        certs.setText(
+            "\n".join(
+                f"{c.title.pick(_lang())} · {expiry_text(c.expires, today).pick(_lang())}"
+                for c in held
+            )
+            or self.tr("none recorded")
+        )
+        self.form.addRow(self.tr("Certificates"), certs)
         self.held_on = self.line("heldOn", self.tr("Date (YYYY-MM-DD)"),
                                  page.service.today().isoformat())  # fmt: skip
         self.members = style.named(QPlainTextEdit(), "members")
