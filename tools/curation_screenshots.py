@@ -59,6 +59,11 @@ def main() -> int:
                 Certificate(kind, number, issued=today - timedelta(days=700),
                             expires=today + timedelta(days=days), product_sku=sku),
             )  # fmt: skip
+        curation.add_certificate(  # the producer's own: shown to the committee
+            MANAGER,
+            Certificate(CertKind.OTOP_STARS, "4", issued=today.replace(year=today.year - 3),
+                        producer_code="P001"),
+        )  # fmt: skip
         page = CurationPage(services, MANAGER)
         page.resize(1366, 768)
         page.show()
