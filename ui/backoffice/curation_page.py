@@ -402,6 +402,8 @@ class CurationPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_record)
+        self.setFocusProxy(self.app_search)  # the window gives the page's search the keyboard
+        self.tabs.currentChanged.connect(lambda _i: self._search_field().setFocus())
         self.reload()
 
     # --- building ----------------------------------------------------------------------
@@ -616,4 +618,7 @@ class CurationPage(QWidget):
             self.status.setText(self.tr("Saved"))
             self.reload()
         form.deleteLater()
-        (self.cert_search if self.on_certificates else self.app_search).setFocus()
+        self._search_field().setFocus()
+
+    def _search_field(self) -> QLineEdit:
+        return self.cert_search if self.on_certificates else self.app_search
