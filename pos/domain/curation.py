@@ -169,7 +169,7 @@ def parse_application(
                 "ชื่อไฟล์รูปว่างหรือยาวเกินไป",
             )  # fmt: skip
     return ApplicationDetails(
-        sku=get["sku"],
+        sku=get["sku"].upper(),  # SKUs are upper case (the products service's rule)
         producer_code=get["producer"],
         name_th=get["name_th"],
         name_en=get["name_en"],

@@ -110,22 +110,27 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="70"/>
+        <location filename="../../ui/backoffice/window.py" line="71"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="72"/>
+        <location filename="../../ui/backoffice/window.py" line="73"/>
         <source>Producers</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="74"/>
+        <location filename="../../ui/backoffice/window.py" line="75"/>
+        <source>Curation</source>
+        <translation>คัดสรรสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="77"/>
         <source>Users</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="75"/>
+        <location filename="../../ui/backoffice/window.py" line="78"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -133,22 +138,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="108"/>
+        <location filename="../../ui/backoffice/window.py" line="111"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="118"/>
+        <location filename="../../ui/backoffice/window.py" line="121"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="121"/>
+        <location filename="../../ui/backoffice/window.py" line="124"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="122"/>
+        <location filename="../../ui/backoffice/window.py" line="125"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -156,12 +161,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="213"/>
+        <location filename="../../ui/backoffice/window.py" line="216"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="216"/>
+        <location filename="../../ui/backoffice/window.py" line="219"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -626,119 +631,119 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="411"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="413"/>
         <source>Search SKU, name or producer</source>
         <translation>ค้นหารหัสสินค้า ชื่อ หรือผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="415"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="417"/>
         <source>Every status</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="432"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="423"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="434"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="423"/>
         <source>Submitted</source>
         <translation>วันที่ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="425"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="427"/>
         <source>New application (Ctrl+N)</source>
         <translation>ใบสมัครใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="428"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="459"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="430"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="461"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="447"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="449"/>
         <source>Search number, kind or holder</source>
         <translation>ค้นหาเลขที่ ประเภท หรือผู้ถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
         <source>Of</source>
         <translation>ของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="451"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
         <source>Issued</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="452"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="454"/>
         <source>Expires</source>
         <translation>วันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="452"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="454"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="456"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="458"/>
         <source>New certificate (Ctrl+N)</source>
         <translation>ใบรับรองใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="541"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="543"/>
         <source>%1 expired · %2 expire within 30 days · %3 within 90 days</source>
         <translation>หมดอายุแล้ว %1 · จะหมดอายุใน 30 วัน %2 · ใน 90 วัน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="547"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="549"/>
         <source>Every certificate is valid for more than 90 days</source>
         <translation>ใบรับรองทุกใบยังใช้ได้เกิน 90 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="561"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="563"/>
         <source>never</source>
         <translation>ไม่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="603"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="605"/>
         <source>%1 is decided: %2</source>
         <translation>%1 พิจารณาแล้ว: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="616"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="618"/>
         <source>Saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>

@@ -1,5 +1,6 @@
-"""The curation page through real widgets (keys into the focused widget), then the real till:
-an application approved is sold; a certificate expired is flagged (warn) or refused (block)."""
+"""The curation page in the real back-office window (keys into the focused widget), then the
+real till: an application approved is sold; a certificate expired is flagged (warn) or refused
+(block)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock
 from pos.services.auth import Auth
 from pos.services.demo import load_demo_store
+from tests.backoffice.test_products_ui import open_back_office
 from tests.helpers.selling import FastArgon2
 from tests.ui.conftest import DATA, TEA, key, modal, open_till, scan_and_wait, type_text
 from tests.ui.test_payment import open_payment, wait_for_sale
@@ -52,12 +54,20 @@ def store(migrated_sqlite_url: str) -> Iterator[Store]:
 
 
 def open_page(qtbot: QtBot, store: Store, actor: Actor = MANAGER) -> CurationPage:
-    page = CurationPage(Services(store), actor)
-    qtbot.addWidget(page)
-    page.resize(1366, 700)
-    page.show()
-    page.activateWindow()
-    qtbot.waitExposed(page)
+    """The curation tab of the real back-office window, the manager logged in by keys (an
+    actor the window would not let in gets the page on its own)."""
+    if actor is not MANAGER:
+        page = CurationPage(Services(store), actor)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitExposed(page)
+        return page
+    services = Services(store, queue_prints=False)
+    services.auth.hasher = FastArgon2()
+    window = open_back_office(qtbot, services, "manager", "9999")
+    assert window.tabs.tabText(window.tabs.indexOf(window.page("curation"))) == "Curation"
+    page = window.show_page("curation")
+    assert isinstance(page, CurationPage)
     focus(qtbot, page, page.app_search)
     return page
 

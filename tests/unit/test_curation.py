@@ -225,3 +225,7 @@ def test_the_settings_know_the_expired_certificate_rule_and_the_committee() -> N
                 {"curation_pass_mark": 51}):  # fmt: skip
         with pytest.raises(SettingsError, match=r"curation|expired certificate"):
             Settings.from_dict(bad)
+
+
+def test_an_application_sku_is_kept_upper_case_as_every_sku() -> None:
+    assert parse_application(_app(sku="kk-new-002")).sku == "KK-NEW-002"
