@@ -8,7 +8,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from pos.domain.catalog import CATEGORY_NAMES, CertificationEntry, OtopCategory
-from pos.domain.curation import Expiry, expiry_state
+from pos.domain.curation import CERT_KIND_NAMES, Expiry, expiry_state
 from pos.domain.labels import LabelError, format_label_price
 
 PRODUCER_KIND_NAMES: dict[str, tuple[str, str]] = {
@@ -16,16 +16,8 @@ PRODUCER_KIND_NAMES: dict[str, tuple[str, str]] = {
     "individual": ("ผู้ผลิตรายเดียว", "Individual producer"),
     "sme": ("ผู้ประกอบการ SME", "Small enterprise (SME)"),
 }
-CERT_NAMES: dict[str, tuple[str, str]] = {
-    "fda": ("อย.", "Thai FDA"),
-    "community_standard": ("มผช.", "Community product standard"),
-    "tis": ("มอก.", "Thai Industrial Standard"),
-    "halal": ("ฮาลาล", "Halal"),
-    "gi": ("สิ่งบ่งชี้ทางภูมิศาสตร์ (GI)", "Geographical indication (GI)"),
-    "otop_stars": ("ดาว OTOP", "OTOP stars"),
-    "organic": ("เกษตรอินทรีย์", "Organic"),
-    "other": ("ใบรับรอง", "Certificate"),
-}
+# a certificate kind's names as the story page shows them (th, en)
+CERT_NAMES: dict[str, tuple[str, str]] = {k.value: (n.th, n.en) for k, n in CERT_KIND_NAMES.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,8 @@ real till: an application approved is sold; a certificate expired is flagged (wa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -25,12 +23,10 @@ from pos.app.bootstrap import Services, Store, open_store
 from pos.domain.auth import Actor, Role
 from pos.domain.curation import Certificate, CertKind, Criterion
 from pos.domain.settings import Settings
-from pos.ports.clock import SystemClock
-from pos.services.auth import Auth
-from pos.services.demo import load_demo_store
 from tests.backoffice.test_products_ui import open_back_office
 from tests.helpers.selling import FastArgon2
-from tests.ui.conftest import DATA, TEA, key, modal, open_till, scan_and_wait, type_text
+from tests.ui import conftest as till_fixtures
+from tests.ui.conftest import TEA, key, modal, open_till, scan_and_wait, type_text
 from tests.ui.test_payment import open_payment, wait_for_sale
 from ui import i18n, style
 from ui.backoffice.curation_page import CurationPage
@@ -39,23 +35,13 @@ MANAGER = Actor("u-m", "manager", "Manager", Role.MANAGER)
 SKU = "KK-MAT-009"
 
 
-@pytest.fixture
-def store(migrated_sqlite_url: str) -> Iterator[Store]:
-    i18n.install_language("en")
-    settings = Settings()
-    opened = open_store(migrated_sqlite_url, settings)
-    load_demo_store(opened.uow, settings, opened.terminal.terminal_id, DATA)
-    Auth(opened.uow, settings, SystemClock(), FastArgon2()).ensure_demo_users()
-    try:
-        yield opened
-    finally:
-        opened.close()
-        i18n.install_language("th")
+store = till_fixtures.store  # the demo store of the till's tests, as a fixture here
 
 
 def open_page(qtbot: QtBot, store: Store, actor: Actor = MANAGER) -> CurationPage:
     """The curation tab of the real back-office window, the manager logged in by keys (an
     actor the window would not let in gets the page on its own)."""
+    i18n.install_language("en")  # the messages these tests read are the English ones
     if actor is not MANAGER:
         page = CurationPage(Services(store), actor)
         qtbot.addWidget(page)
