@@ -72,6 +72,9 @@ class SqlCurationRepository:
     def producer_exists(self, code: str) -> bool:
         return self._producer_id(code) is not None
 
+    def producer_active(self, code: str) -> bool | None:
+        return self.session.scalar(select(m.Producer.active).where(m.Producer.code == code))
+
     def product_exists(self, sku: str) -> bool:
         return self._product_id(sku) is not None
 

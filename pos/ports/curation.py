@@ -43,6 +43,9 @@ class CertificateRecord:
 
 class CurationRepository(Protocol):
     def producer_exists(self, code: str) -> bool: ...
+    def producer_active(self, code: str) -> bool | None:
+        """Whether the producer is active (None: no producer has this code)."""
+        ...
     def sku_taken(self, sku: str) -> bool:
         """A product or an application has this SKU."""
         ...

@@ -133,10 +133,16 @@ class Curation:
 
     @staticmethod
     def _check_producer(uow: CurationUnitOfWork, details: ApplicationDetails) -> None:
-        if not uow.curation.producer_exists(details.producer_code):
+        active = uow.curation.producer_active(details.producer_code)
+        if active is None:
             raise CurationError(
                 f"Producer: no producer has the code {details.producer_code!r}",
                 f"ผู้ผลิต: ไม่พบผู้ผลิตรหัส {details.producer_code!r}",
+            )
+        if not active:
+            raise CurationError(
+                f"Producer: {details.producer_code} is no longer active",
+                f"ผู้ผลิต: {details.producer_code} ไม่ได้ใช้งานแล้ว",
             )
 
     def submit(

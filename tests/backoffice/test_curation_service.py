@@ -297,6 +297,11 @@ def test_bad_input_is_refused_by_field_and_nothing_is_written(shop: Store) -> No
     ):
         with pytest.raises(CurationError, match=named):
             service.add_certificate(MANAGER, cert)
+    with shop.uow(write=True) as w:  # a producer no longer active proposes nothing
+        w.session.execute(m.Producer.__table__.update().values(active=False))
+        w.commit()
+    with pytest.raises(CurationError, match="Producer: P-MAT is no longer active"):
+        service.submit(MANAGER, {**FORM, "sku": "KK-MAT-002"})
     assert counts(shop) == before
     assert service.application(MANAGER, app.app_id).status is Status.SUBMITTED
 
