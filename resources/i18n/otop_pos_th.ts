@@ -4,67 +4,67 @@
 <context>
     <name>ApplicationForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="181"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="203"/>
         <source>Application</source>
         <translation>ใบสมัคร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="184"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="206"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="187"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="209"/>
         <source>Producer code</source>
         <translation>รหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="189"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="211"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="190"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="212"/>
         <source>Name (English)</source>
         <translation>ชื่อ (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="196"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="218"/>
         <source>Category</source>
         <translation>หมวดหมู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="197"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="219"/>
         <source>Proposed price (baht)</source>
         <translation>ราคาที่เสนอ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="203"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="225"/>
         <source>Story (Thai)</source>
         <translation>เรื่องราว (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="204"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="226"/>
         <source>Story (English)</source>
         <translation>เรื่องราว (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="205"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="227"/>
         <source>Photos (files, separated by ;)</source>
         <translation>รูปภาพ (ไฟล์ คั่นด้วย ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="207"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="229"/>
         <source>Choose photos…</source>
         <translation>เลือกรูปภาพ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="213"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
         <source>Photos</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="213"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
@@ -476,67 +476,67 @@
 <context>
     <name>CertificateForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="326"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="348"/>
         <source>Certificate</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="334"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="356"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="336"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="358"/>
         <source>Number (OTOP stars: 1-5; FDA: XX-X-XXXXX-X-XXXX)</source>
         <translation>เลขที่ (ดาว OTOP: 1-5; อย.: XX-X-XXXXX-X-XXXX)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="340"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="362"/>
         <source>Product (SKU)</source>
         <translation>สินค้า (รหัสสินค้า)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="341"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="363"/>
         <source>Producer (code)</source>
         <translation>ผู้ผลิต (รหัส)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="344"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="366"/>
         <source>Certificate of</source>
         <translation>ใบรับรองของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="345"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="367"/>
         <source>SKU or producer code</source>
         <translation>รหัสสินค้าหรือรหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="347"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="369"/>
         <source>Issued (YYYY-MM-DD)</source>
         <translation>วันที่ออก (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="349"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="371"/>
         <source>Expires (YYYY-MM-DD, empty: never)</source>
         <translation>วันหมดอายุ (ปปปป-ดด-วว ค.ศ. ว่าง = ไม่หมดอายุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="351"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="373"/>
         <source>Scanned file</source>
         <translation>ไฟล์สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="352"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="374"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="358"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="380"/>
         <source>Scanned certificate</source>
         <translation>ใบรับรองที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="359"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="381"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>ไฟล์สแกน (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
@@ -621,129 +621,134 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CurationPage</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="397"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="109"/>
+        <source>Something went wrong (it was logged): try again</source>
+        <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) กรุณาลองใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
         <source>Applications</source>
         <translation>ใบสมัคร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="398"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
         <source>Certificates</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="413"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
         <source>Search SKU, name or producer</source>
         <translation>ค้นหารหัสสินค้า ชื่อ หรือผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="417"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="440"/>
         <source>Every status</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="422"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="423"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="434"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="457"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="423"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
         <source>Submitted</source>
         <translation>วันที่ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="427"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="450"/>
         <source>New application (Ctrl+N)</source>
         <translation>ใบสมัครใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="430"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="461"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="484"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="449"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="472"/>
         <source>Search number, kind or holder</source>
         <translation>ค้นหาเลขที่ ประเภท หรือผู้ถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
         <source>Of</source>
         <translation>ของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
         <source>Issued</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="454"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
         <source>Expires</source>
         <translation>วันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="454"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="458"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="481"/>
         <source>New certificate (Ctrl+N)</source>
         <translation>ใบรับรองใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="543"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="577"/>
         <source>%1 expired · %2 expire within 30 days · %3 within 90 days</source>
         <translation>หมดอายุแล้ว %1 · จะหมดอายุใน 30 วัน %2 · ใน 90 วัน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="549"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="583"/>
         <source>Every certificate is valid for more than 90 days</source>
         <translation>ใบรับรองทุกใบยังใช้ได้เกิน 90 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="563"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="597"/>
         <source>never</source>
         <translation>ไม่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="605"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="639"/>
         <source>%1 is decided: %2</source>
         <translation>%1 พิจารณาแล้ว: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="618"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="652"/>
         <source>Saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
@@ -2621,67 +2626,67 @@ Card</source>
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="243"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="264"/>
         <source>Committee review</source>
         <translation>ผลการพิจารณาของคณะกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="249"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="270"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="262"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="283"/>
         <source>none recorded</source>
         <translation>ยังไม่มีบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="264"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
         <source>Certificates</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="265"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="286"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>วันที่ประชุม (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="270"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="291"/>
         <source>One name a line</source>
         <translation>บรรทัดละหนึ่งชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="272"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="293"/>
         <source>Members present (quorum: %1)</source>
         <translation>กรรมการที่เข้าร่วม (องค์ประชุม: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="283"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="304"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="287"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="308"/>
         <source>Decision</source>
         <translation>ผลการพิจารณา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="291"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="312"/>
         <source>Remarks</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="300"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
         <source>passes</source>
         <translation>ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="300"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
         <source>below the pass mark</source>
         <translation>ต่ำกว่าเกณฑ์ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="302"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="323"/>
         <source>%1 of %2 (pass mark %3): %4</source>
         <translation>%1 จาก %2 (เกณฑ์ผ่าน %3): %4</translation>
     </message>
@@ -3648,12 +3653,12 @@ Card</source>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="144"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="152"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="146"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="154"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>

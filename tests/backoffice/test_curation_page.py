@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy import func, select
 
 from db import models as m
@@ -47,6 +48,7 @@ def open_page(qtbot: QtBot, store: Store, actor: Actor = MANAGER) -> CurationPag
         qtbot.addWidget(page)
         page.show()
         qtbot.waitExposed(page)
+        settled(qtbot, page)
         return page
     services = Services(store, queue_prints=False)
     services.auth.hasher = FastArgon2()
@@ -54,6 +56,7 @@ def open_page(qtbot: QtBot, store: Store, actor: Actor = MANAGER) -> CurationPag
     assert window.tabs.tabText(window.tabs.indexOf(window.page("curation"))) == "Curation"
     page = window.show_page("curation")
     assert isinstance(page, CurationPage)
+    settled(qtbot, page)
     focus(qtbot, page, page.app_search)
     return page
 
@@ -75,8 +78,14 @@ def type_in(qtbot: QtBot, form: QWidget, name: str, text: str) -> None:
     type_text(focused, text)
 
 
-def save(qtbot: QtBot) -> None:
+def save(qtbot: QtBot, page: CurationPage) -> None:
+    """Ctrl+S in the form; wait for the page's worker (the save, and the lists read again)."""
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot, page)
+
+
+def settled(qtbot: QtBot, page: CurationPage) -> None:
+    qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
 
 
 def submit_application(qtbot: QtBot, page: CurationPage) -> None:
@@ -88,8 +97,8 @@ def submit_application(qtbot: QtBot, page: CurationPage) -> None:
         ("story_th", "ทอจากกกริมหนองน้ำ"),
     ):  # fmt: skip
         type_in(qtbot, form, name, text)
-    save(qtbot)
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
+    save(qtbot, page)
+    qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=5_000)
 
 
 def cell(page: CurationPage, row: int, col: int, table: str = "app") -> str:
@@ -118,6 +127,7 @@ def test_an_application_approved_in_the_review_form_is_sold_at_the_till(
         Certificate(CertKind.OTOP_STARS, "4", issued=date(2023, 8, 1), producer_code="KK-CHB-01"),
     )
     page.reload()
+    settled(qtbot, page)
     focus(qtbot, page, page.app_search)
     qtbot.keyClicks(page.app_search, "reed")  # typing filters; Enter opens the review
     assert page.app_table.rowCount() == 1
@@ -138,14 +148,14 @@ def test_an_application_approved_in_the_review_form_is_sold_at_the_till(
     for c in Criterion:
         type_in(qtbot, form, f"score_{c.value}", "8")
     assert total.text() == "40 of 50 (pass mark 30): passes"
-    save(qtbot)  # two members: the quorum is three, the form stays with the message
+    save(qtbot, page)  # two members: the quorum is three, the form stays with the message
     error = form.findChild(QLabel, "formError")
     assert error is not None
     assert "Members present: 2 present, the quorum is 3" in error.text()
     assert form.isVisible()
     type_in(qtbot, form, "members", "น.ส.วิไล")
-    save(qtbot)
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
+    save(qtbot, page)
+    qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=5_000)
     assert cell(page, 0, 4) == "approved"
 
     with open_till(qtbot, store) as till:
@@ -174,7 +184,7 @@ def add_certificate(qtbot: QtBot, page: CurationPage, expires: str) -> QWidget:
     type_in(qtbot, form, "issued", "2024-01-05")
     type_in(qtbot, form, "expires", expires)
     type_in(qtbot, form, "file", "scans/tea-fda.pdf")
-    save(qtbot)
+    save(qtbot, page)
     return form
 
 
@@ -194,8 +204,8 @@ def test_an_expired_certificate_is_flagged_on_the_page_and_warned_or_refused_at_
             )
         ).scalar_one() == 0
     type_in(qtbot, form, "expires", (today - timedelta(days=1)).isoformat())
-    save(qtbot)
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
+    save(qtbot, page)
+    qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=5_000)
     rows = [cell(page, r, 1, "cert") for r in range(page.cert_table.rowCount())]
     row = rows.index("40-1-12345-2-0001")
     assert cell(page, row, 0, "cert") == "Thai FDA"

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from pos.domain.auth import Actor
 from pos.domain.catalog import CATEGORY_NAMES, OtopCategory
@@ -60,6 +61,7 @@ from pos.domain.errors import ShopError
 from pos.ports.curation import ApplicationRecord, CertificateRecord
 from ui import i18n, style
 from ui.format import baht
+from ui.worker import Worker
 
 # the alert colours: expired, within 30 days, within 90 days
 EXPIRY_COLOURS = {
@@ -101,8 +103,12 @@ def _lang() -> str:
     return i18n.current_language()
 
 
-def _message(exc: ShopError) -> str:
-    return exc.message(_lang())
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ShopError):
+        return exc.message(_lang())
+    return QCoreApplication.translate(
+        "CurationPage", "Something went wrong (it was logged): try again"
+    )
 
 
 def _date(text: str, field_en: str, field_th: str) -> date | None:
@@ -131,10 +137,12 @@ def _table(headers: Sequence[str], name: str) -> QTableWidget:
 
 
 class _Form(QDialog):
-    """A form: Ctrl+S saves through `save` (a refusal is shown, the form stays), Esc closes."""
+    """A form: Ctrl+S saves through `save` on the page's worker (a refusal is shown, the form
+    stays), Esc closes."""
 
-    def __init__(self, name: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
+    def __init__(self, name: str, page: CurationPage) -> None:
+        super().__init__(page)
+        self.page = page
         self.setObjectName(name)
         self.setModal(True)
         self.form = QFormLayout()
@@ -159,16 +167,30 @@ class _Form(QDialog):
         self.form.addRow(label, edit)
         return edit
 
-    def save(self) -> None:  # each form's own
+    def save(self) -> Callable[[], object]:
+        """The service call that saves the form (each form's own); what the form itself
+        checks (a date's form) is refused here, before anything is sent."""
         raise NotImplementedError
 
     def _save(self) -> None:
+        if not self.save_button.isEnabled():  # saving already
+            return
         try:
-            self.save()
+            work = self.save()
         except ShopError as exc:
             self.error.setText(_message(exc))
             return
-        self.accept()
+        self.save_button.setEnabled(False)
+        self.page.worker.run(work, self._saved, self._refused, name="curation_save")
+
+    def _saved(self, _result: object) -> None:
+        if isValid(self) and self.isVisible():
+            self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        if isValid(self):
+            self.save_button.setEnabled(True)
+            self.error.setText(_message(exc))
 
 
 class ApplicationForm(_Form):
@@ -179,7 +201,7 @@ class ApplicationForm(_Form):
     ) -> None:
         super().__init__("applicationForm", page)
         self.setWindowTitle(self.tr("Application"))
-        self.page, self.existing = page, existing
+        self.existing = existing
         d = existing.details if existing else None
         self.sku = self.line("sku", self.tr("SKU"), d.sku if d else "")
         self.sku.setReadOnly(existing is not None)
@@ -215,7 +237,7 @@ class ApplicationForm(_Form):
         if files:
             self.photos.setText("; ".join(files))
 
-    def save(self) -> None:
+    def save(self) -> Callable[[], object]:
         values = {
             "sku": self.sku.text(),
             "producer": self.producer.text(),
@@ -227,11 +249,10 @@ class ApplicationForm(_Form):
             "story_en": self.story_en.toPlainText(),
         }
         photos = tuple(p.strip() for p in self.photos.text().split(";") if p.strip())
-        service, actor = self.page.service, self.page.actor
-        if self.existing is None:
-            service.submit(actor, values, photos)
-        else:
-            service.resubmit(actor, self.existing.app_id, values, photos)
+        service, actor, existing = self.page.service, self.page.actor, self.existing
+        if existing is None:
+            return lambda: service.submit(actor, values, photos)
+        return lambda: service.resubmit(actor, existing.app_id, values, photos)
 
 
 class ReviewForm(_Form):
@@ -241,7 +262,7 @@ class ReviewForm(_Form):
     def __init__(self, page: CurationPage, app: ApplicationRecord) -> None:
         super().__init__("reviewForm", page)
         self.setWindowTitle(self.tr("Committee review"))
-        self.page, self.app = page, app
+        self.app = app
         self.rules = page.service.rules
         d = app.details
         name = d.name_th if _lang() == "th" else d.name_en
@@ -307,7 +328,7 @@ class ReviewForm(_Form):
         )
         self.total.setStyleSheet(f"color: {style.GREEN if ok else style.RED}; font-weight: 600;")
 
-    def save(self) -> None:
+    def save(self) -> Callable[[], object]:
         review = Review(
             held_on=_date(self.held_on.text(), "Date", "วันที่ประชุม") or self.page.service.today(),
             members=parse_members(self.members.toPlainText()),
@@ -315,7 +336,8 @@ class ReviewForm(_Form):
             decision=Decision(self.decision.currentData()),
             remarks=self.remarks.toPlainText().strip(),
         )
-        self.page.service.review(self.page.actor, self.app.app_id, review)
+        service, actor, app_id = self.page.service, self.page.actor, self.app.app_id
+        return lambda: service.review(actor, app_id, review)
 
 
 class CertificateForm(_Form):
@@ -324,7 +346,7 @@ class CertificateForm(_Form):
     def __init__(self, page: CurationPage, existing: Certificate | None = None) -> None:
         super().__init__("certificateForm", page)
         self.setWindowTitle(self.tr("Certificate"))
-        self.page, self.existing = page, existing
+        self.existing = existing
         c = existing
         self.kind = style.named(QComboBox(), "kind")
         for kind in CertKind:
@@ -361,7 +383,7 @@ class CertificateForm(_Form):
         if path:
             self.file.setText(path)
 
-    def save(self) -> None:
+    def save(self) -> Callable[[], object]:
         holder = self.holder.text().strip() or None
         of_product = self.holder_kind.currentData() == "product"
         cert = Certificate(
@@ -374,10 +396,10 @@ class CertificateForm(_Form):
             producer_code=None if of_product else holder,
             cert_id=self.existing.cert_id if self.existing else "",
         )
+        service, actor = self.page.service, self.page.actor
         if self.existing is None:
-            self.page.service.add_certificate(self.page.actor, cert)
-        else:
-            self.page.service.edit_certificate(self.page.actor, cert)
+            return lambda: service.add_certificate(actor, cert)
+        return lambda: service.edit_certificate(actor, cert)
 
 
 class CurationPage(QWidget):
@@ -392,6 +414,7 @@ class CurationPage(QWidget):
         self.actor = actor
         self.apps: list[ApplicationRecord] = []
         self.certs: list[CertificateRecord] = []
+        self.worker = Worker(self)  # the database is read and written off the UI thread
 
         self.tabs = style.named(QTabWidget(), "curationTabs")
         self.tabs.addTab(self._applications_tab(), self.tr("Applications"))
@@ -470,22 +493,33 @@ class CurationPage(QWidget):
         return tab
 
     # --- data --------------------------------------------------------------------------
-    def _run(self, call: Callable[[], None]) -> bool:
-        try:
-            call()
-        except ShopError as exc:
-            self.status.setText(_message(exc))
-            return False
-        return True
+    @property
+    def busy(self) -> bool:
+        """Work for the page is on its way (a list being read, a form being saved)."""
+        return self.worker.pending > 0
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # a page shown on its own
+        self.shutdown()
+        super().closeEvent(event)
 
     def reload(self) -> None:
-        def load() -> None:
-            self.apps = self.service.applications(self.actor)
-            self.certs = self.service.certificates(self.actor)
+        service, actor = self.service, self.actor
 
-        if self._run(load):
-            self._fill_applications()
-            self._fill_certificates()
+        def load() -> tuple[list[ApplicationRecord], list[CertificateRecord]]:
+            return service.applications(actor), service.certificates(actor)
+
+        self.worker.run(load, self._loaded, self._load_failed, name="curation_load")
+
+    def _loaded(self, lists: tuple[Any, Any]) -> None:
+        self.apps, self.certs = lists
+        self._fill_applications()
+        self._fill_certificates()
+
+    def _load_failed(self, exc: Exception) -> None:
+        self.status.setText(_message(exc))
 
     def _shown_applications(self) -> list[ApplicationRecord]:
         wanted = self.status_filter.currentData()
