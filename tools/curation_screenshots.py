@@ -67,7 +67,8 @@ def main() -> int:
         page = CurationPage(services, MANAGER)
         page.resize(1366, 768)
         page.show()
-        app.processEvents()
+        while page.busy:  # the lists are read on the page's worker
+            app.processEvents()
         form = ReviewForm(page, page.apps[0])
         members = form.findChild(QPlainTextEdit, "members")
         assert members is not None
@@ -89,7 +90,7 @@ def main() -> int:
         page.tabs.setCurrentIndex(1)
         app.processEvents()
         page.grab().save(str(docs / "curation-certificates.png"))
-        page.close()
+        page.close()  # its worker stops
         store.close()
     for name in ("curation-review.png", "curation-certificates.png"):
         print(f"wrote {docs / name}")
