@@ -229,6 +229,29 @@ def test_an_expired_certificate_is_flagged_on_the_page_and_warned_or_refused_at_
     finally:
         blocking.close()
 
+    # renewed: Enter on the certificate opens its form, a new expiry date, Ctrl+S
+    i18n.install_language("en")
+    focus(qtbot, page, page.cert_search)
+    qtbot.keyClicks(page.cert_search, "40-1-12345")  # typing filters to the one certificate
+    assert page.cert_table.rowCount() == 1
+    qtbot.keyClick(page.cert_search, Qt.Key.Key_Return)
+    form = modal(qtbot, "certificateForm")
+    number = form.findChild(QLineEdit, "number")
+    assert number is not None
+    assert number.text() == "40-1-12345-2-0001"
+    type_in(qtbot, form, "expires", (today + timedelta(days=400)).isoformat())
+    save(qtbot, page)
+    assert cell(page, 0, 5, "cert") == "valid"
+    assert page.alerts.text() == "Every certificate is valid for more than 90 days"
+    blocking = open_store(store.url, Settings(expired_certificate="block"))
+    try:
+        with open_till(qtbot, blocking) as till:  # renewed: sold again, with no warning
+            scan_and_wait(qtbot, till, TEA)
+            assert [line.product.sku for line in till.cart] == ["KK-TEA-001"]
+            assert "หมดอายุ" not in till.banner.text()
+    finally:
+        blocking.close()
+
 
 def test_a_cashier_sees_the_refusal_and_nothing_else(qtbot: QtBot, store: Store) -> None:
     page = open_page(qtbot, store, Actor("u-c", "cashier", "Cashier", Role.CASHIER))
