@@ -257,3 +257,37 @@ def test_a_cashier_sees_the_refusal_and_nothing_else(qtbot: QtBot, store: Store)
     page = open_page(qtbot, store, Actor("u-c", "cashier", "Cashier", Role.CASHIER))
     assert "may not record a curation review" in page.status.text()
     assert page.app_table.rowCount() == 0
+
+
+def test_changes_asked_in_the_review_then_the_application_resubmitted_in_its_form(
+    qtbot: QtBot, store: Store
+) -> None:
+    page = open_page(qtbot, store)
+    submit_application(qtbot, page)
+    focus(qtbot, page, page.app_search)
+    qtbot.keyClick(page.app_search, Qt.Key.Key_Return)
+    form = modal(qtbot, "reviewForm")
+    type_in(qtbot, form, "members", "ก, ข, ค")  # commas separate names too
+    for c in Criterion:
+        type_in(qtbot, form, f"score_{c.value}", "5")
+    decision = form.findChild(QWidget, "decision")
+    assert decision is not None
+    decision.setFocus()
+    for _ in range(2):  # approve, reject, then ask for changes
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    save(qtbot, page)
+    assert cell(page, 0, 4) == "changes requested"
+
+    focus(qtbot, page, page.app_search)
+    qtbot.keyClick(page.app_search, Qt.Key.Key_Return)  # now Enter opens the application
+    again = modal(qtbot, "applicationForm")
+    sku = again.findChild(QLineEdit, "sku")
+    assert sku is not None
+    assert (sku.text(), sku.isReadOnly()) == (SKU, True)
+    type_in(qtbot, again, "price", "420")
+    save(qtbot, page)
+    assert (cell(page, 0, 3), cell(page, 0, 4)) == ("฿420.00", "resubmitted")
+    with store.uow() as read:
+        product = read.catalog.product_by_sku(SKU)
+    assert product is not None
+    assert (product.curation, str(product.unit_price)) == ("pending", "420.00")
