@@ -306,6 +306,7 @@ class SqlCatalogRepository:
                     commission_pct=p.commission_pct,
                     plu=p.plu,
                     active=p.active,
+                    curation=p.curation,
                     certifications=tuple(
                         CertificationEntry(c.kind, c.number, c.expires) for c in p.certifications
                     ),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db import models as m
 from db.product_repository import matches_text
+from db.product_rows import CERT_EXPIRES
 from pos.domain.labels import LabelBatch, LabelLogLine, LabelProduct, LabelQuery
 from pos.ports.labels import LabelChoices
 
@@ -110,6 +111,7 @@ class SqlLabelRepository:
                 pr.province_en,
                 last.c.price.label("last_price"),
                 last.c.printed_at.label("last_at"),
+                CERT_EXPIRES,
             )
             .join(pr, pr.id == p.producer_id)
             .outerjoin(last, last.c.product_id == p.id)
@@ -141,6 +143,7 @@ class SqlLabelRepository:
                 last_label_price=_money(r.last_price),
                 last_label_at=r.last_at,
                 story_url=r.story_url,
+                cert_expires=r.cert_expires,
             )
             for r in rows
         ]

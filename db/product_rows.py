@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import func, or_, select
+
 from db import models as m
 from pos.domain.cart import ProductInfo, SoldBy
+
+# the first expiry among the product's own and its producer's certificates (the till's flag)
+CERT_EXPIRES = (
+    select(func.min(m.Certification.expires))
+    .where(
+        or_(
+            m.Certification.product_id == m.Product.id,
+            m.Certification.producer_id == m.Product.producer_id,
+        )
+    )
+    .correlate(m.Product)
+    .scalar_subquery()
+    .label("cert_expires")
+)
 
 PRODUCT_COLUMNS = (
     m.Product.id,
@@ -18,6 +34,8 @@ PRODUCT_COLUMNS = (
     m.Product.unit_th,
     m.Product.unit_en,
     m.Product.category_code,
+    m.Product.curation,
+    CERT_EXPIRES,
 )
 
 
@@ -34,5 +52,7 @@ def product_info(row: Any, barcode: str | None = None) -> ProductInfo:
         unit_en=row.unit_en,
         barcode=barcode,
         category=row.category_code,
+        curation=row.curation,
+        cert_expires=row.cert_expires,
     )
 

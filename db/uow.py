@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.audit_repository import SqlAuditRepository
 from db.basket_repository import SqlBasketRepository
 from db.catalog_repository import SqlCatalogRepository
+from db.curation_repository import SqlCurationRepository
 from db.errors import refusal
 from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
@@ -61,6 +62,7 @@ class SqlUnitOfWork:
         self.products = SqlProductRepository(self.session)
         self.producers = SqlProducerRepository(self.session)
         self.stock = SqlStockRepository(self.session)
+        self.curation = SqlCurationRepository(self.session)
         return self
 
     def __exit__(

@@ -16,6 +16,7 @@ from printing.label_text import Face, FittedText, fit_line, fit_text, text_width
 MM = 72 / 25.4  # points per millimetre
 INK = (0.0, 0.0, 0.0)
 GREY = (0.35, 0.35, 0.35)
+RED = (0.7, 0.1, 0.1)  # a flag: an expired certificate
 STAR_GOLD = (0.80, 0.55, 0.05)
 
 # quiet zones in modules (GS1 for EAN, ISO/IEC 15417 for Code 128)
@@ -212,7 +213,14 @@ def layout_label(label: LabelData, width_mm: float, height_mm: float) -> LabelDr
         for part in (f"อ.{label.district_th}" if label.district_th else "", label.producer_th)
         if part
     )
-    if place:
+    if label.certificate_expired:  # in place of the origin line, in red
+        flag = fit_line(
+            "ใบรับรองหมดอายุ · certificate expired", Face.BOLD, col_w, max_size=origin_size,
+            min_size=4.0,
+        )  # fmt: skip
+        y += flag.size * 1.3
+        d.texts.append(TextRun(flag.lines[0], Face.BOLD, flag.size, col_x, y, RED, "flag"))
+    elif place:
         origin = fit_line(place, Face.REGULAR, col_w, max_size=origin_size, min_size=4.0)
         y += origin.size * 1.3
         d.texts.append(TextRun(origin.lines[0], Face.REGULAR, origin.size, col_x, y, role="origin"))

@@ -45,6 +45,8 @@ h2 { font-size: 1.05rem; margin: .3rem 0; color: var(--silk); }
   color: #fff; text-decoration: none; font-weight: 600; }
 .links .line { background: #06c755; }
 .links .fb { background: #1877f2; }
+.badge { color: #1d7a3a; font-size: .85rem; white-space: nowrap; }
+li.expired { color: var(--muted); }
 footer { color: var(--muted); font-size: .85rem; text-align: center; padding: 1.5rem 1rem; }
 .index input { width: 100%; padding: .7rem; font-size: 1rem; border: 1px solid #cbbfae;
   border-radius: .5rem; margin: .5rem 0 1rem; font-family: inherit; }
@@ -138,9 +140,16 @@ def story_html(page: StoryPage, shop: ShopLinks, root: str, image: str | None) -
         else f"<span>{escape(cat_th)}<br>{escape(cat_en)}</span>"
     )
     certs = "".join(
-        f"<li>{escape(CERT_NAMES.get(c.kind, (c.kind, c.kind))[0])} "
-        f"({escape(CERT_NAMES.get(c.kind, (c.kind, c.kind))[1])}) {escape(c.number)}</li>"
-        for c in page.certifications
+        f'<li class="{"verified" if ok else "expired"}">'
+        f"{escape(CERT_NAMES.get(c.kind, (c.kind, c.kind))[0])} "
+        f"({escape(CERT_NAMES.get(c.kind, (c.kind, c.kind))[1])}) {escape(c.number)} "
+        + (
+            '<b class="badge">✓ ตรวจสอบแล้ว · <span lang="en">verified</span></b>'
+            if ok
+            else '<small>หมดอายุ · <span lang="en">expired</span></small>'
+        )
+        + "</li>"
+        for c, ok in page.badges
     )
     place_th = f"อ.{page.district_th} จ.{page.province_th}"
     place_en = f"{page.district_en}, {page.province_en}"

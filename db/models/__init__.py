@@ -19,6 +19,7 @@ from db.models.catalog import (
     Setting,
     User,
 )
+from db.models.curation import CurationApplication, CurationReview, CurationScore
 from db.models.printing import LabelPrint, PrintJob
 from db.models.returns import Refund, RefundLine
 from db.models.sales import (
@@ -46,6 +47,9 @@ __all__ = [
     "Category",
     "CentralStock",
     "Certification",
+    "CurationApplication",
+    "CurationReview",
+    "CurationScore",
     "Id",
     "JournalEntry",
     "LabelPrint",

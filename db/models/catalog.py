@@ -74,6 +74,10 @@ class Product(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     commission_pct: Mapped[Decimal | None] = mapped_column(Pct)
     plu: Mapped[str | None] = mapped_column(String(9), unique=True)  # scale item code
+    # the selection committee's verdict: approved | pending | rejected (only approved sells)
+    curation: Mapped[str] = mapped_column(
+        String(12), default="approved", server_default="approved"
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -113,13 +117,21 @@ class PriceChange(Base):
 
 
 class Certification(Base):
+    """A certificate of one product or of one producer (pos.domain.curation.CertKind)."""
+
     __tablename__ = "certifications"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
-    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(24))  # fda | community_standard | tis | halal | gi
+    product_id: Mapped[str | None] = mapped_column(ForeignKey("products.id"), index=True)
+    producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))  # fda | community_standard | otop_stars | ...
     number: Mapped[str] = mapped_column(String(60))
+    issued: Mapped[date | None] = mapped_column(Date)
     expires: Mapped[date | None] = mapped_column(Date)
-    product: Mapped[Product] = relationship(back_populates="certifications")
+    file: Mapped[str | None] = mapped_column(String(300))  # the scanned certificate
+    product: Mapped[Product | None] = relationship(back_populates="certifications")
+    __table_args__ = (
+        CheckConstraint("(product_id IS NULL) <> (producer_id IS NULL)", name="holder"),
+    )
 
 
 class BasketTemplate(Base):

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
+    from pos.services.curation import Curation
     from pos.services.labels import LabelDesk
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.producers import Producers
@@ -462,6 +463,17 @@ class Services:
             return None
         return sync_service(
             self.store, self.settings.central_url, self.settings.sync_round_timeout_s
+        )
+
+    @cached_property
+    def curation(self) -> Curation:
+        """Applications, the committee's reviews and certificates (the back office's page);
+        a counter that pulls from a central database refuses to change its own copy."""
+        from pos.services.curation import Curation
+
+        counter = bool(self.settings.central_url) and self.store.engine.dialect.name == "sqlite"
+        return Curation(
+            self.store.uow, self.settings, self.clock, central_owned_elsewhere=counter
         )
 
     @cached_property

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -64,6 +65,8 @@ class ProductInfo:
     unit_en: str = "piece"
     barcode: str | None = None
     category: str = ""
+    curation: str = "approved"  # the selection committee's verdict: only approved sells
+    cert_expires: date | None = None  # the first expiry of its (or its producer's) certificates
 
     @property
     def name(self) -> Bilingual:

@@ -82,6 +82,7 @@ class ProductEntry:
     active: bool = True
     stock: Decimal = Decimal(0)
     certifications: tuple[CertificationEntry, ...] = field(default_factory=tuple)
+    curation: str = "approved"  # as exported; an import never changes a product's approval
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from urllib.parse import urlsplit
 
 from pos.domain.barcodes import is_valid_gtin, normalize_gtin
+from pos.domain.curation import Expiry, expiry_state
 from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 
@@ -300,6 +301,7 @@ class LabelProduct:
     last_label_price: Decimal | None = None  # price on its latest label; None: never labelled
     last_label_at: datetime | None = None
     story_url: str = ""  # the product's own story page; "" uses the settings' template
+    cert_expires: date | None = None  # the first expiry of its (or its producer's) certificates
 
     @property
     def is_new(self) -> bool:
@@ -330,6 +332,7 @@ class LabelData:
     district_en: str = ""
     producer_th: str = ""
     producer_en: str = ""
+    certificate_expired: bool = False  # flagged on the label (pos.domain.curation)
 
     @property
     def price_text(self) -> str:
@@ -361,7 +364,13 @@ def placeholder_story_urls(urls: Sequence[str]) -> list[str]:
     return [u for u in urls if urlsplit(u).hostname == PLACEHOLDER_STORY_HOST]
 
 
-def make_label(product: LabelProduct, story_url: str) -> LabelData:
+def make_label(product: LabelProduct, story_url: str, today: date | None = None) -> LabelData:
+    """The label of `product`; one whose certificate has expired by `today` is flagged."""
+    expired = (
+        today is not None
+        and product.cert_expires is not None
+        and expiry_state(product.cert_expires, today) is Expiry.EXPIRED
+    )
     return LabelData(
         product_id=product.product_id,
         sku=product.sku,
@@ -379,6 +388,7 @@ def make_label(product: LabelProduct, story_url: str) -> LabelData:
         district_en=product.district_en,
         producer_th=product.producer_th,
         producer_en=product.producer_en,
+        certificate_expired=expired,
     )
 
 

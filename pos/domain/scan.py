@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pos.domain.basket import BasketTemplate, add_template
+from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, ProductInfo
 
 
@@ -20,6 +21,7 @@ class ScanResult:
     fixed_gross: Decimal | None = None  # a scale price label's amount, charged as printed
     basket: BasketTemplate | None = None  # a gift basket's barcode: add the whole basket
     ready: bool = False  # a pre-assembled basket taken off the shelf
+    warning: Bilingual | None = None  # sold, but the cashier is told (an expired certificate)
 
 
 def add_to_cart(cart: Cart, scan: ScanResult) -> int:

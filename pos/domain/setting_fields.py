@@ -65,6 +65,13 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "วงเงินปรับปรุงสต็อกโดยไม่ต้องอนุมัติ (บาท)",
     ),
     "yearly_target": ("till", "Yearly sales target (baht)", "เป้ายอดขายรายปี (บาท)"),
+    "expired_certificate": (
+        "till",
+        "Expired certificate: warn or block the sale",
+        "ใบรับรองหมดอายุ: warn (เตือน) หรือ block (ห้ามขาย)",
+    ),
+    "curation_quorum": ("till", "Curation committee quorum", "องค์ประชุมกรรมการคัดสรร (คน)"),
+    "curation_pass_mark": ("till", "Curation pass mark (of 50)", "เกณฑ์ผ่านการคัดสรร (จาก 50)"),
     "pin_max_attempts": ("security", "Wrong PINs before lock-out", "ใส่ PIN ผิดได้กี่ครั้งก่อนล็อก"),
     "pin_lock_minutes": ("security", "Lock-out minutes", "ระยะเวลาล็อก (นาที)"),
     "central_url": ("central", "Central database address", "ที่อยู่ฐานข้อมูลกลาง"),

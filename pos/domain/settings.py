@@ -229,6 +229,10 @@ class Settings:
     discount_limit_pct: int = 20  # a bigger discount (whole %) needs a manager's approval
     # an adjustment (damage, samples, ...) worth more (baht, at selling price) needs a manager
     stock_adjust_limit: int = 500
+    # curation: a product whose certificate expired is sold with a warning, or not at all
+    expired_certificate: str = "warn"  # warn | block
+    curation_quorum: int = 3  # committee members present for a review to count
+    curation_pass_mark: int = 30  # of 50: five criteria scored 0-10 each
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -318,6 +322,17 @@ class Settings:
                     "เป้ายอดขายรายปีต้องอยู่ระหว่าง 0-1,000,000,000,000 บาท",
                 )
             )
+        if self.expired_certificate not in ("warn", "block"):
+            out.append(
+                (
+                    "expired certificate must be warn or block",
+                    "ใบรับรองหมดอายุต้องตั้งเป็น warn (เตือน) หรือ block (ห้ามขาย)",
+                )
+            )
+        if not 1 <= self.curation_quorum <= 50:
+            out.append(("curation quorum must be 1-50", "องค์ประชุมคัดสรรต้องอยู่ระหว่าง 1-50 คน"))
+        if not 0 <= self.curation_pass_mark <= 50:
+            out.append(("curation pass mark must be 0-50", "เกณฑ์ผ่านการคัดสรรต้องอยู่ระหว่าง 0-50"))
         names = [p.name for p in self.printers]
         for name in sorted({n for n in names if names.count(n) > 1}):
             out.append((f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 from pos.domain.catalog import CATEGORY_NAMES, CertificationEntry, OtopCategory
+from pos.domain.curation import CERT_KIND_NAMES, Expiry, expiry_state
 from pos.domain.labels import LabelError, format_label_price
 
 PRODUCER_KIND_NAMES: dict[str, tuple[str, str]] = {
@@ -14,13 +16,8 @@ PRODUCER_KIND_NAMES: dict[str, tuple[str, str]] = {
     "individual": ("ผู้ผลิตรายเดียว", "Individual producer"),
     "sme": ("ผู้ประกอบการ SME", "Small enterprise (SME)"),
 }
-CERT_NAMES: dict[str, tuple[str, str]] = {
-    "fda": ("อย.", "Thai FDA"),
-    "community_standard": ("มผช.", "Community product standard"),
-    "tis": ("มอก.", "Thai Industrial Standard"),
-    "halal": ("ฮาลาล", "Halal"),
-    "gi": ("สิ่งบ่งชี้ทางภูมิศาสตร์ (GI)", "Geographical indication (GI)"),
-}
+# a certificate kind's names as the story page shows them (th, en)
+CERT_NAMES: dict[str, tuple[str, str]] = {k.value: (n.th, n.en) for k, n in CERT_KIND_NAMES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +45,15 @@ class StoryPage:
     star_year: int | None = None
     image: str | None = None  # as stored in the catalogue (a path relative to an image folder)
     certifications: tuple[CertificationEntry, ...] = ()
+    as_of: date | None = None  # the day the page is made: what has expired by then
+
+    @property
+    def badges(self) -> tuple[tuple[CertificationEntry, bool], ...]:
+        """Each certificate and whether the page shows it as verified (not expired)."""
+        return tuple(
+            (c, self.as_of is None or expiry_state(c.expires, self.as_of) is not Expiry.EXPIRED)
+            for c in self.certifications
+        )
 
     @property
     def category_names(self) -> tuple[str, str]:

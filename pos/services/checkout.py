@@ -29,6 +29,7 @@ from pos.domain.cart import (
     new_cart,
 )
 from pos.domain.cashup import ShiftError
+from pos.domain.curation import SaleCheck, sale_check
 from pos.domain.errors import CartError, PaymentError, UnknownProduct
 from pos.domain.money import round_satang
 from pos.domain.payment import Tender, settle
@@ -98,6 +99,7 @@ class Checkout:
                 basket = uow.baskets.template_by_barcode(scan.code)
             elif product is not None and product.sku.endswith(READY_SUFFIX):
                 basket = uow.baskets.template_by_ready_product(product.product_id)
+        check = SaleCheck() if product is None else self._sellable(product)
         if basket is not None:
             ready = product is not None
             if not ready and not basket.is_active(self.today()):
@@ -106,7 +108,10 @@ class Checkout:
                     f"{basket.name_th} ไม่ได้วางขายในช่วงนี้",
                 )
             shown = product if product is not None else basket_placeholder(basket)
-            return ScanResult(shown, Decimal(typed.quantity), None, scan.code, None, basket, ready)
+            return ScanResult(
+                shown, Decimal(typed.quantity), None, scan.code, None, basket, ready,
+                check.warning,
+            )  # fmt: skip
         if product is None:
             raise UnknownProduct(
                 f"No product has the code {scan.code}",
@@ -129,7 +134,10 @@ class Checkout:
                         raise CartError(
                             "The scale label's amount is too small", "ยอดเงินบนฉลากตาชั่งน้อยเกินไป"
                         )
-                    return ScanResult(product, quantity, None, scan.code, fixed_gross=scan.price)
+                    return ScanResult(
+                        product, quantity, None, scan.code, fixed_gross=scan.price,
+                        warning=check.warning,
+                    )  # fmt: skip
                 # a price label on a unit product: one line priced as printed
                 unit_price = scan.price
         elif product.sold_by is SoldBy.WEIGHT:
@@ -137,7 +145,14 @@ class Checkout:
                 f"{product.name_en} is sold by weight: weigh it on the scale",
                 f"{product.name_th} ขายตามน้ำหนัก กรุณาชั่งก่อน",
             )
-        return ScanResult(product, quantity, unit_price, scan.code)
+        return ScanResult(product, quantity, unit_price, scan.code, warning=check.warning)
+
+    def _sellable(self, product: ProductInfo) -> SaleCheck:
+        """Only approved products sell; an expired certificate warns or blocks (settings)."""
+        return sale_check(
+            product.name, product.curation, product.cert_expires, self.today(),
+            self.settings.expired_certificate,
+        )  # fmt: skip
 
     def today(self) -> date:
         """The shop's calendar day (Asia/Bangkok, UTC+7 all year)."""
@@ -199,6 +214,8 @@ class Checkout:
                     "No shift is open at this counter: open a shift before selling",
                     "ยังไม่ได้เปิดกะที่เครื่องนี้ กรุณาเปิดกะก่อนขาย",
                 )
+            for product in uow.catalog.products_by_ids({line.product.product_id for line in cart}):
+                self._sellable(product)  # as the catalogue says now, not as it was at the scan
             # the shop's stock rule, in the sale's own transaction (see ensure_stock)
             ensure_stock(uow, cart_needs(cart), self.settings.allow_negative_stock)
             receipt = uow.sales.record(draft, self.terminal)

@@ -6,9 +6,11 @@ import os
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pos.domain.curation import APPROVED
 from pos.domain.labels import (
     LabelBatch,
     LabelData,
@@ -23,8 +25,9 @@ from pos.domain.labels import (
     story_url_for,
 )
 from pos.domain.settings import Settings
+from pos.domain.shop_time import shop_day
 from pos.domain.stories import ShopLinks, StoryPage
-from pos.ports.clock import Clock
+from pos.ports.clock import Clock, SystemClock
 from pos.ports.labels import LabelChoices, LabelRenderer, LabelUnitOfWork, RenderedLabels
 from pos.ports.stories import StorySiteWriter
 from pos.ports.uow import UnitOfWorkFactory
@@ -71,10 +74,11 @@ def find_labels(
                 f"ไม่พบสินค้าที่ขายอยู่รหัส {', '.join(missing)}",
             )
     per_sku = sku_copies or {}
+    today = shop_day(SystemClock().now())
     return [
         LabelItem(
             p,
-            make_label(p, story_url_for(p.story_url, p.sku, settings)),
+            make_label(p, story_url_for(p.story_url, p.sku, settings), today),
             per_sku.get(p.sku, copies),
         )
         for p in products
@@ -174,8 +178,12 @@ def label_history(uow: UnitOfWorkFactory[LabelUnitOfWork], limit: int = 20) -> l
         return read.labels.label_batches(limit)
 
 
-def story_pages(uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings) -> list[StoryPage]:
-    """Every active product's story page, in SKU order."""
+def story_pages(
+    uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings, today: date | None = None
+) -> list[StoryPage]:
+    """Every active product the committee approved, its story page, in SKU order; a
+    certificate expired by `today` (the shop's day) is not shown as verified."""
+    as_of = today or shop_day(SystemClock().now())
     with uow() as read:
         entries = list(read.catalog.export_entries())
     return [
@@ -201,9 +209,10 @@ def story_pages(uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings) -> 
             star_year=p.star_year,
             image=p.image,
             certifications=p.certifications,
+            as_of=as_of,
         )
         for p, pr in entries
-        if p.active
+        if p.active and p.curation == APPROVED
     ]
 
 

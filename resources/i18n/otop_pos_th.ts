@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>ApplicationForm</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="203"/>
+        <source>Application</source>
+        <translation>ใบสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="206"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="209"/>
+        <source>Producer code</source>
+        <translation>รหัสผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="211"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="212"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="218"/>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="219"/>
+        <source>Proposed price (baht)</source>
+        <translation>ราคาที่เสนอ (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="225"/>
+        <source>Story (Thai)</source>
+        <translation>เรื่องราว (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="226"/>
+        <source>Story (English)</source>
+        <translation>เรื่องราว (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="227"/>
+        <source>Photos (files, separated by ;)</source>
+        <translation>รูปภาพ (ไฟล์ คั่นด้วย ;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="229"/>
+        <source>Choose photos…</source>
+        <translation>เลือกรูปภาพ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
+        <source>Photos</source>
+        <translation>รูปภาพ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../ui/shift_dialogs.py" line="406"/>
@@ -42,27 +110,32 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="71"/>
+        <location filename="../../ui/backoffice/window.py" line="72"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="73"/>
+        <location filename="../../ui/backoffice/window.py" line="74"/>
         <source>Producers</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="75"/>
+        <location filename="../../ui/backoffice/window.py" line="76"/>
+        <source>Curation</source>
+        <translation>คัดสรรสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="78"/>
         <source>Users</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="76"/>
+        <location filename="../../ui/backoffice/window.py" line="79"/>
         <source>Stock</source>
         <translation>สต็อกสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="78"/>
+        <location filename="../../ui/backoffice/window.py" line="81"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -70,22 +143,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="112"/>
+        <location filename="../../ui/backoffice/window.py" line="115"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="122"/>
+        <location filename="../../ui/backoffice/window.py" line="125"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="125"/>
+        <location filename="../../ui/backoffice/window.py" line="128"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="126"/>
+        <location filename="../../ui/backoffice/window.py" line="129"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -93,12 +166,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="217"/>
+        <location filename="../../ui/backoffice/window.py" line="220"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="220"/>
+        <location filename="../../ui/backoffice/window.py" line="223"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -264,72 +337,72 @@
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="89"/>
+        <location filename="../../ui/till/cart_flow.py" line="91"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="105"/>
+        <location filename="../../ui/till/cart_flow.py" line="107"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="115"/>
+        <location filename="../../ui/till/cart_flow.py" line="117"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="122"/>
+        <location filename="../../ui/till/cart_flow.py" line="124"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="136"/>
+        <location filename="../../ui/till/cart_flow.py" line="138"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="152"/>
+        <location filename="../../ui/till/cart_flow.py" line="154"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="163"/>
+        <location filename="../../ui/till/cart_flow.py" line="165"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="165"/>
+        <location filename="../../ui/till/cart_flow.py" line="167"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="168"/>
+        <location filename="../../ui/till/cart_flow.py" line="170"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="169"/>
+        <location filename="../../ui/till/cart_flow.py" line="171"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="170"/>
+        <location filename="../../ui/till/cart_flow.py" line="172"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="187"/>
+        <location filename="../../ui/till/cart_flow.py" line="189"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="199"/>
+        <location filename="../../ui/till/cart_flow.py" line="201"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="238"/>
+        <location filename="../../ui/till/cart_flow.py" line="240"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -403,6 +476,74 @@
         <location filename="../../ui/shift_dialogs.py" line="183"/>
         <source>Reason (e.g. more change, ice, delivery)</source>
         <translation>เหตุผล (เช่น เติมเงินทอน ค่าน้ำแข็ง ค่าขนส่ง)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateForm</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="348"/>
+        <source>Certificate</source>
+        <translation>ใบรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="356"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="358"/>
+        <source>Number (OTOP stars: 1-5; FDA: XX-X-XXXXX-X-XXXX)</source>
+        <translation>เลขที่ (ดาว OTOP: 1-5; อย.: XX-X-XXXXX-X-XXXX)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="362"/>
+        <source>Product (SKU)</source>
+        <translation>สินค้า (รหัสสินค้า)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="363"/>
+        <source>Producer (code)</source>
+        <translation>ผู้ผลิต (รหัส)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="366"/>
+        <source>Certificate of</source>
+        <translation>ใบรับรองของ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="367"/>
+        <source>SKU or producer code</source>
+        <translation>รหัสสินค้าหรือรหัสผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="369"/>
+        <source>Issued (YYYY-MM-DD)</source>
+        <translation>วันที่ออก (ปปปป-ดด-วว ค.ศ.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="371"/>
+        <source>Expires (YYYY-MM-DD, empty: never)</source>
+        <translation>วันหมดอายุ (ปปปป-ดด-วว ค.ศ. ว่าง = ไม่หมดอายุ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="373"/>
+        <source>Scanned file</source>
+        <translation>ไฟล์สแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="374"/>
+        <source>Choose file…</source>
+        <translation>เลือกไฟล์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="380"/>
+        <source>Scanned certificate</source>
+        <translation>ใบรับรองที่สแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="381"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>ไฟล์สแกน (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
@@ -485,84 +626,219 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="305"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="303"/>
         <source>Count {number} started: scan the goods.</source>
         <translation>เริ่มตรวจนับ {number} แล้ว: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="320"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="318"/>
         <source>{text}: type N=CODE for a quantity counted</source>
         <translation>{text}: พิมพ์ จำนวน=รหัส สำหรับจำนวนที่นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="331"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="329"/>
         <source>{sku}: {qty} counted</source>
         <translation>{sku}: นับได้ {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="365"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="363"/>
         <source>Stock count {number}</source>
         <translation>ตรวจนับสต็อก {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="386"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="384"/>
         <source>Count {number} posted: {n} product(s) adjusted.</source>
         <translation>ยืนยันผลตรวจนับ {number} แล้ว: ปรับปรุง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="395"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="393"/>
         <source>What is counted</source>
         <translation>ขอบเขตที่ตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="396"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="394"/>
         <source>Scan (N=CODE: quantity counted)</source>
         <translation>สแกน (จำนวน=รหัส: จำนวนที่นับได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="397"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="395"/>
         <source>Start count</source>
         <translation>เริ่มตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="398"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="396"/>
         <source>Show differences</source>
         <translation>แสดงผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="397"/>
         <source>Post count</source>
         <translation>ยืนยันผลตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
         <source>Expected</source>
         <translation>ตามระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
         <source>Counted</source>
         <translation>นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="402"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
         <source>Difference</source>
         <translation>ผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="402"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
         <source>Value</source>
         <translation>มูลค่า</translation>
+    </message>
+</context>
+<context>
+    <name>CurationPage</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="109"/>
+        <source>Something went wrong (it was logged): try again</source>
+        <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) กรุณาลองใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
+        <source>Applications</source>
+        <translation>ใบสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
+        <source>Certificates</source>
+        <translation>ใบรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <source>Search SKU, name or producer</source>
+        <translation>ค้นหารหัสสินค้า ชื่อ หรือผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="440"/>
+        <source>Every status</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <source>Producer</source>
+        <translation>ผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="457"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
+        <source>Submitted</source>
+        <translation>วันที่ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="450"/>
+        <source>New application (Ctrl+N)</source>
+        <translation>ใบสมัครใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="484"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="472"/>
+        <source>Search number, kind or holder</source>
+        <translation>ค้นหาเลขที่ ประเภท หรือผู้ถือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <source>Of</source>
+        <translation>ของ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <source>Issued</source>
+        <translation>วันที่ออก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
+        <source>Expires</source>
+        <translation>วันหมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="481"/>
+        <source>New certificate (Ctrl+N)</source>
+        <translation>ใบรับรองใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="577"/>
+        <source>%1 expired · %2 expire within 30 days · %3 within 90 days</source>
+        <translation>หมดอายุแล้ว %1 · จะหมดอายุใน 30 วัน %2 · ใน 90 วัน %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="583"/>
+        <source>Every certificate is valid for more than 90 days</source>
+        <translation>ใบรับรองทุกใบยังใช้ได้เกิน 90 วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="597"/>
+        <source>never</source>
+        <translation>ไม่หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="639"/>
+        <source>%1 is decided: %2</source>
+        <translation>%1 พิจารณาแล้ว: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="652"/>
+        <source>Saved</source>
+        <translation>บันทึกแล้ว</translation>
     </message>
 </context>
 <context>
@@ -737,102 +1013,102 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="146"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="145"/>
         <source>{text}: give a quantity like 3*CODE</source>
         <translation>{text}: ระบุจำนวน เช่น 3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="158"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="157"/>
         <source>{sku}: {qty} in all</source>
         <translation>{sku}: รวม {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="178"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="177"/>
         <source>Scan the goods first.</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="203"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="202"/>
         <source>Saved as {number}.</source>
         <translation>บันทึกแล้ว เลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="210"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="209"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="226"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="224"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="229"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="229"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="230"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
         <source>Delivery note no.</source>
         <translation>เลขที่ใบส่งของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="230"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
         <source>Scan or type a code</source>
         <translation>สแกนหรือพิมพ์รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="234"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="232"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="235"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
         <source>Receive (save)</source>
         <translation>รับสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="236"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="234"/>
         <source>Return (save)</source>
         <translation>คืนสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="235"/>
         <source>Save slip as PDF</source>
         <translation>บันทึกใบเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="238"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="236"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="239"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
         <source>Unsold</source>
         <translation>ขายไม่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="239"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="240"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="238"/>
         <source>Damaged</source>
         <translation>ชำรุด</translation>
     </message>
@@ -1343,42 +1619,42 @@ Discard it and close the till?</source>
 <context>
     <name>OnHandTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="440"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="438"/>
         <source>Low stock only</source>
         <translation>เฉพาะสินค้าใกล้หมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="439"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="443"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="444"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
         <source>Low at</source>
         <translation>จุดสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="444"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
         <source>Best before</source>
         <translation>ควรบริโภคก่อน</translation>
     </message>
@@ -2582,6 +2858,74 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>ReviewForm</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="264"/>
+        <source>Committee review</source>
+        <translation>ผลการพิจารณาของคณะกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="270"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="283"/>
+        <source>none recorded</source>
+        <translation>ยังไม่มีบันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
+        <source>Certificates</source>
+        <translation>ใบรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="286"/>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>วันที่ประชุม (ปปปป-ดด-วว ค.ศ.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="291"/>
+        <source>One name a line</source>
+        <translation>บรรทัดละหนึ่งชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="293"/>
+        <source>Members present (quorum: %1)</source>
+        <translation>กรรมการที่เข้าร่วม (องค์ประชุม: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="304"/>
+        <source>Total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="308"/>
+        <source>Decision</source>
+        <translation>ผลการพิจารณา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="312"/>
+        <source>Remarks</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <source>passes</source>
+        <translation>ผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <source>below the pass mark</source>
+        <translation>ต่ำกว่าเกณฑ์ผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="323"/>
+        <source>%1 of %2 (pass mark %3): %4</source>
+        <translation>%1 จาก %2 (เกณฑ์ผ่าน %3): %4</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/backoffice/settings_page.py" line="292"/>
@@ -2853,27 +3197,27 @@ Card</source>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="497"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="496"/>
         <source>Save the slip</source>
         <translation>บันทึกใบรับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="502"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
         <source>Receive goods</source>
         <translation>รับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="502"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
         <source>Return to producer</source>
         <translation>คืนสินค้าให้ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="503"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
         <source>Stock count</source>
         <translation>ตรวจนับสต็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="503"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
@@ -2952,82 +3296,82 @@ Card</source>
         <translation>ใบเสร็จ {receipt} ออกใบกำกับภาษีไปแล้ว เลขที่ {number}: บันทึกหรือพิมพ์สำเนาได้</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="212"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="218"/>
         <source>branch {branch}</source>
         <translation>สาขา {branch}</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="252"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="258"/>
         <source>Issuing the tax invoice…</source>
         <translation>กำลังออกใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="262"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="268"/>
         <source>Tax invoice {number} issued.</source>
         <translation>ออกใบกำกับภาษีเลขที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="289"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="295"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="299"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="305"/>
         <source>PDF saved: {path}</source>
         <translation>บันทึก PDF แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="301"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="307"/>
         <source>Sent to the printer {name}.</source>
         <translation>ส่งไปเครื่องพิมพ์ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="311"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="317"/>
         <source>Something went wrong (it was logged).</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="319"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="325"/>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
         <source>Buyer&apos;s name</source>
         <translation>ชื่อผู้ซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="322"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="323"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="329"/>
         <source>Tax ID (13 digits)</source>
         <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="323"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="329"/>
         <source>Branch (00000 = head office)</source>
         <translation>สาขา (00000 = สำนักงานใหญ่)</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="327"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="333"/>
         <source>Also print it on the receipt printer</source>
         <translation>พิมพ์ที่เครื่องพิมพ์ใบเสร็จด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="328"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="334"/>
         <source>Issue tax invoice</source>
         <translation>ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/tax_invoice_dialog.py" line="329"/>
+        <location filename="../../ui/tax_invoice_dialog.py" line="335"/>
         <source>Save a copy</source>
         <translation>บันทึกสำเนา</translation>
     </message>
@@ -3566,6 +3910,19 @@ Card</source>
     <message>
         <source>Demo PINs still in use by {names}: anyone who read the manual can log in as them. Open each user and reset the PIN before real use.</source>
         <translation type="vanished">ผู้ใช้ {names} ยังใช้ PIN ของร้านตัวอย่างอยู่ ใครก็ตามที่อ่านคู่มือสามารถเข้าสู่ระบบแทนได้ กรุณาเปิดผู้ใช้แต่ละคนแล้วรีเซ็ต PIN ก่อนใช้งานจริง</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="152"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/curation_page.py" line="154"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
     </message>
 </context>
 <context>

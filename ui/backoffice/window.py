@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pos.domain.auth import Action, Actor, denied
 from pos.domain.errors import ShopError
 from ui import i18n, style
+from ui.backoffice.curation_page import CurationPage
 from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.products_page import ProductsPage
 from ui.backoffice.settings_page import SettingsPage
@@ -72,6 +73,8 @@ PAGES: tuple[PageSpec, ...] = (
              ProductsPage),
     PageSpec("producers", QT_TRANSLATE_NOOP("BackOffice", "Producers"), Action.MANAGE_CATALOG,
              ProducersPage),
+    PageSpec("curation", QT_TRANSLATE_NOOP("BackOffice", "Curation"), Action.CURATE,
+             CurationPage),
     PageSpec("users", QT_TRANSLATE_NOOP("BackOffice", "Users"), Action.MANAGE_USERS, UsersPage),
     PageSpec("stock", QT_TRANSLATE_NOOP("BackOffice", "Stock"), Action.RECEIVE_STOCK,
              StockPage),

@@ -73,7 +73,9 @@ class CartFlow(QObject):
         else:
             w.model.flash(row)
             w.show_row(row)  # the next sale's first line: the last sale's change goes
-            if (w.message_kind in (MessageLevel.ERROR.value, MessageLevel.OK.value)
+            if scan.warning is not None:  # sold, but the cashier must know (a certificate)
+                w.show_message(scan.warning.pick(w.language), MessageLevel.ERROR)
+            elif (w.message_kind in (MessageLevel.ERROR.value, MessageLevel.OK.value)
                     or (self._until_next_scan and w.banner.text() == self._until_next_scan)):
                 w.clear_message()
             self._until_next_scan = ""

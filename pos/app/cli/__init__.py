@@ -12,6 +12,7 @@ def add_commands(sub: Commands) -> None:
         basket,
         catalog,
         central,
+        curation,
         demo,
         journal,
         labels,
@@ -33,7 +34,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
-        producer, user,
-        stock,
+        producer, user, curation, stock,
     ):  # fmt: skip
         group.add_commands(sub)
