@@ -1927,57 +1927,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="558"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="563"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="561"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="563"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="564"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="564"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="564"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="563"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="565"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="570"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="572"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="572"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="574"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -2938,167 +2938,171 @@ Card</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="303"/>
         <source>Saved: {n} setting(s) changed.</source>
-        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ</translation>
+        <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="309"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="304"/>
+        <source>Saved: {n} setting(s) changed. A till that is open takes them at its next start.</source>
+        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="311"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="338"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="348"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="350"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="355"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="356"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="358"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="365"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="367"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="369"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="371"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="376"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="378"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="382"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="384"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="423"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="425"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="429"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="442"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="449"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="451"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="455"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="456"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="459"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="459"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="460"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="466"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="468"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="467"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="469"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="468"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="470"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="469"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="471"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="470"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="472"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="471"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="473"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="472"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>

@@ -300,7 +300,9 @@ class SettingsPage(QWidget):
             self.status.setText(self.tr("Nothing was saved: {reason}").format(reason=_message(exc)))
             return
         self._show_values()
-        self.status.setText(self.tr("Saved: {n} setting(s) changed.").format(n=len(changes)))
+        self.status.setText(self.tr(
+            "Saved: {n} setting(s) changed. A till that is open takes them at its next start."
+        ).format(n=len(changes)))
 
     def revert(self) -> None:
         self._clear_errors()
