@@ -34,6 +34,8 @@ class Terminal(Base):
     pos_id: Mapped[str] = mapped_column(String(40), default="")  # Revenue Dept. approval no.
     receipt_prefix: Mapped[str] = mapped_column(String(12), unique=True)
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    # where its sales come from (pos.domain.channels.Channel): a counter, the web shop, LINE...
+    channel: Mapped[str] = mapped_column(String(12), default="counter", server_default="counter")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
