@@ -14,6 +14,11 @@ SYSTEM_PKGS=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfon
   libfreetype6 libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-randr0
   poppler-utils)
+# the web shop's browser tests drive Debian's Chromium (Playwright is told its path; it never
+# downloads a browser of its own)
+if [[ ",${EXTRAS}," == *",test,"* ]]; then
+  SYSTEM_PKGS+=(chromium)
+fi
 
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
