@@ -23,7 +23,8 @@ from pos.config import load_settings, save_settings
 from pos.domain.promptpay import promptpay_payload
 from pos.domain.setting_fields import FIELDS
 from pos.domain.settings import Settings
-from tests.backoffice.test_products_ui import store  # noqa: F401
+from tests.backoffice.test_products_ui import open_back_office, store  # noqa: F401
+from tests.helpers.selling import FastArgon2
 from tests.labels.decode import qimage_to_pil, read_codes
 from tests.ui.conftest import (
     DINO,
@@ -225,3 +226,29 @@ def test_a_sale_in_flight_ends_on_the_old_settings_and_the_next_begins_on_the_ne
     built = [s for s in vars(services(till)).values() if hasattr(s, "settings")]
     assert {id(s.settings) for s in built} == {id(now)}
     assert till.session.settings is now
+
+
+def test_a_back_office_on_its_own_takes_the_change_in_its_services_and_names_the_other_till(
+    qtbot: QtBot,
+    store: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """`otop-pos backoffice` runs no till: its own services take the change at once (the
+    curation page's next review counts the new quorum); a till elsewhere at its next start."""
+    conf = tmp_path / "settings.json"
+    save_settings(Settings(), conf)
+    services = Services(store, queue_prints=False, settings_file=conf)
+    services.auth.hasher = FastArgon2()
+    curation = services.curation  # built before the save: it is handed the new settings
+    window = open_back_office(qtbot, services, "admin", "0000")
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    retype(qtbot, page, "curation_quorum", "5")
+    retype(qtbot, page, "in_store_prefix", "24")
+    assert save(qtbot, page) == (
+        "Saved: 2 setting(s) changed. A till open in another program takes them at its next start."
+    )
+    assert curation.settings.curation_quorum == 5
+    assert services.settings.in_store_prefix == "20"  # the barcode layout waits
+    assert load_settings(conf).in_store_prefix == "24"
+    window.close()
