@@ -9,13 +9,21 @@ says so and the till keeps its old value.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Services, Store
@@ -23,6 +31,7 @@ from pos.config import load_settings, save_settings
 from pos.domain.promptpay import promptpay_payload
 from pos.domain.setting_fields import FIELDS
 from pos.domain.settings import Settings
+from printing.textwidth import display_width
 from tests.backoffice.test_products_ui import open_back_office, store  # noqa: F401
 from tests.helpers.selling import FastArgon2
 from tests.labels.decode import qimage_to_pil, read_codes
@@ -38,7 +47,7 @@ from tests.ui.conftest import (
 )
 from tests.ui.test_login_shift import pay_cash_exact
 from tests.ui.test_payment import open_payment
-from ui.backoffice.settings_page import GROUPS, SettingsPage
+from ui.backoffice.settings_page import GROUPS, PrinterProfileDialog, SettingsPage
 from ui.till.ops import TillOp
 from ui.till.window import TillWindow
 
@@ -252,3 +261,64 @@ def test_a_back_office_on_its_own_takes_the_change_in_its_services_and_names_the
     assert services.settings.in_store_prefix == "20"  # the barcode layout waits
     assert load_settings(conf).in_store_prefix == "24"
     window.close()
+
+
+def edit_receipt_printer(
+    qtbot: QtBot, page: SettingsPage, change: Callable[[PrinterProfileDialog], None]
+) -> None:
+    """The printers group, the receipt printer's row, Edit: its profile dialog, changed, OK."""
+    page.groups.setCurrentRow([g for g, _ in GROUPS].index("printers"))
+    page.printer_table.selectRow(0)
+    done: list[bool] = []
+
+    def in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PrinterProfileDialog):
+            return  # the dialog did not open: exec() never ran, the test fails below
+        try:
+            change(dialog)
+            ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+            done.append(dialog.result() == QDialog.DialogCode.Accepted)
+        finally:
+            if dialog.isVisible():  # never left waiting in exec()
+                dialog.reject()
+
+    QTimer.singleShot(200, in_dialog)
+    qtbot.mouseClick(page.edit_printer_button, Qt.MouseButton.LeftButton)  # exec() until OK
+    assert done == [True]
+    page.window().activateWindow()
+    page.printer_table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.printer_table, timeout=5_000)
+
+
+def to_paper_58(dialog: PrinterProfileDialog) -> None:
+    dialog.paper.setCurrentIndex(dialog.paper.findData(58))
+
+
+def to_network(dialog: PrinterProfileDialog) -> None:
+    dialog.connection.setCurrentIndex(dialog.connection.findData("network"))
+    dialog.target.setText("10.0.0.9:9100")
+
+
+def test_a_printers_paper_is_taken_at_once_and_its_connection_after_a_restart(
+    qtbot: QtBot, till: TillWindow
+) -> None:
+    page = open_settings(qtbot, till)
+    edit_receipt_printer(qtbot, page, to_paper_58)
+    assert save(qtbot, page) == "Saved: 1 setting(s) changed; the till uses them now."
+    qtbot.waitUntil(lambda: till.settings.receipt_printer.paper_mm == 58, timeout=5_000)
+    edit_receipt_printer(qtbot, page, to_network)
+    assert save(qtbot, page) == (
+        "Saved: 1 setting(s) changed; the till takes them after a restart: Printers."
+    )
+    assert "Saved printers wait for the restart." in page.printers_applies.text()
+    back_to_till(qtbot, till)
+    scan_and_wait(qtbot, till, TEA)
+    pay_cash_exact(qtbot, till)
+    preview = till.receipt_preview
+    assert preview is not None
+    lines = preview.text.splitlines()
+    assert max(display_width(line) for line in lines) == 32  # 58 mm paper: 32 columns, not 48
+    assert till.settings.receipt_printer.is_preview  # still the preview until a restart
+    assert services(till).print_queue is None
