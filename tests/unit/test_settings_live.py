@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -130,3 +131,22 @@ def test_the_holder_swaps_whole_and_tells_its_listeners_inside_the_swap() -> Non
     assert again.taken == ()
     assert again.after_restart == ("language",)
     assert len(seen) == 1
+
+
+def test_settings_show_marks_what_waits_for_the_tills_next_start(tmp_path: Path) -> None:
+    import contextlib
+    import io
+
+    from pos.app.command_line import main
+    from pos.config import save_settings
+
+    conf = tmp_path / "settings.json"
+    save_settings(Settings(), conf)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--settings", str(conf), "settings", "show"]) == 0
+    lines = {ln.split()[0]: ln for ln in out.getvalue().splitlines() if ln.startswith("  ")}
+    assert lines["central_url"].endswith("(at the till's next start)")
+    assert lines["vat_rate"].endswith("(at the till's next start)")
+    assert lines["receipt_footer"].endswith("/ ข้อความท้ายใบเสร็จ")
+    assert lines["promptpay_id"].endswith("/ พร้อมเพย์")
