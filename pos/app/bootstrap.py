@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
     from db.uow import SqlUnitOfWorkFactory
     from pos.app.settings_backend import SettingsEditorBackend
+    from pos.domain.refund import RefundReceipt
+    from pos.domain.sale import Receipt
     from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from pos.services.products import Products
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
-    from pos.services.settings import SettingsAdmin
+    from pos.services.settings import LiveSettings, SettingsAdmin, SettingsTaken
     from pos.services.shifts import Shifts
     from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
@@ -317,15 +319,28 @@ class Services:
 
     With `queue_prints` false (the command line) nothing is queued for the counter's
     printers: a command prints where its options say, and leaves the till's queue alone.
+
+    The settings the services use are `live`'s: a save in the settings editor swaps in what
+    an open till takes at once, in every service built (the rest waits for a restart); a till
+    that watches the saves (`watch_settings`) swaps them on its own ordered worker.
     """
 
     def __init__(
         self, store: Store, *, queue_prints: bool = True, settings_file: Path | None = None
     ) -> None:
+        from pos.services.settings import LiveSettings
+
         self.store = store
-        self.settings = store.settings
+        self.live: LiveSettings = LiveSettings(store.settings)
+        self.live.on_swap(self._push_settings)
+        self._settings_watchers: list[Callable[[Settings], None]] = []
         self.queue_prints = queue_prints
         self.settings_file = settings_file  # --settings (None: the user-config one)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the services use now (one consistent set: read it once per task)."""
+        return self.live.current
 
     @cached_property
     def clock(self) -> Clock:
@@ -388,10 +403,40 @@ class Services:
 
     @cached_property
     def settings_editor(self) -> SettingsEditorBackend:
-        """The back office's settings editor: the settings service and its two checks."""
+        """The back office's settings editor: the settings service and its two checks; each
+        save goes to the services that are running (`_settings_saved`)."""
         from pos.app.settings_backend import SettingsEditorBackend
 
-        return SettingsEditorBackend(self.settings_admin())
+        admin = self.settings_admin()
+        admin.on_change(self._settings_saved)
+        return SettingsEditorBackend(admin, self._settings_in_use)
+
+    def watch_settings(self, listener: Callable[[Settings], None]) -> None:
+        """`listener` (the till) is handed each save and takes it (`take_settings`) itself."""
+        self._settings_watchers.append(listener)
+
+    def take_settings(self, saved: Settings) -> SettingsTaken:
+        """What the services take at once of the `saved` settings, swapped into each one
+        built; the rest waits for the next start."""
+        return self.live.take(saved)
+
+    def _settings_saved(self, saved: Settings) -> None:
+        """After a save in the editor (UI thread): to the till, or taken here at once."""
+        if not self._settings_watchers:
+            self.take_settings(saved)
+        for listener in self._settings_watchers:
+            listener(saved)
+
+    def _settings_in_use(self) -> Settings | None:
+        """The settings an open till of these services uses (None: no till watches)."""
+        return self.live.current if self._settings_watchers else None
+
+    def _push_settings(self, settings: Settings) -> None:
+        """Inside the swap: every service built so far holds the new settings."""
+        self.store.settings = settings
+        for service in list(vars(self).values()):
+            if isinstance(getattr(service, "settings", None), Settings):
+                service.settings = settings
 
     @cached_property
     def shifts(self) -> Shifts:
@@ -559,17 +604,25 @@ class Services:
         from printing.refund_receipt import render_refund_text
         from printing.text_receipt import render_text
 
-        settings = self.settings
-        columns = settings.receipt_printer.text_columns
+        live = self.live
+
+        def render_receipt(receipt: Receipt) -> str:
+            settings = live.current  # once: one set of settings for the whole receipt
+            return render_text(receipt, settings, settings.receipt_printer.text_columns)
+
+        def render_refund(refund: RefundReceipt) -> str:
+            settings = live.current
+            return render_refund_text(refund, settings, settings.receipt_printer.text_columns)
+
         if self.receipt_sink is not None:
             self.receipt_sink.recover()  # jobs a crash left "printing" go back to the queue
         return TillContext(
             checkout=self.checkout,
-            settings=settings,
+            settings=self.settings,
             terminal=self.store.terminal,
             load_index=self.store.load_index,
             catalog_marker=self.store.catalog_marker,
-            render_receipt=lambda receipt: render_text(receipt, settings, columns),
+            render_receipt=render_receipt,
             store_label=self.store.url,
             baskets=self.baskets,
             print_queue=self.print_queue,
@@ -579,8 +632,10 @@ class Services:
             auth=self.auth,
             shifts=self.shifts,
             returns=self.returns,
-            render_refund=lambda refund: render_refund_text(refund, settings, columns),
+            render_refund=render_refund,
             back_office=self,
+            take_settings=self.take_settings,
+            watch_settings=self.watch_settings,
         )
 
     def close(self) -> None:

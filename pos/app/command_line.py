@@ -33,7 +33,9 @@ def cmd_till(args: argparse.Namespace, settings: Settings) -> int:
     def open_till() -> TillContext:  # the window's worker thread
         from pos.app.bootstrap import Services, open_store
 
-        services = Services(open_store(args.db, settings, create=True))
+        # the back office opened from the till edits the settings file the till read
+        services = Services(open_store(args.db, settings, create=True),
+                            settings_file=args.settings)  # fmt: skip
         opened.append(services)
         services.first_start()
         return services.till_context()

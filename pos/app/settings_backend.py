@@ -1,9 +1,10 @@
 """The settings editor's backend: the settings service, plus its two checks (a connection to
-the central database, a test page on a printer profile not yet saved)."""
+the central database, a test page on a printer profile not yet saved), and the settings an
+open till uses (what a save changed there at once, what waits for its restart)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from pos.domain.auth import Actor
@@ -14,8 +15,16 @@ if TYPE_CHECKING:  # every command's import stays light (tests/printing/test_boo
 
 
 class SettingsEditorBackend:
-    def __init__(self, admin: SettingsAdmin) -> None:
+    def __init__(
+        self, admin: SettingsAdmin, in_use: Callable[[], Settings | None] | None = None
+    ) -> None:
         self.admin = admin
+        self._in_use = in_use
+
+    def in_use(self) -> Settings | None:
+        """The settings the till of this window uses (None: no till here: one that is open
+        elsewhere takes the saved settings at its next start)."""
+        return None if self._in_use is None else self._in_use()
 
     def current(self) -> Settings:
         return self.admin.current()

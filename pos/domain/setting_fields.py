@@ -1,9 +1,10 @@
 """Each shop setting's name, its place in the editor, and how typed text becomes its value.
 
 The settings object (`pos.domain.settings.Settings`) validates a whole set of values; this
-module names each field in Thai and English for the editor and the command line, and turns the
-text someone typed (`settings set KEY VALUE`, a form field) into the field's type, refusing it
-with a message that names the field.
+module names each field in Thai and English for the editor and the command line, says whether
+an open till takes a change at once or at its next start, and turns the text someone typed
+(`settings set KEY VALUE`, a form field) into the field's type, refusing it with a message that
+names the field.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class SettingField:
     label_th: str
     kind: str  # str | text (several lines) | bool | int | Decimal | printers
     secret: bool = False  # shown masked (a database URL's password)
+    live: bool = False  # an open till takes a change at once (False: at its next start)
 
 
 _LABELS: dict[str, tuple[str, str, str]] = {
@@ -78,6 +80,39 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "sync_round_timeout_s": ("central", "Sync round time limit (s)", "เวลาสูงสุดของรอบซิงก์ (วินาที)"),
     "printers": ("printers", "Printers", "เครื่องพิมพ์"),
 }
+# What an open till takes at once: the next scan, sale, receipt, payment dialog or log-in
+# reads it. Any other field (one added later too, until it is placed here) waits for the
+# till's next start, as AFTER_RESTART says why. Fields checked together (VAT and the tax ID,
+# the barcode prefixes) are on the same side, so a change taken at once never meets a field
+# waiting for a restart in a check.
+TAKES_EFFECT_NOW = frozenset({
+    # what receipts, the header and the labels show
+    "shop_name_th", "shop_name_en", "company_th", "address_th", "address_en",
+    "receipt_header", "receipt_footer", "story_url_template", "line_url", "facebook_url",
+    # the payment dialog's QR
+    "promptpay_id",
+    # the rules each scan, sale, adjustment, review or log-in applies
+    "allow_negative_stock", "max_quantity", "discount_limit_pct", "stock_adjust_limit",
+    "yearly_target", "expired_certificate", "curation_quorum", "curation_pass_mark",
+    "pin_max_attempts", "pin_lock_minutes",
+    # printers: their paper, mode, code page, drawer... (see PRINTER_AFTER_RESTART)
+    "printers",
+})  # fmt: skip
+AFTER_RESTART = frozenset({
+    # the shop's tax identity: a shift's sales, receipts, tax invoices and Z report stay under
+    # one (whether the till issues tax invoices at all is decided at its start)
+    "tax_id", "branch", "vat_registered", "vat_rate",
+    # the barcode layout: the scanner's rules and the labels already printed
+    "in_store_prefix", "vm_price_prefix", "vm_weight_prefix", "vm_item_digits",
+    "vm_price_decimals",
+    # the till's start: its language (the language key switches it meanwhile), its shifts
+    "language", "require_shift",
+    # the connection to the central database is made at the start
+    "central_url", "sync_round_timeout_s",
+})  # fmt: skip
+# a printer's paper, mode, code page, drawer, logo... are read by each job; which printers
+# there are and how each is reached are wired into the print queue at the till's start
+PRINTER_AFTER_RESTART = ("name", "connection", "target", "baud")
 _SECRET = frozenset({"central_url"})
 _MULTILINE = frozenset({"receipt_header", "receipt_footer"})
 
@@ -92,8 +127,9 @@ FIELDS: dict[str, SettingField] = {}
 for _f in fields(Settings):
     _group, _en, _th = _LABELS.get(_f.name, ("other", _f.name, _f.name))
     FIELDS[_f.name] = SettingField(
-        _f.name, _group, _en, _th, _kind(_f.name, str(_f.type)), _f.name in _SECRET
-    )
+        _f.name, _group, _en, _th, _kind(_f.name, str(_f.type)), _f.name in _SECRET,
+        _f.name in TAKES_EFFECT_NOW,
+    )  # fmt: skip
 
 
 def field_of(key: str) -> SettingField:
@@ -170,3 +206,35 @@ def shown_value(key: str, value: Any) -> str:
         return "yes" if value else "no"
     text = str(value)
     return masked_url(text) if f.secret else text
+
+
+def _printers_rewired(old: Settings, new: Settings) -> bool:
+    """Printers added, removed, renamed or reached another way (not only set differently)."""
+
+    def wiring(s: Settings) -> list[tuple[object, ...]]:
+        return [tuple(getattr(p, k) for k in PRINTER_AFTER_RESTART) for p in s.printers]
+
+    return wiring(old) != wiring(new)
+
+
+def after_restart(running: Settings, saved: Settings) -> tuple[str, ...]:
+    """The keys whose saved value an open till on `running` takes only at its next start."""
+    out = [
+        key
+        for key, f in FIELDS.items()
+        if getattr(running, key) != getattr(saved, key)
+        and (not f.live or (key == "printers" and _printers_rewired(running, saved)))
+    ]
+    return tuple(out)
+
+
+def take_live(running: Settings, saved: Settings) -> Settings:
+    """What an open till on `running` uses once `saved` was saved: every change it takes at
+    once, the others kept until its next start."""
+    waiting = set(after_restart(running, saved))
+    changes = {
+        key: getattr(saved, key)
+        for key in FIELDS
+        if key not in waiting and getattr(running, key) != getattr(saved, key)
+    }
+    return running.with_changes(**changes) if changes else running

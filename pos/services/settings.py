@@ -4,16 +4,27 @@
 bad, naming every bad field (`SettingsRefused.problems`); the command line's `settings set KEY
 VALUE` is one change. The audit row goes to the store's audit log in a unit of work that
 commits only after the file was saved; a save that fails leaves the old file and no row.
+
+`LiveSettings` holds the settings the running services use: after a save it swaps in, whole,
+what an open till takes at once (pos.domain.setting_fields), and keeps the rest until a restart.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pos.domain.auth import Action, Actor
 from pos.domain.errors import SettingsError
-from pos.domain.setting_fields import FIELDS, field_of, parse_value, shown_value
+from pos.domain.setting_fields import (
+    FIELDS,
+    after_restart,
+    field_of,
+    parse_value,
+    shown_value,
+    take_live,
+)
 from pos.domain.settings import Settings
 from pos.ports.audit import AuditUnitOfWork
 from pos.ports.clock import Clock
@@ -121,6 +132,53 @@ class SettingsAdmin:
         for listener in self._listeners:
             listener(new)
         return new
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsTaken:
+    """What the running services use after a save, and the saved changes they still lack."""
+
+    settings: Settings
+    taken: tuple[str, ...]  # keys changed in the running settings by this swap
+    after_restart: tuple[str, ...]  # keys whose saved value waits for the next start
+
+
+class LiveSettings:
+    """The one holder of the settings the running services use (the composition root's).
+
+    `current` is one frozen Settings, replaced whole: a reader that takes it once sees one
+    consistent set, never half of a change. Swap listeners (the composition root putting the
+    new settings into each service it built) run inside the swap, one swap at a time.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._current = settings
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[Settings], None]] = []
+
+    @property
+    def current(self) -> Settings:
+        return self._current
+
+    def on_swap(self, listener: Callable[[Settings], None]) -> None:
+        self._listeners.append(listener)
+
+    def offer(self, saved: Settings) -> SettingsTaken:
+        """What taking `saved` would change now and what would wait (nothing is swapped)."""
+        running = self._current
+        new = take_live(running, saved)
+        taken = tuple(k for k in FIELDS if getattr(new, k) != getattr(running, k))
+        return SettingsTaken(new, taken, after_restart(running, saved))
+
+    def take(self, saved: Settings) -> SettingsTaken:
+        """Swap in every change of `saved` that is taken at once; the rest waits."""
+        with self._lock:
+            offer = self.offer(saved)
+            if offer.taken:
+                self._current = offer.settings
+                for listener in self._listeners:
+                    listener(offer.settings)
+        return offer
 
 
 def _named(key: str, exc: SettingsError) -> SettingsError:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
+    from pos.services.settings import SettingsTaken
     from pos.services.shifts import Shifts
     from pos.services.sync import SyncService
 
@@ -44,3 +45,7 @@ class TillContext:
     catalog_marker: Callable[[], CatalogMarker] | None = None
     # the back office's services (pos.app's Services), opened from the menu by a manager
     back_office: object | None = None
+    # settings saved in that back office: handed to the till (watch), which takes them on its
+    # worker (take: what the services use now); None: the till keeps its settings to the end
+    take_settings: Callable[[Settings], SettingsTaken] | None = None
+    watch_settings: Callable[[Callable[[Settings], None]], None] | None = None

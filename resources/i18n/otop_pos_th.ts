@@ -1927,57 +1927,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="560"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="611"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="613"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="562"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="613"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="563"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="614"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="563"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="614"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="564"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="615"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="564"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="615"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="564"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="615"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="565"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="616"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="572"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="574"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -2926,14 +2926,27 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>SettingsFlow</name>
+    <message>
+        <location filename="../../ui/till/settings_flow.py" line="64"/>
+        <source>The back office saved new settings; after a restart of the till: {names}</source>
+        <translation>หลังร้านบันทึกค่าตั้งใหม่แล้ว รายการต่อไปนี้จะมีผลหลังเปิดเครื่องขายใหม่: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/settings_flow.py" line="70"/>
+        <source>The back office saved new settings: the till uses them now.</source>
+        <translation>หลังร้านบันทึกค่าตั้งใหม่แล้ว เครื่องขายใช้ค่าใหม่ทันที</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="292"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="326"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="300"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="335"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
@@ -2942,167 +2955,211 @@ Card</source>
         <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="304"/>
         <source>Saved: {n} setting(s) changed. A till that is open takes them at its next start.</source>
-        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
+        <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="311"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="269"/>
+        <source>After a restart of the till (saved; the till still uses the old value)</source>
+        <translation>มีผลหลังเปิดเครื่องขายใหม่ (บันทึกแล้ว เครื่องขายยังใช้ค่าเดิมอยู่)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="272"/>
+        <source>Takes effect now</source>
+        <translation>มีผลทันที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="274"/>
+        <source>After a restart of the till</source>
+        <translation>มีผลหลังเปิดเครื่องขายใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="275"/>
+        <source>Paper, mode, code page, drawer and status check take effect now; a printer added, removed, renamed or connected another way, after a restart of the till.</source>
+        <translation>กระดาษ โหมด โค้ดเพจ ลิ้นชักเก็บเงิน และการตรวจสถานะ มีผลทันที ส่วนการเพิ่ม ลบ เปลี่ยนชื่อ หรือเปลี่ยนการเชื่อมต่อเครื่องพิมพ์ มีผลหลังเปิดเครื่องขายใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="279"/>
+        <source>Saved printers wait for the restart.</source>
+        <translation>เครื่องพิมพ์ที่บันทึกไว้จะมีผลเมื่อเปิดเครื่องขายใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="343"/>
+        <source>Saved: {n} setting(s) changed. A till open in another program takes them at its next start.</source>
+        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่ในโปรแกรมอื่นจะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="347"/>
+        <source>Saved: {n} setting(s) changed; the till uses them now.</source>
+        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ค่าใหม่ทันที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="351"/>
+        <source>Saved: {n} setting(s) changed; the till takes them after a restart: {names}.</source>
+        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายจะใช้ค่าใหม่หลังเปิดใหม่: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
+        <source>Saved: {n} setting(s) changed; the till uses {now} of them now, the others after a restart: {names}.</source>
+        <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ทันที {now} รายการ ที่เหลือมีผลหลังเปิดใหม่: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="361"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="338"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="388"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="350"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="400"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="355"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="405"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="358"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="408"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="367"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="417"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="371"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="378"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="428"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="384"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="434"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="425"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="475"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="429"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="479"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="494"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="451"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="501"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="507"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="507"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="457"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="507"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="508"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="458"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="508"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="459"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="509"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="459"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="509"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="460"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="510"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="468"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="469"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="470"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="471"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="521"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="472"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="522"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="473"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="474"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="476"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
@@ -3229,12 +3286,12 @@ Card</source>
 <context>
     <name>StoreFlow</name>
     <message>
-        <location filename="../../ui/till/store_flow.py" line="116"/>
+        <location filename="../../ui/till/store_flow.py" line="117"/>
         <source>The store could not be opened: {reason}. Check the database (--db) and the disk, then start the till again.</source>
         <translation>เปิดฐานข้อมูลร้านไม่ได้: {reason} กรุณาตรวจสอบฐานข้อมูล (--db) และพื้นที่ดิสก์ แล้วเปิดโปรแกรมขายใหม่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till/store_flow.py" line="170"/>
+        <location filename="../../ui/till/store_flow.py" line="171"/>
         <source>Product search is not available: {reason}</source>
         <translation>ค้นหาสินค้าไม่ได้: {reason}</translation>
     </message>
@@ -3650,52 +3707,52 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till/window.py" line="316"/>
+        <location filename="../../ui/till/window.py" line="318"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="319"/>
+        <location filename="../../ui/till/window.py" line="321"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="332"/>
+        <location filename="../../ui/till/window.py" line="334"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="395"/>
+        <location filename="../../ui/till/window.py" line="397"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="395"/>
+        <location filename="../../ui/till/window.py" line="397"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="397"/>
+        <location filename="../../ui/till/window.py" line="399"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="400"/>
+        <location filename="../../ui/till/window.py" line="402"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="457"/>
+        <location filename="../../ui/till/window.py" line="459"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="462"/>
+        <location filename="../../ui/till/window.py" line="464"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="463"/>
+        <location filename="../../ui/till/window.py" line="465"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>

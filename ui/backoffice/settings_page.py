@@ -2,6 +2,8 @@
 
 Nothing is saved until Save (Ctrl+S); then every changed field goes to the settings service in
 one change, and a refusal puts each bad field's message under that field (nothing is saved).
+Each field says whether the till takes a change at once or after a restart; a save says which
+of its changes the till opened beside this window uses now and which wait for its restart.
 The PromptPay QR is drawn live from the ID being typed; the central database has a "test
 connection" button and each printer profile a "test page" one, both run off the UI thread.
 """
@@ -39,7 +41,7 @@ from shiboken6 import isValid
 from pos.domain.auth import Actor
 from pos.domain.errors import SettingsError, ShopError
 from pos.domain.promptpay import PromptPayError, promptpay_payload
-from pos.domain.setting_fields import FIELDS, SettingField, field_of, parse_value
+from pos.domain.setting_fields import FIELDS, SettingField, after_restart, field_of, parse_value
 from pos.domain.settings import CONNECTIONS, PAPER_DOTS, PRINT_MODES, PrinterProfile, Settings
 from pos.services.settings import SettingsRefused
 from ui import i18n, style
@@ -63,6 +65,10 @@ class SettingsBackend(Protocol):
 
     def current(self) -> Settings: ...
     def update(self, actor: Actor, changes: Mapping[str, object]) -> Settings: ...
+    def in_use(self) -> Settings | None:
+        """The settings the till beside this window uses (None: no till in this program)."""
+        ...
+
     def test_connection(self, url: str) -> str:
         """A line saying what answered (raises ShopError when nothing does)."""
         ...
@@ -101,6 +107,7 @@ class SettingsPage(QWidget):
         self.printers: list[PrinterProfile] = list(self.settings.printers)
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QCheckBox | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
+        self.applies: dict[str, QLabel] = {}  # "takes effect now" or "after a restart"
         self.field_labels: dict[str, QLabel] = {}
 
         self.groups = style.named(QListWidget(), "settingsGroups")
@@ -148,10 +155,13 @@ class SettingsPage(QWidget):
             error.setStyleSheet("color: #b00020;")
             error.setWordWrap(True)
             error.hide()
-            self.editors[f.key], self.errors[f.key] = editor, error
+            applies = style.named(QLabel(), f"{f.key}Applies")
+            applies.setStyleSheet("color: #5f6368; font-size: 11px;")
+            self.editors[f.key], self.errors[f.key], self.applies[f.key] = editor, error, applies
             cell = QVBoxLayout()
             cell.setSpacing(2)
             cell.addWidget(editor)
+            cell.addWidget(applies)
             cell.addWidget(error)
             label = style.named(QLabel(), f"{f.key}Label")
             label.setBuddy(editor)
@@ -216,12 +226,16 @@ class SettingsPage(QWidget):
         self.printers_error.setWordWrap(True)
         self.printer_result = style.named(QLabel(), "printerResult")
         self.printer_result.setWordWrap(True)
+        self.printers_applies = style.named(QLabel(), "printersApplies")
+        self.printers_applies.setStyleSheet("color: #5f6368; font-size: 11px;")
+        self.printers_applies.setWordWrap(True)
         buttons = QHBoxLayout()
         for b in (self.add_printer_button, self.edit_printer_button,
                   self.remove_printer_button, self.test_page_button):  # fmt: skip
             buttons.addWidget(b)
         buttons.addStretch(1)
         form.addRow(self.printer_table)
+        form.addRow(self.printers_applies)
         form.addRow(buttons)
         form.addRow(self.printers_error)
         form.addRow(self.printer_result)
@@ -244,6 +258,26 @@ class SettingsPage(QWidget):
         self.printers = list(self.settings.printers)
         self._show_printers()
         self._draw_qr()
+        self._show_applies()
+
+    def _show_applies(self) -> None:
+        """Under each field: when the till takes a change; a saved one it still waits for."""
+        in_use = self.backend.in_use()
+        waiting = set() if in_use is None else set(after_restart(in_use, self.settings))
+        for key, label in self.applies.items():
+            if key in waiting:
+                label.setText(self.tr("After a restart of the till (saved; the till still "
+                                      "uses the old value)"))  # fmt: skip
+            elif FIELDS[key].live:
+                label.setText(self.tr("Takes effect now"))
+            else:
+                label.setText(self.tr("After a restart of the till"))
+        text = self.tr("Paper, mode, code page, drawer and status check take effect now; a "
+                       "printer added, removed, renamed or connected another way, after a "
+                       "restart of the till.")  # fmt: skip
+        if "printers" in waiting:
+            text += " " + self.tr("Saved printers wait for the restart.")
+        self.printers_applies.setText(text)
 
     def _show_printers(self) -> None:
         table = self.printer_table
@@ -291,6 +325,7 @@ class SettingsPage(QWidget):
         if not changes:
             self.status.setText(self.tr("Nothing has changed."))
             return
+        in_use = self.backend.in_use()  # before the save: what the till used until now
         try:
             self.settings = self.backend.update(self.actor, changes)
         except SettingsRefused as exc:
@@ -300,9 +335,24 @@ class SettingsPage(QWidget):
             self.status.setText(self.tr("Nothing was saved: {reason}").format(reason=_message(exc)))
             return
         self._show_values()
-        self.status.setText(self.tr(
-            "Saved: {n} setting(s) changed. A till that is open takes them at its next start."
-        ).format(n=len(changes)))
+        self.status.setText(self._saved_text(changes, in_use))
+
+    def _saved_text(self, changes: Mapping[str, object], in_use: Settings | None) -> str:
+        n = len(changes)
+        if in_use is None:
+            return self.tr("Saved: {n} setting(s) changed. A till open in another program takes "
+                           "them at its next start.").format(n=n)  # fmt: skip
+        waiting = [k for k in after_restart(in_use, self.settings) if k in changes]
+        if not waiting:
+            return self.tr("Saved: {n} setting(s) changed; the till uses them now.").format(n=n)
+        names = ", ".join(_label(FIELDS[k]) for k in waiting)
+        now = [k for k in changes if k not in waiting]
+        if not now:
+            return self.tr("Saved: {n} setting(s) changed; the till takes them after a restart: "
+                           "{names}.").format(n=n, names=names)  # fmt: skip
+        return self.tr("Saved: {n} setting(s) changed; the till uses {now} of them now, the "
+                       "others after a restart: {names}.").format(
+            n=n, now=len(now), names=names)  # fmt: skip
 
     def revert(self) -> None:
         self._clear_errors()
@@ -475,6 +525,7 @@ class SettingsPage(QWidget):
         self.printer_table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Connection"), self.tr("Address"), self.tr("Paper")]
         )
+        self._show_applies()
 
     def shutdown(self) -> None:
         self.worker.shutdown()

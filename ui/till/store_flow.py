@@ -103,6 +103,7 @@ class StoreFlow(QObject):
         self.w.sync_status.attach(ctx.sync)
         self.w.sync_status.catalogueChanged.connect(
             lambda: self.refresh_catalogue(pulled=True), Qt.ConnectionType.QueuedConnection)
+        self.w.settings_flow.watch(ctx)
         self.w.login.lock()
 
     def _on_failed(self, exc: Exception) -> None:

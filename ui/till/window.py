@@ -34,6 +34,7 @@ from ui.till.messages import MessageBanner, MessageLevel
 from ui.till.panels import HeaderPanel, LastLinePanel, ScanRow, StatusPanel, TotalsPanel, cart_table
 from ui.till.payment_flow import PaymentFlow
 from ui.till.session_signals import SessionSignals
+from ui.till.settings_flow import SettingsFlow
 from ui.till.shift_flow import ShiftFlow
 from ui.till.store_flow import ContextFactory, StoreFlow
 from ui.till.tools import ToolsFlow
@@ -103,6 +104,7 @@ class TillWindow(QMainWindow):
         self.carts = CartFlow(self)
         self.payment = PaymentFlow(self)
         self.tools = ToolsFlow(self)
+        self.settings_flow = SettingsFlow(self)  # settings saved in the back office, taken live
         self.action_set = ActionSet(self, self._handler, self._key_layout, self.header.shift_menu)
         self.actions_by_name = self.action_set.actions
         self.header.logout_button.clicked.connect(self.actions_by_name["logout"].trigger)
@@ -469,6 +471,15 @@ class TillWindow(QMainWindow):
         self.header.tick(self._language)
         row = self.selected_row()
         self.show_line(row if row >= 0 else -1)
+
+    def use_settings(self, settings: Settings) -> None:
+        """Settings the services took (ui.till.settings_flow): the next sale, the header, the
+        payment dialog's QR use them; the sale in progress keeps its cart."""
+        self.settings = settings
+        self.session.settings = settings
+        if self.store.context is not None:
+            self.store.context.settings = settings
+        self.retranslateUi()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -23,7 +23,8 @@ def cmd_settings_show(args: argparse.Namespace, settings: Settings) -> int:
         if f.group != group:
             group = f.group
             print(f"[{group}]")
-        print(f"  {key:<{width}}  {value}    # {f.label_en} / {f.label_th}")
+        when = "" if f.live else "  (at the till's next start)"
+        print(f"  {key:<{width}}  {value}    # {f.label_en} / {f.label_th}{when}")
     return 0
 
 
