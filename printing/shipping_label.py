@@ -15,7 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pos.domain.labels import BarcodeSpec, Symbology
 from pos.domain.money import format_baht
-from pos.domain.shipping import ShippingLabel
+from pos.domain.orders import CustomerDetails, PaymentMethod
+from pos.domain.settings import Settings
+from pos.domain.shipping import Carrier, ShippingLabel, status_page_url
+from pos.ports.orders import OrderView
 from printing.label_layout import (
     _QR,
     _QUIET,
@@ -43,6 +46,48 @@ def format_phone(phone: str) -> str:
     if len(digits) == 10:
         return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     return phone
+
+
+DEFAULT_BASE_URL = "https://otop.example"
+_BANGKOK = "กรุงเทพมหานคร"
+
+
+def _prefixed(prefix: str, text: str) -> str:
+    return text if not text or text.startswith(prefix) else f"{prefix}{text}"
+
+
+def thai_area(c: CustomerDetails) -> tuple[str, str, str]:
+    """Sub-district, district and province as an address writes them: ต. อ. จ., or แขวง and
+    เขต in Bangkok."""
+    bangkok = c.province == _BANGKOK
+    return (
+        _prefixed("แขวง" if bangkok else "ต.", c.subdistrict),
+        _prefixed("เขต" if bangkok else "อ.", c.district),
+        c.province if bangkok else _prefixed("จ.", c.province),
+    )
+
+
+def shipping_label_for(
+    order: OrderView, settings: Settings, carrier: Carrier, tracking_no: str
+) -> ShippingLabel:
+    """The label of an order: the shop sends, the customer receives; COD shows the total."""
+    c = order.customer
+    base = str(getattr(settings, "web_base_url", "") or DEFAULT_BASE_URL)
+    return ShippingLabel(
+        order_no=order.order_no,
+        carrier=carrier,
+        tracking_no=tracking_no,
+        sender_name=settings.shop_name_th,
+        sender_address=settings.address_th,
+        sender_phone=str(getattr(settings, "shop_phone", "") or ""),
+        recipient_name=c.name,
+        recipient_address=(c.address_line, *thai_area(c)),
+        postcode=c.postcode,
+        recipient_phone=c.phone,
+        cod_amount=order.total if order.payment is PaymentMethod.COD else None,
+        status_url=status_page_url(base, order.order_no),
+        note=c.note,
+    )
 
 
 def _box(x: float, y: float, w: float, h: float, line: float = _LINE) -> Rects:
