@@ -196,6 +196,29 @@ class SqlOrderRepository:
         found = {pid: Decimal(str(q)).quantize(ZERO) for pid, q in rows}
         return {pid: found.get(pid, ZERO) for pid in ids}
 
+    def pick_rows(
+        self, product_ids: Iterable[str]
+    ) -> list[tuple[str, str, str, str, str, str, str]]:
+        """(id, SKU, Thai, English, category code, Thai, English) of each product, by SKU."""
+        ids = list(product_ids)
+        if not ids:
+            return []
+        rows = self.session.execute(
+            select(
+                m.Product.id,
+                m.Product.sku,
+                m.Product.name_th,
+                m.Product.name_en,
+                m.Category.code,
+                m.Category.name_th,
+                m.Category.name_en,
+            )
+            .join(m.Category, m.Category.code == m.Product.category_code)
+            .where(m.Product.id.in_(ids))
+            .order_by(m.Product.sku)
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
     # --- orders --------------------------------------------------------------------------
     def by_key(self, idempotency_key: str) -> OrderView | None:
         row = self.session.scalars(
@@ -295,6 +318,7 @@ class SqlOrderRepository:
         self.session.add(
             m.OrderEventRow(
                 order_id=order.order_id,
+                seq=1,
                 status=order.status.value,
                 at=order.created_at,
                 by="customer",
@@ -321,8 +345,18 @@ class SqlOrderRepository:
         self.session.execute(
             update(m.Order).where(m.Order.id == order_id).values(status=status.value, updated_at=at)
         )
+        last = self.session.scalar(
+            select(func.max(m.OrderEventRow.seq)).where(m.OrderEventRow.order_id == order_id)
+        )
         self.session.add(
-            m.OrderEventRow(order_id=order_id, status=status.value, at=at, by=by, note=note[:300])
+            m.OrderEventRow(
+                order_id=order_id,
+                seq=int(last or 0) + 1,
+                status=status.value,
+                at=at,
+                by=by[:100],
+                note=note[:300],
+            )
         )
         self.session.flush()
 
@@ -410,12 +444,9 @@ class SqlOrderRepository:
         ]
 
     def counts(self) -> dict[OrderStatus, int]:
-        found = dict(
-            self.session.execute(select(m.Order.status, func.count()).group_by(m.Order.status))
-            .tuples()
-            .all()
-        )
-        return {s: int(found.get(s.value, 0)) for s in OrderStatus}
+        rows = self.session.execute(select(m.Order.status, func.count()).group_by(m.Order.status))
+        found = {status: int(n) for status, n in rows}
+        return {s: found.get(s.value, 0) for s in OrderStatus}
 
     # --- the online channel's terminal ----------------------------------------------------
     def ensure_web_terminal(self, receipt_prefix: str, channel: Channel) -> str:
@@ -454,7 +485,7 @@ class SqlOrderRepository:
         events = self.session.scalars(
             select(m.OrderEventRow)
             .where(m.OrderEventRow.order_id == o.id)
-            .order_by(m.OrderEventRow.at, m.OrderEventRow.id)
+            .order_by(m.OrderEventRow.seq)
         )
         buyer = (
             Buyer(o.buyer_name, o.buyer_address, o.buyer_tax_id, o.buyer_branch or "00000")

@@ -92,7 +92,9 @@ class OrderEventRow(Base):
     __tablename__ = "order_events"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, ... in the order's history
     status: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     by: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(String(300), default="")
+    __table_args__ = (UniqueConstraint("order_id", "seq"),)

@@ -226,6 +226,14 @@ class PackProgress:
         return sum(max(0, i.needed - i.scanned) for i in self.items)
 
 
+class SlipStore(Protocol):
+    """Where the customers' payment slips are kept (the data folder's slips/)."""
+
+    def save(self, name: str, data: bytes) -> str:
+        """Store `data` under `name` (a plain file name); returns the path the order notes."""
+        ...
+
+
 class OrderRepository(Protocol):
     # the catalogue as the web shows it
     def web_products(
@@ -243,6 +251,9 @@ class OrderRepository(Protocol):
     def districts(self) -> list[tuple[str, str, int]]: ...
     def product_ids_by_sku(self, skus: Iterable[str]) -> dict[str, str]: ...
     def reserved(self, product_ids: Iterable[str]) -> dict[str, Decimal]: ...
+    def pick_rows(
+        self, product_ids: Iterable[str]
+    ) -> list[tuple[str, str, str, str, str, str, str]]: ...
     # orders
     def by_key(self, idempotency_key: str) -> OrderView | None: ...
     def add(self, order: NewOrder) -> OrderView | None: ...

@@ -9,25 +9,16 @@ from typing import Any
 
 import pytest
 
+from db.slips import DirectorySlipStore
 from pos.app.bootstrap import Store, open_store
+from pos.domain.auth import Actor
 from pos.domain.orders import CustomerDetails, customer_details
 from pos.domain.settings import Settings
+from pos.services.auth import Auth
 from pos.services.orders import Orders
+from tests.helpers.selling import PlainTestHasher
 from tests.helpers.templates import FreshDatabase
 from tests.integration.conftest import FixedClock, build_small_store
-
-
-class DirectorySlips:
-    """Slips kept in a folder (as the app's slip store does)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def save(self, name: str, data: bytes) -> str:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / name
-        path.write_bytes(data)
-        return str(path)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
@@ -56,7 +47,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def orders(store: Store, settings: Settings, clock: FixedClock, tmp_path: Path) -> Orders:
-    return Orders(store.uow, settings, clock, DirectorySlips(tmp_path / "slips"))
+    return Orders(store.uow, settings, clock, DirectorySlipStore(tmp_path / "slips"))
 
 
 def delivery(**over: str) -> CustomerDetails:
@@ -73,3 +64,20 @@ def pickup(**over: str) -> CustomerDetails:
     form: dict[str, Any] = {"name": "Jane Doe", "phone": "+66 89 999 0000", "fulfilment": "pickup"}
     form.update(over)
     return customer_details(**form)
+
+
+def staff(store: Store, clock: FixedClock, username: str, pin: str) -> Actor:
+    """A demo user logged in on the store (manager 9999, labels 2222, cashier 1111)."""
+    auth = Auth(store.uow, store.settings, clock, PlainTestHasher(), store.terminal.terminal_id)
+    auth.ensure_demo_users()
+    return auth.login(username, pin)
+
+
+@pytest.fixture
+def manager(store: Store, clock: FixedClock) -> Actor:
+    return staff(store, clock, "manager", "9999")
+
+
+@pytest.fixture
+def packer(store: Store, clock: FixedClock) -> Actor:
+    return staff(store, clock, "labels", "2222")

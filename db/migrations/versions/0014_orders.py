@@ -1,4 +1,5 @@
-"""online orders: orders, their lines, stock reservations and the orders' history
+"""online orders: orders, their lines, stock reservations and the orders' history; the
+cash-on-delivery tender
 
 Revision ID: 0014
 Revises: 0013
@@ -15,6 +16,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # cash on delivery: the carrier collects an online order's money (tender "cod")
+    with op.batch_alter_table('payments', schema=None) as batch_op:
+        batch_op.drop_constraint(op.f('ck_payments_kind'), type_='check')
+        batch_op.create_check_constraint(
+            op.f('ck_payments_kind'), "kind IN ('cash','promptpay','card','cod')"
+        )
     op.create_table('orders',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('order_no', sa.String(length=16), nullable=False),
@@ -68,12 +75,14 @@ def upgrade() -> None:
     op.create_table('order_events',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('order_id', sa.String(length=36), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('by', sa.String(length=100), nullable=False),
     sa.Column('note', sa.String(length=300), nullable=False),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_events_order_id_orders')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_events'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_events')),
+    sa.UniqueConstraint('order_id', 'seq', name=op.f('uq_order_events_order_id_seq'))
     )
     with op.batch_alter_table('order_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_order_events_order_id'), ['order_id'], unique=False)
@@ -130,3 +139,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_orders_created_at'))
 
     op.drop_table('orders')
+    with op.batch_alter_table('payments', schema=None) as batch_op:
+        batch_op.drop_constraint(op.f('ck_payments_kind'), type_='check')
+        batch_op.create_check_constraint(
+            op.f('ck_payments_kind'), "kind IN ('cash','promptpay','card')"
+        )
