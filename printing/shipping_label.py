@@ -7,7 +7,10 @@ by Qt on a label printer (a QPrinter of the label printer's profile) or on an im
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter
@@ -15,10 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pos.domain.labels import BarcodeSpec, Symbology
 from pos.domain.money import format_baht
-from pos.domain.orders import CustomerDetails, PaymentMethod
 from pos.domain.settings import Settings
-from pos.domain.shipping import Carrier, ShippingLabel, status_page_url
-from pos.ports.orders import OrderView
+from pos.domain.shipping import ShippingLabel
+from pos.ports.orders import PickList
 from printing.label_layout import (
     _QR,
     _QUIET,
@@ -35,6 +37,7 @@ from printing.label_layout import (
 from printing.label_qt import blank_image, draw_label, ensure_fonts
 from printing.label_text import Face, fit_line, fit_text, text_width
 from printing.labels import PdfLabelRenderer, register_fonts
+from printing.pick_list import write_pick_list_pdf
 
 WIDTH_MM, HEIGHT_MM = 100.0, 150.0
 _LINE = 0.8  # rules and boxes, in points
@@ -46,48 +49,6 @@ def format_phone(phone: str) -> str:
     if len(digits) == 10:
         return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     return phone
-
-
-DEFAULT_BASE_URL = "https://otop.example"
-_BANGKOK = "กรุงเทพมหานคร"
-
-
-def _prefixed(prefix: str, text: str) -> str:
-    return text if not text or text.startswith(prefix) else f"{prefix}{text}"
-
-
-def thai_area(c: CustomerDetails) -> tuple[str, str, str]:
-    """Sub-district, district and province as an address writes them: ต. อ. จ., or แขวง and
-    เขต in Bangkok."""
-    bangkok = c.province == _BANGKOK
-    return (
-        _prefixed("แขวง" if bangkok else "ต.", c.subdistrict),
-        _prefixed("เขต" if bangkok else "อ.", c.district),
-        c.province if bangkok else _prefixed("จ.", c.province),
-    )
-
-
-def shipping_label_for(
-    order: OrderView, settings: Settings, carrier: Carrier, tracking_no: str
-) -> ShippingLabel:
-    """The label of an order: the shop sends, the customer receives; COD shows the total."""
-    c = order.customer
-    base = str(getattr(settings, "web_base_url", "") or DEFAULT_BASE_URL)
-    return ShippingLabel(
-        order_no=order.order_no,
-        carrier=carrier,
-        tracking_no=tracking_no,
-        sender_name=settings.shop_name_th,
-        sender_address=settings.address_th,
-        sender_phone=str(getattr(settings, "shop_phone", "") or ""),
-        recipient_name=c.name,
-        recipient_address=(c.address_line, *thai_area(c)),
-        postcode=c.postcode,
-        recipient_phone=c.phone,
-        cod_amount=order.total if order.payment is PaymentMethod.COD else None,
-        status_url=status_page_url(base, order.order_no),
-        note=c.note,
-    )
 
 
 def _box(x: float, y: float, w: float, h: float, line: float = _LINE) -> Rects:
@@ -255,7 +216,7 @@ def layout_shipping_label(label: ShippingLabel) -> LabelDrawing:
     return d
 
 
-def write_shipping_labels(labels: list[ShippingLabel], path: Path) -> int:
+def write_shipping_labels(labels: Sequence[ShippingLabel], path: Path) -> int:
     """One 100x150 mm page a label; returns the pages written."""
     register_fonts()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -288,7 +249,7 @@ def shipping_label_image(label: ShippingLabel, dpi: float = 203) -> QImage:
     return image
 
 
-def paint_shipping_labels(device: QPagedPaintDevice, labels: list[ShippingLabel]) -> int:
+def paint_shipping_labels(device: QPagedPaintDevice, labels: Sequence[ShippingLabel]) -> int:
     """Draw the labels on a label printer (a QPrinter, or a QPdfWriter), 100x150 mm a page,
     no margins, as the labels window prints a roll; returns the pages."""
     ensure_fonts()
@@ -311,3 +272,19 @@ def paint_shipping_labels(device: QPagedPaintDevice, labels: list[ShippingLabel]
     finally:
         painter.end()
     return len(labels)
+
+
+class QtShippingDocuments:
+    """pos.ports.shipping.ShippingDocuments: labels by reportlab (PDF) and Qt (printer), the
+    pick list by Qt's text layout."""
+
+    def write_labels(self, labels: Sequence[ShippingLabel], path: Path) -> int:
+        return write_shipping_labels(labels, path)
+
+    def paint_labels(self, device: object, labels: Sequence[ShippingLabel]) -> int:
+        return paint_shipping_labels(cast(QPagedPaintDevice, device), labels)
+
+    def write_pick_list(
+        self, picks: PickList, settings: Settings, path: Path, printed_at: datetime
+    ) -> int:
+        return write_pick_list_pdf(picks, settings, path, printed_at)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from pos.services.search import ProductIndex
     from pos.services.settings import SettingsAdmin
     from pos.services.shifts import Shifts
+    from pos.services.shipping import ShippingDesk
     from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
@@ -513,6 +514,14 @@ class Services:
 
         slips = DirectorySlipStore(data_dir() / "slips")
         return Orders(self.store.uow, self.settings, self.clock, slips)
+
+    @cached_property
+    def shipping(self) -> ShippingDesk:
+        """The orders window's shipping labels and pick lists."""
+        from pos.services.shipping import ShippingDesk
+        from printing.shipping_label import QtShippingDocuments
+
+        return ShippingDesk(self.settings, QtShippingDocuments(), self.clock)
 
     @cached_property
     def central_copy(self) -> bool:

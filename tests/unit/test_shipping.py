@@ -156,3 +156,15 @@ def test_status_page_url() -> None:
     assert status_page_url("https://otop.example/", "W2612030007") == (
         "https://otop.example/order?no=W2612030007"
     )
+
+
+def test_an_address_writes_its_area_the_thai_way() -> None:
+    from pos.domain.orders import CustomerDetails, Fulfilment
+    from pos.services.shipping import thai_area
+
+    upcountry = CustomerDetails("ก", "0812345678", Fulfilment.DELIVERY, "1 ถ.มิตรภาพ", "ในเมือง",
+                                "อ.เมืองขอนแก่น", "ขอนแก่น", "40000")  # fmt: skip
+    assert thai_area(upcountry) == ("ต.ในเมือง", "อ.เมืองขอนแก่น", "จ.ขอนแก่น")
+    bangkok = CustomerDetails("ก", "0812345678", Fulfilment.DELIVERY, "9 ถ.สีลม", "สุริยวงศ์",
+                              "บางรัก", "กรุงเทพมหานคร", "10500")  # fmt: skip
+    assert thai_area(bangkok) == ("แขวงสุริยวงศ์", "เขตบางรัก", "กรุงเทพมหานคร")
