@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPagedPaintDevice, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -106,7 +106,7 @@ def _summary_cells(o: OrderSummary) -> list[str]:
         o.status.label.pick(_lang()),
         o.payment.label.pick(_lang()) if hasattr(o.payment, "label") else o.payment.value,
         format_baht(o.total),
-        "📎" if o.slip else "",
+        QCoreApplication.translate("OrdersPage", "attached") if o.slip else "",
     ]
 
 
@@ -130,6 +130,8 @@ class OrdersPage(QWidget):
 
         # --- the list ---------------------------------------------------------------------
         self.status_tabs = style.named(QTabBar(), "ordersStatus")
+        self.status_tabs.setExpanding(False)
+        self.status_tabs.setUsesScrollButtons(True)  # eight statuses in a narrow list
         for _ in TABS:
             self.status_tabs.addTab("")
         self.status_tabs.currentChanged.connect(lambda _i: self.refresh())
@@ -149,12 +151,13 @@ class OrdersPage(QWidget):
         # --- the order ----------------------------------------------------------------------
         self.title = style.named(QLabel(), "orderTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
         self.customer = style.named(QLabel(), "orderCustomer")
         self.customer.setWordWrap(True)
         self.customer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.slip = style.named(QLabel(), "orderSlip")
         self.slip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.slip.setFixedSize(180, 240)
+        self.slip.setFixedSize(150, 200)
         self.slip.setFrameShape(QLabel.Shape.StyledPanel)
         self.lines = _table("orderLines", 6)
         self.totals = style.named(QLabel(), "orderTotals")
@@ -212,26 +215,26 @@ class OrdersPage(QWidget):
 
         self.steps = style.named(QGroupBox(), "orderSteps")
         grid = QGridLayout(self.steps)
-        grid.addWidget(self.confirm_button, 0, 0)
-        grid.addWidget(self.pick_button, 0, 1)
-        grid.addWidget(self.pick_list_button, 0, 2)
+        # five rows, in the order of the steps: pay, pick, pack, ship (label), hand over, cancel
+        grid.addWidget(self.confirm_button, 0, 0, 1, 2)
+        grid.addWidget(self.pick_button, 0, 2, 1, 2)
+        grid.addWidget(self.pick_list_button, 0, 4, 1, 2)
         grid.addWidget(self.captions["scan"], 1, 0)
-        grid.addWidget(self.pack_scan, 1, 1, 1, 2)
+        grid.addWidget(self.pack_scan, 1, 1, 1, 5)
         grid.addWidget(self.captions["carrier"], 2, 0)
         grid.addWidget(self.carrier, 2, 1, 1, 2)
-        grid.addWidget(self.captions["tracking"], 3, 0)
-        grid.addWidget(self.tracking, 3, 1)
-        grid.addWidget(self.ship_button, 3, 2)
-        labels = QHBoxLayout()
-        labels.addWidget(self.label_pdf_button)
-        labels.addWidget(self.label_print_button)
-        grid.addLayout(labels, 4, 1, 1, 2)
-        grid.addWidget(self.captions["tender"], 5, 0)
-        grid.addWidget(self.tender, 5, 1)
-        grid.addWidget(self.delivered_button, 5, 2)
-        grid.addWidget(self.captions["reason"], 6, 0)
-        grid.addWidget(self.cancel_reason, 6, 1)
-        grid.addWidget(self.cancel_button, 6, 2)
+        grid.addWidget(self.captions["tracking"], 2, 3)
+        grid.addWidget(self.tracking, 2, 4)
+        grid.addWidget(self.ship_button, 2, 5)
+        grid.addWidget(self.label_pdf_button, 3, 1)
+        grid.addWidget(self.label_print_button, 3, 2)
+        grid.addWidget(self.captions["tender"], 3, 3)
+        grid.addWidget(self.tender, 3, 4)
+        grid.addWidget(self.delivered_button, 3, 5)
+        grid.addWidget(self.captions["reason"], 4, 0)
+        grid.addWidget(self.cancel_reason, 4, 1, 1, 4)
+        grid.addWidget(self.cancel_button, 4, 5)
+        grid.setColumnStretch(4, 1)
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -249,8 +252,9 @@ class OrdersPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([500, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.setFocusProxy(self.search)
@@ -302,7 +306,17 @@ class OrdersPage(QWidget):
         self._tab_texts()
         keep = self.order.order_no if self.order is not None else None
         self.list.set_rows([(o.order_no, _summary_cells(o)) for o in self.summaries], keep)
+        self._fit_columns()
         self.list_status.setText(self.tr("{n} order(s)").format(n=len(self.summaries)))
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text plus the style sheet's cell padding (which Qt's
+        resize-to-contents leaves out, eliding order numbers by a few pixels)."""
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.list.resizeColumnsToContents()
+        for col in range(header.count() - 1):
+            header.resizeSection(col, header.sectionSize(col) + 14)
 
     def _tab_texts(self) -> None:
         total = sum(self.counts.values())
@@ -342,6 +356,9 @@ class OrdersPage(QWidget):
             self.cancel_reason.clear()
         self.order = order
         self.progress = progress
+        keys = self.list.shown_keys()
+        if order.order_no in keys:
+            self.list.selectRow(keys.index(order.order_no))
         self._show_order(slip)
         self._focus_next_step()
 
