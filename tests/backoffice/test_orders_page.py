@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -68,9 +69,13 @@ class Services:
 
 
 @pytest.fixture
-def desk(fresh_database: FreshDatabase, tmp_path: Path) -> Iterator[Desk]:
+def desk(
+    request: pytest.FixtureRequest, fresh_database: FreshDatabase, tmp_path: Path
+) -> Iterator[Desk]:
+    """The small catalogue on a SQLite file (or PostgreSQL, parametrized "pg")."""
     settings = Settings()
-    shop = open_store(fresh_database("sqlite", "small", build_small_store), settings)
+    backend = str(getattr(request, "param", "sqlite"))
+    shop = open_store(fresh_database(backend, "small", build_small_store), settings)
     clock = FixedClock()
     auth = Auth(shop.uow, settings, clock, PlainTestHasher(), shop.terminal.terminal_id)
     auth.ensure_demo_users()
@@ -94,8 +99,10 @@ def _workers_end() -> Iterator[None]:
         opened.pop().shutdown()
 
 
-def open_page(qtbot: QtBot, desk: Desk, actor: Actor, tmp_path: Path) -> OrdersPage:
-    i18n.install_language("en")
+def open_page(
+    qtbot: QtBot, desk: Desk, actor: Actor, tmp_path: Path, language: str = "en"
+) -> OrdersPage:
+    i18n.install_language(language)
     page = OrdersPage(Services(desk.orders, desk.shipping), actor)
     page.ask_path = lambda _title, name: str(tmp_path / name)  # the save dialog's answer
     qtbot.addWidget(page)
@@ -147,6 +154,8 @@ def tab_text(page: OrdersPage, status: OrderStatus) -> str:
     return page.status_tabs.tabText(list(OrderStatus).index(status) + 1)
 
 
+@pytest.mark.parametrize("desk", ["sqlite", pytest.param("pg", marks=pytest.mark.pg)],
+                         indirect=True)  # fmt: skip
 def test_a_promptpay_order_from_payment_to_shipping(
     qtbot: QtBot, desk: Desk, tmp_path: Path
 ) -> None:
@@ -223,6 +232,15 @@ def test_a_promptpay_order_from_payment_to_shipping(
     assert codes["Code128"] == "EX123456785TH"
     assert codes["QRCode"].endswith(f"/order?no={order.order_no}")
     assert_words_in_pdf(pdf, ["สมชาย", "ใจดี", "40000", "081-234-5678", order.order_no])
+    # the same label drawn for the label printer (here a PDF writer at its 203 dpi)
+    printed = tmp_path / "printer.pdf"
+    writer = QPdfWriter(str(printed))
+    writer.setResolution(203)
+    page.print_label_to(writer)
+    del writer
+    assert page.message.text() == "Shipping label sent to the printer"
+    (image,) = pdf_page_images(printed.read_bytes(), dpi=300)
+    assert dict(read_codes(image))["Code128"] == "EX123456785TH"
     assert tab_text(page, OrderStatus.SHIPPED) == "Shipped (1)"
 
 
@@ -317,3 +335,47 @@ def test_the_orders_tab_of_managers_and_packers_fits_the_screen(
         assert hint.height() <= 768
         assert page.confirm_button.isEnabled() is (username == "manager")
         window.close()
+
+
+def test_a_parcel_scanned_in_full_is_closed_with_its_button(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    """All units were scanned (at another desk) but the parcel was not closed: opening the
+    order puts the keyboard on "Mark packed"; Space closes it."""
+    order = desk.orders.place(
+        "page-test-0006",
+        pickup(),
+        [OrderLineRequest("product", "TEA-001", 2)],
+        PaymentMethod.AT_PICKUP,
+    )
+    desk.orders.start_picking(order.order_no, desk.packer)
+    for _ in range(2):
+        desk.orders.pack_scan(order.order_no, "TEA-001")
+    page = open_page(qtbot, desk, desk.packer, tmp_path)
+    open_order(qtbot, page, order.order_no)
+    assert focused() is page.packed_button
+    assert page.lines.item(0, 5).text() == "2/2"
+    qtbot.keyClick(page.packed_button, Qt.Key.Key_Space)
+    settle(qtbot, page)
+    assert page.order is not None
+    assert page.order.status is OrderStatus.PACKED
+    assert not page.packed_button.isEnabled()
+
+
+def test_the_page_speaks_thai(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
+    order = desk.orders.place(
+        "page-test-0007", delivery(), [OrderLineRequest("product", "TEA-001", 1)], PaymentMethod.COD
+    )
+    page = open_page(qtbot, desk, desk.packer, tmp_path, "th")
+    try:
+        assert tab_text(page, OrderStatus.NEW) == "คำสั่งซื้อใหม่ (1)"
+        open_order(qtbot, page, order.order_no)
+        assert page.pick_button.text() == "เริ่มจัดสินค้า"
+        press(qtbot, page, page.pick_button)
+        type_in(qtbot, page, page.pack_scan, TEA_CODE)
+        assert page.message.text() == f"ตรวจสินค้าของ {order.order_no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย"
+        assert tab_text(page, OrderStatus.PACKED) == "แพ็กแล้ว (1)"
+        type_in(qtbot, page, page.tracking, "EX123456789TH")
+        assert "เลขตรวจสอบไม่ถูกต้อง (ควรเป็น 5)" in page.message.text()
+    finally:
+        i18n.install_language("en")

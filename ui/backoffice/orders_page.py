@@ -174,6 +174,8 @@ class OrdersPage(QWidget):
         self.pick_list_button.clicked.connect(self.save_pick_list)
         self.pack_scan = style.named(QLineEdit(), "orderPackScan")
         self.pack_scan.returnPressed.connect(self.pack_scanned)
+        self.packed_button = form_button("orderMarkPacked", "")
+        self.packed_button.clicked.connect(self.mark_packed)
         self.carrier = style.named(QComboBox(), "orderCarrier")
         self.carrier.currentIndexChanged.connect(lambda _i: self._enable(self.order))
         self.tracking = style.named(QLineEdit(), "orderTracking")
@@ -220,7 +222,8 @@ class OrdersPage(QWidget):
         grid.addWidget(self.pick_button, 0, 2, 1, 2)
         grid.addWidget(self.pick_list_button, 0, 4, 1, 2)
         grid.addWidget(self.captions["scan"], 1, 0)
-        grid.addWidget(self.pack_scan, 1, 1, 1, 5)
+        grid.addWidget(self.pack_scan, 1, 1, 1, 4)
+        grid.addWidget(self.packed_button, 1, 5)
         grid.addWidget(self.captions["carrier"], 2, 0)
         grid.addWidget(self.carrier, 2, 1, 1, 2)
         grid.addWidget(self.captions["tracking"], 2, 3)
@@ -511,6 +514,8 @@ class OrdersPage(QWidget):
             or status in (OrderStatus.PAID, OrderStatus.PICKING, OrderStatus.NEW)
         )
         self.pack_scan.setEnabled(pack and status is OrderStatus.PICKING)
+        complete = self.progress is not None and self.progress.complete
+        self.packed_button.setEnabled(pack and status is OrderStatus.PICKING and complete)
         shippable = pack and self._may(OrderStatus.SHIPPED) and not pickup
         self.carrier.setEnabled(shippable)
         self.tracking.setEnabled(shippable and self._carrier().needs_tracking)
@@ -534,6 +539,7 @@ class OrdersPage(QWidget):
     def _focus_next_step(self) -> None:
         """The keyboard goes where the order's next step is typed or pressed."""
         for widget in (
+            self.packed_button,
             self.pack_scan,
             self.tracking,
             self.confirm_button,
@@ -643,7 +649,15 @@ class OrdersPage(QWidget):
             )
             self.pack_scan.setFocus()
             return
-        orders, actor, no = self.orders, self.actor, self.order.order_no
+        self.mark_packed()
+
+    def mark_packed(self) -> None:
+        """Every unit is ticked: the parcel is closed (after the last scan, or pressed again
+        when that did not go through)."""
+        order = self.order
+        if order is None:
+            return
+        orders, actor, no = self.orders, self.actor, order.order_no
         self.run(
             lambda: orders.mark_packed(no, actor),
             self._done(self.tr("Every item of {no} checked: packed.").format(no=no)),
@@ -786,6 +800,7 @@ class OrdersPage(QWidget):
         self.confirm_button.setText(self.tr("Confirm payment"))
         self.pick_button.setText(self.tr("Start picking"))
         self.pick_list_button.setText(self.tr("Pick list PDF…"))
+        self.packed_button.setText(self.tr("Mark packed"))
         self.ship_button.setText(self.tr("Ship"))
         self.label_pdf_button.setText(self.tr("Label PDF…"))
         self.label_print_button.setText(self.tr("Print label…"))
