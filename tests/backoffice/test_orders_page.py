@@ -379,3 +379,29 @@ def test_the_page_speaks_thai(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
         assert "เลขตรวจสอบไม่ถูกต้อง (ควรเป็น 5)" in page.message.text()
     finally:
         i18n.install_language("en")
+
+
+def test_a_gift_basket_is_packed_item_by_item(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
+    order = desk.orders.place(
+        "page-test-0008",
+        pickup(),
+        [OrderLineRequest("basket", "BK-NY", 1)],
+        PaymentMethod.AT_PICKUP,
+    )
+    page = open_page(qtbot, desk, desk.packer, tmp_path)
+    open_order(qtbot, page, order.order_no)
+    press(qtbot, page, page.pick_button)
+
+    def rows() -> dict[str, str]:
+        return {page.lines.item(r, 0).text(): page.lines.item(r, 5).text()
+                for r in range(page.lines.rowCount())}  # fmt: skip
+
+    # the basket's line, then each of its items to scan (tea 1, chilli paste 2, the basket)
+    assert rows() == {"BK-NY": "", "BASKET-BOX": "0/1", "JAEW-001": "0/2", "TEA-001": "0/1"}
+    for code in ("8851234000029", "BASKET-BOX", TEA_CODE):
+        type_in(qtbot, page, page.pack_scan, code)
+    assert rows()["JAEW-001"] == "1/2"
+    assert page.order is not None
+    assert page.order.status is OrderStatus.PICKING
+    type_in(qtbot, page, page.pack_scan, "JAEW-001")
+    assert page.order.status is OrderStatus.PACKED
