@@ -405,3 +405,17 @@ def test_a_gift_basket_is_packed_item_by_item(qtbot: QtBot, desk: Desk, tmp_path
     assert page.order.status is OrderStatus.PICKING
     type_in(qtbot, page, page.pack_scan, "JAEW-001")
     assert page.order.status is OrderStatus.PACKED
+
+
+def test_a_new_web_order_appears_without_a_reload(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    assert page.list.shown_keys() == []
+    page.poll.setInterval(100)  # the page looks every 30 s; the test does not wait that long
+    order = desk.orders.place(
+        "page-test-0009",
+        delivery(),
+        [OrderLineRequest("product", "TEA-001", 1)],
+        PaymentMethod.PROMPTPAY,
+    )
+    qtbot.waitUntil(lambda: page.list.shown_keys() == [order.order_no], timeout=3_000)
+    assert tab_text(page, OrderStatus.AWAITING_PAYMENT) == "Awaiting payment (1)"

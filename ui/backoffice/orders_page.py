@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPagedPaintDevice, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 _Loaded = tuple[OrderView, PackProgress | None, bytes | None]
 ALL = ""  # the status tab that shows every order
+POLL_MS = 30_000  # how often the list looks for new orders
 TABS: tuple[str, ...] = (ALL, *(s.value for s in OrderStatus))
 
 
@@ -266,6 +267,11 @@ class OrdersPage(QWidget):
         find.activated.connect(lambda: self.search.setFocus())
         reload = QShortcut(QKeySequence("F5"), self)
         reload.activated.connect(self.refresh)
+        # orders keep arriving from the web shop: the counts and the list are read again
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._poll)
+        self.poll.start()
         self.retranslateUi()
         self._show_order()
         self.refresh()
@@ -288,7 +294,12 @@ class OrdersPage(QWidget):
         self.message.setText(text)
 
     def shutdown(self) -> None:
+        self.poll.stop()
         self.worker.shutdown()
+
+    def _poll(self) -> None:
+        if not self.worker.pending and not self.worker.closed:
+            self.list_orders()
 
     # --- the list -------------------------------------------------------------------------
     def current_status(self) -> OrderStatus | None:
@@ -297,10 +308,13 @@ class OrdersPage(QWidget):
 
     def refresh(self) -> None:
         """The counts and the list of the status tab chosen (and the open order again)."""
-        orders, status = self.orders, self.current_status()
-        self.run(lambda: (orders.counts(), orders.list(status)), self._listed)
+        self.list_orders()
         if self.order is not None:
             self.open_order(self.order.order_no)
+
+    def list_orders(self) -> None:
+        orders, status = self.orders, self.current_status()
+        self.run(lambda: (orders.counts(), orders.list(status)), self._listed)
 
     def _listed(self, result: tuple[dict[OrderStatus, int], list[OrderSummary]]) -> None:
         if not isValid(self):
