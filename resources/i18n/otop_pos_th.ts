@@ -1695,313 +1695,318 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="109"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="111"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="313"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="328"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="326"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="341"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="372"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="387"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="376"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="466"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="391"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="484"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="386"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="401"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="390"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="405"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="396"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="398"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="408"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="416"/>
+        <source>Cancelled: {reason}</source>
+        <translation>ยกเลิกแล้ว: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="426"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="470"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="488"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="571"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="589"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="586"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="604"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="602"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="620"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="611"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="629"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="620"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="638"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="646"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="664"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="663"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="688"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="706"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="712"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="730"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="720"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="738"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="736"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="754"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="738"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="756"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="751"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="769"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="760"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="766"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="784"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="777"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="796"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="779"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="797"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="780"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="798"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="781"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="782"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="783"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="784"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="787"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="805"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="791"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="809"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="792"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="810"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="793"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="794"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="812"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="796"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="817"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="819"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="803"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="804"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="805"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="806"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="824"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="807"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="825"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="808"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="826"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="809"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="827"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="810"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="828"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="829"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="831"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="832"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="815"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="833"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="816"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="834"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="817"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="835"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="839"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="840"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="841"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>

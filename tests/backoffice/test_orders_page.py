@@ -297,6 +297,7 @@ def test_a_pickup_order_handed_over_and_one_cancelled(
     assert "reason" in page.message.text()
     type_in(qtbot, page, page.cancel_reason, "customer asked to cancel")
     assert page.order.status is OrderStatus.CANCELLED
+    assert "Cancelled: customer asked to cancel" in page.customer.text()
     assert desk.orders.availability([silk.product_id])[silk.product_id] == before + 1
 
     open_order(qtbot, page, kept.order_no)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPagedPaintDevice, QPixmap, QShortcut
@@ -44,9 +44,10 @@ from pos.domain.errors import ShopError
 from pos.domain.money import format_baht
 from pos.domain.orders import Fulfilment, OrderStatus, PaymentMethod, can_move
 from pos.domain.payment import Tender, TenderKind
+from pos.domain.sale import Receipt
 from pos.domain.shipping import Carrier, carriers_for, check_tracking, tracking_url
 from pos.domain.shop_time import BANGKOK
-from pos.ports.orders import OrderSummary, OrderView, PackProgress
+from pos.ports.orders import OrderSummary, OrderView, PackProgress, PickList
 from ui import i18n, style
 from ui.backoffice.listing import RecordTable, form_button
 from ui.save_file import ask_save_path
@@ -410,7 +411,10 @@ class OrdersPage(QWidget):
             "\n" + self.tr("Receipt {no}").format(no=order.receipt_no) if order.receipt_no else ""
         )
         note = ("\n" + self.tr("Note: {note}").format(note=c.note)) if c.note else ""
-        self.customer.setText(f"{c.name} · {c.phone}\n{where}{note}{receipt}{shipped}")
+        cancelled = ""
+        if order.cancel_reason:
+            cancelled = "\n" + self.tr("Cancelled: {reason}").format(reason=order.cancel_reason)
+        self.customer.setText(f"{c.name} · {c.phone}\n{where}{note}{receipt}{shipped}{cancelled}")
         self.history.setText(
             " → ".join(
                 f"{e.status.label.pick(lang)} {_when(e.at)}{' (' + e.by + ')' if e.by else ''}"
@@ -579,11 +583,11 @@ class OrdersPage(QWidget):
             return
         orders, actor, no = self.orders, self.actor, order.order_no
 
-        def paid(receipt: Any) -> None:
+        def paid(receipt: Receipt) -> None:
             if isValid(self):
                 self.say(
                     self.tr("Payment of {no} confirmed: receipt {receipt}").format(
-                        no=no, receipt=getattr(receipt, "receipt_no", "")
+                        no=no, receipt=receipt.receipt_no
                     )
                 )
                 self.refresh()
@@ -618,7 +622,7 @@ class OrdersPage(QWidget):
         orders = self.orders
         self.run(lambda: orders.pick_list(order_nos), self._write_pick_list)
 
-    def _write_pick_list(self, picks: Any) -> None:
+    def _write_pick_list(self, picks: PickList) -> None:
         if not isValid(self):
             return
         name = f"pick-list-{self.shipping.now().astimezone(BANGKOK):%Y%m%d-%H%M}.pdf"
