@@ -380,7 +380,7 @@ class Orders:
             if found is not None:
                 return self._same(found, fingerprint)
             priced = self._price(uow, merged)
-            uow.baskets.lock_products(list(priced.needs))  # one order everywhere: by id
+            uow.orders.lock_products(priced.needs)  # as a counter's sale locks them
             found = uow.orders.by_key(key)  # a twin of this POST committed while we waited
             if found is not None:
                 return self._same(found, fingerprint)
