@@ -420,3 +420,22 @@ def test_a_new_web_order_appears_without_a_reload(qtbot: QtBot, desk: Desk, tmp_
     )
     qtbot.waitUntil(lambda: page.list.shown_keys() == [order.order_no], timeout=3_000)
     assert tab_text(page, OrderStatus.AWAITING_PAYMENT) == "Awaiting payment (1)"
+
+
+def test_a_paid_order_cancelled_names_the_receipt_to_refund(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    order = desk.orders.place(
+        "page-test-0010",
+        delivery(),
+        [OrderLineRequest("product", "TEA-001", 1)],
+        PaymentMethod.PROMPTPAY,
+    )
+    receipt = desk.orders.confirm_payment(order.order_no, desk.manager)
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    open_order(qtbot, page, order.order_no)
+    page.cancel_reason.setFocus()
+    type_in(qtbot, page, page.cancel_reason, "out of stock at the shelf")
+    assert page.order is not None
+    assert page.order.status is OrderStatus.CANCELLED
+    assert f"refund due: receipt {receipt.receipt_no}" in page.customer.text()
