@@ -17,6 +17,7 @@ from db.curation_repository import SqlCurationRepository
 from db.errors import refusal
 from db.journal_repository import SqlJournalRepository
 from db.label_repository import SqlLabelRepository
+from db.order_repository import SqlOrderRepository
 from db.parking_repository import SqlParkingRepository
 from db.print_job_repository import SqlPrintJobRepository
 from db.producer_repository import SqlProducerRepository
@@ -63,6 +64,7 @@ class SqlUnitOfWork:
         self.producers = SqlProducerRepository(self.session)
         self.stock = SqlStockRepository(self.session)
         self.curation = SqlCurationRepository(self.session)
+        self.orders = SqlOrderRepository(self.session)
         return self
 
     def __exit__(

@@ -20,6 +20,7 @@ from db.models.catalog import (
     User,
 )
 from db.models.curation import CurationApplication, CurationReview, CurationScore
+from db.models.orders import Order, OrderEventRow, OrderLine, Reservation
 from db.models.printing import LabelPrint, PrintJob
 from db.models.returns import Refund, RefundLine
 from db.models.sales import (
@@ -54,6 +55,9 @@ __all__ = [
     "JournalEntry",
     "LabelPrint",
     "Money",
+    "Order",
+    "OrderEventRow",
+    "OrderLine",
     "OutboxEvent",
     "ParkedSale",
     "Payment",
@@ -68,6 +72,7 @@ __all__ = [
     "Refund",
     "RefundLine",
     "ReportDay",
+    "Reservation",
     "Sale",
     "SaleBasket",
     "SaleLine",

@@ -133,7 +133,7 @@ class Payment(Base):
     sale: Mapped[Sale] = relationship(back_populates="payments")
     __table_args__ = (
         UniqueConstraint("sale_id", "seq"),
-        CheckConstraint("kind IN ('cash','promptpay','card')", name="kind"),
+        CheckConstraint("kind IN ('cash','promptpay','card','cod')", name="kind"),
     )
 
 

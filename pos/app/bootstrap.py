@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pos.services.checkout import Checkout
     from pos.services.curation import Curation
     from pos.services.labels import LabelDesk
+    from pos.services.orders import Orders
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.producers import Producers
     from pos.services.products import Products
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from pos.services.search import ProductIndex
     from pos.services.settings import LiveSettings, SettingsAdmin, SettingsTaken
     from pos.services.shifts import Shifts
+    from pos.services.shipping import ShippingDesk
     from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
@@ -547,6 +549,24 @@ class Services:
         store = self.store
         return Products(store.uow, self.settings, self.clock, QtPhotoStore(data_dir() / "photos"),
                         store.terminal.terminal_id)  # fmt: skip
+
+    @cached_property
+    def orders(self) -> Orders:
+        """Online orders (the web shop and the orders window); slips in the data folder."""
+        from db.slips import DirectorySlipStore
+        from pos.config import data_dir
+        from pos.services.orders import Orders
+
+        slips = DirectorySlipStore(data_dir() / "slips")
+        return Orders(self.store.uow, self.settings, self.clock, slips)
+
+    @cached_property
+    def shipping(self) -> ShippingDesk:
+        """The orders window's shipping labels and pick lists."""
+        from pos.services.shipping import ShippingDesk
+        from printing.shipping_label import QtShippingDocuments
+
+        return ShippingDesk(self.settings, QtShippingDocuments(), self.clock)
 
     @cached_property
     def central_copy(self) -> bool:

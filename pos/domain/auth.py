@@ -47,6 +47,9 @@ class Action(Enum):
     POST_COUNT = "post_count"  # a manager posts a count's differences as movements
     ADJUST_STOCK = "adjust_stock"  # damage, samples, internal use, expiry
     ADJUST_OVER_LIMIT = "adjust_over_limit"  # an adjustment worth more than the shop's limit
+    # online orders
+    MANAGE_ORDERS = "manage_orders"  # confirm a payment, hand over, cancel or refund an order
+    PACK_ORDERS = "pack_orders"  # pick, pack by scanning, ship
 
 
 _TILL = frozenset({Action.SELL, Action.OPEN_SHIFT, Action.CASH_IN_OUT, Action.X_REPORT,
@@ -56,7 +59,7 @@ _STOCK_STAFF = frozenset({Action.RECEIVE_STOCK, Action.RETURN_TO_PRODUCER, Actio
                           Action.ADJUST_STOCK})  # fmt: skip
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.CASHIER: _TILL | {Action.COUNT_STOCK},
-    Role.LABELS: frozenset({Action.PRINT_LABELS}) | _STOCK_STAFF,
+    Role.LABELS: frozenset({Action.PRINT_LABELS, Action.PACK_ORDERS}) | _STOCK_STAFF,
     Role.MANAGER: _MANAGER,
     Role.ADMIN: frozenset(Action),
 }
@@ -99,6 +102,11 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
     Action.POST_COUNT: ("post a stock count", "ยืนยันผลการตรวจนับสต็อก"),
     Action.ADJUST_STOCK: ("adjust stock", "ปรับปรุงสต็อก"),
     Action.ADJUST_OVER_LIMIT: ("adjust stock above the limit", "ปรับปรุงสต็อกเกินวงเงิน"),
+    Action.MANAGE_ORDERS: (
+        "confirm, hand over or cancel online orders",
+        "ยืนยัน ส่งมอบ หรือยกเลิกคำสั่งซื้อออนไลน์",
+    ),
+    Action.PACK_ORDERS: ("pick, pack and ship online orders", "จัด แพ็ก และจัดส่งคำสั่งซื้อออนไลน์"),
 }
 
 

@@ -19,6 +19,7 @@ class TenderKind(Enum):
     CASH = "cash"
     PROMPTPAY = "promptpay"
     CARD = "card"
+    COD = "cod"  # cash on delivery: the carrier collects it for the shop (online orders)
 
 
 @dataclass(frozen=True, slots=True)

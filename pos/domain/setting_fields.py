@@ -78,6 +78,27 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "pin_lock_minutes": ("security", "Lock-out minutes", "ระยะเวลาล็อก (นาที)"),
     "central_url": ("central", "Central database address", "ที่อยู่ฐานข้อมูลกลาง"),
     "sync_round_timeout_s": ("central", "Sync round time limit (s)", "เวลาสูงสุดของรอบซิงก์ (วินาที)"),
+    "web_safety_buffer": (
+        "payment",
+        "Stock kept back from the web shop",
+        "จำนวนสินค้าที่กันไว้ไม่ขายออนไลน์",
+    ),
+    "web_reservation_minutes": (
+        "payment",
+        "Minutes an unpaid order holds its stock",
+        "เวลาที่คำสั่งซื้อที่ยังไม่ชำระจองสินค้าไว้ (นาที)",
+    ),
+    "web_shipping_fee": ("payment", "Delivery fee (baht)", "ค่าจัดส่ง (บาท)"),
+    "web_free_shipping_over": (
+        "payment",
+        "Free delivery from an order total of (baht, 0 = never)",
+        "ส่งฟรีเมื่อยอดสั่งซื้อถึง (บาท, 0 = ไม่มี)",
+    ),
+    "web_receipt_prefix": (
+        "payment",
+        "Receipt prefix of online sales",
+        "คำนำหน้าเลขใบเสร็จการขายออนไลน์",
+    ),
     "printers": ("printers", "Printers", "เครื่องพิมพ์"),
 }
 # What an open till takes at once: the next scan, sale, receipt, payment dialog or log-in

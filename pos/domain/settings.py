@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -233,6 +234,14 @@ class Settings:
     expired_certificate: str = "warn"  # warn | block
     curation_quorum: int = 3  # committee members present for a review to count
     curation_pass_mark: int = 30  # of 50: five criteria scored 0-10 each
+    # the web shop: stock kept back from it, how long an unpaid order holds its stock,
+    # the delivery fee and the order total (whole baht) above which delivery is free (0: never),
+    # and the receipt prefix of the online channel's own series
+    web_safety_buffer: int = 0
+    web_reservation_minutes: int = 30
+    web_shipping_fee: int = 50
+    web_free_shipping_over: int = 1000
+    web_receipt_prefix: str = "KK-W"
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -333,9 +342,41 @@ class Settings:
             out.append(("curation quorum must be 1-50", "องค์ประชุมคัดสรรต้องอยู่ระหว่าง 1-50 คน"))
         if not 0 <= self.curation_pass_mark <= 50:
             out.append(("curation pass mark must be 0-50", "เกณฑ์ผ่านการคัดสรรต้องอยู่ระหว่าง 0-50"))
+        out += self._web_problems()
         names = [p.name for p in self.printers]
         for name in sorted({n for n in names if names.count(n) > 1}):
             out.append((f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน"))
+        return out
+
+    def _web_problems(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if not 0 <= self.web_safety_buffer <= 10_000:
+            out.append(
+                ("web safety buffer must be 0-10,000", "จำนวนกันไว้ไม่ขายออนไลน์ต้องอยู่ระหว่าง 0-10,000")
+            )
+        if not 1 <= self.web_reservation_minutes <= 10_080:
+            out.append(
+                (
+                    "web reservation must be 1-10,080 minutes",
+                    "เวลาจองสินค้าออนไลน์ต้องอยู่ระหว่าง 1-10,080 นาที",
+                )
+            )
+        if not 0 <= self.web_shipping_fee <= 10_000:
+            out.append(("web shipping fee must be 0-10,000 baht", "ค่าจัดส่งต้องอยู่ระหว่าง 0-10,000 บาท"))
+        if not 0 <= self.web_free_shipping_over <= 10_000_000:
+            out.append(
+                (
+                    "free shipping threshold must be 0-10,000,000 baht",
+                    "ยอดส่งฟรีต้องอยู่ระหว่าง 0-10,000,000 บาท",
+                )
+            )
+        if not re.fullmatch(r"[A-Z0-9]{1,6}(-[A-Z0-9]{1,4})?", self.web_receipt_prefix):
+            out.append(
+                (
+                    "web receipt prefix must be letters and digits (e.g. KK-W)",
+                    "คำนำหน้าใบเสร็จออนไลน์ต้องเป็นตัวอักษรและตัวเลข (เช่น KK-W)",
+                )
+            )
         return out
 
     @property

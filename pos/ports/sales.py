@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -82,6 +82,12 @@ class ParkingRepository(Protocol):
     def take(self, parked_id: str) -> ParkedCart | None: ...
 
 
+class Reservations(Protocol):
+    """Stock held by online orders not yet sold (pos.ports.orders.OrderRepository has it)."""
+
+    def reserved(self, product_ids: Iterable[str]) -> dict[str, Decimal]: ...
+
+
 class SalesUnitOfWork(Transaction, Protocol):
     """What selling reaches in one transaction (the counter's store implements all of it)."""
 
@@ -103,6 +109,8 @@ class SalesUnitOfWork(Transaction, Protocol):
     def users(self) -> UserRepository: ...  # voids and cancellations go to the approvals audit
     @property
     def journal(self) -> JournalRepository: ...
+    @property
+    def orders(self) -> Reservations: ...  # a counter's sale leaves online orders' stock alone
 
 
 class ReceiptSink(DocumentSink["SalesUnitOfWork", "Receipt"], Protocol):

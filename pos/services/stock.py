@@ -77,7 +77,8 @@ def ensure_stock(uow: SalesUnitOfWork, need: Mapping[str, Decimal], allow_negati
         return
     uow.baskets.lock_products(list(wanted))
     stock = uow.catalog.stock_on_hand(wanted)
-    missing = shortages(wanted, stock)
+    held = uow.orders.reserved(wanted)  # online orders' reservations are not for sale here
+    missing = shortages(wanted, {p: q - held.get(p, ZERO) for p, q in stock.items()})
     if missing:
         names = {p.product_id: (p.name_th, p.name_en) for p in uow.catalog.products_by_ids(missing)}
         raise OutOfStock(missing, names)

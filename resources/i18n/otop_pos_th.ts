@@ -110,32 +110,37 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="72"/>
+        <location filename="../../ui/backoffice/window.py" line="73"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="74"/>
+        <location filename="../../ui/backoffice/window.py" line="75"/>
         <source>Producers</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="76"/>
+        <location filename="../../ui/backoffice/window.py" line="77"/>
         <source>Curation</source>
         <translation>คัดสรรสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="78"/>
+        <location filename="../../ui/backoffice/window.py" line="79"/>
         <source>Users</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="79"/>
+        <location filename="../../ui/backoffice/window.py" line="80"/>
         <source>Stock</source>
         <translation>สต็อกสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="81"/>
+        <location filename="../../ui/backoffice/window.py" line="82"/>
+        <source>Orders</source>
+        <translation>คำสั่งซื้อออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="83"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -143,22 +148,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="115"/>
+        <location filename="../../ui/backoffice/window.py" line="117"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="125"/>
+        <location filename="../../ui/backoffice/window.py" line="127"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="128"/>
+        <location filename="../../ui/backoffice/window.py" line="130"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="129"/>
+        <location filename="../../ui/backoffice/window.py" line="131"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -166,12 +171,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="220"/>
+        <location filename="../../ui/backoffice/window.py" line="222"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="223"/>
+        <location filename="../../ui/backoffice/window.py" line="225"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -1685,6 +1690,325 @@ Discard it and close the till?</source>
         <location filename="../../ui/shift_dialogs.py" line="130"/>
         <source>Open shift (Enter)</source>
         <translation>เปิดกะ (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="111"/>
+        <source>attached</source>
+        <translation>แนบแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="328"/>
+        <source>{n} order(s)</source>
+        <translation>{n} คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="341"/>
+        <source>All ({n})</source>
+        <translation>ทั้งหมด ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="387"/>
+        <source>Choose an order in the list</source>
+        <translation>เลือกคำสั่งซื้อจากรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="391"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="484"/>
+        <source>No slip</source>
+        <translation>ไม่มีสลิป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="401"/>
+        <source>Pick-up at the centre</source>
+        <translation>รับสินค้าเองที่ศูนย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="405"/>
+        <source>Shipped with {carrier}: {no} {url}</source>
+        <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
+        <source>Receipt {no}</source>
+        <translation>ใบเสร็จ {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
+        <source>Note: {note}</source>
+        <translation>หมายเหตุ: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="416"/>
+        <source>Cancelled: {reason}</source>
+        <translation>ยกเลิกแล้ว: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="426"/>
+        <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
+        <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="488"/>
+        <source>The slip cannot be shown</source>
+        <translation>แสดงรูปสลิปไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="589"/>
+        <source>Payment of {no} confirmed: receipt {receipt}</source>
+        <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="604"/>
+        <source>{no}: picking. Scan each item to pack it.</source>
+        <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="620"/>
+        <source>No order to pick.</source>
+        <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="629"/>
+        <source>Save the pick list</source>
+        <translation>บันทึกใบจัดสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="638"/>
+        <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
+        <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="664"/>
+        <source>{sku} ticked: {n} unit(s) still to scan</source>
+        <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
+        <source>Every item of {no} checked: packed.</source>
+        <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="706"/>
+        <source>{no} shipped with {carrier}: {tracking}</source>
+        <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="730"/>
+        <source>Save the shipping label</source>
+        <translation>บันทึกใบปะหน้าพัสดุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="738"/>
+        <source>Shipping label saved: {path}</source>
+        <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="754"/>
+        <source>Printing failed: {why}</source>
+        <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="756"/>
+        <source>Shipping label sent to the printer</source>
+        <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="769"/>
+        <source>{no} delivered.</source>
+        <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
+        <source>Give the reason for cancelling.</source>
+        <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="784"/>
+        <source>{no} cancelled.</source>
+        <translation>ยกเลิก {no} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
+        <source>Order</source>
+        <translation>คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="796"/>
+        <source>Placed</source>
+        <translation>สั่งเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="797"/>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="798"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
+        <source>Payment</source>
+        <translation>การชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
+        <source>Total</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
+        <source>Slip</source>
+        <translation>สลิป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="805"/>
+        <source>Search: order no., name, phone (Ctrl+F)</source>
+        <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="809"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="810"/>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="812"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
+        <source>Packed</source>
+        <translation>แพ็กแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="817"/>
+        <source>Steps</source>
+        <translation>ขั้นตอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
+        <source>Confirm payment</source>
+        <translation>ยืนยันการชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="819"/>
+        <source>Start picking</source>
+        <translation>เริ่มจัดสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
+        <source>Pick list PDF…</source>
+        <translation>ใบจัดสินค้า PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
+        <source>Mark packed</source>
+        <translation>ยืนยันแพ็กเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
+        <source>Ship</source>
+        <translation>จัดส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
+        <source>Label PDF…</source>
+        <translation>ใบปะหน้า PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="824"/>
+        <source>Print label…</source>
+        <translation>พิมพ์ใบปะหน้า…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="825"/>
+        <source>Mark delivered</source>
+        <translation>ส่งถึงแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="826"/>
+        <source>Cancel order</source>
+        <translation>ยกเลิกคำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="827"/>
+        <source>Scan each item</source>
+        <translation>สแกนสินค้าทีละชิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="828"/>
+        <source>Type or scan, e.g. EX123456785TH</source>
+        <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="829"/>
+        <source>Why the order is cancelled</source>
+        <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="831"/>
+        <source>Pack: scan</source>
+        <translation>แพ็ก: สแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="832"/>
+        <source>Carrier</source>
+        <translation>บริษัทขนส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="833"/>
+        <source>Tracking no.</source>
+        <translation>เลขพัสดุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="834"/>
+        <source>Paid by</source>
+        <translation>ชำระด้วย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="835"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="839"/>
+        <source>Cash</source>
+        <translation>เงินสด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="840"/>
+        <source>PromptPay</source>
+        <translation>พร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="841"/>
+        <source>Card</source>
+        <translation>บัตร</translation>
     </message>
 </context>
 <context>

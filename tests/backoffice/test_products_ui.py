@@ -87,9 +87,11 @@ def test_the_back_office_log_in_refuses_who_is_not_a_manager(
     assert dialog.pin.text() == ""
 
 
-def test_label_staff_see_only_the_stock_page(qtbot: QtBot, services: Services) -> None:
+def test_label_staff_see_only_the_stock_and_orders_pages(
+    qtbot: QtBot, services: Services
+) -> None:
     staff = open_back_office(qtbot, services, "labels", "2222")
-    assert list(staff.pages) == ["stock"]
+    assert list(staff.pages) == ["stock", "orders"]  # they also pick, pack and ship orders
     staff.close()
 
 

@@ -102,6 +102,16 @@ class FakeShifts:
         return self.open_shift
 
 
+class FakeReservations:
+    """Online orders' reservations: none unless a test holds some."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, Decimal] = {}
+
+    def reserved(self, product_ids: Iterable[str]) -> dict[str, Decimal]:
+        return {p: self.held.get(p, Decimal(0)) for p in product_ids}
+
+
 class FakeUnitOfWork:
     """One shared in-memory store; `committed` counts the commits."""
 
@@ -111,6 +121,7 @@ class FakeUnitOfWork:
         self.parking = FakeParking()
         self.sales = FakeSales()
         self.shifts = FakeShifts()
+        self.orders = FakeReservations()
         self.committed = 0
 
     def __call__(self, *, write: bool = False) -> Self:

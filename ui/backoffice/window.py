@@ -24,6 +24,7 @@ from pos.domain.auth import Action, Actor, denied
 from pos.domain.errors import ShopError
 from ui import i18n, style
 from ui.backoffice.curation_page import CurationPage
+from ui.backoffice.orders_page import OrdersPage
 from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.products_page import ProductsPage
 from ui.backoffice.settings_page import SettingsPage
@@ -78,6 +79,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("users", QT_TRANSLATE_NOOP("BackOffice", "Users"), Action.MANAGE_USERS, UsersPage),
     PageSpec("stock", QT_TRANSLATE_NOOP("BackOffice", "Stock"), Action.RECEIVE_STOCK,
              StockPage),
+    PageSpec("orders", QT_TRANSLATE_NOOP("BackOffice", "Orders"), Action.PACK_ORDERS, OrdersPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), Action.MANAGE_SETTINGS,
              _settings_page),
 )
