@@ -384,6 +384,23 @@ class SqlStockRepository:
             left[pid] = left[pid] - _qty(qty)
         return out
 
+    def delivery_history(self, product_ids: Iterable[str], last: int) -> dict[str, list[Decimal]]:
+        mv = m.StockMovement
+        ids = sorted(set(product_ids))
+        out: dict[str, list[Decimal]] = {}
+        for start in range(0, len(ids), 900):
+            rows = self.session.execute(
+                select(mv.product_id, mv.quantity)
+                .where(mv.product_id.in_(ids[start : start + 900]), mv.quantity > 0,
+                       mv.reason.in_((MoveReason.DELIVERY.value, MoveReason.OPENING.value)))
+                .order_by(mv.product_id, mv.created_at.desc())
+            )  # fmt: skip
+            for pid, qty in rows:
+                seen = out.setdefault(pid, [])
+                if len(seen) < last:
+                    seen.append(_qty(qty))
+        return out
+
     def set_threshold(self, product_id: str, low: Decimal | None) -> None:
         row = self.session.get(m.StockThreshold, product_id)
         if low is None:

@@ -9,7 +9,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.app.cli.common import Commands, checked_suffix, db_arg, opened, parse_day
+from pos.app.cli.common import (
+    PRINTER_SPEC_HELP,
+    Commands,
+    checked_suffix,
+    db_arg,
+    opened,
+    parse_day,
+    printing_now,
+)
 from pos.domain.auth import Action, Actor
 from pos.domain.errors import ShopError
 from pos.domain.money import parse_amount
@@ -18,6 +26,7 @@ from pos.domain.stock import (
     REASON_NAMES,
     TITLES,
     AdjustReason,
+    OverDeliveryError,
     ReturnReason,
     StockLine,
 )
@@ -81,8 +90,16 @@ def _lines(desk: StockDesk, items: list[str] | None, file: str | None) -> list[S
 
 
 def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord) -> None:
-    """The document as an A4 PDF when -o names one (the receiving slip to sign)."""
+    """The slip to sign: on the receipt printer (--print receipt, or --printer SPEC), or as
+    an A4 PDF (--print pdf, or -o FILE.pdf alone)."""
+    how = getattr(args, "print", None) or ("receipt" if getattr(args, "printer", None) else None)
+    if how == "receipt":
+        _print_slip(args, settings, doc)
+        return
     if not getattr(args, "output", None):
+        if how == "pdf":
+            raise ShopError("--print pdf: name the file with -o FILE.pdf",
+                            "--print pdf: กรุณาระบุไฟล์ด้วย -o FILE.pdf")  # fmt: skip
         return
     from printing.stock_pdf import write_stock_document_pdf
 
@@ -90,6 +107,27 @@ def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord
     checked_suffix(out, ("pdf",))
     write_stock_document_pdf(doc, settings, out)  # the store may be closed: straight to Qt
     print(f"{doc.number} -> {out}", file=sys.stderr)
+
+
+def _print_slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord) -> None:
+    """The slip straight to a printer (a command queues nothing): --printer, else the
+    settings' receipt printer."""
+    from printing.printer import EscPosPrinter, png_bytes
+    from printing.spec import parse_spec
+
+    spec = parse_spec(args.printer or settings.receipt_printer.name, settings)
+    if spec.png is not None:
+        from printing.escpos_job import render_body
+        from printing.stock_text import stock_slip_document
+
+        image = render_body(stock_slip_document(doc, settings), spec.profile)
+        spec.png.parent.mkdir(parents=True, exist_ok=True)
+        spec.png.write_bytes(png_bytes(image))
+        print(f"{doc.number} -> {spec.png}", file=sys.stderr)
+        return
+    with printing_now(f"slip {doc.number}", f"ใบ {doc.number}"):
+        EscPosPrinter().print_stock_document(doc, settings, spec.profile)
+    print(f"{doc.number} sent to {spec.profile.describe()}", file=sys.stderr)
 
 
 def _labels(args: argparse.Namespace, services: Services, doc: StockDocumentRecord) -> None:
@@ -126,10 +164,17 @@ def cmd_receive(args: argparse.Namespace, settings: Settings) -> int:
     with opened(args, settings) as services:
         actor = services.auth.login(args.user, args.pin)
         lines = _lines(services.stock_desk, args.line, args.file)
-        doc = services.stock_desk.receive(
-            actor, args.producer, lines, reference=args.note or "",
-            doc_date=parse_day(args.date, "--date"),
-        )  # fmt: skip
+        try:
+            doc = services.stock_desk.receive(
+                actor, args.producer, lines, reference=args.note or "",
+                doc_date=parse_day(args.date, "--date"), confirm_over=args.force,
+            )  # fmt: skip
+        except OverDeliveryError as exc:
+            raise ShopError(
+                f"{exc.message_en}. Nothing was received: run it again with --force to "
+                "receive it as it is",
+                f"{exc.message_th} ยังไม่ได้รับสินค้า หากถูกต้องให้สั่งใหม่พร้อม --force",
+            ) from exc
         _labels(args, services, doc)
     _show(doc)
     _slip(args, settings, doc)
@@ -251,6 +296,17 @@ def _goods(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--note", help="the delivery note's number, or a remark")
     p.add_argument("-o", "--output", help="the document as FILE.pdf (the slip to sign)")
+    _print_args(p)
+
+
+def _print_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--print",
+        choices=("receipt", "pdf"),
+        help="the slip to sign on the receipt printer, or as an A4 PDF (-o FILE.pdf)",
+    )
+    p.add_argument("--printer", metavar="SPEC",
+                   help=f"--print receipt on this printer: {PRINTER_SPEC_HELP}")  # fmt: skip
 
 
 def add_commands(sub: Commands) -> None:
@@ -261,6 +317,11 @@ def add_commands(sub: Commands) -> None:
     receive.add_argument("--producer", required=True, help="the producer's code")
     receive.add_argument("--date", help="the delivery's date (default today)")
     receive.add_argument("--labels", help="shelf labels for the goods received, as FILE.pdf")
+    receive.add_argument(
+        "--force",
+        action="store_true",
+        help="receive lines far above the product's usual delivery (checked: it is right)",
+    )
     _people(receive)
     receive.set_defaults(func=cmd_receive)
     back = steps.add_parser("return", help="goods back to their producer (goods out)")
@@ -288,7 +349,8 @@ def add_commands(sub: Commands) -> None:
     slip = steps.add_parser("slip", help="a stock document again, as FILE.pdf")
     db_arg(slip)
     slip.add_argument("number", help="the document's number (KK01-GR-000001 ...)")
-    slip.add_argument("-o", "--output", required=True, help="FILE.pdf")
+    slip.add_argument("-o", "--output", help="FILE.pdf")
+    _print_args(slip)
     slip.set_defaults(func=cmd_slip)
     hand = steps.add_parser("on-hand", help="stock on hand (or low, to reorder, expiring)")
     db_arg(hand)
