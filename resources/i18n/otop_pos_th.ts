@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="106"/>
+        <source>Curation application</source>
+        <translation>ใบสมัครคัดสรรผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="119"/>
+        <source>The goods stay aside, not received, until the committee approves the product.</source>
+        <translation>สินค้าจะถูกแยกไว้ ยังไม่รับเข้าสต็อก จนกว่าคณะกรรมการจะอนุมัติผลิตภัณฑ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="124"/>
+        <source>SKU (the code scanned)</source>
+        <translation>รหัสสินค้า (รหัสที่สแกน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="125"/>
+        <source>Producer code</source>
+        <translation>รหัสผู้ผลิต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="126"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="127"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="128"/>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="129"/>
+        <source>Proposed price (baht)</source>
+        <translation>ราคาที่เสนอ (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="130"/>
+        <source>Submit (Ctrl+S)</source>
+        <translation>ยื่นใบสมัคร (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="133"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationForm</name>
     <message>
         <location filename="../../ui/backoffice/curation_page.py" line="203"/>
@@ -626,82 +679,82 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="303"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="523"/>
         <source>Count {number} started: scan the goods.</source>
         <translation>เริ่มตรวจนับ {number} แล้ว: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="318"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="538"/>
         <source>{text}: type N=CODE for a quantity counted</source>
         <translation>{text}: พิมพ์ จำนวน=รหัส สำหรับจำนวนที่นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="329"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="549"/>
         <source>{sku}: {qty} counted</source>
         <translation>{sku}: นับได้ {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="363"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="583"/>
         <source>Stock count {number}</source>
         <translation>ตรวจนับสต็อก {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="384"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="604"/>
         <source>Count {number} posted: {n} product(s) adjusted.</source>
         <translation>ยืนยันผลตรวจนับ {number} แล้ว: ปรับปรุง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="393"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="613"/>
         <source>What is counted</source>
         <translation>ขอบเขตที่ตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="394"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="614"/>
         <source>Scan (N=CODE: quantity counted)</source>
         <translation>สแกน (จำนวน=รหัส: จำนวนที่นับได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="395"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="615"/>
         <source>Start count</source>
         <translation>เริ่มตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="396"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="616"/>
         <source>Show differences</source>
         <translation>แสดงผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="397"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="617"/>
         <source>Post count</source>
         <translation>ยืนยันผลตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="619"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="619"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="619"/>
         <source>Expected</source>
         <translation>ตามระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="399"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="619"/>
         <source>Counted</source>
         <translation>นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="620"/>
         <source>Difference</source>
         <translation>ผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="400"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="620"/>
         <source>Value</source>
         <translation>มูลค่า</translation>
     </message>
@@ -1013,102 +1066,162 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="145"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="256"/>
         <source>{text}: give a quantity like 3*CODE</source>
         <translation>{text}: ระบุจำนวน เช่น 3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="157"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="269"/>
         <source>{sku}: {qty} in all</source>
         <translation>{sku}: รวม {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="177"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="298"/>
+        <source>No product has the code {code}: it is kept aside and not received. Start a curation application for it, or scan the next item.</source>
+        <translation>ไม่พบสินค้ารหัส {code} แยกไว้และยังไม่รับเข้าสต็อก ยื่นใบสมัครคัดสรรสำหรับสินค้านี้ หรือสแกนชิ้นถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="302"/>
+        <source>No product has the code {code}: it is kept aside and not received. A manager can start a curation application for it.</source>
+        <translation>ไม่พบสินค้ารหัส {code} แยกไว้และยังไม่รับเข้าสต็อก ผู้จัดการสามารถยื่นใบสมัครคัดสรรสำหรับสินค้านี้ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="309"/>
+        <source>{code} (application submitted)</source>
+        <translation>{code} (ยื่นใบสมัครแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="311"/>
+        <source>Kept aside, not received: {codes}</source>
+        <translation>แยกไว้ ยังไม่รับเข้าสต็อก: {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="315"/>
+        <source>Start a curation application for {code}</source>
+        <translation>ยื่นใบสมัครคัดสรรสำหรับ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="344"/>
+        <source>Curation application for {sku} submitted: the goods stay aside until the committee approves it.</source>
+        <translation>ยื่นใบสมัครคัดสรรสำหรับ {sku} แล้ว สินค้าจะแยกไว้จนกว่าคณะกรรมการจะอนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="351"/>
         <source>Scan the goods first.</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="202"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="380"/>
+        <source>Saved as {number}. {n} code(s) kept aside, not received.</source>
+        <translation>บันทึกเป็นเลขที่ {number} แล้ว แยกไว้ {n} รหัส ยังไม่รับเข้าสต็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="383"/>
         <source>Saved as {number}.</source>
         <translation>บันทึกแล้ว เลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="209"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="397"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="224"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="401"/>
+        <source>Nothing was saved yet: {reason}</source>
+        <translation>ยังไม่ได้บันทึก: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="403"/>
+        <source>An unusually large delivery</source>
+        <translation>จำนวนส่งมากกว่าปกติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="403"/>
+        <source>Receive as it is (Enter)</source>
+        <translation>รับสินค้าตามนี้ (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="423"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="436"/>
+        <source>Slip {number} printed on {printer}.</source>
+        <translation>พิมพ์ใบ {number} ที่เครื่องพิมพ์ {printer} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="445"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="227"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="445"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="446"/>
         <source>Delivery note no.</source>
         <translation>เลขที่ใบส่งของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="228"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="446"/>
         <source>Scan or type a code</source>
         <translation>สแกนหรือพิมพ์รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="449"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="231"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="449"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="232"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="450"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="233"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="451"/>
         <source>Receive (save)</source>
         <translation>รับสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="234"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="452"/>
         <source>Return (save)</source>
         <translation>คืนสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="235"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="453"/>
         <source>Save slip as PDF</source>
         <translation>บันทึกใบเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="236"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="454"/>
+        <source>Print slip (receipt printer)</source>
+        <translation>พิมพ์ใบรับ/คืน (เครื่องพิมพ์ใบเสร็จ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="455"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="456"/>
         <source>Unsold</source>
         <translation>ขายไม่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="237"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="456"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="238"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="457"/>
         <source>Damaged</source>
         <translation>ชำรุด</translation>
     </message>
@@ -1619,44 +1732,74 @@ Discard it and close the till?</source>
 <context>
     <name>OnHandTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="438"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="681"/>
         <source>Low stock only</source>
         <translation>เฉพาะสินค้าใกล้หมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="439"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="682"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="684"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="684"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="684"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="441"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="684"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="685"/>
         <source>Low at</source>
         <translation>จุดสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="442"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="685"/>
         <source>Best before</source>
         <translation>ควรบริโภคก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="687"/>
+        <source>Gift baskets</source>
+        <translation>ตะกร้าของขวัญ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="689"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="689"/>
+        <source>Basket</source>
+        <translation>ตะกร้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="689"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="689"/>
+        <source>Can be made</source>
+        <translation>จัดได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/stock_page.py" line="690"/>
+        <source>Ready-made</source>
+        <translation>จัดไว้แล้ว</translation>
     </message>
 </context>
 <context>
@@ -3201,27 +3344,27 @@ Card</source>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="496"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="746"/>
         <source>Save the slip</source>
         <translation>บันทึกใบรับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="750"/>
         <source>Receive goods</source>
         <translation>รับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="500"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="750"/>
         <source>Return to producer</source>
         <translation>คืนสินค้าให้ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="751"/>
         <source>Stock count</source>
         <translation>ตรวจนับสต็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="501"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="751"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
