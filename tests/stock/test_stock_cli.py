@@ -216,3 +216,16 @@ def test_the_receiving_slip_on_a_network_receipt_printer(db: str, tmp_path: Path
     code, _, err = cli("stock", "slip", "KK01-GR-000001", "--db", db, "--print", "pdf")
     assert code == 2
     assert "-o FILE.pdf" in err
+
+
+def test_on_hand_lists_the_gift_baskets_that_can_be_made_and_are_ready(db: str) -> None:
+    code, out, err = cli("stock", "on-hand", "--db", db)
+    assert code == 0, err
+    _, basket_list, _ = cli("basket", "list", "--db", db)
+    rows = [ln.split() for ln in out.split("basket ", 1)[1].splitlines()[1:]]
+    assert rows
+    for listed in basket_list.splitlines():  # the same figures as `basket list`
+        template = listed.split()[0]
+        made = re.search(r"can make +(\d+) +ready +(\d+)", listed)
+        assert made is not None
+        assert [template, made[1], made[2]] in [r[:3] for r in rows]

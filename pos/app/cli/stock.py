@@ -267,6 +267,8 @@ def cmd_on_hand(args: argparse.Namespace, settings: Settings) -> int:
             rows = desk.reorder(args.producer)
         else:
             rows = desk.on_hand(producer=args.producer, low_only=args.low)
+        plain = args.expiring is None and not args.reorder and not args.low and not args.producer
+        baskets = services.baskets.choices() if plain else []
     print(f"{'sku':<14} {'producer':<10} {'on hand':>10} {'low':>8} {'sold*':>8} best before")
     for r in rows:
         low = "" if r.low is None else f"{r.low.normalize():f}"
@@ -274,6 +276,11 @@ def cmd_on_hand(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{r.sku:<14} {r.producer_code:<10} {r.on_hand.normalize():>10f} {low:>8} "
               f"{r.sold_since_delivery.normalize():>8f} {best}  {r.name_th}")  # fmt: skip
     print(f"{len(rows)} product(s); sold* = sold since the last delivery")
+    if baskets:  # as `basket list` counts them: from the components on hand, and ready-made
+        print(f"{'basket':<14} {'can make':>10} {'ready':>8}")
+        for c in baskets:
+            print(f"{c.template.code:<14} {c.can_make:>10} {c.ready.normalize():>8f}  "
+                  f"{c.template.name_th}")  # fmt: skip
     return 0
 
 
