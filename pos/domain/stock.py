@@ -411,6 +411,16 @@ class OverDeliveryError(StockError):
         )
 
 
+def confirmed_note(note: str, found: Iterable[OverDelivery], limit: int = 200) -> str:
+    """The delivery's note with the over-delivery the receiver confirmed written after it
+    (the slip and the document keep it), cut to the note's `limit`."""
+    marks = ", ".join(f"{o.sku} {_n(o.quantity)} ({_n(o.usual)})" for o in found)
+    if not marks:
+        return note
+    mark = f"เกินปกติ ยืนยันแล้ว / over usual, confirmed: {marks}"
+    return (f"{note} · {mark}" if note else mark)[:limit]
+
+
 class UnknownCode(StockError):
     """A scanned or typed code no product has (nothing is received for it)."""
 

@@ -34,6 +34,7 @@ from pos.domain.stock import (
     UnknownCode,
     Variance,
     check_lines,
+    confirmed_note,
     over_deliveries,
     value_lost,
     variances,
@@ -197,6 +198,7 @@ class StockDesk:
         over = over_deliveries(checked, facts, history)
         if over and not confirm_over:
             raise OverDeliveryError(over)
+        note = confirmed_note(note, over)
         return self._write(self._new(
             actor, DocumentKind.DELIVERY, checked, producer_id=producer_id, reference=reference,
             doc_date=doc_date, note=note,

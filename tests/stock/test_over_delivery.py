@@ -58,8 +58,12 @@ def test_an_over_delivery_is_refused_until_confirmed(shop: Shop) -> None:
     assert f"{OVER_DELIVERY_FACTOR} times" in refused.value.message_en
     assert "ปกติ 12" in refused.value.message_th
     assert counts(shop) == (0, 0, 0)
-    doc = shop.desk.receive(shop.labels, "P-CNB", lines, reference="DN-1", confirm_over=True)
+    doc = shop.desk.receive(shop.labels, "P-CNB", lines, reference="DN-1", note="late",
+                            confirm_over=True)  # fmt: skip
     assert doc.number.endswith("GR-000001")
+    # what the receiver confirmed stays on the document (and its slip)
+    assert doc.note == "late · เกินปกติ ยืนยันแล้ว / over usual, confirmed: SILK-001 40 (12)"
+    assert shop.desk.document(doc.number).note == doc.note
     assert (shop.on_hand("SILK-001"), shop.on_hand("PHA-001")) == (silk + 40, pha + 5)
 
 
@@ -71,3 +75,13 @@ def test_the_usual_follows_the_deliveries(shop: Shop) -> None:
     shop.desk.receive(shop.labels, "P-CNB", [line(shop, "SILK-001", "100")])
     with pytest.raises(OverDeliveryError, match="usually 40"):
         shop.desk.receive(shop.labels, "P-CNB", [line(shop, "SILK-001", "121")])
+
+
+def test_the_confirmed_note_fits_the_note() -> None:
+    from pos.domain.stock import OverDelivery, confirmed_note
+
+    found = [OverDelivery("p1", "SILK-001", "", "", D(40), D(12))]
+    assert confirmed_note("", []) == ""
+    assert confirmed_note("DN late", []) == "DN late"
+    assert len(confirmed_note("x" * 190, found)) == 200
+    assert confirmed_note("", found).endswith("SILK-001 40 (12)")

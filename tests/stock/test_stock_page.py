@@ -194,6 +194,7 @@ def test_an_over_delivery_is_asked_about_once_then_received(
     qtbot.keyClick(again, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: goods.status.text() == "Saved as KK01-GR-000001.")
     assert shop.on_hand("SILK-001") == silk + 40
+    assert page.documents[0].note.endswith("confirmed: SILK-001 40 (12)")
 
 
 @pytest.mark.parametrize("shop", ["sqlite"], indirect=True)
