@@ -53,7 +53,7 @@ def document_number(prefix: str, kind: DocumentKind, seq: int) -> str:
 def _facts(p: m.Product) -> ProductFacts:
     return ProductFacts(
         p.id, p.sku, p.name_th, p.name_en, p.producer_id, p.sold_by == "weight", p.unit_price,
-        p.active,
+        p.active, p.curation,
     )  # fmt: skip
 
 
@@ -66,12 +66,13 @@ class SqlStockRepository:
         ids = sorted(set(product_ids))
         p = m.Product
         cols = (p.id, p.sku, p.name_th, p.name_en, p.producer_id, p.sold_by, p.unit_price,
-                p.active)  # fmt: skip
+                p.active, p.curation)  # fmt: skip
         out: dict[str, ProductFacts] = {}
         for start in range(0, len(ids), 900):
             for r in self.session.execute(select(*cols).where(p.id.in_(ids[start : start + 900]))):
                 out[r[0]] = ProductFacts(
-                    r[0], r[1], r[2], r[3], r[4], r[5] == "weight", Decimal(str(r[6])), r[7]
+                    r[0], r[1], r[2], r[3], r[4], r[5] == "weight", Decimal(str(r[6])), r[7],
+                    r[8],
                 )
         return out
 

@@ -126,6 +126,7 @@ class ProductFacts:
     sold_by_weight: bool
     unit_price: Decimal
     active: bool = True
+    curation: str = "approved"  # pending | rejected: not in the shop's range (yet)
 
 
 def check_lines(
@@ -409,6 +410,30 @@ class OverDeliveryError(StockError):
             f"จำนวนเกิน {OVER_DELIVERY_FACTOR} เท่าของที่ส่งตามปกติ: {th} กรุณาตรวจสอบสินค้าและจำนวน "
             "หากถูกต้องให้ยืนยันเพื่อรับสินค้า",
         )
+
+
+class NotCurated(StockError):
+    """Goods of a product the curation committee has not approved (yet): kept aside."""
+
+    def __init__(self, product: ProductFacts) -> None:
+        self.product = product
+        if product.curation == "rejected":
+            en, th = "was not approved by the curation committee", "ไม่ผ่านการคัดสรร"
+        else:
+            en, th = "is waiting for the curation committee", "รอคณะกรรมการคัดสรรพิจารณา"
+        super().__init__(
+            f"{product.name_en} ({product.sku}) {en}: keep its goods aside, they cannot be "
+            "received until it is approved",
+            f"{product.name_th} ({product.sku}) {th} ให้แยกสินค้าไว้ รับเข้าสต็อกได้เมื่อผ่านการคัดสรรแล้ว",
+        )
+
+
+def check_curated(lines: Iterable[StockLine], products: Mapping[str, ProductFacts]) -> None:
+    """Refuse (NotCurated) a delivery line of a product not approved by the committee."""
+    for ln in lines:
+        p = products[ln.product_id]
+        if p.curation != "approved":
+            raise NotCurated(p)
 
 
 def confirmed_note(note: str, found: Iterable[OverDelivery], limit: int = 200) -> str:

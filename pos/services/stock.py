@@ -33,6 +33,7 @@ from pos.domain.stock import (
     StockLine,
     UnknownCode,
     Variance,
+    check_curated,
     check_lines,
     confirmed_note,
     over_deliveries,
@@ -194,6 +195,7 @@ class StockDesk:
             producer_id, _ = self._producer(read, producer)
             facts = read.stock.product_facts(ln.product_id for ln in lines)
             checked = check_lines(lines, facts, producer_id)
+            check_curated(checked, facts)
             history = read.stock.delivery_history(facts, USUAL_DELIVERIES)
         over = over_deliveries(checked, facts, history)
         if over and not confirm_over:

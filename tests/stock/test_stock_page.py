@@ -244,6 +244,9 @@ def test_an_unknown_code_is_kept_aside_and_a_curation_application_started_from_i
         )  # fmt: skip
         assert app.status.value == "submitted"
         qtbot.waitUntil(lambda: QApplication.focusWidget() is goods.scan)
+        scan(qtbot, page, "2*8859999012345")  # more of it: its product waits for the committee
+        assert "is waiting for the curation committee" in goods.status.text()
+        assert goods.table.rowCount() == 1
         post(qtbot, page)
         assert goods.status.text() == "Saved as KK01-GR-000001. 1 code(s) kept aside, not received."
         assert [ln.sku for ln in page.documents[0].lines] == ["SILK-001"]

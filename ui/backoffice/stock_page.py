@@ -41,7 +41,15 @@ from shiboken6 import isValid
 from pos.domain.auth import Action, Actor
 from pos.domain.catalog import CATEGORY_NAMES
 from pos.domain.errors import ShopError
-from pos.domain.stock import OverDeliveryError, ReturnReason, StockLine, UnknownCode, Variance
+from pos.domain.stock import (
+    NotCurated,
+    OverDeliveryError,
+    ProductFacts,
+    ReturnReason,
+    StockLine,
+    UnknownCode,
+    Variance,
+)
 from pos.ports.curation import ApplicationRecord
 from pos.ports.print_jobs import PrintJob
 from pos.ports.stock import OnHandRow, StockDocumentRecord
@@ -176,7 +184,7 @@ class GoodsTab(QWidget):
         self.page = page
         self.setObjectName(name)
         self.lines: dict[str, tuple[str, str, Decimal]] = {}  # product id -> sku, name, qty
-        self.aside: dict[str, str] = {}  # unknown code -> its curation application's SKU or ""
+        self.aside: dict[str, str] = {}  # code -> "" (no product), "pending" or "rejected"
         self.unknown = ""  # the last unknown code scanned (the application button's)
         self.producer = style.named(QComboBox(), f"{name}Producer")
         self.producer.setEditable(False)
@@ -255,9 +263,20 @@ class GoodsTab(QWidget):
         if not qty.is_finite() or qty <= 0:
             self.status.setText(self.tr("{text}: give a quantity like 3*CODE").format(text=text))
             return
-        self.page.run(lambda: self.page.desk.find_product(code),
-                      lambda p: self._add(p.product_id, p.sku, p.name_th, qty),
+        desk = self.page.desk
+        self.page.run(lambda: desk.find_product(code), lambda p: self._found(code, p, qty),
                       self._scan_failed)  # fmt: skip
+
+    def _found(self, code: str, p: ProductFacts, qty: Decimal) -> None:
+        if not isValid(self):
+            return
+        if self.kind_reasons or p.curation == "approved":
+            self._add(p.product_id, p.sku, p.name_th, qty)
+            return
+        # a product the committee has not approved (yet): its goods are kept aside too
+        self.aside[code.strip()] = "rejected" if p.curation == "rejected" else "pending"
+        self._show_aside()
+        self.status.setText(_message(NotCurated(p)))
 
     def _add(self, pid: str, sku: str, name: str, qty: Decimal) -> None:
         _, _, had = self.lines.get(pid, (sku, name, Decimal(0)))
@@ -305,9 +324,13 @@ class GoodsTab(QWidget):
 
     def _show_aside(self) -> None:
         parts = []
-        for code, sku in self.aside.items():
-            parts.append(self.tr("{code} (application submitted)").format(code=code) if sku
-                         else code)  # fmt: skip
+        for code, state in self.aside.items():
+            if state == "pending":
+                parts.append(self.tr("{code} (application submitted)").format(code=code))
+            elif state == "rejected":
+                parts.append(self.tr("{code} (not approved)").format(code=code))
+            else:
+                parts.append(code)
         self.aside_label.setText(self.tr("Kept aside, not received: {codes}").format(
             codes=", ".join(parts)))  # fmt: skip
         self.aside_label.setVisible(bool(self.aside))
@@ -338,7 +361,7 @@ class GoodsTab(QWidget):
         if not isValid(self):
             return
         code = self.unknown
-        self.aside[code] = record.details.sku
+        self.aside[code] = "pending"
         self.unknown = ""
         self._show_aside()
         self.status.setText(self.tr("Curation application for {sku} submitted: the goods stay "
