@@ -229,3 +229,25 @@ def test_on_hand_lists_the_gift_baskets_that_can_be_made_and_are_ready(db: str) 
         made = re.search(r"can make +(\d+) +ready +(\d+)", listed)
         assert made is not None
         assert [template, made[1], made[2]] in [r[:3] for r in rows]
+
+
+def test_a_slip_that_cannot_print_is_refused_first_or_named_once_saved(db: str) -> None:
+    from tests.printing.helpers import free_port
+
+    before = on_hand(db, "KK-FD-0001")
+    # the demo's receipt printer is a preview: refused before anything is received
+    code, _, err = cli("stock", "receive", "--line", "KK-FD-0001:2", "--producer", "P001",
+                       "--db", db, *LABELS, "--print", "receipt")  # fmt: skip
+    assert code == 2
+    assert "preview only" in err
+    assert "nothing was written" in err
+    assert on_hand(db, "KK-FD-0001") == before
+    # a printer that is off: the delivery stands, and the message says how to print it again
+    off = f"tcp:127.0.0.1:{free_port()}"
+    code, out, err = cli("stock", "receive", "--line", "KK-FD-0001:2", "--producer", "P001",
+                         "--db", db, *LABELS, "--printer", off)  # fmt: skip
+    assert code == 2
+    assert out.startswith("KK01-GR-000001 ")  # the document, shown before the slip failed
+    assert "KK01-GR-000001 is saved" in err
+    assert f"otop-pos stock slip KK01-GR-000001 --printer {off}" in err
+    assert on_hand(db, "KK-FD-0001") == str(int(before) + 2)

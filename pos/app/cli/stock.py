@@ -89,17 +89,51 @@ def _lines(desk: StockDesk, items: list[str] | None, file: str | None) -> list[S
     return out
 
 
+def _how(args: argparse.Namespace) -> str | None:
+    """Where the slip goes: "receipt" (--print receipt, or --printer SPEC), "pdf" or None."""
+    how = getattr(args, "print", None) or ("receipt" if getattr(args, "printer", None) else None)
+    return how or ("pdf" if getattr(args, "output", None) else None)
+
+
+def _check_slip(args: argparse.Namespace, settings: Settings) -> None:
+    """Refuse a slip that cannot be made before anything is written: a PDF with no -o, a
+    printer that is only a preview."""
+    how = _how(args)
+    if how == "pdf":
+        if not getattr(args, "output", None):
+            raise ShopError("--print pdf: name the file with -o FILE.pdf",
+                            "--print pdf: กรุณาระบุไฟล์ด้วย -o FILE.pdf")  # fmt: skip
+        checked_suffix(Path(args.output), ("pdf",))
+    elif how == "receipt":
+        from printing.spec import parse_spec
+
+        spec = parse_spec(args.printer or settings.receipt_printer.name, settings)
+        if spec.png is None and spec.profile.is_preview:
+            name = spec.profile.name
+            raise ShopError(
+                f"Printer {name} is a preview only and cannot print: name one with --printer "
+                "(nothing was written)",
+                f"เครื่องพิมพ์ {name} เป็นเพียงการแสดงตัวอย่าง พิมพ์ไม่ได้ กรุณาระบุด้วย --printer "
+                "(ยังไม่ได้บันทึกอะไร)",
+            )
+
+
 def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord) -> None:
     """The slip to sign: on the receipt printer (--print receipt, or --printer SPEC), or as
     an A4 PDF (--print pdf, or -o FILE.pdf alone)."""
-    how = getattr(args, "print", None) or ("receipt" if getattr(args, "printer", None) else None)
+    how = _how(args)
     if how == "receipt":
-        _print_slip(args, settings, doc)
+        try:
+            _print_slip(args, settings, doc)
+        except ShopError as exc:  # the document stands: say so, and how to print it again
+            where = f"--printer {args.printer}" if args.printer else "--print receipt"
+            again = f"otop-pos stock slip {doc.number} {where}"
+            raise ShopError(
+                f"{exc.message_en} {doc.number} is saved: print its slip with: {again}",
+                f"{exc.message_th} บันทึก {doc.number} แล้ว พิมพ์ใบใหม่ด้วยคำสั่ง: {again}",
+            ) from exc
         return
-    if not getattr(args, "output", None):
-        if how == "pdf":
-            raise ShopError("--print pdf: name the file with -o FILE.pdf",
-                            "--print pdf: กรุณาระบุไฟล์ด้วย -o FILE.pdf")  # fmt: skip
+    if how is None:
         return
     from printing.stock_pdf import write_stock_document_pdf
 
@@ -161,6 +195,7 @@ def _show(doc: StockDocumentRecord) -> None:
 
 
 def cmd_receive(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         actor = services.auth.login(args.user, args.pin)
         lines = _lines(services.stock_desk, args.line, args.file)
@@ -182,6 +217,7 @@ def cmd_receive(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_return(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         actor = services.auth.login(args.user, args.pin)
         lines = _lines(services.stock_desk, args.line, args.file)
@@ -203,6 +239,7 @@ def _approval(
 
 
 def cmd_adjust(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         actor = services.auth.login(args.user, args.pin)
         lines = _lines(services.stock_desk, args.line, args.file)
@@ -251,6 +288,7 @@ def cmd_count(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_slip(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         doc = services.stock_desk.document(args.number)
     _show(doc)
