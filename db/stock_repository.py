@@ -73,7 +73,7 @@ class SqlStockRepository:
                 out[r[0]] = ProductFacts(
                     r[0], r[1], r[2], r[3], r[4], r[5] == "weight", Decimal(str(r[6])), r[7],
                     r[8],
-                )
+                )  # fmt: skip
         return out
 
     def find_product(self, code: str) -> ProductFacts | None:
