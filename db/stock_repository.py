@@ -53,7 +53,7 @@ def document_number(prefix: str, kind: DocumentKind, seq: int) -> str:
 def _facts(p: m.Product) -> ProductFacts:
     return ProductFacts(
         p.id, p.sku, p.name_th, p.name_en, p.producer_id, p.sold_by == "weight", p.unit_price,
-        p.active,
+        p.active, p.curation,
     )  # fmt: skip
 
 
@@ -66,13 +66,14 @@ class SqlStockRepository:
         ids = sorted(set(product_ids))
         p = m.Product
         cols = (p.id, p.sku, p.name_th, p.name_en, p.producer_id, p.sold_by, p.unit_price,
-                p.active)  # fmt: skip
+                p.active, p.curation)  # fmt: skip
         out: dict[str, ProductFacts] = {}
         for start in range(0, len(ids), 900):
             for r in self.session.execute(select(*cols).where(p.id.in_(ids[start : start + 900]))):
                 out[r[0]] = ProductFacts(
-                    r[0], r[1], r[2], r[3], r[4], r[5] == "weight", Decimal(str(r[6])), r[7]
-                )
+                    r[0], r[1], r[2], r[3], r[4], r[5] == "weight", Decimal(str(r[6])), r[7],
+                    r[8],
+                )  # fmt: skip
         return out
 
     def find_product(self, code: str) -> ProductFacts | None:
@@ -382,6 +383,23 @@ class SqlStockRepository:
                 continue
             out[pid] = best if pid not in out else min(out[pid], best)
             left[pid] = left[pid] - _qty(qty)
+        return out
+
+    def delivery_history(self, product_ids: Iterable[str], last: int) -> dict[str, list[Decimal]]:
+        mv = m.StockMovement
+        ids = sorted(set(product_ids))
+        out: dict[str, list[Decimal]] = {}
+        for start in range(0, len(ids), 900):
+            rows = self.session.execute(
+                select(mv.product_id, mv.quantity)
+                .where(mv.product_id.in_(ids[start : start + 900]), mv.quantity > 0,
+                       mv.reason.in_((MoveReason.DELIVERY.value, MoveReason.OPENING.value)))
+                .order_by(mv.product_id, mv.created_at.desc())
+            )  # fmt: skip
+            for pid, qty in rows:
+                seen = out.setdefault(pid, [])
+                if len(seen) < last:
+                    seen.append(_qty(qty))
         return out
 
     def set_threshold(self, product_id: str, low: Decimal | None) -> None:

@@ -14,6 +14,7 @@ from pos.domain.refund import RefundReceipt
 from pos.domain.sale import Receipt
 from pos.domain.settings import PrinterProfile, Settings
 from pos.domain.taxinvoice import TaxInvoice
+from pos.ports.stock import StockDocumentRecord
 from printing.document import Document, printer_test_page, receipt_document, tax_invoice_slip
 from printing.escpos_job import build_job, render_body
 from printing.transport import deliver
@@ -54,6 +55,14 @@ class EscPosPrinter:
 
         document = shift_report_document(report, settings, copy=copy)
         self._print(document, profile, open_drawer=False)
+
+    def print_stock_document(
+        self, doc: StockDocumentRecord, settings: Settings, profile: PrinterProfile
+    ) -> None:
+        """A receiving slip, a return slip ... (never opens the drawer)."""
+        from printing.stock_text import stock_slip_document
+
+        self._print(stock_slip_document(doc, settings), profile, open_drawer=False)
 
     def print_test_page(self, settings: Settings, profile: PrinterProfile) -> None:
         document = printer_test_page(settings, profile.mode, profile.codepage, profile.paper_mm)

@@ -1,5 +1,6 @@
-"""Make docs/stock-receiving-slip.png, docs/stock-count-report.png and docs/stock-statement.png
-from a fresh demo store: a delivery received, a count with a difference posted, statements.
+"""Make docs/stock-receiving-slip.png (and -receipt.png, the receipt printer's), docs/stock-count-
+report.png and docs/stock-statement.png from a fresh demo store: a delivery received, a count
+with a difference posted, statements.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/stock_images.py
 """
@@ -23,6 +24,7 @@ from pos.domain.shop_time import shop_day  # noqa: E402
 from pos.domain.stock import StockLine  # noqa: E402
 from printing.report_pdf import report_page_images  # noqa: E402
 from printing.stock_pdf import statements_html, stock_document_html  # noqa: E402
+from printing.stock_text import stock_slip_document  # noqa: E402
 
 
 def main() -> int:
@@ -58,6 +60,11 @@ def main() -> int:
         for name, html in pages:
             report_page_images(html)[0].save(str(docs / name))
             print(f"wrote {docs / name}")
+        from printing.escpos_job import render_body
+        from printing.printer import save_png
+
+        slip = render_body(stock_slip_document(delivery, settings), settings.receipt_printer)
+        print(f"wrote {save_png(slip, docs / 'stock-receiving-slip-receipt.png')}")
         store.close()
     return 0
 

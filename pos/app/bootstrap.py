@@ -464,14 +464,16 @@ class Services:
 
     @cached_property
     def stock_desk(self) -> StockDesk:
-        """Deliveries, returns to producers, adjustments and counts at this counter."""
+        """Deliveries, returns to producers, adjustments and counts at this counter; their
+        slips as PDFs, or on the receipt printer through the print queue."""
         from pos.services.stock import StockDesk
         from printing.stock_pdf import QtStockSlipWriter
 
         store = self.store
         return StockDesk(
-            store.uow, self.settings, store.terminal, self.clock, self.auth, QtStockSlipWriter()
-        )
+            store.uow, self.settings, store.terminal, self.clock, self.auth, QtStockSlipWriter(),
+            self.print_queue,
+        )  # fmt: skip
 
     @cached_property
     def baskets(self) -> Baskets:

@@ -126,6 +126,7 @@ class ProductFacts:
     sold_by_weight: bool
     unit_price: Decimal
     active: bool = True
+    curation: str = "approved"  # pending | rejected: not in the shop's range (yet)
 
 
 def check_lines(
@@ -151,9 +152,7 @@ def check_lines(
             )
         _check_quantity(p, line.quantity)
         if line.cost is not None and (not line.cost.is_finite() or line.cost < 0):
-            raise StockError(
-                f"{p.sku}: the cost must be 0 or more", f"{p.sku}: ต้นทุนต้องไม่ต่ำกว่า 0"
-            )
+            raise StockError(f"{p.sku}: the cost must be 0 or more", f"{p.sku}: ต้นทุนต้องไม่ต่ำกว่า 0")
         seen = merged.get(p.product_id)
         if seen is None:
             merged[p.product_id] = line
@@ -335,3 +334,125 @@ STATEMENT_COLUMN: dict[str, str] = {
 }
 # columns that show a quantity going out as a positive number
 OUTGOING = frozenset({"sold", "returned"})
+
+
+# --- over-delivery -------------------------------------------------------------------------
+# There are no purchase orders to hold a delivery against, so a delivery line is compared with
+# what the product usually comes in as: the median of its last USUAL_DELIVERIES deliveries (the
+# opening stock counts as its first). A line above OVER_DELIVERY_FACTOR times that, and at
+# least OVER_DELIVERY_MARGIN more (so 1 -> 4 pieces is not questioned), is likely a mistyped
+# quantity (30*CODE for 3*CODE) or goods sent that were not asked for: the receiver is told
+# which and asked once to confirm. A product never delivered before is not checked.
+OVER_DELIVERY_FACTOR = 3
+OVER_DELIVERY_MARGIN = 10
+USUAL_DELIVERIES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class OverDelivery:
+    """A delivery line far above the product's usual delivery."""
+
+    product_id: str
+    sku: str
+    name_th: str
+    name_en: str
+    quantity: Decimal
+    usual: Decimal
+
+
+def usual_delivery(quantities: Iterable[Decimal]) -> Decimal | None:
+    """The median of a product's recent delivered quantities; None when it has none."""
+    ordered = sorted(q for q in quantities if q > 0)
+    if not ordered:
+        return None
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def over_deliveries(
+    lines: Iterable[StockLine],
+    products: Mapping[str, ProductFacts],
+    history: Mapping[str, Iterable[Decimal]],
+) -> list[OverDelivery]:
+    """The lines above OVER_DELIVERY_FACTOR times their product's usual delivery (and at least
+    OVER_DELIVERY_MARGIN above it)."""
+    out = []
+    for ln in lines:
+        usual = usual_delivery(history.get(ln.product_id, ()))
+        if usual is None:
+            continue
+        if (
+            ln.quantity > usual * OVER_DELIVERY_FACTOR
+            and ln.quantity - usual >= OVER_DELIVERY_MARGIN
+        ):
+            p = products[ln.product_id]
+            out.append(OverDelivery(p.product_id, p.sku, p.name_th, p.name_en, ln.quantity, usual))
+    return out
+
+
+def _n(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text
+
+
+class OverDeliveryError(StockError):
+    """A delivery with lines far above the usual: received only once the receiver confirms."""
+
+    def __init__(self, found: Iterable[OverDelivery]) -> None:
+        self.lines = tuple(found)
+        en = ", ".join(f"{o.sku} {_n(o.quantity)} (usually {_n(o.usual)})" for o in self.lines)
+        th = ", ".join(f"{o.sku} {_n(o.quantity)} (ปกติ {_n(o.usual)})" for o in self.lines)
+        super().__init__(
+            f"More than {OVER_DELIVERY_FACTOR} times the usual delivery: {en}. Check the "
+            "goods and the quantities; confirm to receive them as they are",
+            f"จำนวนเกิน {OVER_DELIVERY_FACTOR} เท่าของที่ส่งตามปกติ: {th} กรุณาตรวจสอบสินค้าและจำนวน "
+            "หากถูกต้องให้ยืนยันเพื่อรับสินค้า",
+        )
+
+
+class NotCurated(StockError):
+    """Goods of a product the curation committee has not approved (yet): kept aside."""
+
+    def __init__(self, product: ProductFacts) -> None:
+        self.product = product
+        if product.curation == "rejected":
+            en, th = "was not approved by the curation committee", "ไม่ผ่านการคัดสรร"
+        else:
+            en, th = "is waiting for the curation committee", "รอคณะกรรมการคัดสรรพิจารณา"
+        super().__init__(
+            f"{product.name_en} ({product.sku}) {en}: keep its goods aside, they cannot be "
+            "received until it is approved",
+            f"{product.name_th} ({product.sku}) {th} ให้แยกสินค้าไว้ รับเข้าสต็อกได้เมื่อผ่านการคัดสรรแล้ว",
+        )
+
+
+def check_curated(lines: Iterable[StockLine], products: Mapping[str, ProductFacts]) -> None:
+    """Refuse (NotCurated) a delivery line of a product not approved by the committee."""
+    for ln in lines:
+        p = products[ln.product_id]
+        if p.curation != "approved":
+            raise NotCurated(p)
+
+
+def confirmed_note(note: str, found: Iterable[OverDelivery], limit: int = 200) -> str:
+    """The delivery's note with the over-delivery the receiver confirmed written after it
+    (the slip and the document keep it), cut to the note's `limit`."""
+    marks = ", ".join(f"{o.sku} {_n(o.quantity)} ({_n(o.usual)})" for o in found)
+    if not marks:
+        return note
+    mark = f"เกินปกติ ยืนยันแล้ว / over usual, confirmed: {marks}"
+    return (f"{note} · {mark}" if note else mark)[:limit]
+
+
+class UnknownCode(StockError):
+    """A scanned or typed code no product has (nothing is received for it)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code.strip()
+        super().__init__(
+            f"No product has the code {self.code!r}: add it to the catalogue (or start a "
+            "curation application for it)",
+            f"ไม่พบสินค้ารหัส {self.code!r} กรุณาเพิ่มในรายการสินค้า (หรือยื่นใบสมัครคัดสรร)",
+        )

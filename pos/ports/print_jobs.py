@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
 
-JOB_KINDS = ("receipt", "tax_invoice", "test", "refund", "z_report", "x_report")
+JOB_KINDS = ("receipt", "tax_invoice", "test", "refund", "z_report", "x_report", "stock")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pos.ports.print_jobs import PrintJobRepository
     from pos.ports.returns import RefundRepository
     from pos.ports.shifts import ShiftRepository
+    from pos.ports.stock import StockDocumentRecord, StockRepository
     from pos.ports.terminals import TerminalInfo
 
 
@@ -53,6 +54,8 @@ class PrintingUnitOfWork(SalesUnitOfWork, Protocol):
     def refunds(self) -> RefundRepository: ...  # refund slips in the queue
     @property
     def shifts(self) -> ShiftRepository: ...  # Z reports in the queue
+    @property
+    def stock(self) -> StockRepository: ...  # receiving and return slips in the queue
 
 
 class PrinterPort(Protocol):
@@ -73,6 +76,9 @@ class PrinterPort(Protocol):
         self, report: ShiftReport, settings: Settings, profile: PrinterProfile, *,
         copy: bool = False,
     ) -> None: ...  # fmt: skip
+    def print_stock_document(
+        self, doc: StockDocumentRecord, settings: Settings, profile: PrinterProfile
+    ) -> None: ...
 
 
 class TestPageRenderer(Protocol):

@@ -318,6 +318,15 @@ class PrintQueue:
                     "รายงาน X นี้ไม่ได้เก็บไว้หลังเปิดโปรแกรมใหม่ กรุณาพิมพ์รายงาน X ใหม่",
                 )
             self.printer.print_shift_report(x_report, self.settings, profile)
+        elif job.kind == "stock":  # a receiving or return slip (pos.services.stock)
+            with self.uow() as uow:
+                doc = uow.stock.document(job.document_ref)
+            if doc is None:
+                raise ShopError(
+                    f"No stock document {job.document_ref}",
+                    f"ไม่พบเอกสารสต็อกเลขที่ {job.document_ref}",
+                )
+            self.printer.print_stock_document(doc, self.settings, profile)
         else:
             raise ShopError(f"Unknown print job kind {job.kind}", f"ไม่รู้จักงานพิมพ์ {job.kind}")
 

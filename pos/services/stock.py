@@ -8,29 +8,35 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pos.domain.auth import Action, Actor, PermissionDenied, denied
 from pos.domain.basket import shortages
 from pos.domain.eod import commission_of
-from pos.domain.errors import ShopError
+from pos.domain.errors import PrinterUnavailable, ShopError
 from pos.domain.settings import Settings
 from pos.domain.shop_time import day_bounds, shop_day
 from pos.domain.stock import (
     OUTGOING,
     STATEMENT_COLUMN,
+    USUAL_DELIVERIES,
     ZERO,
     AdjustReason,
     CountEntry,
     DocumentKind,
+    OverDeliveryError,
     ProducerStatement,
     ProductFacts,
     ReturnReason,
     StatementLine,
     StockError,
     StockLine,
+    UnknownCode,
     Variance,
+    check_curated,
     check_lines,
+    confirmed_note,
+    over_deliveries,
     value_lost,
     variances,
 )
@@ -48,6 +54,10 @@ from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.audit import require
 from pos.services.auth import Approval, Auth
+
+if TYPE_CHECKING:
+    from pos.ports.print_jobs import PrintJob
+    from pos.services.printing import PrintQueue
 
 
 class StockDeskUnitOfWork(SalesUnitOfWork, StockUnitOfWork, Protocol):
@@ -98,6 +108,7 @@ class StockDesk:
         clock: Clock,
         auth: Auth | None = None,
         slips: StockSlipWriter | None = None,
+        queue: PrintQueue | None = None,
     ) -> None:
         self.uow = uow
         self.settings = settings
@@ -105,6 +116,7 @@ class StockDesk:
         self.clock = clock
         self.auth = auth
         self.slips = slips
+        self.queue = queue  # receiving and return slips on the receipt printer
 
     def producers(self) -> list[tuple[str, str, str, str]]:
         """(id, code, Thai name, English name) of every producer, by code."""
@@ -116,6 +128,22 @@ class StockDesk:
         if self.slips is None:
             raise StockError("No PDF writer here", "ไม่มีตัวสร้าง PDF")
         return self.slips.write_pdf(doc, self.settings, path)
+
+    @property
+    def can_print(self) -> bool:
+        """True when this counter has a print queue for the receipt printer's slips."""
+        return self.queue is not None
+
+    def print_slip(self, doc: StockDocumentRecord, printer: str | None = None) -> PrintJob:
+        """The document's slip (a receiving slip to sign ...) on the receipt printer (or
+        `printer`), through the print queue: stored first, kept there when the printer is off."""
+        if self.queue is None:
+            raise PrinterUnavailable(
+                "This counter has no printer to print on (every profile is a preview)",
+                "เครื่องนี้ไม่มีเครื่องพิมพ์ (ทุกโปรไฟล์เป็นเพียงการแสดงตัวอย่าง)",
+            )
+        job = self.queue.enqueue("stock", doc.number, printer=printer)
+        return self.queue.send(job.job_id)
 
     # --- documents -------------------------------------------------------------------------
     def _producer(self, uow: StockDeskUnitOfWork, producer: str) -> tuple[str, str]:
@@ -156,15 +184,24 @@ class StockDesk:
         reference: str = "",
         doc_date: date | None = None,
         note: str = "",
+        confirm_over: bool = False,
     ) -> StockDocumentRecord:
-        """A producer's delivery: goods in. Every product must be the producer's own."""
+        """A producer's delivery: goods in. Every product must be the producer's own; a line
+        far above the product's usual delivery (pos.domain.stock.over_deliveries) is refused
+        with OverDeliveryError unless `confirm_over` says the receiver checked it."""
         require(actor, Action.RECEIVE_STOCK)
         reference = _text(reference, 60, "delivery note number", "เลขที่ใบส่งของ")
         note = _text(note, 200, "note", "หมายเหตุ")
         with self.uow() as read:
             producer_id, _ = self._producer(read, producer)
             facts = read.stock.product_facts(ln.product_id for ln in lines)
-        checked = check_lines(lines, facts, producer_id)
+            checked = check_lines(lines, facts, producer_id)
+            check_curated(checked, facts)
+            history = read.stock.delivery_history(facts, USUAL_DELIVERIES)
+        over = over_deliveries(checked, facts, history)
+        if over and not confirm_over:
+            raise OverDeliveryError(over)
+        note = confirmed_note(note, over)
         return self._write(self._new(
             actor, DocumentKind.DELIVERY, checked, producer_id=producer_id, reference=reference,
             doc_date=doc_date, note=note,
@@ -257,11 +294,7 @@ class StockDesk:
         with self.uow() as read:
             found = read.stock.find_product(code)
         if found is None:
-            raise StockError(
-                f"No product has the code {code.strip()!r}: add it to the catalogue (or start a "
-                "curation application for it)",
-                f"ไม่พบสินค้ารหัส {code.strip()!r} กรุณาเพิ่มในรายการสินค้า (หรือยื่นใบสมัครคัดสรร)",
-            )
+            raise UnknownCode(code)
         return found
 
     # --- counts ------------------------------------------------------------------------------

@@ -170,3 +170,84 @@ def test_the_receiving_slip_and_the_statements_read_back(db: str, tmp_path: Path
     assert got["closing"] == int(on_hand(db, "KK-FD-0001"))
     csv_text = (tmp_path / "statements.csv").read_text("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("producer,producer_name,from,to,sku")
+
+
+def test_an_over_delivery_is_refused_without_force(db: str) -> None:
+    start = int(on_hand(db, "KK-FD-0001"))
+    big = f"KK-FD-0001:{start * 3 + 11}"
+    code, _, err = cli("stock", "receive", "--line", big, "--producer", "P001", "--db", db,
+                       *LABELS)  # fmt: skip
+    assert code == 2
+    assert f"(usually {start})" in err
+    assert "--force" in err
+    assert on_hand(db, "KK-FD-0001") == str(start)
+    code, _, err = cli("stock", "receive", "--line", big, "--producer", "P001", "--db", db,
+                         *LABELS, "--force")  # fmt: skip
+    assert code == 0, err
+    assert on_hand(db, "KK-FD-0001") == str(start * 4 + 11)
+
+
+def test_the_receiving_slip_on_a_network_receipt_printer(db: str, tmp_path: Path) -> None:
+    from tests.printing.helpers import FakeNetworkPrinter
+
+    with FakeNetworkPrinter() as printer:
+        code, _, err = cli("stock", "receive", "--line", "KK-FD-0001:3", "--producer", "P001",
+                             "--note", "DN-55", "--db", db, *LABELS, "--print", "receipt",
+                             "--printer", f"tcp:{printer.target}")  # fmt: skip
+        assert code == 0, err
+        assert "KK01-GR-000001 sent to" in err
+        code, _, err = cli("stock", "slip", "KK01-GR-000001", "--db", db, "--printer",
+                           f"tcp:{printer.target}")  # fmt: skip
+        assert code == 0, err
+        first, again = printer.documents
+    assert first.startswith(b"\x1b@")
+    assert b"\x1dv0\x00" in first  # the settings' raster mode: Qt's Thai as an image
+    assert first.endswith(b"\x1dV\x01")
+    assert len(again) == len(first)  # the same slip again
+    png = tmp_path / "slip.png"
+    code, _, err = cli("stock", "slip", "KK01-GR-000001", "--db", db, "--printer", f"png:{png}")
+    assert code == 0, err
+    from PIL import Image
+
+    from tests.labels.decode import read_codes
+
+    with Image.open(png) as image:  # the slip's barcode, read back by zxing-cpp
+        assert read_codes(image.convert("L")) == [("Code128", "KK01-GR-000001")]
+    code, _, err = cli("stock", "slip", "KK01-GR-000001", "--db", db, "--print", "pdf")
+    assert code == 2
+    assert "-o FILE.pdf" in err
+
+
+def test_on_hand_lists_the_gift_baskets_that_can_be_made_and_are_ready(db: str) -> None:
+    code, out, err = cli("stock", "on-hand", "--db", db)
+    assert code == 0, err
+    _, basket_list, _ = cli("basket", "list", "--db", db)
+    rows = [ln.split() for ln in out.split("basket ", 1)[1].splitlines()[1:]]
+    assert rows
+    for listed in basket_list.splitlines():  # the same figures as `basket list`
+        template = listed.split()[0]
+        made = re.search(r"can make +(\d+) +ready +(\d+)", listed)
+        assert made is not None
+        assert [template, made[1], made[2]] in [r[:3] for r in rows]
+
+
+def test_a_slip_that_cannot_print_is_refused_first_or_named_once_saved(db: str) -> None:
+    from tests.printing.helpers import free_port
+
+    before = on_hand(db, "KK-FD-0001")
+    # the demo's receipt printer is a preview: refused before anything is received
+    code, _, err = cli("stock", "receive", "--line", "KK-FD-0001:2", "--producer", "P001",
+                       "--db", db, *LABELS, "--print", "receipt")  # fmt: skip
+    assert code == 2
+    assert "preview only" in err
+    assert "nothing was written" in err
+    assert on_hand(db, "KK-FD-0001") == before
+    # a printer that is off: the delivery stands, and the message says how to print it again
+    off = f"tcp:127.0.0.1:{free_port()}"
+    code, out, err = cli("stock", "receive", "--line", "KK-FD-0001:2", "--producer", "P001",
+                         "--db", db, *LABELS, "--printer", off)  # fmt: skip
+    assert code == 2
+    assert out.startswith("KK01-GR-000001 ")  # the document, shown before the slip failed
+    assert "KK01-GR-000001 is saved" in err
+    assert f"otop-pos stock slip KK01-GR-000001 --printer {off}" in err
+    assert on_hand(db, "KK-FD-0001") == str(int(before) + 2)

@@ -186,3 +186,18 @@ def test_on_hand_low_stock_reorder_and_near_expiry(shop: Shop) -> None:
     near = shop.desk.near_expiry(days=30)
     assert [(r.sku, r.best_before) for r in near] == [("JAEW-001", best)]
     assert shop.desk.near_expiry(days=5) == []
+
+
+def test_goods_of_a_product_awaiting_curation_are_not_received(shop: Shop) -> None:
+    from pos.domain.stock import NotCurated
+    from pos.services.curation import Curation
+
+    curation = Curation(shop.store.uow, shop.store.settings, shop.clock)
+    values = {"sku": "PRAEWA-01", "producer": "P-CNB", "name_th": "ผ้าไหมแพรวา",
+              "name_en": "Praewa silk", "category": "textile", "price": "1590"}  # fmt: skip
+    curation.submit(shop.manager, values)
+    pending = shop.desk.find_product("PRAEWA-01")
+    assert pending.curation == "pending"
+    with pytest.raises(NotCurated, match="waiting for the curation committee"):
+        shop.desk.receive(shop.labels, "P-CNB", [line(shop, "PRAEWA-01", "3")])
+    assert counts(shop) == (0, 0, 0)

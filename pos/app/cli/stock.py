@@ -9,7 +9,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.app.cli.common import Commands, checked_suffix, db_arg, opened, parse_day
+from pos.app.cli.common import (
+    PRINTER_SPEC_HELP,
+    Commands,
+    checked_suffix,
+    db_arg,
+    opened,
+    parse_day,
+    printing_now,
+)
 from pos.domain.auth import Action, Actor
 from pos.domain.errors import ShopError
 from pos.domain.money import parse_amount
@@ -18,6 +26,7 @@ from pos.domain.stock import (
     REASON_NAMES,
     TITLES,
     AdjustReason,
+    OverDeliveryError,
     ReturnReason,
     StockLine,
 )
@@ -80,9 +89,51 @@ def _lines(desk: StockDesk, items: list[str] | None, file: str | None) -> list[S
     return out
 
 
+def _how(args: argparse.Namespace) -> str | None:
+    """Where the slip goes: "receipt" (--print receipt, or --printer SPEC), "pdf" or None."""
+    how = getattr(args, "print", None) or ("receipt" if getattr(args, "printer", None) else None)
+    return how or ("pdf" if getattr(args, "output", None) else None)
+
+
+def _check_slip(args: argparse.Namespace, settings: Settings) -> None:
+    """Refuse a slip that cannot be made before anything is written: a PDF with no -o, a
+    printer that is only a preview."""
+    how = _how(args)
+    if how == "pdf":
+        if not getattr(args, "output", None):
+            raise ShopError("--print pdf: name the file with -o FILE.pdf",
+                            "--print pdf: กรุณาระบุไฟล์ด้วย -o FILE.pdf")  # fmt: skip
+        checked_suffix(Path(args.output), ("pdf",))
+    elif how == "receipt":
+        from printing.spec import parse_spec
+
+        spec = parse_spec(args.printer or settings.receipt_printer.name, settings)
+        if spec.png is None and spec.profile.is_preview:
+            name = spec.profile.name
+            raise ShopError(
+                f"Printer {name} is a preview only and cannot print: name one with --printer "
+                "(nothing was written)",
+                f"เครื่องพิมพ์ {name} เป็นเพียงการแสดงตัวอย่าง พิมพ์ไม่ได้ กรุณาระบุด้วย --printer "
+                "(ยังไม่ได้บันทึกอะไร)",
+            )
+
+
 def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord) -> None:
-    """The document as an A4 PDF when -o names one (the receiving slip to sign)."""
-    if not getattr(args, "output", None):
+    """The slip to sign: on the receipt printer (--print receipt, or --printer SPEC), or as
+    an A4 PDF (--print pdf, or -o FILE.pdf alone)."""
+    how = _how(args)
+    if how == "receipt":
+        try:
+            _print_slip(args, settings, doc)
+        except ShopError as exc:  # the document stands: say so, and how to print it again
+            where = f"--printer {args.printer}" if args.printer else "--print receipt"
+            again = f"otop-pos stock slip {doc.number} {where}"
+            raise ShopError(
+                f"{exc.message_en} {doc.number} is saved: print its slip with: {again}",
+                f"{exc.message_th} บันทึก {doc.number} แล้ว พิมพ์ใบใหม่ด้วยคำสั่ง: {again}",
+            ) from exc
+        return
+    if how is None:
         return
     from printing.stock_pdf import write_stock_document_pdf
 
@@ -90,6 +141,27 @@ def _slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord
     checked_suffix(out, ("pdf",))
     write_stock_document_pdf(doc, settings, out)  # the store may be closed: straight to Qt
     print(f"{doc.number} -> {out}", file=sys.stderr)
+
+
+def _print_slip(args: argparse.Namespace, settings: Settings, doc: StockDocumentRecord) -> None:
+    """The slip straight to a printer (a command queues nothing): --printer, else the
+    settings' receipt printer."""
+    from printing.printer import EscPosPrinter, png_bytes
+    from printing.spec import parse_spec
+
+    spec = parse_spec(args.printer or settings.receipt_printer.name, settings)
+    if spec.png is not None:
+        from printing.escpos_job import render_body
+        from printing.stock_text import stock_slip_document
+
+        image = render_body(stock_slip_document(doc, settings), spec.profile)
+        spec.png.parent.mkdir(parents=True, exist_ok=True)
+        spec.png.write_bytes(png_bytes(image))
+        print(f"{doc.number} -> {spec.png}", file=sys.stderr)
+        return
+    with printing_now(f"slip {doc.number}", f"ใบ {doc.number}"):
+        EscPosPrinter().print_stock_document(doc, settings, spec.profile)
+    print(f"{doc.number} sent to {spec.profile.describe()}", file=sys.stderr)
 
 
 def _labels(args: argparse.Namespace, services: Services, doc: StockDocumentRecord) -> None:
@@ -123,13 +195,21 @@ def _show(doc: StockDocumentRecord) -> None:
 
 
 def cmd_receive(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         actor = services.auth.login(args.user, args.pin)
         lines = _lines(services.stock_desk, args.line, args.file)
-        doc = services.stock_desk.receive(
-            actor, args.producer, lines, reference=args.note or "",
-            doc_date=parse_day(args.date, "--date"),
-        )  # fmt: skip
+        try:
+            doc = services.stock_desk.receive(
+                actor, args.producer, lines, reference=args.note or "",
+                doc_date=parse_day(args.date, "--date"), confirm_over=args.force,
+            )  # fmt: skip
+        except OverDeliveryError as exc:
+            raise ShopError(
+                f"{exc.message_en}. Nothing was received: run it again with --force to "
+                "receive it as it is",
+                f"{exc.message_th} ยังไม่ได้รับสินค้า หากถูกต้องให้สั่งใหม่พร้อม --force",
+            ) from exc
         _labels(args, services, doc)
     _show(doc)
     _slip(args, settings, doc)
@@ -137,6 +217,7 @@ def cmd_receive(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_return(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         actor = services.auth.login(args.user, args.pin)
         lines = _lines(services.stock_desk, args.line, args.file)
@@ -158,6 +239,7 @@ def _approval(
 
 
 def cmd_adjust(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         actor = services.auth.login(args.user, args.pin)
         lines = _lines(services.stock_desk, args.line, args.file)
@@ -206,6 +288,7 @@ def cmd_count(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_slip(args: argparse.Namespace, settings: Settings) -> int:
+    _check_slip(args, settings)
     with opened(args, settings) as services:
         doc = services.stock_desk.document(args.number)
     _show(doc)
@@ -222,6 +305,8 @@ def cmd_on_hand(args: argparse.Namespace, settings: Settings) -> int:
             rows = desk.reorder(args.producer)
         else:
             rows = desk.on_hand(producer=args.producer, low_only=args.low)
+        plain = args.expiring is None and not args.reorder and not args.low and not args.producer
+        baskets = services.baskets.choices() if plain else []
     print(f"{'sku':<14} {'producer':<10} {'on hand':>10} {'low':>8} {'sold*':>8} best before")
     for r in rows:
         low = "" if r.low is None else f"{r.low.normalize():f}"
@@ -229,6 +314,11 @@ def cmd_on_hand(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{r.sku:<14} {r.producer_code:<10} {r.on_hand.normalize():>10f} {low:>8} "
               f"{r.sold_since_delivery.normalize():>8f} {best}  {r.name_th}")  # fmt: skip
     print(f"{len(rows)} product(s); sold* = sold since the last delivery")
+    if baskets:  # as `basket list` counts them: from the components on hand, and ready-made
+        print(f"{'basket':<14} {'can make':>10} {'ready':>8}")
+        for c in baskets:
+            print(f"{c.template.code:<14} {c.can_make:>10} {c.ready.normalize():>8f}  "
+                  f"{c.template.name_th}")  # fmt: skip
     return 0
 
 
@@ -251,6 +341,17 @@ def _goods(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--note", help="the delivery note's number, or a remark")
     p.add_argument("-o", "--output", help="the document as FILE.pdf (the slip to sign)")
+    _print_args(p)
+
+
+def _print_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--print",
+        choices=("receipt", "pdf"),
+        help="the slip to sign on the receipt printer, or as an A4 PDF (-o FILE.pdf)",
+    )
+    p.add_argument("--printer", metavar="SPEC",
+                   help=f"--print receipt on this printer: {PRINTER_SPEC_HELP}")  # fmt: skip
 
 
 def add_commands(sub: Commands) -> None:
@@ -261,6 +362,11 @@ def add_commands(sub: Commands) -> None:
     receive.add_argument("--producer", required=True, help="the producer's code")
     receive.add_argument("--date", help="the delivery's date (default today)")
     receive.add_argument("--labels", help="shelf labels for the goods received, as FILE.pdf")
+    receive.add_argument(
+        "--force",
+        action="store_true",
+        help="receive lines far above the product's usual delivery (checked: it is right)",
+    )
     _people(receive)
     receive.set_defaults(func=cmd_receive)
     back = steps.add_parser("return", help="goods back to their producer (goods out)")
@@ -288,7 +394,8 @@ def add_commands(sub: Commands) -> None:
     slip = steps.add_parser("slip", help="a stock document again, as FILE.pdf")
     db_arg(slip)
     slip.add_argument("number", help="the document's number (KK01-GR-000001 ...)")
-    slip.add_argument("-o", "--output", required=True, help="FILE.pdf")
+    slip.add_argument("-o", "--output", help="FILE.pdf")
+    _print_args(slip)
     slip.set_defaults(func=cmd_slip)
     hand = steps.add_parser("on-hand", help="stock on hand (or low, to reorder, expiring)")
     db_arg(hand)
