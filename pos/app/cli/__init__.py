@@ -24,6 +24,7 @@ def add_commands(sub: Commands) -> None:
         report,
         sales,
         settings,
+        shop,
         stock,
         stories,
         sync,
@@ -34,6 +35,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
-        producer, user, curation, stock,
+        producer, user, curation, stock, shop,
     ):  # fmt: skip
         group.add_commands(sub)
