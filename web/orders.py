@@ -316,7 +316,18 @@ def stages(order: OrderView) -> list[tuple[OrderStatus, str]]:
 
 def _tracking(order: OrderView, lang: str) -> tuple[str, str] | None:
     """(the carrier's name, its public tracking page of the parcel) once it is shipped."""
-    return None
+    if not order.tracking_no or not order.carrier:
+        return None
+    try:  # the carriers' rules (pos.domain.shipping) come with the orders window's work
+        from pos.domain.shipping import Carrier, tracking_url
+    except ImportError:
+        return None
+    try:
+        carrier = Carrier(order.carrier)
+    except ValueError:
+        return None
+    url = tracking_url(carrier, order.tracking_no)
+    return (carrier.label.pick(lang), url) if url else None
 
 
 @router.get("/order/{order_no}", response_class=HTMLResponse)
