@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pos.domain.bilingual import ENGLISH, pick
 from pos.domain.money import format_baht
 from pos.domain.shop_time import local, year_for
+from pos.domain.stories import CERT_NAMES
 from web.i18n import text
 from web.security import Session, Signer, TokenBucket
 
@@ -67,7 +68,7 @@ class Renderer:
             loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
         )
         self.templates = Jinja2Templates(env=env)
-        self.templates.env.globals.update(baht=baht, urlquote=quote)
+        self.templates.env.globals.update(baht=baht, urlquote=quote, cert_names=CERT_NAMES)
         self.signer = signer
         self.shop_names = shop_names
 
@@ -89,6 +90,7 @@ class Renderer:
             t=t,
             tr=tr,
             when=lambda moment: when(moment, lang),
+            day=lambda d: f"{d.day}/{d.month}/{year_for(d.year, lang)}",
             csrf=self.signer.csrf_token(session),
             basket_count=sum(q for _, _, q in session.basket),
             shop_name=pick(lang, *self.shop_names),

@@ -55,6 +55,7 @@ def test_the_product_page_tells_its_story_with_the_labels_qr_path(client: TestCl
     assert "OTOP 4 ดาว (ปี 2024)" in html
     assert "เนื้อหมูบดละเอียดจนเหนียวนุ่ม" in html  # the story
     assert "40-1-80843-1-0003" in html
+    assert "อย. <small>40-1-80843-1-0003</small>" in html  # named, not its code "fda"
     assert "ตรวจสอบแล้ว" in html
     assert "฿130.00" in html
     assert 'action="/basket/add"' in html
