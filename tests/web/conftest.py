@@ -45,6 +45,12 @@ def demo_url(fresh_database: FreshDatabase) -> str:
 
 
 @pytest.fixture
+def pg_demo_url(fresh_database: FreshDatabase) -> str:
+    """A fresh PostgreSQL copy of the demo store (the central database the shop runs on)."""
+    return fresh_database("pg", "web-demo", build_demo_store)
+
+
+@pytest.fixture
 def services(demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
     """The composition root's services on the demo store (its data folder in tmp_path)."""
     monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))

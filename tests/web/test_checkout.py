@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
 import threading
 from decimal import Decimal
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from pos.app.bootstrap import Services
 from pos.ports.orders import OrderView
@@ -61,13 +60,9 @@ def checkout_form(client: TestClient, **fields: str) -> dict[str, str]:
 
 
 def order_count(services: Services) -> int:
-    """Orders in the store, counted by SQLite itself."""
-    path = make_url(services.store.url).database
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return int(con.execute("SELECT count(*) FROM orders").fetchone()[0])
-    finally:
-        con.close()
+    """Orders in the store, counted by the database itself."""
+    with services.store.engine.connect() as con:
+        return int(con.execute(text("SELECT count(*) FROM orders")).scalar_one())
 
 
 def order_of(services: Services, order_no: str) -> OrderView:
@@ -280,7 +275,7 @@ def test_more_than_there_is_is_refused_naming_what_is_left(
     assert f"เหลือเพียง {left} ชิ้น" in basket
     refused = client.post("/checkout", data=checkout_form(client))
     assert refused.status_code == 409
-    assert f"{left}" in refused.text
+    assert f"สินค้าไม่พอ: ผ้าไหมมัดหมี่ลายนาคน้อย 2 เมตร: เหลือเพียง {left} ชิ้น" in refused.text
     assert order_count(services) == 0
 
 
