@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -182,6 +182,16 @@ class SqlOrderRepository:
             select(m.Product.sku, m.Product.id).where(m.Product.sku.in_(wanted), *_ON_SALE)
         )
         return {sku: pid for sku, pid in rows}
+
+    def lock_products(self, product_ids: Iterable[str]) -> None:
+        """Hold the products' rows until commit, as a counter's sale does (PostgreSQL: through
+        otop_lock_products, which the web's role may run; SQLite's writer holds the database
+        from BEGIN IMMEDIATE already)."""
+        ids = sorted(set(product_ids))
+        if ids and self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(
+                text("SELECT otop_lock_products(CAST(:ids AS text[]))"), {"ids": ids}
+            )
 
     def reserved(self, product_ids: Iterable[str]) -> dict[str, Decimal]:
         """Stock held by orders not yet sold, released or expired away, per product."""
@@ -416,9 +426,9 @@ class SqlOrderRepository:
         q = select(m.Order, items.label("items")).order_by(m.Order.created_at.desc())
         if status is not None:
             q = q.where(m.Order.status == status.value)
-        text = search.strip()
-        if text:
-            like = f"%{text}%"
+        typed = search.strip()
+        if typed:
+            like = f"%{typed}%"
             q = q.where(
                 or_(
                     m.Order.order_no.ilike(like),

@@ -25,6 +25,7 @@ from pos.domain.basket import (
 from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, ProductInfo, new_cart
 from pos.domain.channels import Channel
+from pos.domain.curation import sale_check
 from pos.domain.errors import InvalidBarcode, PaymentError
 from pos.domain.money import ZERO
 from pos.domain.orders import (
@@ -236,6 +237,9 @@ class Orders:
                 f"ไม่มีขายออนไลน์: {', '.join(unknown)}",
             )
         products = {p.product_id: p for p in uow.catalog.products_by_ids(ids.values())}
+        today = self.today()
+        for p in products.values():  # the counter's rule: approved, certificate in date
+            sale_check(p.name, p.curation, p.cert_expires, today, self.settings.expired_certificate)
         templates = self._templates(uow) if any(ln.kind == "basket" for ln in lines) else {}
         cart = new_cart(self.settings)
         views: list[OrderLineView] = []
@@ -380,7 +384,7 @@ class Orders:
             if found is not None:
                 return self._same(found, fingerprint)
             priced = self._price(uow, merged)
-            uow.baskets.lock_products(list(priced.needs))  # one order everywhere: by id
+            uow.orders.lock_products(priced.needs)  # as a counter's sale locks them
             found = uow.orders.by_key(key)  # a twin of this POST committed while we waited
             if found is not None:
                 return self._same(found, fingerprint)

@@ -22,8 +22,11 @@ from pos.domain.orders import (
 )
 from pos.domain.payment import Tender, TenderKind
 from pos.domain.shop_time import shop_day
+from pos.services.auth import Auth
 from pos.services.eod import eod_report
 from pos.services.orders import Orders
+from pos.services.returns import Returns
+from tests.helpers.selling import PlainTestHasher
 from tests.integration.conftest import FixedClock
 from tests.orders.conftest import delivery, pickup
 
@@ -150,7 +153,7 @@ def test_pay_at_pickup_is_sold_at_hand_over(orders: Orders, manager: Actor, pack
 
 
 def test_cancel_releases_the_reservation_and_flags_a_paid_order(
-    orders: Orders, manager: Actor
+    orders: Orders, manager: Actor, store: Store, clock: FixedClock
 ) -> None:
     silk = orders.product("SILK-001")
     assert silk is not None
@@ -167,6 +170,13 @@ def test_cancel_releases_the_reservation_and_flags_a_paid_order(
     assert f"refund due: receipt {receipt.receipt_no}" in flagged.cancel_reason
     with pytest.raises(OrderError):
         orders.cancel(paid.order_no, manager, "again")
+    # the refund goes through the counters' refund service, which returns the stock
+    before = on_hand(store, "SILK-001")
+    auth = Auth(store.uow, store.settings, clock, PlainTestHasher(), store.terminal.terminal_id)
+    returns = Returns(store.uow, auth, store.settings, store.terminal, clock)
+    refund = returns.refund(manager, receipt.receipt_no, {}, "promptpay", "order cancelled")
+    assert refund.total == Decimal("1290.00")
+    assert on_hand(store, "SILK-001") == before + 1
 
 
 def test_list_and_counts(orders: Orders, manager: Actor) -> None:

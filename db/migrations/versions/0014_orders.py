@@ -15,6 +15,20 @@ branch_labels = None
 depends_on = None
 
 
+# PostgreSQL: placing an order locks the products it takes, as a counter's sale does
+# (SELECT ... FOR UPDATE), through this function, so the web shop's least-privilege role
+# (db/web_role.py) locks them without the UPDATE privilege on products that FOR UPDATE needs.
+LOCK_PRODUCTS = """
+CREATE OR REPLACE FUNCTION otop_lock_products(ids text[]) RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+    SELECT count(*)::integer FROM (
+        SELECT id FROM products WHERE id = ANY(ids) ORDER BY id FOR UPDATE
+    ) AS locked
+$fn$;
+REVOKE ALL ON FUNCTION otop_lock_products(text[]) FROM PUBLIC;
+"""
+
+
 def upgrade() -> None:
     # cash on delivery: the carrier collects an online order's money (tender "cod")
     with op.batch_alter_table('payments', schema=None) as batch_op:
@@ -120,9 +134,13 @@ def upgrade() -> None:
     with op.batch_alter_table('reservations', schema=None) as batch_op:
         batch_op.create_index('ix_reservations_active', ['product_id', 'released_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_reservations_order_id'), ['order_id'], unique=False)
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute(LOCK_PRODUCTS)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute('DROP FUNCTION IF EXISTS otop_lock_products(text[])')
     with op.batch_alter_table('reservations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reservations_order_id'))
         batch_op.drop_index('ix_reservations_active')
