@@ -37,11 +37,18 @@ class LiveShop:
 
 def start_shop(db: Path, home: Path, *extra: str, timeout_s: float = 60) -> LiveShop:
     """`python -m pos shop serve --db DB` on a free port, returned once it answers."""
+    return start_shop_at(str(db), home, *extra, timeout_s=timeout_s, db_path=db)
+
+
+def start_shop_at(
+    db: str, home: Path, *extra: str, timeout_s: float = 60, db_path: Path | None = None
+) -> LiveShop:
+    """The shop on the store at `db` (a SQLite path or a postgresql:// URL)."""
     port = free_port()
     home.mkdir(parents=True, exist_ok=True)
     log = home / "server.log"
     env = {**os.environ, "OTOP_POS_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "pos", "shop", "serve", "--db", str(db), "--port", str(port)]
+    command = [sys.executable, "-m", "pos", "shop", "serve", "--db", db, "--port", str(port)]
     with log.open("wb") as out:
         process = subprocess.Popen([*command, *extra], env=env, stdout=out, stderr=out, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
@@ -51,7 +58,7 @@ def start_shop(db: Path, home: Path, *extra: str, timeout_s: float = 60) -> Live
             raise RuntimeError(f"the shop exited {process.returncode}: {log.read_text()}")
         try:
             if httpx.get(url + "/static/shop.css", timeout=1).status_code == 200:
-                return LiveShop(url, db, home, process, log)
+                return LiveShop(url, db_path or Path(), home, process, log)
         except httpx.TransportError:
             pass
         if time.monotonic() > deadline:

@@ -8,13 +8,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
 
+from db.web_role import WEB_ROLE, grant_web_role
 from pos.app.bootstrap import Services, open_store
 from pos.domain.settings import Settings
-from tests.web.conftest import make_client
-from tests.web.test_checkout import MOO_YOR, SILK, add, checkout_form, order_count, order_of
+from tests.web.conftest import KEY, csrf_of, make_client
+from tests.web.server import start_shop_at, stop_shop
+from tests.web.test_checkout import (
+    GOOD,
+    MOO_YOR,
+    SILK,
+    add,
+    checkout_form,
+    order_count,
+    order_of,
+)
 from web.security import TokenBucket
 
 pytestmark = pytest.mark.pg
@@ -92,3 +104,33 @@ def test_more_than_is_left_is_refused_on_postgresql(
     assert refused.status_code == 409
     assert f"เหลือเพียง {left} ชิ้น" in refused.text
     assert order_count(pg_services) == 0
+
+
+def test_the_shop_serves_and_takes_orders_as_its_least_privilege_role(
+    pg_demo_url: str, pg_services: Services, tmp_path: Path
+) -> None:
+    """`otop-pos shop serve --db postgresql://otop_web…`: the role that reads the catalogue
+    and writes orders only (db/web_role.py) runs the whole customer's side."""
+    grant_web_role(pg_services.store.engine, password="web-shop-pass")
+    url = make_url(pg_demo_url).set(username=WEB_ROLE, password="web-shop-pass")
+    shop = start_shop_at(url.render_as_string(hide_password=False), tmp_path / "home")
+    try:
+        with httpx.Client(base_url=shop.url, follow_redirects=False) as browser:
+            token = csrf_of(browser.get(f"/p/{MOO_YOR}").text)
+            form = {"csrf_token": token, "kind": "product", "ref": MOO_YOR, "quantity": "2"}
+            assert browser.post("/basket/add", data=form).status_code == 303
+            page = browser.get("/checkout").text
+            key = KEY.search(page)
+            assert key
+            placed = browser.post(
+                "/checkout",
+                data={"csrf_token": csrf_of(page), "idempotency_key": key.group(1), **GOOD},
+            )
+            assert placed.status_code == 303, placed.text[-2000:]
+            confirmation = browser.get(placed.headers["location"])
+            assert 'id="promptpay-qr"' in confirmation.text
+    finally:
+        stop_shop(shop)
+    order_no = placed.headers["location"].rsplit("/", 1)[1]
+    assert [(x.ref, x.quantity) for x in order_of(pg_services, order_no).lines] == [(MOO_YOR, 2)]
+    assert "Traceback" not in shop.log.read_text()
