@@ -6,14 +6,16 @@ import asyncio
 import logging
 import secrets
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pos.domain.settings import Settings
 from resources import FONTS
@@ -63,6 +65,7 @@ def create_app(
         render=render,
         signer=signer,
         order_limit=order_limit or TokenBucket(capacity=5, refill_s=12.0),
+        navigation=catalogue.Navigation(services.orders),
     )
 
     @asynccontextmanager
@@ -81,7 +84,7 @@ def create_app(
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
     install(app, render)
-    app.middleware("http")(_middleware(shop, secure_cookies))
+    app.add_middleware(ShopMiddleware, shop=shop, secure_cookies=secure_cookies)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount("/fonts", StaticFiles(directory=FONTS), name="fonts")
     if photos is not None:
@@ -103,51 +106,63 @@ async def _expire_loop(service: Orders, every_s: float) -> None:
         await asyncio.sleep(every_s)
 
 
-Handler = Callable[[Request], Awaitable[Response]]
-
-
-def _middleware(
-    shop: Shop, secure_cookies: bool
-) -> Callable[[Request, Handler], Awaitable[Response]]:
+class ShopMiddleware:
     """Per request: the session and language in, security headers, the session cookie and
-    one access-log line out (method, path, status, time: never a query, phone or address);
-    an oversized body is refused before it is read, and a bug is a 500 page, not a trace."""
+    one access-log line out (client, method, path, status, time: never a query string, a
+    phone or an address); an oversized body is refused before it is read, and a bug is a
+    500 page, not a traceback. Plain ASGI (no extra task per request)."""
 
-    async def middleware(request: Request, call_next: Handler) -> Response:
+    def __init__(self, app: ASGIApp, shop: Shop, secure_cookies: bool = False) -> None:
+        self.app = app
+        self.shop = shop
+        self.secure_cookies = secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         started = time.perf_counter()
-        session = shop.signer.load_session(request.cookies.get(SESSION_COOKIE))
+        request = Request(scope)
+        session = self.shop.signer.load_session(request.cookies.get(SESSION_COOKIE))
         request.state.session = session or Session.new()
         request.state.session_changed = session is None
         request.state.lang = language_of(
             request.cookies.get(LANG_COOKIE), request.headers.get("accept-language")
         )
-        response = await _respond(shop, request, call_next)
-        response.headers.update(SECURITY_HEADERS)
-        if request.state.session_changed and not request.url.path.startswith(_STATIC_PATHS):
-            response.set_cookie(
-                SESSION_COOKIE, shop.signer.dump_session(request.state.session),
-                httponly=True, samesite="lax", secure=secure_cookies, path="/",
-            )  # fmt: skip
-        elapsed = (time.perf_counter() - started) * 1000
-        client = request.client.host if request.client else "-"
-        access_log.info(
-            '%s "%s %s" %d %.1fms',
-            client, request.method, request.url.path, response.status_code, elapsed,
-        )  # fmt: skip
-        return response
+        answered: list[int] = []
 
-    return middleware
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                answered.append(int(message["status"]))
+                headers = MutableHeaders(scope=message)
+                headers.update(SECURITY_HEADERS)
+                if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
+                    headers.append("set-cookie", self._cookie(request.state.session))
+            await send(message)
+
+        try:
+            length = request.headers.get("content-length", "")
+            if length.isdigit() and int(length) > MAX_BODY_BYTES:
+                await error_page(self.shop.render, request, 413)(scope, receive, send_with_headers)
+            else:
+                await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("%s %s failed", scope["method"], scope["path"])
+            if answered:
+                raise
+            await error_page(self.shop.render, request, 500)(scope, receive, send_with_headers)
+        finally:
+            elapsed = (time.perf_counter() - started) * 1000
+            client = scope["client"][0] if scope.get("client") else "-"
+            status = answered[0] if answered else 500
+            access_log.info(
+                '%s "%s %s" %d %.1fms', client, scope["method"], scope["path"], status, elapsed
+            )
+
+    def _cookie(self, session: Session) -> str:
+        value = self.shop.signer.dump_session(session)
+        secure = "; Secure" if self.secure_cookies else ""
+        return f"{SESSION_COOKIE}={value}; HttpOnly; Path=/; SameSite=lax{secure}"
 
 
 _STATIC_PATHS = ("/static/", "/fonts/", "/photos/")
-
-
-async def _respond(shop: Shop, request: Request, call_next: Handler) -> Response:
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_BODY_BYTES:
-        return error_page(shop.render, request, 413)
-    try:
-        return await call_next(request)
-    except Exception:
-        log.exception("%s %s failed", request.method, request.url.path)
-        return error_page(shop.render, request, 500)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import threading
+import time
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -9,7 +14,43 @@ from web.errors import PageError
 from web.i18n import LANG_COOKIE
 from web.pages import shop_of
 
+if TYPE_CHECKING:
+    from pos.services.orders import Orders
+
 router = APIRouter()
+
+NAVIGATION_TTL_S = 60.0
+
+
+class Navigation:
+    """The categories and districts with their product counts, read at most once a minute:
+    counting 100,000 products takes a few hundred milliseconds, and a count a minute old
+    is still the right menu (each product's page and availability are read fresh)."""
+
+    def __init__(self, orders: Orders, ttl_s: float = NAVIGATION_TTL_S) -> None:
+        self._orders = orders
+        self._ttl_s = ttl_s
+        self._lock = threading.Lock()
+        self._read_at = -math.inf
+        self._categories: list[tuple[str, str, str, int]] = []
+        self._districts: list[tuple[str, str, int]] = []
+
+    def _fresh(self) -> None:
+        with self._lock:
+            if time.monotonic() - self._read_at < self._ttl_s:
+                return
+            self._categories = self._orders.categories()
+            self._districts = self._orders.districts()
+            self._read_at = time.monotonic()
+
+    def categories(self) -> list[tuple[str, str, str, int]]:
+        self._fresh()
+        return self._categories
+
+    def districts(self) -> list[tuple[str, str, int]]:
+        self._fresh()
+        return self._districts
+
 
 MAX_QUERY = 80
 MAX_PAGE = 10_000
@@ -21,8 +62,8 @@ def home(request: Request) -> Response:
     return shop.render(
         request,
         "home.html",
-        categories=shop.orders.categories(),
-        districts=shop.orders.districts(),
+        categories=shop.navigation.categories(),
+        districts=shop.navigation.districts(),
         baskets=shop.orders.baskets(),
     )
 
@@ -34,7 +75,7 @@ def _page(text: str) -> int:
 @router.get("/c/{code}", response_class=HTMLResponse)
 def category(request: Request, code: str, page: str = "1") -> Response:
     shop = shop_of(request)
-    names = {c[0]: (c[1], c[2]) for c in shop.orders.categories()}
+    names = {c[0]: (c[1], c[2]) for c in shop.navigation.categories()}
     if code not in names:
         raise PageError(404, "error_404")
     n = _page(page)
@@ -48,7 +89,7 @@ def category(request: Request, code: str, page: str = "1") -> Response:
 @router.get("/d/{district}", response_class=HTMLResponse)
 def district(request: Request, district: str, page: str = "1") -> Response:
     shop = shop_of(request)
-    names = {d[0]: (d[0], d[1]) for d in shop.orders.districts()}
+    names = {d[0]: (d[0], d[1]) for d in shop.navigation.districts()}
     if district not in names:
         raise PageError(404, "error_404")
     n = _page(page)

@@ -24,6 +24,7 @@ from web.security import Session, Signer, TokenBucket
 if TYPE_CHECKING:
     from pos.domain.settings import Settings
     from pos.services.orders import Orders
+    from web.catalogue import Navigation
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -108,6 +109,7 @@ class Shop:
     render: Renderer
     signer: Signer
     order_limit: TokenBucket
+    navigation: Navigation
 
 
 def shop_of(request: Request) -> Shop:

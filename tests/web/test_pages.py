@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from pos.app.bootstrap import Services
@@ -163,3 +164,18 @@ def test_the_stylesheet_and_the_bundled_thai_font_are_served_here(client: TestCl
     assert font.status_code == 200
     assert font.content[:4] in (b"\x00\x01\x00\x00", b"true")
     assert "http" not in css.text.replace("http://www.w3.org", "")  # no CDN
+
+
+def test_the_menus_counts_are_read_once_a_minute_not_per_page(services: Services) -> None:
+    from web.catalogue import Navigation
+
+    def textiles(nav: Navigation) -> int:
+        return next(n for code, _, _, n in nav.categories() if code == "textile")
+
+    cached, fresh = Navigation(services.orders), Navigation(services.orders, ttl_s=0)
+    before = textiles(cached)
+    assert textiles(fresh) == before
+    with services.store.engine.begin() as con:
+        con.execute(text("UPDATE products SET active = 0 WHERE sku = :sku"), {"sku": SILK})
+    assert textiles(cached) == before  # within the minute: the menu as it was
+    assert textiles(fresh) == before - 1  # a minute later: read again
