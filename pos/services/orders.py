@@ -9,7 +9,7 @@ import threading
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from pos.domain.auth import Action, Actor
@@ -76,6 +76,7 @@ from pos.services.stock import ensure_stock
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 24
+INDEX_CHECK = timedelta(seconds=10)  # a catalogue change shows in the web's search within it
 SLIP_MAX_BYTES = 5 * 1024 * 1024
 SLIP_TYPES = {"image/jpeg": (".jpg", b"\xff\xd8\xff"), "image/png": (".png", b"\x89PNG\r\n\x1a\n")}
 
@@ -107,6 +108,7 @@ class Orders:
         self.clock = clock
         self.slips = slips
         self._index: ProductIndex | None = None
+        self._index_checked = datetime.min.replace(tzinfo=UTC)
         self._index_lock = threading.Lock()
 
     def today(self) -> date:
@@ -153,11 +155,17 @@ class Orders:
             return self._with_availability(read, ordered)
 
     def _search_index(self) -> ProductIndex:
+        """The in-memory index of the till's search, reloaded when the catalogue changed
+        (looked at once every INDEX_CHECK: the check itself counts 100,000 rows)."""
         with self._index_lock:
+            now = self.clock.now()
+            if self._index is not None and now - self._index_checked < INDEX_CHECK:
+                return self._index
             with self.uow() as read:
                 marker = read.catalog.catalog_marker()
                 if self._index is None or self._index.marker != marker:
                     self._index = ProductIndex(read.catalog.iter_search_rows(), marker)
+            self._index_checked = now
             return self._index
 
     def product(self, sku: str) -> WebProduct | None:
