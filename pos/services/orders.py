@@ -3,6 +3,7 @@ stock in one transaction, the customer's status page and slip, and expiring unpa
 
 from __future__ import annotations
 
+import builtins
 import logging
 import math
 import threading
@@ -192,6 +193,13 @@ class Orders:
         """Pieces the web may sell now: on hand - reserved - the safety buffer (never < 0)."""
         with self.uow() as read:
             return self._available(read, product_ids)
+
+    def reserved(self, product_ids: Iterable[str]) -> dict[str, int]:
+        """Pieces held by online orders not yet sold (what a counter's stock figure shows
+        as "reserved N")."""
+        with self.uow() as read:
+            held = read.orders.reserved(sorted(set(product_ids)))
+        return {pid: math.ceil(q) for pid, q in held.items()}
 
     def _available(self, uow: OrdersUnitOfWork, product_ids: Iterable[str]) -> dict[str, int]:
         ids = sorted(set(product_ids))
@@ -851,13 +859,12 @@ class Orders:
             prefix = f"{prefix}{channel.value[:1].upper()}"  # KK-WL: LINE, KK-WF: Facebook
         return uow.orders.ensure_web_terminal(prefix, channel)
 
-    def list(self, status: OrderStatus | None = None, search: str = "") -> _List[OrderSummary]:
+    def list(
+        self, status: OrderStatus | None = None, search: str = ""
+    ) -> builtins.list[OrderSummary]:
         """The orders window's rows, newest first (at most 500), by status and search text."""
         with self.uow() as read:
             return read.orders.summaries(status, search[:60])
-
-
-_List = list
 
 
 def _no_order(order_no: str) -> OrderError:
