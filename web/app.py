@@ -22,6 +22,7 @@ from resources import FONTS
 from web import catalogue, orders
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
+from web.navigation import Navigation
 from web.pages import STATIC, Renderer, Shop
 from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, TokenBucket
 
@@ -65,7 +66,7 @@ def create_app(
         render=render,
         signer=signer,
         order_limit=order_limit or TokenBucket(capacity=5, refill_s=12.0),
-        navigation=catalogue.Navigation(services.orders),
+        navigation=Navigation(services.orders),
     )
 
     @asynccontextmanager

@@ -24,7 +24,7 @@ from web.security import Session, Signer, TokenBucket
 if TYPE_CHECKING:
     from pos.domain.settings import Settings
     from pos.services.orders import Orders
-    from web.catalogue import Navigation
+    from web.navigation import Navigation
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"

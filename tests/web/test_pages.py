@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from pos.app.bootstrap import Services
 from tests.web.conftest import make_client
+from web.navigation import Navigation
 
 MOO_YOR = "KK-FD-0003"  # หมูยอขอนแก่น 500 กรัม, 130.00, OTOP 4 stars (2024), FDA + มผช.
 SILK = "KK-TX-0001"  # ผ้าไหมมัดหมี่ลายนาคน้อย 2 เมตร, 2,800.00
@@ -167,8 +168,6 @@ def test_the_stylesheet_and_the_bundled_thai_font_are_served_here(client: TestCl
 
 
 def test_the_menus_counts_are_read_once_a_minute_not_per_page(services: Services) -> None:
-    from web.catalogue import Navigation
-
     def textiles(nav: Navigation) -> int:
         return next(n for code, _, _, n in nav.categories() if code == "textile")
 
