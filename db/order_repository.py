@@ -110,17 +110,24 @@ class SqlOrderRepository:
             ):
                 codes.setdefault(pid, code)
             producers = {r.producer_id for r in rows}
-            for c in self.session.scalars(
-                select(m.Certification).where(
+            conn = self.session.connection()  # Core rows: half the time of ORM objects
+            for product_id, producer_id, kind, number, expires in conn.execute(
+                select(
+                    m.Certification.product_id,
+                    m.Certification.producer_id,
+                    m.Certification.kind,
+                    m.Certification.number,
+                    m.Certification.expires,
+                ).where(
                     or_(
                         m.Certification.product_id.in_(pids),
                         m.Certification.producer_id.in_(producers),
                     )
                 )
             ):
-                valid = c.expires is None or today is None or c.expires >= today
-                cert = Certificate(c.kind, c.number, c.expires, valid)
-                certs[c.product_id or f"producer:{c.producer_id}"].append(cert)
+                valid = expires is None or today is None or expires >= today
+                cert = Certificate(kind, number, expires, valid)
+                certs[product_id or f"producer:{producer_id}"].append(cert)
         return [
             WebProduct(
                 product_id=r.id,

@@ -3,13 +3,14 @@ stock in one transaction, the customer's status page and slip, and expiring unpa
 
 from __future__ import annotations
 
+import builtins
 import logging
 import math
 import threading
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from pos.domain.auth import Action, Actor
@@ -76,6 +77,7 @@ from pos.services.stock import ensure_stock
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 24
+INDEX_CHECK = timedelta(seconds=10)  # a catalogue change shows in the web's search within it
 SLIP_MAX_BYTES = 5 * 1024 * 1024
 SLIP_TYPES = {"image/jpeg": (".jpg", b"\xff\xd8\xff"), "image/png": (".png", b"\x89PNG\r\n\x1a\n")}
 
@@ -107,6 +109,7 @@ class Orders:
         self.clock = clock
         self.slips = slips
         self._index: ProductIndex | None = None
+        self._index_checked = datetime.min.replace(tzinfo=UTC)
         self._index_lock = threading.Lock()
 
     def today(self) -> date:
@@ -153,11 +156,17 @@ class Orders:
             return self._with_availability(read, ordered)
 
     def _search_index(self) -> ProductIndex:
+        """The in-memory index of the till's search, reloaded when the catalogue changed
+        (looked at once every INDEX_CHECK: the check itself counts 100,000 rows)."""
         with self._index_lock:
+            now = self.clock.now()
+            if self._index is not None and now - self._index_checked < INDEX_CHECK:
+                return self._index
             with self.uow() as read:
                 marker = read.catalog.catalog_marker()
                 if self._index is None or self._index.marker != marker:
                     self._index = ProductIndex(read.catalog.iter_search_rows(), marker)
+            self._index_checked = now
             return self._index
 
     def product(self, sku: str) -> WebProduct | None:
@@ -184,6 +193,13 @@ class Orders:
         """Pieces the web may sell now: on hand - reserved - the safety buffer (never < 0)."""
         with self.uow() as read:
             return self._available(read, product_ids)
+
+    def reserved(self, product_ids: Iterable[str]) -> dict[str, int]:
+        """Pieces held by online orders not yet sold (what a counter's stock figure shows
+        as "reserved N")."""
+        with self.uow() as read:
+            held = read.orders.reserved(sorted(set(product_ids)))
+        return {pid: math.ceil(q) for pid, q in held.items()}
 
     def _available(self, uow: OrdersUnitOfWork, product_ids: Iterable[str]) -> dict[str, int]:
         ids = sorted(set(product_ids))
@@ -843,13 +859,12 @@ class Orders:
             prefix = f"{prefix}{channel.value[:1].upper()}"  # KK-WL: LINE, KK-WF: Facebook
         return uow.orders.ensure_web_terminal(prefix, channel)
 
-    def list(self, status: OrderStatus | None = None, search: str = "") -> _List[OrderSummary]:
+    def list(
+        self, status: OrderStatus | None = None, search: str = ""
+    ) -> builtins.list[OrderSummary]:
         """The orders window's rows, newest first (at most 500), by status and search text."""
         with self.uow() as read:
             return read.orders.summaries(status, search[:60])
-
-
-_List = list
 
 
 def _no_order(order_no: str) -> OrderError:

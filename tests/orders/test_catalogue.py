@@ -3,6 +3,7 @@ gift baskets with what is available; quotes at the server's prices; slips; bad i
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -72,6 +73,27 @@ def test_a_product_page_has_everything(orders: Orders, settings: Settings) -> No
     assert silk.available == 12
     assert orders.product("NOPE-404") is None
     assert orders.product("SAUS-W") is None
+
+
+def test_certificates_of_the_product_and_its_producer(orders: Orders, store: Store) -> None:
+    silk = orders.product("SILK-001")
+    assert silk is not None
+    with store.uow(write=True) as work:
+        producer = work.session.get(m.Product, silk.product_id)
+        assert producer is not None
+        work.session.add_all([
+            m.Certification(product_id=silk.product_id, kind="fda", number="10-1-12345-1-0001",
+                            expires=date(2027, 1, 1)),
+            m.Certification(producer_id=producer.producer_id, kind="community_standard",
+                            number="มผช. 12/2566", expires=date(2026, 1, 1)),
+        ])  # fmt: skip
+        work.commit()
+    shown = orders.product("SILK-001")
+    assert shown is not None
+    assert sorted((c.kind, c.valid) for c in shown.certificates) == [
+        ("community_standard", False),  # expired before the clock's day, 27 Nov 2026
+        ("fda", True),
+    ]
 
 
 def test_the_safety_buffer_is_kept_back(store: Store, clock: FixedClock) -> None:

@@ -124,3 +124,4 @@ def test_counter_sale_sees_reservations(orders: Orders, store: Store) -> None:
     checkout.complete(cart, [cash_tender(Decimal("1290"), Decimal("1290"))], actor=seller(checkout))
     silk = pid(orders, "SILK-001")
     assert orders.availability([silk])[silk] == 0
+    assert orders.reserved([silk]) == {silk: 11}

@@ -25,6 +25,7 @@ def add_commands(sub: Commands) -> None:
         report,
         sales,
         settings,
+        shop,
         stock,
         stories,
         sync,
@@ -35,6 +36,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
-        producer, user, curation, stock, orders,
+        producer, user, curation, stock, orders, shop,
     ):  # fmt: skip
         group.add_commands(sub)

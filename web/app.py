@@ -1,0 +1,169 @@
+"""The web shop's ASGI app: `create_app(services)`; the composition root hands it the services."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pos.domain.settings import Settings
+from resources import FONTS
+from web import catalogue, orders
+from web.errors import error_page, install
+from web.i18n import LANG_COOKIE, language_of
+from web.navigation import Navigation
+from web.pages import STATIC, Renderer, Shop
+from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, TokenBucket
+
+if TYPE_CHECKING:
+    from pos.services.orders import Orders
+
+log = logging.getLogger(__name__)
+access_log = logging.getLogger("web.access")
+
+MAX_BODY_BYTES = 6 * 1024 * 1024  # a slip of 5 MB and its form
+EXPIRE_EVERY_S = 60.0
+
+
+class ShopServices(Protocol):
+    """What the web shop needs of the composition root's services."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def orders(self) -> Orders: ...
+
+
+def create_app(
+    services: ShopServices,
+    *,
+    secret: bytes | None = None,
+    photos: Path | None = None,
+    order_limit: TokenBucket | None = None,
+    expire_every_s: float | None = EXPIRE_EVERY_S,
+    secure_cookies: bool = False,
+) -> FastAPI:
+    """The shop on `services`; `secret` signs its cookies (a new one each start if None),
+    `photos` is the folder of product photos, `order_limit` the placement rate per client,
+    and every `expire_every_s` seconds unpaid reservations past their time are released."""
+    signer = Signer(secret or secrets.token_bytes(32))
+    settings = services.settings
+    render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
+    shop = Shop(
+        orders=services.orders,
+        settings=settings,
+        render=render,
+        signer=signer,
+        order_limit=order_limit or TokenBucket(capacity=5, refill_s=12.0),
+        navigation=Navigation(services.orders),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        task = None
+        if expire_every_s:
+            task = asyncio.create_task(_expire_loop(shop.orders, expire_every_s))
+        try:
+            yield
+        finally:
+            if task is not None:
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
+
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.shop = shop
+    install(app, render)
+    app.add_middleware(ShopMiddleware, shop=shop, secure_cookies=secure_cookies)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/fonts", StaticFiles(directory=FONTS), name="fonts")
+    if photos is not None:
+        app.mount("/photos", StaticFiles(directory=photos, check_dir=False), name="photos")
+    app.include_router(catalogue.router)
+    app.include_router(orders.router)
+    return app
+
+
+async def _expire_loop(service: Orders, every_s: float) -> None:
+    """Unpaid reservations past their time go back to stock, now and every `every_s`."""
+    while True:
+        try:
+            released = await run_in_threadpool(service.expire_reservations)
+            if released:
+                log.info("released the reservations of %d unpaid order(s)", released)
+        except Exception:
+            log.exception("expiring reservations failed; trying again in %.0f s", every_s)
+        await asyncio.sleep(every_s)
+
+
+class ShopMiddleware:
+    """Per request: the session and language in, security headers, the session cookie and
+    one access-log line out (client, method, path, status, time: never a query string, a
+    phone or an address); an oversized body is refused before it is read, and a bug is a
+    500 page, not a traceback. Plain ASGI (no extra task per request)."""
+
+    def __init__(self, app: ASGIApp, shop: Shop, secure_cookies: bool = False) -> None:
+        self.app = app
+        self.shop = shop
+        self.secure_cookies = secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        request = Request(scope)
+        session = self.shop.signer.load_session(request.cookies.get(SESSION_COOKIE))
+        request.state.session = session or Session.new()
+        request.state.session_changed = session is None
+        request.state.lang = language_of(
+            request.cookies.get(LANG_COOKIE), request.headers.get("accept-language")
+        )
+        answered: list[int] = []
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                answered.append(int(message["status"]))
+                headers = MutableHeaders(scope=message)
+                headers.update(SECURITY_HEADERS)
+                if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
+                    headers.append("set-cookie", self._cookie(request.state.session))
+            await send(message)
+
+        try:
+            length = request.headers.get("content-length", "")
+            if length.isdigit() and int(length) > MAX_BODY_BYTES:
+                await error_page(self.shop.render, request, 413)(scope, receive, send_with_headers)
+            else:
+                await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("%s %s failed", scope["method"], scope["path"])
+            if answered:
+                raise
+            await error_page(self.shop.render, request, 500)(scope, receive, send_with_headers)
+        finally:
+            elapsed = (time.perf_counter() - started) * 1000
+            client = scope["client"][0] if scope.get("client") else "-"
+            status = answered[0] if answered else 500
+            access_log.info(
+                '%s "%s %s" %d %.1fms', client, scope["method"], scope["path"], status, elapsed
+            )
+
+    def _cookie(self, session: Session) -> str:
+        value = self.shop.signer.dump_session(session)
+        secure = "; Secure" if self.secure_cookies else ""
+        return f"{SESSION_COOKIE}={value}; HttpOnly; Path=/; SameSite=lax{secure}"
+
+
+_STATIC_PATHS = ("/static/", "/fonts/", "/photos/")
