@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
     from pos.services.curation import Curation
+    from pos.services.customer_display import Showcase
     from pos.services.labels import LabelDesk
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.producers import Producers
@@ -581,7 +582,15 @@ class Services:
             returns=self.returns,
             render_refund=lambda refund: render_refund_text(refund, settings, columns),
             back_office=self,
+            load_showcase=self.load_showcase,
         )
+
+    def load_showcase(self) -> Showcase:
+        """The customer display's stories and photos (photos under the data folder's photos/)."""
+        from pos.config import data_dir
+        from pos.services.customer_display import load_showcase
+
+        return load_showcase(self.store.uow, self.settings, data_dir() / "photos")
 
     def close(self) -> None:
         self.store.close()

@@ -233,6 +233,9 @@ class Settings:
     expired_certificate: str = "warn"  # warn | block
     curation_quorum: int = 3  # committee members present for a review to count
     curation_pass_mark: int = 30  # of 50: five criteria scored 0-10 each
+    # the customer's screen: off | window | a screen's name (full-screen there; see the till's
+    # log for the names this machine has)
+    customer_display: str = "off"
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -333,6 +336,13 @@ class Settings:
             out.append(("curation quorum must be 1-50", "องค์ประชุมคัดสรรต้องอยู่ระหว่าง 1-50 คน"))
         if not 0 <= self.curation_pass_mark <= 50:
             out.append(("curation pass mark must be 0-50", "เกณฑ์ผ่านการคัดสรรต้องอยู่ระหว่าง 0-50"))
+        if not self.customer_display.strip() or len(self.customer_display) > 100:
+            out.append(
+                (
+                    "customer display must be off, window or a screen's name",
+                    "จอลูกค้าต้องเป็น off, window หรือชื่อจอภาพ",
+                )
+            )
         names = [p.name for p in self.printers]
         for name in sorted({n for n in names if names.count(n) > 1}):
             out.append((f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน"))

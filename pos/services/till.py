@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
+    from pos.services.customer_display import Showcase
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
@@ -44,3 +45,5 @@ class TillContext:
     catalog_marker: Callable[[], CatalogMarker] | None = None
     # the back office's services (pos.app's Services), opened from the menu by a manager
     back_office: object | None = None
+    # the customer display's slideshow and photos (None: a display with no stories)
+    load_showcase: Callable[[], Showcase] | None = None
