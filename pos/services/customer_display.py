@@ -152,7 +152,7 @@ MAX_SLIDES = 60
 def load_showcase(
     uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings, photo_root: Path
 ) -> Showcase:
-    """The approved products' stories: those with stars or a photo first (best first), at most
+    """The approved products' stories: those with a photo first, then by stars, at most
     MAX_SLIDES; photo paths relative to `photo_root` are made whole, missing files dropped."""
     from pos.services.labels import story_pages
 
@@ -167,7 +167,7 @@ def load_showcase(
             page.district_th, page.district_en, page.province_th, page.province_en,
             page.stars, photo,
         ))  # fmt: skip
-    slides.sort(key=lambda s: (-(s.stars or 0), s.photo is None, s.sku))
+    slides.sort(key=lambda s: (s.photo is None, -(s.stars or 0), s.sku))
     return Showcase(tuple(slides[:MAX_SLIDES]), photos)
 
 

@@ -45,15 +45,19 @@ class Canvas:
         return style.font(self.px(size), bold=bold)
 
     def text(self, rect: QRect, text: str, size: float, color: str = style.INK, *,
-             bold: bool = False, align: Qt.AlignmentFlag = AlignLeft) -> None:  # fmt: skip
+             bold: bool = False, align: Qt.AlignmentFlag = AlignLeft,
+             wrap: bool = False) -> None:  # fmt: skip
         if not text:
             return
         p = self.painter
         p.setFont(self.font(size, bold=bold))
         p.setPen(QColor(color))
-        metrics = p.fontMetrics()
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        p.drawText(rect, int(align), shown)
+        if wrap:
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            p.drawText(rect, int(flags) | int(Qt.TextFlag.TextWordWrap), text)
+        else:
+            shown = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            p.drawText(rect, int(align), shown)
         self.texts.append(text)
 
     def fill(self, rect: QRect, color: str, radius: float = 0) -> None:
@@ -216,7 +220,7 @@ def _payment(c: Canvas, body: QRect, shown: Shown, qr: QrImage) -> None:
                 "CustomerDisplay", "Open your bank's app and scan the code: the amount is filled in"
             )
         )
-        c.text(QRect(box.left(), y, box.width(), c.px(60)), hint, 16, style.MUTED)
+        c.text(QRect(box.left(), y, box.width(), c.px(80)), hint, 16, style.MUTED, wrap=True)
 
 
 def _paid(c: Canvas, body: QRect, shown: Shown) -> None:
@@ -265,10 +269,11 @@ def _idle(c: Canvas, body: QRect, slide: Slide | None, photo: Photo) -> None:
            w(QT_TRANSLATE_NOOP("CustomerDisplay", "Made by our producers")), 18, style.GOLD,
            bold=True)  # fmt: skip
     y += c.px(44)
-    c.painter.setFont(c.font(34, bold=True))
     name = w.pick(slide.name_th, slide.name_en)
-    c.text(QRect(x, y, width, c.px(56)), name, 34, style.PURPLE, bold=True)
-    y += c.px(56)
+    c.painter.setFont(c.font(34, bold=True))
+    rows = 2 if c.painter.fontMetrics().horizontalAdvance(name) > width else 1
+    c.text(QRect(x, y, width, c.px(52) * rows), name, 34, style.PURPLE, bold=True, wrap=rows > 1)
+    y += c.px(52) * rows + c.px(4)
     other = slide.name_th if w.language == "en" else slide.name_en
     c.text(QRect(x, y, width, c.px(32)), other, 18, style.MUTED)
     y += c.px(52)
