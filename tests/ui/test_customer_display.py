@@ -264,3 +264,97 @@ def test_closing_the_display_or_losing_its_screen_never_disturbs_the_till(
     receipt = wait_for_sale(qtbot, till)
     assert receipt.total == Decimal("2090.00")
     assert not display.isVisible()  # it stays closed until the till starts again
+
+
+# Two screens need a platform that has them: the offscreen platform's screens come from a
+# configuration file read at start, so this part runs the real till in a process of its own.
+SCREENS = {
+    "synchronousWindowSystemEvents": False,
+    "windowFrameMargins": False,
+    "screens": [
+        {"name": "till-lcd", "x": 0, "y": 0, "width": 1366, "height": 768,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+        {"name": "customer-lcd", "x": 1366, "y": 0, "width": 1024, "height": 600,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+    ],
+}  # fmt: skip
+TWO_SCREENS = r"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pos.domain.settings import Settings
+from tests.ui.conftest import TEA, demo_store, till_context
+from ui.app import create_till_window, ensure_app
+
+def wait(ok, seconds=20.0):
+    end = time.monotonic() + seconds
+    while not ok():
+        assert time.monotonic() < end, "timed out"
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+def screen(name):
+    return next(s for s in QGuiApplication.screens() if s.name() == name)
+
+ensure_app()
+out = {}
+with demo_store("sqlite:///" + sys.argv[1], Settings(customer_display="customer-lcd")) as store:
+    till = create_till_window(till_context(store), language="th")
+    till.setScreen(screen("till-lcd"))
+    till.setGeometry(screen("till-lcd").geometry())
+    till.show()
+    till.activateWindow()
+    display = till.customer_display.display
+    wait(lambda: till.index is not None and display.isVisible())
+    out["display"] = [display.screen().name(), display.isFullScreen(), display.geometry().getRect()]
+    till.log_in("cashier", "1111")
+    wait(lambda: not till.locked and not till.busy and QApplication.activeModalWidget())
+    QApplication.activeModalWidget().reject()  # no shift: scanning needs none, paying would
+    wait(lambda: QApplication.activeModalWidget() is None)
+    till.refocus()
+    wait(lambda: QApplication.focusWidget() is till.scan_field)
+    QGuiApplication.instance().screenRemoved.emit(screen("customer-lcd"))
+    QApplication.processEvents()
+    out["after_unplug"] = [display.isVisible(), till.isVisible()]
+    QTest.keyClicks(till.scan_field, TEA)
+    QTest.keyClick(till.scan_field, Qt.Key.Key_Return)
+    wait(lambda: len(till.cart) == 1 and not till.busy)
+    out["sold"] = [line.product.sku for line in till.cart]
+    out["focus"] = QApplication.focusWidget() is till.scan_field
+    QGuiApplication.instance().screenAdded.emit(screen("customer-lcd"))
+    wait(lambda: display.isVisible())
+    out["plugged_back"] = [display.screen().name(), display.isFullScreen()]
+    till.session.new_sale()
+    till.close()
+print(json.dumps(out))
+"""
+
+
+def test_the_display_goes_full_screen_on_its_named_screen_and_leaves_with_it(
+    tmp_path: Path,
+) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(SCREENS), "utf-8")
+    script = tmp_path / "two_screens.py"
+    script.write_text(TWO_SCREENS, "utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", PYTHONPATH=str(root))
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "counter.db")],
+        capture_output=True, text=True, env=env, cwd=root, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out["display"] == ["customer-lcd", True, [1366, 0, 1024, 600]]
+    assert out["after_unplug"] == [False, True]  # gone with its screen, not onto the till's
+    assert out["sold"] == ["KK-TEA-001"]
+    assert out["focus"] is True
+    assert out["plugged_back"] == ["customer-lcd", True]

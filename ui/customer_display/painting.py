@@ -6,8 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QStaticText,
+)
 
 from pos.services.customer_display import Screen, Shown, ShownLine, Slide
 from ui import format as fmt
@@ -50,14 +58,18 @@ class Canvas:
         if not text:
             return
         p = self.painter
-        p.setFont(self.font(size, bold=bold))
         p.setPen(QColor(color))
-        if wrap:
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-            p.drawText(rect, int(flags) | int(Qt.TextFlag.TextWordWrap), text)
-        else:
-            shown = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-            p.drawText(rect, int(align), shown)
+        px = self.px(size)
+        laid = _laid_out(text, px, bold, rect.width(), wrap)
+        p.setFont(style.font(px, bold=bold))
+        w, h = laid.size().width(), laid.size().height()
+        x = rect.left()
+        if align & Qt.AlignmentFlag.AlignRight:
+            x = rect.right() + 1 - w
+        elif align & Qt.AlignmentFlag.AlignHCenter:
+            x = rect.left() + (rect.width() - w) / 2
+        y = rect.top() if wrap else rect.top() + (rect.height() - h) / 2
+        p.drawStaticText(QPointF(x, y), laid)
         self.texts.append(text)
 
     def fill(self, rect: QRect, color: str, radius: float = 0) -> None:
@@ -68,6 +80,29 @@ class Canvas:
             p.drawRoundedRect(rect, self.px(radius), self.px(radius))
         else:
             p.drawRect(rect)
+
+
+_LAID_OUT: dict[tuple[str, int, bool, int, bool], QStaticText] = {}
+
+
+def _laid_out(text: str, px: int, bold: bool, width: int, wrap: bool) -> QStaticText:
+    """`text` shaped once (Thai shaping is the costly part of a paint), elided to `width`
+    or wrapped at it; kept for the next paint."""
+    key = (text, px, bold, width, wrap)
+    laid = _LAID_OUT.get(key)
+    if laid is None:
+        font = style.font(px, bold=bold)
+        if not wrap:
+            text = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        laid = QStaticText(text)
+        laid.setTextFormat(Qt.TextFormat.PlainText)
+        if wrap:
+            laid.setTextWidth(width)
+        laid.prepare(font=font)
+        if len(_LAID_OUT) > 3000:
+            _LAID_OUT.clear()
+        _LAID_OUT[key] = laid
+    return laid
 
 
 def paint(canvas: Canvas, shown: Shown, shop_name: str, *, slide: Slide | None,
