@@ -63,12 +63,12 @@ class Canvas:
         laid = _laid_out(text, px, bold, rect.width(), wrap)
         p.setFont(style.font(px, bold=bold))
         w, h = laid.size().width(), laid.size().height()
-        x = rect.left()
+        x: float = rect.left()
         if align & Qt.AlignmentFlag.AlignRight:
             x = rect.right() + 1 - w
         elif align & Qt.AlignmentFlag.AlignHCenter:
             x = rect.left() + (rect.width() - w) / 2
-        y = rect.top() if wrap else rect.top() + (rect.height() - h) / 2
+        y: float = rect.top() if wrap else rect.top() + (rect.height() - h) / 2
         p.drawStaticText(QPointF(x, y), laid)
         self.texts.append(text)
 
