@@ -4,6 +4,7 @@ screen, and keeps the till safe from it (a closed window or a lost screen change
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -32,8 +33,11 @@ PAID_MS = 12_000  # "paid, thank you" stays this long (or until the next scan)
 class DisplayLink(QObject):
     """Owns the customer display (None while the settings turn it off)."""
 
-    def __init__(self, till: QWidget, signals: SessionSignals, settings: Settings) -> None:
+    def __init__(self, till: QWidget, signals: SessionSignals, settings: Settings,
+                 paying: Callable[[], bool]) -> None:  # fmt: skip
+        """`paying`: whether the till's payment dialog is open now."""
         super().__init__(till)
+        self._paying_now = paying
         self._till = till
         self._signals = signals
         self.where = settings.customer_display.strip() or OFF
@@ -41,7 +45,6 @@ class DisplayLink(QObject):
         self.display: CustomerDisplay | None = None
         self.closed_by_user = False
         self.screen_lost = False
-        self._paying = False
         self._paid: Receipt | None = None
         self._slides = QTimer(self)
         self._slides.setInterval(SLIDE_MS)
@@ -81,14 +84,14 @@ class DisplayLink(QObject):
     # --- following the sale -------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         session = self._signals.session
-        if change in (Change.LINES, Change.CART):
-            self._paying = False
-            if change is Change.LINES or not session.cart.is_empty:
-                self._paid = None
-        elif change is Change.PAYMENT:
-            self._paying = session.payment_started
-        elif change is Change.OWNER and session.actor is None:
-            self._paid = None
+        if change is Change.PAYMENT:
+            # the payment dialog opens right after the session starts the payment, and closes
+            # right after it keeps the payments taken: look once the till is done
+            QTimer.singleShot(0, self._refresh)
+            return
+        next_sale = change is Change.LINES or (change is Change.CART and not session.cart.is_empty)
+        if next_sale or (change is Change.OWNER and session.actor is None):
+            self._paid = None  # "paid, thank you" stays until the next sale or a log-out
         self._refresh()
 
     def sale_done(self, receipt: Receipt) -> None:
@@ -109,7 +112,8 @@ class DisplayLink(QObject):
         if self._paid is not None:
             shown = shown_paid(self._paid)
         else:
-            shown = shown_sale(self._signals.session, paying=self._paying)
+            session = self._signals.session
+            shown = shown_sale(session, paying=session.payment_started and self._paying_now())
         self.display.show_state(shown)
         idle = shown.screen.value == "idle"
         if idle and not self._slides.isActive():

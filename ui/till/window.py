@@ -94,7 +94,8 @@ class TillWindow(QMainWindow):
         self.session = SaleSession(self.settings)
         self.session_signals = SessionSignals(self.session, self)
         self.model = CartTableModel(self.session.cart, language, self)
-        self.customer_display = DisplayLink(self, self.session_signals, self.settings)
+        self.customer_display = DisplayLink(self, self.session_signals, self.settings,
+                                            self._payment_dialog_open)
 
         self.setStyleSheet(style.STYLE_SHEET)
         self._build()
@@ -125,6 +126,9 @@ class TillWindow(QMainWindow):
         self.store.start()
         if self.store_open:  # handed an open store: no storeOpened signal comes
             self._store_opened_for_display()
+
+    def _payment_dialog_open(self) -> bool:
+        return self.payment.dialog is not None
 
     def _store_opened_for_display(self) -> None:
         self.customer_display.store_opened(self.ctx, self.loader)
