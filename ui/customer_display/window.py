@@ -64,7 +64,7 @@ class CustomerDisplay(QWidget):
         if shown == self.shown:
             return
         self.shown = shown
-        self._changed()
+        self._changed(now=True)
 
     def set_showcase(self, showcase: Showcase) -> None:
         self.showcase = showcase
@@ -93,9 +93,14 @@ class CustomerDisplay(QWidget):
             log.warning("PromptPay ID %r gives no QR code", self._promptpay_id)
             return ""
 
-    def _changed(self) -> None:
+    def _changed(self, *, now: bool = False) -> None:
+        """Draw again: at once (`now`, the sale changed: the customer sees it in the same
+        frame as the till's cart), or with the next frame."""
         self.revision += 1
-        self.update()
+        if now and self.isVisible():
+            self.repaint()
+        else:
+            self.update()
 
     def _retitle(self) -> None:
         th, en = self._shop_names
