@@ -40,7 +40,8 @@ class DisplayLink(QObject):
         self._paying_now = paying
         self._till = till
         self._signals = signals
-        self.where = settings.customer_display.strip() or OFF
+        where = settings.customer_display.strip() or OFF
+        self.where = where.lower() if where.lower() in (OFF, WINDOW) else where  # or a screen
         self.language = settings.language
         self.display: CustomerDisplay | None = None
         self.closed_by_user = False
