@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
     from pos.services.curation import Curation
+    from pos.services.customer_display import Showcase
     from pos.services.labels import LabelDesk
     from pos.services.orders import Orders
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
@@ -658,7 +659,15 @@ class Services:
             back_office=self,
             take_settings=self.take_settings,
             watch_settings=self.watch_settings,
+            load_showcase=self.load_showcase,
         )
+
+    def load_showcase(self) -> Showcase:
+        """The customer display's stories and photos (photos under the data folder's photos/)."""
+        from pos.config import data_dir
+        from pos.services.customer_display import load_showcase
+
+        return load_showcase(self.store.uow, self.settings, data_dir() / "photos")
 
     def close(self) -> None:
         self.store.close()

@@ -74,6 +74,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     ),
     "curation_quorum": ("till", "Curation committee quorum", "องค์ประชุมกรรมการคัดสรร (คน)"),
     "curation_pass_mark": ("till", "Curation pass mark (of 50)", "เกณฑ์ผ่านการคัดสรร (จาก 50)"),
+    "customer_display": (
+        "till",
+        "Customer display: off, window or a screen's name",
+        "จอลูกค้า: off (ปิด), window (หน้าต่าง) หรือชื่อจอภาพ",
+    ),
     "pin_max_attempts": ("security", "Wrong PINs before lock-out", "ใส่ PIN ผิดได้กี่ครั้งก่อนล็อก"),
     "pin_lock_minutes": ("security", "Lock-out minutes", "ระยะเวลาล็อก (นาที)"),
     "central_url": ("central", "Central database address", "ที่อยู่ฐานข้อมูลกลาง"),

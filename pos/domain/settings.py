@@ -242,6 +242,9 @@ class Settings:
     web_shipping_fee: int = 50
     web_free_shipping_over: int = 1000
     web_receipt_prefix: str = "KK-W"
+    # the customer's screen: off | window | a screen's name (full-screen there; see the till's
+    # log for the names this machine has)
+    customer_display: str = "off"
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -343,6 +346,13 @@ class Settings:
         if not 0 <= self.curation_pass_mark <= 50:
             out.append(("curation pass mark must be 0-50", "เกณฑ์ผ่านการคัดสรรต้องอยู่ระหว่าง 0-50"))
         out += self._web_problems()
+        if not self.customer_display.strip() or len(self.customer_display) > 100:
+            out.append(
+                (
+                    "customer display must be off, window or a screen's name",
+                    "จอลูกค้าต้องเป็น off, window หรือชื่อจอภาพ",
+                )
+            )
         names = [p.name for p in self.printers]
         for name in sorted({n for n in names if names.count(n) > 1}):
             out.append((f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน"))

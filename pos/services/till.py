@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
+    from pos.services.customer_display import Showcase
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
     from pos.services.search import ProductIndex
@@ -49,3 +50,5 @@ class TillContext:
     # worker (take: what the services use now); None: the till keeps its settings to the end
     take_settings: Callable[[Settings], SettingsTaken] | None = None
     watch_settings: Callable[[Callable[[Settings], None]], None] | None = None
+    # the customer display's slideshow and photos (None: a display with no stories)
+    load_showcase: Callable[[], Showcase] | None = None

@@ -900,6 +900,114 @@ Close the shift and issue the Z report with this difference?</source>
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="150"/>
+        <source>{count} more lines above</source>
+        <translation>อีก {count} รายการด้านบน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="176"/>
+        <source>in the gift basket</source>
+        <translation>อยู่ในกระเช้าของขวัญ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="185"/>
+        <source>discount −{amount}</source>
+        <translation>ส่วนลด −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="199"/>
+        <source>Items</source>
+        <translation>จำนวนชิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="200"/>
+        <source>Subtotal</source>
+        <translation>รวมเป็นเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="203"/>
+        <source>Discounts</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="205"/>
+        <source>VAT included</source>
+        <translation>ภาษีมูลค่าเพิ่ม (รวมในราคา)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="207"/>
+        <source>Paid so far</source>
+        <translation>ชำระแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="215"/>
+        <source>Total</source>
+        <translation>ยอดรวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="236"/>
+        <source>Scan to pay with PromptPay</source>
+        <translation>สแกนจ่ายด้วยพร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="237"/>
+        <source>Please pay at the counter</source>
+        <translation>กรุณาชำระเงินที่เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="241"/>
+        <source>Amount due</source>
+        <translation>ยอดที่ต้องชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="247"/>
+        <source>Total {total}, paid so far {paid}</source>
+        <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="254"/>
+        <source>Open your bank&apos;s app and scan the code: the amount is filled in</source>
+        <translation>เปิดแอปธนาคารแล้วสแกนคิวอาร์โค้ด ยอดเงินจะขึ้นให้เอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="267"/>
+        <source>Paid, thank you</source>
+        <translation>ชำระเงินเรียบร้อย ขอบคุณค่ะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="270"/>
+        <source>Total {amount}</source>
+        <translation>ยอดรวม {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="277"/>
+        <source>Your change</source>
+        <translation>เงินทอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="283"/>
+        <source>Receipt {number}</source>
+        <translation>ใบเสร็จเลขที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="294"/>
+        <source>Welcome</source>
+        <translation>ยินดีต้อนรับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="304"/>
+        <source>Made by our producers</source>
+        <translation>ผลงานจากผู้ผลิตในชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="319"/>
+        <source>OTOP {stars}-star product</source>
+        <translation>สินค้า OTOP ระดับ {stars} ดาว</translation>
+    </message>
+</context>
+<context>
     <name>DemoPinBanner</name>
     <message>
         <location filename="../../ui/backoffice/users_page.py" line="63"/>
@@ -4037,128 +4145,138 @@ Card</source>
         <translation>สลับภาษา ไทย / English</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="152"/>
+        <location filename="../../ui/till/actions.py" line="124"/>
+        <source>Customer display language</source>
+        <translation>ภาษาจอลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="125"/>
+        <source>Customer display: ไทย / English (the till stays)</source>
+        <translation>จอลูกค้า: ไทย / English (จอแคชเชียร์คงเดิม)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="158"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="153"/>
+        <location filename="../../ui/till/actions.py" line="159"/>
         <source>Printer setup and test page</source>
         <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="157"/>
+        <location filename="../../ui/till/actions.py" line="163"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="158"/>
+        <location filename="../../ui/till/actions.py" line="164"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="162"/>
+        <location filename="../../ui/till/actions.py" line="168"/>
         <source>Price of the line</source>
         <translation>ราคาของรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="164"/>
+        <location filename="../../ui/till/actions.py" line="170"/>
         <source>New unit price of the selected line (a manager approves it)</source>
         <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="123"/>
+        <location filename="../../ui/till/actions.py" line="129"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="127"/>
+        <location filename="../../ui/till/actions.py" line="133"/>
         <source>Paid in</source>
         <translation>นำเงินเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="128"/>
+        <location filename="../../ui/till/actions.py" line="134"/>
         <source>Paid in: cash put into the drawer</source>
         <translation>นำเงินเข้า: นำเงินสดใส่ลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="132"/>
+        <location filename="../../ui/till/actions.py" line="138"/>
         <source>Paid out</source>
         <translation>นำเงินออก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="133"/>
+        <location filename="../../ui/till/actions.py" line="139"/>
         <source>Paid out: cash taken from the drawer</source>
         <translation>นำเงินออก: นำเงินสดออกจากลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="137"/>
+        <location filename="../../ui/till/actions.py" line="143"/>
         <source>X report</source>
         <translation>รายงาน X</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="138"/>
+        <location filename="../../ui/till/actions.py" line="144"/>
         <source>X report: the shift so far</source>
         <translation>รายงาน X: ยอดของกะจนถึงตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="142"/>
+        <location filename="../../ui/till/actions.py" line="148"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="143"/>
+        <location filename="../../ui/till/actions.py" line="149"/>
         <source>Close the shift: count the drawer, Z report</source>
         <translation>ปิดกะ: นับเงินในลิ้นชัก พิมพ์รายงาน Z</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="147"/>
+        <location filename="../../ui/till/actions.py" line="153"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="148"/>
+        <location filename="../../ui/till/actions.py" line="154"/>
         <source>Refund some or all of a sale</source>
         <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="172"/>
+        <location filename="../../ui/till/actions.py" line="178"/>
         <source>Back office</source>
         <translation>ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="174"/>
+        <location filename="../../ui/till/actions.py" line="180"/>
         <source>Back office: products, prices (managers)</source>
         <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="178"/>
-        <location filename="../../ui/till/actions.py" line="180"/>
+        <location filename="../../ui/till/actions.py" line="184"/>
+        <location filename="../../ui/till/actions.py" line="186"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="187"/>
+        <location filename="../../ui/till/actions.py" line="193"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="188"/>
+        <location filename="../../ui/till/actions.py" line="194"/>
         <source>3*code</source>
         <translation>3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="189"/>
+        <location filename="../../ui/till/actions.py" line="195"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="190"/>
+        <location filename="../../ui/till/actions.py" line="196"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="191"/>
+        <location filename="../../ui/till/actions.py" line="197"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -4179,52 +4297,67 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till/window.py" line="318"/>
+        <location filename="../../ui/till/window.py" line="331"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="321"/>
+        <location filename="../../ui/till/window.py" line="334"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="334"/>
+        <location filename="../../ui/till/window.py" line="347"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="397"/>
+        <location filename="../../ui/till/window.py" line="410"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="397"/>
+        <location filename="../../ui/till/window.py" line="410"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="399"/>
+        <location filename="../../ui/till/window.py" line="412"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="402"/>
+        <location filename="../../ui/till/window.py" line="415"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="459"/>
+        <location filename="../../ui/till/window.py" line="462"/>
+        <source>The customer display is off (setting customer_display)</source>
+        <translation>จอลูกค้าปิดอยู่ (ค่าตั้ง customer_display)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/window.py" line="465"/>
+        <source>Customer display: English</source>
+        <translation>จอลูกค้า: ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/window.py" line="467"/>
+        <source>Customer display: Thai</source>
+        <translation>จอลูกค้า: ภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/window.py" line="483"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="464"/>
+        <location filename="../../ui/till/window.py" line="488"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="465"/>
+        <location filename="../../ui/till/window.py" line="489"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>

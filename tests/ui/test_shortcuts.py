@@ -102,6 +102,7 @@ EFFECTS: dict[str, Effect] = {
     "cancel": Effect(_modal("confirmCancel")),
     "pay": Effect(_modal("paymentDialog")),
     "language": Effect(lambda t: t.language == "en"),
+    "display_language": Effect(lambda t: t.customer_display.language == "en"),
     "printer": Effect(_modal("printerSetupDialog")),
     "tax_invoice": Effect(_modal("taxInvoiceDialog")),
     "paid_in": Effect(_modal("cashMoveDialog")),

@@ -120,6 +120,12 @@ ACTIONS: tuple[TillAction, ...] = (
         help=QT_TRANSLATE_NOOP("TillActions", "Switch language ไทย / English"),
     ),
     TillAction(
+        "display_language", ("Ctrl+Shift+L",),
+        QT_TRANSLATE_NOOP("TillActions", "Customer display language"), "toggle_display_language",
+        help=QT_TRANSLATE_NOOP("TillActions", "Customer display: ไทย / English (the till stays)"),
+        menu=True,
+    ),
+    TillAction(
         "open_shift", (), QT_TRANSLATE_NOOP("TillActions", "Open shift"), "open_shift",
         menu=True,
     ),

@@ -25,6 +25,7 @@ from pos.services.sale_session import SaleSession
 from pos.services.till import TillContext
 from ui import i18n, style
 from ui.cart_model import CartTableModel
+from ui.customer_display.link import DisplayLink
 from ui.printer_status import PrinterStatusBanner
 from ui.till.actions import ActionSet
 from ui.till.cart_flow import CartFlow
@@ -94,6 +95,8 @@ class TillWindow(QMainWindow):
         self.session = SaleSession(self.settings)
         self.session_signals = SessionSignals(self.session, self)
         self.model = CartTableModel(self.session.cart, language, self)
+        self.customer_display = DisplayLink(self, self.session_signals, self.settings,
+                                            self._payment_dialog_open)
 
         self.setStyleSheet(style.STYLE_SHEET)
         self._build()
@@ -113,6 +116,8 @@ class TillWindow(QMainWindow):
         self.session_signals.ownerChanged.connect(self.update_status)
         self.session_signals.shiftChanged.connect(self.update_status)
         self.worker.busyChanged.connect(self.status.show_busy)
+        self.saleCompleted.connect(self.customer_display.sale_done)
+        self.storeOpened.connect(self._store_opened_for_display)
         self._clock = QTimer(self)
         self._clock.timeout.connect(lambda: self.header.tick(self._language))
         self._clock.start(1000)
@@ -121,6 +126,14 @@ class TillWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
         self.store.start()
+        if self.store_open:  # handed an open store: no storeOpened signal comes
+            self._store_opened_for_display()
+
+    def _payment_dialog_open(self) -> bool:
+        return self.payment.dialog is not None
+
+    def _store_opened_for_display(self) -> None:
+        self.customer_display.store_opened(self.ctx, self.loader)
 
     def _handler(self, name: str) -> Callable[[], None]:
         """The method an action of the table calls: the window's, or one of its flows'."""
@@ -442,6 +455,17 @@ class TillWindow(QMainWindow):
     def toggle_language(self) -> None:
         self.set_language("en" if self._language == "th" else "th")
 
+    def toggle_display_language(self) -> None:
+        """The customer display's language only (Ctrl+Shift+L); the till's stays."""
+        language = self.customer_display.toggle_language()
+        if not self.customer_display.enabled:
+            self.show_message(self.tr("The customer display is off (setting customer_display)"),
+                              MessageLevel.INFO)
+        elif language == "en":
+            self.show_message(self.tr("Customer display: English"), MessageLevel.INFO)
+        else:
+            self.show_message(self.tr("Customer display: Thai"), MessageLevel.INFO)
+
     def set_language(self, language: str) -> None:
         i18n.install_language(language)
         self._language = language
@@ -509,6 +533,7 @@ class TillWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._on_focus_changed)
         self._clock.stop()
+        self.customer_display.close()
         self.session_signals.stop()
         self.worker.shutdown()
         self.loader.shutdown()

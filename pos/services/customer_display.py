@@ -1,0 +1,180 @@
+"""What the customer's screen shows: the sale in progress as the customer may see it, and the
+producers' stories of its idle slideshow (Qt free; the window is ui.customer_display)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos.domain.money import ZERO
+
+if TYPE_CHECKING:
+    from pos.domain.sale import Receipt
+    from pos.domain.settings import Settings
+    from pos.ports.labels import LabelUnitOfWork
+    from pos.ports.uow import UnitOfWorkFactory
+    from pos.services.sale_session import SaleSession
+
+
+class Screen(Enum):
+    """The display's page."""
+
+    IDLE = "idle"  # nobody at the till, or an empty cart: the producers' stories
+    CART = "cart"  # the lines as they are scanned, the totals
+    PAYMENT = "payment"  # the amount due and its PromptPay QR
+    PAID = "paid"  # paid, thank you, and the change
+
+
+@dataclass(frozen=True, slots=True)
+class ShownLine:
+    """One cart line as the customer sees it."""
+
+    sku: str
+    name_th: str
+    name_en: str
+    quantity: Decimal
+    unit_th: str
+    unit_en: str
+    unit_price: Decimal
+    discount: Decimal  # the line's own discount (baht)
+    amount: Decimal  # after that discount
+    by_weight: bool = False
+    in_basket: bool = False  # a component of a gift basket (priced with the basket)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """Everything the display draws; nothing else about the till reaches it."""
+
+    screen: Screen
+    lines: tuple[ShownLine, ...] = ()
+    items: Decimal = ZERO
+    subtotal: Decimal = ZERO  # before discounts
+    discounts: Decimal = ZERO  # line and sale discounts together
+    vat: Decimal = ZERO
+    total: Decimal = ZERO
+    paid: Decimal = ZERO  # payments already taken (a split payment)
+    due: Decimal = ZERO  # what is left to pay: the QR's amount
+    change: Decimal = ZERO
+    receipt_no: str = ""
+
+
+IDLE = Shown(Screen.IDLE)
+
+
+def shown_sale(session: SaleSession, *, paying: bool) -> Shown:
+    """The session's sale as the customer sees it. `paying`: the payment has started and no
+    line has changed since. Idle while nobody is at the till or a cart is being parked or
+    recalled: another cashier's sale never shows here."""
+    from pos.services.sale_session import CartBusy
+
+    cart = session.cart
+    private = session.busy in (CartBusy.PARK, CartBusy.RECALL)
+    nobody = session.approvals_possible and session.actor is None
+    if cart.is_empty or private or nobody:
+        return IDLE
+    totals = cart.totals()
+    lines = tuple(
+        ShownLine(
+            sku=line.product.sku,
+            name_th=line.product.name_th,
+            name_en=line.product.name_en,
+            quantity=line.quantity,
+            unit_th=line.product.unit_th,
+            unit_en=line.product.unit_en,
+            unit_price=line.unit_price,
+            discount=line.discount_amount,
+            amount=line.net,
+            by_weight=line.product.sold_by.value == "weight",
+            in_basket=line.group_id is not None,
+        )
+        for line in cart
+    )
+    gross = sum((a.gross for a in totals.lines), ZERO)
+    paid = sum((t.amount for t in session.tenders), ZERO)
+    due = max(ZERO, totals.total - paid)
+    return Shown(
+        screen=Screen.PAYMENT if paying and due > 0 else Screen.CART,
+        lines=lines,
+        items=totals.item_count,
+        subtotal=gross,
+        discounts=gross - totals.total,
+        vat=totals.vat,
+        total=totals.total,
+        paid=paid,
+        due=due,
+    )
+
+
+def shown_paid(receipt: Receipt) -> Shown:
+    """The sale just committed: its total and the change to hand back."""
+    return Shown(Screen.PAID, total=receipt.total, vat=receipt.vat, change=receipt.change,
+                 receipt_no=receipt.receipt_no)  # fmt: skip
+
+
+# --- the idle slideshow ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """One producer's story on the idle screen."""
+
+    sku: str
+    name_th: str
+    name_en: str
+    producer_th: str
+    producer_en: str
+    district_th: str
+    district_en: str
+    province_th: str
+    province_en: str
+    stars: int | None
+    photo: str | None  # a picture file (None: no photo)
+
+
+@dataclass(frozen=True, slots=True)
+class Showcase:
+    """The slides, and every product's photo by SKU (for the cart's lines)."""
+
+    slides: tuple[Slide, ...]
+    photos: dict[str, str]
+
+    @property
+    def empty(self) -> bool:
+        return not self.slides
+
+
+NO_SHOWCASE = Showcase((), {})
+MAX_SLIDES = 60
+
+
+def load_showcase(
+    uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings, photo_root: Path
+) -> Showcase:
+    """The approved products' stories: those with a photo first, then by stars, at most
+    MAX_SLIDES; photo paths relative to `photo_root` are made whole, missing files dropped."""
+    from pos.services.labels import story_pages
+
+    photos: dict[str, str] = {}
+    slides: list[Slide] = []
+    for page in story_pages(uow, settings):
+        photo = _photo_file(page.image, photo_root)
+        if photo is not None:
+            photos[page.sku] = photo
+        slides.append(Slide(
+            page.sku, page.name_th, page.name_en, page.producer_th, page.producer_en,
+            page.district_th, page.district_en, page.province_th, page.province_en,
+            page.stars, photo,
+        ))  # fmt: skip
+    slides.sort(key=lambda s: (s.photo is None, -(s.stars or 0), s.sku))
+    return Showcase(tuple(slides[:MAX_SLIDES]), photos)
+
+
+def _photo_file(image: str | None, root: Path) -> str | None:
+    if not image:
+        return None
+    path = Path(image)
+    if not path.is_absolute():
+        path = root / path
+    return str(path) if path.is_file() else None
