@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -271,6 +272,30 @@ def test_the_csv_xlsx_and_pdf_show_the_channels(
         "ขายออนไลน์", f"{tea.online:,.2f}({tea.online_pct}%)",
         f"{sum((s.online for s in owed), D(0)):,.2f}",
     ])  # fmt: skip
+
+
+def test_the_target_command_and_workbook_give_the_year_by_channel(
+    shop: Store, sold: Sold, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings_file = tmp_path / "settings.json"
+    settings_file.write_text(json.dumps({"yearly_target": 100_000}), "utf-8")
+    base = ["--settings", str(settings_file), "report"]
+    capsys.readouterr()
+    assert main([*base, "target", "--db", shop.url, "--as-of", "2026-11-30"]) == 0
+    printed = capsys.readouterr().out
+    web = _total(sold.web, "total")
+    assert f"เว็บไซต์ / Web shop: 2 receipts / บิล, {web:,.2f}" in printed
+    assert f"หน้าร้าน / Counter: 2 receipts / บิล, {_total(sold.counter, 'total'):,.2f}" in printed
+    out = tmp_path / "month.xlsx"
+    assert main([*base, "month", "--db", shop.url, "--month", "2026-11", "-o", str(out)]) == 0
+    target = {
+        k: v for k, _, v in load_workbook(out)["Target"].iter_rows(min_row=2, values_only=True)
+    }
+    assert D(str(target["to_date_web"])) == web
+    assert D(str(target["to_date_counter"])) + web == D(str(target["to_date"]))
+    pdf = tmp_path / "month.pdf"
+    assert main([*base, "month", "--db", shop.url, "--month", "2026-11", "-o", str(pdf)]) == 0
+    assert_words_in_pdf(pdf.read_bytes(), ["ยอดขายสะสมตามช่องทาง", "เว็บไซต์ / Web shop"])
 
 
 def test_a_month_that_is_not_one_is_refused(
