@@ -228,7 +228,9 @@ class SqlReportRepository:
         the groups of days that are over are read from `report_days` while the day's
         fingerprint (receipts, completed receipts, sum of totals) still matches its sales, and
         only the other days (today, a day a late sale or a void changed, a day never summarised)
-        are grouped from the sales, then kept for the next report when the store is writable."""
+        are grouped from the sales, then kept for the next report when the store is writable.
+        The by-channel rows add the counters' groups up by their terminal's channel, read when
+        the report is made: the summaries keep terminals, not channels, and stay valid."""
         when: tuple[Any, ...] = (m.Sale.sold_at >= start, m.Sale.sold_at < end)
         if terminal_ids is not None:
             when = (*when, m.Sale.terminal_id.in_(terminal_ids))
