@@ -306,3 +306,7 @@ def test_a_month_that_is_not_one_is_refused(
         assert main(["report", "month", "--db", shop.url, "--month", bad, "-o", str(out)]) == 2
         assert not out.exists()
     assert "ไม่ใช่เดือน" in capsys.readouterr().err
+    from pos.app.cli.report import _month_days
+
+    assert _month_days("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert _month_days(" 2026-12 ") == (date(2026, 12, 1), date(2026, 12, 31))
