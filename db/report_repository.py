@@ -26,11 +26,14 @@ from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, Prog
 from sqlalchemy.orm import Session
 
 from db import models as m
+from pos.domain.channels import Channel
 from pos.domain.eod import (
     CENT,
+    ChannelRow,
     EodReport,
     GroupRow,
     ProducerLineGroup,
+    channel_rows,
     hourly_sums,
     roll_up,
     roll_up_goods,
@@ -42,6 +45,7 @@ from pos.domain.shop_time import BANGKOK, day_bounds
 log = logging.getLogger(__name__)
 _NO_PRIVILEGE = "42501"  # PostgreSQL's insufficient_privilege
 
+
 def _dec(v: Any, q: Decimal = CENT) -> Decimal:
     return Decimal(str(v or 0)).quantize(q)
 
@@ -49,6 +53,7 @@ def _dec(v: Any, q: Decimal = CENT) -> Decimal:
 QTY = Decimal("0.001")
 NIL = Decimal("0.00")
 NO_QTY = Decimal("0.000")
+COUNTER = Channel.COUNTER.value  # a terminal the store does not know sells at a counter
 ALL = "*"  # the scope of a day's summary of every counter
 # the layout of the groups a day's summary keeps: a summary of an older layout (line groups
 # keyed without the product's sold-by) does not match its fingerprint and is grouped again
@@ -223,7 +228,9 @@ class SqlReportRepository:
         the groups of days that are over are read from `report_days` while the day's
         fingerprint (receipts, completed receipts, sum of totals) still matches its sales, and
         only the other days (today, a day a late sale or a void changed, a day never summarised)
-        are grouped from the sales, then kept for the next report when the store is writable."""
+        are grouped from the sales, then kept for the next report when the store is writable.
+        The by-channel rows add the counters' groups up by their terminal's channel, read when
+        the report is made: the summaries keep terminals, not channels, and stay valid."""
         when: tuple[Any, ...] = (m.Sale.sold_at >= start, m.Sale.sold_at < end)
         if terminal_ids is not None:
             when = (*when, m.Sale.terminal_id.in_(terminal_ids))
@@ -459,9 +466,12 @@ class SqlReportRepository:
             hs = hours.setdefault(h, [0, 0])
             hs[0] += n
             hs[1] += amounts[2]
-            cs = counters.setdefault(tid, [0, 0])
-            cs[0] += n
-            cs[1] += amounts[2]
+            cs = counters.setdefault(tid, [0, 0, 0, 0, 0])  # receipts, gross, discounts,
+            cs[0] += n  #                                        total, VAT
+            cs[1] += amounts[0]
+            cs[2] += amounts[1]
+            cs[3] += amounts[2]
+            cs[4] += amounts[5]
             if n_disc:
                 ds = sale_discounts.setdefault(str(reason or ""), [0, 0])
                 ds[0] += n_disc
@@ -539,9 +549,64 @@ class SqlReportRepository:
             baskets=baskets,
             discount_reasons=tuple(discounts),
             by_counter=self._counters(
-                {tid: (n, _baht(t)) for tid, (n, t) in counters.items()}, total
+                {tid: (n, _baht(t)) for tid, (n, _g, _d, t, _v) in counters.items()}, total
             ),
+            by_channel=self._channel_rows(counters),
         )
+
+    def _channel_rows(self, counters: dict[str, list[int]]) -> tuple[ChannelRow, ...]:
+        """The counters' receipts, gross, discounts, total and VAT added up by their channel."""
+        channel = self.channels()
+        sums: dict[str, list[int]] = {}
+        for tid, values in counters.items():
+            _add(sums, channel.get(tid, COUNTER), values)
+        return channel_rows(
+            {k: (Decimal(n), *(_baht(v) for v in rest)) for k, (n, *rest) in sums.items()}
+        )
+
+    def channels(self) -> dict[str, str]:
+        """Every terminal's channel (pos.domain.channels.Channel value), by terminal id."""
+        q = select(m.Terminal.id, m.Terminal.channel)
+        return {str(tid): str(ch) for tid, ch in self._execute(q)}
+
+    def refunds_by_channel(
+        self, start: datetime, end: datetime, terminal_ids: Sequence[str] | None = None
+    ) -> dict[str, tuple[int, Decimal]]:
+        """Refunds made in [start, end) at those counters (None: all; as the report lists
+        them) as (refunds, amount) per channel of the sale they refund: a web sale refunded at
+        a counter is the web's refund."""
+        r = m.Refund
+        q = (
+            select(m.Sale.terminal_id, func.count(), func.sum(r.total))
+            .join(m.Sale, m.Sale.id == r.sale_id)
+            .where(r.refunded_at >= start, r.refunded_at < end)
+            .group_by(m.Sale.terminal_id)
+        )
+        if terminal_ids is not None:
+            q = q.where(r.terminal_id.in_(terminal_ids))
+        channel = self.channels()
+        out: dict[str, tuple[int, Decimal]] = {}
+        for tid, n, amount in self._execute(q):
+            key = channel.get(str(tid), COUNTER)
+            had_n, had = out.get(key, (0, NIL))
+            out[key] = (had_n + int(n), had + _dec(amount))
+        return out
+
+    def sales_by_channel(self, start: datetime, end: datetime) -> dict[str, tuple[int, Decimal]]:
+        """Completed sales sold in [start, end), all counters: (receipts, total) per channel."""
+        s = m.Sale
+        q = (
+            select(s.terminal_id, func.count(), func.sum(s.total))
+            .where(s.sold_at >= start, s.sold_at < end, s.status == "completed")
+            .group_by(s.terminal_id)
+        )
+        channel = self.channels()
+        out: dict[str, tuple[int, Decimal]] = {}
+        for tid, n, total in self._execute(q):
+            key = channel.get(str(tid), COUNTER)
+            had_n, had = out.get(key, (0, NIL))
+            out[key] = (had_n + int(n), had + _dec(total))
+        return out
 
     def _bangkok_hour(self) -> Any:
         """The hour of `sales.sold_at` on a Bangkok clock (UTC+7, no daylight saving)."""
@@ -583,11 +648,16 @@ class SqlReportRepository:
         ]
 
     def producer_groups(self, start: datetime, end: datetime) -> list[ProducerLineGroup]:
-        """Lines sold in [start, end) by producer and snapshot rate, with the lines refunded in
-        [start, end) (of any day's sales) under the rate they were sold at."""
+        """Lines sold in [start, end) by producer, snapshot rate and whether they were sold
+        online (the channel of the sale's terminal), with the lines refunded in [start, end)
+        (of any day's sales) under the rate and channel they were sold at."""
         line, p = m.SaleLine, m.Producer
-        # how the product is sold: kilograms and pieces are counted apart
-        key = (p.code, p.name_th, p.district_th, line.commission_pct, m.Product.sold_by)
+        # how the product is sold: kilograms and pieces are counted apart; the terminal: its
+        # channel says whether the line was sold online
+        key = (
+            p.code, p.name_th, p.district_th, line.commission_pct, m.Product.sold_by,
+            m.Sale.terminal_id,
+        )  # fmt: skip
         sold = (
             select(*key, func.sum(line.quantity), func.sum(line.total))
             .join(m.Sale, m.Sale.id == line.sale_id)
@@ -601,22 +671,32 @@ class SqlReportRepository:
             select(*key, func.sum(back.quantity), func.sum(back.amount))
             .join(m.Refund, m.Refund.id == back.refund_id)
             .join(line, line.id == back.sale_line_id)
+            .join(m.Sale, m.Sale.id == line.sale_id)
             .join(p, p.id == line.producer_id)
             .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
             .group_by(*key)
         )
-        sums: dict[tuple[str, str, str, Decimal | None, bool], list[Decimal]] = {}
+        channel = self.channels()
+        sums: dict[tuple[str, str, str, Decimal | None, bool, bool], list[Decimal]] = {}
         for at, query in ((0, sold), (2, refunded)):
-            for code, name, district, pct, how, q_, s in self._execute(query):
+            for code, name, district, pct, how, tid, q_, s in self._execute(query):
                 rate = None if pct is None else _dec(pct)
-                group = (code, name, district, rate, how == "weight")
+                online = channel.get(str(tid), COUNTER) != COUNTER
+                group = (code, name, district, rate, how == "weight", online)
                 found = sums.setdefault(group, [NO_QTY, NIL, NO_QTY, NIL])
-                found[at], found[at + 1] = _dec(q_, QTY), _dec(s)
+                found[at] += _dec(q_, QTY)
+                found[at + 1] += _dec(s)
         return [
-            ProducerLineGroup(code, name, district, pct, q_, s, back_q, back_s, weight)
-            for (code, name, district, pct, weight), (q_, s, back_q, back_s) in sorted(
+            ProducerLineGroup(code, name, district, pct, q_, s, back_q, back_s, weight, online)
+            for (code, name, district, pct, weight, online), (q_, s, back_q, back_s) in sorted(
                 sums.items(),
-                key=lambda kv: (kv[0][0], kv[0][3] is not None, kv[0][3] or NIL, kv[0][4]),
+                key=lambda kv: (
+                    kv[0][0],
+                    kv[0][3] is not None,
+                    kv[0][3] or NIL,
+                    kv[0][4],
+                    kv[0][5],
+                ),
             )
         ]

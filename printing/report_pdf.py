@@ -182,6 +182,55 @@ def _counters_html(report: EodReport) -> str:
     return _table("ตามเครื่องขาย / By counter", report.by_counter, "เครื่อง / Counter")
 
 
+def channels_html(report: EodReport) -> str:
+    """Sales by channel (counter, web shop, LINE, Facebook) and their total: the report's."""
+    head = "".join(  # Thai over English: a narrow column never breaks a word
+        f"<th>{h.replace(' / ', '<br/>')}</th>"
+        for h in (
+            "ช่องทาง / Channel", "บิล / Receipts", "ยอดก่อนส่วนลด / Gross", "ส่วนลด / Discounts",
+            "ยอดขาย / Sales", "คืนเงิน / Refunds", "หักคืนเงิน / Net", "ภาษี / VAT", "%",
+        )
+    )  # fmt: skip
+    rows = report.by_channel
+
+    def cells(name: str, values: Sequence[str]) -> str:  # amounts never wrap mid-number
+        keep = "style='white-space:nowrap;'"
+        return f"<tr><td {keep}>{name}</td>" + "".join(
+            f"<td align='right' {keep}>{v}</td>" for v in values
+        )
+
+    body = [
+        cells(
+            f"{escape(r.label.th)} / {escape(r.label.en)}",
+            [
+                f"{r.receipts:,}",
+                _m(r.gross),
+                _m(r.discounts),
+                _m(r.sales),
+                _m(r.refunded),
+                _m(r.net),
+                _m(r.vat),
+                f"{r.share}%",
+            ],
+        )
+        for r in rows
+    ]
+    total = [
+        f"{sum(r.receipts for r in rows):,}",
+        *(_m(sum((getattr(r, k) for r in rows), Decimal(0)))
+          for k in ("gross", "discounts", "sales", "refunded", "net", "vat")),
+        "",
+    ]  # fmt: skip
+    body.append(cells("<b>รวม / Total</b>", [f"<b>{v}</b>" if v else "" for v in total]))
+    return (
+        "<h3>ยอดขายตามช่องทาง / Sales by channel</h3>"
+        "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+        f"style='border-collapse:collapse;'><tr style='background-color:#e8e8e8;'>{head}</tr>"
+        + "".join(body)
+        + "</table>"
+    )
+
+
 def target_html(t: TargetProgress) -> str:
     """Sales of the year so far against the yearly target, with a progress bar."""
     width = max(1, min(100, int(t.reached_pct)))
@@ -202,6 +251,12 @@ def target_html(t: TargetProgress) -> str:
         "<table cellspacing='0' cellpadding='0' width='60%'><tr>"
         f"<td width='{width}%' bgcolor='#2e9d5b'>&nbsp;</td>"
         "<td bgcolor='#dddddd'></td></tr></table>"
+        + _table(
+            "ยอดขายสะสมตามช่องทาง / Year to date by channel",
+            t.by_channel,
+            "ช่องทาง / Channel",
+            count_title="บิล / Receipts",
+        )
     )
 
 
@@ -236,6 +291,7 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 {_period(report)}</p>
 <table width="60%" border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse;">
 {rows}</table>
+{channels_html(report)}
 {_table("การชำระเงิน / Tenders", tenders, "ประเภท / Kind")}
 {_table("ตามหมวดสินค้า / By category", report.by_category, "หมวด / Code")}
 {_table("ตามช่วงเวลา / By hour", report.by_hour, "ชั่วโมง / Hour", bars=True)}
@@ -251,12 +307,18 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 """
 
 
-_PRODUCERS_HEAD = (
-    "<thead><tr style='background-color:#e8e8e8;'><th>รหัส / Code</th><th>ผู้ผลิต / Producer</th>"
-    f"<th>อำเภอ / District</th><th>{COUNT_TITLE}</th><th>ยอดขาย / Sales</th>"
-    "<th>ค่าคอม % / Rate</th><th>ค่าคอมมิชชั่น / Commission</th>"
-    "<th>ยอดที่ต้องจ่าย / Owed</th></tr></thead>"
-)
+_PRODUCERS_HEAD = "".join(  # Thai over English: nine columns leave none room for both side by side
+    ["<thead><tr style='background-color:#e8e8e8;'>"]
+    + [
+        f"<th>{h.replace(' / ', '<br/>')}</th>"
+        for h in (
+            "รหัส / Code", "ผู้ผลิต / Producer", "อำเภอ / District", COUNT_TITLE,
+            "ยอดขาย / Sales", "ขายออนไลน์ / Online", "ค่าคอม % / Rate",
+            "ค่าคอมมิชชั่น / Commission", "ยอดที่ต้องจ่าย / Owed",
+        )
+    ]
+    + ["</tr></thead>"]
+)  # fmt: skip
 _TABLE = (
     "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
     "style='border-collapse:collapse;{}'>"
@@ -269,6 +331,7 @@ def _settlement_row(s: Settlement) -> str:
         f"<tr><td>{escape(s.producer_code)}</td><td>{escape(s.producer_name)}</td>"
         f"<td>{escape(s.district)}</td><td align='right'>{escape(s.amounts.th)}</td>"
         f"<td align='right'>{_m(s.sales)}</td>"
+        f"<td align='right'>{_m(s.online)}<br/>({s.online_pct}%)</td>"
         f"<td align='right'>{'/'.join(str(r) for r in s.rates)}%</td>"
         f"<td align='right'>{_m(s.commission)}</td><td align='right'><b>{_m(s.owed)}</b></td></tr>"
     )
@@ -281,8 +344,10 @@ def _producers_page(rows: Sequence[Settlement], first: date, last: date, setting
     total = sum((s.sales for s in rows), Decimal(0))
     commission = sum((s.commission for s in rows), Decimal(0))
     owed = sum((s.owed for s in rows), Decimal(0))
+    online = sum((s.online for s in rows), Decimal(0))
     total_row = (
         f"<tr><td colspan='4'><b>รวม / Total</b></td><td align='right'><b>{_m(total)}</b></td>"
+        f"<td align='right'><b>{_m(online)}</b></td>"
         f"<td></td><td align='right'><b>{_m(commission)}</b></td>"
         f"<td align='right'><b>{_m(owed)}</b></td></tr>"
     )

@@ -101,7 +101,29 @@ def eod_sections(report: EodReport) -> list[tuple[str, str, tuple[GroupRow, ...]
     return out
 
 
+CHANNEL_HEADERS = (
+    "ช่องทาง / Channel", "ชื่อ / Name", "บิล / Receipts", "ยอดก่อนส่วนลด / Gross (THB)",
+    "ส่วนลด / Discounts (THB)", "ยอดขาย / Sales (THB)", "จำนวนคืนเงิน / Refunds",
+    "คืนเงิน / Refunded (THB)", "หักคืนเงิน / Net (THB)", "ภาษี / VAT (THB)", "สัดส่วน / Share %",
+)  # fmt: skip
+
+
+def _channels(wb: Workbook, report: EodReport) -> None:
+    """The Channels sheet: a row per channel that sold (the counter always)."""
+    ws = _sheet(wb, "Channels", CHANNEL_HEADERS, (12, 28, 10, 18, 16, 18, 10, 16, 18, 16, 12))
+    formats = (None, None, "#,##0", BAHT, BAHT, BAHT, "#,##0", BAHT, BAHT, BAHT, PCT)
+    for c in report.by_channel:
+        label = f"{c.label.th} / {c.label.en}"
+        values = (c.key, label, c.receipts, c.gross, c.discounts, c.sales, c.refunds,
+                  c.refunded, c.net, c.vat, c.share)  # fmt: skip
+        _row(ws, values, formats)
+
+
 def target_rows(t: TargetProgress) -> list[tuple[str, str, Any, str | None]]:
+    by_channel = [
+        (f"to_date_{r.key}", f"ยอดขายสะสม / Year to date: {r.name}", r.sales, BAHT)
+        for r in t.by_channel
+    ]
     return [
         ("year", "ปี / Year", t.year, "0"),
         ("target", "เป้ายอดขาย / Target", t.target, BAHT),
@@ -111,6 +133,7 @@ def target_rows(t: TargetProgress) -> list[tuple[str, str, Any, str | None]]:
         ("remaining", "ยังขาด / Remaining", t.remaining, BAHT),
         ("days_left", "จำนวนวันที่เหลือ / Days left", t.days_left, "#,##0"),
         ("pace_needed", "ต้องขายต่อวัน / Needed per day", t.pace_needed, BAHT),
+        *by_channel,
     ]
 
 
@@ -144,12 +167,13 @@ def _voids_and_refunds(wb: Workbook, report: EodReport) -> None:
 
 
 def write_eod_xlsx(report: EodReport, path: Path, target: TargetProgress | None = None) -> None:
-    """The report as a workbook: Summary, then one sheet per breakdown (and Target)."""
+    """The report as a workbook: Summary, one sheet per breakdown, Channels (and Target)."""
     wb = Workbook()
     wb.remove(wb.active)
     _pairs(wb, "Summary", eod_summary(report))
     for title, key_header, rows in eod_sections(report):
         _groups(wb, title, key_header, rows)
+    _channels(wb, report)
     _voids_and_refunds(wb, report)
     if target is not None:
         _pairs(wb, "Target", target_rows(target))
@@ -160,7 +184,7 @@ def write_eod_xlsx(report: EodReport, path: Path, target: TargetProgress | None 
 SETTLEMENT_HEADERS = (
     "รหัส / Code", "ผู้ผลิต / Producer", "อำเภอ / District", "ชิ้น / Pieces", "กก. / Kilograms",
     "ยอดขาย / Sales (THB)", "ค่าคอม % / Rate", "ค่าคอมมิชชั่น / Commission (THB)",
-    "ยอดที่ต้องจ่าย / Owed (THB)",
+    "ยอดที่ต้องจ่าย / Owed (THB)", "ขายออนไลน์ / Online (THB)",
 )  # fmt: skip
 
 
@@ -168,22 +192,23 @@ def write_producers_xlsx(rows: Sequence[Settlement], first: date, last: date, pa
     """One sheet of settlements per producer, a total row, and the period in the sheet title."""
     wb = Workbook()
     wb.remove(wb.active)
-    ws = _sheet(wb, "Producers", SETTLEMENT_HEADERS, (10, 36, 18, 10, 12, 18, 12, 18, 18))
-    formats = (None, None, None, PIECES, KG, BAHT, None, BAHT, BAHT)
+    ws = _sheet(wb, "Producers", SETTLEMENT_HEADERS, (10, 36, 18, 10, 12, 18, 12, 18, 18, 18))
+    formats = (None, None, None, PIECES, KG, BAHT, None, BAHT, BAHT, BAHT)
     for s in rows:
         rates = "/".join(str(r) for r in s.rates)
         _row(
             ws,
             (s.producer_code, s.producer_name, s.district, s.quantity, s.kg, s.sales, rates,
-             s.commission, s.owed),
+             s.commission, s.owed, s.online),
             formats,
         )  # fmt: skip
     total = (
         sum((s.sales for s in rows), Decimal(0)),
         sum((s.commission for s in rows), Decimal(0)),
         sum((s.owed for s in rows), Decimal(0)),
+        sum((s.online for s in rows), Decimal(0)),
     )
-    _row(ws, ("รวม / Total", "", "", None, None, total[0], "", total[1], total[2]), formats)
+    _row(ws, ("รวม / Total", "", "", None, None, total[0], "", *total[1:]), formats)
     for cell in ws[ws.max_row]:
         cell.font = BOLD
     period = wb.create_sheet("Period")

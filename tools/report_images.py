@@ -3,8 +3,9 @@
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tools/report_images.py [--sales 1500] [--out docs]
 
 A demo store in a temporary folder gets `--sales` sales over the 30 days up to 27 November
-2026 through the checkout service, then on the last day a few gift baskets and discounted
-sales. Written: report-eod-page1.png, report-eod-page2.png, ... (the last day),
+2026 through the checkout service, a web-shop terminal (channel "web") a fifth as many, then on
+the last day a few gift baskets and discounted sales. Written: report-eod-page1.png,
+report-eod-page2.png, ... (the last day),
 report-month-page1.png (the month's first page), report-target-page1.png (its section of sales
 against the yearly target), report-producers-page1.png (the month's settlement).
 """
@@ -76,6 +77,29 @@ def _extras(store: object) -> None:
         checkout.complete(cart, [cash_tender(due, due)], actor=actor)
 
 
+def _web_shop(store: object, sales: int) -> None:
+    """A web-shop terminal (channel "web", receipts KK-W-...) and `sales` of its sales over
+    the month, so that the by-channel section has a web row and producers sell online."""
+    from sqlalchemy import select
+
+    from db import models as m
+    from pos.app.bootstrap import Store
+    from pos.ports.terminals import TerminalInfo
+    from pos.services.checkout import Checkout
+
+    assert isinstance(store, Store)
+    with store.uow(write=True) as w:
+        shop_id = w.session.scalars(select(m.Shop.id)).one()
+        row = m.Terminal(shop_id=shop_id, name="ร้านออนไลน์ / Web shop", receipt_prefix="KK-W",
+                         channel="web")  # fmt: skip
+        w.session.add(row)
+        w.session.flush()
+        web = TerminalInfo(row.id, row.name, row.pos_id, row.receipt_prefix)
+        w.commit()
+    checkout = Checkout(store.uow, store.settings, web, ScriptedClock(END))
+    demo_sales(checkout, store.uow, sales, 30, seed=23, end=END)
+
+
 def _save(images: list[QImage], out: Path, stem: str) -> list[Path]:
     paths = []
     for i, image in enumerate(images, 1):
@@ -98,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             load_demo(store)
             demo_sales(store.checkout(), store.uow, args.sales, 30, end=END)
+            _web_shop(store, args.sales // 5)
             _extras(store)
         finally:
             store.close()

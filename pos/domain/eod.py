@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from pos.domain.bilingual import Bilingual
+from pos.domain.channels import Channel
 from pos.domain.money import ZERO
 from pos.domain.refund import ApprovalRow, RefundRow
 from pos.domain.shop_time import BANGKOK
@@ -63,6 +64,68 @@ def goods_quantity(pieces: Decimal, kg: Decimal) -> Bilingual:
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelRow:
+    """Sales of one channel (counter, web, LINE, Facebook) in a report: the completed receipts
+    of its terminals, and the refunds of those receipts made in the period."""
+
+    key: str  # a Channel value
+    receipts: int
+    gross: Decimal  # before discounts
+    discounts: Decimal
+    sales: Decimal  # after discounts, VAT included
+    vat: Decimal
+    refunds: int = 0
+    refunded: Decimal = ZERO
+    share: Decimal = ZERO  # percent of the period's sales
+
+    @property
+    def net(self) -> Decimal:
+        """The channel's sales less its refunds."""
+        return self.sales - self.refunded
+
+    @property
+    def label(self) -> Bilingual:
+        try:
+            return Channel(self.key).label
+        except ValueError:  # a channel this version does not know: its stored name
+            return Bilingual(self.key, self.key)
+
+
+_CHANNEL_ORDER = {c.value: i for i, c in enumerate(Channel)}
+
+
+def channel_rows(
+    sales: Mapping[str, Sequence[Decimal]],
+    refunds: Mapping[str, tuple[int, Decimal]] | None = None,
+) -> tuple[ChannelRow, ...]:
+    """The by-channel section: `sales` per channel as (receipts, gross, discounts, sales,
+    VAT), `refunds` per channel (of the sale refunded) as (refunds, amount). The counter's row
+    always, another channel's only when it sold or refunded; counter, web, LINE, Facebook."""
+    refunds = refunds or {}
+    keys = {Channel.COUNTER.value, *sales, *refunds}
+    nil = (ZERO,) * 5
+    rows = []
+    for key in sorted(keys, key=lambda k: (_CHANNEL_ORDER.get(k, len(_CHANNEL_ORDER)), k)):
+        n, gross, discounts, total, vat = sales.get(key, nil)
+        back_n, back = refunds.get(key, (0, ZERO))
+        rows.append(ChannelRow(key, int(n), gross, discounts, total, vat, back_n, back))
+    total = sum((r.sales for r in rows), ZERO)
+    return tuple(
+        replace(r, share=(r.sales * 100 / total).quantize(CENT, ROUND_HALF_UP) if total else ZERO)
+        for r in rows
+    )
+
+
+def with_channel_refunds(
+    rows: Sequence[ChannelRow], refunds: Mapping[str, tuple[int, Decimal]]
+) -> tuple[ChannelRow, ...]:
+    """The by-channel rows with the period's refunds per channel (a channel that only refunded
+    gets a row of its own)."""
+    sales = {r.key: (Decimal(r.receipts), r.gross, r.discounts, r.sales, r.vat) for r in rows}
+    return channel_rows(sales, refunds)
+
+
+@dataclass(frozen=True, slots=True)
 class EodReport:
     start: datetime
     end: datetime
@@ -86,6 +149,9 @@ class EodReport:
     discount_reasons: tuple[GroupRow, ...] = ()
     by_counter: tuple[GroupRow, ...] = ()  # only when more than one counter had sales
     counter: str = ""  # the counter reported on; "" = all counters
+    # sales per channel (counter always, others when they sold or refunded); they add up to
+    # the totals (receipts, gross, discounts, total, VAT, refunded)
+    by_channel: tuple[ChannelRow, ...] = ()
 
     # voids and refunds with approvers: the period's refunds and manager approvals
     refunds: tuple[RefundRow, ...] = ()
@@ -206,6 +272,9 @@ class TargetProgress:
     target: Decimal
     to_date: Decimal
     as_of: date  # the last day counted
+    # the year's sales so far per channel: key the channel, quantity its receipts, sales its
+    # total (the counter always, another channel when it sold); they add up to `to_date`
+    by_channel: tuple[GroupRow, ...] = ()
 
     @property
     def reached_pct(self) -> Decimal:
@@ -233,6 +302,16 @@ class TargetProgress:
         return (self.remaining / self.days_left).quantize(CENT, ROUND_HALF_UP)
 
 
+def channel_totals(rows: Mapping[str, tuple[int, Decimal]]) -> tuple[GroupRow, ...]:
+    """(receipts, sales) per channel as breakdown rows named in Thai and English, with shares:
+    the counter always, the others when they sold, in the channels' order."""
+    kept = channel_rows({k: (Decimal(n), ZERO, ZERO, v, ZERO) for k, (n, v) in rows.items()})
+    return tuple(
+        GroupRow(r.key, f"{r.label.th} / {r.label.en}", Decimal(r.receipts), r.sales, r.share)
+        for r in kept
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ProducerLineGroup:
     """Lines of one producer at one commission rate (the rate is the sale's snapshot): sold in
@@ -247,6 +326,7 @@ class ProducerLineGroup:
     refunded_quantity: Decimal = ZERO
     refunded: Decimal = ZERO
     by_weight: bool = False  # the quantities are kilograms (the product is sold by weight)
+    online: bool = False  # sold through the web shop, LINE or Facebook (not at a counter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +346,14 @@ class Settlement:
     rates: tuple[Decimal, ...] = field(default_factory=tuple)
     refunded: Decimal = ZERO
     kg: Decimal = NO_KG
+    online: Decimal = ZERO  # of `sales`: what came through the web shop, LINE or Facebook
+
+    @property
+    def online_pct(self) -> Decimal:
+        """The online part of the producer's sales, in percent (0 with no sales)."""
+        if not self.sales:
+            return ZERO.quantize(CENT)
+        return (self.online * 100 / self.sales).quantize(CENT, ROUND_HALF_UP)
 
     @property
     def amounts(self) -> Bilingual:
@@ -283,12 +371,15 @@ def commission_of(sales: Decimal, pct: Decimal | None) -> Decimal:
 def settle_producers(groups: Sequence[ProducerLineGroup]) -> list[Settlement]:
     """One settlement per producer; commission is taken per rate on the sales less the refunds
     at that rate (a refunded line gives its commission back at the rate it was sold at), then
-    added up."""
+    added up; `online` is the part of the sales less refunds of groups sold online."""
     by: dict[str, dict[Decimal | None, list[Decimal]]] = {}
     counted: dict[str, list[Decimal]] = {}  # pieces, kilograms
     first: dict[str, ProducerLineGroup] = {}
+    online: dict[str, Decimal] = {}
     for g in groups:
         first.setdefault(g.producer_code, g)
+        if g.online:
+            online[g.producer_code] = online.get(g.producer_code, ZERO) + g.sales - g.refunded
         at_rate = by.setdefault(g.producer_code, {}).setdefault(g.commission_pct, [ZERO] * 2)
         at_rate[0] += g.sales - g.refunded
         at_rate[1] += g.refunded
@@ -312,6 +403,7 @@ def settle_producers(groups: Sequence[ProducerLineGroup]) -> list[Settlement]:
                 tuple(sorted({pct or ZERO for pct in rates})),
                 sum((v[1] for v in rates.values()), ZERO).quantize(CENT),
                 kg.quantize(NO_KG),
+                online.get(code, ZERO).quantize(CENT),
             )
         )
     return out

@@ -33,6 +33,17 @@ class ReportRepository(Protocol):
         """The total of completed sales sold in [start, end), all counters."""
         ...
 
+    def sales_by_channel(self, start: datetime, end: datetime) -> dict[str, tuple[int, Decimal]]:
+        """Completed sales sold in [start, end), all counters: (receipts, total) per channel."""
+        ...
+
+    def refunds_by_channel(
+        self, start: datetime, end: datetime, terminal_ids: Sequence[str] | None = None
+    ) -> dict[str, tuple[int, Decimal]]:
+        """Refunds made in [start, end) at those counters (None: all): (refunds, amount) per
+        channel of the sale refunded."""
+        ...
+
     def producer_groups(self, start: datetime, end: datetime) -> list[ProducerLineGroup]: ...
 
 

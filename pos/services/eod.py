@@ -11,7 +11,15 @@ from typing import TextIO
 
 from pos.domain.auth import Action, Actor, denied
 from pos.domain.csv_safe import csv_writer, safe_row
-from pos.domain.eod import CENT, EodReport, Settlement, TargetProgress, settle_producers
+from pos.domain.eod import (
+    CENT,
+    EodReport,
+    Settlement,
+    TargetProgress,
+    channel_totals,
+    settle_producers,
+    with_channel_refunds,
+)
 from pos.domain.errors import ShopError, StoreUnavailable
 from pos.domain.money import ZERO
 from pos.domain.refund import voids_refunds_csv_rows
@@ -82,11 +90,15 @@ def target_progress(
     first = date(year, 1, 1)
     last = min(as_of, date(year, 12, 31))
     to_date = ZERO.quantize(CENT)
+    per_channel: dict[str, tuple[int, Decimal]] = {}
     if last >= first:
         start, end = period_bounds(first, last)
         with uow() as read:
-            to_date = read.reports.sales_total(start, end)
-    return TargetProgress(year, Decimal(target).quantize(CENT), to_date, as_of)
+            per_channel = read.reports.sales_by_channel(start, end)
+        to_date = sum((v for _n, v in per_channel.values()), to_date)
+    return TargetProgress(
+        year, Decimal(target).quantize(CENT), to_date, as_of, channel_totals(per_channel)
+    )
 
 
 def producer_settlements(
@@ -101,13 +113,22 @@ def producer_settlements(
         return settle_producers(read.reports.producer_groups(start, end))
 
 
+# the channel rows fill the last six columns too: quantity is their receipts, amount their
+# sales (after discounts), refunds the number of refunds, net the sales less refunds
+EOD_CSV_COLUMNS = (
+    "section", "key", "name", "quantity", "amount", "share_pct", "pieces", "kg",
+    "gross", "discounts", "refunds", "refunded", "net", "vat",
+)  # fmt: skip
+
+
 def write_eod_csv(report: EodReport, out: TextIO) -> None:
     """One CSV of sections: section, key, name, quantity, amount, share %, pieces, kg. A row
     of goods (categories, producers, districts, top products) gives its pieces and its
     kilograms in their own columns and no quantity; the other rows count (receipts, payments,
-    discounts, baskets) in the quantity column."""
+    discounts, baskets) in the quantity column. The "channel" rows (counter, web, LINE,
+    Facebook) give gross, discounts, refunds, refunded, net and VAT in columns of their own."""
     w = csv_writer(out)
-    w.writerow(["section", "key", "name", "quantity", "amount", "share_pct", "pieces", "kg"])
+    w.writerow(EOD_CSV_COLUMNS)
     day = report.start.astimezone(BANGKOK).date().isoformat()
     for key, value in (
         ("date", day),
@@ -142,14 +163,20 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
             w.writerow(safe_row(
                 [section, r.key, r.name, counted[0], r.sales, r.share, *counted[1:]]
             ))  # fmt: skip
+    for c in report.by_channel:
+        w.writerow(safe_row(
+            ["channel", c.key, c.label.th, c.receipts, c.sales, c.share, "", "", c.gross,
+             c.discounts, c.refunds, c.refunded, c.net, c.vat]
+        ))  # fmt: skip
     w.writerows(safe_row(r) for r in voids_refunds_csv_rows(report.refunds, report.approvals))
 
 
 # pieces (sold by the piece), kg (sold by weight) and sales are net of the period's refunds;
-# refunded: what the refunds took off
+# refunded: what the refunds took off; online_sales: the part of sales sold through the web
+# shop, LINE or Facebook
 SETTLEMENT_COLUMNS = (
     "producer_code", "producer_name", "district", "pieces", "kg", "sales", "commission_pct",
-    "commission", "owed", "refunded",
+    "commission", "owed", "refunded", "online_sales",
 )  # fmt: skip
 
 
@@ -159,14 +186,20 @@ def write_producers_csv(rows: list[Settlement], out: TextIO) -> None:
     for s in rows:
         w.writerow(safe_row(
             [s.producer_code, s.producer_name, s.district, s.quantity, s.kg, s.sales,
-             "/".join(str(r) for r in s.rates), s.commission, s.owed, s.refunded]
+             "/".join(str(r) for r in s.rates), s.commission, s.owed, s.refunded, s.online]
         ))  # fmt: skip
 
 
 def with_voids_and_refunds(
     read: ReportUnitOfWork, report: EodReport, terminal_ids: Sequence[str] | None = None
 ) -> EodReport:
-    """The report with the period's refunds and the approvals audit (voids and refunds)."""
+    """The report with the period's refunds and the approvals audit (voids and refunds), and
+    the refunds in its by-channel rows (under the channel of the sale refunded)."""
     refunds = read.refunds.between(report.start, report.end, terminal_ids)
     approvals = read.refunds.approvals_between(report.start, report.end, terminal_ids)
-    return replace(report, refunds=tuple(refunds), approvals=tuple(approvals))
+    by_channel = with_channel_refunds(
+        report.by_channel, read.reports.refunds_by_channel(report.start, report.end, terminal_ids)
+    )
+    return replace(
+        report, refunds=tuple(refunds), approvals=tuple(approvals), by_channel=by_channel
+    )

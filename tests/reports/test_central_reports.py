@@ -56,6 +56,40 @@ def test_the_central_report_covers_every_counter_and_each_one(
     assert sorted(name for _, name, *_ in counters) == ["เคาน์เตอร์ A", "เคาน์เตอร์ B"]
 
 
+def test_the_central_report_splits_the_counters_from_the_web_shop(
+    central: Central, make_counter: Callable[..., Counter]
+) -> None:
+    """The web shop sells as a terminal of channel "web" on the central database: its sales
+    are the web's row of the central report (made a web terminal here after its sales
+    synced), and the rows add up to the report's totals."""
+    a, web = make_counter("เคาน์เตอร์ A"), make_counter("ร้านออนไลน์")
+    a.sell(9, seed=3)
+    web.sell(4, seed=4)
+    for c in (a, web):
+        c.service.sync_once()
+    today = (datetime.now(UTC) + timedelta(hours=7)).date()
+    first, last = today - timedelta(days=2), today
+    local = {c.name: eod_report(c.store.uow, first, last=last) for c in (a, web)}
+    store = open_report_store(central.admin_url, Settings())
+    try:
+        before = eod_report(store.uow, first, last=last)
+        assert [(c.key, c.receipts) for c in before.by_channel] == [("counter", 13)]
+        central.execute(
+            "UPDATE terminals SET channel = 'web' WHERE id = :id",
+            id=web.store.terminal.terminal_id,
+        )
+        report = eod_report(store.uow, first, last=last)
+    finally:
+        store.close()
+    rows = {c.key: c for c in report.by_channel}
+    assert list(rows) == ["counter", "web"]
+    for key, name in (("counter", a.name), ("web", web.name)):
+        assert (rows[key].receipts, rows[key].sales, rows[key].vat) == (
+            local[name].sales_count, local[name].total, local[name].vat
+        )  # fmt: skip
+    assert sum((c.sales for c in report.by_channel), Decimal(0)) == report.total == before.total
+
+
 def test_the_counter_role_may_not_read_the_central_sales(
     central: Central, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

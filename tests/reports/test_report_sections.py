@@ -142,7 +142,7 @@ def test_eod_xlsx_reads_back_as_the_report(
     wb = load_workbook(out)
     assert wb.sheetnames == [
         "Summary", "Tenders", "Categories", "Hours", "Districts", "Producers", "Top products",
-        "Baskets", "Discounts",
+        "Baskets", "Discounts", "Channels",
     ]  # fmt: skip
     summary = {key: (value, cell) for (key, _, value), cell in zip(
         _cells(wb["Summary"]), list(wb["Summary"].iter_rows(min_row=2)), strict=True

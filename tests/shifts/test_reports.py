@@ -128,4 +128,5 @@ def test_write_eod_csv_has_every_section(store: Store, day_sales: list[Receipt])
         "district",
         "hour",
         "top_product",
+        "channel",
     }

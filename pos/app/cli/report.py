@@ -1,10 +1,10 @@
-"""`otop-pos report eod|producers|target|z`: end-of-day, period, consignment, target, Z."""
+"""`otop-pos report eod|month|producers|target|z`: end-of-day, period, consignment, target, Z."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from pos.app.cli.common import (
@@ -54,12 +54,40 @@ def _check_year(year: int) -> None:
         )
 
 
+def _month_days(text: str | None) -> tuple[date, date]:
+    """--month YYYY-MM (default: this month in Bangkok) as its first and last day."""
+    if text is None:
+        first = shop_day(datetime.now(UTC)).replace(day=1)
+    else:
+        try:
+            year, month = (int(part) for part in text.strip().split("-"))
+            _check_year(year)
+            first = date(year, month, 1)
+        except ValueError:
+            raise ShopError(
+                f"--month {text!r} is not a month (YYYY-MM, e.g. 2026-11)",
+                f"--month {text!r} ไม่ใช่เดือน (ปี-เดือน ค.ศ. เช่น 2026-11)",
+            ) from None
+    after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, after - timedelta(days=1)
+
+
+def cmd_report_month(args: argparse.Namespace, settings: Settings) -> int:
+    """The calendar month's sales report: `report eod` from its first day to its last."""
+    first, last = _month_days(args.month)
+    return _write_eod(args, settings, first, last)
+
+
 def cmd_report_eod(args: argparse.Namespace, settings: Settings) -> int:
+    first, last = _eod_days(args)
+    return _write_eod(args, settings, first, last)
+
+
+def _write_eod(args: argparse.Namespace, settings: Settings, first: date, last: date) -> int:
     from pos.services.eod import eod_report, target_progress, write_eod_csv
 
     out = Path(args.output)
     kind = checked_suffix(out, ("pdf", "csv", "xlsx"))
-    first, last = _eod_days(args)
     with reports_opened(args, settings) as store:
         report = eod_report(store.uow, first, last=last, terminal=args.terminal)
         target = None
@@ -80,9 +108,10 @@ def cmd_report_eod(args: argparse.Namespace, settings: Settings) -> int:
             title = f"Sales report {first.isoformat()} - {last.isoformat()}"
         write_report_pdf(eod_html(report, settings, target), title, out)
     period = first.isoformat() if last == first else f"{first.isoformat()} - {last.isoformat()}"
+    channels = ", ".join(f"{c.label.en} {c.receipts} / {c.sales:,.2f}" for c in report.by_channel)
     print(
         f"end of day {period} ({report.counter or 'all counters'}): {report.sales_count} "
-        f"receipts, {report.total:,.2f} baht -> {out}",
+        f"receipts, {report.total:,.2f} baht (by channel: {channels}) -> {out}",
         file=sys.stderr,
     )
     return 0
@@ -165,6 +194,8 @@ def cmd_report_target(args: argparse.Namespace, settings: Settings) -> int:
     print(f"  remaining / ยังขาด:              {t.remaining:>20,.2f}")
     print(f"  days left / วันที่เหลือ:          {t.days_left:>20}")
     print(f"  needed per day / ต้องขายต่อวัน:   {t.pace_needed:>20,.2f}")
+    for r in t.by_channel:
+        print(f"  {r.name}: {r.quantity:,} receipts / บิล, {r.sales:,.2f} ({r.share}%)")
     return 0
 
 
@@ -215,6 +246,16 @@ def add_commands(sub: Commands) -> None:
     )
     eod.add_argument("-o", "--output", required=True, help="FILE.pdf, FILE.csv or FILE.xlsx")
     eod.set_defaults(func=cmd_report_eod)
+    month = rsub.add_parser(
+        "month", help="a calendar month's report (report eod from its first day to its last)"
+    )
+    db_arg(month)
+    month.add_argument("--month", help="the month (YYYY-MM, Bangkok; default this month)")
+    month.add_argument(
+        "--terminal", help="one counter (name, POS ID or receipt prefix); default all counters"
+    )
+    month.add_argument("-o", "--output", required=True, help="FILE.pdf, FILE.csv or FILE.xlsx")
+    month.set_defaults(func=cmd_report_month)
     prod = rsub.add_parser("producers", help="consignment settlement per producer for a period")
     db_arg(prod)
     prod.add_argument(
