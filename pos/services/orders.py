@@ -48,6 +48,7 @@ from pos.domain.payment import Tender, TenderKind, settle
 from pos.domain.promptpay import promptpay_payload
 from pos.domain.sale import Receipt, SaleDraft
 from pos.domain.settings import Settings
+from pos.domain.shipping import Carrier, check_tracking
 from pos.domain.shop_time import shop_day
 from pos.ports.clock import Clock
 from pos.ports.orders import (
@@ -646,14 +647,15 @@ class Orders:
         """Handed to the carrier: the tracking number noted; a COD order is sold now (tender
         "cod": the carrier collects the money)."""
         require(actor, Action.PACK_ORDERS)
-        number = "".join(tracking_no.split()).upper()
-        if not number or len(number) > 40 or not number.isalnum() or not number.isascii():
-            raise OrderFormError(
-                "tracking_no", "Type or scan the tracking number", "กรุณาพิมพ์หรือสแกนเลขพัสดุ"
-            )
-        how = str(carrier).strip()
-        if not how or len(how) > 20:
+        try:
+            chosen = Carrier(str(carrier).strip())
+        except ValueError:
+            chosen = None
+        if chosen is None or chosen is Carrier.PICKUP:
             raise OrderFormError("carrier", "Choose the carrier", "กรุณาเลือกบริษัทขนส่ง")
+        # the carrier's own rule: Thailand Post's S10 check digit, the others' formats
+        number = check_tracking(chosen, tracking_no)
+        how = chosen.value
         now = self.clock.now()
         with self.uow(write=True) as uow:
             order = self._locked(uow, order_no)

@@ -21,6 +21,7 @@ from pos.domain.orders import (
     PaymentMethod,
 )
 from pos.domain.payment import Tender, TenderKind
+from pos.domain.shipping import TrackingNumberError
 from pos.domain.shop_time import shop_day
 from pos.services.auth import Auth
 from pos.services.eod import eod_report
@@ -118,6 +119,15 @@ def test_pick_pack_by_scanning_and_ship_cod(
     assert orders.pack_scan(order.order_no, "8851234000029").complete
     orders.mark_packed(order.order_no, packer)
     assert orders.order(order.order_no).receipt_no is None  # COD: sold when shipped
+    # the service itself checks the number by its carrier's rule (S10 check digit), not only
+    # the orders window: a wrong digit, an unknown carrier or "pick-up" is refused, nothing moves
+    with pytest.raises(TrackingNumberError, match="check digit"):
+        orders.ship(order.order_no, "thailand_post_ems", "EX123456789TH", packer)
+    with pytest.raises(OrderFormError, match="carrier"):
+        orders.ship(order.order_no, "pigeon", "EX123456785TH", packer)
+    with pytest.raises(OrderFormError, match="carrier"):
+        orders.ship(order.order_no, "pickup", "", packer)
+    assert orders.order(order.order_no).status is OrderStatus.PACKED
     shipped = orders.ship(order.order_no, "thailand_post_ems", "EX 123456785 TH", packer)
     assert shipped.status is OrderStatus.SHIPPED
     assert shipped.tracking_no == "EX123456785TH"
