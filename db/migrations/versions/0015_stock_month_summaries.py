@@ -8,6 +8,8 @@ exactly once. Months are Bangkok months (UTC+7, no daylight saving). On PostgreS
 is one statement-level function (SECURITY DEFINER: the counter role may only insert facts)
 that takes a shared advisory lock the summarising writer takes exclusively, so that a month
 summarised while a movement for it is being written still counts that movement once.
+A later migration that has SQLite's batch mode recreate stock_movements (move and copy)
+drops these triggers with the old table: it must create them again (`_sqlite_apply`).
 
 Revision ID: 0015
 Revises: 0013
