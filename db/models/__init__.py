@@ -33,7 +33,13 @@ from db.models.sales import (
     TaxInvoice,
 )
 from db.models.shifts import Approval, CashMovement, JournalEntry, ReportDay, Shift, ZReport
-from db.models.stock import StockDocument, StockDocumentLine, StockThreshold
+from db.models.stock import (
+    StockDocument,
+    StockDocumentLine,
+    StockMonth,
+    StockMonthSummary,
+    StockThreshold,
+)
 from db.models.sync import CentralStock, OutboxEvent, SyncState
 from db.models.terminals import ReceiptSequence, Shop, Terminal
 
@@ -81,6 +87,8 @@ __all__ = [
     "Shop",
     "StockDocument",
     "StockDocumentLine",
+    "StockMonth",
+    "StockMonthSummary",
     "StockMovement",
     "StockThreshold",
     "SyncState",

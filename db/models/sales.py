@@ -36,10 +36,12 @@ class StockMovement(Base):
     # a refund's return to stock (its sale_id stays empty: the sale's own moves are apart)
     refund_id: Mapped[str | None] = mapped_column(ForeignKey("refunds.id"), index=True)
     # a delivery, a return to a producer, an adjustment or a count (db/models/stock.py)
-    document_id: Mapped[str | None] = mapped_column(
-        ForeignKey("stock_documents.id"), index=True
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("stock_documents.id"), index=True)
+    __table_args__ = (
+        Index("ix_stock_movements_product", "product_id", "quantity"),
+        # a statement reads the months not summarised (the open one) by time
+        Index("ix_stock_movements_created_at", "created_at"),
     )
-    __table_args__ = (Index("ix_stock_movements_product", "product_id", "quantity"),)
 
 
 class Sale(Base):

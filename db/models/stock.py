@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Id, Money, Qty, UTCDateTime, new_id, utcnow
@@ -55,3 +55,25 @@ class StockThreshold(Base):
     __tablename__ = "stock_thresholds"
     product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), primary_key=True)
     low: Mapped[Decimal] = mapped_column(Qty)
+
+
+class StockMonth(Base):
+    """A Bangkok month whose movements are summed up in `stock_month_summaries`: once a row is
+    here, every movement written for that month (a late sale synced in, a backdated fact) adds
+    itself to the month's summary in its own transaction (triggers of migration 0015)."""
+
+    __tablename__ = "stock_months"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # 2026-01 (Bangkok)
+    built_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class StockMonthSummary(Base):
+    """A summarised month's movements of a product for one reason: their sum in thousandths
+    (exact on every backend) and how many there are."""
+
+    __tablename__ = "stock_month_summaries"
+    month: Mapped[str] = mapped_column(ForeignKey("stock_months.month"), primary_key=True)
+    product_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(16), primary_key=True)
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    moves: Mapped[int] = mapped_column(Integer)

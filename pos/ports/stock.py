@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -162,8 +162,25 @@ class StockRepository(Protocol):
         ...
 
     def movement_totals(
-        self, start: datetime, end: datetime, producer_id: str | None = None
-    ) -> list[MovementTotal]: ...
+        self,
+        start: datetime,
+        end: datetime,
+        producer_id: str | None = None,
+        *,
+        cached: bool = True,
+    ) -> list[MovementTotal]:
+        """Movements by product and reason before `start` and inside [start, end); `cached`:
+        the summarised months read from their summaries."""
+        ...
+
+    def unsummarised_months(self, until: datetime, now: datetime) -> list[str]:
+        """The months over by `now` and ending by `until` that have no summary yet."""
+        ...
+
+    def summarise_months(self, months: Sequence[str], now: datetime) -> int:
+        """Summarise those months' movements (the caller commits); how many were new."""
+        ...
+
     def statement_money(
         self, start: datetime, end: datetime, producer_id: str | None = None
     ) -> list[tuple[str, Decimal | None, Decimal]]:

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -58,6 +59,8 @@ from pos.services.auth import Approval, Auth
 if TYPE_CHECKING:
     from pos.ports.print_jobs import PrintJob
     from pos.services.printing import PrintQueue
+
+log = logging.getLogger(__name__)
 
 
 class StockDeskUnitOfWork(SalesUnitOfWork, StockUnitOfWork, Protocol):
@@ -395,17 +398,27 @@ class StockDesk:
         self, start: date, end: date, producer: str | None = None
     ) -> list[ProducerStatement]:
         """Each producer's statement for the shop days start..end (inclusive)."""
-        return producer_statements(self.uow, start, end, producer)
+        return producer_statements(self.uow, start, end, producer, now=self.clock.now())
 
 
 def producer_statements(
-    uow: UnitOfWorkFactory[StockUnitOfWork], start: date, end: date, producer: str | None = None
+    uow: UnitOfWorkFactory[StockUnitOfWork],
+    start: date,
+    end: date,
+    producer: str | None = None,
+    *,
+    now: datetime | None = None,
 ) -> list[ProducerStatement]:
     """Each producer's statement (or one producer's, by code) for the shop days start..end
-    (inclusive), from any store: a counter's, or the central database's (every counter)."""
+    (inclusive), from any store: a counter's, or the central database's (every counter).
+
+    The months over by `now` (None: the wall clock) are summarised first, once each, where
+    the store may be written: the statement then reads those months' summaries and only the
+    rest of the time (the open month, partial months) from the movements."""
     if end < start:
         raise StockError("The period ends before it starts", "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น")
     since, until = day_bounds(start)[0], day_bounds(end)[1]
+    summarise_closed_months(uow, until, now or datetime.now(UTC))
     with uow() as read:
         producers = {pid: (code, th, en) for pid, code, th, en in read.stock.producers()}
         producer_id = None
@@ -421,6 +434,26 @@ def producer_statements(
         ids = {t.product_id for t in totals} | {p for p, _, _ in money}
         facts = read.stock.product_facts(ids)
     return build_statements(start, end, totals, money, facts, producers, producer_id)
+
+
+def summarise_closed_months(
+    uow: UnitOfWorkFactory[StockUnitOfWork], until: datetime, now: datetime
+) -> int:
+    """Summarise the months over by `now` (and ending by `until`) that have no summary yet:
+    a cache, so a store that may not be written (a read-only file, a role without the
+    right) keeps none and its statements read the movements. How many were summarised."""
+    with uow() as read:
+        months = read.stock.unsummarised_months(until, now)
+    if not months:
+        return 0
+    try:
+        with uow(write=True) as keep:
+            done = keep.stock.summarise_months(months, now)
+            keep.commit()
+    except ShopError as exc:  # the store is read-only, busy, or this user may not write
+        log.info("closed months not summarised: %s", exc)
+        return 0
+    return done
 
 
 def _text(value: str, limit: int, en: str, th: str) -> str:
