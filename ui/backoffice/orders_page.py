@@ -159,9 +159,11 @@ class OrdersPage(QWidget):
         self.customer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.slip = style.named(QLabel(), "orderSlip")
         self.slip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.slip.setFixedSize(150, 200)
+        self.slip.setFixedSize(120, 160)
         self.slip.setFrameShape(QLabel.Shape.StyledPanel)
         self.lines = _table("orderLines", 6)
+        # the steps below must stay in view on a 1366x768 screen: the lines scroll instead
+        self.lines.setMinimumHeight(96)
         self.totals = style.named(QLabel(), "orderTotals")
         self.history = style.named(QLabel(), "orderHistory")
         self.history.setWordWrap(True)
