@@ -30,6 +30,24 @@ def read_qr(png: bytes) -> str:
     return str(found[0].text)
 
 
+def check_out_with_delivery(
+    page: Any, name: str, phone: str, address_line: str, subdistrict: str
+) -> None:
+    """From the basket: the checkout form filled as a customer types it (delivery in Mueang
+    Khon Kaen, 40000; PromptPay), then placed."""
+    page.get_by_role("link", name="สั่งซื้อ", exact=True).click()
+    page.fill("input[name=name]", name)
+    page.fill("input[name=phone]", phone)
+    page.check("input[name=fulfilment][value=delivery]")
+    page.fill("input[name=address_line]", address_line)
+    page.fill("input[name=subdistrict]", subdistrict)
+    page.fill("input[name=district]", "เมืองขอนแก่น")
+    page.select_option("select[name=province]", "ขอนแก่น")
+    page.fill("input[name=postcode]", "40000")
+    page.check("input[name=payment][value=promptpay]")
+    page.get_by_role("button", name="ยืนยันการสั่งซื้อ").click()
+
+
 def test_a_customer_orders_two_products_and_a_gift_basket_and_pays_by_promptpay(
     live_shop: LiveShop, phone_page: Any
 ) -> None:
@@ -62,17 +80,7 @@ def test_a_customer_orders_two_products_and_a_gift_basket_and_pays_by_promptpay(
     subtotal = baht(page.locator("dl.totals dd").first.inner_text())
     assert subtotal == Decimal("2800.00") + 2 * Decimal("130.00") + Decimal("690.00")
 
-    page.get_by_role("link", name="สั่งซื้อ", exact=True).click()
-    page.fill("input[name=name]", "สมชาย รักถิ่น")
-    page.fill("input[name=phone]", "089 123 4567")
-    page.check("input[name=fulfilment][value=delivery]")
-    page.fill("input[name=address_line]", "12 หมู่ 3 ถนนมะลิวัลย์")
-    page.fill("input[name=subdistrict]", "บ้านทุ่ม")
-    page.fill("input[name=district]", "เมืองขอนแก่น")
-    page.select_option("select[name=province]", "ขอนแก่น")
-    page.fill("input[name=postcode]", "40000")
-    page.check("input[name=payment][value=promptpay]")
-    page.get_by_role("button", name="ยืนยันการสั่งซื้อ").click()
+    check_out_with_delivery(page, "สมชาย รักถิ่น", "089 123 4567", "12 หมู่ 3 ถนนมะลิวัลย์", "บ้านทุ่ม")
 
     order_no = page.locator("#order-no").inner_text()
     assert re.fullmatch(r"W\d{10}", order_no)

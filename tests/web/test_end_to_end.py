@@ -22,7 +22,7 @@ from pos.domain.shop_time import shop_day
 from tests.backoffice.test_orders_page import focused, open_order, press, settle, type_in
 from tests.labels.decode import pdf_page_images, read_codes
 from tests.web.server import LiveShop
-from tests.web.test_browser import baht, read_qr
+from tests.web.test_browser import baht, check_out_with_delivery, read_qr
 from ui import i18n
 from ui.backoffice.orders_page import OrdersPage
 
@@ -49,17 +49,7 @@ def order_online(page: Any, url: str) -> tuple[str, Decimal]:
     page.locator("a[href='/b/GB-NY-01']").click()
     page.get_by_role("button", name="ใส่ตะกร้า").click()
     assert page.locator("ul.lines > li").count() == 3
-    page.get_by_role("link", name="สั่งซื้อ", exact=True).click()
-    page.fill("input[name=name]", "สมหญิง ขายดี")
-    page.fill("input[name=phone]", "089 765 4321")
-    page.check("input[name=fulfilment][value=delivery]")
-    page.fill("input[name=address_line]", "99 หมู่ 1 ถนนศรีจันทร์")
-    page.fill("input[name=subdistrict]", "ในเมือง")
-    page.fill("input[name=district]", "เมืองขอนแก่น")
-    page.select_option("select[name=province]", "ขอนแก่น")
-    page.fill("input[name=postcode]", "40000")
-    page.check("input[name=payment][value=promptpay]")
-    page.get_by_role("button", name="ยืนยันการสั่งซื้อ").click()
+    check_out_with_delivery(page, "สมหญิง ขายดี", "089 765 4321", "99 หมู่ 1 ถนนศรีจันทร์", "ในเมือง")
     order_no = page.locator("#order-no").inner_text()
     total = baht(page.locator("#total").inner_text())
     qr = page.locator("#promptpay-qr")
