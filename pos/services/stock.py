@@ -79,15 +79,23 @@ class OutOfStock(ShopError):
 
 
 def ensure_stock(uow: SalesUnitOfWork, need: Mapping[str, Decimal], allow_negative: bool) -> None:
-    """Refuse (raise OutOfStock) when taking `need` would leave any stock below zero.
+    """Refuse (raise OutOfStock) when taking `need` would leave any stock below zero, or
+    would take goods that online orders hold (reserved) even where the shop allows negative
+    stock: a piece is never sold twice, at a counter and online.
 
     Call it in the writing unit of work, right before the movements are written: the product
     rows are locked (PostgreSQL) or the database is (SQLite, BEGIN IMMEDIATE), so no other
     counter can sell the same last piece between the check and the commit.
     """
     wanted = {pid: q for pid, q in need.items() if q > 0}
-    if allow_negative or not wanted:
+    if not wanted:
         return
+    if allow_negative:
+        # the shelf may hold more than the books say, but not what an online order holds
+        held_now = uow.orders.reserved(wanted)
+        wanted = {pid: q for pid, q in wanted.items() if held_now.get(pid, ZERO) > 0}
+        if not wanted:
+            return
     uow.baskets.lock_products(list(wanted))
     stock = uow.catalog.stock_on_hand(wanted)
     held = uow.orders.reserved(wanted)  # online orders' reservations are not for sale here

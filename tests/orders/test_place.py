@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from pos.app.bootstrap import Store
+from pos.domain.auth import Actor
 from pos.domain.orders import (
     OrderFormError,
     OrderLineRequest,
@@ -125,3 +126,43 @@ def test_counter_sale_sees_reservations(orders: Orders, store: Store) -> None:
     silk = pid(orders, "SILK-001")
     assert orders.availability([silk])[silk] == 0
     assert orders.reserved([silk]) == {silk: 11}
+
+
+def test_a_counter_that_may_sell_below_zero_still_leaves_reserved_goods(
+    orders: Orders, store: Store, manager: Actor
+) -> None:
+    """allow_negative_stock lets a counter sell what the books do not show, never what an
+    online order holds: the last pieces reserved online are refused at the counter."""
+    from pos.domain.payment import cash_tender
+    from pos.services.checkout import Checkout
+    from pos.services.stock import OutOfStock
+    from tests.helpers.selling import seller
+
+    lenient = store.settings.with_changes(allow_negative_stock=True)
+    checkout = Checkout(store.uow, lenient, store.terminal, FixedClock())
+    silk = pid(orders, "SILK-001")
+    on_hand = orders.availability([silk])[silk]  # no buffer in the test settings
+    held = orders.place(
+        "key-lenient1", pickup(), [line("SILK-001", on_hand)], PaymentMethod.AT_PICKUP
+    )
+
+    def sell_one() -> None:
+        cart = checkout.new_cart()
+        checkout.add_to_cart(cart, checkout.lookup("SILK-001"))
+        checkout.complete(
+            cart, [cash_tender(Decimal("1290"), Decimal("1290"))], actor=seller(checkout)
+        )
+
+    with pytest.raises(OutOfStock):
+        sell_one()  # every piece is held for the online order
+    # a product nobody reserved still sells below zero, as the shop allows
+    cart = checkout.new_cart()
+    checkout.add_to_cart(cart, checkout.lookup("TEA-001"))
+    tea = pid(orders, "TEA-001")
+    for _ in range(int(orders.availability([tea])[tea]) + 1):
+        checkout.add_to_cart(cart, checkout.lookup("TEA-001"))
+    due = cart.totals().total
+    checkout.complete(cart, [cash_tender(due, due)], actor=seller(checkout))
+    assert orders.availability([tea])[tea] == 0
+    orders.cancel(held.order_no, manager, "customer changed their mind")
+    sell_one()  # the order's goods are back for sale at the counter
