@@ -10,7 +10,9 @@ echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"
 set +e
-.venv/bin/python -m pytest --durations=15 "$@"  # the slowest tests: the suite has a 10-minute budget
+# one worker per core, a test file kept in one worker (its module fixtures: a browser, a server);
+# the slowest tests are listed: the suite has a 10-minute budget
+.venv/bin/python -m pytest -n auto --dist loadfile --durations=15 "$@"
 rc=$?
 set -e
 if [ $rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi

@@ -83,13 +83,14 @@ def test_png_is_the_raster_image_itself(sold: Store, tmp_path: Path) -> None:
     [
         ("usb:04b8:0202", "USB"),
         ("serial:/dev/ttyUSB9", "Serial"),
-        (f"tcp:127.0.0.1:{free_port()}", "does not answer"),
+        ("tcp:127.0.0.1:{free_port}", "does not answer"),  # the port is chosen when it runs
         ("bluetooth:x", "tcp:HOST[:PORT]"),
     ],
 )
 def test_a_printer_that_cannot_print_here_gives_a_clear_error(
     sold: Store, spec: str, said: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    spec = spec.format(free_port=free_port())
     assert _run(sold, "KK01-00000001", "--printer", spec) == 2
     err = capsys.readouterr().err
     assert said in err
