@@ -20,6 +20,7 @@ from pos.domain.auth import Actor
 from pos.domain.orders import OrderLineRequest, OrderStatus, PaymentMethod
 from pos.domain.settings import Settings
 from pos.services.auth import Auth
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
 from pos.services.shipping import ShippingDesk
 from printing.shipping_label import QtShippingDocuments
@@ -56,6 +57,7 @@ def slip_png() -> bytes:
 class Desk:
     store: Store
     orders: Orders
+    order_desk: OrderDesk
     settings: Settings
     manager: Actor
     packer: Actor
@@ -64,7 +66,7 @@ class Desk:
 
 @dataclass
 class Services:
-    orders: Orders
+    order_desk: OrderDesk
     shipping: ShippingDesk
 
 
@@ -82,8 +84,9 @@ def desk(
     orders = Orders(shop.uow, settings, clock, DirectorySlipStore(tmp_path / "slips"))
     shipping = ShippingDesk(settings, QtShippingDocuments(), clock)
     try:
-        yield Desk(shop, orders, settings, auth.login("manager", "9999"),
-                   auth.login("labels", "2222"), shipping)  # fmt: skip
+        manager, packer = auth.login("manager", "9999"), auth.login("labels", "2222")
+        yield Desk(shop, orders, OrderDesk(shop.uow, settings, clock), settings, manager, packer,
+                   shipping)  # fmt: skip
     finally:
         shop.close()
 
@@ -103,7 +106,7 @@ def open_page(
     qtbot: QtBot, desk: Desk, actor: Actor, tmp_path: Path, language: str = "en"
 ) -> OrdersPage:
     i18n.install_language(language)
-    page = OrdersPage(Services(desk.orders, desk.shipping), actor)
+    page = OrdersPage(Services(desk.order_desk, desk.shipping), actor)
     page.ask_path = lambda _title, name: str(tmp_path / name)  # the save dialog's answer
     qtbot.addWidget(page)
     opened.append(page)
@@ -349,9 +352,9 @@ def test_a_parcel_scanned_in_full_is_closed_with_its_button(
         [OrderLineRequest("product", "TEA-001", 2)],
         PaymentMethod.AT_PICKUP,
     )
-    desk.orders.start_picking(order.order_no, desk.packer)
+    desk.order_desk.start_picking(order.order_no, desk.packer)
     for _ in range(2):
-        desk.orders.pack_scan(order.order_no, "TEA-001")
+        desk.order_desk.pack_scan(order.order_no, "TEA-001")
     page = open_page(qtbot, desk, desk.packer, tmp_path)
     open_order(qtbot, page, order.order_no)
     assert focused() is page.packed_button
@@ -431,7 +434,7 @@ def test_a_paid_order_cancelled_names_the_receipt_to_refund(
         [OrderLineRequest("product", "TEA-001", 1)],
         PaymentMethod.PROMPTPAY,
     )
-    receipt = desk.orders.confirm_payment(order.order_no, desk.manager)
+    receipt = desk.order_desk.confirm_payment(order.order_no, desk.manager)
     page = open_page(qtbot, desk, desk.manager, tmp_path)
     open_order(qtbot, page, order.order_no)
     page.cancel_reason.setFocus()

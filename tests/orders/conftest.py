@@ -1,5 +1,5 @@
-"""Orders fixtures: the small catalogue on a real database, the orders service on a clock the
-test moves."""
+"""Orders fixtures: the small catalogue on a real database, the orders services (the web's and
+the staff's) on a clock the test moves."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pos.domain.auth import Actor
 from pos.domain.orders import CustomerDetails, customer_details
 from pos.domain.settings import Settings
 from pos.services.auth import Auth
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
 from tests.helpers.selling import PlainTestHasher
 from tests.helpers.templates import FreshDatabase
@@ -48,6 +49,11 @@ def clock() -> FixedClock:
 @pytest.fixture
 def orders(store: Store, settings: Settings, clock: FixedClock, tmp_path: Path) -> Orders:
     return Orders(store.uow, settings, clock, DirectorySlipStore(tmp_path / "slips"))
+
+
+@pytest.fixture
+def order_desk(store: Store, settings: Settings, clock: FixedClock) -> OrderDesk:
+    return OrderDesk(store.uow, settings, clock)
 
 
 def delivery(**over: str) -> CustomerDetails:

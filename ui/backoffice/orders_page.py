@@ -54,7 +54,7 @@ from ui.save_file import ask_save_path
 from ui.worker import Worker
 
 if TYPE_CHECKING:
-    from pos.services.orders import Orders
+    from pos.services.order_desk import OrderDesk
     from pos.services.shipping import ShippingDesk
 
 T = TypeVar("T")
@@ -68,7 +68,7 @@ class OrdersServices(Protocol):
     """What the page needs of pos.app's Services."""
 
     @property
-    def orders(self) -> Orders: ...
+    def order_desk(self) -> OrderDesk: ...
     @property
     def shipping(self) -> ShippingDesk: ...
 
@@ -120,7 +120,7 @@ class OrdersPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ordersPage")
-        self.orders = services.orders
+        self.desk = services.order_desk
         self.shipping = services.shipping
         self.actor = actor
         self.worker = Worker(self)
@@ -316,8 +316,8 @@ class OrdersPage(QWidget):
             self.open_order(self.order.order_no)
 
     def list_orders(self) -> None:
-        orders, status = self.orders, self.current_status()
-        self.run(lambda: (orders.counts(), orders.list(status)), self._listed)
+        desk, status = self.desk, self.current_status()
+        self.run(lambda: (desk.counts(), desk.list(status)), self._listed)
 
     def _listed(self, result: tuple[dict[OrderStatus, int], list[OrderSummary]]) -> None:
         if not isValid(self):
@@ -352,13 +352,13 @@ class OrdersPage(QWidget):
 
     # --- the order ------------------------------------------------------------------------
     def open_order(self, order_no: str) -> None:
-        orders = self.orders
-        self.run(lambda: self._load(orders, order_no), self._opened)
+        desk = self.desk
+        self.run(lambda: self._load(desk, order_no), self._opened)
 
     @staticmethod
-    def _load(orders: Orders, order_no: str) -> _Loaded:
-        order = orders.order(order_no)
-        progress = orders.pack_progress(order_no) if order.status is OrderStatus.PICKING else None
+    def _load(desk: OrderDesk, order_no: str) -> _Loaded:
+        order = desk.order(order_no)
+        progress = desk.pack_progress(order_no) if order.status is OrderStatus.PICKING else None
         slip = None
         if order.slip_path:
             try:
@@ -583,7 +583,7 @@ class OrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
 
         def paid(receipt: Receipt) -> None:
             if isValid(self):
@@ -594,15 +594,15 @@ class OrdersPage(QWidget):
                 )
                 self.refresh()
 
-        self.run(lambda: orders.confirm_payment(no, actor), paid)
+        self.run(lambda: desk.confirm_payment(no, actor), paid)
 
     def start_picking(self) -> None:
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         self.run(
-            lambda: orders.start_picking(no, actor),
+            lambda: desk.start_picking(no, actor),
             self._done(self.tr("{no}: picking. Scan each item to pack it.").format(no=no)),
         )
 
@@ -621,8 +621,8 @@ class OrdersPage(QWidget):
         if not order_nos:
             self.say(self.tr("No order to pick."))
             return
-        orders = self.orders
-        self.run(lambda: orders.pick_list(order_nos), self._write_pick_list)
+        desk = self.desk
+        self.run(lambda: desk.pick_list(order_nos), self._write_pick_list)
 
     def _write_pick_list(self, picks: PickList) -> None:
         if not isValid(self):
@@ -648,8 +648,8 @@ class OrdersPage(QWidget):
         order = self.order
         if not code or order is None:
             return
-        orders, no = self.orders, order.order_no
-        self.run(lambda: orders.pack_scan(no, code), self._packed_one, self._scan_refused)
+        desk, no = self.desk, order.order_no
+        self.run(lambda: desk.pack_scan(no, code), self._packed_one, self._scan_refused)
 
     def _scan_refused(self, exc: Exception) -> None:
         if isValid(self):
@@ -677,9 +677,9 @@ class OrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         self.run(
-            lambda: orders.mark_packed(no, actor),
+            lambda: desk.mark_packed(no, actor),
             self._done(self.tr("Every item of {no} checked: packed.").format(no=no)),
         )
 
@@ -701,9 +701,9 @@ class OrdersPage(QWidget):
         if number is None:
             return
         self.tracking.setText(number)
-        orders, actor, no, carrier = self.orders, self.actor, order.order_no, self._carrier()
+        desk, actor, no, carrier = self.desk, self.actor, order.order_no, self._carrier()
         self.run(
-            lambda: orders.ship(no, carrier.value, number, actor),
+            lambda: desk.ship(no, carrier.value, number, actor),
             self._done(
                 self.tr("{no} shipped with {carrier}: {tracking}").format(
                     no=no, carrier=carrier.label.pick(_lang()), tracking=number
@@ -761,13 +761,13 @@ class OrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         tenders: tuple[Tender, ...] = ()
         if self.tender.isEnabled():
             kind = TenderKind(str(self.tender.currentData()))
             tenders = (Tender(kind, order.subtotal),)
         self.run(
-            lambda: orders.mark_delivered(no, actor, tenders),
+            lambda: desk.mark_delivered(no, actor, tenders),
             self._done(self.tr("{no} delivered.").format(no=no)),
         )
 
@@ -780,9 +780,9 @@ class OrdersPage(QWidget):
             self.say(self.tr("Give the reason for cancelling."))
             self.cancel_reason.setFocus()
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         self.run(
-            lambda: orders.cancel(no, actor, reason),
+            lambda: desk.cancel(no, actor, reason),
             self._done(self.tr("{no} cancelled.").format(no=no)),
         )
 
