@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pos.domain.channels import Channel
     from pos.domain.orders import CustomerDetails, OrderStatus, PaymentMethod
     from pos.ports.audit import AuditRepository
+    from pos.ports.printing import TaxInvoiceRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +284,8 @@ class OrdersUnitOfWork(SalesUnitOfWork, Protocol):
     def orders(self) -> OrderRepository: ...
     @property
     def audit(self) -> AuditRepository: ...
+    @property
+    def tax_invoices(self) -> TaxInvoiceRepository: ...  # asked for at checkout: with the sale
 
 
 def lines_fingerprint(lines: Sequence[tuple[str, str, int]]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import builtins
 import logging
+import math
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -31,6 +32,7 @@ from pos.domain.payment import Tender, TenderKind, settle
 from pos.domain.sale import Receipt, SaleDraft
 from pos.domain.settings import Settings
 from pos.domain.shipping import Carrier, check_tracking
+from pos.domain.taxinvoice import TaxInvoice
 from pos.ports.clock import Clock
 from pos.ports.orders import (
     OrderLineView,
@@ -45,9 +47,13 @@ from pos.ports.orders import (
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.audit import record, require
-from pos.services.stock import ensure_stock
+from pos.services.orders import EXPIRED_BY, EXPIRED_NOTE
+from pos.services.stock import OutOfStock, ensure_stock
 
 log = logging.getLogger(__name__)
+
+LATE_NOTE = "paid late"  # on the paid event of a payment confirmed after the expiry
+LATE_REFUND_NOTE = "paid late, refund due"  # on the expired order's event, with the amount
 
 
 class OrderDesk:
@@ -68,6 +74,20 @@ class OrderDesk:
             raise _no_order(order_no)
         return found
 
+    def tax_invoice(self, order_no: str) -> TaxInvoice | None:
+        """The full tax invoice issued for the order's sale, if any."""
+        with self.uow() as read:
+            order = read.orders.get(order_no.strip().upper())
+            if order is None:
+                raise _no_order(order_no)
+            if order.receipt_no is None:
+                return None
+            found = read.tax_invoices.for_receipt(order.receipt_no)
+            receipt = None if found is None else read.sales.receipt(order.receipt_no)
+        if found is None or receipt is None:
+            return None
+        return TaxInvoice(found.number, found.issued_at, found.buyer, receipt)
+
     def counts(self) -> dict[OrderStatus, int]:
         """Orders in each status (the orders window's tabs)."""
         with self.uow() as read:
@@ -75,23 +95,76 @@ class OrderDesk:
 
     def confirm_payment(self, order_no: str, actor: Actor) -> Receipt:
         """A PromptPay payment seen on the shop's account: the order becomes a sale of the
-        online channel (its own receipt series), its reservations turn into stock moved."""
+        online channel (its own receipt series), its reservations turn into stock moved.
+
+        A payment that came after the reservation ran out (the order expired) is sold too
+        when every line is still in stock, checked in the same transaction; when it is not,
+        LatePaymentShort names what is short and nothing is written (`record_late_refund`
+        notes the refund due instead)."""
         require(actor, Action.MANAGE_ORDERS)
         now = self.clock.now()
         with self.uow(write=True) as uow:
             order = self._locked(uow, order_no)
-            check_move(order.order_no, order.status, OrderStatus.PAID)
+            late = expired_unpaid(order)
+            if not late:
+                check_move(order.order_no, order.status, OrderStatus.PAID)
             if order.payment is not PaymentMethod.PROMPTPAY:
                 raise OrderError(
                     f"Order {order.order_no} is paid {order.payment.label.en}, not by PromptPay",
                     f"คำสั่งซื้อ {order.order_no} ชำระแบบ{order.payment.label.th} ไม่ใช่พร้อมเพย์",
                 )
+            if late:
+                self._still_in_stock(uow, order)
             tender = Tender(TenderKind.PROMPTPAY, order.subtotal, reference=order.order_no)
-            receipt = self._sell(uow, order, [tender], actor, now)
-            self._move(uow, order, OrderStatus.PAID, actor, now, receipt.receipt_no)
+            receipt = self._sold(uow, order, [tender], actor, now)
+            note = f"{receipt.receipt_no} {LATE_NOTE}" if late else receipt.receipt_no
+            self._move(uow, order, OrderStatus.PAID, actor, now, note)
             uow.commit()
-        log.info("order %s paid: receipt %s", order.order_no, receipt.receipt_no)
+        log.info("order %s paid%s: receipt %s", order.order_no, " late" if late else "",
+                 receipt.receipt_no)  # fmt: skip
         return receipt
+
+    def _still_in_stock(self, uow: OrdersUnitOfWork, order: OrderView) -> None:
+        """A late payment's lines against the stock now: on hand less what other orders hold
+        (the products locked, as a counter's sale locks them), whatever the negative-stock
+        setting allows."""
+        needs = self._needs(uow, order)
+        try:
+            ensure_stock(uow, {pid: Decimal(q) for pid, q in needs.items()}, allow_negative=False)
+        except OutOfStock as exc:
+            products = uow.catalog.products_by_ids(exc.missing)
+            names = {p.product_id: p.name for p in products}
+            short = {
+                pid: (needs[pid], max(0, needs[pid] - math.ceil(gap)))
+                for pid, gap in exc.missing.items()
+            }
+            raise LatePaymentShort(order, short, names) from None
+
+    def record_late_refund(self, order_no: str, actor: Actor) -> OrderView:
+        """A payment after the reservation ran out that is not sold (the stock is gone, or
+        the customer wants the money back): noted on the cancelled order as "paid late,
+        refund due" with the exact amount paid (the QR's amount, delivery included)."""
+        require(actor, Action.MANAGE_ORDERS)
+        now = self.clock.now()
+        with self.uow(write=True) as uow:
+            order = self._locked(uow, order_no)
+            if not expired_unpaid(order):
+                raise OrderError(
+                    f"Order {order.order_no} did not expire unpaid: no late payment to note",
+                    f"คำสั่งซื้อ {order.order_no} ไม่ได้หมดเวลาชำระ จึงบันทึกการชำระล่าช้าไม่ได้",
+                )
+            amount = f"{order.total:.2f}"
+            note = f"{LATE_REFUND_NOTE} {amount}"
+            uow.orders.move(order.order_id, OrderStatus.CANCELLED, now, actor.display_name, note)
+            uow.orders.set_cancel_reason(
+                order.order_id, f"{EXPIRED_NOTE}; {note} (PromptPay {order.order_no})"
+            )
+            record(uow.audit, self.clock, actor, "order.refund_due", order.order_no,
+                   before={"status": order.status.value},
+                   after={"status": OrderStatus.CANCELLED.value, "refund_due": amount})  # fmt: skip
+            uow.commit()
+        log.info("order %s paid late: refund due %s", order.order_no, amount)
+        return self.order(order_no)
 
     def start_picking(self, order_no: str, actor: Actor) -> OrderView:
         require(actor, Action.PACK_ORDERS)
@@ -211,7 +284,7 @@ class OrderDesk:
             note = f"{how} {number}"
             if order.payment is PaymentMethod.COD and order.sale_id is None:
                 tender = Tender(TenderKind.COD, order.subtotal, reference=number)
-                receipt = self._sell(uow, order, [tender], actor, now)
+                receipt = self._sold(uow, order, [tender], actor, now)
                 note += f" {receipt.receipt_no}"
             uow.orders.set_shipment(order.order_id, how, number)
             self._move(uow, order, OrderStatus.SHIPPED, actor, now, note)
@@ -235,7 +308,7 @@ class OrderDesk:
                         f"{order.subtotal} is still due: take the payment first",
                         f"ยังค้างชำระ {order.subtotal} บาท กรุณารับชำระก่อน",
                     )
-                note = self._sell(uow, order, tenders, actor, now).receipt_no
+                note = self._sold(uow, order, tenders, actor, now).receipt_no
             self._move(uow, order, OrderStatus.DELIVERED, actor, now, note)
             uow.commit()
         return self.order(order_no)
@@ -363,6 +436,24 @@ class OrderDesk:
             cart.add_group(group, basket_lines(template.items, line.quantity, group.price))
         return cart
 
+    def _sold(
+        self,
+        uow: OrdersUnitOfWork,
+        order: OrderView,
+        tenders: Sequence[Tender],
+        actor: Actor,
+        at: datetime,
+    ) -> Receipt:
+        """The order sold (`_sell`) and, when the customer asked for one at checkout, its
+        full tax invoice issued in the same transaction on the channel terminal's own
+        tax-invoice series."""
+        receipt = self._sell(uow, order, tenders, actor, at)
+        buyer = order.customer.tax_invoice
+        if buyer is not None and self.settings.vat_registered:
+            terminal = TerminalInfo(*uow.orders.terminal_info(self._terminal(uow, order.channel)))
+            uow.tax_invoices.issue(receipt.receipt_no, terminal, buyer, at)
+        return receipt
+
     def _sell(
         self,
         uow: OrdersUnitOfWork,
@@ -410,6 +501,55 @@ class OrderDesk:
         """The orders window's rows, newest first (at most 500), by status and search text."""
         with self.uow() as read:
             return read.orders.summaries(status, search[:60])
+
+
+class LatePaymentShort(OrderError):
+    """A payment after the reservation ran out, for goods no longer all in stock:
+    `short` is product id -> (pieces the order needs, pieces left for it)."""
+
+    def __init__(
+        self, order: OrderView, short: Mapping[str, tuple[int, int]], names: Mapping[str, Bilingual]
+    ) -> None:
+        def listed(lang: str) -> str:
+            word = ("need", "left") if lang == "en" else ("ต้องการ", "เหลือ")
+            return ", ".join(
+                f"{names[pid].pick(lang)} ({word[0]} {need}, {word[1]} {left})"
+                for pid, (need, left) in short.items()
+            )
+
+        total = f"{order.total:,.2f}"
+        super().__init__(
+            f"Order {order.order_no} was paid after its reservation ran out, and the stock is "
+            f"short: {listed('en')}. It cannot be sold: record it as paid late, refund due "
+            f"{total} baht.",
+            f"คำสั่งซื้อ {order.order_no} ชำระหลังหมดเวลาจองสินค้า และสินค้าไม่พอ: {listed('th')} "
+            f"จึงขายไม่ได้ กรุณาบันทึกว่าชำระล่าช้า ต้องคืนเงิน {total} บาท",
+        )
+        self.short = dict(short)
+
+
+def expired_unpaid(order: OrderView) -> bool:
+    """Cancelled by the expiry, unpaid and unsold, and no late payment noted since: a
+    PromptPay payment that arrives now may still be confirmed (stock permitting)."""
+    if order.status is not OrderStatus.CANCELLED or order.payment is not PaymentMethod.PROMPTPAY:
+        return False
+    if order.sale_id is not None or not order.history:
+        return False
+    last = order.history[-1]
+    return last.by == EXPIRED_BY and last.note == EXPIRED_NOTE
+
+
+def refund_due(order: OrderView) -> Decimal | None:
+    """The amount to pay back for a late payment noted on the order (None: nothing due)."""
+    for event in order.history:
+        if event.note.startswith(LATE_REFUND_NOTE):
+            return order.total
+    return None
+
+
+def paid_late(order: OrderView) -> bool:
+    """Sold on a payment confirmed after its reservation had run out."""
+    return any(e.status is OrderStatus.PAID and e.note.endswith(LATE_NOTE) for e in order.history)
 
 
 def _no_order(order_no: str) -> OrderError:

@@ -57,6 +57,9 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 24
 INDEX_CHECK = timedelta(seconds=10)  # a catalogue change shows in the web's search within it
 SLIP_MAX_BYTES = 5 * 1024 * 1024
+# the expiry's own mark on the order it cancels: a late payment may still be confirmed for it
+EXPIRED_BY = "system"
+EXPIRED_NOTE = "payment time ran out"
 SLIP_TYPES = {"image/jpeg": (".jpg", b"\xff\xd8\xff"), "image/png": (".png", b"\x89PNG\r\n\x1a\n")}
 
 
@@ -488,7 +491,7 @@ class Orders:
                     continue
                 uow.orders.release(order.order_id, now)
                 uow.orders.move(
-                    order.order_id, OrderStatus.CANCELLED, now, "system", "payment time ran out"
+                    order.order_id, OrderStatus.CANCELLED, now, EXPIRED_BY, EXPIRED_NOTE
                 )
                 done += 1
             uow.commit()

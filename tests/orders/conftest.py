@@ -56,7 +56,7 @@ def order_desk(store: Store, settings: Settings, clock: FixedClock) -> OrderDesk
     return OrderDesk(store.uow, settings, clock)
 
 
-def delivery(**over: str) -> CustomerDetails:
+def delivery(**over: Any) -> CustomerDetails:
     form: dict[str, Any] = {
         "name": "สมชาย ใจดี", "phone": "081-234-5678", "fulfilment": "delivery",
         "address_line": "99/1 ถนนมิตรภาพ", "subdistrict": "ในเมือง", "district": "เมืองขอนแก่น",
@@ -66,7 +66,7 @@ def delivery(**over: str) -> CustomerDetails:
     return customer_details(**form)
 
 
-def pickup(**over: str) -> CustomerDetails:
+def pickup(**over: Any) -> CustomerDetails:
     form: dict[str, Any] = {"name": "Jane Doe", "phone": "+66 89 999 0000", "fulfilment": "pickup"}
     form.update(over)
     return customer_details(**form)
