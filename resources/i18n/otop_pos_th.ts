@@ -1951,318 +1951,368 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="111"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="121"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="328"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="348"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="341"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="361"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="387"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="391"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="484"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="516"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="401"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="421"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="405"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="425"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="431"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="416"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="436"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="426"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="440"/>
+        <source>Paid late, after the reservation ran out: refund due {amount}</source>
+        <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="444"/>
+        <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
+        <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="448"/>
+        <source>Paid late, after the reservation ran out</source>
+        <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="458"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="488"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="520"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="589"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="630"/>
+        <source>Late payment of {no} confirmed (after the reservation ran out; the stock was still there): receipt {receipt}</source>
+        <translation>ยืนยันการชำระล่าช้าของ {no} แล้ว (หลังหมดเวลาจอง แต่สินค้ายังมีพอ): ใบเสร็จ {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="634"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="604"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="656"/>
+        <source>{no}: paid late, refund due {amount}.</source>
+        <translation>{no}: ชำระล่าช้า ต้องคืนเงิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="679"/>
+        <source>Save the tax invoice</source>
+        <translation>บันทึกใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="686"/>
+        <source>Tax invoice {number} saved: {path}</source>
+        <translation>บันทึกใบกำกับภาษี {number} แล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="707"/>
+        <source>Tax invoice {number}</source>
+        <translation>ใบกำกับภาษี {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="716"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="620"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="629"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="741"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="638"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="750"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="664"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="776"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="793"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="706"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="730"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="738"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="850"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="754"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="866"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="756"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="769"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="881"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="890"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="784"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="896"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="907"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="796"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="908"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="797"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="798"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="805"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="917"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="809"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="921"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="810"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="922"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="812"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="817"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="929"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="930"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="819"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
+        <source>Paid late: refund due</source>
+        <translation>ชำระล่าช้า: ต้องคืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
+        <source>Tax invoice…</source>
+        <translation>ใบกำกับภาษี…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="824"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="825"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="826"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="827"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="828"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="829"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="831"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="832"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="946"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="833"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="834"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="835"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="839"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="953"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="840"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="954"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="841"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
