@@ -668,6 +668,7 @@ class Services:
             take_settings=self.take_settings,
             watch_settings=self.watch_settings,
             load_showcase=self.load_showcase,
+            orders=self.orders,
         )
 
     def load_showcase(self) -> Showcase:

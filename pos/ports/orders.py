@@ -88,6 +88,15 @@ class OrderLineView:
 
 
 @dataclass(frozen=True, slots=True)
+class StockFigure:
+    """A product's stock as a counter shows it: on hand, and the pieces of it that online
+    orders hold (not for sale at the counter)."""
+
+    on_hand: Decimal
+    reserved: int
+
+
+@dataclass(frozen=True, slots=True)
 class OrderEvent:
     status: OrderStatus
     at: datetime

@@ -44,6 +44,7 @@ from pos.ports.orders import (
     Quote,
     QuoteLine,
     SlipStore,
+    StockFigure,
     WebBasket,
     WebBasketItem,
     WebProduct,
@@ -183,6 +184,19 @@ class Orders:
         with self.uow() as read:
             held = read.orders.reserved(sorted(set(product_ids)))
         return {pid: math.ceil(q) for pid, q in held.items()}
+
+    def stock_figures(self, product_ids: Iterable[str]) -> dict[str, StockFigure]:
+        """On hand and reserved by online orders, per product (the till's stock figure with
+        its "reserved N")."""
+        ids = sorted(set(product_ids))
+        if not ids:
+            return {}
+        with self.uow() as read:
+            on_hand = read.catalog.stock_on_hand(ids)
+            held = read.orders.reserved(ids)
+        return {
+            pid: StockFigure(on_hand.get(pid, ZERO), math.ceil(held.get(pid, ZERO))) for pid in ids
+        }
 
     def _available(self, uow: OrdersUnitOfWork, product_ids: Iterable[str]) -> dict[str, int]:
         ids = sorted(set(product_ids))

@@ -390,77 +390,77 @@
 <context>
     <name>CartFlow</name>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="50"/>
+        <location filename="../../ui/till/cart_flow.py" line="54"/>
         <source>Log in first, then scan</source>
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="91"/>
+        <location filename="../../ui/till/cart_flow.py" line="109"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="107"/>
+        <location filename="../../ui/till/cart_flow.py" line="125"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="117"/>
+        <location filename="../../ui/till/cart_flow.py" line="135"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="124"/>
+        <location filename="../../ui/till/cart_flow.py" line="142"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="138"/>
+        <location filename="../../ui/till/cart_flow.py" line="156"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="154"/>
+        <location filename="../../ui/till/cart_flow.py" line="172"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="165"/>
+        <location filename="../../ui/till/cart_flow.py" line="183"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="167"/>
+        <location filename="../../ui/till/cart_flow.py" line="185"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="170"/>
+        <location filename="../../ui/till/cart_flow.py" line="188"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="171"/>
+        <location filename="../../ui/till/cart_flow.py" line="189"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="172"/>
+        <location filename="../../ui/till/cart_flow.py" line="190"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="189"/>
+        <location filename="../../ui/till/cart_flow.py" line="207"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="201"/>
+        <location filename="../../ui/till/cart_flow.py" line="219"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="240"/>
+        <location filename="../../ui/till/cart_flow.py" line="258"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -1111,67 +1111,77 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>FindDialog</name>
     <message>
-        <location filename="../../ui/find_dialog.py" line="97"/>
+        <location filename="../../ui/find_dialog.py" line="102"/>
+        <source>(reserved {n})</source>
+        <translation>(จองไว้ {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="125"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="103"/>
+        <location filename="../../ui/find_dialog.py" line="131"/>
         <source>{count} products: type part of a name, SKU or barcode</source>
         <translation>สินค้า {count} รายการ: พิมพ์ชื่อบางส่วน รหัสสินค้า หรือบาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="108"/>
+        <location filename="../../ui/find_dialog.py" line="136"/>
         <source>No product matches</source>
         <translation>ไม่พบสินค้าที่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="110"/>
+        <location filename="../../ui/find_dialog.py" line="138"/>
         <source>{count} found</source>
         <translation>พบ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="153"/>
+        <location filename="../../ui/find_dialog.py" line="183"/>
         <source>Find product</source>
         <translation>ค้นหาสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="154"/>
+        <location filename="../../ui/find_dialog.py" line="184"/>
         <source>Find product (F2)</source>
         <translation>ค้นหาสินค้า (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="156"/>
+        <location filename="../../ui/find_dialog.py" line="186"/>
         <source>Thai or English name, SKU or barcode — tone marks optional</source>
         <translation>ชื่อไทยหรืออังกฤษ รหัสสินค้า หรือบาร์โค้ด — ไม่ต้องใส่วรรณยุกต์ก็ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="161"/>
+        <location filename="../../ui/find_dialog.py" line="190"/>
+        <source>Stock</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="192"/>
         <source>Add (Enter)</source>
         <translation>เพิ่ม (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="162"/>
+        <location filename="../../ui/find_dialog.py" line="193"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -1347,17 +1357,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>HeaderPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="145"/>
+        <location filename="../../ui/till/panels.py" line="146"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="149"/>
+        <location filename="../../ui/till/panels.py" line="150"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="150"/>
+        <location filename="../../ui/till/panels.py" line="151"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
     </message>
@@ -1569,43 +1579,53 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="284"/>
+        <location filename="../../ui/till/panels.py" line="290"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="291"/>
+        <location filename="../../ui/till/panels.py" line="299"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="294"/>
+        <location filename="../../ui/till/panels.py" line="302"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="295"/>
-        <location filename="../../ui/till/panels.py" line="304"/>
+        <location filename="../../ui/till/panels.py" line="303"/>
+        <location filename="../../ui/till/panels.py" line="330"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="302"/>
+        <location filename="../../ui/till/panels.py" line="317"/>
+        <source>In stock {n}</source>
+        <translation>คงเหลือ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="319"/>
+        <source>reserved {n}</source>
+        <translation>จองไว้ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="328"/>
         <source>Gift basket of {items} item(s): {count} × {price}</source>
         <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="310"/>
+        <location filename="../../ui/till/panels.py" line="336"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="311"/>
+        <location filename="../../ui/till/panels.py" line="337"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="313"/>
+        <location filename="../../ui/till/panels.py" line="339"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -3845,42 +3865,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="345"/>
+        <location filename="../../ui/till/panels.py" line="372"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="350"/>
+        <location filename="../../ui/till/panels.py" line="377"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="351"/>
+        <location filename="../../ui/till/panels.py" line="378"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="354"/>
+        <location filename="../../ui/till/panels.py" line="381"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="357"/>
+        <location filename="../../ui/till/panels.py" line="384"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="359"/>
+        <location filename="../../ui/till/panels.py" line="386"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="360"/>
+        <location filename="../../ui/till/panels.py" line="387"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="364"/>
+        <location filename="../../ui/till/panels.py" line="391"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -4415,12 +4435,12 @@ Card</source>
 <context>
     <name>ToolsFlow</name>
     <message>
-        <location filename="../../ui/till/tools.py" line="59"/>
+        <location filename="../../ui/till/tools.py" line="74"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="92"/>
+        <location filename="../../ui/till/tools.py" line="107"/>
         <source>Only a manager or an admin may open the back office</source>
         <translation>เฉพาะผู้จัดการหรือผู้ดูแลระบบเท่านั้นที่เปิดระบบหลังร้านได้</translation>
     </message>
@@ -4428,27 +4448,27 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="231"/>
+        <location filename="../../ui/till/panels.py" line="232"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="235"/>
+        <location filename="../../ui/till/panels.py" line="236"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="240"/>
+        <location filename="../../ui/till/panels.py" line="241"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="243"/>
+        <location filename="../../ui/till/panels.py" line="244"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="247"/>
+        <location filename="../../ui/till/panels.py" line="248"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
