@@ -17,6 +17,8 @@ from tests.ui.conftest import SILK, TEA, demo_store, open_till, scan_and_wait
 from tests.ui.test_customer_display import _display, _painted
 from ui.till.window import TillWindow
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 @pytest.fixture
 def display_till(qtbot: QtBot, migrated_sqlite_url: str) -> Iterator[TillWindow]:
@@ -39,8 +41,7 @@ def test_a_display_closed_by_hand_reopens_from_the_shortcut_and_the_menu(
     scan_and_wait(qtbot, till, TEA)  # sold on while it is closed
 
     assert QApplication.focusWidget() is till.scan_field
-    qtbot.keyClick(till.scan_field, Qt.Key.Key_D,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_D, CTRL_SHIFT)
     qtbot.waitUntil(display.isVisible, timeout=5_000)
     assert not till.customer_display.closed_by_user
     _painted(qtbot, display)
@@ -69,7 +70,6 @@ def test_the_shortcut_says_so_when_the_display_is_off(
     qtbot: QtBot, till: TillWindow, store: Store
 ) -> None:
     assert not till.customer_display.enabled
-    qtbot.keyClick(till.scan_field, Qt.Key.Key_D,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_D, CTRL_SHIFT)
     assert till.message == till.tr("The customer display is off (setting customer_display)")
     assert QApplication.focusWidget() is till.scan_field

@@ -128,7 +128,9 @@ ACTIONS: tuple[TillAction, ...] = (
     TillAction(
         "display_show", ("Ctrl+Shift+D",),
         QT_TRANSLATE_NOOP("TillActions", "Show the customer display"), "show_customer_display",
-        help=QT_TRANSLATE_NOOP("TillActions", "Customer display: open it again after it was closed"),
+        help=QT_TRANSLATE_NOOP(
+            "TillActions", "Customer display: open it again after it was closed"
+        ),
         menu=True,
     ),
     TillAction(
