@@ -44,10 +44,12 @@ from pos.ports.orders import (
     PickLine,
     PickList,
 )
+from pos.ports.sales import SaleHook
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.audit import record, require
 from pos.services.orders import EXPIRED_BY, EXPIRED_NOTE
+from pos.services.sale_hooks import run_sale_hooks
 from pos.services.stock import OutOfStock, ensure_stock
 
 log = logging.getLogger(__name__)
@@ -61,11 +63,20 @@ class OrderDesk:
     orders, each role-checked and audited."""
 
     def __init__(
-        self, uow: UnitOfWorkFactory[OrdersUnitOfWork], settings: Settings, clock: Clock
+        self,
+        uow: UnitOfWorkFactory[OrdersUnitOfWork],
+        settings: Settings,
+        clock: Clock,
+        hooks: Sequence[SaleHook] = (),
     ) -> None:
         self.uow = uow
         self.settings = settings
         self.clock = clock
+        self.hooks: list[SaleHook] = list(hooks)  # run inside each order's sale transaction
+
+    def add_hook(self, hook: SaleHook) -> None:
+        """Run `hook` inside every order's sale transaction (pos.ports.sales.SaleHook)."""
+        self.hooks.append(hook)
 
     def order(self, order_no: str) -> OrderView:
         with self.uow() as read:
@@ -486,6 +497,7 @@ class OrderDesk:
             cashier_name=actor.display_name,
         )
         receipt = uow.sales.record(draft, terminal)
+        receipt = run_sale_hooks(uow, receipt, cart, self.hooks)
         uow.orders.set_sale(order.order_id, draft.sale_id, receipt.receipt_no)
         return receipt
 
