@@ -213,6 +213,17 @@ class SqlOrderRepository:
         found = {pid: Decimal(str(q)).quantize(ZERO) for pid, q in rows}
         return {pid: found.get(pid, ZERO) for pid in ids}
 
+    def safety_buffers(self, product_ids: Iterable[str]) -> dict[str, int]:
+        """The pieces each product keeps back from the web, where it has its own number."""
+        ids = list(product_ids)
+        if not ids:
+            return {}
+        p = m.Product
+        rows = self.session.connection().execute(
+            select(p.id, p.web_safety_buffer).where(p.id.in_(ids), p.web_safety_buffer.is_not(None))
+        )
+        return {pid: int(n) for pid, n in rows if n is not None}
+
     def pick_rows(
         self, product_ids: Iterable[str]
     ) -> list[tuple[str, str, str, str, str, str, str]]:

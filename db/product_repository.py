@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, delete, inspect, or_, select
+from sqlalchemy import ColumnElement, delete, func, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from db import models as m
@@ -17,6 +17,7 @@ from pos.ports.products import (
     ProductFilter,
     ProductRecord,
     ProductRow,
+    StockFigures,
 )
 
 _CHUNK = 500  # codes per IN (...) list
@@ -82,6 +83,7 @@ class SqlProductRepository:
             stars=p.stars,
             star_year=p.star_year,
             active=p.active,
+            web_safety_buffer=p.web_safety_buffer,
         )
 
     def search(self, query: ProductFilter) -> list[ProductRow]:
@@ -188,6 +190,7 @@ class SqlProductRepository:
         row.commission_pct = record.commission_pct
         row.stars, row.star_year = record.stars, record.star_year
         row.active = record.active
+        row.web_safety_buffer = record.web_safety_buffer
 
     def add(self, record: ProductRecord, kinds: Mapping[str, str]) -> None:
         row = m.Product(sku=record.sku)
@@ -260,3 +263,27 @@ class SqlProductRepository:
             select(m.SyncState.key).where(m.SyncState.key == SEQ_KEY)
         ).first()
         return "counter" if pulled is not None else "local"
+
+    def stock_figures(self, sku: str) -> StockFigures | None:
+        """On hand (every stock movement), reserved (reservations not released) and the
+        product's own web safety buffer."""
+        found = self.session.execute(
+            select(m.Product.id, m.Product.web_safety_buffer).where(m.Product.sku == sku)
+        ).first()
+        if found is None:
+            return None
+        pid, buffer = found
+        on_hand = self.session.scalar(
+            select(func.coalesce(func.sum(m.StockMovement.quantity), 0)).where(
+                m.StockMovement.product_id == pid
+            )
+        )
+        reserved = self.session.scalar(
+            select(func.coalesce(func.sum(m.Reservation.quantity), 0)).where(
+                m.Reservation.product_id == pid, m.Reservation.released_at.is_(None)
+            )
+        )
+        q = Decimal("0.001")
+        return StockFigures(
+            Decimal(str(on_hand)).quantize(q), Decimal(str(reserved)).quantize(q), buffer
+        )

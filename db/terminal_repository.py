@@ -18,6 +18,16 @@ class SqlTerminalRepository:
         t = self.session.scalars(select(m.Terminal).where(m.Terminal.is_local.is_(True))).first()
         return None if t is None else TerminalInfo(t.id, t.name, t.pos_id, t.receipt_prefix)
 
+    def by_prefix(self, receipt_prefix: str) -> TerminalInfo | None:
+        """The terminal whose series has `receipt_prefix` (the web shop's: KK-W)."""
+        t = self.session.scalars(
+            select(m.Terminal).where(m.Terminal.receipt_prefix == receipt_prefix)
+        ).first()
+        return None if t is None else TerminalInfo(t.id, t.name, t.pos_id, t.receipt_prefix)
+
+    def has_shop(self) -> bool:
+        return self.session.scalars(select(m.Shop.id).limit(1)).first() is not None
+
     def create_local(
         self, name: str, pos_id: str, receipt_prefix: str, shop: ShopInfo
     ) -> TerminalInfo:

@@ -76,6 +76,8 @@ class Product(Base):
     image: Mapped[str | None] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     commission_pct: Mapped[Decimal | None] = mapped_column(Pct)
+    # pieces kept back from the web shop (None: the shop's setting web_safety_buffer)
+    web_safety_buffer: Mapped[int | None] = mapped_column(Integer)
     plu: Mapped[str | None] = mapped_column(String(9), unique=True)  # scale item code
     # the selection committee's verdict: approved | pending | rejected (only approved sells)
     curation: Mapped[str] = mapped_column(

@@ -10,9 +10,10 @@ gives are the ones its checkout, shifts and refunds accept.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,13 +72,33 @@ def _clock() -> Clock:
 
 @dataclass
 class Store:
-    """An open database with its unit-of-work factory and this counter's identity."""
+    """An open database with its unit-of-work factory and the terminal it records under: this
+    counter's (a till's store), else (the shop server, the back office on the central
+    database) the counter's or the web shop's it has, the web's made when first needed."""
 
     url: str
     engine: Engine
     uow: SqlUnitOfWorkFactory
     settings: Settings
-    terminal: TerminalInfo
+    found_terminal: TerminalInfo | None  # None: the store has no terminal of its own yet
+    _making: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def terminal(self) -> TerminalInfo:
+        """The terminal whose rows (stock documents, sales...) this store writes; on a store
+        without one yet, the web shop's terminal is made now (`web_terminal`)."""
+        if self.found_terminal is None:
+            with self._making:
+                if self.found_terminal is None:
+                    from pos.services.store import web_terminal
+
+                    self.found_terminal = web_terminal(self.uow, self.settings)
+        return self.found_terminal
+
+    @property
+    def terminal_id(self) -> str | None:
+        """The id audit rows name (None on a store without a terminal yet: none is made)."""
+        return None if self.found_terminal is None else self.found_terminal.terminal_id
 
     def checkout(self) -> Checkout:
         """A checkout that prints nothing and checks no manager's approval (tools and tests
@@ -106,17 +127,23 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(db: str | None, settings: Settings, *, create: bool = True) -> Store:
+def open_store(
+    db: str | None, settings: Settings, *, create: bool = True, counter: bool = True
+) -> Store:
     """Open (and migrate) the database; the default is the counter's SQLite file.
 
     With `create` false (every command but the till and `demo`) a SQLite file that does not
     exist yet is refused rather than made; a target that is not a store (a text file, a
     folder, another program's database) or a server that does not answer is always refused,
     as a StoreUnavailable in plain words, never a driver's traceback.
+
+    With `counter` (the till, `demo`, `terminal register`) the store's counter is registered
+    on its first start; without (the shop server, the back office, the other commands) no
+    counter is made: the store records under the one it has, else the web shop's terminal.
     """
     from db.migrate import upgrade
     from db.uow import SqlUnitOfWorkFactory
-    from pos.services.store import ensure_terminal
+    from pos.services.store import ensure_terminal, own_terminal
 
     url = _store_url(db, create=create)
     engine = _engine(url)
@@ -124,7 +151,7 @@ def open_store(db: str | None, settings: Settings, *, create: bool = True) -> St
         with _opening(url):
             upgrade(engine)
             uow = SqlUnitOfWorkFactory(engine)
-            terminal = ensure_terminal(uow, settings)
+            terminal = ensure_terminal(uow, settings) if counter else own_terminal(uow, settings)
     except BaseException:
         engine.dispose()
         raise
@@ -385,7 +412,7 @@ class Services:
         shifts and the refunds accept."""
         from pos.services.auth import Auth
 
-        tid = self.store.terminal.terminal_id
+        tid = self.store.terminal_id
         central_pins = None
         if self.settings.central_url and self.central_copy:  # a PIN set after a reset: there
             from db.sync.pins import CentralPinChange
@@ -403,7 +430,7 @@ class Services:
         from pos.config import SettingsFile
         from pos.services.settings import SettingsAdmin
 
-        tid = self.store.terminal.terminal_id
+        tid = self.store.terminal_id
         file = SettingsFile(path or self.settings_file)
         return SettingsAdmin(file, self.clock, self.store.uow, terminal_id=tid)
 
@@ -571,7 +598,7 @@ class Services:
 
         store = self.store
         return Products(store.uow, self.settings, self.clock, QtPhotoStore(data_dir() / "photos"),
-                        store.terminal.terminal_id)  # fmt: skip
+                        store.terminal_id)  # fmt: skip
 
     @cached_property
     def orders(self) -> Orders:
@@ -613,7 +640,7 @@ class Services:
 
         return Producers(
             self.store.uow, self.clock, central_copy=self.central_copy,
-            terminal_id=self.store.terminal.terminal_id,
+            terminal_id=self.store.terminal_id,
         )  # fmt: skip
 
     @cached_property
@@ -624,7 +651,7 @@ class Services:
 
         return Users(
             self.store.uow, self.auth.hasher, self.clock, central_copy=self.central_copy,
-            terminal_id=self.store.terminal.terminal_id,
+            terminal_id=self.store.terminal_id,
         )  # fmt: skip
 
     def load_demo(self, products: int = 0) -> int:

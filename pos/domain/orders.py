@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -24,6 +26,7 @@ __all__ = [
     "OrderStatus",
     "OutOfStockOnline",
     "PaymentMethod",
+    "WebStock",
     "can_move",
     "checked_address",
     "checked_name",
@@ -399,3 +402,19 @@ def order_number(day: date, sequence: int) -> str:
 def province_names() -> list[Place]:
     """The provinces a delivery address chooses from."""
     return list(PROVINCES)
+
+
+@dataclass(frozen=True, slots=True)
+class WebStock:
+    """A product's stock as the web shop sees it: on hand, held by online orders not yet
+    sold, and kept back from the web (the product's own buffer, or the shop's setting)."""
+
+    on_hand: Decimal
+    reserved: Decimal
+    buffer: int
+    own_buffer: bool = False  # the product's own (False: the shop's setting web_safety_buffer)
+
+    @property
+    def available(self) -> int:
+        """Whole pieces the web may sell: on hand - reserved - buffer, never below 0."""
+        return max(0, math.floor(self.on_hand - self.reserved - self.buffer))

@@ -22,7 +22,7 @@ from pos.domain.settings import PrinterProfile, Settings
 @dataclass(frozen=True, slots=True)
 class SettingField:
     key: str
-    group: str  # shop | payment | receipt | labels | till | security | central | printers
+    group: str  # shop | payment | receipt | labels | till | web | security | central | printers
     label_en: str
     label_th: str
     kind: str  # str | text (several lines) | bool | int | Decimal | printers
@@ -83,24 +83,25 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "pin_lock_minutes": ("security", "Lock-out minutes", "ระยะเวลาล็อก (นาที)"),
     "central_url": ("central", "Central database address", "ที่อยู่ฐานข้อมูลกลาง"),
     "sync_round_timeout_s": ("central", "Sync round time limit (s)", "เวลาสูงสุดของรอบซิงก์ (วินาที)"),
+    # the web shop's: read by `otop-pos shop serve` and the orders window at their start
     "web_safety_buffer": (
-        "payment",
-        "Stock kept back from the web shop",
-        "จำนวนสินค้าที่กันไว้ไม่ขายออนไลน์",
+        "web",
+        "Pieces kept back from the web shop (a product's own number comes first)",
+        "จำนวนชิ้นที่กันไว้ไม่ขายออนไลน์ (ใช้จำนวนของสินค้าก่อนถ้ากำหนดไว้)",
     ),
     "web_reservation_minutes": (
-        "payment",
+        "web",
         "Minutes an unpaid order holds its stock",
         "เวลาที่คำสั่งซื้อที่ยังไม่ชำระจองสินค้าไว้ (นาที)",
     ),
-    "web_shipping_fee": ("payment", "Delivery fee (baht)", "ค่าจัดส่ง (บาท)"),
+    "web_shipping_fee": ("web", "Delivery fee (baht)", "ค่าจัดส่ง (บาท)"),
     "web_free_shipping_over": (
-        "payment",
+        "web",
         "Free delivery from an order total of (baht, 0 = never)",
         "ส่งฟรีเมื่อยอดสั่งซื้อถึง (บาท, 0 = ไม่มี)",
     ),
     "web_receipt_prefix": (
-        "payment",
+        "web",
         "Receipt prefix of online sales",
         "คำนำหน้าเลขใบเสร็จการขายออนไลน์",
     ),

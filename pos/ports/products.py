@@ -40,6 +40,7 @@ class ProductRecord:
     stars: int | None = None
     star_year: int | None = None
     active: bool = True
+    web_safety_buffer: int | None = None  # kept back from the web shop (None: the shop's)
 
     def snapshot(self) -> Snapshot:
         """The record as the audit log keeps it (JSON values; money as text)."""
@@ -63,6 +64,7 @@ class ProductRecord:
             "stars": self.stars,
             "star_year": self.star_year,
             "active": self.active,
+            "web_safety_buffer": self.web_safety_buffer,
         }
 
 
@@ -108,6 +110,16 @@ class PriceChange:
 
 
 @dataclass(frozen=True, slots=True)
+class StockFigures:
+    """A product's stock as its page shows it: on hand, held by web orders not yet sold, and
+    its own web safety buffer (None: the shop's setting)."""
+
+    on_hand: Decimal
+    reserved: Decimal
+    own_buffer: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class ProductChoices:
     categories: list[Choice] = field(default_factory=list)
     producers: list[Choice] = field(default_factory=list)
@@ -134,6 +146,7 @@ class ProductRepository(Protocol):
         """The newest first."""
         ...
     def catalogue_owner(self) -> CatalogueOwner: ...
+    def stock_figures(self, sku: str) -> StockFigures | None: ...
 
 
 class ProductsUnitOfWork(AuditUnitOfWork, Protocol):

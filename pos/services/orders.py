@@ -27,6 +27,7 @@ from pos.domain.orders import (
     OrderStatus,
     OutOfStockOnline,
     PaymentMethod,
+    WebStock,
     check_payment,
     initial_status,
     merged_lines,
@@ -204,11 +205,13 @@ class Orders:
             return {}
         on_hand = uow.catalog.stock_on_hand(ids)
         reserved = uow.orders.reserved(ids)
-        buffer = Decimal(self.settings.web_safety_buffer)
+        own = uow.orders.safety_buffers(ids)  # a product's own buffer, else the shop's
+        default = self.settings.web_safety_buffer
         return {
-            pid: max(0, math.floor(on_hand.get(pid, ZERO) - reserved.get(pid, ZERO) - buffer))
+            pid: WebStock(on_hand.get(pid, ZERO), reserved.get(pid, ZERO),
+                          own.get(pid, default)).available
             for pid in ids
-        }
+        }  # fmt: skip
 
     def _with_availability(
         self, uow: OrdersUnitOfWork, products: list[WebProduct]

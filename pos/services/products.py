@@ -22,6 +22,7 @@ from pos.domain.catalog import MAX_COMMISSION_PCT, MAX_PRICE, STAR_YEARS
 from pos.domain.csv_safe import is_formula_like
 from pos.domain.errors import ShopError
 from pos.domain.money import parse_amount
+from pos.domain.orders import WebStock
 from pos.domain.settings import Settings
 from pos.ports.clock import Clock
 from pos.ports.products import (
@@ -69,6 +70,7 @@ class ProductDraft:
     commission_pct: str = ""
     stars: str = ""
     star_year: str = ""
+    web_safety_buffer: str = ""  # empty: the shop's setting
 
 
 def draft_of(product: ProductRecord) -> ProductDraft:
@@ -92,6 +94,9 @@ def draft_of(product: ProductRecord) -> ProductDraft:
         commission_pct="" if product.commission_pct is None else f"{product.commission_pct:.2f}",
         stars="" if product.stars is None else str(product.stars),
         star_year="" if product.star_year is None else str(product.star_year),
+        web_safety_buffer=(
+            "" if product.web_safety_buffer is None else str(product.web_safety_buffer)
+        ),
     )
 
 
@@ -114,6 +119,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "commission_pct": ("consignment commission %", "ค่าคอมมิชชันฝากขาย (%)"),
     "stars": ("OTOP stars", "ดาว OTOP"),
     "star_year": ("year of the stars", "ปีที่ได้ดาว"),
+    "web_safety_buffer": ("kept back from the web shop", "จำนวนที่กันไว้ไม่ขายออนไลน์"),
 }
 _LONGEST = {"sku": 40, "name_th": 300, "name_en": 300, "unit_th": 20, "unit_en": 20,
             "story_url": 300, "story_th": 5000, "story_en": 5000}  # fmt: skip
@@ -170,6 +176,23 @@ def _optional_int(field: str, text: str) -> int | None:
     return int(text)
 
 
+MAX_WEB_BUFFER = 10_000  # as the shop's setting web_safety_buffer
+
+
+def _buffer(text: str) -> int | None:
+    """Pieces kept back from the web shop; None (empty) means the shop's setting."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    if not text.isascii() or not text.isdigit() or len(text) > 5:
+        raise _refuse("web_safety_buffer", f"{text[:20]!r} is not a whole number of pieces",
+                      f" {text[:20]!r} ไม่ใช่จำนวนชิ้นที่เป็นจำนวนเต็ม")  # fmt: skip
+    if int(text) > MAX_WEB_BUFFER:
+        raise _refuse("web_safety_buffer", f"{int(text):,} is more than {MAX_WEB_BUFFER:,}",
+                      f" {int(text):,} เกิน {MAX_WEB_BUFFER:,}")  # fmt: skip
+    return int(text)
+
+
 def _url(text: str) -> str:
     url = _text("story_url", text)
     if not url:
@@ -181,10 +204,14 @@ def _url(text: str) -> str:
     return url
 
 
+def _missing(sku: str) -> ProductFieldError:
+    return _refuse("sku", f"{sku[:40]!r} is not a product of this store",
+                   f" {sku[:40]!r} ไม่มีในรายการสินค้าของร้าน")  # fmt: skip
+
+
 def _existing(found: ProductRecord | None, sku: str) -> ProductRecord:
     if found is None:
-        raise _refuse("sku", f"{sku[:40]!r} is not a product of this store",
-                      f" {sku[:40]!r} ไม่มีในรายการสินค้าของร้าน")  # fmt: skip
+        raise _missing(sku)
     return found
 
 
@@ -222,6 +249,18 @@ class Products:
     def price_history(self, sku: str) -> list[PriceChange]:
         with self.uow() as read:
             return read.products.price_history(sku.strip().upper())
+
+    def web_stock(self, sku: str) -> WebStock:
+        """On hand, reserved by web orders and available to the web shop (the web's rule:
+        on hand - reserved - the product's buffer, else the shop's setting)."""
+        key = sku.strip().upper()
+        with self.uow() as read:
+            found = read.products.stock_figures(key)
+        if found is None:
+            raise _missing(key)
+        own = found.own_buffer
+        buffer = self.settings.web_safety_buffer if own is None else own
+        return WebStock(found.on_hand, found.reserved, buffer, own_buffer=own is not None)
 
     def new_in_store_code(self) -> str:
         """The next in-store EAN-13 of the shop's prefix, never given before (the same rule
@@ -392,7 +431,7 @@ class Products:
             price=price, sold_by=sold_by, unit_th=unit_th, unit_en=unit_en,
             vat_exempt=draft.vat_exempt, barcodes=barcodes, story_th=story_th,
             story_en=story_en, story_url=story_url, photo=photo, commission_pct=commission,
-            stars=stars, star_year=year,
+            stars=stars, star_year=year, web_safety_buffer=_buffer(draft.web_safety_buffer),
         )  # fmt: skip
 
     def _barcodes(

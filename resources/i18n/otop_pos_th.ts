@@ -2577,57 +2577,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="611"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="621"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="613"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="613"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="614"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="624"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="614"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="624"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="615"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="615"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="615"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="616"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="626"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="635"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -3000,207 +3000,237 @@ Card</source>
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="247"/>
+        <location filename="../../ui/backoffice/products_page.py" line="279"/>
+        <source>On hand: {n}</source>
+        <translation>คงเหลือ: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="280"/>
+        <source>Reserved by web orders: {n}</source>
+        <translation>จองโดยคำสั่งซื้อออนไลน์: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="281"/>
+        <source>Available to the web: {n}</source>
+        <translation>ขายออนไลน์ได้: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="285"/>
         <source>New product</source>
         <translation>สินค้าใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="249"/>
+        <location filename="../../ui/backoffice/products_page.py" line="287"/>
         <source>Product {sku}</source>
         <translation>สินค้า {sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="251"/>
+        <location filename="../../ui/backoffice/products_page.py" line="289"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="251"/>
+        <location filename="../../ui/backoffice/products_page.py" line="289"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="252"/>
+        <location filename="../../ui/backoffice/products_page.py" line="290"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="252"/>
+        <location filename="../../ui/backoffice/products_page.py" line="290"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="253"/>
+        <location filename="../../ui/backoffice/products_page.py" line="291"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="253"/>
+        <location filename="../../ui/backoffice/products_page.py" line="291"/>
         <source>Price (baht)</source>
         <translation>ราคา (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="254"/>
+        <location filename="../../ui/backoffice/products_page.py" line="292"/>
         <source>Sold by</source>
         <translation>วิธีขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="254"/>
+        <location filename="../../ui/backoffice/products_page.py" line="292"/>
         <source>Unit (Thai)</source>
         <translation>หน่วย (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="255"/>
+        <location filename="../../ui/backoffice/products_page.py" line="293"/>
         <source>Unit (English)</source>
         <translation>หน่วย (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="255"/>
+        <location filename="../../ui/backoffice/products_page.py" line="293"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="256"/>
+        <location filename="../../ui/backoffice/products_page.py" line="294"/>
         <source>Consignment commission %</source>
         <translation>ค่าคอมมิชชันฝากขาย %</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="257"/>
+        <location filename="../../ui/backoffice/products_page.py" line="295"/>
         <source>OTOP stars (1-5)</source>
         <translation>ดาว OTOP (1-5)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="257"/>
+        <location filename="../../ui/backoffice/products_page.py" line="295"/>
         <source>Year of the stars</source>
         <translation>ปีที่ได้ดาว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="258"/>
+        <location filename="../../ui/backoffice/products_page.py" line="296"/>
+        <source>Kept back from the web shop</source>
+        <translation>กันไว้ไม่ขายออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="297"/>
         <source>Barcodes</source>
         <translation>บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="258"/>
+        <location filename="../../ui/backoffice/products_page.py" line="297"/>
         <source>Story (Thai)</source>
         <translation>เรื่องราว (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="259"/>
+        <location filename="../../ui/backoffice/products_page.py" line="298"/>
         <source>Story (English)</source>
         <translation>เรื่องราว (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="259"/>
+        <location filename="../../ui/backoffice/products_page.py" line="298"/>
         <source>Story URL</source>
         <translation>ลิงก์เรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="260"/>
+        <location filename="../../ui/backoffice/products_page.py" line="299"/>
         <source>Photo</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="260"/>
+        <location filename="../../ui/backoffice/products_page.py" line="299"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="261"/>
+        <location filename="../../ui/backoffice/products_page.py" line="300"/>
         <source>Price history</source>
         <translation>ประวัติราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="265"/>
+        <location filename="../../ui/backoffice/products_page.py" line="304"/>
         <source>piece</source>
         <translation>ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="266"/>
+        <location filename="../../ui/backoffice/products_page.py" line="305"/>
         <source>weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="267"/>
+        <location filename="../../ui/backoffice/products_page.py" line="306"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>สแกนหรือพิมพ์บาร์โค้ด แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="268"/>
+        <location filename="../../ui/backoffice/products_page.py" line="308"/>
+        <source>shop: {n}</source>
+        <translation>ของร้าน: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="309"/>
+        <source>Pieces never offered on the web shop; empty: the shop&apos;s setting ({n})</source>
+        <translation>จำนวนชิ้นที่ไม่เสนอขายในร้านออนไลน์ เว้นว่าง: ใช้ค่าตั้งของร้าน ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/products_page.py" line="312"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="269"/>
+        <location filename="../../ui/backoffice/products_page.py" line="313"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="270"/>
+        <location filename="../../ui/backoffice/products_page.py" line="314"/>
         <source>New in-store code</source>
         <translation>ออกรหัสภายในร้านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="271"/>
+        <location filename="../../ui/backoffice/products_page.py" line="315"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <location filename="../../ui/backoffice/products_page.py" line="317"/>
         <source>Old price</source>
         <translation>ราคาเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <location filename="../../ui/backoffice/products_page.py" line="317"/>
         <source>New price</source>
         <translation>ราคาใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <location filename="../../ui/backoffice/products_page.py" line="317"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="273"/>
+        <location filename="../../ui/backoffice/products_page.py" line="317"/>
         <source>By</source>
         <translation>โดย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="274"/>
+        <location filename="../../ui/backoffice/products_page.py" line="318"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="275"/>
+        <location filename="../../ui/backoffice/products_page.py" line="319"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="277"/>
+        <location filename="../../ui/backoffice/products_page.py" line="321"/>
         <source>on sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="277"/>
+        <location filename="../../ui/backoffice/products_page.py" line="321"/>
         <source>deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="278"/>
+        <location filename="../../ui/backoffice/products_page.py" line="322"/>
         <source>Deactivate</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="278"/>
+        <location filename="../../ui/backoffice/products_page.py" line="322"/>
         <source>Reactivate</source>
         <translation>กลับมาวางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="311"/>
+        <location filename="../../ui/backoffice/products_page.py" line="355"/>
         <source>Choose the product&apos;s photo</source>
         <translation>เลือกรูปภาพสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="312"/>
+        <location filename="../../ui/backoffice/products_page.py" line="356"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -3208,95 +3238,95 @@ Card</source>
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="440"/>
+        <location filename="../../ui/backoffice/products_page.py" line="485"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="441"/>
+        <location filename="../../ui/backoffice/products_page.py" line="486"/>
         <source>SKU, Thai or English name, barcode</source>
         <translation>รหัสสินค้า ชื่อไทยหรืออังกฤษ บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="442"/>
+        <location filename="../../ui/backoffice/products_page.py" line="487"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="443"/>
+        <location filename="../../ui/backoffice/products_page.py" line="488"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="444"/>
-        <location filename="../../ui/backoffice/products_page.py" line="452"/>
+        <location filename="../../ui/backoffice/products_page.py" line="489"/>
+        <location filename="../../ui/backoffice/products_page.py" line="497"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="445"/>
-        <location filename="../../ui/backoffice/products_page.py" line="446"/>
-        <location filename="../../ui/backoffice/products_page.py" line="447"/>
+        <location filename="../../ui/backoffice/products_page.py" line="490"/>
+        <location filename="../../ui/backoffice/products_page.py" line="491"/>
+        <location filename="../../ui/backoffice/products_page.py" line="492"/>
         <source>All</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="447"/>
+        <location filename="../../ui/backoffice/products_page.py" line="492"/>
         <source>On sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="447"/>
+        <location filename="../../ui/backoffice/products_page.py" line="492"/>
         <source>Deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="449"/>
+        <location filename="../../ui/backoffice/products_page.py" line="494"/>
         <source>New product (Ctrl+N)</source>
         <translation>สินค้าใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="451"/>
+        <location filename="../../ui/backoffice/products_page.py" line="496"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="451"/>
+        <location filename="../../ui/backoffice/products_page.py" line="496"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="451"/>
+        <location filename="../../ui/backoffice/products_page.py" line="496"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="451"/>
+        <location filename="../../ui/backoffice/products_page.py" line="496"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="452"/>
+        <location filename="../../ui/backoffice/products_page.py" line="497"/>
         <source>Barcodes</source>
         <translation>บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="483"/>
+        <location filename="../../ui/backoffice/products_page.py" line="528"/>
         <source>on sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="483"/>
+        <location filename="../../ui/backoffice/products_page.py" line="528"/>
         <source>deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="488"/>
+        <location filename="../../ui/backoffice/products_page.py" line="533"/>
         <source>{n} product(s)</source>
         <translation>สินค้า {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="544"/>
+        <location filename="../../ui/backoffice/products_page.py" line="589"/>
         <source>Saved {sku}</source>
         <translation>บันทึก {sku} แล้ว</translation>
     </message>
@@ -3591,12 +3621,12 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="326"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="335"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="345"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
@@ -3609,207 +3639,222 @@ Card</source>
         <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="269"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="272"/>
         <source>After a restart of the till (saved; the till still uses the old value)</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่ (บันทึกแล้ว เครื่องขายยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="272"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="275"/>
         <source>Takes effect now</source>
         <translation>มีผลทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="274"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="277"/>
         <source>After a restart of the till</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="275"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
         <source>Paper, mode, code page, drawer and status check take effect now; a printer added, removed, renamed or connected another way, after a restart of the till.</source>
         <translation>กระดาษ โหมด โค้ดเพจ ลิ้นชักเก็บเงิน และการตรวจสถานะ มีผลทันที ส่วนการเพิ่ม ลบ เปลี่ยนชื่อ หรือเปลี่ยนการเชื่อมต่อเครื่องพิมพ์ มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="279"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="282"/>
         <source>Saved printers wait for the restart.</source>
         <translation>เครื่องพิมพ์ที่บันทึกไว้จะมีผลเมื่อเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="343"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="287"/>
+        <source>After a restart of the web shop (otop-pos shop serve) and of the back office (saved; they still use the old value)</source>
+        <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่ (บันทึกแล้ว ยังใช้ค่าเดิมอยู่)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="289"/>
+        <source>After a restart of the web shop (otop-pos shop serve) and of the back office</source>
+        <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
         <source>Saved: {n} setting(s) changed. A till open in another program takes them at its next start.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่ในโปรแกรมอื่นจะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="347"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="357"/>
         <source>Saved: {n} setting(s) changed; the till uses them now.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ค่าใหม่ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="351"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="361"/>
         <source>Saved: {n} setting(s) changed; the till takes them after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายจะใช้ค่าใหม่หลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
         <source>Saved: {n} setting(s) changed; the till uses {now} of them now, the others after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ทันที {now} รายการ ที่เหลือมีผลหลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="361"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="371"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="388"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="398"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="400"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="410"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="405"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="415"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="408"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="418"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="417"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="431"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="428"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="438"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="434"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="475"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="485"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="479"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="489"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="494"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="504"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="501"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="511"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="507"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="507"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="507"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="508"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="508"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="509"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="509"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
+        <source>Web shop</source>
+        <translation>ร้านค้าออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="510"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="528"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="529"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="530"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="521"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="531"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="522"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="532"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="533"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="534"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>

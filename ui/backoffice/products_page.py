@@ -133,6 +133,29 @@ class ProductForm(QDialog):
         self.commission = style.named(QLineEdit(), "productCommission")
         self.stars = style.named(QLineEdit(), "productStars")
         self.star_year = style.named(QLineEdit(), "productStarYear")
+        self.web_buffer = style.named(QLineEdit(), "productWebBuffer")
+        self.web_buffer.setMaximumWidth(90)
+        # beside it, read-only: the product's stock as the web shop sees it
+        self.on_hand = style.named(QLabel(), "productOnHand")
+        self.reserved = style.named(QLabel(), "productReserved")
+        self.web_available = style.named(QLabel(), "productWebAvailable")
+        self.web_stock = QWidget()
+        web_row = QHBoxLayout(self.web_stock)
+        web_row.setContentsMargins(0, 0, 0, 0)
+        web_row.addWidget(self.web_buffer)
+        for figure in (self.on_hand, self.reserved, self.web_available):
+            figure.setIndent(6)
+            web_row.addWidget(figure)
+        web_row.addStretch(1)
+        # the stars and their year on one line (the form fits a 1366x768 screen)
+        self.star_year_label = QLabel()
+        self.star_year_label.setBuddy(self.star_year)
+        self.stars_row = QWidget()
+        stars_row = QHBoxLayout(self.stars_row)
+        stars_row.setContentsMargins(0, 0, 0, 0)
+        stars_row.addWidget(self.stars, 1)
+        stars_row.addWidget(self.star_year_label)
+        stars_row.addWidget(self.star_year, 1)
         self.active_label = style.named(QLabel(), "productActive")
         self.active_label.setIndent(6)  # a Thai word's first letter is never cut at the edge
         self.toggle_active = style.named(QPushButton(), "productToggleActive")
@@ -170,9 +193,11 @@ class ProductForm(QDialog):
                              ("producer", self.producer), ("price", self.price),
                              ("sold_by", self.sold_by), ("unit_th", self.unit_th),
                              ("unit_en", self.unit_en), ("vat_exempt", self.vat_exempt),
-                             ("commission_pct", self.commission), ("stars", self.stars),
-                             ("star_year", self.star_year)):  # fmt: skip
+                             ("commission_pct", self.commission), ("stars", self.stars_row),
+                             ("web_safety_buffer", self.web_stock)):  # fmt: skip
             row(left, name, widget)
+        self.labels["star_year"] = self.star_year_label
+        self.labels["stars"].setBuddy(self.stars)
         codes = QWidget()
         code_box = QGridLayout(codes)
         code_box.setContentsMargins(0, 0, 0, 0)
@@ -205,7 +230,7 @@ class ProductForm(QDialog):
             "barcodes": self.barcode_entry, "story_th": self.story_th,
             "story_en": self.story_en, "story_url": self.story_url, "photo": self.photo,
             "commission_pct": self.commission, "stars": self.stars,
-            "star_year": self.star_year,
+            "star_year": self.star_year, "web_safety_buffer": self.web_buffer,
         }  # fmt: skip
         self.resize(1200, 680)  # fits 1366x768
 
@@ -231,6 +256,7 @@ class ProductForm(QDialog):
         self.commission.setText(draft.commission_pct)
         self.stars.setText(draft.stars)
         self.star_year.setText(draft.star_year)
+        self.web_buffer.setText(draft.web_safety_buffer)
         self._show_history()
 
     def _show_history(self) -> None:
@@ -241,6 +267,18 @@ class ProductForm(QDialog):
                       local(change.at).strftime("%Y-%m-%d %H:%M"), change.by)  # fmt: skip
             for c, text in enumerate(values):
                 self.history.setItem(r, c, QTableWidgetItem(text))
+
+    def _show_web_stock(self) -> None:
+        """On hand, reserved by web orders and available to the web (read-only)."""
+        figures = ("—", "—", "—")  # a new product has no stock yet
+        if self.product is not None:
+            stock = self.products.web_stock(self.product.sku)
+            weight = self.product.sold_by == "weight"
+            figures = (fmt.quantity(stock.on_hand, weight), fmt.quantity(stock.reserved, weight),
+                       f"{stock.available:,}")  # fmt: skip
+        self.on_hand.setText(self.tr("On hand: {n}").format(n=figures[0]))
+        self.reserved.setText(self.tr("Reserved by web orders: {n}").format(n=figures[1]))
+        self.web_available.setText(self.tr("Available to the web: {n}").format(n=figures[2]))
 
     def retranslateUi(self) -> None:
         if self.product is None:
@@ -255,6 +293,7 @@ class ProductForm(QDialog):
             "unit_en": self.tr("Unit (English)"), "vat_exempt": self.tr("VAT exempt"),
             "commission_pct": self.tr("Consignment commission %"),
             "stars": self.tr("OTOP stars (1-5)"), "star_year": self.tr("Year of the stars"),
+            "web_safety_buffer": self.tr("Kept back from the web shop"),
             "barcodes": self.tr("Barcodes"), "story_th": self.tr("Story (Thai)"),
             "story_en": self.tr("Story (English)"), "story_url": self.tr("Story URL"),
             "photo": self.tr("Photo"), "active": self.tr("Status"),
@@ -265,6 +304,11 @@ class ProductForm(QDialog):
         self.sold_by.setItemText(0, self.tr("piece"))
         self.sold_by.setItemText(1, self.tr("weight"))
         self.barcode_entry.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
+        shops = self.products.settings.web_safety_buffer
+        self.web_buffer.setPlaceholderText(self.tr("shop: {n}").format(n=shops))
+        self.web_buffer.setToolTip(self.tr("Pieces never offered on the web shop; empty: the "
+                                           "shop's setting ({n})").format(n=shops))  # fmt: skip
+        self._show_web_stock()
         self.add_code.setText(self.tr("Add"))
         self.remove_code.setText(self.tr("Remove"))
         self.new_code.setText(self.tr("New in-store code"))
@@ -335,6 +379,7 @@ class ProductForm(QDialog):
             commission_pct=self.commission.text(),
             stars=self.stars.text(),
             star_year=self.star_year.text(),
+            web_safety_buffer=self.web_buffer.text(),
         )  # fmt: skip
 
     def save(self) -> None:

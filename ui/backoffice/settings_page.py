@@ -54,6 +54,7 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("receipt", "Receipt"),
     ("labels", "Labels and story site"),
     ("till", "Till"),
+    ("web", "Web shop"),
     ("security", "Log-in"),
     ("central", "Central database"),
     ("printers", "Printers"),
@@ -265,7 +266,9 @@ class SettingsPage(QWidget):
         in_use = self.backend.in_use()
         waiting = set() if in_use is None else set(after_restart(in_use, self.settings))
         for key, label in self.applies.items():
-            if key in waiting:
+            if FIELDS[key].group == "web":  # read at the start of the web shop's processes
+                label.setText(self._web_applies(saved_waiting=key in waiting))
+            elif key in waiting:
                 label.setText(self.tr("After a restart of the till (saved; the till still "
                                       "uses the old value)"))  # fmt: skip
             elif FIELDS[key].live:
@@ -278,6 +281,13 @@ class SettingsPage(QWidget):
         if "printers" in waiting:
             text += " " + self.tr("Saved printers wait for the restart.")
         self.printers_applies.setText(text)
+
+    def _web_applies(self, *, saved_waiting: bool) -> str:
+        if saved_waiting:
+            return self.tr("After a restart of the web shop (otop-pos shop serve) and of the "
+                           "back office (saved; they still use the old value)")  # fmt: skip
+        return self.tr("After a restart of the web shop (otop-pos shop serve) and of the "
+                       "back office")  # fmt: skip
 
     def _show_printers(self) -> None:
         table = self.printer_table
@@ -506,8 +516,8 @@ class SettingsPage(QWidget):
         names = {
             "shop": self.tr("Shop"), "payment": self.tr("Payment"), "receipt": self.tr("Receipt"),
             "labels": self.tr("Labels and story site"), "till": self.tr("Till"),
-            "security": self.tr("Log-in"), "central": self.tr("Central database"),
-            "printers": self.tr("Printers"),
+            "web": self.tr("Web shop"), "security": self.tr("Log-in"),
+            "central": self.tr("Central database"), "printers": self.tr("Printers"),
         }  # fmt: skip
         for row, (group, _) in enumerate(GROUPS):
             item = self.groups.item(row)

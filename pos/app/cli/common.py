@@ -45,7 +45,10 @@ def opened(
     queue nothing for the counter's printers: a command prints where its own options say."""
     from pos.app.bootstrap import Services, open_store
 
-    services = Services(open_store(args.db, settings, create=create), queue_prints=False)
+    # a new store (`demo`, `terminal register`) is a counter's; any other opening registers
+    # no counter (the central database's shop server and back office among them)
+    store = open_store(args.db, settings, create=create, counter=create)
+    services = Services(store, queue_prints=False)
     try:
         yield services
     finally:
