@@ -2781,102 +2781,107 @@ Card</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="119"/>
         <source>Community group</source>
         <translation>กลุ่มวิสาหกิจชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="120"/>
         <source>Individual</source>
         <translation>บุคคลทั่วไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="118"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="121"/>
         <source>SME</source>
         <translation>ผู้ประกอบการ SME</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="129"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="122"/>
+        <source>The centre itself</source>
+        <translation>ศูนย์ฯ เอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="134"/>
         <source>(no payout account)</source>
         <translation>(ไม่มีบัญชีรับเงิน)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="140"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="145"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="141"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="146"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="142"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="147"/>
         <source>Name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="143"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="148"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="146"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="151"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="147"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="152"/>
         <source>District</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="148"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="153"/>
         <source>District (English, outside Khon Kaen)</source>
         <translation>อำเภอ (ภาษาอังกฤษ นอกจังหวัดขอนแก่น)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="144"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="149"/>
         <source>Contact</source>
         <translation>ช่องทางติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="145"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="150"/>
         <source>Tax ID</source>
         <translation>เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="149"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="154"/>
         <source>Payout bank</source>
         <translation>ธนาคารรับเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="150"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="155"/>
         <source>Account number</source>
         <translation>เลขที่บัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="151"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="156"/>
         <source>Account name</source>
         <translation>ชื่อบัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="157"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="162"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="162"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="167"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="218"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="223"/>
         <source>Deactivate</source>
         <translation>ปิดใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="218"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="223"/>
         <source>Activate</source>
         <translation>เปิดใช้งาน</translation>
     </message>
@@ -2884,115 +2889,120 @@ Card</source>
 <context>
     <name>ProducersPage</name>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="291"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="296"/>
         <source>Search: name, code, district, contact, tax ID</source>
         <translation>ค้นหา: ชื่อ รหัส อำเภอ ช่องทางติดต่อ เลขประจำตัวผู้เสียภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="293"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="298"/>
         <source>All districts</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="296"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
         <source>Other provinces</source>
         <translation>จังหวัดอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="298"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="303"/>
         <source>All kinds</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="307"/>
         <source>Community group</source>
         <translation>กลุ่มวิสาหกิจชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="308"/>
         <source>Individual</source>
         <translation>บุคคลทั่วไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="301"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
         <source>SME</source>
         <translation>ผู้ประกอบการ SME</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="306"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="310"/>
+        <source>The centre itself</source>
+        <translation>ศูนย์ฯ เอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/producers_page.py" line="316"/>
         <source>Active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="307"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="317"/>
         <source>Inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="308"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="318"/>
         <source>Active and inactive</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="319"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="319"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
-        <location filename="../../ui/backoffice/producers_page.py" line="325"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="319"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="335"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="309"/>
-        <location filename="../../ui/backoffice/producers_page.py" line="324"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="319"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="334"/>
         <source>District</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="310"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="320"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="310"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="320"/>
         <source>Contact</source>
         <translation>ช่องทางติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="310"/>
-        <location filename="../../ui/backoffice/producers_page.py" line="326"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="320"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="336"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="318"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="328"/>
         <source>New producer (Ctrl+N)</source>
         <translation>เพิ่มผู้ผลิต (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="323"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="333"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="365"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="375"/>
         <source>active</source>
         <translation>ใช้งานอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="365"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="375"/>
         <source>inactive</source>
         <translation>ปิดใช้งานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/producers_page.py" line="387"/>
+        <location filename="../../ui/backoffice/producers_page.py" line="397"/>
         <source>Saved {code}: {name}</source>
         <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>

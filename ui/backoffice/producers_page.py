@@ -115,7 +115,12 @@ class ProducerDialog(QDialog):
         self.kind = style.named(QComboBox(), "producerKind")
         for kind, label in zip(
             PRODUCER_KINDS,
-            (self.tr("Community group"), self.tr("Individual"), self.tr("SME")),
+            (
+                self.tr("Community group"),
+                self.tr("Individual"),
+                self.tr("SME"),
+                self.tr("The centre itself"),
+            ),
             strict=True,
         ):
             self.kind.addItem(label, kind)
@@ -298,7 +303,12 @@ class ProducersPage(QWidget):
         self.kind_filter.addItem(self.tr("All kinds"), "")
         for kind, label in zip(
             PRODUCER_KINDS,
-            (self.tr("Community group"), self.tr("Individual"), self.tr("SME")),
+            (
+                self.tr("Community group"),
+                self.tr("Individual"),
+                self.tr("SME"),
+                self.tr("The centre itself"),
+            ),
             strict=True,
         ):
             self.kind_filter.addItem(label, kind)
