@@ -56,6 +56,7 @@ FACT_TABLES: tuple[str, ...] = tuple(
         "sales",
         "sale_baskets",
         "sale_lines",
+        "sale_notes",
         "payments",
         "refunds",
         "refund_lines",

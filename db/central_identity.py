@@ -50,6 +50,7 @@ THROUGH_PARENT = (
     ("sale_lines", "sale_id", "sales"),
     ("payments", "sale_id", "sales"),
     ("sale_baskets", "sale_id", "sales"),
+    ("sale_notes", "sale_id", "sales"),
     ("refund_lines", "refund_id", "refunds"),
     ("stock_document_lines", "document_id", "stock_documents"),
 )

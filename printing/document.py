@@ -225,9 +225,24 @@ def _lines(receipt: Receipt, settings: Settings) -> list[Block]:
                 f"{qty} {line.unit_th} x {format_baht(line.unit_price)}", indent=2, size=Size.SMALL
             )
         )
+        if line.detail is not None and line.detail.th:  # a drink's options, a booking
+            out.append(Text(line.detail.th, indent=2, size=Size.SMALL))
         if line.discount:
             reason = f"ส่วนลด {line.discount_reason}".strip()
             out.append(Row(reason, f"-{format_baht(line.discount)}", indent=2))
+    return out
+
+
+def _notes(receipt: Receipt) -> list[Block]:
+    """The notes after the total (a tea order's number: big ones double size)."""
+    out: list[Block] = []
+    for note in receipt.notes:
+        size = Size.LARGE if note.big else Size.NORMAL
+        out.append(Text(note.text_th, Align.CENTER, bold=note.big, size=size))
+        if note.text_en and note.text_en != note.text_th:
+            out.append(Text(note.text_en, Align.CENTER, size=size if note.big else Size.SMALL))
+    if out:
+        out.append(Rule())
     return out
 
 
@@ -278,6 +293,7 @@ def receipt_document(receipt: Receipt, settings: Settings) -> Document:
     if receipt.change:
         out.append(Row("เงินทอน", format_baht(receipt.change), bold=True))
     out.append(Rule())
+    out.extend(_notes(receipt))
     out.extend(Text(ln, Align.CENTER) for ln in settings.receipt_footer.splitlines())
     out.append(Text("ขอบคุณที่อุดหนุนสินค้า OTOP", Align.CENTER))
     out.append(Text("Thank you for supporting OTOP producers", Align.CENTER, size=Size.SMALL))

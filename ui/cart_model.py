@@ -30,7 +30,8 @@ from pos.domain.cart import Cart, CartGroup, CartLine, DiscountKind, SoldBy
 from ui import format as fmt
 from ui import style
 
-SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the product's name in the other language
+# the product's name in the other language (a ready-made line's detail instead)
+SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1
 LINE_ROLE = Qt.ItemDataRole.UserRole + 2  # the CartLine itself
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -234,6 +235,8 @@ class CartTableModel(QAbstractTableModel):
                 return other + (f" · “{group.message}”" if group.message else "")
             if line.group_id is not None:
                 return "      " + self._names(line)[1]
+            if line.detail is not None:  # a drink's options, a booking's room and time
+                return line.detail.pick(self._language)
             return self._names(line)[1]
         if role == LINE_ROLE:
             return line
