@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -34,6 +35,10 @@ access_log = logging.getLogger("web.access")
 
 MAX_BODY_BYTES = 6 * 1024 * 1024  # a slip of 5 MB and its form
 EXPIRE_EVERY_S = 60.0
+# Routes run in a thread each (they wait on the store); no more at once than the store's
+# connection pool keeps open (SQLAlchemy's 5): more threads only take turns at the GIL and
+# make the pool open and close a connection per request beyond its five.
+THREADS = 5
 
 
 class ShopServices(Protocol):
@@ -53,10 +58,12 @@ def create_app(
     order_limit: TokenBucket | None = None,
     expire_every_s: float | None = EXPIRE_EVERY_S,
     secure_cookies: bool = False,
+    threads: int = THREADS,
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
-    and every `expire_every_s` seconds unpaid reservations past their time are released."""
+    and every `expire_every_s` seconds unpaid reservations past their time are released;
+    at most `threads` requests run their route at once (the others wait their turn)."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -71,6 +78,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = threads
         task = None
         if expire_every_s:
             task = asyncio.create_task(_expire_loop(shop.orders, expire_every_s))

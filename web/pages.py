@@ -65,8 +65,11 @@ class Renderer:
     """Renders the shop's templates with the reader's language, CSRF token and basket."""
 
     def __init__(self, signer: Signer, shop_names: tuple[str, str]) -> None:
-        env = Environment(
-            loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
+        env = Environment(  # templates are part of the release: never re-read per page
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            auto_reload=False,
         )
         self.templates = Jinja2Templates(env=env)
         self.templates.env.globals.update(baht=baht, urlquote=quote, cert_names=CERT_NAMES)
