@@ -24,7 +24,7 @@ from web import catalogue, orders
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
 from web.navigation import Navigation
-from web.pages import STATIC, Renderer, Shop
+from web.pages import STATIC, Renderer, Shop, cookies_secure
 from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, TokenBucket
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ def create_app(
         signer=signer,
         order_limit=order_limit or TokenBucket(capacity=5, refill_s=12.0),
         navigation=Navigation(services.orders),
+        secure_cookies=secure_cookies,
     )
 
     @asynccontextmanager
@@ -93,7 +94,7 @@ def create_app(
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
     install(app, render)
-    app.add_middleware(ShopMiddleware, shop=shop, secure_cookies=secure_cookies)
+    app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount("/fonts", StaticFiles(directory=FONTS), name="fonts")
     if photos is not None:
@@ -121,10 +122,9 @@ class ShopMiddleware:
     phone or an address); an oversized body is refused before it is read, and a bug is a
     500 page, not a traceback. Plain ASGI (no extra task per request)."""
 
-    def __init__(self, app: ASGIApp, shop: Shop, secure_cookies: bool = False) -> None:
+    def __init__(self, app: ASGIApp, shop: Shop) -> None:
         self.app = app
         self.shop = shop
-        self.secure_cookies = secure_cookies
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -146,7 +146,8 @@ class ShopMiddleware:
                 headers = MutableHeaders(scope=message)
                 headers.update(SECURITY_HEADERS)
                 if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
-                    headers.append("set-cookie", self._cookie(request.state.session))
+                    secure = cookies_secure(self.shop, scope.get("scheme", "http"))
+                    headers.append("set-cookie", self._cookie(request.state.session, secure))
             await send(message)
 
         try:
@@ -168,10 +169,10 @@ class ShopMiddleware:
                 '%s "%s %s" %d %.1fms', client, scope["method"], scope["path"], status, elapsed
             )
 
-    def _cookie(self, session: Session) -> str:
+    def _cookie(self, session: Session, secure: bool) -> str:
         value = self.shop.signer.dump_session(session)
-        secure = "; Secure" if self.secure_cookies else ""
-        return f"{SESSION_COOKIE}={value}; HttpOnly; Path=/; SameSite=lax{secure}"
+        flag = "; Secure" if secure else ""
+        return f"{SESSION_COOKIE}={value}; HttpOnly; Path=/; SameSite=lax{flag}"
 
 
 _STATIC_PATHS = ("/static/", "/fonts/", "/photos/")

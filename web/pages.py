@@ -113,8 +113,16 @@ class Shop:
     signer: Signer
     order_limit: TokenBucket
     navigation: Navigation
+    secure_cookies: bool = False  # served over https (`shop serve --https`)
 
 
 def shop_of(request: Request) -> Shop:
     shop: Shop = request.app.state.shop
     return shop
+
+
+def cookies_secure(shop: Shop, scheme: str) -> bool:
+    """Whether cookies go out Secure: the shop says it is reached over https, or the request
+    came over https (itself, or forwarded as https by a trusted proxy: uvicorn's
+    --forwarded-allow-ips sets the scheme from X-Forwarded-Proto)."""
+    return shop.secure_cookies or scheme == "https"
