@@ -1,14 +1,14 @@
 """The web shop under 50 concurrent clients: product pages and search over 100,000 products.
 
 Run: .venv/bin/python -m bench.bench_shop [--clients 50] [--requests 2000] [--workers 2]
-     [--think-ms 0]
+     [--think_ms 0]
 
 `otop-pos shop serve` (uvicorn, `--workers` processes) runs on a copy of the cached
 100,000-product store on 127.0.0.1. The client model: `--clients` shoppers in one asyncio
 process on the same machine, each with one HTTP/1.1 keep-alive connection (opened before the
 first figure) that keeps the session cookie the shop gave it, as a browser does; each sends
 its next request once the previous answer has been read in full, after a think time drawn
-uniformly from 0-2x `--think-ms` (default 0: a closed loop with no think time, the heaviest
+uniformly from 0-2x `--think_ms` (default 0: a closed loop with no think time, the heaviest
 load 50 clients can make; then by Little's law latency = clients / throughput, so a p99 of
 100 ms needs the server to answer about 500 requests a second). The client reads HTTP/1.1 on
 raw asyncio streams (no httpx: its own CPU per request is printed). Phases, one after another
@@ -22,14 +22,18 @@ from __future__ import annotations
 
 import asyncio
 import html
+import math
+import os
 import random
 import shutil
 import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -99,6 +103,16 @@ class Client:
         self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
 
     async def get(self, path: str) -> tuple[int, bytes]:
+        """(status, body) of GET `path`; a keep-alive connection the server closed while
+        idle is opened again once, as a browser does."""
+        try:
+            return await self._get(path)
+        except (asyncio.IncompleteReadError, ConnectionResetError):
+            await self.close()
+            await self.connect()
+            return await self._get(path)
+
+    async def _get(self, path: str) -> tuple[int, bytes]:
         """(status, body) of GET `path`; the answer must carry a Content-Length."""
         assert self._reader is not None
         assert self._writer is not None
@@ -123,22 +137,49 @@ class Client:
     async def close(self) -> None:
         if self._writer is not None:
             self._writer.close()
-            await self._writer.wait_closed()
+            with suppress(OSError):  # the server may have closed it first
+                await self._writer.wait_closed()
+
+
+def process_tree_cpu_s(pid: int) -> float:
+    """CPU time so far (user + system, seconds) of process `pid` and every process under it
+    (the server and its uvicorn workers); NaN where /proc cannot be read."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        procs: dict[int, tuple[int, int]] = {}  # pid -> (parent, CPU ticks)
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            procs[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    except (OSError, ValueError):
+        return math.nan
+    tree, grown = {pid}, True
+    while grown:
+        more = {p for p, (parent, _) in procs.items() if parent in tree} - tree
+        tree |= more
+        grown = bool(more)
+    return sum(procs[p][1] for p in tree if p in procs) / tick
 
 
 @dataclass
 class Phase:
-    """One phase's latencies (seconds), its wall time and the client process's CPU time."""
+    """One phase's latencies (seconds), its wall time, and the CPU time the client process
+    and the server's processes spent on it."""
 
     times: list[float] = field(default_factory=list)
     wall_s: float = 0.0
     client_cpu_s: float = 0.0
+    server_cpu_s: float = math.nan
 
     def row(self, label: str) -> list[str]:
-        n = len(self.times)
-        rate = n / self.wall_s if self.wall_s else 0.0
-        cpu = self.client_cpu_s / n * 1000 if n else 0.0
-        return [*summary_row(label, self.times), f"{rate:.0f}", f"{cpu:.2f}"]
+        n = len(self.times) or 1
+        rate = len(self.times) / self.wall_s if self.wall_s else 0.0
+        client, server = self.client_cpu_s / n * 1000, self.server_cpu_s / n * 1000
+        return [*summary_row(label, self.times), f"{rate:.0f}", f"{server:.2f}", f"{client:.2f}"]
 
 
 async def run_phase(
@@ -146,6 +187,7 @@ async def run_phase(
     requests: Sequence[tuple[str, bytes]],
     think_s: float,
     rng: random.Random,
+    server_cpu: Callable[[], float],
 ) -> Phase:
     """Each (path, bytes its answer must hold) requested once, every client taking the next
     one when its last answer is in (after its think time). A failure stops the benchmark."""
@@ -164,10 +206,11 @@ async def run_phase(
             if think_s:
                 await asyncio.sleep(rng.uniform(0, 2 * think_s))
 
-    cpu, wall = time.process_time(), time.perf_counter()
+    cpu, wall, server = time.process_time(), time.perf_counter(), server_cpu()
     await asyncio.gather(*(one_client(c) for c in clients))
     phase.wall_s = time.perf_counter() - wall
     phase.client_cpu_s = time.process_time() - cpu
+    phase.server_cpu_s = server_cpu() - server
     if failures:
         raise SystemExit(f"{len(failures)} requests failed, e.g. {failures[:3]}")
     return phase
@@ -179,6 +222,7 @@ async def run_all(
     phases: Sequence[Sequence[tuple[str, bytes]]],
     think_s: float,
     rng: random.Random,
+    server_cpu: Callable[[], float],
 ) -> list[Phase]:
     """The phases one after another with the same clients, each connected (and one request
     answered) before the first phase: the figures are requests, not connections opening."""
@@ -188,7 +232,7 @@ async def run_all(
         for c in clients:
             await c.connect()
         await asyncio.gather(*(c.get("/static/shop.css") for c in clients))
-        return [await run_phase(clients, phase, think_s, rng) for phase in phases]
+        return [await run_phase(clients, p, think_s, rng, server_cpu) for p in phases]
     finally:
         for c in clients:
             await c.close()
@@ -218,7 +262,9 @@ def main() -> int:
             # warm-up (not counted): every worker builds its search index of 100,000 names
             # on its first search, and reads its templates on its first page
             t1 = time.perf_counter()
-            asyncio.run(run_all(shop.url, args.clients, [searches[-args.clients :]], 0.0, rng))
+            server_cpu = partial(process_tree_cpu_s, shop.process.pid)
+            first = [searches[-args.clients :]]
+            asyncio.run(run_all(shop.url, args.clients, first, 0.0, rng, server_cpu))
             warm_s = time.perf_counter() - t1
             warm = css * 200 + pages[-200:] + searches[-200:]
             think = args.think_ms / 1000
@@ -229,6 +275,7 @@ def main() -> int:
                     [warm, css * args.requests, pages, searches, css * args.requests],
                     think,
                     rng,
+                    server_cpu,
                 )
             )
         finally:
@@ -258,8 +305,10 @@ def main() -> int:
         f"server: `otop-pos shop serve --workers {args.workers}` (uvicorn) on a copy of the "
         f"store; started in {started_s:.1f} s; the warm-up (each worker's first search builds "
         f"its index of {cat.products:,} names) {warm_s:.1f} s, not counted",
-        "req/s: answers a second over the phase; client CPU: the load generator's own CPU "
-        "per request (it shares the cores with the server)",
+        "req/s: answers a second over the phase; server CPU: the CPU time of the server's "
+        "processes (all workers, from /proc) over the phase per request, which queueing "
+        "does not inflate; client CPU: the load generator's own per request (it shares the "
+        "cores with the server)",
         f"load average (1/5/15 min) at the start {load_start}, at the end {load_average()}; "
         "other work shared the CPU unless the load average says otherwise",
         cat.describe(),
@@ -268,7 +317,7 @@ def main() -> int:
     report = Report(
         name="shop",
         title=f"Web shop, {args.clients} concurrent clients, {cat.products:,} products",
-        columns=[*LATENCY_COLUMNS, "req/s", "client CPU ms/req"],
+        columns=[*LATENCY_COLUMNS, "req/s", "server CPU ms/req", "client CPU ms/req"],
         rows=rows,
         floor="the shop's CSS file (Starlette StaticFiles) from the same server, same "
         "clients, same client model, same run, before and after",
