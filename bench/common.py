@@ -293,6 +293,22 @@ def machine() -> dict[str, str]:
     return info
 
 
+def load_average() -> str:
+    """The 1/5/15-minute load averages, as the doc sections print them."""
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def doc_preamble(report: Report) -> str:
+    """The line under a doc section's heading: the command, when, the machine, the load."""
+    from datetime import UTC, datetime
+
+    info = ", ".join(f"{k} {v}" for k, v in machine().items())
+    return (
+        f"`{report.command}` — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {info}, "
+        f"load average at the end {load_average()}"
+    )
+
+
 def write_doc_section(path: Path, name: str, body: str) -> None:
     """Put benchmark `name`'s marked section in `path`, leaving everything else as it is."""
     start = f"<!-- {name}: start (written by bench/{name}.py) -->"

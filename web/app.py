@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -23,7 +24,7 @@ from web import catalogue, orders
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
 from web.navigation import Navigation
-from web.pages import STATIC, Renderer, Shop
+from web.pages import STATIC, Renderer, Shop, cookies_secure
 from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, TokenBucket
 
 if TYPE_CHECKING:
@@ -34,6 +35,10 @@ access_log = logging.getLogger("web.access")
 
 MAX_BODY_BYTES = 6 * 1024 * 1024  # a slip of 5 MB and its form
 EXPIRE_EVERY_S = 60.0
+# Routes run in a thread each (they wait on the store); no more at once than the store's
+# connection pool keeps open (SQLAlchemy's 5): more threads only take turns at the GIL and
+# make the pool open and close a connection per request beyond its five.
+THREADS = 5
 
 
 class ShopServices(Protocol):
@@ -53,10 +58,12 @@ def create_app(
     order_limit: TokenBucket | None = None,
     expire_every_s: float | None = EXPIRE_EVERY_S,
     secure_cookies: bool = False,
+    threads: int = THREADS,
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
-    and every `expire_every_s` seconds unpaid reservations past their time are released."""
+    and every `expire_every_s` seconds unpaid reservations past their time are released;
+    at most `threads` requests run their route at once (the others wait their turn)."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -67,10 +74,12 @@ def create_app(
         signer=signer,
         order_limit=order_limit or TokenBucket(capacity=5, refill_s=12.0),
         navigation=Navigation(services.orders),
+        secure_cookies=secure_cookies,
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = threads
         task = None
         if expire_every_s:
             task = asyncio.create_task(_expire_loop(shop.orders, expire_every_s))
@@ -85,7 +94,7 @@ def create_app(
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
     install(app, render)
-    app.add_middleware(ShopMiddleware, shop=shop, secure_cookies=secure_cookies)
+    app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount("/fonts", StaticFiles(directory=FONTS), name="fonts")
     if photos is not None:
@@ -113,10 +122,9 @@ class ShopMiddleware:
     phone or an address); an oversized body is refused before it is read, and a bug is a
     500 page, not a traceback. Plain ASGI (no extra task per request)."""
 
-    def __init__(self, app: ASGIApp, shop: Shop, secure_cookies: bool = False) -> None:
+    def __init__(self, app: ASGIApp, shop: Shop) -> None:
         self.app = app
         self.shop = shop
-        self.secure_cookies = secure_cookies
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -138,7 +146,8 @@ class ShopMiddleware:
                 headers = MutableHeaders(scope=message)
                 headers.update(SECURITY_HEADERS)
                 if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
-                    headers.append("set-cookie", self._cookie(request.state.session))
+                    secure = cookies_secure(self.shop, scope.get("scheme", "http"))
+                    headers.append("set-cookie", self._cookie(request.state.session, secure))
             await send(message)
 
         try:
@@ -160,10 +169,10 @@ class ShopMiddleware:
                 '%s "%s %s" %d %.1fms', client, scope["method"], scope["path"], status, elapsed
             )
 
-    def _cookie(self, session: Session) -> str:
+    def _cookie(self, session: Session, secure: bool) -> str:
         value = self.shop.signer.dump_session(session)
-        secure = "; Secure" if self.secure_cookies else ""
-        return f"{SESSION_COOKIE}={value}; HttpOnly; Path=/; SameSite=lax{secure}"
+        flag = "; Secure" if secure else ""
+        return f"{SESSION_COOKIE}={value}; HttpOnly; Path=/; SameSite=lax{flag}"
 
 
 _STATIC_PATHS = ("/static/", "/fonts/", "/photos/")

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from web.errors import PageError
 from web.i18n import LANG_COOKIE
-from web.pages import shop_of
+from web.pages import cookies_secure, shop_of
 
 router = APIRouter()
 
@@ -88,11 +88,14 @@ def gift_basket(request: Request, code: str) -> Response:
 
 
 @router.get("/lang/{lang}")
-def language(lang: str, next: str = "/") -> Response:
+def language(request: Request, lang: str, next: str = "/") -> Response:
     """Switch the language (a cookie) and go back to the page (only a path of this site)."""
     if lang not in ("th", "en"):
         raise PageError(404, "error_404")
     back = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
     response = RedirectResponse(back, status_code=303)
-    response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", path="/")
+    secure = cookies_secure(shop_of(request), request.url.scheme)
+    response.set_cookie(
+        LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax", path="/", secure=secure
+    )
     return response

@@ -65,8 +65,11 @@ class Renderer:
     """Renders the shop's templates with the reader's language, CSRF token and basket."""
 
     def __init__(self, signer: Signer, shop_names: tuple[str, str]) -> None:
-        env = Environment(
-            loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
+        env = Environment(  # templates are part of the release: never re-read per page
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            auto_reload=False,
         )
         self.templates = Jinja2Templates(env=env)
         self.templates.env.globals.update(baht=baht, urlquote=quote, cert_names=CERT_NAMES)
@@ -110,8 +113,16 @@ class Shop:
     signer: Signer
     order_limit: TokenBucket
     navigation: Navigation
+    secure_cookies: bool = False  # served over https (`shop serve --https`)
 
 
 def shop_of(request: Request) -> Shop:
     shop: Shop = request.app.state.shop
     return shop
+
+
+def cookies_secure(shop: Shop, scheme: str) -> bool:
+    """Whether cookies go out Secure: the shop says it is reached over https, or the request
+    came over https (itself, or forwarded as https by a trusted proxy: uvicorn's
+    --forwarded-allow-ips sets the scheme from X-Forwarded-Proto)."""
+    return shop.secure_cookies or scheme == "https"

@@ -36,6 +36,7 @@ from pos.domain.orders import (
 from pos.domain.promptpay import promptpay_payload
 from pos.domain.settings import Settings
 from pos.domain.shop_time import shop_day
+from pos.ports.catalog import CatalogMarker
 from pos.ports.clock import Clock
 from pos.ports.orders import (
     NewOrder,
@@ -53,11 +54,12 @@ from pos.ports.orders import (
 )
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.search import ProductIndex
+from pos.services.web_cache import WebProductCache
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 24
-INDEX_CHECK = timedelta(seconds=10)  # a catalogue change shows in the web's search within it
+INDEX_CHECK = timedelta(seconds=10)  # a catalogue change shows on the web's pages within it
 SLIP_MAX_BYTES = 5 * 1024 * 1024
 # the expiry's own mark on the order it cancels: a late payment may still be confirmed for it
 EXPIRED_BY = "system"
@@ -94,8 +96,11 @@ class Orders:
         self.clock = clock
         self.slips = slips
         self._index: ProductIndex | None = None
-        self._index_checked = datetime.min.replace(tzinfo=UTC)
         self._index_lock = threading.Lock()
+        self._marker: CatalogMarker | None = None
+        self._marker_checked = datetime.min.replace(tzinfo=UTC)
+        self._marker_lock = threading.Lock()
+        self._cache = WebProductCache()
 
     def today(self) -> date:
         return shop_day(self.clock.now())
@@ -131,33 +136,75 @@ class Orders:
         query = text.strip()[:100]
         if not query:
             return []
-        index = self._search_index()
-        ids = [row.product_id for row in index.search(query, limit=max(1, min(limit, 100)))]
+        limit = max(1, min(limit, 100))
+        generation, marker = self._catalogue()
+        index = self._search_index(marker)
+        now = self.clock.now()
+        ids = self._cache.search(query, limit, now)
+        if ids is None:
+            ids = tuple(row.product_id for row in index.search(query, limit=limit))
+            if index.marker == marker:  # not an older index serving while a new one builds
+                self._cache.keep_search(query, limit, ids, now, generation)
         if not ids:
             return []
         with self.uow() as read:
-            found = {p.product_id: p for p in read.orders.web_products(ids=ids, today=self.today())}
+            found = self._cache.by_ids(ids, now)
+            missing = [i for i in ids if i not in found]
+            if missing:
+                fresh = read.orders.web_products(ids=missing, today=self.today())
+                self._cache.keep(fresh, now, generation)
+                found.update((p.product_id, p) for p in fresh)
             ordered = [found[i] for i in ids if i in found]
             return self._with_availability(read, ordered)
 
-    def _search_index(self) -> ProductIndex:
-        """The in-memory index of the till's search, reloaded when the catalogue changed
-        (looked at once every INDEX_CHECK: the check itself counts 100,000 rows)."""
-        with self._index_lock:
-            now = self.clock.now()
-            if self._index is not None and now - self._index_checked < INDEX_CHECK:
-                return self._index
-            with self.uow() as read:
-                marker = read.catalog.catalog_marker()
-                if self._index is None or self._index.marker != marker:
+    def _catalogue(self) -> tuple[int, CatalogMarker]:
+        """(the product cache's generation, the catalogue's marker), the marker read at most
+        once every INDEX_CHECK (the read counts 100,000 rows) and by one thread at a time:
+        the others go on with the last one meanwhile instead of queueing behind it."""
+        if self._marker_lock.acquire(blocking=self._marker is None):
+            try:
+                now = self.clock.now()
+                if self._marker is None or now - self._marker_checked >= INDEX_CHECK:
+                    with self.uow() as read:
+                        self._marker = read.catalog.catalog_marker()
+                    self._marker_checked = now
+            finally:
+                self._marker_lock.release()
+        marker = self._marker
+        assert marker is not None
+        return self._cache.check(marker, self.today()), marker
+
+    def _search_index(self, marker: CatalogMarker) -> ProductIndex:
+        """The in-memory index of the till's search, rebuilt when the catalogue's marker
+        moved; while one thread rebuilds it the others search the one before."""
+        index = self._index
+        if index is not None and index.marker == marker:
+            return index
+        if not self._index_lock.acquire(blocking=index is None):
+            assert index is not None
+            return index
+        try:
+            if self._index is None or self._index.marker != marker:
+                with self.uow() as read:
                     self._index = ProductIndex(read.catalog.iter_search_rows(), marker)
-            self._index_checked = now
             return self._index
+        finally:
+            self._index_lock.release()
 
     def product(self, sku: str) -> WebProduct | None:
+        """The product page's product: what rarely changes from the cache (per catalogue
+        marker), its availability read now."""
+        generation, _ = self._catalogue()
+        now = self.clock.now()
+        found = self._cache.by_sku(sku, now)
         with self.uow() as read:
-            found = read.orders.web_products(skus=[sku], today=self.today())
-            return self._with_availability(read, found)[0] if found else None
+            if found is None:
+                rows = read.orders.web_products(skus=[sku], today=self.today())
+                if not rows:
+                    return None
+                self._cache.keep(rows, now, generation)
+                found = rows[0]
+            return self._with_availability(read, [found])[0]
 
     def baskets(self) -> list[WebBasket]:
         """The gift-basket templates on sale today, with how many can be made for the web."""
