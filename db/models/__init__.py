@@ -29,6 +29,7 @@ from db.models.sales import (
     Sale,
     SaleBasket,
     SaleLine,
+    SaleNote,
     StockMovement,
     TaxInvoice,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "Sale",
     "SaleBasket",
     "SaleLine",
+    "SaleNote",
     "Setting",
     "Shift",
     "Shop",

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
+    from pos.ports.sales import SaleHook
     from pos.ports.stock import StockUnitOfWork
     from pos.ports.terminals import TerminalInfo
     from pos.ports.uow import UnitOfWorkFactory
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from pos.services.curation import Curation
     from pos.services.customer_display import Showcase
     from pos.services.labels import LabelDesk
+    from pos.services.order_desk import OrderDesk
     from pos.services.orders import Orders
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.producers import Producers
@@ -483,14 +485,22 @@ class Services:
         return Baskets(self.store.uow, self.settings, self.store.terminal, self.clock)
 
     @cached_property
+    def sale_hooks(self) -> list[SaleHook]:
+        """What runs inside every sale's transaction, the counter's and the orders' alike
+        (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
+        hooks: list[SaleHook] = []
+        return hooks
+
+    @cached_property
     def checkout(self) -> Checkout:
         """The till's checkout: receipts to the receipt sink, approvals checked by `auth`."""
         from pos.services.checkout import Checkout
 
         store = self.store
         return Checkout(
-            store.uow, self.settings, store.terminal, self.clock, self.receipt_sink, self.auth
-        )
+            store.uow, self.settings, store.terminal, self.clock, self.receipt_sink, self.auth,
+            self.sale_hooks,
+        )  # fmt: skip
 
     @cached_property
     def tax_invoices(self) -> TaxInvoices | None:
@@ -555,13 +565,20 @@ class Services:
 
     @cached_property
     def orders(self) -> Orders:
-        """Online orders (the web shop and the orders window); slips in the data folder."""
+        """Online orders, the web shop's side; slips in the data folder."""
         from db.slips import DirectorySlipStore
         from pos.config import data_dir
         from pos.services.orders import Orders
 
         slips = DirectorySlipStore(data_dir() / "slips")
         return Orders(self.store.uow, self.settings, self.clock, slips)
+
+    @cached_property
+    def order_desk(self) -> OrderDesk:
+        """Online orders, the staff's side (the orders window and `otop-pos orders`)."""
+        from pos.services.order_desk import OrderDesk
+
+        return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
 
     @cached_property
     def shipping(self) -> ShippingDesk:
@@ -660,6 +677,7 @@ class Services:
             take_settings=self.take_settings,
             watch_settings=self.watch_settings,
             load_showcase=self.load_showcase,
+            orders=self.orders,
         )
 
     def load_showcase(self) -> Showcase:

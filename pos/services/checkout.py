@@ -19,9 +19,11 @@ from pos.domain.barcodes import (
     split_quantity,
 )
 from pos.domain.basket import BasketTemplate, cart_needs
+from pos.domain.bilingual import Bilingual
 from pos.domain.cart import (
     Cart,
     CartGroup,
+    CartLine,
     Discount,
     DiscountKind,
     ProductInfo,
@@ -38,10 +40,11 @@ from pos.domain.scan import ScanResult, add_to_cart
 from pos.domain.settings import Settings
 from pos.domain.shop_time import shop_day
 from pos.ports.clock import Clock
-from pos.ports.sales import ParkedCart, ReceiptSink, SalesUnitOfWork
+from pos.ports.sales import ParkedCart, ReceiptSink, SaleHook, SalesUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.documents import commit_and_submit
+from pos.services.sale_hooks import run_sale_hooks
 from pos.services.stock import ensure_stock
 
 if TYPE_CHECKING:
@@ -68,6 +71,7 @@ class Checkout:
         clock: Clock,
         sink: ReceiptSink | None = None,
         auth: Auth | None = None,
+        hooks: Sequence[SaleHook] = (),
     ) -> None:
         self.uow = uow
         self.settings = settings
@@ -76,6 +80,11 @@ class Checkout:
         self.sink = sink
         self.auth = auth  # checks managers' approvals (None: nothing beyond the role passes)
         self._layout = settings.vm_layout
+        self.hooks: list[SaleHook] = list(hooks)  # run inside each sale's transaction
+
+    def add_hook(self, hook: SaleHook) -> None:
+        """Run `hook` inside every sale's transaction from now on (pos.ports.sales.SaleHook)."""
+        self.hooks.append(hook)
 
     def new_cart(self) -> Cart:
         return new_cart(self.settings)
@@ -219,6 +228,7 @@ class Checkout:
             # the shop's stock rule, in the sale's own transaction (see ensure_stock)
             ensure_stock(uow, cart_needs(cart), self.settings.allow_negative_stock)
             receipt = uow.sales.record(draft, self.terminal)
+            receipt = run_sale_hooks(uow, receipt, cart, self.hooks)
             commit_and_submit(uow, self.sink, receipt, f"receipt {receipt.receipt_no}")
         return receipt
 
@@ -293,6 +303,9 @@ def cart_to_payload(cart: Cart) -> dict[str, Any]:
                 "discount": _discount_to_json(line.discount),
                 "fixed_gross": None if line.fixed_gross is None else str(line.fixed_gross),
                 "group_id": line.group_id,
+                "detail": None if line.detail is None else [line.detail.th, line.detail.en],
+                "ref": line.ref,
+                "uses": [[pid, str(qty)] for pid, qty in line.uses],
             }
             for line in cart
         ],
@@ -311,6 +324,22 @@ def cart_to_payload(cart: Cart) -> dict[str, Any]:
             for g in cart.groups.values()
         ],
     }
+
+
+def _made_line(product: ProductInfo, ln: dict[str, Any]) -> CartLine:
+    """A parked ready-made line (a drink, a fee, a booking's payment) as it was made."""
+    detail = ln.get("detail")
+    return CartLine(
+        product,
+        Decimal(ln["quantity"]),
+        Decimal(ln["unit_price"]),
+        scanned_code=ln.get("scanned_code"),
+        discount=_discount_from_json(ln.get("discount")),
+        fixed_gross=Decimal(ln["fixed_gross"]) if ln.get("fixed_gross") else None,
+        detail=Bilingual(detail[0], detail[1]) if detail else None,
+        ref=ln.get("ref"),
+        uses=tuple((pid, Decimal(qty)) for pid, qty in ln.get("uses") or ()),
+    )
 
 
 def cart_from_payload(
@@ -346,6 +375,10 @@ def cart_from_payload(
             line.group_id = gid
             if ln["discount"]:
                 cart.set_line_discount(line.line_id, _discount_from_json(ln["discount"]))
+            continue
+        if ln.get("detail") or ln.get("ref") or ln.get("uses"):
+            made = _made_line(product, ln)
+            cart.add_line(made)
             continue
         line = cart.add(
             product,

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0018'
-down_revision = '0015'  # 0016 (the shared core's line kinds) once it is merged
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
