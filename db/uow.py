@@ -28,6 +28,7 @@ from db.sales_repository import SqlSalesRepository
 from db.shift_repository import SqlShiftRepository
 from db.stock_repository import SqlStockRepository
 from db.tax_invoice_repository import SqlTaxInvoiceRepository
+from db.tea_repository import SqlTeaRepository
 from db.terminal_repository import SqlTerminalRepository
 from db.user_repository import SqlUserRepository
 from pos.domain.errors import StoreUnavailable
@@ -65,6 +66,7 @@ class SqlUnitOfWork:
         self.stock = SqlStockRepository(self.session)
         self.curation = SqlCurationRepository(self.session)
         self.orders = SqlOrderRepository(self.session)
+        self.tea = SqlTeaRepository(self.session)
         return self
 
     def __exit__(

@@ -57,6 +57,13 @@ class Size(Enum):
     SMALL = "small"
     NORMAL = "normal"
     LARGE = "large"
+    XLARGE = "xlarge"  # read at arm's length (a tea ticket's drink and options)
+    HUGE = "huge"  # read across the counter (a tea ticket's order number)
+
+    @property
+    def big(self) -> bool:
+        """Printed bold in text mode (a text-mode printer has one type size)."""
+        return self in (Size.LARGE, Size.XLARGE, Size.HUGE)
 
 
 @dataclass(frozen=True, slots=True)

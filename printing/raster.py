@@ -57,15 +57,20 @@ class Metrics:
     large: int
     margin: int  # left and right, in dots
     gap: int  # between a row's two columns
+    xlarge: int = 48
+    huge: int = 128
 
     @classmethod
     def for_width(cls, width: int) -> Metrics:
         if width >= 512:  # 80 mm: about 48 Latin characters a line, like the printer's font A
-            return cls(small=21, normal=24, large=32, margin=4, gap=16)
-        return cls(small=19, normal=22, large=28, margin=2, gap=12)
+            return cls(small=21, normal=24, large=32, margin=4, gap=16, xlarge=48, huge=128)
+        return cls(small=19, normal=22, large=28, margin=2, gap=12, xlarge=40, huge=96)
 
     def px(self, size: Size) -> int:
-        return {Size.SMALL: self.small, Size.NORMAL: self.normal, Size.LARGE: self.large}[size]
+        return {
+            Size.SMALL: self.small, Size.NORMAL: self.normal, Size.LARGE: self.large,
+            Size.XLARGE: self.xlarge, Size.HUGE: self.huge,
+        }[size]  # fmt: skip
 
 
 Draw = Callable[[QPainter, float], None]  # paints an item at its y offset

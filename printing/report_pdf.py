@@ -27,9 +27,10 @@ from pos.domain.eod import (
     TargetProgress,
     with_shares,
 )
-from pos.domain.money import format_baht
+from pos.domain.money import ZERO, format_baht
 from pos.domain.settings import Settings
 from pos.domain.shop_time import BANGKOK, buddhist_year
+from pos.domain.tea import TeaReport
 from printing.pdf_text import complete_text_layer
 from printing.qt import FAMILY, font
 from printing.taxinvoice_pdf import _MM_TO_PT, A4_POINTS, MARGIN_MM, _paint_pages, page_images
@@ -260,6 +261,87 @@ def target_html(t: TargetProgress) -> str:
     )
 
 
+def tea_html(tea: TeaReport | None) -> str:
+    """The tea corner's section: its drinks by item, by option and by hour."""
+    if tea is None or tea.empty:
+        return ""
+    drinks = f"{tea.quantity.normalize():f}"
+    items = [
+        GroupRow(r.sku, f"{r.name_th} / {r.name_en}", r.quantity, r.amount) for r in tea.by_item
+    ]
+    options = [
+        GroupRow(f"{r.group}={r.code}", f"{r.name_th} / {r.name_en}", r.quantity, ZERO)
+        for r in tea.by_option
+    ]
+    hours = [
+        GroupRow(f"{r.hour:02d}:00", f"{r.orders} คิว / orders", r.quantity, r.amount)
+        for r in tea.by_hour
+    ]
+    head = (
+        f"<h3>ร้านชาใบหม่อน / Tea corner: {tea.orders} คิว / orders, {drinks} รายการ / drinks, "
+        f"{_m(tea.amount)}</h3>"
+    )
+    return (
+        head
+        + _table("ชา: ตามเมนู / Tea by item", with_shares(items, tea.amount), "SKU")
+        + _options_table(options)
+        + _table(
+            "ชา: ตามช่วงเวลา / Tea by hour",
+            with_shares(hours, tea.amount),
+            "ชั่วโมง / Hour",
+            bars=True,
+        )
+    )
+
+
+def tea_report_html(tea: TeaReport, settings: Settings) -> str:
+    """The tea corner's report of a period on its own (`otop-pos report tea -o FILE.pdf`)."""
+    period = f"{_thai_date(tea.day_from)} - {_thai_date(tea.day_to)}"
+    body = tea_html(tea) or "<p>ไม่มีการขาย / No sales</p>"
+    return f"""
+<html><body style="font-family:'{FAMILY}'; font-size:9px;">
+<p><span style="font-size:16px; font-weight:bold;">
+รายงานร้านชาใบหม่อน / Tea corner report</span><br/>
+{escape(settings.shop_name_th)}<br/>{period}</p>
+{body}
+</body></html>
+"""
+
+
+def tea_report_text(tea: TeaReport) -> str:
+    """The tea corner's report as plain text lines (the command line without -o)."""
+    out = [f"orders {tea.orders}  drinks {tea.quantity.normalize():f}  sales {tea.amount:.2f}"]
+    out += [
+        f"item\t{r.sku}\t{r.quantity.normalize():f}\t{r.amount:.2f}\t{r.name_th}"
+        for r in tea.by_item
+    ]
+    out += [
+        f"option\t{r.group}={r.code}\t{r.quantity.normalize():f}\t{r.name_th}"
+        for r in tea.by_option
+    ]
+    out += [
+        f"hour\t{r.hour:02d}\t{r.orders}\t{r.quantity.normalize():f}\t{r.amount:.2f}"
+        for r in tea.by_hour
+    ]
+    return "\n".join(out)
+
+
+def _options_table(rows: Sequence[GroupRow]) -> str:
+    """Options chosen: how many drinks had each (options have no sales of their own)."""
+    body = "".join(
+        f"<tr><td>{escape(r.key)}</td><td>{escape(r.name)}</td>"
+        f"<td align='right'>{r.quantity.normalize():f}</td></tr>"
+        for r in rows
+    )
+    return (
+        "<h3>ชา: ตามตัวเลือก / Tea by option</h3>"
+        "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+        "style='border-collapse:collapse;'>"
+        "<tr style='background-color:#e8e8e8;'><th>ตัวเลือก / Option</th><th>ชื่อ / Name</th>"
+        f"<th>แก้ว / Drinks</th></tr>{body or '<tr><td>-</td></tr>'}</table>"
+    )
+
+
 def eod_html(report: EodReport, settings: Settings, target: TargetProgress | None = None) -> str:
     totals = [
         ("จำนวนบิล / Receipts", str(report.sales_count)),
@@ -301,6 +383,7 @@ def eod_html(report: EodReport, settings: Settings, target: TargetProgress | Non
 {baskets}
 {_discounts_html(report)}
 {_counters_html(report)}
+{tea_html(report.tea)}
 {target_html(target) if target is not None else ""}
 {voids_refunds_html(report)}
 </body></html>

@@ -16,7 +16,6 @@ from printing.document import (
     Row,
     Rule,
     Ruler,
-    Size,
     Space,
     Text,
     receipt_document,
@@ -54,7 +53,7 @@ def layout_text(document: Document, columns: int) -> list[TextItem]:
     out: list[TextItem] = []
     for block in document:
         if isinstance(block, Text):
-            bold = block.bold or block.size is Size.LARGE
+            bold = block.bold or block.size.big
             width = columns - block.indent
             for line in wrap(block.text, width):
                 if block.align is Align.CENTER:
@@ -63,7 +62,7 @@ def layout_text(document: Document, columns: int) -> list[TextItem]:
                     line = pad_left(line, width)
                 out.append(TextLine(" " * block.indent + line, bold))
         elif isinstance(block, Row):
-            bold = block.bold or block.size is Size.LARGE
+            bold = block.bold or block.size.big
             for line in two_columns(block.left, block.right, columns - block.indent):
                 out.append(TextLine(" " * block.indent + line, bold))
         elif isinstance(block, Rule):

@@ -48,7 +48,7 @@ PG_URL_ENV = "POS_TEST_PG_URL"
 DRAWING_DIRECTORIES = frozenset(
     {
         "backoffice", "baskets", "labels", "printing", "reports", "returns", "shifts", "stock",
-        "sync", "ui",
+        "sync", "tea", "ui",
     }
 )
 TESTS = Path(__file__).resolve().parent

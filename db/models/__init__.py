@@ -42,6 +42,7 @@ from db.models.stock import (
     StockThreshold,
 )
 from db.models.sync import CentralStock, OutboxEvent, SyncState
+from db.models.tea import TeaLine, TeaMenuItem, TeaOrder, TeaOrderDay, TeaTicket
 from db.models.terminals import ReceiptSequence, Shop, Terminal
 
 __all__ = [
@@ -95,6 +96,11 @@ __all__ = [
     "StockThreshold",
     "SyncState",
     "TaxInvoice",
+    "TeaLine",
+    "TeaMenuItem",
+    "TeaOrder",
+    "TeaOrderDay",
+    "TeaTicket",
     "Terminal",
     "UTCDateTime",
     "User",

@@ -12,6 +12,7 @@ from pos.domain.channels import Channel
 from pos.domain.money import ZERO
 from pos.domain.refund import ApprovalRow, RefundRow
 from pos.domain.shop_time import BANGKOK
+from pos.domain.tea import TeaReport
 
 CENT = Decimal("0.01")
 NONE = Decimal(0)  # no pieces
@@ -156,6 +157,8 @@ class EodReport:
     # voids and refunds with approvers: the period's refunds and manager approvals
     refunds: tuple[RefundRow, ...] = ()
     approvals: tuple[ApprovalRow, ...] = ()
+    # the tea corner's sales (by item, option and hour) when the period sold drinks
+    tea: TeaReport | None = None
 
     @property
     def refunded(self) -> Decimal:

@@ -104,6 +104,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Receipt prefix of online sales",
         "คำนำหน้าเลขใบเสร็จการขายออนไลน์",
     ),
+    "tea_printer": (
+        "printers",
+        "Tea corner's ticket printer (a printer's name, empty = none)",
+        "เครื่องพิมพ์ใบสั่งร้านชา (ชื่อเครื่องพิมพ์ เว้นว่าง = ไม่มี)",
+    ),
     "printers": ("printers", "Printers", "เครื่องพิมพ์"),
 }
 # What an open till takes at once: the next scan, sale, receipt, payment dialog or log-in
@@ -122,7 +127,7 @@ TAKES_EFFECT_NOW = frozenset({
     "yearly_target", "expired_certificate", "curation_quorum", "curation_pass_mark",
     "pin_max_attempts", "pin_lock_minutes",
     # printers: their paper, mode, code page, drawer... (see PRINTER_AFTER_RESTART)
-    "printers",
+    "printers", "tea_printer",
 })  # fmt: skip
 AFTER_RESTART = frozenset({
     # the shop's tax identity: a shift's sales, receipts, tax invoices and Z report stay under

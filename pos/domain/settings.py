@@ -245,6 +245,9 @@ class Settings:
     # the customer's screen: off | window | a screen's name (full-screen there; see the till's
     # log for the names this machine has)
     customer_display: str = "off"
+    # the tea corner's ticket printer: the name of one of `printers` ("" = none: tickets are
+    # shown on the tea counter's orders window only)
+    tea_printer: str = ""
     printers: tuple[PrinterProfile, ...] = field(default_factory=lambda: (PrinterProfile(),))
 
     def __post_init__(self) -> None:
@@ -354,6 +357,13 @@ class Settings:
                 )
             )
         names = [p.name for p in self.printers]
+        if self.tea_printer and self.tea_printer not in names:
+            out.append(
+                (
+                    f"tea printer {self.tea_printer!r} is not one of the printers",
+                    f"เครื่องพิมพ์ร้านชา {self.tea_printer!r} ไม่อยู่ในรายการเครื่องพิมพ์",
+                )
+            )
         for name in sorted({n for n in names if names.count(n) > 1}):
             out.append((f"two printers are named {name!r}", f"มีเครื่องพิมพ์ชื่อ {name!r} ซ้ำกัน"))
         return out

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
 
-JOB_KINDS = ("receipt", "tax_invoice", "test", "refund", "z_report", "x_report", "stock")
+JOB_KINDS = (
+    "receipt", "tax_invoice", "test", "refund", "z_report", "x_report", "stock", "tea_ticket",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from pos.ports.uow import Transaction
 if TYPE_CHECKING:
     from pos.domain.eod import EodReport, ProducerLineGroup
     from pos.ports.returns import RefundRepository
+    from pos.ports.tea import TeaRepository
 
 
 class ReportRepository(Protocol):
@@ -52,3 +53,5 @@ class ReportUnitOfWork(Transaction, Protocol):
     def reports(self) -> ReportRepository: ...
     @property
     def refunds(self) -> RefundRepository: ...  # the report's voids and refunds
+    @property
+    def tea(self) -> TeaRepository: ...  # the tea corner's section

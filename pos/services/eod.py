@@ -24,6 +24,7 @@ from pos.domain.errors import ShopError, StoreUnavailable
 from pos.domain.money import ZERO
 from pos.domain.refund import voids_refunds_csv_rows
 from pos.domain.shop_time import BANGKOK, day_bounds, period_bounds
+from pos.domain.tea import TeaReport
 from pos.ports.reports import ReportUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
 
@@ -53,6 +54,9 @@ def eod_report(
             ids, label = _counter(read.reports.terminals(), terminal)
             report = replace(read.reports.eod(start, end, top, ids), counter=label)
             report = with_voids_and_refunds(read, report, ids)
+        tea = read.tea.report(day, last)  # the tea corner is the centre's, whatever counter
+        if not tea.empty:
+            report = replace(report, tea=tea)
         # keep the closed days' summaries the report wrote (a cache: losing it costs time)
         with suppress(StoreUnavailable):
             read.commit()
@@ -169,6 +173,31 @@ def write_eod_csv(report: EodReport, out: TextIO) -> None:
              c.discounts, c.refunds, c.refunded, c.net, c.vat]
         ))  # fmt: skip
     w.writerows(safe_row(r) for r in voids_refunds_csv_rows(report.refunds, report.approvals))
+    if report.tea is not None:
+        w.writerows(safe_row(r) for r in tea_csv_rows(report.tea))
+
+
+def tea_csv_rows(tea: TeaReport) -> list[list[object]]:
+    """The tea corner's rows of the EOD CSV: "tea" totals, then by item, option and hour
+    (quantity: drinks, amount: their sales after discounts and refunds)."""
+
+    def n(q: Decimal) -> str:
+        return f"{q.normalize():f}"
+
+    rows: list[list[object]] = [
+        ["tea", "orders", "", tea.orders, "", ""],
+        ["tea", "drinks", "", n(tea.quantity), tea.amount, ""],
+    ]
+    rows += [["tea_item", r.sku, r.name_th, n(r.quantity), r.amount, ""] for r in tea.by_item]
+    rows += [
+        ["tea_option", f"{r.group}={r.code}", r.name_th, n(r.quantity), "", ""]
+        for r in tea.by_option
+    ]
+    rows += [
+        ["tea_hour", f"{r.hour:02d}", f"{r.orders} คิว", n(r.quantity), r.amount, ""]
+        for r in tea.by_hour
+    ]
+    return rows
 
 
 # pieces (sold by the piece), kg (sold by weight) and sales are net of the period's refunds;

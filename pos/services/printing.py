@@ -36,6 +36,8 @@ from pos.ports.uow import UnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 Listener = Callable[[PrintJob, ShopError | None], None]
+# prints a job of a kind another capability owns (the tea corner's tickets) on a profile
+KindPrinter = Callable[[PrintJob, PrinterProfile], None]
 INTERRUPTED = "interrupted while printing (the program stopped)"
 
 
@@ -96,7 +98,13 @@ class PrintQueue:
         self._listeners: list[Listener] = []
         self._staged: dict[str, str] = {}  # sale id -> its receipt's job, staged in the sale's tx
         self._x_reports: dict[str, ShiftReport] = {}  # an X report's job -> the report printed
+        self._kinds: dict[str, KindPrinter] = {}  # job kinds other capabilities print
         self._lock = threading.Lock()
+
+    def register(self, kind: str, printer: KindPrinter) -> None:
+        """Jobs of `kind` are printed by `printer` (queued, claimed and retried like any)."""
+        with self._lock:
+            self._kinds[kind] = printer
 
     # --- listeners (the till's printer-status banner) -----------------------------------------
     def add_listener(self, listener: Listener) -> None:
@@ -272,7 +280,11 @@ class PrintQueue:
 
     def _print(self, job: PrintJob) -> None:
         profile = self.profile(job.printer)
-        if job.kind == "receipt":
+        with self._lock:
+            kind_printer = self._kinds.get(job.kind)
+        if kind_printer is not None:
+            kind_printer(job, profile)
+        elif job.kind == "receipt":
             with self.uow() as uow:
                 receipt = uow.sales.receipt(job.document_ref)
             if receipt is None:

@@ -36,16 +36,22 @@ def db_arg(parser: argparse.ArgumentParser) -> None:
 
 @contextmanager
 def opened(
-    args: argparse.Namespace, settings: Settings, *, create: bool = False
+    args: argparse.Namespace,
+    settings: Settings,
+    *,
+    create: bool = False,
+    queue_prints: bool = False,
 ) -> Iterator[Services]:
     """The store of --db (opened and migrated) and its services, closed at the end.
 
     Only `demo` (`create`) may make a new store: every other command refuses a --db that
     does not exist, so a mistyped path is an error, not an empty store. A command's services
-    queue nothing for the counter's printers: a command prints where its own options say."""
+    queue nothing for the counter's printers (a command prints where its own options say),
+    unless `queue_prints` (the tea corner's tickets go to the tea printer of the settings)."""
     from pos.app.bootstrap import Services, open_store
 
-    services = Services(open_store(args.db, settings, create=create), queue_prints=False)
+    store = open_store(args.db, settings, create=create)
+    services = Services(store, queue_prints=queue_prints)
     try:
         yield services
     finally:
