@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0018'
-down_revision = '0016'  # after the shared core's line kinds
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
