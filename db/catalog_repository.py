@@ -333,6 +333,8 @@ class SqlCatalogRepository:
         query = (
             select(m.Product)
             .where(m.Product.kind == ProductKind.GOODS.value)  # the centre's services: not
+            # nor the centre's own goods (the tea corner's stock items): not OTOP catalogue
+            .where(m.Product.category_code != CENTRE_CATEGORY[0])
             .options(selectinload(m.Product.certifications))
             .order_by(m.Product.sku)
         )

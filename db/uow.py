@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
         self._sqlite = sqlite
 
     def __enter__(self) -> Self:
+        self._after_commit: list[Callable[[], None]] = []
         self.session = self._factory()
         if self._write and self._sqlite:
             # take SQLite's write lock at BEGIN: a read-then-write never fails half-way
@@ -89,7 +91,23 @@ class SqlUnitOfWork:
                 f"ใช้ฐานข้อมูลไม่ได้: {exc.orig}",
             ) from exc
 
+    def after_commit(self, callback: Callable[[], None], /) -> None:
+        """Run `callback` once this unit of work has committed (dropped on a rollback)."""
+        self._after_commit.append(callback)
+
+    def _run_after_commit(self) -> None:
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # the commit stands: a callback's bug is logged, never raised
+                log.exception("an after-commit callback failed")
+
     def commit(self) -> None:
+        self._commit()
+        self._run_after_commit()
+
+    def _commit(self) -> None:
         try:
             self.session.commit()
         except DBAPIError as exc:
@@ -105,6 +123,7 @@ class SqlUnitOfWork:
             ) from exc
 
     def rollback(self) -> None:
+        self._after_commit = []
         self.session.rollback()
 
 

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from pos.services.shipping import ShippingDesk
     from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
+    from pos.services.tea import TeaCorner, TeaMenu
     from pos.services.till import TillContext
     from pos.services.users import Users
 
@@ -485,10 +486,27 @@ class Services:
         return Baskets(self.store.uow, self.settings, self.store.terminal, self.clock)
 
     @cached_property
+    def tea(self) -> TeaCorner:
+        """The tea corner: the menu pad's drinks, order numbers, tickets on the tea printer
+        (settings `tea_printer`) through the print queue, the orders window's states."""
+        from pos.services.tea import TeaCorner
+        from printing.tea_ticket import EscPosTeaTickets
+
+        store = self.store
+        return TeaCorner(store.uow, self.settings, self.clock, self.print_queue, EscPosTeaTickets())
+
+    @cached_property
+    def tea_menu(self) -> TeaMenu:
+        """The back office's tea menu: items, options, prices and recipes."""
+        from pos.services.tea import TeaMenu
+
+        return TeaMenu(self.store.uow, self.clock)
+
+    @cached_property
     def sale_hooks(self) -> list[SaleHook]:
         """What runs inside every sale's transaction, the counter's and the orders' alike
         (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
-        hooks: list[SaleHook] = []
+        hooks: list[SaleHook] = [self.tea.sale_hook]
         return hooks
 
     @cached_property
@@ -619,11 +637,12 @@ class Services:
 
     def load_demo(self, products: int = 0) -> int:
         """The demo store's catalogue (and N synthetic products) and its users."""
-        from pos.services.demo import load_demo_store
+        from pos.services.demo import load_demo_store, load_demo_tea
         from resources import DEMO
 
         store = self.store
         n = load_demo_store(store.uow, self.settings, store.terminal.terminal_id, DEMO, products)
+        load_demo_tea(store.uow, self.clock, store.terminal.terminal_id)
         # demo users: cashier 1111, labels 2222, manager 9999, admin 0000 (README)
         self.auth.ensure_demo_users()
         return n
@@ -656,6 +675,10 @@ class Services:
 
         if self.receipt_sink is not None:
             self.receipt_sink.recover()  # jobs a crash left "printing" go back to the queue
+        if self.print_queue is not None and self.settings.tea_printer:
+            if self.receipt_sink is None:
+                self.print_queue.recover()
+            self.tea.resume()  # the tea tickets a stop left: printed once, aside
         return TillContext(
             checkout=self.checkout,
             settings=self.settings,
@@ -688,6 +711,8 @@ class Services:
         return load_showcase(self.store.uow, self.settings, data_dir() / "photos")
 
     def close(self) -> None:
+        if "tea" in vars(self):  # its sender stops after what it is sending
+            self.tea.close()
         self.store.close()
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from pos.domain.bilingual import Bilingual
+from pos.domain.cart import CartLine, ProductInfo, ProductKind
 from pos.domain.errors import ShopError
 from pos.domain.money import ZERO, round_satang
 
@@ -311,6 +312,31 @@ def sum_uses(lines: Sequence[tuple[Uses, Decimal]]) -> dict[str, Decimal]:
         for pid, qty in line_uses:
             need[pid] = need.get(pid, ZERO) + qty * quantity
     return need
+
+
+def product_info(item: MenuItem, unit_price: Decimal | None = None) -> ProductInfo:
+    """The cart's view of a menu item (kind MENU: stock moves only by its recipe)."""
+    return ProductInfo(
+        item.product_id, item.sku, item.name_th, item.name_en,
+        item.price if unit_price is None else unit_price, vat_exempt=item.vat_exempt,
+        unit_th=item.unit_th, unit_en=item.unit_en, kind=ProductKind.MENU,
+    )  # fmt: skip
+
+
+def menu_line(item: MenuItem, choice: Choice, quantity: Decimal | int = 1) -> CartLine:
+    """A drink as a cart line: its price with the options, the options under it, its ref,
+    and the stock one of it takes."""
+    validate(item, choice)
+    unit_price = price(item, choice)
+    text = detail(item, choice)
+    return CartLine(
+        product_info(item, unit_price),
+        Decimal(quantity),
+        unit_price,
+        detail=text if text.th or text.en else None,
+        ref=line_ref(item, choice),
+        uses=uses(item, choice),
+    )
 
 
 # --- the tea corner's sales report -------------------------------------------------------

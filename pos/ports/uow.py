@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
-from typing import Protocol, Self, TypeVar
+from typing import Protocol, Self, TypeVar, runtime_checkable
 
 
 class Transaction(Protocol):
@@ -18,6 +19,14 @@ class Transaction(Protocol):
     ) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+
+
+@runtime_checkable
+class AfterCommit(Protocol):
+    """A unit of work that runs callbacks once its transaction has committed (never after a
+    rollback): what must happen after the commit and only then (a ticket's print)."""
+
+    def after_commit(self, callback: Callable[[], None], /) -> None: ...
 
 
 U_co = TypeVar("U_co", bound=Transaction, covariant=True)

@@ -32,9 +32,11 @@ from pos.domain.payment import (
 )
 from pos.domain.settings import Settings
 from pos.domain.shop_time import shop_day
+from pos.domain.tea import MenuItem
 from pos.ports.auth import PinHasher
 from pos.ports.clock import Clock
 from pos.ports.sales import SalesUnitOfWork
+from pos.ports.tea import TeaUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.auth import Auth
@@ -42,6 +44,7 @@ from pos.services.baskets import assign_basket_codes
 from pos.services.catalog import assign_in_store_codes
 from pos.services.checkout import Checkout
 from pos.services.shifts import Shifts
+from pos.services.tea import TeaMenu
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -159,6 +162,15 @@ def load_demo_store(
     assign_in_store_codes(uow, settings.in_store_prefix)
     assign_basket_codes(uow, settings.in_store_prefix)
     return n
+
+
+def load_demo_tea(
+    uow: UnitOfWorkFactory[TeaUnitOfWork], clock: Clock, terminal_id: str
+) -> list[MenuItem]:
+    """The tea corner's demo menu (mulberry-leaf tea hot or iced, milk tea, juice, a cookie)
+    and its stock items with an opening stock, so the till's menu pad has something to sell;
+    a store that has a menu keeps it."""
+    return TeaMenu(uow, clock).seed_default(terminal_id)
 
 
 # --- synthetic catalogues for benchmarks --------------------------------------------------

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from pos.domain.cart import Cart, ProductKind
 from pos.domain.tea import (
     MenuItem,
     OptionGroup,
@@ -16,6 +17,7 @@ from pos.domain.tea import (
     detail,
     item_problems,
     line_ref,
+    menu_line,
     option_codes,
     parse_codes,
     parse_ref,
@@ -24,48 +26,23 @@ from pos.domain.tea import (
     uses,
     validate,
 )
+from pos.services.tea import STOCK_ITEMS, default_menu
 
-STOCK = {
-    s: f"id-{s}"
-    for s in (
-        "TEA-LEAF",
-        "TEA-MILK",
-        "TEA-CUP-S",
-        "TEA-CUP-M",
-        "TEA-CUP-L",
-        "TEA-PEARL",
-        "TEA-JELLY",
-    )
-}
+STOCK = {sku: f"id-{sku}" for sku, *_ in STOCK_ITEMS}
 
 
-def _use(sku: str, qty: int) -> tuple[str, Decimal]:
-    return (STOCK[sku], Decimal(qty))
+def _menu() -> dict[str, MenuItem]:
+    return {i.sku: replace(i, product_id=f"p-{i.sku}") for i in default_menu(STOCK)}
 
 
-SIZE = OptionGroup("size", "ขนาด", "Size", (
-    TeaOption("S", "S", "S", Decimal(-10), (_use("TEA-CUP-S", 1), _use("TEA-MILK", 100))),
-    TeaOption("M", "M", "M", Decimal(0), (_use("TEA-CUP-M", 1), _use("TEA-MILK", 150))),
-    TeaOption("L", "L", "L", Decimal(10),
-              (_use("TEA-CUP-L", 1), _use("TEA-LEAF", 1), _use("TEA-MILK", 200))),
-), required=True, default="M")  # fmt: skip
-SWEET = OptionGroup("sweet", "ความหวาน", "Sweetness", tuple(
-    TeaOption(str(p), f"หวาน {p}%", f"{p}% sweet") for p in (0, 25, 50, 75, 100)
-), required=True, default="50")  # fmt: skip
-TEMP = OptionGroup("temp", "ร้อน/เย็น", "Hot or iced", (
-    TeaOption("hot", "ร้อน", "hot"), TeaOption("iced", "เย็น", "iced", Decimal(5)),
-), required=True, default="iced")  # fmt: skip
-TOP = OptionGroup("top", "ท็อปปิ้ง", "Toppings", (
-    TeaOption("pearl", "ไข่มุก", "pearls", Decimal(10), (_use("TEA-PEARL", 30),)),
-    TeaOption("jelly", "เยลลี่หม่อน", "mulberry jelly", Decimal(10), (_use("TEA-JELLY", 30),)),
-), multi=True)  # fmt: skip
-MILK = MenuItem("p-milk", "MENU-MILKTEA", "ชานมใบหม่อน", "Mulberry milk tea", Decimal(45),
-                (SIZE, SWEET, TEMP, TOP), (_use("TEA-LEAF", 3),))  # fmt: skip
+MILK = _menu()["MENU-MILKTEA"]
+COOKIE = _menu()["MENU-COOKIE"]
 CHOICE = {"size": ("L",), "sweet": ("50",), "temp": ("iced",), "top": ("pearl",)}
 
 
-def test_a_menu_item_with_options_is_valid() -> None:
-    assert item_problems(MILK) == []
+def test_the_default_menu_is_valid() -> None:
+    for item in _menu().values():
+        assert item_problems(item) == []
 
 
 def test_price_adds_each_chosen_option() -> None:
@@ -128,6 +105,26 @@ def test_option_codes_and_ref_read_back() -> None:
     assert parse_ref(line_ref(MILK, CHOICE)) == (MILK.product_id, codes)
     assert parse_ref("delivery:KK-1") is None
     assert parse_ref(None) is None
+
+
+def test_menu_line_is_a_menu_line_with_detail_ref_and_uses() -> None:
+    line = menu_line(MILK, CHOICE, 2)
+    assert line.product.kind is ProductKind.MENU
+    assert line.unit_price == Decimal("70.00")
+    assert line.gross == Decimal("140.00")
+    assert line.detail == detail(MILK, CHOICE)
+    assert line.ref == line_ref(MILK, CHOICE)
+    assert dict(line.uses) == dict(uses(MILK, CHOICE))
+    assert menu_line(COOKIE, {}).detail is None
+
+
+def test_two_teas_with_different_options_are_two_lines_and_never_merge() -> None:
+    cart = Cart()
+    cart.add_line(menu_line(MILK, CHOICE))
+    cart.add_line(menu_line(MILK, {**CHOICE, "sweet": ("0",)}))
+    cart.add_line(menu_line(MILK, CHOICE))
+    assert len(cart) == 3
+    assert cart.totals().total == Decimal("210.00")
 
 
 def test_a_broken_item_is_refused_with_every_problem() -> None:

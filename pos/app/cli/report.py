@@ -1,4 +1,5 @@
-"""`otop-pos report eod|month|producers|target|z`: end-of-day, period, consignment, target, Z."""
+"""`otop-pos report eod|month|tea|producers|target|z`: end-of-day, period, tea corner,
+consignment, target, Z."""
 
 from __future__ import annotations
 
@@ -112,6 +113,41 @@ def _write_eod(args: argparse.Namespace, settings: Settings, first: date, last: 
     print(
         f"end of day {period} ({report.counter or 'all counters'}): {report.sales_count} "
         f"receipts, {report.total:,.2f} baht (by channel: {channels}) -> {out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_report_tea(args: argparse.Namespace, settings: Settings) -> int:
+    """The tea corner's sales of a period by item, option and hour: CSV, PDF or text."""
+    from pos.services.tea import tea_report
+
+    first, last = _eod_days(args)
+    with reports_opened(args, settings) as store:
+        report = tea_report(store.uow, first, last)
+    if args.output:
+        out = Path(args.output)
+        kind = checked_suffix(out, ("pdf", "csv"))
+        if kind == "csv":
+            from pos.domain.csv_safe import csv_writer, safe_row
+            from pos.services.eod import EOD_CSV_COLUMNS, tea_csv_rows
+
+            with text_out(args.output) as f:
+                w = csv_writer(f)
+                w.writerow(EOD_CSV_COLUMNS[:6])
+                w.writerows(safe_row(r) for r in tea_csv_rows(report))
+        else:
+            from printing.report_pdf import tea_report_html, write_report_pdf
+
+            title = f"Tea corner {first.isoformat()} - {last.isoformat()}"
+            write_report_pdf(tea_report_html(report, settings), title, out)
+    else:
+        from printing.report_pdf import tea_report_text
+
+        print(tea_report_text(report))
+    print(
+        f"tea corner {first.isoformat()} - {last.isoformat()}: {report.orders} orders, "
+        f"{report.quantity.normalize():f} drinks, {report.amount:,.2f} baht",
         file=sys.stderr,
     )
     return 0
@@ -256,6 +292,13 @@ def add_commands(sub: Commands) -> None:
     )
     month.add_argument("-o", "--output", required=True, help="FILE.pdf, FILE.csv or FILE.xlsx")
     month.set_defaults(func=cmd_report_month)
+    tea = rsub.add_parser("tea", help="the tea corner's sales by item, option and hour")
+    db_arg(tea)
+    tea.add_argument("--date", help="the day (YYYY-MM-DD, Bangkok; default today)")
+    tea.add_argument("--from", dest="date_from", help="first day of a period (YYYY-MM-DD)")
+    tea.add_argument("--to", dest="date_to", help="last day of the period, inclusive")
+    tea.add_argument("-o", "--output", help="FILE.pdf or FILE.csv (default: text on stdout)")
+    tea.set_defaults(func=cmd_report_tea)
     prod = rsub.add_parser("producers", help="consignment settlement per producer for a period")
     db_arg(prod)
     prod.add_argument(
