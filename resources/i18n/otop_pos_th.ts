@@ -163,37 +163,42 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="73"/>
+        <location filename="../../ui/backoffice/window.py" line="74"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="75"/>
+        <location filename="../../ui/backoffice/window.py" line="76"/>
         <source>Producers</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="77"/>
+        <location filename="../../ui/backoffice/window.py" line="78"/>
         <source>Curation</source>
         <translation>คัดสรรสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="79"/>
+        <location filename="../../ui/backoffice/window.py" line="80"/>
         <source>Users</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="80"/>
+        <location filename="../../ui/backoffice/window.py" line="81"/>
         <source>Stock</source>
         <translation>สต็อกสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="82"/>
+        <location filename="../../ui/backoffice/window.py" line="83"/>
         <source>Orders</source>
         <translation>คำสั่งซื้อออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="83"/>
+        <location filename="../../ui/backoffice/window.py" line="84"/>
+        <source>Tea corner</source>
+        <translation>ร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="85"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -201,22 +206,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <location filename="../../ui/backoffice/window.py" line="119"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="127"/>
+        <location filename="../../ui/backoffice/window.py" line="129"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="130"/>
+        <location filename="../../ui/backoffice/window.py" line="132"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="131"/>
+        <location filename="../../ui/backoffice/window.py" line="133"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -224,12 +229,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="222"/>
+        <location filename="../../ui/backoffice/window.py" line="224"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="225"/>
+        <location filename="../../ui/backoffice/window.py" line="227"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -902,109 +907,124 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="150"/>
+        <location filename="../../ui/customer_display/painting.py" line="140"/>
+        <source>Order {number} ready</source>
+        <translation>คิว {number} พร้อมแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="143"/>
+        <source>Orders {numbers} ready</source>
+        <translation>คิว {numbers} พร้อมแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="175"/>
         <source>{count} more lines above</source>
         <translation>อีก {count} รายการด้านบน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="176"/>
+        <location filename="../../ui/customer_display/painting.py" line="201"/>
         <source>in the gift basket</source>
         <translation>อยู่ในกระเช้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="185"/>
+        <location filename="../../ui/customer_display/painting.py" line="210"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="199"/>
+        <location filename="../../ui/customer_display/painting.py" line="224"/>
         <source>Items</source>
         <translation>จำนวนชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="200"/>
+        <location filename="../../ui/customer_display/painting.py" line="225"/>
         <source>Subtotal</source>
         <translation>รวมเป็นเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="203"/>
+        <location filename="../../ui/customer_display/painting.py" line="228"/>
         <source>Discounts</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="205"/>
+        <location filename="../../ui/customer_display/painting.py" line="230"/>
         <source>VAT included</source>
         <translation>ภาษีมูลค่าเพิ่ม (รวมในราคา)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="207"/>
+        <location filename="../../ui/customer_display/painting.py" line="232"/>
         <source>Paid so far</source>
         <translation>ชำระแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="215"/>
+        <location filename="../../ui/customer_display/painting.py" line="240"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="236"/>
+        <location filename="../../ui/customer_display/painting.py" line="261"/>
         <source>Scan to pay with PromptPay</source>
         <translation>สแกนจ่ายด้วยพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="237"/>
+        <location filename="../../ui/customer_display/painting.py" line="262"/>
         <source>Please pay at the counter</source>
         <translation>กรุณาชำระเงินที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="241"/>
+        <location filename="../../ui/customer_display/painting.py" line="266"/>
         <source>Amount due</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="247"/>
+        <location filename="../../ui/customer_display/painting.py" line="272"/>
         <source>Total {total}, paid so far {paid}</source>
         <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="254"/>
+        <location filename="../../ui/customer_display/painting.py" line="279"/>
         <source>Open your bank&apos;s app and scan the code: the amount is filled in</source>
         <translation>เปิดแอปธนาคารแล้วสแกนคิวอาร์โค้ด ยอดเงินจะขึ้นให้เอง</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="267"/>
+        <location filename="../../ui/customer_display/painting.py" line="292"/>
         <source>Paid, thank you</source>
         <translation>ชำระเงินเรียบร้อย ขอบคุณค่ะ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="270"/>
+        <location filename="../../ui/customer_display/painting.py" line="295"/>
         <source>Total {amount}</source>
         <translation>ยอดรวม {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="277"/>
+        <location filename="../../ui/customer_display/painting.py" line="302"/>
         <source>Your change</source>
         <translation>เงินทอน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="283"/>
+        <location filename="../../ui/customer_display/painting.py" line="308"/>
         <source>Receipt {number}</source>
         <translation>ใบเสร็จเลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="294"/>
+        <location filename="../../ui/customer_display/painting.py" line="319"/>
         <source>Welcome</source>
         <translation>ยินดีต้อนรับ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="304"/>
+        <location filename="../../ui/customer_display/painting.py" line="329"/>
         <source>Made by our producers</source>
         <translation>ผลงานจากผู้ผลิตในชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="319"/>
+        <location filename="../../ui/customer_display/painting.py" line="344"/>
         <source>OTOP {stars}-star product</source>
         <translation>สินค้า OTOP ระดับ {stars} ดาว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="370"/>
+        <source>Mulberry tea corner: ask at the counter</source>
+        <translation>ร้านชาใบหม่อน สั่งได้ที่เคาน์เตอร์</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +1986,24 @@ Discard it and close the till?</source>
         <location filename="../../ui/shift_dialogs.py" line="130"/>
         <source>Open shift (Enter)</source>
         <translation>เปิดกะ (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCard</name>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="119"/>
+        <source>Ready (Enter)</source>
+        <translation>พร้อมแล้ว (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="121"/>
+        <source>Collected (Enter)</source>
+        <translation>รับไปแล้ว (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="122"/>
+        <source>Reprint ticket</source>
+        <translation>พิมพ์ใบสั่งซ้ำ</translation>
     </message>
 </context>
 <context>
@@ -4088,6 +4126,287 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>TeaFlow</name>
+    <message>
+        <location filename="../../ui/till/tea_flow.py" line="37"/>
+        <location filename="../../ui/till/tea_flow.py" line="81"/>
+        <source>The tea corner is not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_flow.py" line="47"/>
+        <source>The tea menu is empty: set it up in the back office</source>
+        <translation>ยังไม่มีเมนูร้านชา: ตั้งค่าได้ในหลังร้าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_flow.py" line="72"/>
+        <source>Drink added to the sale</source>
+        <translation>เพิ่มเครื่องดื่มในรายการขายแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>TeaLoginDialog</name>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="389"/>
+        <source>Tea corner: log in</source>
+        <translation>ร้านชา: เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="399"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="400"/>
+        <source>PIN</source>
+        <translation>รหัส PIN</translation>
+    </message>
+</context>
+<context>
+    <name>TeaOrdersWindow</name>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="283"/>
+        <source>Log in at the till first</source>
+        <translation>เข้าสู่ระบบที่เครื่องขายก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="287"/>
+        <source>Order {number}: its tickets are printed again</source>
+        <translation>คิว {number}: พิมพ์ใบสั่งซ้ำแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="299"/>
+        <source>Something went wrong (it was logged).</source>
+        <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="341"/>
+        <source>Tea corner: orders</source>
+        <translation>ร้านชา: รายการสั่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="343"/>
+        <source>Today&apos;s orders: arrows choose, Enter = next step, Ctrl+P = reprint</source>
+        <translation>รายการสั่งวันนี้: ลูกศรเลือก, Enter = ขั้นต่อไป, Ctrl+P = พิมพ์ซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="346"/>
+        <source>New ({count})</source>
+        <translation>ใหม่ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="349"/>
+        <source>Ready ({count})</source>
+        <translation>พร้อมแล้ว ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>TeaPad</name>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="472"/>
+        <source>Tea corner</source>
+        <translation>ร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="473"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="478"/>
+        <source>Tea corner: choose a drink (arrows, Enter)</source>
+        <translation>ร้านชา: เลือกเครื่องดื่ม (ลูกศร, Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="480"/>
+        <source>The tea menu is empty</source>
+        <translation>ยังไม่มีเมนูร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="483"/>
+        <source>Choose the options (arrows, Space), then Enter to add</source>
+        <translation>เลือกตัวเลือก (ลูกศร, Space) แล้วกด Enter เพื่อเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="493"/>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="494"/>
+        <source>Back (Esc)</source>
+        <translation>กลับ (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="495"/>
+        <source>Add to the sale (Enter)</source>
+        <translation>เพิ่มในรายการขาย (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>TeaPage</name>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="250"/>
+        <source>yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="250"/>
+        <source>no</source>
+        <translation>ไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="370"/>
+        <source>Saved: {name}</source>
+        <translation>บันทึกแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="396"/>
+        <source>Search the menu…</source>
+        <translation>ค้นหาเมนู…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="398"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="402"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="398"/>
+        <source>Drink</source>
+        <translation>เครื่องดื่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="398"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="402"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="398"/>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="400"/>
+        <source>New drink (Ctrl+N)</source>
+        <translation>เมนูใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="401"/>
+        <source>Active / inactive</source>
+        <translation>เปิด / ปิดการขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="402"/>
+        <source>Order on the pad</source>
+        <translation>ลำดับบนหน้าเมนู</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="407"/>
+        <source>On the menu</source>
+        <translation>มีขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="409"/>
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="409"/>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="410"/>
+        <source>Recipe (SKU quantity; …)</source>
+        <translation>สูตร (รหัส ปริมาณ; …)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="416"/>
+        <source>Option groups</source>
+        <translation>กลุ่มตัวเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="418"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="418"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <source>Thai</source>
+        <translation>ไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="418"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <source>English</source>
+        <translation>อังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="418"/>
+        <source>Several</source>
+        <translation>เลือกได้หลายอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="419"/>
+        <source>Required</source>
+        <translation>ต้องเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="419"/>
+        <source>Default</source>
+        <translation>ค่าเริ่มต้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="420"/>
+        <source>Options and their prices</source>
+        <translation>ตัวเลือกและราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="423"/>
+        <source>Price +</source>
+        <translation>ราคาเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="423"/>
+        <source>Recipe</source>
+        <translation>สูตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="424"/>
+        <source>Add group</source>
+        <translation>เพิ่มกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="425"/>
+        <source>Remove group</source>
+        <translation>ลบกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="426"/>
+        <source>Add option</source>
+        <translation>เพิ่มตัวเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="427"/>
+        <source>Remove option</source>
+        <translation>ลบตัวเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="428"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
     <name>TillActions</name>
     <message>
         <location filename="../../ui/till/actions.py" line="51"/>
@@ -4161,192 +4480,207 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="94"/>
+        <source>Tea</source>
+        <translation>ชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="95"/>
+        <source>Tea corner: the drinks&apos; menu pad</source>
+        <translation>ร้านชา: หน้าเมนูเครื่องดื่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="99"/>
+        <source>Tea orders</source>
+        <translation>รายการสั่งร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="103"/>
         <source>One more</source>
         <translation>เพิ่ม 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="95"/>
+        <location filename="../../ui/till/actions.py" line="104"/>
         <source>One more / one less of the selected line</source>
         <translation>เพิ่ม / ลดจำนวนของรายการที่เลือกทีละ 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="99"/>
+        <location filename="../../ui/till/actions.py" line="108"/>
         <source>One less</source>
         <translation>ลด 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="103"/>
+        <location filename="../../ui/till/actions.py" line="112"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="104"/>
+        <location filename="../../ui/till/actions.py" line="113"/>
         <source>Remove the selected line</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="108"/>
+        <location filename="../../ui/till/actions.py" line="117"/>
         <source>Cancel sale</source>
         <translation>ยกเลิกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="109"/>
+        <location filename="../../ui/till/actions.py" line="118"/>
         <source>Cancel the whole sale</source>
         <translation>ยกเลิกทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="113"/>
+        <location filename="../../ui/till/actions.py" line="122"/>
         <source>PAY</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="114"/>
+        <location filename="../../ui/till/actions.py" line="123"/>
         <source>Pay</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="118"/>
+        <location filename="../../ui/till/actions.py" line="127"/>
         <source>Switch language</source>
         <translation>สลับภาษา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="120"/>
+        <location filename="../../ui/till/actions.py" line="129"/>
         <source>Switch language ไทย / English</source>
         <translation>สลับภาษา ไทย / English</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="124"/>
+        <location filename="../../ui/till/actions.py" line="133"/>
         <source>Customer display language</source>
         <translation>ภาษาจอลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="125"/>
+        <location filename="../../ui/till/actions.py" line="134"/>
         <source>Customer display: ไทย / English (the till stays)</source>
         <translation>จอลูกค้า: ไทย / English (จอแคชเชียร์คงเดิม)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="158"/>
+        <location filename="../../ui/till/actions.py" line="167"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="159"/>
+        <location filename="../../ui/till/actions.py" line="168"/>
         <source>Printer setup and test page</source>
         <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="163"/>
+        <location filename="../../ui/till/actions.py" line="172"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="164"/>
+        <location filename="../../ui/till/actions.py" line="173"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="168"/>
+        <location filename="../../ui/till/actions.py" line="177"/>
         <source>Price of the line</source>
         <translation>ราคาของรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="170"/>
+        <location filename="../../ui/till/actions.py" line="179"/>
         <source>New unit price of the selected line (a manager approves it)</source>
         <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="129"/>
+        <location filename="../../ui/till/actions.py" line="138"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="133"/>
+        <location filename="../../ui/till/actions.py" line="142"/>
         <source>Paid in</source>
         <translation>นำเงินเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="134"/>
+        <location filename="../../ui/till/actions.py" line="143"/>
         <source>Paid in: cash put into the drawer</source>
         <translation>นำเงินเข้า: นำเงินสดใส่ลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="138"/>
+        <location filename="../../ui/till/actions.py" line="147"/>
         <source>Paid out</source>
         <translation>นำเงินออก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="139"/>
+        <location filename="../../ui/till/actions.py" line="148"/>
         <source>Paid out: cash taken from the drawer</source>
         <translation>นำเงินออก: นำเงินสดออกจากลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="143"/>
+        <location filename="../../ui/till/actions.py" line="152"/>
         <source>X report</source>
         <translation>รายงาน X</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="144"/>
+        <location filename="../../ui/till/actions.py" line="153"/>
         <source>X report: the shift so far</source>
         <translation>รายงาน X: ยอดของกะจนถึงตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="148"/>
+        <location filename="../../ui/till/actions.py" line="157"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="149"/>
+        <location filename="../../ui/till/actions.py" line="158"/>
         <source>Close the shift: count the drawer, Z report</source>
         <translation>ปิดกะ: นับเงินในลิ้นชัก พิมพ์รายงาน Z</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="153"/>
+        <location filename="../../ui/till/actions.py" line="162"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="154"/>
+        <location filename="../../ui/till/actions.py" line="163"/>
         <source>Refund some or all of a sale</source>
         <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="178"/>
+        <location filename="../../ui/till/actions.py" line="187"/>
         <source>Back office</source>
         <translation>ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="180"/>
+        <location filename="../../ui/till/actions.py" line="189"/>
         <source>Back office: products, prices (managers)</source>
         <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="184"/>
-        <location filename="../../ui/till/actions.py" line="186"/>
+        <location filename="../../ui/till/actions.py" line="193"/>
+        <location filename="../../ui/till/actions.py" line="195"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="193"/>
+        <location filename="../../ui/till/actions.py" line="202"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="194"/>
+        <location filename="../../ui/till/actions.py" line="203"/>
         <source>3*code</source>
         <translation>3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="195"/>
+        <location filename="../../ui/till/actions.py" line="204"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="196"/>
+        <location filename="../../ui/till/actions.py" line="205"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="197"/>
+        <location filename="../../ui/till/actions.py" line="206"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -4367,67 +4701,67 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till/window.py" line="331"/>
+        <location filename="../../ui/till/window.py" line="333"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="334"/>
+        <location filename="../../ui/till/window.py" line="336"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="347"/>
+        <location filename="../../ui/till/window.py" line="349"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="410"/>
+        <location filename="../../ui/till/window.py" line="412"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="410"/>
+        <location filename="../../ui/till/window.py" line="412"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="412"/>
+        <location filename="../../ui/till/window.py" line="414"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="415"/>
+        <location filename="../../ui/till/window.py" line="417"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="462"/>
+        <location filename="../../ui/till/window.py" line="464"/>
         <source>The customer display is off (setting customer_display)</source>
         <translation>จอลูกค้าปิดอยู่ (ค่าตั้ง customer_display)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="465"/>
+        <location filename="../../ui/till/window.py" line="467"/>
         <source>Customer display: English</source>
         <translation>จอลูกค้า: ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="467"/>
+        <location filename="../../ui/till/window.py" line="469"/>
         <source>Customer display: Thai</source>
         <translation>จอลูกค้า: ภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="483"/>
+        <location filename="../../ui/till/window.py" line="485"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="488"/>
+        <location filename="../../ui/till/window.py" line="490"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="489"/>
+        <location filename="../../ui/till/window.py" line="491"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
