@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos.app.bootstrap import Services, Store, open_store
@@ -100,6 +100,9 @@ def test_two_teas_and_a_scarf_one_receipt_then_ready_on_the_counter_and_the_disp
         display = _display(qtbot, till)
         pad = open_pad(qtbot, till)
         pick_item(qtbot, pad, MILK_TEA)
+        small = pad.findChild(QPushButton, "teaOption_size_S")
+        assert small is not None
+        assert small.text() == "S\n−10.00"  # its price beside the drink's
         assert pad.chosen == {"size": ("M",), "sweet": ("50",), "temp": ("iced",)}  # defaults
         pick_option(qtbot, pad, "size", "L")
         pick_option(qtbot, pad, "sweet", "50")
@@ -120,6 +123,7 @@ def test_two_teas_and_a_scarf_one_receipt_then_ready_on_the_counter_and_the_disp
         assert drink.detail is not None
         assert drink.detail.th == "L · หวาน 50% · เย็น · ไข่มุก"
         assert till.total_label.text() == "฿140.00"
+        assert till.last_line.secondary.text().startswith("L · หวาน 50% · เย็น · ไข่มุก")
         assert display.shown.screen is Screen.CART
         scan_and_wait(qtbot, till, SILK)
         assert till.total_label.text() == "฿1,990.00"

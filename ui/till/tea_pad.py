@@ -96,6 +96,11 @@ def tile_icon(item: MenuItem, side: int = ICON) -> QIcon:
     return QIcon(pixmap)
 
 
+def _delta(amount: Decimal) -> str:
+    """An option's price beside the drink's: "+10.00", "−10.00"."""
+    return ("−" if amount < 0 else "+") + fmt.money(abs(amount))
+
+
 def _polish(widget: QWidget, name: str, value: bool) -> None:
     widget.setProperty(name, "true" if value else "false")
     widget.style().unpolish(widget)
@@ -487,9 +492,7 @@ class TeaPad(QDialog):
         for group, buttons in zip(self.groups, self._option_buttons, strict=True):
             for option, (_code, b) in zip(group.options, buttons, strict=True):
                 name = self._name(option.name_th, option.name_en)
-                b.setText(
-                    f"{name}\n+{fmt.money(option.price_delta)}" if option.price_delta else name
-                )
+                b.setText(f"{name}\n{_delta(option.price_delta)}" if option.price_delta else name)
         self.quantity_caption.setText(self.tr("Quantity"))
         self.back_button.setText(self.tr("Back (Esc)"))
         self.add_button.setText(self.tr("Add to the sale (Enter)"))
