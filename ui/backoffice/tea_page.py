@@ -277,6 +277,10 @@ class TeaPage(QWidget):
                 self._add_row(self.options, [g.code, o.code, o.name_th, o.name_en,
                                              fmt.money(o.price_delta).replace(",", ""),
                                              recipe_text(o.uses, sku_of)])  # fmt: skip
+        for table in (self.groups, self.options):  # from the first row, as the menu reads
+            if table.rowCount():
+                table.setCurrentCell(0, 0)
+            table.scrollToTop()
         self.message.clear()
         self.name_th.setFocus()
 
