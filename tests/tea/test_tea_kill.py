@@ -14,7 +14,10 @@ import pytest
 
 from tests.printing.helpers import FakeNetworkPrinter
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL"),
+]
 
 CHILD = Path(__file__).resolve().parents[1] / "helpers" / "tea_child.py"
 ROOT = Path(__file__).resolve().parents[2]
