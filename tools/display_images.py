@@ -1,5 +1,5 @@
 """Make the customer display's screenshots from the demo store: docs/customer-display-cart.png,
-docs/customer-display-qr.png, docs/customer-display-idle.png.
+docs/customer-display-qr.png, docs/customer-display-idle.png, docs/customer-display-tea.png.
 
 Runs the real till offscreen on a fresh demo store with its customer display in a window
 (setting customer_display = window, 1024x600), scans products the way a scanner does (key
@@ -94,6 +94,13 @@ def main() -> int:
         wait(lambda: window.locked)
         QApplication.processEvents()
         display.grab().save(str(docs / "customer-display-idle.png"))
+        wait(lambda: bool(display.showcase.tea_menu))  # the slideshow's tea menu page
+        for _ in range(display.showcase.pages):
+            if display.on_tea_menu:
+                break
+            display.next_slide()
+        wait(lambda: display.painted_revision == display.revision)
+        display.grab().save(str(docs / "customer-display-tea.png"))
         QTest.keyClicks(window.login_page.user_field, "cashier")
         QTest.keyClick(window.login_page.user_field, Qt.Key.Key_Return)
         QTest.keyClicks(window.login_page.pin_field, "1111")
@@ -121,7 +128,7 @@ def main() -> int:
         dialog.reject()
         window.close()
         store.close()
-    for name in ("cart", "qr", "idle"):
+    for name in ("cart", "qr", "idle", "tea"):
         print(f"wrote {docs / f'customer-display-{name}.png'}")
     return 0
 

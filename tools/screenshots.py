@@ -1,5 +1,6 @@
 """Make the README's screenshots from the demo store: docs/till-login.png, docs/till-cart.png,
-docs/till-promptpay.png, docs/till-x-report.png, docs/shift-close.png.
+docs/till-promptpay.png, docs/till-x-report.png, docs/shift-close.png, and the tea corner's
+docs/tea-menu-pad.png (a drink's options) and docs/tea-orders.png (the tea counter's orders).
 
 Runs the real till window offscreen on a fresh demo store, scans products the way a scanner
 does (key events into the scan field), and grabs the window and the payment dialog.
@@ -27,6 +28,7 @@ from pos.app.bootstrap import build_till_context, load_demo, open_store  # noqa:
 from pos.domain.barcodes import MeasureKind, make_variable_measure  # noqa: E402
 from pos.domain.settings import Settings  # noqa: E402
 from ui.app import create_till_window  # noqa: E402
+from ui.till.window import TillWindow  # noqa: E402
 
 # a typical Khon Kaen basket of goods: silk, mulberry tea x2, sausage, dinosaur, balm, rice
 WANTED = ("KK-TX-0001", "KK-BV-0001", "KK-BV-0001", "KK-FD-0001", "KK-HH-0001", "KK-HB-0001")
@@ -40,6 +42,39 @@ def wait(condition: object, seconds: float = 20.0) -> None:
             raise SystemExit("timed out waiting for the till")
         QApplication.processEvents()
         time.sleep(0.01)
+
+
+def tea_pad(window: TillWindow, docs: Path) -> None:
+    """Shift+F6: the menu pad; mulberry milk tea L, 50 %, iced, pearls, two of them (keys, as
+    a cashier types them); its options page is the picture; Enter adds them to the sale."""
+    QTest.keyClick(window.scan_field, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    wait(lambda: window.tea.pad is not None and window.tea.pad.isVisible())
+    pad = window.tea.pad
+    assert pad is not None
+    QTest.keyClick(pad, Qt.Key.Key_Right)  # the second drink: mulberry milk tea
+    QTest.keyClick(pad, Qt.Key.Key_Return)
+    for k in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down,
+              Qt.Key.Key_Space):  # size L, sweetness and iced as they are, pearls
+        QTest.keyClick(pad, k)
+    QTest.keyClicks(pad, "2")
+    QApplication.processEvents()
+    pad.grab().save(str(docs / "tea-menu-pad.png"))
+    QTest.keyClick(pad, Qt.Key.Key_Return)
+    wait(lambda: window.tea.pad is None and not window.busy)
+
+
+def tea_orders(window: TillWindow, docs: Path) -> None:
+    """The tea counter's orders window (from the till's menu): the sale's order, new."""
+    window.actions_by_name["tea_orders"].trigger()
+    orders = window.tea.orders_window
+    assert orders is not None
+    orders.resize(1280, 720)
+    wait(lambda: bool(orders.numbers("new")))
+    QApplication.processEvents()
+    orders.grab().save(str(docs / "tea-orders.png"))
+    orders.close()
+    window.activateWindow()  # the till's keys again
+    wait(lambda: QApplication.activeWindow() is window)
 
 
 def main() -> int:
@@ -81,6 +116,7 @@ def main() -> int:
         QTest.keyClicks(window.scan_field, weight)
         QTest.keyClick(window.scan_field, Qt.Key.Key_Return)
         wait(lambda: not window.busy)
+        tea_pad(window, docs)
         window.grab().save(str(docs / "till-cart.png"))
         window.pay()
         wait(lambda: window.payment_dialog is not None)
@@ -94,6 +130,7 @@ def main() -> int:
         assert cash is not None
         QTest.keyClick(cash, Qt.Key.Key_Return)  # paid in cash, exact
         wait(lambda: window.last_receipt is not None and not window.busy)
+        tea_orders(window, docs)
         # the X report (F10) in the preview: what the shift took so far, headed by the shop
         QTest.keyClick(window.scan_field, Qt.Key.Key_Escape)  # the receipt's preview goes
         QTest.keyClick(window.scan_field, Qt.Key.Key_F10)
@@ -124,7 +161,7 @@ def main() -> int:
         window.close()
         store.close()
     for name in ("till-login.png", "till-cart.png", "till-promptpay.png", "till-x-report.png",
-                 "shift-close.png"):
+                 "shift-close.png", "tea-menu-pad.png", "tea-orders.png"):
         print(f"wrote {docs / name}")
     return 0
 

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
     from pos.services.tea import TeaCorner, TeaMenu
+    from pos.services.tea_recipes import RecipeStock
     from pos.services.till import TillContext
     from pos.services.users import Users
 
@@ -534,6 +535,13 @@ class Services:
         return TeaMenu(self.store.uow, self.clock)
 
     @cached_property
+    def tea_stock(self) -> RecipeStock:
+        """The back office's tea page: the stock items its recipes name, by SKU."""
+        from pos.services.tea_recipes import RecipeStock
+
+        return RecipeStock(self.store.uow)
+
+    @cached_property
     def sale_hooks(self) -> list[SaleHook]:
         """What runs inside every sale's transaction, the counter's and the orders' alike
         (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
@@ -738,6 +746,7 @@ class Services:
             watch_settings=self.watch_settings,
             load_showcase=self.load_showcase,
             orders=self.orders,
+            tea=self.tea,
         )
 
     def load_showcase(self) -> Showcase:
@@ -745,7 +754,7 @@ class Services:
         from pos.config import data_dir
         from pos.services.customer_display import load_showcase
 
-        return load_showcase(self.store.uow, self.settings, data_dir() / "photos")
+        return load_showcase(self.store.uow, self.settings, data_dir() / "photos", self.tea.menu)
 
     def close(self) -> None:
         if "tea" in vars(self):  # its sender stops after what it is sending

@@ -3,7 +3,8 @@ producers' stories of its idle slideshow (Qt free; the window is ui.customer_dis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -14,6 +15,7 @@ from pos.domain.money import ZERO
 if TYPE_CHECKING:
     from pos.domain.sale import Receipt
     from pos.domain.settings import Settings
+    from pos.domain.tea import MenuItem
     from pos.ports.labels import LabelUnitOfWork
     from pos.ports.uow import UnitOfWorkFactory
     from pos.services.sale_session import SaleSession
@@ -60,9 +62,16 @@ class Shown:
     due: Decimal = ZERO  # what is left to pay: the QR's amount
     change: Decimal = ZERO
     receipt_no: str = ""
+    ready: tuple[int, ...] = ()  # the tea corner's orders ready to collect (their numbers)
 
 
 IDLE = Shown(Screen.IDLE)
+
+
+def with_ready(shown: Shown, ready: Sequence[int]) -> Shown:
+    """`shown` with the tea corner's ready orders called over it (on every page)."""
+    numbers = tuple(ready)
+    return shown if shown.ready == numbers else replace(shown, ready=numbers)
 
 
 def shown_sale(session: SaleSession, *, paying: bool) -> Shown:
@@ -134,15 +143,33 @@ class Slide:
 
 
 @dataclass(frozen=True, slots=True)
+class MenuTile:
+    """One drink of the tea corner's menu on the idle screen."""
+
+    sku: str
+    name_th: str
+    name_en: str
+    price: Decimal  # its price before options ("from")
+    photo: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Showcase:
-    """The slides, and every product's photo by SKU (for the cart's lines)."""
+    """The slides, every product's photo by SKU (for the cart's lines), and the tea menu
+    (one more page of the slideshow when there is one)."""
 
     slides: tuple[Slide, ...]
     photos: dict[str, str]
+    tea_menu: tuple[MenuTile, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not self.slides
+        return not self.slides and not self.tea_menu
+
+    @property
+    def pages(self) -> int:
+        """The slideshow's pages: a story each, then the tea menu."""
+        return len(self.slides) + (1 if self.tea_menu else 0)
 
 
 NO_SHOWCASE = Showcase((), {})
@@ -150,10 +177,14 @@ MAX_SLIDES = 60
 
 
 def load_showcase(
-    uow: UnitOfWorkFactory[LabelUnitOfWork], settings: Settings, photo_root: Path
+    uow: UnitOfWorkFactory[LabelUnitOfWork],
+    settings: Settings,
+    photo_root: Path,
+    tea_menu: Callable[[], Sequence[MenuItem]] | None = None,
 ) -> Showcase:
     """The approved products' stories: those with a photo first, then by stars, at most
-    MAX_SLIDES; photo paths relative to `photo_root` are made whole, missing files dropped."""
+    MAX_SLIDES; photo paths relative to `photo_root` are made whole, missing files dropped;
+    and the tea corner's active drinks (`tea_menu`) in their menu order."""
     from pos.services.labels import story_pages
 
     photos: dict[str, str] = {}
@@ -168,7 +199,23 @@ def load_showcase(
             page.stars, photo,
         ))  # fmt: skip
     slides.sort(key=lambda s: (s.photo is None, -(s.stars or 0), s.sku))
-    return Showcase(tuple(slides[:MAX_SLIDES]), photos)
+    tiles = () if tea_menu is None else menu_tiles(tea_menu(), photo_root)
+    for tile in tiles:
+        if tile.photo is not None:
+            photos[tile.sku] = tile.photo
+    return Showcase(tuple(slides[:MAX_SLIDES]), photos, tiles)
+
+
+MAX_TILES = 12  # the tea menu's page shows at most this many drinks
+
+
+def menu_tiles(menu: Sequence[MenuItem], photo_root: Path) -> tuple[MenuTile, ...]:
+    """The active drinks as the idle screen shows them, in the menu's order."""
+    items = sorted((i for i in menu if i.active), key=lambda i: (i.sort_order, i.sku))
+    return tuple(
+        MenuTile(i.sku, i.name_th, i.name_en, i.price, _photo_file(i.image, photo_root))
+        for i in items[:MAX_TILES]
+    )
 
 
 def _photo_file(image: str | None, root: Path) -> str | None:

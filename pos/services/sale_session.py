@@ -149,6 +149,12 @@ class SaleSession:
         self._tell(Change.LINES)
         return row
 
+    def add_line(self, line: CartLine) -> int:
+        """Put a ready-made line in the cart (a drink of the tea corner); returns its row."""
+        row = self._cart.add_line(line)
+        self._tell(Change.LINES)
+        return row
+
     def add_basket(self, add: Callable[[Cart], CartGroup]) -> int:
         """Put a gift basket in the cart (`add` does it); returns its first row."""
         group = add(self._cart)

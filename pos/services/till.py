@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.settings import SettingsTaken
     from pos.services.shifts import Shifts
     from pos.services.sync import SyncService
+    from pos.services.tea import TeaCorner
 
 
 @dataclass
@@ -56,3 +57,5 @@ class TillContext:
     # the stock figure beside a scanned or found product, with what online orders hold
     # ("reserved N"); None: the till shows no stock figure
     orders: Orders | None = None
+    # the tea corner: the menu pad, the orders window, the display's "order ready" (None: none)
+    tea: TeaCorner | None = None

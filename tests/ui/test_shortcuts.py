@@ -114,6 +114,9 @@ EFFECTS: dict[str, Effect] = {
     "refund": Effect(_modal("refundDialog")),
     "price": Effect(_modal("priceDialog")),
     "logout": Effect(lambda t: t.locked),
+    # the menu pad, or (this store has no tea menu) the banner that says so
+    "tea": Effect(lambda t: t.tea.pad is not None or t.message == t.tea.tr(
+        "The tea menu is empty: set it up in the back office")),
 }
 
 

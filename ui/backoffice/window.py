@@ -29,6 +29,7 @@ from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.products_page import ProductsPage
 from ui.backoffice.settings_page import SettingsPage
 from ui.backoffice.stock_page import StockPage
+from ui.backoffice.tea_page import TeaPage
 from ui.backoffice.users_page import UsersPage
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("stock", QT_TRANSLATE_NOOP("BackOffice", "Stock"), Action.RECEIVE_STOCK,
              StockPage),
     PageSpec("orders", QT_TRANSLATE_NOOP("BackOffice", "Orders"), Action.PACK_ORDERS, OrdersPage),
+    PageSpec("tea", QT_TRANSLATE_NOOP("BackOffice", "Tea corner"), Action.MANAGE_CATALOG, TeaPage),
     PageSpec("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), Action.MANAGE_SETTINGS,
              _settings_page),
 )

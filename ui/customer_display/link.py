@@ -11,13 +11,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos.services.customer_display import shown_paid, shown_sale
+from pos.services.customer_display import shown_paid, shown_sale, with_ready
 from pos.services.sale_session import Change
 
 if TYPE_CHECKING:
     from pos.domain.sale import Receipt
     from pos.domain.settings import Settings
     from pos.services.customer_display import Showcase
+    from pos.services.tea import TeaCorner
     from pos.services.till import TillContext
     from ui.customer_display.window import CustomerDisplay
     from ui.till.session_signals import SessionSignals
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 OFF, WINDOW = "off", "window"
 SLIDE_MS = 7_000  # each producer's story stays this long
 PAID_MS = 12_000  # "paid, thank you" stays this long (or until the next scan)
+READY_MS = 2_000  # how often the tea corner's ready orders are read again
 
 
 class DisplayLink(QObject):
@@ -54,6 +56,13 @@ class DisplayLink(QObject):
         self._paid_timer.setSingleShot(True)
         self._paid_timer.setInterval(PAID_MS)
         self._paid_timer.timeout.connect(self._paid_over)
+        self.ready: tuple[int, ...] = ()  # the tea corner's orders called on the display
+        self._tea: TeaCorner | None = None
+        self._tea_loader: Worker | None = None
+        self._reading_ready = False
+        self._ready_timer = QTimer(self)
+        self._ready_timer.setInterval(READY_MS)
+        self._ready_timer.timeout.connect(self._poll_ready)
         if self.where == OFF:
             return
         from ui.customer_display.window import CustomerDisplay
@@ -115,6 +124,7 @@ class DisplayLink(QObject):
         else:
             session = self._signals.session
             shown = shown_sale(session, paying=session.payment_started and self._paying_now())
+        shown = with_ready(shown, self.ready)
         self.display.show_state(shown)
         idle = shown.screen.value == "idle"
         if idle and not self._slides.isActive():
@@ -128,14 +138,44 @@ class DisplayLink(QObject):
 
     # --- the stories ----------------------------------------------------------------------
     def store_opened(self, ctx: TillContext, loader: Worker) -> None:
-        """Load the slideshow's stories and the products' photos on `loader`."""
-        if self.display is None or ctx.load_showcase is None:
+        """Load the slideshow's stories and the products' photos on `loader`; from then on
+        read the tea corner's ready orders there too, every READY_MS."""
+        if self.display is None:
             return
         from ui.till.ops import TillOp
+
+        if ctx.tea is not None:
+            self._tea, self._tea_loader = ctx.tea, loader
+            self._ready_timer.start()
+            self._poll_ready()
+        if ctx.load_showcase is None:
+            return
 
         TillOp("load_showcase", ctx.load_showcase).success(self._showcase_loaded).failure(
             lambda exc: log.warning("the customer display's stories: %s", exc)
         ).run(loader)
+
+    def _poll_ready(self) -> None:
+        tea, loader = self._tea, self._tea_loader
+        if tea is None or loader is None or self._reading_ready or loader.closed:
+            return
+        from ui.till.ops import TillOp
+
+        self._reading_ready = True
+        TillOp("tea_ready", tea.ready_now).success(self._ready_read).failure(
+            self._ready_failed
+        ).run(loader)
+
+    def _ready_read(self, numbers: list[int]) -> None:
+        self._reading_ready = False
+        ready = tuple(numbers)
+        if ready != self.ready:
+            self.ready = ready
+            self._refresh()
+
+    def _ready_failed(self, exc: Exception) -> None:
+        self._reading_ready = False
+        log.warning("the tea corner's ready orders: %s", exc)
 
     def _showcase_loaded(self, showcase: Showcase) -> None:
         if self.display is not None:
@@ -222,5 +262,6 @@ class DisplayLink(QObject):
         """The till is closing."""
         self._slides.stop()
         self._paid_timer.stop()
+        self._ready_timer.stop()
         if self.display is not None:
             self.display.close_quietly()

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
-from pos.services.customer_display import Screen, Shown, ShownLine, Slide
+from pos.services.customer_display import MenuTile, Screen, Shown, ShownLine, Slide
 from ui import format as fmt
 from ui import style
 from ui.customer_display.words import QT_TRANSLATE_NOOP, Words
@@ -106,12 +106,16 @@ def _laid_out(text: str, px: int, bold: bool, width: int, wrap: bool) -> QStatic
 
 
 def paint(canvas: Canvas, shown: Shown, shop_name: str, *, slide: Slide | None,
-          photo: Photo, qr: QrImage) -> None:  # fmt: skip
-    """Draw `shown` on the whole canvas."""
+          photo: Photo, qr: QrImage, menu: tuple[MenuTile, ...] = ()) -> None:  # fmt: skip
+    """Draw `shown` on the whole canvas (`menu`: the idle screen shows the tea menu)."""
     canvas.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     canvas.fill(QRect(0, 0, canvas.width, canvas.height), style.SURFACE)
     body = _header(canvas, shop_name)
-    if shown.screen is Screen.CART:
+    if shown.ready:
+        body = _ready(canvas, body, shown.ready)
+    if shown.screen is Screen.IDLE and menu:
+        _tea_menu(canvas, body, menu, photo)
+    elif shown.screen is Screen.CART:
         _cart(canvas, body, shown, photo)
     elif shown.screen is Screen.PAYMENT:
         _payment(canvas, body, shown, qr)
@@ -127,6 +131,27 @@ def _header(c: Canvas, shop_name: str) -> QRect:
     c.fill(QRect(0, band.bottom() + 1, c.width, c.px(4)), style.GOLD)
     c.text(band.adjusted(c.px(24), 0, -c.px(24), 0), shop_name, 24, "#ffffff", bold=True)
     return QRect(0, band.bottom() + c.px(4), c.width, c.height - band.height() - c.px(4))
+
+
+def ready_text(words: Words, numbers: tuple[int, ...]) -> str:
+    """ "คิว 23 พร้อมแล้ว" / "Order 23 ready" (several: "Orders 23, 24 ready")."""
+    joined = ", ".join(str(n) for n in numbers)
+    if len(numbers) == 1:
+        return words(QT_TRANSLATE_NOOP("CustomerDisplay", "Order {number} ready")).format(
+            number=joined
+        )
+    return words(QT_TRANSLATE_NOOP("CustomerDisplay", "Orders {numbers} ready")).format(
+        numbers=joined
+    )
+
+
+def _ready(c: Canvas, body: QRect, numbers: tuple[int, ...]) -> QRect:
+    """The tea corner's call along the bottom of every page; what is left above it."""
+    band = QRect(0, body.bottom() - c.px(84) + 1, c.width, c.px(84))
+    c.fill(band, style.GREEN)
+    c.text(band.adjusted(c.px(24), 0, -c.px(24), 0), ready_text(c.words, numbers), 40,
+           "#ffffff", bold=True, align=AlignCenter)  # fmt: skip
+    return QRect(body.left(), body.top(), body.width(), body.height() - band.height())
 
 
 # --- the cart --------------------------------------------------------------------------------
@@ -334,6 +359,36 @@ def _idle(c: Canvas, body: QRect, slide: Slide | None, photo: Photo) -> None:
             if p
         )
     c.text(QRect(x, y, width, c.px(32)), place, 18, style.MUTED)
+
+
+def _tea_menu(c: Canvas, body: QRect, menu: tuple[MenuTile, ...], photo: Photo) -> None:
+    """The tea corner's drinks, their photos (or letters) and prices, in a grid."""
+    w = c.words
+    margin = c.px(24)
+    inner = body.adjusted(margin, margin, -margin, -margin)
+    c.text(QRect(inner.left(), inner.top(), inner.width(), c.px(44)),
+           w(QT_TRANSLATE_NOOP("CustomerDisplay", "Mulberry tea corner: ask at the counter")),
+           26, style.PURPLE, bold=True)  # fmt: skip
+    top = inner.top() + c.px(56)
+    columns = 3 if len(menu) > 4 else 2
+    rows = max(1, -(-len(menu) // columns))
+    gap = c.px(14)
+    cell_w = (inner.width() - gap * (columns - 1)) // columns
+    cell_h = min(c.px(120), (inner.bottom() - top - gap * (rows - 1)) // rows)
+    for i, tile in enumerate(menu):
+        x = inner.left() + (i % columns) * (cell_w + gap)
+        y = top + (i // columns) * (cell_h + gap)
+        cell = QRect(x, y, cell_w, cell_h)
+        c.fill(cell, style.CARD, 14)
+        side = cell_h - c.px(16)
+        pic = QRect(cell.left() + c.px(8), cell.top() + c.px(8), side, side)
+        _picture(c, pic, photo(tile.sku, side) if tile.photo else None, tile.name_th, 10)
+        left = pic.right() + c.px(12)
+        text_w = cell.right() - left - c.px(8)
+        c.text(QRect(left, cell.top() + c.px(8), text_w, cell_h // 2), w.pick(
+            tile.name_th, tile.name_en), 19, bold=True)  # fmt: skip
+        c.text(QRect(left, cell.top() + cell_h // 2, text_w, cell_h // 2 - c.px(8)),
+               fmt.baht(tile.price), 20, style.PURPLE, bold=True)  # fmt: skip
 
 
 def _picture(c: Canvas, rect: QRect, image: QImage | None, name: str, radius: float) -> None:

@@ -10,7 +10,15 @@ from PySide6.QtGui import QCloseEvent, QImage, QImageReader, QPainter, QPaintEve
 from PySide6.QtWidgets import QWidget
 
 from pos.domain.promptpay import PromptPayError, promptpay_payload
-from pos.services.customer_display import IDLE, NO_SHOWCASE, Screen, Showcase, Shown, Slide
+from pos.services.customer_display import (
+    IDLE,
+    NO_SHOWCASE,
+    MenuTile,
+    Screen,
+    Showcase,
+    Shown,
+    Slide,
+)
 from ui.customer_display.painting import Canvas, paint
 from ui.customer_display.words import Words
 from ui.qr import qr_image
@@ -73,14 +81,27 @@ class CustomerDisplay(QWidget):
         self._changed()
 
     def next_slide(self) -> None:
-        if len(self.showcase.slides) > 1:
-            self.slide_index = (self.slide_index + 1) % len(self.showcase.slides)
+        if self.showcase.pages > 1:
+            self.slide_index = (self.slide_index + 1) % self.showcase.pages
             self._changed()
 
     @property
     def slide(self) -> Slide | None:
+        """The producer's story on the idle screen now (None: none, or the tea menu's page)."""
         slides = self.showcase.slides
-        return slides[self.slide_index % len(slides)] if slides else None
+        if not slides or self.on_tea_menu:
+            return None
+        return slides[self.slide_index % len(slides)]
+
+    @property
+    def on_tea_menu(self) -> bool:
+        """The idle screen shows the tea corner's menu now (the slideshow's last page)."""
+        pages = self.showcase.pages
+        return bool(self.showcase.tea_menu) and self.slide_index % pages == pages - 1
+
+    @property
+    def tea_menu(self) -> tuple[MenuTile, ...]:
+        return self.showcase.tea_menu if self.on_tea_menu else ()
 
     @property
     def payload(self) -> str:
@@ -113,7 +134,7 @@ class CustomerDisplay(QWidget):
         canvas = Canvas(painter, self.width(), self.height(), self.words)
         try:
             paint(canvas, self.shown, self.words.pick(th, en), slide=self.slide,
-                  photo=self._photo, qr=self._qr_image)  # fmt: skip
+                  photo=self._photo, qr=self._qr_image, menu=self.tea_menu)  # fmt: skip
         finally:
             painter.end()
         self.texts = canvas.texts

@@ -91,6 +91,15 @@ ACTIONS: tuple[TillAction, ...] = (
         button=6,
     ),
     TillAction(
+        "tea", ("Shift+F6",), QT_TRANSLATE_NOOP("TillActions", "Tea"), "open_tea_pad",
+        help=QT_TRANSLATE_NOOP("TillActions", "Tea corner: the drinks' menu pad"),
+        menu=True,
+    ),
+    TillAction(
+        "tea_orders", (), QT_TRANSLATE_NOOP("TillActions", "Tea orders"), "tea_orders",
+        menu=True,
+    ),
+    TillAction(
         "plus", (), QT_TRANSLATE_NOOP("TillActions", "One more"), "one_more",
         help=QT_TRANSLATE_NOOP("TillActions", "One more / one less of the selected line"),
         button=7, key_label="+", help_keys="+ / −",

@@ -293,6 +293,8 @@ class LastLinePanel(QFrame):
         p = line.product
         self._product_id = p.product_id
         first, second = p.name.pick(language), p.name.pick(other_language(language))
+        if line.detail is not None:  # a drink's options, a booking's time: above the name
+            second = f"{line.detail.pick(language)}\n{second}"
         unit = p.unit.pick(language)
         detail = f"{fmt.line_quantity(line)} {unit} × {fmt.money(line.unit_price)}"
         if line.discount is not None:

@@ -38,6 +38,7 @@ from ui.till.session_signals import SessionSignals
 from ui.till.settings_flow import SettingsFlow
 from ui.till.shift_flow import ShiftFlow
 from ui.till.store_flow import ContextFactory, StoreFlow
+from ui.till.tea_flow import TeaFlow
 from ui.till.tools import ToolsFlow
 from ui.worker import Worker
 
@@ -107,6 +108,7 @@ class TillWindow(QMainWindow):
         self.carts = CartFlow(self)
         self.payment = PaymentFlow(self)
         self.tools = ToolsFlow(self)
+        self.tea = TeaFlow(self)
         self.settings_flow = SettingsFlow(self)  # settings saved in the back office, taken live
         self.action_set = ActionSet(self, self._handler, self._key_layout, self.header.shift_menu)
         self.actions_by_name = self.action_set.actions
@@ -138,7 +140,7 @@ class TillWindow(QMainWindow):
     def _handler(self, name: str) -> Callable[[], None]:
         """The method an action of the table calls: the window's, or one of its flows'."""
         for owner in (self, self.lines, self.carts, self.payment, self.shift, self.login,
-                      self.tools):
+                      self.tools, self.tea):
             slot = getattr(owner, name, None)
             if callable(slot):
                 return slot  # type: ignore[no-any-return]
@@ -547,6 +549,7 @@ class TillWindow(QMainWindow):
             app.focusChanged.disconnect(self._on_focus_changed)
         self._clock.stop()
         self.customer_display.close()
+        self.tea.close()
         self.session_signals.stop()
         self.worker.shutdown()
         self.loader.shutdown()

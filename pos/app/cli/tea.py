@@ -1,4 +1,5 @@
-"""`otop-pos tea menu|list|ready|collected|cancel|reprint|resume`: the tea corner's orders."""
+"""`otop-pos tea menu|list|ready|collected|cancel|reprint|resume|orders`: the tea corner's
+orders (`orders`: the tea counter's window on a dedicated terminal)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,18 @@ def cmd_resume(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_orders(args: argparse.Namespace, settings: Settings) -> int:
+    """The tea counter's orders window: a log-in, then today's orders until it is closed."""
+    from ui.app import ensure_app
+    from ui.tea.orders_window import run_tea_orders
+
+    ensure_app()
+    with opened(args, settings, queue_prints=True) as services:
+        return run_tea_orders(
+            services.tea, services.auth, language=getattr(args, "lang", None) or settings.language
+        )
+
+
 def add_commands(sub: Commands) -> None:
     tea = sub.add_parser("tea", help="the tea corner: its menu and today's orders")
     commands = tea.add_subparsers(dest="tea_command", required=True)
@@ -98,3 +111,9 @@ def add_commands(sub: Commands) -> None:
     resume = commands.add_parser("resume", help="print the tickets still in the print queue")
     db_arg(resume)
     resume.set_defaults(func=cmd_resume)
+    window = commands.add_parser("orders", help="the tea counter's orders window (a log-in first)")
+    db_arg(window)
+    window.add_argument(
+        "--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of the window"
+    )
+    window.set_defaults(func=cmd_orders)
