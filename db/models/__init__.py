@@ -38,6 +38,7 @@ from db.models.sales import (
     Sale,
     SaleBasket,
     SaleLine,
+    SaleNote,
     StockMovement,
     TaxInvoice,
 )
@@ -98,6 +99,7 @@ __all__ = [
     "Sale",
     "SaleBasket",
     "SaleLine",
+    "SaleNote",
     "Setting",
     "Shift",
     "Shop",

@@ -7,7 +7,7 @@ by the room as a one-element int4range (the bundled server has no btree_gist). S
 such constraint: the rooms service checks inside one BEGIN IMMEDIATE write transaction.
 
 Revision ID: 0019
-Revises: 0015 (0016 once the core's line kinds are merged)
+Revises: 0016
 Create Date: 2026-12-03 08:40:00
 """
 from alembic import op
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0019'
-down_revision = '0015'  # '0016' once the core's line kinds are merged
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
