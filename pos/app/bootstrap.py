@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from pos.services.producers import Producers
     from pos.services.products import Products
     from pos.services.returns import Returns
+    from pos.services.rooms import Rooms
     from pos.services.search import ProductIndex
     from pos.services.settings import LiveSettings, SettingsAdmin, SettingsTaken
     from pos.services.shifts import Shifts
@@ -487,7 +488,7 @@ class Services:
     def sale_hooks(self) -> list[SaleHook]:
         """What runs inside every sale's transaction, the counter's and the orders' alike
         (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
-        hooks: list[SaleHook] = []
+        hooks: list[SaleHook] = [self.rooms.sale_hook]
         return hooks
 
     @cached_property
@@ -571,6 +572,28 @@ class Services:
 
         slips = DirectorySlipStore(data_dir() / "slips")
         return Orders(self.store.uow, self.settings, self.clock, slips, self.sale_hooks)
+
+    @cached_property
+    def rooms(self) -> Rooms:
+        """The co-working room: bookings in the central database when the store is a counter
+        of one (nothing connects until a call), else in the store itself."""
+        from pos.services.rooms import Rooms
+
+        store = self.store
+        tid = store.terminal.terminal_id
+        if not (self.settings.central_url and store.engine.dialect.name == "sqlite"):
+            return Rooms(store.uow, self.clock, terminal_id=tid, till=store.uow)
+        from db.engine import make_engine
+        from db.sync import as_counter_login, central_connect_args
+        from db.uow import SqlUnitOfWorkFactory
+
+        url = as_counter_login(store.engine, self.settings.central_url)
+        timeout = self.settings.sync_round_timeout_s
+        central = make_engine(url, connect_args=central_connect_args(timeout))
+        return Rooms(
+            SqlUnitOfWorkFactory(central), self.clock, central=True, terminal_id=tid,
+            till=store.uow,
+        )  # fmt: skip
 
     @cached_property
     def shipping(self) -> ShippingDesk:
