@@ -36,8 +36,8 @@ def _day() -> datetime:
 
 
 def test_a_counter_books_and_confirms_in_central_and_refuses_offline(
-    central,
-    make_counter,
+    central,  # noqa: F811
+    make_counter,  # noqa: F811
     proxy,  # noqa: F811
 ) -> None:
     cutter, via_proxy = proxy
