@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
+    from pos.ports.returns import RefundHook
     from pos.ports.sales import SaleHook
     from pos.ports.stock import StockUnitOfWork
     from pos.ports.terminals import TerminalInfo
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from pos.services.curation import Curation
     from pos.services.customer_display import Showcase
     from pos.services.labels import LabelDesk
+    from pos.services.order_desk import OrderDesk
     from pos.services.orders import Orders
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.producers import Producers
@@ -463,7 +465,10 @@ class Services:
 
         sink = None if self.receipt_sink is None else RefundSlips(self.receipt_sink)
         store = self.store
-        return Returns(store.uow, self.auth, self.settings, store.terminal, self.clock, sink)
+        return Returns(
+            store.uow, self.auth, self.settings, store.terminal, self.clock, sink,
+            self.refund_hooks,
+        )  # fmt: skip
 
     @cached_property
     def stock_desk(self) -> StockDesk:
@@ -489,6 +494,12 @@ class Services:
         """What runs inside every sale's transaction, the counter's and the orders' alike
         (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
         hooks: list[SaleHook] = [self.rooms.sale_hook]
+        return hooks
+
+    @cached_property
+    def refund_hooks(self) -> list[RefundHook]:
+        """What runs inside every refund's transaction (pos.ports.returns.RefundHook)."""
+        hooks: list[RefundHook] = []
         return hooks
 
     @cached_property
@@ -565,13 +576,20 @@ class Services:
 
     @cached_property
     def orders(self) -> Orders:
-        """Online orders (the web shop and the orders window); slips in the data folder."""
+        """Online orders, the web shop's side; slips in the data folder."""
         from db.slips import DirectorySlipStore
         from pos.config import data_dir
         from pos.services.orders import Orders
 
         slips = DirectorySlipStore(data_dir() / "slips")
-        return Orders(self.store.uow, self.settings, self.clock, slips, self.sale_hooks)
+        return Orders(self.store.uow, self.settings, self.clock, slips)
+
+    @cached_property
+    def order_desk(self) -> OrderDesk:
+        """Online orders, the staff's side (the orders window and `otop-pos orders`)."""
+        from pos.services.order_desk import OrderDesk
+
+        return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
 
     @cached_property
     def rooms(self) -> Rooms:
@@ -692,6 +710,7 @@ class Services:
             take_settings=self.take_settings,
             watch_settings=self.watch_settings,
             load_showcase=self.load_showcase,
+            orders=self.orders,
         )
 
     def load_showcase(self) -> Showcase:

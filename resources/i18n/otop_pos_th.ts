@@ -390,77 +390,77 @@
 <context>
     <name>CartFlow</name>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="50"/>
+        <location filename="../../ui/till/cart_flow.py" line="54"/>
         <source>Log in first, then scan</source>
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="91"/>
+        <location filename="../../ui/till/cart_flow.py" line="109"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="107"/>
+        <location filename="../../ui/till/cart_flow.py" line="125"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="117"/>
+        <location filename="../../ui/till/cart_flow.py" line="135"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="124"/>
+        <location filename="../../ui/till/cart_flow.py" line="142"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="138"/>
+        <location filename="../../ui/till/cart_flow.py" line="156"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="154"/>
+        <location filename="../../ui/till/cart_flow.py" line="172"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="165"/>
+        <location filename="../../ui/till/cart_flow.py" line="183"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="167"/>
+        <location filename="../../ui/till/cart_flow.py" line="185"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="170"/>
+        <location filename="../../ui/till/cart_flow.py" line="188"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="171"/>
+        <location filename="../../ui/till/cart_flow.py" line="189"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="172"/>
+        <location filename="../../ui/till/cart_flow.py" line="190"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="189"/>
+        <location filename="../../ui/till/cart_flow.py" line="207"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="201"/>
+        <location filename="../../ui/till/cart_flow.py" line="219"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="240"/>
+        <location filename="../../ui/till/cart_flow.py" line="258"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -1111,67 +1111,77 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>FindDialog</name>
     <message>
-        <location filename="../../ui/find_dialog.py" line="97"/>
+        <location filename="../../ui/find_dialog.py" line="102"/>
+        <source>(reserved {n})</source>
+        <translation>(จองไว้ {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="125"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="103"/>
+        <location filename="../../ui/find_dialog.py" line="131"/>
         <source>{count} products: type part of a name, SKU or barcode</source>
         <translation>สินค้า {count} รายการ: พิมพ์ชื่อบางส่วน รหัสสินค้า หรือบาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="108"/>
+        <location filename="../../ui/find_dialog.py" line="136"/>
         <source>No product matches</source>
         <translation>ไม่พบสินค้าที่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="110"/>
+        <location filename="../../ui/find_dialog.py" line="138"/>
         <source>{count} found</source>
         <translation>พบ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="153"/>
+        <location filename="../../ui/find_dialog.py" line="183"/>
         <source>Find product</source>
         <translation>ค้นหาสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="154"/>
+        <location filename="../../ui/find_dialog.py" line="184"/>
         <source>Find product (F2)</source>
         <translation>ค้นหาสินค้า (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="156"/>
+        <location filename="../../ui/find_dialog.py" line="186"/>
         <source>Thai or English name, SKU or barcode — tone marks optional</source>
         <translation>ชื่อไทยหรืออังกฤษ รหัสสินค้า หรือบาร์โค้ด — ไม่ต้องใส่วรรณยุกต์ก็ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="161"/>
+        <location filename="../../ui/find_dialog.py" line="190"/>
+        <source>Stock</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="192"/>
         <source>Add (Enter)</source>
         <translation>เพิ่ม (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="162"/>
+        <location filename="../../ui/find_dialog.py" line="193"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -1347,17 +1357,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>HeaderPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="145"/>
+        <location filename="../../ui/till/panels.py" line="146"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="149"/>
+        <location filename="../../ui/till/panels.py" line="150"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="150"/>
+        <location filename="../../ui/till/panels.py" line="151"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
     </message>
@@ -1569,43 +1579,53 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="284"/>
+        <location filename="../../ui/till/panels.py" line="290"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="291"/>
+        <location filename="../../ui/till/panels.py" line="299"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="294"/>
+        <location filename="../../ui/till/panels.py" line="302"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="295"/>
-        <location filename="../../ui/till/panels.py" line="304"/>
+        <location filename="../../ui/till/panels.py" line="303"/>
+        <location filename="../../ui/till/panels.py" line="330"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="302"/>
+        <location filename="../../ui/till/panels.py" line="317"/>
+        <source>In stock {n}</source>
+        <translation>คงเหลือ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="319"/>
+        <source>reserved {n}</source>
+        <translation>จองไว้ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="328"/>
         <source>Gift basket of {items} item(s): {count} × {price}</source>
         <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="310"/>
+        <location filename="../../ui/till/panels.py" line="336"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="311"/>
+        <location filename="../../ui/till/panels.py" line="337"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="313"/>
+        <location filename="../../ui/till/panels.py" line="339"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -1951,318 +1971,368 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="111"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="121"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="328"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="348"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="341"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="361"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="387"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="391"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="484"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="516"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="401"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="421"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="405"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="425"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="431"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="416"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="436"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="426"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="440"/>
+        <source>Paid late, after the reservation ran out: refund due {amount}</source>
+        <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="444"/>
+        <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
+        <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="448"/>
+        <source>Paid late, after the reservation ran out</source>
+        <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="458"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="488"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="520"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="589"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="630"/>
+        <source>Late payment of {no} confirmed (after the reservation ran out; the stock was still there): receipt {receipt}</source>
+        <translation>ยืนยันการชำระล่าช้าของ {no} แล้ว (หลังหมดเวลาจอง แต่สินค้ายังมีพอ): ใบเสร็จ {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="634"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="604"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="656"/>
+        <source>{no}: paid late, refund due {amount}.</source>
+        <translation>{no}: ชำระล่าช้า ต้องคืนเงิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="679"/>
+        <source>Save the tax invoice</source>
+        <translation>บันทึกใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="686"/>
+        <source>Tax invoice {number} saved: {path}</source>
+        <translation>บันทึกใบกำกับภาษี {number} แล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="707"/>
+        <source>Tax invoice {number}</source>
+        <translation>ใบกำกับภาษี {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="716"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="620"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="629"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="741"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="638"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="750"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="664"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="776"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="793"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="706"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="730"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="738"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="850"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="754"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="866"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="756"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="769"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="881"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="890"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="784"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="896"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="907"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="796"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="908"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="797"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="798"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="805"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="917"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="809"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="921"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="810"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="922"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="812"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="817"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="929"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="930"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="819"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
+        <source>Paid late: refund due</source>
+        <translation>ชำระล่าช้า: ต้องคืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
+        <source>Tax invoice…</source>
+        <translation>ใบกำกับภาษี…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="824"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="825"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="826"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="827"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="828"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="829"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="831"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="832"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="946"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="833"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="834"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="835"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="839"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="953"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="840"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="954"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="841"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
@@ -3795,42 +3865,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="345"/>
+        <location filename="../../ui/till/panels.py" line="372"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="350"/>
+        <location filename="../../ui/till/panels.py" line="377"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="351"/>
+        <location filename="../../ui/till/panels.py" line="378"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="354"/>
+        <location filename="../../ui/till/panels.py" line="381"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="357"/>
+        <location filename="../../ui/till/panels.py" line="384"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="359"/>
+        <location filename="../../ui/till/panels.py" line="386"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="360"/>
+        <location filename="../../ui/till/panels.py" line="387"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="364"/>
+        <location filename="../../ui/till/panels.py" line="391"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -4365,12 +4435,12 @@ Card</source>
 <context>
     <name>ToolsFlow</name>
     <message>
-        <location filename="../../ui/till/tools.py" line="59"/>
+        <location filename="../../ui/till/tools.py" line="74"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="92"/>
+        <location filename="../../ui/till/tools.py" line="107"/>
         <source>Only a manager or an admin may open the back office</source>
         <translation>เฉพาะผู้จัดการหรือผู้ดูแลระบบเท่านั้นที่เปิดระบบหลังร้านได้</translation>
     </message>
@@ -4378,27 +4448,27 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="231"/>
+        <location filename="../../ui/till/panels.py" line="232"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="235"/>
+        <location filename="../../ui/till/panels.py" line="236"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="240"/>
+        <location filename="../../ui/till/panels.py" line="241"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="243"/>
+        <location filename="../../ui/till/panels.py" line="244"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="247"/>
+        <location filename="../../ui/till/panels.py" line="248"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>
