@@ -24,6 +24,7 @@ from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, CartLine, ProductKind
 from pos.domain.errors import CentralUnavailable, StoreUnavailable
 from pos.domain.money import ZERO
+from pos.domain.refund import RefundReceipt
 from pos.domain.rooms import (
     ACTIVE_STATUSES,
     CHANGEABLE,
@@ -46,6 +47,7 @@ from pos.domain.rooms import (
 from pos.domain.sale import Receipt, ReceiptLine, ReceiptNote
 from pos.domain.shop_time import day_bounds, local, period_bounds
 from pos.ports.clock import Clock
+from pos.ports.returns import RefundRequest, ReturnsUnitOfWork
 from pos.ports.rooms import (
     BookingView,
     Customer,
@@ -66,9 +68,7 @@ log = logging.getLogger(__name__)
 
 CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
 NAME_MAX = 100
-DEMO_ROOM = Room(
-    "", "COWORK", "ห้องประชุม Co-working", "Co-working room", 12, ("Smart TV", "Wi-Fi")
-)
+DEMO_ROOM = Room("", "COWORK", "ห้องประชุม Co-working", "Co-working room", 12, ("Smart TV", "Wi-Fi"))
 # the statuses a report counts as booked time (a no-show's time was kept for it)
 BOOKED = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED,
                     BookingStatus.NO_SHOW})  # fmt: skip
@@ -558,6 +558,59 @@ class Rooms:
                                 f"paid {what} {receipt.receipt_no}")  # fmt: skip
             notes.append(booking_note(b))
         return notes
+
+    def refund_hook(
+        self, uow: ReturnsUnitOfWork, request: RefundRequest, refund: RefundReceipt
+    ) -> None:
+        """Inside the refund's transaction: money given back on a booking's line is allowed
+        only for a cancelled booking and only up to what the cancellation rule gives back
+        (refund_on_cancel at the moment it was cancelled); it is recorded against the booking."""
+        lines = [(p.amount, _booking_ref(p.line.ref)) for p in request.plan.lines]
+        lines = [(amount, ref) for amount, ref in lines if ref is not None]
+        if not lines:
+            return
+        if self.central:
+            with self._reach(), self.uow(write=True) as tx:
+                self._record_refund(tx.rooms, lines, request, refund)
+                tx.commit()
+            return
+        self._record_refund(uow.rooms, lines, request, refund)
+
+    def _record_refund(
+        self,
+        repo: RoomRepository,
+        lines: Sequence[tuple[Decimal, tuple[str, str] | None]],
+        request: RefundRequest,
+        refund: RefundReceipt,
+    ) -> None:
+        for amount, parsed in lines:
+            assert parsed is not None
+            b = repo.booking_by_id(parsed[0])
+            if b is None:
+                raise RoomError("unknown", "The booking of this line is not known here",
+                                "ไม่พบการจองของรายการนี้")  # fmt: skip
+            if b.status is not BookingStatus.CANCELLED or b.cancelled_at is None:
+                raise RoomError(
+                    "refund",
+                    f"Booking {b.booking_no} is {b.status.label.en.lower()}: cancel it first, "
+                    "then the cancellation rule says what is refunded",
+                    f"การจอง {b.booking_no} {b.status.label.th} กรุณายกเลิกการจองก่อน "
+                    "แล้วจึงคืนเงินตามเงื่อนไขการยกเลิก",
+                )
+            rules = repo.rules(b.room_id) or RoomRules()
+            allowed = refund_on_cancel(rules, replace(b, refunded=ZERO).terms, b.cancelled_at)
+            left = allowed - b.refunded
+            if amount > left:
+                raise RoomError(
+                    "refund",
+                    f"By the cancellation rule {left:.2f} baht of booking {b.booking_no} can be "
+                    "refunded",
+                    f"ตามเงื่อนไขการยกเลิก คืนเงินการจอง {b.booking_no} ได้ {left:.2f} บาท",
+                )
+            repo.add_payment(
+                RoomPayment(b.id, "refund", -amount, request.at, refund.refund_id,
+                            refund.refund_no)
+            )  # fmt: skip
 
     # --- reports and the demo ----------------------------------------------------------------
     def utilisation(self, first: date, last: date, room_id: str | None = None) -> RoomReport:

@@ -120,3 +120,52 @@ def test_a_hold_that_ran_out_refuses_the_sale_and_nothing_is_written(
     # the hook's own expiry rolled back with the sale; the sweep marks it
     assert rooms.booking(b.booking_no).status is BookingStatus.HELD
     assert rooms.expire_holds() == [b.booking_no]
+
+
+def test_a_deposit_is_refunded_through_the_refund_service_by_the_cancellation_rule(
+    services: Services,
+) -> None:
+    from pos.services.auth import Auth
+    from tests.helpers.selling import PlainTestHasher
+
+    store = services.store
+    services.auth = Auth(store.uow, store.settings, services.clock, PlainTestHasher(),
+                         store.terminal.terminal_id)  # fmt: skip
+    rooms, checkout = services.rooms, services.checkout
+    room = rooms.rooms()[0]
+    early = rooms.book(
+        room.id, datetime(2026, 12, 12, 9, tzinfo=BANGKOK),
+        datetime(2026, 12, 12, 11, tzinfo=BANGKOK), GUEST, actor=CASHIER,
+    )  # fmt: skip
+    late = rooms.book(
+        room.id, datetime(2026, 12, 2, 8, 30, tzinfo=BANGKOK),
+        datetime(2026, 12, 2, 10, 30, tzinfo=BANGKOK), GUEST, actor=CASHIER,
+    )  # fmt: skip
+    paid_early = pay(checkout, rooms.payment_line(early.booking_no, "deposit"))
+    paid_late = pay(checkout, rooms.payment_line(late.booking_no, "deposit"))
+    services.auth.ensure_demo_users()
+    manager = services.auth.login("manager", "9999")
+    # not cancelled yet: the refund service refuses to give the deposit back
+    with pytest.raises(RoomError) as refused:
+        services.returns.refund(manager, paid_early.receipt_no, {}, "cash", "customer asked")
+    assert refused.value.rule == "refund"
+
+    assert rooms.cancel(early.booking_no, CASHIER, "plans changed").refund_due == Decimal("200.00")
+    refund = services.returns.refund(manager, paid_early.receipt_no, {}, "cash", "cancelled")
+    assert refund.total == Decimal("200.00")
+    back = rooms.booking(early.booking_no)
+    assert (back.paid, back.refunded) == (Decimal("200.00"), Decimal("200.00"))
+    with services.store.engine.connect() as conn:
+        row = conn.execute(
+            select(m.RoomPaymentRow.amount, m.RoomPaymentRow.receipt_no)
+            .where(m.RoomPaymentRow.what == "refund")
+        ).one()  # fmt: skip
+    assert tuple(row) == (Decimal("-200.00"), refund.refund_no)
+
+    # cancelled within 24 hours of the start: nothing comes back, the refund is refused
+    assert rooms.cancel(late.booking_no, CASHIER, "ill").refund_due == Decimal("0.00")
+    refunds = _count(services, m.Refund)
+    with pytest.raises(RoomError) as refused:
+        services.returns.refund(manager, paid_late.receipt_no, {}, "cash", "cancelled late")
+    assert "0.00" in refused.value.message("en")
+    assert _count(services, m.Refund) == refunds
