@@ -4225,128 +4225,138 @@ Card</source>
         <translation>จอลูกค้า: ไทย / English (จอแคชเชียร์คงเดิม)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="158"/>
+        <location filename="../../ui/till/actions.py" line="130"/>
+        <source>Show the customer display</source>
+        <translation>เปิดจอลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="131"/>
+        <source>Customer display: open it again after it was closed</source>
+        <translation>จอลูกค้า: เปิดอีกครั้งหลังถูกปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="166"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="159"/>
+        <location filename="../../ui/till/actions.py" line="167"/>
         <source>Printer setup and test page</source>
         <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="163"/>
+        <location filename="../../ui/till/actions.py" line="171"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="164"/>
+        <location filename="../../ui/till/actions.py" line="172"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="168"/>
+        <location filename="../../ui/till/actions.py" line="176"/>
         <source>Price of the line</source>
         <translation>ราคาของรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="170"/>
+        <location filename="../../ui/till/actions.py" line="178"/>
         <source>New unit price of the selected line (a manager approves it)</source>
         <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="129"/>
+        <location filename="../../ui/till/actions.py" line="137"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="133"/>
+        <location filename="../../ui/till/actions.py" line="141"/>
         <source>Paid in</source>
         <translation>นำเงินเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="134"/>
+        <location filename="../../ui/till/actions.py" line="142"/>
         <source>Paid in: cash put into the drawer</source>
         <translation>นำเงินเข้า: นำเงินสดใส่ลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="138"/>
+        <location filename="../../ui/till/actions.py" line="146"/>
         <source>Paid out</source>
         <translation>นำเงินออก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="139"/>
+        <location filename="../../ui/till/actions.py" line="147"/>
         <source>Paid out: cash taken from the drawer</source>
         <translation>นำเงินออก: นำเงินสดออกจากลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="143"/>
+        <location filename="../../ui/till/actions.py" line="151"/>
         <source>X report</source>
         <translation>รายงาน X</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="144"/>
+        <location filename="../../ui/till/actions.py" line="152"/>
         <source>X report: the shift so far</source>
         <translation>รายงาน X: ยอดของกะจนถึงตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="148"/>
+        <location filename="../../ui/till/actions.py" line="156"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="149"/>
+        <location filename="../../ui/till/actions.py" line="157"/>
         <source>Close the shift: count the drawer, Z report</source>
         <translation>ปิดกะ: นับเงินในลิ้นชัก พิมพ์รายงาน Z</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="153"/>
+        <location filename="../../ui/till/actions.py" line="161"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="154"/>
+        <location filename="../../ui/till/actions.py" line="162"/>
         <source>Refund some or all of a sale</source>
         <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="178"/>
+        <location filename="../../ui/till/actions.py" line="186"/>
         <source>Back office</source>
         <translation>ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="180"/>
+        <location filename="../../ui/till/actions.py" line="188"/>
         <source>Back office: products, prices (managers)</source>
         <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="184"/>
-        <location filename="../../ui/till/actions.py" line="186"/>
+        <location filename="../../ui/till/actions.py" line="192"/>
+        <location filename="../../ui/till/actions.py" line="194"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="193"/>
+        <location filename="../../ui/till/actions.py" line="201"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="194"/>
+        <location filename="../../ui/till/actions.py" line="202"/>
         <source>3*code</source>
         <translation>3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="195"/>
+        <location filename="../../ui/till/actions.py" line="203"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="196"/>
+        <location filename="../../ui/till/actions.py" line="204"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="197"/>
+        <location filename="../../ui/till/actions.py" line="205"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -4403,6 +4413,7 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/window.py" line="462"/>
+        <location filename="../../ui/till/window.py" line="473"/>
         <source>The customer display is off (setting customer_display)</source>
         <translation>จอลูกค้าปิดอยู่ (ค่าตั้ง customer_display)</translation>
     </message>
@@ -4417,17 +4428,27 @@ Card</source>
         <translation>จอลูกค้า: ภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="483"/>
+        <location filename="../../ui/till/window.py" line="476"/>
+        <source>Customer display shown</source>
+        <translation>เปิดจอลูกค้าแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/window.py" line="478"/>
+        <source>The customer display&apos;s screen is not connected</source>
+        <translation>ไม่ได้ต่อจอของจอลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/window.py" line="496"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="488"/>
+        <location filename="../../ui/till/window.py" line="501"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="489"/>
+        <location filename="../../ui/till/window.py" line="502"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>

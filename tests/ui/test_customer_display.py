@@ -264,7 +264,7 @@ def test_closing_the_display_or_losing_its_screen_never_disturbs_the_till(
     key(qtbot, field(dialog, "cashTendered"), Qt.Key.Key_Return)
     receipt = wait_for_sale(qtbot, till)
     assert receipt.total == Decimal("2090.00")
-    assert not display.isVisible()  # it stays closed until the till starts again
+    assert not display.isVisible()  # it stays closed until reopened (Ctrl+Shift+D, the menu)
 
 
 # Two screens need a platform that has them: the offscreen platform's screens come from a

@@ -103,6 +103,8 @@ EFFECTS: dict[str, Effect] = {
     "pay": Effect(_modal("paymentDialog")),
     "language": Effect(lambda t: t.language == "en"),
     "display_language": Effect(lambda t: t.customer_display.language == "en"),
+    # off in this till: it says so (tests/ui/test_display_reopen.py reopens a real one)
+    "display_show": Effect(lambda t: "customer_display" in t.message),
     "printer": Effect(_modal("printerSetupDialog")),
     "tax_invoice": Effect(_modal("taxInvoiceDialog")),
     "paid_in": Effect(_modal("cashMoveDialog")),

@@ -201,6 +201,19 @@ class DisplayLink(QObject):
         if self.screen_lost and screen.name() == self.where:
             QTimer.singleShot(0, self.place)
 
+    def reopen(self) -> bool:
+        """The display closed by hand (or hidden with its lost screen) shown again where the
+        settings say, with the sale as it stands now; whether it is on show."""
+        display = self.display
+        if display is None:
+            return False
+        self.closed_by_user = False
+        self._refresh()  # what it shows is the session's now, not what it showed when closed
+        if not display.isVisible():
+            self.place()
+        self._give_back()  # the till keeps the keyboard
+        return display.isVisible()
+
     def _closed_by_user(self) -> None:
         self.closed_by_user = True
         self._slides.stop()

@@ -126,6 +126,14 @@ ACTIONS: tuple[TillAction, ...] = (
         menu=True,
     ),
     TillAction(
+        "display_show", ("Ctrl+Shift+D",),
+        QT_TRANSLATE_NOOP("TillActions", "Show the customer display"), "show_customer_display",
+        help=QT_TRANSLATE_NOOP(
+            "TillActions", "Customer display: open it again after it was closed"
+        ),
+        menu=True,
+    ),
+    TillAction(
         "open_shift", (), QT_TRANSLATE_NOOP("TillActions", "Open shift"), "open_shift",
         menu=True,
     ),

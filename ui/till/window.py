@@ -466,6 +466,19 @@ class TillWindow(QMainWindow):
         else:
             self.show_message(self.tr("Customer display: Thai"), MessageLevel.INFO)
 
+    def show_customer_display(self) -> None:
+        """Ctrl+Shift+D (and the menu): the customer display again after it was closed."""
+        link = self.customer_display
+        if not link.enabled:
+            self.show_message(self.tr("The customer display is off (setting customer_display)"),
+                              MessageLevel.INFO)
+        elif link.reopen():
+            self.show_message(self.tr("Customer display shown"), MessageLevel.INFO)
+        else:
+            self.show_message(self.tr("The customer display's screen is not connected"),
+                              MessageLevel.ERROR)
+        self.refocus()
+
     def set_language(self, language: str) -> None:
         i18n.install_language(language)
         self._language = language
