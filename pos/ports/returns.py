@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ReturnableSale,
     )
     from pos.ports.print_jobs import PrintJobRepository
+    from pos.ports.rooms import RoomRepository
     from pos.ports.shifts import ShiftRepository
     from pos.ports.terminals import TerminalInfo
 
@@ -64,6 +65,8 @@ class ReturnsUnitOfWork(Transaction, Protocol):
     def shifts(self) -> ShiftRepository: ...
     @property
     def print_jobs(self) -> PrintJobRepository: ...
+    @property
+    def rooms(self) -> RoomRepository: ...  # a booking's deposit refunded (the refund hook)
 
 
 # Runs inside a refund's write transaction after its rows are written, before commit (the tea

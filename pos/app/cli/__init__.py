@@ -23,6 +23,7 @@ def add_commands(sub: Commands) -> None:
         receipt,
         refund,
         report,
+        rooms,
         sales,
         settings,
         shop,
@@ -37,6 +38,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
-        producer, user, curation, stock, orders, shop, tea,
+        producer, user, curation, stock, orders, shop, tea, rooms,
     ):  # fmt: skip
         group.add_commands(sub)

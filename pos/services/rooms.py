@@ -1,0 +1,831 @@
+"""The co-working room: rooms and rules, the calendar, booking without overlaps, moving,
+extending, cancelling by the rules, check-in, no-shows, expired holds and the usage report.
+
+Bookings never overlap: on PostgreSQL the database refuses it (an exclusion constraint,
+migration 0019), on SQLite every booking is checked and written inside one BEGIN IMMEDIATE
+write transaction. A counter whose store has a central database books there (the `uow` the
+composition root hands over); when central cannot be reached it shows the last calendar it
+read and refuses to book or confirm, saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from pos.domain.auth import Action, Actor
+from pos.domain.bilingual import Bilingual
+from pos.domain.cart import Cart, CartLine, ProductKind
+from pos.domain.errors import CentralUnavailable, StoreUnavailable
+from pos.domain.money import ZERO
+from pos.domain.refund import RefundReceipt
+from pos.domain.rooms import (
+    ACTIVE_STATUSES,
+    CHANGEABLE,
+    BookingStatus,
+    Period,
+    Room,
+    RoomClash,
+    RoomError,
+    RoomRules,
+    check_move,
+    check_request,
+    clashes,
+    deposit,
+    free_slots,
+    nearest_free,
+    parse_check_in,
+    price,
+    refund_on_cancel,
+)
+from pos.domain.sale import Receipt, ReceiptLine, ReceiptNote
+from pos.domain.shop_time import day_bounds, local, period_bounds
+from pos.ports.clock import Clock
+from pos.ports.returns import RefundRequest, ReturnsUnitOfWork
+from pos.ports.rooms import (
+    BookingView,
+    Customer,
+    Holiday,
+    NewBooking,
+    RoomPayment,
+    RoomPeriodRow,
+    RoomReport,
+    RoomRepository,
+    RoomsUnitOfWork,
+    RoomTaken,
+)
+from pos.ports.sales import SalesUnitOfWork
+from pos.ports.uow import UnitOfWorkFactory
+from pos.services.audit import record, require
+
+log = logging.getLogger(__name__)
+
+CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
+NAME_MAX = 100
+DEMO_ROOM = Room("", "COWORK", "ห้องประชุม Co-working", "Co-working room", 12, ("Smart TV", "Wi-Fi"))
+# the statuses a report counts as booked time (a no-show's time was kept for it)
+BOOKED = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED,
+                    BookingStatus.NO_SHOW})  # fmt: skip
+ROOM_SKU = "SVC-ROOM"  # the centre's product every booking payment is a line of
+PAYMENTS = ("deposit", "balance", "extension", "fee")
+WHAT_TH = {"deposit": "มัดจำ", "balance": "ยอดคงเหลือ", "extension": "ขยายเวลา", "fee": "ค่าธรรมเนียม"}
+THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+               "พ.ย.", "ธ.ค.")  # fmt: skip
+PHONE_MAX = 20
+
+
+class RoomsOffline(RoomError):
+    """The central database that owns the bookings cannot be reached from this counter."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "offline",
+            "This counter cannot reach the central database: bookings cannot be made or "
+            "confirmed until it is back (the calendar shown is the last one read)",
+            "เครื่องนี้ติดต่อฐานข้อมูลกลางไม่ได้ ยังจองหรือยืนยันการจองไม่ได้จนกว่าจะเชื่อมต่อได้ "
+            "(ปฏิทินที่แสดงเป็นข้อมูลล่าสุดที่อ่านได้)",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: datetime
+    end: datetime
+    price: Decimal
+    deposit: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Cancellation:
+    booking: BookingView
+    refund_due: Decimal  # what the rules give back of what was paid (the refund service pays)
+
+
+def _unknown(booking_no: str) -> RoomError:
+    return RoomError("unknown", f"No booking {booking_no}", f"ไม่พบการจองหมายเลข {booking_no}")
+
+
+class Rooms:
+    """The room calendar's service (one per process, thread-safe)."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory[RoomsUnitOfWork],
+        clock: Clock,
+        *,
+        central: bool = False,
+        terminal_id: str | None = None,
+        till: UnitOfWorkFactory[SalesUnitOfWork] | None = None,
+    ) -> None:
+        self.uow = uow
+        # the store the till sells from (its catalogue gets SVC-ROOM); the same database as
+        # the bookings' unless those live in central
+        self.till: UnitOfWorkFactory[SalesUnitOfWork] = till or uow  # type: ignore[assignment]
+        self.clock = clock
+        self.central = central  # the bookings live in another database (the central one)
+        self.terminal_id = terminal_id
+        self.offline = False  # the last call found central unreachable
+        self._seen: dict[tuple[str, datetime], list[BookingView]] = {}
+        self._lock = threading.Lock()
+
+    # --- rooms, rules, holidays (back office) ----------------------------------------------
+    def rooms(self, *, active_only: bool = False) -> list[Room]:
+        with self._reach(), self.uow() as read:
+            return read.rooms.rooms(active_only=active_only)
+
+    def room(self, room_id: str) -> Room:
+        with self._reach(), self.uow() as read:
+            return self._room(read, room_id)
+
+    def rules(self, room_id: str) -> RoomRules:
+        """The room's rules (with the shop's holidays); the defaults until some are saved."""
+        with self._reach(), self.uow() as read:
+            return self._rules(read, room_id)
+
+    def holidays(self) -> list[Holiday]:
+        with self._reach(), self.uow() as read:
+            return read.rooms.holidays()
+
+    def save_room(self, actor: Actor, room: Room) -> Room:
+        """Add (an empty id) or change a room."""
+        require(actor, Action.MANAGE_ROOMS)
+        if not room.code.strip() or not room.name_th.strip() or room.capacity < 1:
+            raise RoomError(
+                "room", "A room needs a code, a name and a capacity",
+                "ห้องต้องมีรหัส ชื่อ และจำนวนที่นั่ง",
+            )  # fmt: skip
+        room = replace(room, id=room.id or str(uuid.uuid4()), code=room.code.strip().upper())
+        with self._reach(), self.uow(write=True) as tx:
+            before = tx.rooms.room(room.id)
+            saved = tx.rooms.save_room(room)
+            if tx.rooms.rules(saved.id) is None:
+                tx.rooms.save_rules(saved.id, RoomRules())
+            record(
+                tx.audit, self.clock, actor, "room.save", saved.code,
+                before=_room_fields(before) if before else None, after=_room_fields(saved),
+                terminal_id=self.terminal_id,
+            )  # fmt: skip
+            tx.commit()
+            return saved
+
+    def save_rules(self, actor: Actor, room_id: str, rules: RoomRules) -> None:
+        require(actor, Action.MANAGE_ROOMS)
+        with self._reach(), self.uow(write=True) as tx:
+            room = self._room(tx, room_id)
+            before = tx.rooms.rules(room_id)
+            tx.rooms.save_rules(room_id, rules)
+            record(
+                tx.audit, self.clock, actor, "room.rules", room.code,
+                before=_rule_fields(before) if before else None, after=_rule_fields(rules),
+                terminal_id=self.terminal_id,
+            )  # fmt: skip
+            tx.commit()
+
+    def set_holidays(self, actor: Actor, days: Sequence[Holiday]) -> None:
+        """Replace the list of days the centre is closed (no room can be booked then)."""
+        require(actor, Action.MANAGE_ROOMS)
+        with self._reach(), self.uow(write=True) as tx:
+            before = {h.day.isoformat(): h.name_th for h in tx.rooms.holidays()}
+            tx.rooms.set_holidays(days)
+            after = {h.day.isoformat(): h.name_th for h in days}
+            record(
+                tx.audit, self.clock, actor, "room.holidays", "holidays",
+                before=before or None, after=after, terminal_id=self.terminal_id,
+            )  # fmt: skip
+            tx.commit()
+
+    # --- the calendar ------------------------------------------------------------------------
+    def day(self, room_id: str, day: date) -> list[BookingView]:
+        """The room's bookings that day (every status), by start."""
+        start, end = day_bounds(day)
+        return self._calendar(room_id, start, end)
+
+    def week(self, room_id: str, monday: date) -> list[BookingView]:
+        """The room's bookings of the seven days from `monday`, by start."""
+        start, end = period_bounds(monday, monday + timedelta(days=6))
+        return self._calendar(room_id, start, end)
+
+    def _calendar(self, room_id: str, start: datetime, end: datetime) -> list[BookingView]:
+        try:
+            with self._reach(), self.uow() as read:
+                found = read.rooms.between(room_id, start, end)
+        except RoomsOffline:
+            with self._lock:
+                return list(self._seen.get((room_id, start), []))
+        with self._lock:
+            self._seen[(room_id, start)] = found
+        return found
+
+    def free_slots(self, room_id: str, day: date, minutes: int) -> list[Period]:
+        """The slots of `minutes` still free that day (not in the past)."""
+        start, end = day_bounds(day)
+        with self._reach(), self.uow() as read:
+            rules = self._rules(read, room_id)
+            buffer = timedelta(minutes=rules.buffer_minutes)
+            pad = buffer + timedelta(days=1)
+            booked = [
+                b.occupied(buffer) for b in self._holding(read, room_id, start - pad, end + pad)
+            ]
+        return free_slots(rules, day, booked, minutes, after=self.clock.now())
+
+    def quote(self, room_id: str, start: datetime, end: datetime) -> Quote:
+        """The price and deposit of [start, end) (the rules checked, not the calendar)."""
+        with self._reach(), self.uow() as read:
+            rules = self._rules(read, room_id)
+        check_request(rules, start, end, self.clock.now())
+        amount = price(rules, start, end)
+        return Quote(start, end, amount, deposit(rules, amount))
+
+    def booking(self, booking_no: str) -> BookingView:
+        with self._reach(), self.uow() as read:
+            found = read.rooms.booking(booking_no.strip().upper())
+        if found is None:
+            raise _unknown(booking_no)
+        return found
+
+    def find(self, text: str) -> BookingView:
+        """A booking by its slip's QR payload or its number."""
+        no, _code = parse_check_in(text)
+        return self.booking(no)
+
+    # --- booking -----------------------------------------------------------------------------
+    def book(
+        self,
+        room_id: str,
+        start: datetime,
+        end: datetime,
+        customer: Customer,
+        *,
+        channel: str = "counter",
+        actor: Actor | None = None,
+        idempotency_key: str | None = None,
+    ) -> BookingView:
+        """Book [start, end): HELD until its deposit is paid (for the rules' hold_minutes), or
+        CONFIRMED at once when the rules ask no deposit. A clash raises RoomClash naming the
+        nearest free slots; the same idempotency key twice gives the one booking."""
+        if actor is not None:
+            require(actor, Action.BOOK_ROOMS)
+        elif channel == "counter":
+            raise RoomError(
+                "actor", "A counter booking needs a signed-in user", "ต้องเข้าสู่ระบบก่อนจอง"
+            )
+        customer = _checked_customer(customer)
+        if channel not in CHANNELS:
+            raise ValueError(f"unknown channel {channel!r}")
+        key = (idempotency_key or str(uuid.uuid4()))[:80]
+        now = self.clock.now()
+        try:
+            with self._reach(), self.uow(write=True) as tx:
+                again = tx.rooms.by_idempotency_key(key)
+                if again is not None:
+                    return self._same_request(again, room_id, start, end)
+                room = self._room(tx, room_id, active=True)
+                rules = self._rules(tx, room_id)
+                check_request(rules, start, end, now)
+                self._expire(tx, now, "booking")
+                buffer = timedelta(minutes=rules.buffer_minutes)
+                near = self._holding(tx, room_id, start - buffer, end + buffer)
+                if clashes((start, end), [b.occupied(buffer) for b in near], buffer):
+                    raise self._clash(tx, rules, room_id, (start, end), now)
+                amount = price(rules, start, end)
+                due = deposit(rules, amount)
+                held = due > 0
+                view = tx.rooms.add(
+                    NewBooking(
+                        booking_no=tx.rooms.next_booking_no(),
+                        room=room,
+                        start=start,
+                        end=end,
+                        blocked_until=end + buffer,
+                        customer=customer,
+                        channel=channel,
+                        price=amount,
+                        deposit=due,
+                        hold_until=now + timedelta(minutes=rules.hold_minutes) if held else None,
+                        status=BookingStatus.HELD if held else BookingStatus.CONFIRMED,
+                        idempotency_key=key,
+                        check_in_code=secrets.token_hex(4),
+                        created_at=now,
+                        created_by=actor.username if actor else channel,
+                    )
+                )
+                tx.commit()
+                log.info("room booking %s %s-%s %s", view.booking_no, start, end, view.status)
+                return view
+        except RoomTaken:
+            # another counter or the web committed an overlapping booking first
+            with self._reach(), self.uow() as read:
+                again = read.rooms.by_idempotency_key(key)
+                if again is not None:
+                    return self._same_request(again, room_id, start, end)
+                raise self._clash(
+                    read, self._rules(read, room_id), room_id, (start, end), now
+                ) from None
+
+    def move(self, booking_no: str, start: datetime, end: datetime, actor: Actor) -> BookingView:
+        """Another time for a held or confirmed booking (its price and deposit follow)."""
+        require(actor, Action.BOOK_ROOMS)
+        return self._repriced(booking_no, start, end, actor, CHANGEABLE, "move")
+
+    def extend(self, booking_no: str, end: datetime, actor: Actor) -> BookingView:
+        """A later end (also once checked in); the balance grows by the price difference."""
+        require(actor, Action.BOOK_ROOMS)
+        allowed = CHANGEABLE | {BookingStatus.CHECKED_IN}
+        current = self.booking(booking_no)
+        if end <= current.end:
+            raise RoomError("extend", "An extension ends later", "การขยายเวลาต้องสิ้นสุดช้ากว่าเดิม")
+        return self._repriced(booking_no, current.start, end, actor, allowed, "extend")
+
+    def _repriced(
+        self,
+        booking_no: str,
+        start: datetime,
+        end: datetime,
+        actor: Actor,
+        allowed: frozenset[BookingStatus],
+        why: str,
+    ) -> BookingView:
+        now = self.clock.now()
+        try:
+            with self._reach(), self.uow(write=True) as tx:
+                b = self._booking(tx, booking_no)
+                if b.status not in allowed:
+                    raise RoomError(
+                        "status", f"A {b.status.label.en.lower()} booking cannot be changed",
+                        f"การจองที่{b.status.label.th}แก้ไขไม่ได้",
+                    )  # fmt: skip
+                rules = self._rules(tx, b.room_id)
+                if why == "extend":  # a checked-in booking keeps its start, which has passed
+                    self._check_extension(rules, b, end, now)
+                else:
+                    check_request(rules, start, end, now)
+                buffer = timedelta(minutes=rules.buffer_minutes)
+                near = [
+                    x for x in self._holding(tx, b.room_id, start - buffer, end + buffer)
+                    if x.id != b.id
+                ]  # fmt: skip
+                if clashes((start, end), [x.occupied(buffer) for x in near], buffer):
+                    raise self._clash(tx, rules, b.room_id, (start, end), now, exclude=b.id)
+                amount = price(rules, start, end)
+                tx.rooms.set_period(
+                    b.id, start, end, end + buffer, amount, deposit(rules, amount), now,
+                    actor.username,
+                )  # fmt: skip
+                tx.commit()
+        except RoomTaken:
+            with self._reach(), self.uow() as read:
+                b = self._booking(read, booking_no)
+                raise self._clash(
+                    read, self._rules(read, b.room_id), b.room_id, (start, end), now, exclude=b.id
+                ) from None
+        return self.booking(booking_no)
+
+    @staticmethod
+    def _check_extension(rules: RoomRules, b: BookingView, end: datetime, now: datetime) -> None:
+        if end <= now:
+            raise RoomError("past", "That time has already passed", "เวลานั้นผ่านไปแล้ว")
+        check_request(rules, b.start, end, min(now, b.start))
+
+    def cancel(self, booking_no: str, actor: Actor | None, reason: str = "") -> Cancellation:
+        """Cancel a held or confirmed booking: the refund due by the rules' cutoff (what the
+        refund service then pays back of the deposit)."""
+        if actor is not None:
+            require(actor, Action.BOOK_ROOMS)
+        now = self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            b = self._booking(tx, booking_no)
+            check_move(b.status, BookingStatus.CANCELLED)
+            due = refund_on_cancel(self._rules(tx, b.room_id), b.terms, now)
+            by = actor.username if actor else "customer"
+            tx.rooms.set_status(b.id, BookingStatus.CANCELLED, now, by, reason.strip()[:200])
+            tx.commit()
+        return Cancellation(self.booking(booking_no), due)
+
+    def check_in(self, code_or_no: str, actor: Actor) -> BookingView:
+        """Check in by the slip's QR payload (its code must match) or the booking number, from
+        the rules' hold time before the start until the end."""
+        require(actor, Action.BOOK_ROOMS)
+        no, code = parse_check_in(code_or_no)
+        now = self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            b = self._booking(tx, no)
+            if code is not None and not secrets.compare_digest(code, b.check_in_code):
+                raise RoomError(
+                    "code",
+                    "This slip's code does not match the booking",
+                    "รหัสบนใบยืนยันไม่ตรงกับการจอง",
+                )
+            if b.status is BookingStatus.HELD:
+                raise RoomError(
+                    "unpaid", "The booking's deposit is not paid yet", "ยังไม่ได้ชำระมัดจำของการจองนี้"
+                )
+            check_move(b.status, BookingStatus.CHECKED_IN)
+            if now >= b.end:
+                raise RoomError("late", "The booking has already ended", "เวลาของการจองสิ้นสุดแล้ว")
+            if now < b.start - timedelta(hours=1):
+                raise RoomError(
+                    "early",
+                    "Check-in opens one hour before the start",
+                    "เช็กอินได้ก่อนเวลาเริ่มไม่เกิน 1 ชั่วโมง",
+                )
+            tx.rooms.set_status(b.id, BookingStatus.CHECKED_IN, now, actor.username)
+            tx.commit()
+        return self.booking(no)
+
+    def mark_no_shows(self, now: datetime | None = None) -> list[str]:
+        """Confirmed bookings nobody checked in to within the rules' no_show_minutes of the
+        start become NO_SHOW (the room is free again for the rest of the time); checked-in
+        bookings past their end are COMPLETED. The booking numbers marked."""
+        now = now or self.clock.now()
+        done: list[str] = []
+        with self._reach(), self.uow(write=True) as tx:
+            rules_of: dict[str, RoomRules] = {}
+            for b in tx.rooms.due_no_shows(now):
+                rules = rules_of.setdefault(b.room_id, self._rules(tx, b.room_id))
+                if now >= b.start + timedelta(minutes=rules.no_show_minutes):
+                    tx.rooms.set_status(b.id, BookingStatus.NO_SHOW, now, "system")
+                    done.append(b.booking_no)
+            for b in tx.rooms.between(None, now - timedelta(days=31), now):
+                if b.status is BookingStatus.CHECKED_IN and b.end <= now:
+                    tx.rooms.set_status(b.id, BookingStatus.COMPLETED, now, "system")
+            tx.commit()
+        return done
+
+    def expire_holds(self, now: datetime | None = None) -> list[str]:
+        """Held bookings whose hold ran out unpaid become EXPIRED (the room is free again)."""
+        now = now or self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            done = self._expire(tx, now, "system")
+            tx.commit()
+        return done
+
+    # --- paying: the till's cart line, the sale hook, the refund hook ------------------------
+    def payment_line(self, booking_no: str, what: str = "deposit") -> CartLine:
+        """The cart line that pays `what` of a booking (deposit | balance | extension | fee):
+        a SERVICE line of the centre's product SVC-ROOM, ref "booking:<id>:<what>", its detail
+        naming the room, the time and the booking number."""
+        if what not in PAYMENTS:
+            raise ValueError(f"unknown booking payment {what!r}")
+        b = self.booking(booking_no)
+        amount = self._due(b, what)
+        if amount <= 0:
+            raise RoomError(
+                "paid", f"Nothing is due for {what} of booking {b.booking_no}",
+                f"การจอง {b.booking_no} ไม่มียอดที่ต้องชำระ ({WHAT_TH[what]})",
+            )  # fmt: skip
+        with self.till(write=True) as tx:
+            product = tx.catalog.ensure_centre_product(
+                ROOM_SKU, "ค่าบริการห้องประชุม", "Meeting room", ProductKind.SERVICE
+            )
+            tx.commit()
+        return CartLine(
+            product, Decimal(1), amount, detail=booking_detail(b, what),
+            ref=f"booking:{b.id}:{what}",
+        )  # fmt: skip
+
+    def _due(self, b: BookingView, what: str) -> Decimal:
+        net = b.paid - b.refunded
+        if what == "deposit":
+            if b.status is not BookingStatus.HELD:
+                return ZERO
+            return max(ZERO, b.deposit - net)
+        if what in ("balance", "extension"):
+            if b.status not in ACTIVE_STATUSES:
+                return ZERO
+            return b.balance
+        # fee: the deposit a no-show or a late cancellation still owes
+        if b.status is BookingStatus.NO_SHOW:
+            return max(ZERO, b.deposit - net)
+        if b.status is BookingStatus.CANCELLED and b.cancelled_at is not None:
+            cutoff = b.start - timedelta(hours=self.rules(b.room_id).cancel_cutoff_hours)
+            if b.cancelled_at > cutoff:
+                return max(ZERO, b.deposit - net)
+        return ZERO
+
+    def sale_hook(self, uow: SalesUnitOfWork, receipt: Receipt, cart: Cart) -> list[ReceiptNote]:
+        """Inside the sale's transaction: each booking line of the sale is recorded as paid
+        (once: the sale's id is part of the payment's key); a paid deposit, or a payment that
+        covers the price, confirms a HELD booking. A booking whose hold ran out (or that is
+        cancelled) refuses the sale. Returns a note with the booking number and time."""
+        paid = [(ln, _booking_ref(ln.ref)) for ln in receipt.lines if _booking_ref(ln.ref)]
+        if not paid:
+            return []
+        if self.central:  # the booking lives in the central database: confirm it there
+            with self._reach(), self.uow(write=True) as tx:
+                notes = self._record_paid(tx.rooms, receipt, paid)
+                tx.commit()
+            return notes
+        return self._record_paid(uow.rooms, receipt, paid)
+
+    def _record_paid(
+        self,
+        repo: RoomRepository,
+        receipt: Receipt,
+        paid: Sequence[tuple[ReceiptLine, tuple[str, str] | None]],
+    ) -> list[ReceiptNote]:
+        now = self.clock.now()
+        notes: list[ReceiptNote] = []
+        for line, parsed in paid:
+            assert parsed is not None
+            booking_id, what = parsed
+            b = repo.booking_by_id(booking_id)
+            if b is None:
+                raise RoomError("unknown", "The booking of this line is not known here",
+                                "ไม่พบการจองของรายการนี้")  # fmt: skip
+            if b.status is BookingStatus.HELD and b.hold_until is not None and b.hold_until <= now:
+                repo.set_status(b.id, BookingStatus.EXPIRED, now, "system", "hold ran out")
+                b = replace(b, status=BookingStatus.EXPIRED)
+            if what != "fee" and b.status not in ACTIVE_STATUSES:
+                raise RoomError(
+                    "gone",
+                    f"Booking {b.booking_no} is {b.status.label.en.lower()}: take the line off "
+                    "and book again",
+                    f"การจอง {b.booking_no} {b.status.label.th}แล้ว กรุณาลบรายการนี้แล้วจองใหม่",
+                )
+            repo.add_payment(
+                RoomPayment(b.id, what, line.total, receipt.sold_at, receipt.sale_id,
+                            receipt.receipt_no)
+            )  # fmt: skip
+            net = b.paid - b.refunded + line.total
+            if b.status is BookingStatus.HELD and (net >= b.deposit or net >= b.price):
+                repo.set_status(b.id, BookingStatus.CONFIRMED, now, receipt.cashier_name or "sale",
+                                f"paid {what} {receipt.receipt_no}")  # fmt: skip
+            notes.append(booking_note(b))
+        return notes
+
+    def refund_hook(
+        self, uow: ReturnsUnitOfWork, request: RefundRequest, refund: RefundReceipt
+    ) -> None:
+        """Inside the refund's transaction: money given back on a booking's line is allowed
+        only for a cancelled booking and only up to what the cancellation rule gives back
+        (refund_on_cancel at the moment it was cancelled); it is recorded against the booking."""
+        lines = [(p.amount, _booking_ref(p.line.ref)) for p in request.plan.lines]
+        lines = [(amount, ref) for amount, ref in lines if ref is not None]
+        if not lines:
+            return
+        if self.central:
+            with self._reach(), self.uow(write=True) as tx:
+                self._record_refund(tx.rooms, lines, request, refund)
+                tx.commit()
+            return
+        self._record_refund(uow.rooms, lines, request, refund)
+
+    def _record_refund(
+        self,
+        repo: RoomRepository,
+        lines: Sequence[tuple[Decimal, tuple[str, str] | None]],
+        request: RefundRequest,
+        refund: RefundReceipt,
+    ) -> None:
+        for amount, parsed in lines:
+            assert parsed is not None
+            b = repo.booking_by_id(parsed[0])
+            if b is None:
+                raise RoomError("unknown", "The booking of this line is not known here",
+                                "ไม่พบการจองของรายการนี้")  # fmt: skip
+            if b.status is not BookingStatus.CANCELLED or b.cancelled_at is None:
+                raise RoomError(
+                    "refund",
+                    f"Booking {b.booking_no} is {b.status.label.en.lower()}: cancel it first, "
+                    "then the cancellation rule says what is refunded",
+                    f"การจอง {b.booking_no} {b.status.label.th} กรุณายกเลิกการจองก่อน "
+                    "แล้วจึงคืนเงินตามเงื่อนไขการยกเลิก",
+                )
+            rules = repo.rules(b.room_id) or RoomRules()
+            allowed = refund_on_cancel(rules, replace(b, refunded=ZERO).terms, b.cancelled_at)
+            left = allowed - b.refunded
+            if amount > left:
+                raise RoomError(
+                    "refund",
+                    f"By the cancellation rule {left:.2f} baht of booking {b.booking_no} can be "
+                    "refunded",
+                    f"ตามเงื่อนไขการยกเลิก คืนเงินการจอง {b.booking_no} ได้ {left:.2f} บาท",
+                )
+            repo.add_payment(
+                RoomPayment(b.id, "refund", -amount, request.at, refund.refund_id,
+                            refund.refund_no)
+            )  # fmt: skip
+
+    # --- reports and the demo ----------------------------------------------------------------
+    def utilisation(self, first: date, last: date, room_id: str | None = None) -> RoomReport:
+        """Booked hours / open hours, bookings, revenue (payments less refunds), no-shows and
+        cancellations by week (Monday to Sunday) and by month, the days first..last."""
+        if last < first:
+            raise RoomError("dates", "--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่ม")
+        start, end = period_bounds(first, last)
+        with self._reach(), self.uow() as read:
+            rooms = [r for r in read.rooms.rooms() if room_id in (None, r.id)]
+            rules = {r.id: self._rules(read, r.id) for r in rooms}
+            facts = read.rooms.facts(room_id, start, end)
+            money = read.rooms.revenue(room_id, start, end)
+
+        def row(label: str, a: date, b: date) -> RoomPeriodRow:
+            lo, hi = period_bounds(a, b)
+            open_minutes = 0
+            day = a
+            while day <= b:
+                for r in rules.values():
+                    hours = r.hours_on(day)
+                    if hours is not None:
+                        open_minutes += int((hours[1] - hours[0]).total_seconds() // 60)
+                day += timedelta(days=1)
+            held = [f for f in facts if lo <= f.start < hi and f.status in BOOKED]
+            booked = sum(int((f.end - f.start).total_seconds() // 60) for f in held)
+            return RoomPeriodRow(
+                label=label, first=a, last=b, open_hours=Decimal(open_minutes) / 60,
+                booked_hours=Decimal(booked) / 60, bookings=len(held),
+                revenue=sum((p.amount for p in money if lo <= p.at < hi), ZERO),
+                no_shows=sum(1 for f in held if f.status is BookingStatus.NO_SHOW),
+                cancellations=sum(
+                    1 for f in facts
+                    if f.cancelled_at is not None and lo <= f.cancelled_at < hi
+                    and f.status is BookingStatus.CANCELLED
+                ),
+            )  # fmt: skip
+
+        weeks, months = [], []
+        day = first
+        while day <= last:
+            monday = day - timedelta(days=day.weekday())
+            b = min(last, monday + timedelta(days=6))
+            iso = day.isocalendar()
+            weeks.append(row(f"{iso.year}-W{iso.week:02d}", day, b))
+            day = b + timedelta(days=1)
+        day = first
+        while day <= last:
+            nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            b = min(last, nxt - timedelta(days=1))
+            months.append(row(f"{day.year}-{day.month:02d}", day, b))
+            day = nxt
+        code = rooms[0].code if room_id is not None and rooms else ""
+        return RoomReport(first, last, tuple(weeks), tuple(months), code)
+
+    def ensure_demo_room(self, actor: Actor) -> Room:
+        """The demo centre's room: ห้องประชุม Co-working, 12 seats, Smart TV and Wi-Fi, with
+        the default rules (Mon-Sat 08:30-17:30, 30-minute grid, 1-9 hours, 15 minutes' buffer,
+        200 baht an hour, 700 a half day, 1,200 a day, 50% deposit held 30 minutes, all of it
+        back up to 24 hours before, none after; a no-show after 30 minutes)."""
+        for room in self.rooms():
+            if room.code == DEMO_ROOM.code:
+                return room
+        room = self.save_room(actor, DEMO_ROOM)
+        self.save_rules(actor, room.id, RoomRules())
+        return room
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _reach(self) -> _Reach:
+        return _Reach(self)
+
+    def _room(self, uow: RoomsUnitOfWork, room_id: str, *, active: bool = False) -> Room:
+        room = uow.rooms.room(room_id)
+        if room is None or (active and not room.active):
+            raise RoomError("room", "No such room to book", "ไม่พบห้องที่จะจอง")
+        return room
+
+    def _rules(self, uow: RoomsUnitOfWork, room_id: str) -> RoomRules:
+        rules = uow.rooms.rules(room_id)
+        if rules is None:
+            holidays = frozenset(h.day for h in uow.rooms.holidays())
+            return RoomRules(holidays=holidays)
+        return rules
+
+    def _booking(self, uow: RoomsUnitOfWork, booking_no: str) -> BookingView:
+        found = uow.rooms.booking(booking_no.strip().upper())
+        if found is None:
+            raise _unknown(booking_no)
+        return found
+
+    def _holding(
+        self, uow: RoomsUnitOfWork, room_id: str, start: datetime, end: datetime
+    ) -> list[BookingView]:
+        """Bookings that keep the room in [start, end), holds that ran out left aside."""
+        now = self.clock.now()
+        return [
+            b for b in uow.rooms.blocking(room_id, start, end)
+            if not (b.status is BookingStatus.HELD and b.hold_until is not None
+                    and b.hold_until <= now)
+        ]  # fmt: skip
+
+    def _expire(self, uow: RoomsUnitOfWork, now: datetime, by: str) -> list[str]:
+        done = []
+        for b in uow.rooms.stale_holds(now):
+            uow.rooms.set_status(b.id, BookingStatus.EXPIRED, now, by, "hold ran out")
+            done.append(b.booking_no)
+        return done
+
+    def _clash(
+        self,
+        uow: RoomsUnitOfWork,
+        rules: RoomRules,
+        room_id: str,
+        wanted: Period,
+        now: datetime,
+        *,
+        exclude: str = "",
+    ) -> RoomClash:
+        buffer = timedelta(minutes=rules.buffer_minutes)
+        span = timedelta(days=8)
+        booked = [
+            b.occupied(buffer)
+            for b in self._holding(uow, room_id, wanted[0] - span, wanted[1] + span)
+            if b.id != exclude
+        ]
+        return RoomClash(nearest_free(rules, wanted, booked, now=now))
+
+    @staticmethod
+    def _same_request(b: BookingView, room_id: str, start: datetime, end: datetime) -> BookingView:
+        if (b.room_id, b.start, b.end) != (room_id, start, end):
+            raise RoomError(
+                "key", "This request was already used for another booking",
+                "คำขอนี้ใช้จองเวลาอื่นไปแล้ว",
+            )  # fmt: skip
+        return b
+
+
+class _Reach:
+    """Turns "central cannot be reached" into RoomsOffline for a service over central."""
+
+    def __init__(self, rooms: Rooms) -> None:
+        self.rooms = rooms
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            self.rooms.offline = False
+            return
+        if self.rooms.central and isinstance(exc, StoreUnavailable | CentralUnavailable):
+            self.rooms.offline = True
+            raise RoomsOffline() from exc
+
+
+def _booking_ref(ref: str | None) -> tuple[str, str] | None:
+    """(booking id, what) of a line's ref "booking:<id>:<what>", else None."""
+    if not ref or not ref.startswith("booking:"):
+        return None
+    parts = ref.split(":")
+    if len(parts) != 3 or parts[2] not in PAYMENTS:
+        return None
+    return parts[1], parts[2]
+
+
+def booking_detail(b: BookingView, what: str = "") -> Bilingual:
+    """The text under a booking's line: "ห้องประชุม 12 ธ.ค. 13:00-15:00 BK-000123"."""
+    s, e = local(b.start), local(b.end)
+    hours = f"{s:%H:%M}-{e:%H:%M}"
+    th = f"{b.room_name_th} {s.day} {THAI_MONTHS[s.month - 1]} {hours} {b.booking_no}"
+    en = f"{b.room_name_en} {s.day} {s:%b} {hours} {b.booking_no}"
+    if what:
+        th, en = f"{th} ({WHAT_TH[what]})", f"{en} ({what})"
+    return Bilingual(th, en)
+
+
+def booking_note(b: BookingView) -> ReceiptNote:
+    """What the receipt prints after the total for a booking paid."""
+    return ReceiptNote(
+        f"การจองห้อง {b.booking_no}: {b.when('th')}", f"Room booking {b.booking_no}: {b.when('en')}"
+    )
+
+
+def _checked_customer(c: Customer) -> Customer:
+    name = " ".join(c.name.split())[:NAME_MAX]
+    phone = "".join(ch for ch in c.phone if ch.isdigit() or ch == "+")[:PHONE_MAX]
+    if not name:
+        raise RoomError("name", "The booking needs a name", "กรุณาระบุชื่อผู้จอง")
+    if len(phone) < 9:
+        raise RoomError("phone", "The booking needs a phone number", "กรุณาระบุหมายเลขโทรศัพท์")
+    if c.attendees < 1:
+        raise RoomError("attendees", "At least one attendee", "ผู้เข้าร่วมอย่างน้อย 1 คน")
+    return Customer(name, phone, c.organisation.strip()[:120], c.purpose.strip()[:200], c.attendees)
+
+
+def _room_fields(room: Room) -> dict[str, object]:
+    return {
+        "code": room.code, "name_th": room.name_th, "name_en": room.name_en,
+        "capacity": room.capacity, "equipment": list(room.equipment), "active": room.active,
+    }  # fmt: skip
+
+
+def _rule_fields(rules: RoomRules) -> dict[str, object]:
+    hours = {
+        str(d): None if h is None else f"{h[0]:%H:%M}-{h[1]:%H:%M}"
+        for d, h in sorted(rules.open_hours.items())
+    }
+    return {
+        "open_hours": hours, "slot_minutes": rules.slot_minutes,
+        "min_minutes": rules.min_minutes, "max_minutes": rules.max_minutes,
+        "max_days_ahead": rules.max_days_ahead, "buffer_minutes": rules.buffer_minutes,
+        "price_hour": str(rules.price_hour), "price_half_day": str(rules.price_half_day),
+        "price_day": str(rules.price_day), "deposit": f"{rules.deposit.kind}:{rules.deposit.value}",
+        "cancel_cutoff_hours": rules.cancel_cutoff_hours,
+        "refund_before_pct": str(rules.refund_before_pct),
+        "refund_after_pct": str(rules.refund_after_pct),
+        "no_show_minutes": rules.no_show_minutes, "hold_minutes": rules.hold_minutes,
+    }  # fmt: skip
