@@ -13,15 +13,19 @@ from sqlalchemy.orm import Session, selectinload
 from db import models as m
 from db.product_rows import PRODUCT_COLUMNS, product_info
 from pos.domain.barcodes import normalize_gtin
-from pos.domain.cart import ProductInfo
+from pos.domain.cart import ProductInfo, ProductKind
 from pos.domain.catalog import (
     CATEGORY_NAMES,
+    CENTRE_CATEGORY,
+    CENTRE_KIND,
+    CENTRE_PRODUCER,
     BasketEntry,
     CertificationEntry,
     OtopCategory,
     ProducerEntry,
     ProductEntry,
 )
+from pos.domain.money import ZERO
 from pos.ports.catalog import CatalogMarker, SearchRow
 
 _ACTIVE_PRODUCT = select(*PRODUCT_COLUMNS).where(m.Product.active.is_(True))
@@ -66,6 +70,55 @@ class SqlCatalogRepository:
             .limit(limit)
         )
         return [product_info(r) for r in rows]
+
+    def ensure_centre_product(
+        self,
+        sku: str,
+        name_th: str,
+        name_en: str,
+        kind: ProductKind,
+        *,
+        vat_exempt: bool = False,
+        unit_price: Decimal = ZERO,
+    ) -> ProductInfo:
+        """The centre's own product `sku` (producer CENTRE, category SVC), found or created
+        in the caller's transaction with whatever of those is missing (an existing product
+        is returned as it is)."""
+        found = self.session.scalar(select(m.Product.id).where(m.Product.sku == sku))
+        if found is not None:
+            return self.products_by_ids([found])[0]
+        code, th, en = CENTRE_CATEGORY
+        if self.session.get(m.Category, code) is None:
+            self.session.add(m.Category(code=code, name_th=th, name_en=en, sort_order=99))
+        producer_code, producer_th, producer_en = CENTRE_PRODUCER
+        producer_id = self.session.scalar(
+            select(m.Producer.id).where(m.Producer.code == producer_code)
+        )
+        if producer_id is None:
+            producer_id = m.new_id()
+            self.session.add(
+                m.Producer(
+                    id=producer_id, code=producer_code, name_th=producer_th,
+                    name_en=producer_en, kind=CENTRE_KIND, district_th="", district_en="",
+                    province_th="", province_en="",
+                )
+            )  # fmt: skip
+        self.session.flush()
+        now = m.utcnow()
+        self.session.execute(
+            insert(m.Product),
+            [
+                {
+                    "id": m.new_id(), "sku": sku, "name_th": name_th, "name_en": name_en,
+                    "category_code": code, "producer_id": producer_id, "unit_price": unit_price,
+                    "vat_exempt": vat_exempt, "kind": kind.value, "created_at": now,
+                    "updated_at": now,
+                }
+            ],
+        )  # fmt: skip
+        made = self.product_by_sku(sku)
+        assert made is not None  # just inserted, active
+        return made
 
     def iter_search_rows(self) -> Iterator[SearchRow]:
         # Core on the session's connection and tuple unpacking: half the time of ORM-level
@@ -279,6 +332,7 @@ class SqlCatalogRepository:
         producers = {p.id: p for p in self.session.scalars(select(m.Producer))}
         query = (
             select(m.Product)
+            .where(m.Product.kind == ProductKind.GOODS.value)  # the centre's services: not
             .options(selectinload(m.Product.certifications))
             .order_by(m.Product.sku)
         )

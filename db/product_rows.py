@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from db import models as m
-from pos.domain.cart import ProductInfo, SoldBy
+from pos.domain.cart import ProductInfo, ProductKind, SoldBy
 
 # the first expiry among the product's own and its producer's certificates (the till's flag)
 CERT_EXPIRES = (
@@ -35,6 +35,7 @@ PRODUCT_COLUMNS = (
     m.Product.unit_en,
     m.Product.category_code,
     m.Product.curation,
+    m.Product.kind,
     CERT_EXPIRES,
 )
 
@@ -54,5 +55,6 @@ def product_info(row: Any, barcode: str | None = None) -> ProductInfo:
         category=row.category_code,
         curation=row.curation,
         cert_expires=row.cert_expires,
+        kind=ProductKind(row.kind),
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,8 +14,16 @@ from db import models as m
 from db.journal_writer import append_entry
 from db.numbering import Series, next_number, receipt_number
 from pos.domain.basket import stock_moves
+from pos.domain.bilingual import Bilingual
 from pos.domain.journal import EntryKind, sale_record
-from pos.domain.sale import Receipt, ReceiptLine, ReceiptPayment, SaleDraft, build_receipt
+from pos.domain.sale import (
+    Receipt,
+    ReceiptLine,
+    ReceiptNote,
+    ReceiptPayment,
+    SaleDraft,
+    build_receipt,
+)
 from pos.ports.sales import SaleExportRow
 from pos.ports.terminals import TerminalInfo
 
@@ -109,6 +117,9 @@ class SqlSalesRepository:
                     "vat": a.vat,
                     "commission_pct": pct,
                     "basket_id": a.line.group_id,
+                    "detail_th": a.line.detail.th if a.line.detail else "",
+                    "detail_en": a.line.detail.en if a.line.detail else "",
+                    "ref": a.line.ref,
                 }
             )
         payments: list[dict[str, Any]] = [
@@ -129,22 +140,22 @@ class SqlSalesRepository:
             conn.execute(insert(m.SaleBasket), baskets)
         conn.execute(insert(m.SaleLine), lines)
         conn.execute(insert(m.Payment), payments)
-        conn.execute(
-            insert(m.StockMovement),
-            [
-                {
-                    "id": m.new_id(),
-                    "product_id": pid,
-                    "terminal_id": terminal.terminal_id,
-                    "quantity": -qty,
-                    "reason": "sale",
-                    "sale_id": sale_id,
-                    "note": "",
-                    "created_at": draft.sold_at,
-                }
-                for pid, qty in stock_moves(cart)  # a ready-made basket moves as itself
-            ],
-        )
+        moves = [
+            {
+                "id": m.new_id(),
+                "product_id": pid,
+                "terminal_id": terminal.terminal_id,
+                "quantity": -qty,
+                "reason": "sale",
+                "sale_id": sale_id,
+                "note": "",
+                "created_at": draft.sold_at,
+            }
+            # a ready-made basket moves as itself, a service nothing, a drink its recipe
+            for pid, qty in stock_moves(cart)
+        ]
+        if moves:
+            conn.execute(insert(m.StockMovement), moves)
         conn.execute(
             insert(m.OutboxEvent),
             [
@@ -164,6 +175,30 @@ class SqlSalesRepository:
             draft.sold_at, sale_record(sale, lines, payments, baskets),
         )  # fmt: skip
         return receipt
+
+    def add_notes(self, sale_id: str, notes: Sequence[ReceiptNote]) -> None:
+        """Store the notes printed after the sale's total, after those it has (caller
+        commits)."""
+        if not notes:
+            return
+        last = self.session.scalar(
+            select(func.max(m.SaleNote.seq)).where(m.SaleNote.sale_id == sale_id)
+        )
+        start = int(last or 0) + 1
+        self.session.connection().execute(
+            insert(m.SaleNote),
+            [
+                {
+                    "id": m.new_id(),
+                    "sale_id": sale_id,
+                    "seq": seq,
+                    "text_th": n.text_th,
+                    "text_en": n.text_en,
+                    "big": n.big,
+                }
+                for seq, n in enumerate(notes, start=start)
+            ],
+        )
 
     def receipt(self, receipt_no: str) -> Receipt | None:
         sale = self.session.scalars(
@@ -223,6 +258,10 @@ class SqlSalesRepository:
                     basket_name_en=baskets[ln.basket_id].name_en if ln.basket_id else "",
                     basket_count=baskets[ln.basket_id].count if ln.basket_id else 0,
                     basket_message=baskets[ln.basket_id].message if ln.basket_id else "",
+                    detail=Bilingual(ln.detail_th, ln.detail_en)
+                    if ln.detail_th or ln.detail_en
+                    else None,
+                    ref=ln.ref,
                 )
                 for ln in sale.lines
             ),
@@ -238,6 +277,14 @@ class SqlSalesRepository:
                 ReceiptPayment(p.kind, p.amount, p.tendered, p.reference) for p in sale.payments
             ),
             change=sale.change,
+            notes=tuple(
+                ReceiptNote(n.text_th, n.text_en, n.big)
+                for n in self.session.scalars(
+                    select(m.SaleNote)
+                    .where(m.SaleNote.sale_id == sale.id)
+                    .order_by(m.SaleNote.seq)
+                )
+            ),
         )
 
     def count(self) -> int:

@@ -24,6 +24,7 @@ from db.producer_repository import SqlProducerRepository
 from db.product_repository import SqlProductRepository
 from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
+from db.room_repository import SqlRoomRepository
 from db.sales_repository import SqlSalesRepository
 from db.shift_repository import SqlShiftRepository
 from db.stock_repository import SqlStockRepository
@@ -65,6 +66,7 @@ class SqlUnitOfWork:
         self.stock = SqlStockRepository(self.session)
         self.curation = SqlCurationRepository(self.session)
         self.orders = SqlOrderRepository(self.session)
+        self.rooms = SqlRoomRepository(self.session)
         return self
 
     def __exit__(

@@ -23,12 +23,22 @@ from db.models.curation import CurationApplication, CurationReview, CurationScor
 from db.models.orders import Order, OrderEventRow, OrderLine, Reservation
 from db.models.printing import LabelPrint, PrintJob
 from db.models.returns import Refund, RefundLine
+from db.models.rooms import (
+    RoomBooking,
+    RoomBookingEvent,
+    RoomCounter,
+    RoomHoliday,
+    RoomPaymentRow,
+    RoomRow,
+    RoomRulesRow,
+)
 from db.models.sales import (
     ParkedSale,
     Payment,
     Sale,
     SaleBasket,
     SaleLine,
+    SaleNote,
     StockMovement,
     TaxInvoice,
 )
@@ -79,9 +89,17 @@ __all__ = [
     "RefundLine",
     "ReportDay",
     "Reservation",
+    "RoomBooking",
+    "RoomBookingEvent",
+    "RoomCounter",
+    "RoomHoliday",
+    "RoomPaymentRow",
+    "RoomRow",
+    "RoomRulesRow",
     "Sale",
     "SaleBasket",
     "SaleLine",
+    "SaleNote",
     "Setting",
     "Shift",
     "Shop",

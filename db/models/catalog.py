@@ -49,7 +49,10 @@ class Producer(Base):
     bank_account_name: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
-    __table_args__ = (CheckConstraint("kind IN ('group','individual','sme')", name="kind"),)
+    # centre: the centre itself (its own revenue: the tea corner, the room, delivery)
+    __table_args__ = (
+        CheckConstraint("kind IN ('group','individual','sme','centre')", name="kind"),
+    )
 
 
 class Product(Base):
@@ -78,6 +81,8 @@ class Product(Base):
     curation: Mapped[str] = mapped_column(
         String(12), default="approved", server_default="approved"
     )
+    # goods: stock moves | service: no stock | menu: stock moves through a line's recipe
+    kind: Mapped[str] = mapped_column(String(10), default="goods", server_default="goods")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 

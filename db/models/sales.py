@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -103,6 +104,11 @@ class SaleLine(Base):
     commission_pct: Mapped[Decimal | None] = mapped_column(Pct)
     # the gift basket this line is a component of (a return gives its components back)
     basket_id: Mapped[str | None] = mapped_column(ForeignKey("sale_baskets.id"), index=True)
+    # printed under the line (a drink's options, a booking's room and time)
+    detail_th: Mapped[str] = mapped_column(String(300), default="", server_default=text("''"))
+    detail_en: Mapped[str] = mapped_column(String(300), default="", server_default=text("''"))
+    # what the capability that put the line there reads back ("delivery:<order no>")
+    ref: Mapped[str | None] = mapped_column(String(80), index=True)
     sale: Mapped[Sale] = relationship(back_populates="lines")
     __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
 
@@ -121,6 +127,19 @@ class SaleBasket(Base):
     price: Mapped[Decimal] = mapped_column(Money)  # one basket, VAT included
     set_price: Mapped[bool] = mapped_column(Boolean, default=False)
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+class SaleNote(Base):
+    """A text printed after a sale's total (a tea order's number), kept for reprints."""
+
+    __tablename__ = "sale_notes"
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    text_th: Mapped[str] = mapped_column(String(300))
+    text_en: Mapped[str] = mapped_column(String(300))
+    big: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (UniqueConstraint("sale_id", "seq"),)
 
 
 class Payment(Base):

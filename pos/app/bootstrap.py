@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
+    from pos.ports.sales import SaleHook
     from pos.ports.stock import StockUnitOfWork
     from pos.ports.terminals import TerminalInfo
     from pos.ports.uow import UnitOfWorkFactory
@@ -483,14 +484,22 @@ class Services:
         return Baskets(self.store.uow, self.settings, self.store.terminal, self.clock)
 
     @cached_property
+    def sale_hooks(self) -> list[SaleHook]:
+        """What runs inside every sale's transaction, the counter's and the orders' alike
+        (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
+        hooks: list[SaleHook] = []
+        return hooks
+
+    @cached_property
     def checkout(self) -> Checkout:
         """The till's checkout: receipts to the receipt sink, approvals checked by `auth`."""
         from pos.services.checkout import Checkout
 
         store = self.store
         return Checkout(
-            store.uow, self.settings, store.terminal, self.clock, self.receipt_sink, self.auth
-        )
+            store.uow, self.settings, store.terminal, self.clock, self.receipt_sink, self.auth,
+            self.sale_hooks,
+        )  # fmt: skip
 
     @cached_property
     def tax_invoices(self) -> TaxInvoices | None:
@@ -561,7 +570,7 @@ class Services:
         from pos.services.orders import Orders
 
         slips = DirectorySlipStore(data_dir() / "slips")
-        return Orders(self.store.uow, self.settings, self.clock, slips)
+        return Orders(self.store.uow, self.settings, self.clock, slips, self.sale_hooks)
 
     @cached_property
     def shipping(self) -> ShippingDesk:

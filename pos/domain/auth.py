@@ -50,10 +50,13 @@ class Action(Enum):
     # online orders
     MANAGE_ORDERS = "manage_orders"  # confirm a payment, hand over, cancel or refund an order
     PACK_ORDERS = "pack_orders"  # pick, pack by scanning, ship
+    # the co-working room
+    BOOK_ROOMS = "book_rooms"  # book, move, extend, cancel, check in
+    MANAGE_ROOMS = "manage_rooms"  # rooms, their rules and the holidays
 
 
 _TILL = frozenset({Action.SELL, Action.OPEN_SHIFT, Action.CASH_IN_OUT, Action.X_REPORT,
-                   Action.CLOSE_SHIFT})  # fmt: skip
+                   Action.CLOSE_SHIFT, Action.BOOK_ROOMS})  # fmt: skip
 _MANAGER = frozenset(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS}
 _STOCK_STAFF = frozenset({Action.RECEIVE_STOCK, Action.RETURN_TO_PRODUCER, Action.COUNT_STOCK,
                           Action.ADJUST_STOCK})  # fmt: skip
@@ -107,6 +110,8 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
         "ยืนยัน ส่งมอบ หรือยกเลิกคำสั่งซื้อออนไลน์",
     ),
     Action.PACK_ORDERS: ("pick, pack and ship online orders", "จัด แพ็ก และจัดส่งคำสั่งซื้อออนไลน์"),
+    Action.BOOK_ROOMS: ("book the meeting room", "จองห้องประชุม"),
+    Action.MANAGE_ROOMS: ("change rooms and booking rules", "แก้ไขห้องและกฎการจอง"),
 }
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from enum import Enum
 
-from pos.domain.cart import Cart, CartGroup, ProductInfo, spread
+from pos.domain.cart import Cart, CartGroup, ProductInfo, ProductKind, spread
 from pos.domain.errors import CartError
 from pos.domain.money import ZERO, round_satang
 
@@ -117,14 +117,24 @@ def shortages(need: Mapping[str, Decimal], stock: Mapping[str, Decimal]) -> dict
 
 
 def stock_moves(cart: Cart) -> list[tuple[str, Decimal]]:
-    """The stock a sale of the cart moves off the shelf: (product id, quantity), one per line
-    in line order, then one per ready-made basket group.
+    """The stock a sale of the cart moves off the shelf: (product id, quantity) in line
+    order, then one per ready-made basket group.
 
-    A pre-assembled basket leaves the shelf as its ready basket (its group's count), never as
-    its components again: they left the shelf when the basket was assembled.
+    A GOODS line moves its own product; a SERVICE line moves nothing; a MENU line moves each
+    of its `uses` (its recipe) times its quantity. A pre-assembled basket leaves the shelf as
+    its ready basket (its group's count), never as its components again: they left the shelf
+    when the basket was assembled.
     """
     ready = {g.group_id: g.ready_product_id for g in cart.groups.values() if g.ready_product_id}
-    moves = [(ln.product.product_id, ln.quantity) for ln in cart if ln.group_id not in ready]
+    moves: list[tuple[str, Decimal]] = []
+    for ln in cart:
+        if ln.group_id in ready:
+            continue
+        kind = ln.product.kind
+        if kind is ProductKind.GOODS:
+            moves.append((ln.product.product_id, ln.quantity))
+        elif kind is ProductKind.MENU:
+            moves += [(pid, qty * ln.quantity) for pid, qty in ln.uses]
     moves += [(pid, Decimal(cart.groups[gid].count)) for gid, pid in ready.items()]
     return moves
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import TYPE_CHECKING
 
 from pos.domain.bilingual import Bilingual
@@ -18,6 +18,16 @@ if TYPE_CHECKING:
     from pos.domain.settings import Settings
 
 QTY_STEP = Decimal("0.001")
+REF_MAX = 80  # sale_lines.ref
+DETAIL_MAX = 300  # sale_lines.detail_th / detail_en
+
+
+class ProductKind(StrEnum):
+    """What selling a product does to stock."""
+
+    GOODS = "goods"  # a shelf product: its own stock moves
+    SERVICE = "service"  # no stock at all: a delivery fee, a room booking's payment
+    MENU = "menu"  # made to order: stock moves only through the line's recipe (`uses`)
 
 
 class SoldBy(Enum):
@@ -67,6 +77,7 @@ class ProductInfo:
     category: str = ""
     curation: str = "approved"  # the selection committee's verdict: only approved sells
     cert_expires: date | None = None  # the first expiry of its (or its producer's) certificates
+    kind: ProductKind = ProductKind.GOODS
 
     @property
     def name(self) -> Bilingual:
@@ -89,6 +100,23 @@ class CartLine:
     fixed_gross: Decimal | None = None
     # the gift basket (CartGroup) this line is a component of; None for a line of its own
     group_id: str | None = None
+    # printed under the line (a drink's options, a booking's room and time)
+    detail: Bilingual | None = None
+    # opaque, at most REF_MAX characters: what the capability that put it here reads back
+    ref: str | None = None
+    # stock taken per unit of quantity (a MENU line's recipe): (stock product id, quantity)
+    uses: tuple[tuple[str, Decimal], ...] = ()
+
+    @property
+    def merges(self) -> bool:
+        """A rescan may add to this line: plain lines only (no detail, ref, basket, discount)."""
+        return (
+            self.detail is None
+            and self.ref is None
+            and self.group_id is None
+            and self.discount is None
+            and self.fixed_gross is None
+        )
 
     @property
     def gross(self) -> Decimal:
@@ -172,6 +200,20 @@ def spread(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
     return [(Decimal(s) / 100).quantize(Decimal("0.01")) for s in floors]
 
 
+def check_line_text(detail: Bilingual | None, ref: str | None) -> None:
+    """A line's detail and ref fit where the sale stores them."""
+    if ref is not None and not 0 < len(ref) <= REF_MAX:
+        raise CartError(
+            f"A line's reference must be 1 to {REF_MAX} characters",
+            f"รหัสอ้างอิงของรายการต้องยาว 1 ถึง {REF_MAX} ตัวอักษร",
+        )
+    if detail is not None and max(len(detail.th), len(detail.en)) > DETAIL_MAX:
+        raise CartError(
+            f"A line's detail must be at most {DETAIL_MAX} characters",
+            f"รายละเอียดของรายการต้องไม่เกิน {DETAIL_MAX} ตัวอักษร",
+        )
+
+
 class Cart:
     """An open sale being rung up. Pure state; persistence is the services' business."""
 
@@ -250,8 +292,7 @@ class Cart:
                 if (
                     line.product.product_id == product.product_id
                     and line.unit_price == price
-                    and line.discount is None
-                    and line.group_id is None
+                    and line.merges
                 ):
                     new_qty = self._check_quantity(line.quantity + quantity, product)
                     line.quantity = new_qty
@@ -259,6 +300,27 @@ class Cart:
         line = CartLine(product, quantity, price, scanned_code)
         self._lines.append(line)
         return line
+
+    def add_line(self, line: CartLine) -> int:
+        """Add a ready-made line (a drink with its options, a booking's payment) as a line of
+        its own, never merged; returns its row."""
+        line.quantity = self._check_quantity(line.quantity, line.product)
+        line.unit_price = round_satang(line.unit_price)
+        if line.unit_price < 0:
+            raise CartError("A price cannot be negative", "ราคาต้องไม่ติดลบ")
+        if line.fixed_gross is not None:
+            line.fixed_gross = round_satang(line.fixed_gross)
+            if line.fixed_gross < 0:
+                raise CartError("A price cannot be negative", "ราคาต้องไม่ติดลบ")
+        if line.group_id is not None:
+            raise CartError("Add a basket with its group", "เพิ่มตะกร้าของขวัญทั้งตะกร้า")
+        check_line_text(line.detail, line.ref)
+        if any(qty <= 0 for _, qty in line.uses):
+            raise CartError("A recipe quantity must be more than zero", "ปริมาณในสูตรต้องมากกว่าศูนย์")
+        if any(ln.line_id == line.line_id for ln in self._lines):
+            raise CartError("That line is already in the cart", "รายการนี้อยู่ในตะกร้าแล้ว")
+        self._lines.append(line)
+        return len(self._lines) - 1
 
     def add_group(
         self, group: CartGroup, items: Sequence[tuple[ProductInfo, Decimal, Decimal]]
@@ -323,6 +385,11 @@ class Cart:
             raise CartError(
                 "A scale label's price cannot be changed: weigh and label it again",
                 "แก้ราคาของฉลากตาชั่งไม่ได้ กรุณาชั่งและพิมพ์ฉลากใหม่",
+            )
+        if line.ref is not None:
+            raise CartError(
+                "This line's price is set where it was made (a drink, a fee, a booking)",
+                "ราคาของรายการนี้กำหนดจากที่มาของรายการ (เครื่องดื่ม ค่าบริการ การจอง) แก้ไม่ได้",
             )
         price = round_satang(price)
         if price <= 0:

@@ -33,7 +33,11 @@ CATEGORY_NAMES: dict[OtopCategory, tuple[str, str]] = {
     OtopCategory.HERBAL: ("สมุนไพรที่ไม่ใช่อาหาร", "Non-food herbal products"),
 }
 
-PRODUCER_KINDS = ("group", "individual", "sme")
+PRODUCER_KINDS = ("group", "individual", "sme", "centre")
+# the centre itself: its own revenue (tea corner, room, delivery), never in a settlement
+CENTRE_KIND = "centre"
+CENTRE_PRODUCER = ("CENTRE", "ศูนย์ OTOP", "The OTOP centre")  # code, Thai, English
+CENTRE_CATEGORY = ("SVC", "บริการของศูนย์", "Centre services")  # code, Thai, English
 CERT_KINDS = ("fda", "community_standard", "tis", "halal", "gi")
 
 

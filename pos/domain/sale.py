@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, CartTotals, SoldBy
 from pos.domain.payment import Settlement, Tender
 
@@ -44,6 +45,21 @@ class ReceiptLine:
     basket_name_en: str = ""
     basket_count: int = 0
     basket_message: str = ""
+    detail: Bilingual | None = None  # printed small under the line
+    ref: str | None = None  # what the capability that put the line there reads back
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptNote:
+    """A text printed after the total (big: double size, e.g. a tea order's number)."""
+
+    text_th: str
+    text_en: str
+    big: bool = False
+
+    @property
+    def text(self) -> Bilingual:
+        return Bilingual(self.text_th, self.text_en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +93,7 @@ class Receipt:
     change: Decimal
     copy: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    notes: tuple[ReceiptNote, ...] = ()
 
     @property
     def item_count(self) -> Decimal:
@@ -111,6 +128,8 @@ def build_receipt(draft: SaleDraft, receipt_no: str, pos_id: str, terminal_name:
                 basket_name_en=group.name_en if group else "",
                 basket_count=group.count if group else 0,
                 basket_message=group.message if group else "",
+                detail=a.line.detail,
+                ref=a.line.ref,
             )
         )
     return Receipt(

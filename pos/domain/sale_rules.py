@@ -43,10 +43,11 @@ def _price_label(code: str | None, layout: VariableMeasureLayout) -> bool:
 def price_overrides(cart: Cart, layout: VariableMeasureLayout) -> list[str]:
     """What is sold at a price typed at the counter instead of the catalogue's: the SKUs of
     lines whose unit price differs from the product's (a scale's price label is not an
-    override) and the names of baskets sold at a set price."""
+    override, nor is a ready-made line's price: a drink's, a fee's, a booking's, set by the
+    capability whose `ref` it carries) and the names of baskets sold at a set price."""
     found: list[str] = []
     for line in cart:
-        if line.group_id is not None or line.fixed_gross is not None:
+        if line.group_id is not None or line.fixed_gross is not None or line.ref is not None:
             continue
         if line.unit_price != line.product.unit_price and not _price_label(
             line.scanned_code, layout

@@ -8,8 +8,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
+from pos.domain.money import ZERO
+
 if TYPE_CHECKING:  # the domain types are only named in annotations here
-    from pos.domain.cart import ProductInfo
+    from pos.domain.cart import ProductInfo, ProductKind
     from pos.domain.catalog import BasketEntry, ProducerEntry, ProductEntry
 
 
@@ -55,3 +57,16 @@ class CatalogRepository(Protocol):
     def add_barcode(self, sku: str, code: str, kind: str) -> None: ...
     def export_entries(self) -> Iterator[tuple[ProductEntry, ProducerEntry]]: ...
     def unit_products(self, limit: int) -> list[ProductInfo]: ...
+    def ensure_centre_product(
+        self,
+        sku: str,
+        name_th: str,
+        name_en: str,
+        kind: ProductKind,
+        *,
+        vat_exempt: bool = False,
+        unit_price: Decimal = ZERO,
+    ) -> ProductInfo:
+        """The centre's own product `sku` (producer CENTRE, category SVC), found or created
+        in the caller's transaction with whatever of those is missing."""
+        ...

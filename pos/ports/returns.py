@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -64,6 +64,12 @@ class ReturnsUnitOfWork(Transaction, Protocol):
     def shifts(self) -> ShiftRepository: ...
     @property
     def print_jobs(self) -> PrintJobRepository: ...
+
+
+# Runs inside a refund's write transaction after its rows are written, before commit (the tea
+# corner's cancellation ticket, a booking's deposit refunded); a ShopError refuses the refund.
+# The request's plan names the lines refunded (their `ref` and `kind`).
+RefundHook = Callable[["ReturnsUnitOfWork", RefundRequest, "RefundReceipt"], None]
 
 
 class RefundSink(DocumentSink["ReturnsUnitOfWork", "RefundReceipt"], Protocol):

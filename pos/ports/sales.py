@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -12,7 +12,8 @@ from pos.ports.print_jobs import DocumentSink
 from pos.ports.uow import Transaction
 
 if TYPE_CHECKING:
-    from pos.domain.sale import Receipt, SaleDraft
+    from pos.domain.cart import Cart
+    from pos.domain.sale import Receipt, ReceiptNote, SaleDraft
     from pos.ports.auth import UserRepository
     from pos.ports.baskets import BasketRepository
     from pos.ports.catalog import CatalogRepository
@@ -70,6 +71,10 @@ class SaleExportRow:
 class SalesRepository(Protocol):
     def record(self, draft: SaleDraft, terminal: TerminalInfo) -> Receipt: ...
     def receipt(self, receipt_no: str) -> Receipt | None: ...
+    def add_notes(self, sale_id: str, notes: Sequence[ReceiptNote]) -> None:
+        """Store the notes printed after a sale's total (after those it has; caller commits)."""
+        ...
+
     def count(self) -> int: ...
     def export_rows(
         self, date_from: datetime | None, date_to: datetime | None
@@ -111,6 +116,15 @@ class SalesUnitOfWork(Transaction, Protocol):
     def journal(self) -> JournalRepository: ...
     @property
     def orders(self) -> Reservations: ...  # a counter's sale leaves online orders' stock alone
+
+
+# the name the sale hooks' contract (SaleHook) uses
+SaleUnitOfWork = SalesUnitOfWork
+
+# Runs inside a sale's write transaction, after the sale's rows are written and before commit
+# (a counter's sale and an order's sale alike): what it writes commits with the sale or not at
+# all; it may raise a ShopError to refuse the sale; the notes it returns print after the total.
+SaleHook = Callable[["SalesUnitOfWork", "Receipt", "Cart"], "Sequence[ReceiptNote]"]
 
 
 class ReceiptSink(DocumentSink["SalesUnitOfWork", "Receipt"], Protocol):

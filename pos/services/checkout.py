@@ -38,10 +38,11 @@ from pos.domain.scan import ScanResult, add_to_cart
 from pos.domain.settings import Settings
 from pos.domain.shop_time import shop_day
 from pos.ports.clock import Clock
-from pos.ports.sales import ParkedCart, ReceiptSink, SalesUnitOfWork
+from pos.ports.sales import ParkedCart, ReceiptSink, SaleHook, SalesUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.documents import commit_and_submit
+from pos.services.sale_hooks import run_sale_hooks
 from pos.services.stock import ensure_stock
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class Checkout:
         clock: Clock,
         sink: ReceiptSink | None = None,
         auth: Auth | None = None,
+        hooks: Sequence[SaleHook] = (),
     ) -> None:
         self.uow = uow
         self.settings = settings
@@ -76,6 +78,11 @@ class Checkout:
         self.sink = sink
         self.auth = auth  # checks managers' approvals (None: nothing beyond the role passes)
         self._layout = settings.vm_layout
+        self.hooks: list[SaleHook] = list(hooks)  # run inside each sale's transaction
+
+    def add_hook(self, hook: SaleHook) -> None:
+        """Run `hook` inside every sale's transaction from now on (pos.ports.sales.SaleHook)."""
+        self.hooks.append(hook)
 
     def new_cart(self) -> Cart:
         return new_cart(self.settings)
@@ -219,6 +226,7 @@ class Checkout:
             # the shop's stock rule, in the sale's own transaction (see ensure_stock)
             ensure_stock(uow, cart_needs(cart), self.settings.allow_negative_stock)
             receipt = uow.sales.record(draft, self.terminal)
+            receipt = run_sale_hooks(uow, receipt, cart, self.hooks)
             commit_and_submit(uow, self.sink, receipt, f"receipt {receipt.receipt_no}")
         return receipt
 

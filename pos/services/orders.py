@@ -69,9 +69,11 @@ from pos.ports.orders import (
     WebProduct,
     lines_fingerprint,
 )
+from pos.ports.sales import SaleHook
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.audit import record, require
+from pos.services.sale_hooks import run_sale_hooks
 from pos.services.search import ProductIndex
 from pos.services.stock import ensure_stock
 
@@ -104,14 +106,20 @@ class Orders:
         settings: Settings,
         clock: Clock,
         slips: SlipStore | None = None,
+        hooks: Sequence[SaleHook] = (),
     ) -> None:
         self.uow = uow
+        self.hooks: list[SaleHook] = list(hooks)  # run inside each order's sale transaction
         self.settings = settings
         self.clock = clock
         self.slips = slips
         self._index: ProductIndex | None = None
         self._index_checked = datetime.min.replace(tzinfo=UTC)
         self._index_lock = threading.Lock()
+
+    def add_hook(self, hook: SaleHook) -> None:
+        """Run `hook` inside every order's sale transaction (pos.ports.sales.SaleHook)."""
+        self.hooks.append(hook)
 
     def today(self) -> date:
         return shop_day(self.clock.now())
@@ -852,6 +860,7 @@ class Orders:
             cashier_name=actor.display_name,
         )
         receipt = uow.sales.record(draft, terminal)
+        receipt = run_sale_hooks(uow, receipt, cart, self.hooks)
         uow.orders.set_sale(order.order_id, draft.sale_id, receipt.receipt_no)
         return receipt
 

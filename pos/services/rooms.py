@@ -1,0 +1,565 @@
+"""The co-working room: rooms and rules, the calendar, booking without overlaps, moving,
+extending, cancelling by the rules, check-in, no-shows, expired holds and the usage report.
+
+Bookings never overlap: on PostgreSQL the database refuses it (an exclusion constraint,
+migration 0019), on SQLite every booking is checked and written inside one BEGIN IMMEDIATE
+write transaction. A counter whose store has a central database books there (the `uow` the
+composition root hands over); when central cannot be reached it shows the last calendar it
+read and refuses to book or confirm, saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from pos.domain.auth import Action, Actor
+from pos.domain.errors import CentralUnavailable, StoreUnavailable
+from pos.domain.rooms import (
+    CHANGEABLE,
+    BookingStatus,
+    Period,
+    Room,
+    RoomClash,
+    RoomError,
+    RoomRules,
+    check_move,
+    check_request,
+    clashes,
+    deposit,
+    free_slots,
+    nearest_free,
+    parse_check_in,
+    price,
+    refund_on_cancel,
+)
+from pos.domain.shop_time import day_bounds, period_bounds
+from pos.ports.clock import Clock
+from pos.ports.rooms import (
+    BookingView,
+    Customer,
+    Holiday,
+    NewBooking,
+    RoomsUnitOfWork,
+    RoomTaken,
+)
+from pos.ports.uow import UnitOfWorkFactory
+from pos.services.audit import record, require
+
+log = logging.getLogger(__name__)
+
+CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
+NAME_MAX = 100
+PHONE_MAX = 20
+
+
+class RoomsOffline(RoomError):
+    """The central database that owns the bookings cannot be reached from this counter."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "offline",
+            "This counter cannot reach the central database: bookings cannot be made or "
+            "confirmed until it is back (the calendar shown is the last one read)",
+            "เครื่องนี้ติดต่อฐานข้อมูลกลางไม่ได้ ยังจองหรือยืนยันการจองไม่ได้จนกว่าจะเชื่อมต่อได้ "
+            "(ปฏิทินที่แสดงเป็นข้อมูลล่าสุดที่อ่านได้)",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: datetime
+    end: datetime
+    price: Decimal
+    deposit: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Cancellation:
+    booking: BookingView
+    refund_due: Decimal  # what the rules give back of what was paid (the refund service pays)
+
+
+def _unknown(booking_no: str) -> RoomError:
+    return RoomError("unknown", f"No booking {booking_no}", f"ไม่พบการจองหมายเลข {booking_no}")
+
+
+class Rooms:
+    """The room calendar's service (one per process, thread-safe)."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory[RoomsUnitOfWork],
+        clock: Clock,
+        *,
+        central: bool = False,
+        terminal_id: str | None = None,
+    ) -> None:
+        self.uow = uow
+        self.clock = clock
+        self.central = central  # the bookings live in another database (the central one)
+        self.terminal_id = terminal_id
+        self.offline = False  # the last call found central unreachable
+        self._seen: dict[tuple[str, datetime], list[BookingView]] = {}
+        self._lock = threading.Lock()
+
+    # --- rooms, rules, holidays (back office) ----------------------------------------------
+    def rooms(self, *, active_only: bool = False) -> list[Room]:
+        with self._reach(), self.uow() as read:
+            return read.rooms.rooms(active_only=active_only)
+
+    def room(self, room_id: str) -> Room:
+        with self._reach(), self.uow() as read:
+            return self._room(read, room_id)
+
+    def rules(self, room_id: str) -> RoomRules:
+        """The room's rules (with the shop's holidays); the defaults until some are saved."""
+        with self._reach(), self.uow() as read:
+            return self._rules(read, room_id)
+
+    def holidays(self) -> list[Holiday]:
+        with self._reach(), self.uow() as read:
+            return read.rooms.holidays()
+
+    def save_room(self, actor: Actor, room: Room) -> Room:
+        """Add (an empty id) or change a room."""
+        require(actor, Action.MANAGE_ROOMS)
+        if not room.code.strip() or not room.name_th.strip() or room.capacity < 1:
+            raise RoomError(
+                "room", "A room needs a code, a name and a capacity",
+                "ห้องต้องมีรหัส ชื่อ และจำนวนที่นั่ง",
+            )  # fmt: skip
+        room = replace(room, id=room.id or str(uuid.uuid4()), code=room.code.strip().upper())
+        with self._reach(), self.uow(write=True) as tx:
+            before = tx.rooms.room(room.id)
+            saved = tx.rooms.save_room(room)
+            if tx.rooms.rules(saved.id) is None:
+                tx.rooms.save_rules(saved.id, RoomRules())
+            record(
+                tx.audit, self.clock, actor, "room.save", saved.code,
+                before=_room_fields(before) if before else None, after=_room_fields(saved),
+                terminal_id=self.terminal_id,
+            )  # fmt: skip
+            tx.commit()
+            return saved
+
+    def save_rules(self, actor: Actor, room_id: str, rules: RoomRules) -> None:
+        require(actor, Action.MANAGE_ROOMS)
+        with self._reach(), self.uow(write=True) as tx:
+            room = self._room(tx, room_id)
+            before = tx.rooms.rules(room_id)
+            tx.rooms.save_rules(room_id, rules)
+            record(
+                tx.audit, self.clock, actor, "room.rules", room.code,
+                before=_rule_fields(before) if before else None, after=_rule_fields(rules),
+                terminal_id=self.terminal_id,
+            )  # fmt: skip
+            tx.commit()
+
+    def set_holidays(self, actor: Actor, days: Sequence[Holiday]) -> None:
+        """Replace the list of days the centre is closed (no room can be booked then)."""
+        require(actor, Action.MANAGE_ROOMS)
+        with self._reach(), self.uow(write=True) as tx:
+            before = {h.day.isoformat(): h.name_th for h in tx.rooms.holidays()}
+            tx.rooms.set_holidays(days)
+            after = {h.day.isoformat(): h.name_th for h in days}
+            record(
+                tx.audit, self.clock, actor, "room.holidays", "holidays",
+                before=before or None, after=after, terminal_id=self.terminal_id,
+            )  # fmt: skip
+            tx.commit()
+
+    # --- the calendar ------------------------------------------------------------------------
+    def day(self, room_id: str, day: date) -> list[BookingView]:
+        """The room's bookings that day (every status), by start."""
+        start, end = day_bounds(day)
+        return self._calendar(room_id, start, end)
+
+    def week(self, room_id: str, monday: date) -> list[BookingView]:
+        """The room's bookings of the seven days from `monday`, by start."""
+        start, end = period_bounds(monday, monday + timedelta(days=6))
+        return self._calendar(room_id, start, end)
+
+    def _calendar(self, room_id: str, start: datetime, end: datetime) -> list[BookingView]:
+        try:
+            with self._reach(), self.uow() as read:
+                found = read.rooms.between(room_id, start, end)
+        except RoomsOffline:
+            with self._lock:
+                return list(self._seen.get((room_id, start), []))
+        with self._lock:
+            self._seen[(room_id, start)] = found
+        return found
+
+    def free_slots(self, room_id: str, day: date, minutes: int) -> list[Period]:
+        """The slots of `minutes` still free that day (not in the past)."""
+        start, end = day_bounds(day)
+        with self._reach(), self.uow() as read:
+            rules = self._rules(read, room_id)
+            buffer = timedelta(minutes=rules.buffer_minutes)
+            pad = buffer + timedelta(days=1)
+            booked = [
+                b.occupied(buffer) for b in self._holding(read, room_id, start - pad, end + pad)
+            ]
+        return free_slots(rules, day, booked, minutes, after=self.clock.now())
+
+    def quote(self, room_id: str, start: datetime, end: datetime) -> Quote:
+        """The price and deposit of [start, end) (the rules checked, not the calendar)."""
+        with self._reach(), self.uow() as read:
+            rules = self._rules(read, room_id)
+        check_request(rules, start, end, self.clock.now())
+        amount = price(rules, start, end)
+        return Quote(start, end, amount, deposit(rules, amount))
+
+    def booking(self, booking_no: str) -> BookingView:
+        with self._reach(), self.uow() as read:
+            found = read.rooms.booking(booking_no.strip().upper())
+        if found is None:
+            raise _unknown(booking_no)
+        return found
+
+    def find(self, text: str) -> BookingView:
+        """A booking by its slip's QR payload or its number."""
+        no, _code = parse_check_in(text)
+        return self.booking(no)
+
+    # --- booking -----------------------------------------------------------------------------
+    def book(
+        self,
+        room_id: str,
+        start: datetime,
+        end: datetime,
+        customer: Customer,
+        *,
+        channel: str = "counter",
+        actor: Actor | None = None,
+        idempotency_key: str | None = None,
+    ) -> BookingView:
+        """Book [start, end): HELD until its deposit is paid (for the rules' hold_minutes), or
+        CONFIRMED at once when the rules ask no deposit. A clash raises RoomClash naming the
+        nearest free slots; the same idempotency key twice gives the one booking."""
+        if actor is not None:
+            require(actor, Action.BOOK_ROOMS)
+        elif channel == "counter":
+            raise RoomError(
+                "actor", "A counter booking needs a signed-in user", "ต้องเข้าสู่ระบบก่อนจอง"
+            )
+        customer = _checked_customer(customer)
+        if channel not in CHANNELS:
+            raise ValueError(f"unknown channel {channel!r}")
+        key = (idempotency_key or str(uuid.uuid4()))[:80]
+        now = self.clock.now()
+        try:
+            with self._reach(), self.uow(write=True) as tx:
+                again = tx.rooms.by_idempotency_key(key)
+                if again is not None:
+                    return self._same_request(again, room_id, start, end)
+                room = self._room(tx, room_id, active=True)
+                rules = self._rules(tx, room_id)
+                check_request(rules, start, end, now)
+                self._expire(tx, now, "booking")
+                buffer = timedelta(minutes=rules.buffer_minutes)
+                near = self._holding(tx, room_id, start - buffer, end + buffer)
+                if clashes((start, end), [b.occupied(buffer) for b in near], buffer):
+                    raise self._clash(tx, rules, room_id, (start, end), now)
+                amount = price(rules, start, end)
+                due = deposit(rules, amount)
+                held = due > 0
+                view = tx.rooms.add(
+                    NewBooking(
+                        booking_no=tx.rooms.next_booking_no(),
+                        room=room,
+                        start=start,
+                        end=end,
+                        blocked_until=end + buffer,
+                        customer=customer,
+                        channel=channel,
+                        price=amount,
+                        deposit=due,
+                        hold_until=now + timedelta(minutes=rules.hold_minutes) if held else None,
+                        status=BookingStatus.HELD if held else BookingStatus.CONFIRMED,
+                        idempotency_key=key,
+                        check_in_code=secrets.token_hex(4),
+                        created_at=now,
+                        created_by=actor.username if actor else channel,
+                    )
+                )
+                tx.commit()
+                log.info("room booking %s %s-%s %s", view.booking_no, start, end, view.status)
+                return view
+        except RoomTaken:
+            # another counter or the web committed an overlapping booking first
+            with self._reach(), self.uow() as read:
+                again = read.rooms.by_idempotency_key(key)
+                if again is not None:
+                    return self._same_request(again, room_id, start, end)
+                raise self._clash(
+                    read, self._rules(read, room_id), room_id, (start, end), now
+                ) from None
+
+    def move(self, booking_no: str, start: datetime, end: datetime, actor: Actor) -> BookingView:
+        """Another time for a held or confirmed booking (its price and deposit follow)."""
+        require(actor, Action.BOOK_ROOMS)
+        return self._repriced(booking_no, start, end, actor, CHANGEABLE, "move")
+
+    def extend(self, booking_no: str, end: datetime, actor: Actor) -> BookingView:
+        """A later end (also once checked in); the balance grows by the price difference."""
+        require(actor, Action.BOOK_ROOMS)
+        allowed = CHANGEABLE | {BookingStatus.CHECKED_IN}
+        current = self.booking(booking_no)
+        if end <= current.end:
+            raise RoomError("extend", "An extension ends later", "การขยายเวลาต้องสิ้นสุดช้ากว่าเดิม")
+        return self._repriced(booking_no, current.start, end, actor, allowed, "extend")
+
+    def _repriced(
+        self,
+        booking_no: str,
+        start: datetime,
+        end: datetime,
+        actor: Actor,
+        allowed: frozenset[BookingStatus],
+        why: str,
+    ) -> BookingView:
+        now = self.clock.now()
+        try:
+            with self._reach(), self.uow(write=True) as tx:
+                b = self._booking(tx, booking_no)
+                if b.status not in allowed:
+                    raise RoomError(
+                        "status", f"A {b.status.label.en.lower()} booking cannot be changed",
+                        f"การจองที่{b.status.label.th}แก้ไขไม่ได้",
+                    )  # fmt: skip
+                rules = self._rules(tx, b.room_id)
+                if why == "extend":  # a checked-in booking keeps its start, which has passed
+                    self._check_extension(rules, b, end, now)
+                else:
+                    check_request(rules, start, end, now)
+                buffer = timedelta(minutes=rules.buffer_minutes)
+                near = [
+                    x for x in self._holding(tx, b.room_id, start - buffer, end + buffer)
+                    if x.id != b.id
+                ]  # fmt: skip
+                if clashes((start, end), [x.occupied(buffer) for x in near], buffer):
+                    raise self._clash(tx, rules, b.room_id, (start, end), now, exclude=b.id)
+                amount = price(rules, start, end)
+                tx.rooms.set_period(
+                    b.id, start, end, end + buffer, amount, deposit(rules, amount), now,
+                    actor.username,
+                )  # fmt: skip
+                tx.commit()
+        except RoomTaken:
+            with self._reach(), self.uow() as read:
+                b = self._booking(read, booking_no)
+                raise self._clash(
+                    read, self._rules(read, b.room_id), b.room_id, (start, end), now, exclude=b.id
+                ) from None
+        return self.booking(booking_no)
+
+    @staticmethod
+    def _check_extension(rules: RoomRules, b: BookingView, end: datetime, now: datetime) -> None:
+        if end <= now:
+            raise RoomError("past", "That time has already passed", "เวลานั้นผ่านไปแล้ว")
+        check_request(rules, b.start, end, min(now, b.start))
+
+    def cancel(self, booking_no: str, actor: Actor | None, reason: str = "") -> Cancellation:
+        """Cancel a held or confirmed booking: the refund due by the rules' cutoff (what the
+        refund service then pays back of the deposit)."""
+        if actor is not None:
+            require(actor, Action.BOOK_ROOMS)
+        now = self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            b = self._booking(tx, booking_no)
+            check_move(b.status, BookingStatus.CANCELLED)
+            due = refund_on_cancel(self._rules(tx, b.room_id), b.terms, now)
+            by = actor.username if actor else "customer"
+            tx.rooms.set_status(b.id, BookingStatus.CANCELLED, now, by, reason.strip()[:200])
+            tx.commit()
+        return Cancellation(self.booking(booking_no), due)
+
+    def check_in(self, code_or_no: str, actor: Actor) -> BookingView:
+        """Check in by the slip's QR payload (its code must match) or the booking number, from
+        the rules' hold time before the start until the end."""
+        require(actor, Action.BOOK_ROOMS)
+        no, code = parse_check_in(code_or_no)
+        now = self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            b = self._booking(tx, no)
+            if code is not None and not secrets.compare_digest(code, b.check_in_code):
+                raise RoomError(
+                    "code",
+                    "This slip's code does not match the booking",
+                    "รหัสบนใบยืนยันไม่ตรงกับการจอง",
+                )
+            if b.status is BookingStatus.HELD:
+                raise RoomError(
+                    "unpaid", "The booking's deposit is not paid yet", "ยังไม่ได้ชำระมัดจำของการจองนี้"
+                )
+            check_move(b.status, BookingStatus.CHECKED_IN)
+            if now >= b.end:
+                raise RoomError("late", "The booking has already ended", "เวลาของการจองสิ้นสุดแล้ว")
+            if now < b.start - timedelta(hours=1):
+                raise RoomError(
+                    "early",
+                    "Check-in opens one hour before the start",
+                    "เช็กอินได้ก่อนเวลาเริ่มไม่เกิน 1 ชั่วโมง",
+                )
+            tx.rooms.set_status(b.id, BookingStatus.CHECKED_IN, now, actor.username)
+            tx.commit()
+        return self.booking(no)
+
+    def mark_no_shows(self, now: datetime | None = None) -> list[str]:
+        """Confirmed bookings nobody checked in to within the rules' no_show_minutes of the
+        start become NO_SHOW (the room is free again for the rest of the time); checked-in
+        bookings past their end are COMPLETED. The booking numbers marked."""
+        now = now or self.clock.now()
+        done: list[str] = []
+        with self._reach(), self.uow(write=True) as tx:
+            rules_of: dict[str, RoomRules] = {}
+            for b in tx.rooms.due_no_shows(now):
+                rules = rules_of.setdefault(b.room_id, self._rules(tx, b.room_id))
+                if now >= b.start + timedelta(minutes=rules.no_show_minutes):
+                    tx.rooms.set_status(b.id, BookingStatus.NO_SHOW, now, "system")
+                    done.append(b.booking_no)
+            for b in tx.rooms.between(None, now - timedelta(days=31), now):
+                if b.status is BookingStatus.CHECKED_IN and b.end <= now:
+                    tx.rooms.set_status(b.id, BookingStatus.COMPLETED, now, "system")
+            tx.commit()
+        return done
+
+    def expire_holds(self, now: datetime | None = None) -> list[str]:
+        """Held bookings whose hold ran out unpaid become EXPIRED (the room is free again)."""
+        now = now or self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            done = self._expire(tx, now, "system")
+            tx.commit()
+        return done
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _reach(self) -> _Reach:
+        return _Reach(self)
+
+    def _room(self, uow: RoomsUnitOfWork, room_id: str, *, active: bool = False) -> Room:
+        room = uow.rooms.room(room_id)
+        if room is None or (active and not room.active):
+            raise RoomError("room", "No such room to book", "ไม่พบห้องที่จะจอง")
+        return room
+
+    def _rules(self, uow: RoomsUnitOfWork, room_id: str) -> RoomRules:
+        rules = uow.rooms.rules(room_id)
+        if rules is None:
+            holidays = frozenset(h.day for h in uow.rooms.holidays())
+            return RoomRules(holidays=holidays)
+        return rules
+
+    def _booking(self, uow: RoomsUnitOfWork, booking_no: str) -> BookingView:
+        found = uow.rooms.booking(booking_no.strip().upper())
+        if found is None:
+            raise _unknown(booking_no)
+        return found
+
+    def _holding(
+        self, uow: RoomsUnitOfWork, room_id: str, start: datetime, end: datetime
+    ) -> list[BookingView]:
+        """Bookings that keep the room in [start, end), holds that ran out left aside."""
+        now = self.clock.now()
+        return [
+            b for b in uow.rooms.blocking(room_id, start, end)
+            if not (b.status is BookingStatus.HELD and b.hold_until is not None
+                    and b.hold_until <= now)
+        ]  # fmt: skip
+
+    def _expire(self, uow: RoomsUnitOfWork, now: datetime, by: str) -> list[str]:
+        done = []
+        for b in uow.rooms.stale_holds(now):
+            uow.rooms.set_status(b.id, BookingStatus.EXPIRED, now, by, "hold ran out")
+            done.append(b.booking_no)
+        return done
+
+    def _clash(
+        self,
+        uow: RoomsUnitOfWork,
+        rules: RoomRules,
+        room_id: str,
+        wanted: Period,
+        now: datetime,
+        *,
+        exclude: str = "",
+    ) -> RoomClash:
+        buffer = timedelta(minutes=rules.buffer_minutes)
+        span = timedelta(days=8)
+        booked = [
+            b.occupied(buffer)
+            for b in self._holding(uow, room_id, wanted[0] - span, wanted[1] + span)
+            if b.id != exclude
+        ]
+        return RoomClash(nearest_free(rules, wanted, booked, now=now))
+
+    @staticmethod
+    def _same_request(b: BookingView, room_id: str, start: datetime, end: datetime) -> BookingView:
+        if (b.room_id, b.start, b.end) != (room_id, start, end):
+            raise RoomError(
+                "key", "This request was already used for another booking",
+                "คำขอนี้ใช้จองเวลาอื่นไปแล้ว",
+            )  # fmt: skip
+        return b
+
+
+class _Reach:
+    """Turns "central cannot be reached" into RoomsOffline for a service over central."""
+
+    def __init__(self, rooms: Rooms) -> None:
+        self.rooms = rooms
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            self.rooms.offline = False
+            return
+        if self.rooms.central and isinstance(exc, StoreUnavailable | CentralUnavailable):
+            self.rooms.offline = True
+            raise RoomsOffline() from exc
+
+
+def _checked_customer(c: Customer) -> Customer:
+    name = " ".join(c.name.split())[:NAME_MAX]
+    phone = "".join(ch for ch in c.phone if ch.isdigit() or ch == "+")[:PHONE_MAX]
+    if not name:
+        raise RoomError("name", "The booking needs a name", "กรุณาระบุชื่อผู้จอง")
+    if len(phone) < 9:
+        raise RoomError("phone", "The booking needs a phone number", "กรุณาระบุหมายเลขโทรศัพท์")
+    if c.attendees < 1:
+        raise RoomError("attendees", "At least one attendee", "ผู้เข้าร่วมอย่างน้อย 1 คน")
+    return Customer(name, phone, c.organisation.strip()[:120], c.purpose.strip()[:200], c.attendees)
+
+
+def _room_fields(room: Room) -> dict[str, object]:
+    return {
+        "code": room.code, "name_th": room.name_th, "name_en": room.name_en,
+        "capacity": room.capacity, "equipment": list(room.equipment), "active": room.active,
+    }  # fmt: skip
+
+
+def _rule_fields(rules: RoomRules) -> dict[str, object]:
+    hours = {
+        str(d): None if h is None else f"{h[0]:%H:%M}-{h[1]:%H:%M}"
+        for d, h in sorted(rules.open_hours.items())
+    }
+    return {
+        "open_hours": hours, "slot_minutes": rules.slot_minutes,
+        "min_minutes": rules.min_minutes, "max_minutes": rules.max_minutes,
+        "max_days_ahead": rules.max_days_ahead, "buffer_minutes": rules.buffer_minutes,
+        "price_hour": str(rules.price_hour), "price_half_day": str(rules.price_half_day),
+        "price_day": str(rules.price_day), "deposit": f"{rules.deposit.kind}:{rules.deposit.value}",
+        "cancel_cutoff_hours": rules.cancel_cutoff_hours,
+        "refund_before_pct": str(rules.refund_before_pct),
+        "refund_after_pct": str(rules.refund_after_pct),
+        "no_show_minutes": rules.no_show_minutes, "hold_minutes": rules.hold_minutes,
+    }  # fmt: skip
