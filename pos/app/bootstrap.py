@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from pos.services.producers import Producers
     from pos.services.products import Products
     from pos.services.returns import Returns
+    from pos.services.rooms import Rooms
     from pos.services.search import ProductIndex
     from pos.services.settings import LiveSettings, SettingsAdmin, SettingsTaken
     from pos.services.shifts import Shifts
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from pos.services.sync import SyncService
     from pos.services.till import TillContext
     from pos.services.users import Users
+    from printing.booking_slip import BookingSlips
 
 log = logging.getLogger(__name__)
 
@@ -581,6 +583,20 @@ class Services:
         return ShippingDesk(self.settings, QtShippingDocuments(), self.clock)
 
     @cached_property
+    def rooms(self) -> Rooms:
+        """The co-working room's bookings (the calendar, the till's booking key, the web)."""
+        from pos.services.rooms import Rooms
+
+        return Rooms(self.store.uow, self.clock, terminal_id=self.store.terminal.terminal_id)
+
+    @cached_property
+    def booking_slips(self) -> BookingSlips:
+        """The room booking's confirmation slip: the receipt printer (ESC/POS) or a PDF."""
+        from printing.booking_slip import BookingSlips
+
+        return BookingSlips(self.settings)
+
+    @cached_property
     def central_copy(self) -> bool:
         """The store is a counter's copy of a central database (it has pulled the catalogue and
         the users from there, or names one): the back office changes them there only."""
@@ -669,6 +685,7 @@ class Services:
             take_settings=self.take_settings,
             watch_settings=self.watch_settings,
             load_showcase=self.load_showcase,
+            rooms=self.rooms,
         )
 
     def load_showcase(self) -> Showcase:

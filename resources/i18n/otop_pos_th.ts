@@ -163,37 +163,47 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="73"/>
+        <location filename="../../ui/backoffice/window.py" line="80"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="75"/>
+        <location filename="../../ui/backoffice/window.py" line="82"/>
         <source>Producers</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="77"/>
+        <location filename="../../ui/backoffice/window.py" line="84"/>
         <source>Curation</source>
         <translation>คัดสรรสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="79"/>
+        <location filename="../../ui/backoffice/window.py" line="86"/>
         <source>Users</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="80"/>
+        <location filename="../../ui/backoffice/window.py" line="87"/>
         <source>Stock</source>
         <translation>สต็อกสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="82"/>
+        <location filename="../../ui/backoffice/window.py" line="89"/>
         <source>Orders</source>
         <translation>คำสั่งซื้อออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="83"/>
+        <location filename="../../ui/backoffice/window.py" line="90"/>
+        <source>Rooms</source>
+        <translation>ห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="91"/>
+        <source>Room calendar</source>
+        <translation>ปฏิทินห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="93"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -201,22 +211,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <location filename="../../ui/backoffice/window.py" line="127"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="127"/>
+        <location filename="../../ui/backoffice/window.py" line="137"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="130"/>
+        <location filename="../../ui/backoffice/window.py" line="140"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="131"/>
+        <location filename="../../ui/backoffice/window.py" line="141"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -224,12 +234,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="222"/>
+        <location filename="../../ui/backoffice/window.py" line="232"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="225"/>
+        <location filename="../../ui/backoffice/window.py" line="235"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -388,79 +398,274 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="103"/>
+        <source>New booking</source>
+        <translation>จองห้องใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="103"/>
+        <source>Move the booking</source>
+        <translation>ย้ายเวลาการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="104"/>
+        <source>Extend the booking</source>
+        <translation>ขยายเวลาการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="130"/>
+        <source>Name</source>
+        <translation>ชื่อผู้จอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="131"/>
+        <source>Mobile phone</source>
+        <translation>เบอร์มือถือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="132"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="133"/>
+        <source>Purpose</source>
+        <translation>วัตถุประสงค์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="134"/>
+        <source>Attendees</source>
+        <translation>จำนวนผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="135"/>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="136"/>
+        <source>Day</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="137"/>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="138"/>
+        <source>Until</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="139"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="145"/>
+        <source>Book (Ctrl+S)</source>
+        <translation>จอง (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="146"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="148"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="258"/>
+        <source>{n} h</source>
+        <translation>{n} ชม.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="259"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} ชม. {m} นาที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="290"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="316"/>
+        <source>The room is closed on that day</source>
+        <translation>ห้องปิดในวันนั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="295"/>
+        <source>{price} baht · deposit {deposit}</source>
+        <translation>{price} บาท · มัดจำ {deposit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="298"/>
+        <source>{price} baht</source>
+        <translation>{price} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="321"/>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="351"/>
+        <source>Something went wrong: {what}</source>
+        <translation>เกิดข้อผิดพลาด: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPickDialog</name>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="80"/>
+        <source>Room booking: take a payment</source>
+        <translation>การจองห้อง: รับชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="84"/>
+        <source>Scan the slip&apos;s QR, or type a booking number, name or phone</source>
+        <translation>สแกน QR บนใบยืนยัน หรือพิมพ์หมายเลขการจอง ชื่อ หรือเบอร์โทร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="97"/>
+        <source>Loading the bookings…</source>
+        <translation>กำลังโหลดรายการจอง…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="110"/>
+        <source>{n} bookings with money due</source>
+        <translation>การจองที่ยังต้องชำระ {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="123"/>
+        <source>deposit</source>
+        <translation>มัดจำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="123"/>
+        <source>balance</source>
+        <translation>ยอดคงเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="153"/>
+        <source>No booking matches {text}</source>
+        <translation>ไม่พบการจองที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="155"/>
+        <source>Looking up {text}…</source>
+        <translation>กำลังค้นหา {text}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="164"/>
+        <source>{no} has nothing to pay ({status})</source>
+        <translation>{no} ไม่มียอดต้องชำระ ({status})</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="144"/>
+        <source>Cancel booking {no}</source>
+        <translation>ยกเลิกการจอง {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="149"/>
+        <source>{name}, {when}. Paid {paid} baht; by the cancellation rules {refund} baht is refunded.</source>
+        <translation>{name} {when} ชำระแล้ว {paid} บาท ตามเงื่อนไขการยกเลิกจะคืนเงิน {refund} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="157"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="160"/>
+        <source>Keep the booking (Esc)</source>
+        <translation>ไม่ยกเลิก (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="162"/>
+        <source>Cancel the booking (Enter)</source>
+        <translation>ยกเลิกการจอง (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>CartFlow</name>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="50"/>
+        <location filename="../../ui/till/cart_flow.py" line="51"/>
         <source>Log in first, then scan</source>
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="91"/>
+        <location filename="../../ui/till/cart_flow.py" line="95"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="107"/>
+        <location filename="../../ui/till/cart_flow.py" line="111"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="117"/>
+        <location filename="../../ui/till/cart_flow.py" line="121"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="124"/>
+        <location filename="../../ui/till/cart_flow.py" line="128"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="138"/>
+        <location filename="../../ui/till/cart_flow.py" line="142"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="154"/>
+        <location filename="../../ui/till/cart_flow.py" line="158"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="165"/>
+        <location filename="../../ui/till/cart_flow.py" line="169"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="167"/>
+        <location filename="../../ui/till/cart_flow.py" line="171"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="170"/>
+        <location filename="../../ui/till/cart_flow.py" line="174"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="171"/>
+        <location filename="../../ui/till/cart_flow.py" line="175"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="172"/>
+        <location filename="../../ui/till/cart_flow.py" line="176"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="189"/>
+        <location filename="../../ui/till/cart_flow.py" line="193"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="201"/>
+        <location filename="../../ui/till/cart_flow.py" line="205"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="240"/>
+        <location filename="../../ui/till/cart_flow.py" line="244"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -1956,313 +2161,313 @@ Discard it and close the till?</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="328"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="330"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="341"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="343"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="387"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="389"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="391"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="484"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="393"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="486"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="401"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="403"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="405"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="415"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="416"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="418"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="426"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="428"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="488"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="490"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="589"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="591"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="604"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="606"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="620"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="622"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="629"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="631"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="638"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="640"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="664"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="666"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="683"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="706"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="708"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="730"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="738"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="740"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="754"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="756"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="756"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="758"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="769"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="771"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="780"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="784"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="786"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="797"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="796"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="798"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="797"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="798"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="803"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="804"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="805"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="807"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="809"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="810"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="812"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="812"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="815"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="816"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="817"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="819"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="819"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="824"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="825"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="824"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="826"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="825"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="827"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="826"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="828"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="827"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="829"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="828"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="830"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="829"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="831"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="831"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="833"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="832"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="834"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="833"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="835"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="834"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="836"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="835"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="837"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="839"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="841"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="840"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="841"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="843"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
@@ -3506,6 +3711,440 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>RoomCalendar</name>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="202"/>
+        <source>◀ (PgUp)</source>
+        <translation>◀ ก่อนหน้า (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="204"/>
+        <source>(PgDown) ▶</source>
+        <translation>ถัดไป (PgDown) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="206"/>
+        <source>Today (Ctrl+T)</source>
+        <translation>วันนี้ (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="210"/>
+        <source>F2: scan the slip&apos;s QR to check in, or type a name, phone or BK number</source>
+        <translation>F2: สแกน QR บนใบยืนยันเพื่อเช็กอิน หรือพิมพ์ชื่อ เบอร์โทร หรือหมายเลข BK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="226"/>
+        <source>New booking</source>
+        <translation>จองใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="227"/>
+        <source>Move</source>
+        <translation>ย้ายเวลา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="228"/>
+        <source>Extend</source>
+        <translation>ขยายเวลา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="229"/>
+        <source>Check in</source>
+        <translation>เช็กอิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="230"/>
+        <source>Mark no-shows</source>
+        <translation>บันทึกผู้ไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="231"/>
+        <source>Cancel booking</source>
+        <translation>ยกเลิกการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="232"/>
+        <source>Print slip</source>
+        <translation>พิมพ์ใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="233"/>
+        <source>Slip as PDF</source>
+        <translation>ใบยืนยันเป็น PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="252"/>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="313"/>
+        <source>No room is set up yet (back office: Rooms)</source>
+        <translation>ยังไม่มีห้องให้จอง (ระบบหลังร้าน: ห้องประชุม)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="358"/>
+        <source>Closed</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="366"/>
+        <source>The central database cannot be reached: this is the last calendar read, and new bookings cannot be confirmed</source>
+        <translation>ติดต่อฐานข้อมูลกลางไม่ได้ ปฏิทินนี้เป็นข้อมูลล่าสุดที่อ่านได้ และยังยืนยันการจองใหม่ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="375"/>
+        <source>Day view (F10)</source>
+        <translation>มุมมองรายวัน (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="376"/>
+        <source>Week view (F10)</source>
+        <translation>มุมมองรายสัปดาห์ (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="414"/>
+        <source>Free: press Enter to book {when}</source>
+        <translation>ว่าง: กด Enter เพื่อจอง {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="430"/>
+        <source>Attendees: {n}</source>
+        <translation>ผู้เข้าร่วม: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="431"/>
+        <source>Price {price} · paid {paid} · due {due}</source>
+        <translation>ราคา {price} · ชำระแล้ว {paid} · คงเหลือ {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="435"/>
+        <source>Held until {time}: the deposit {deposit} confirms it</source>
+        <translation>จองไว้ถึง {time} น. ชำระมัดจำ {deposit} เพื่อยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="443"/>
+        <source>{no}: F4 move, F5 extend, F6 check in, F8 cancel, F9 slip</source>
+        <translation>{no}: F4 ย้าย F5 ขยายเวลา F6 เช็กอิน F8 ยกเลิก F9 ใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="452"/>
+        <source>That time is booked: move the cursor to free time</source>
+        <translation>เวลานี้ถูกจองแล้ว กรุณาเลื่อนไปยังเวลาที่ว่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="507"/>
+        <source>{no} saved: {when}</source>
+        <translation>บันทึก {no} แล้ว: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="542"/>
+        <source>Found {no}: {name}</source>
+        <translation>พบ {no}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="544"/>
+        <source>No booking in the days shown matches {text}</source>
+        <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="549"/>
+        <source>{name} checked in: {no}, {when}</source>
+        <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="566"/>
+        <source>Marked as no-show: {numbers}</source>
+        <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="568"/>
+        <source>No booking is past its no-show time</source>
+        <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="595"/>
+        <source>{no} cancelled: {refund} baht to refund</source>
+        <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="606"/>
+        <source>Slip {no} printed</source>
+        <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="614"/>
+        <source>Save the slip</source>
+        <translation>บันทึกใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="615"/>
+        <source>PDF (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="619"/>
+        <source>Slip saved: {path}</source>
+        <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCalendarWindow</name>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="639"/>
+        <source>Meeting room bookings</source>
+        <translation>การจองห้องประชุม</translation>
+    </message>
+</context>
+<context>
+    <name>RoomFlow</name>
+    <message>
+        <location filename="../../ui/till/room_flow.py" line="39"/>
+        <location filename="../../ui/till/room_flow.py" line="107"/>
+        <source>The meeting room is not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/room_flow.py" line="86"/>
+        <source>The sale is busy: take the booking&apos;s payment again</source>
+        <translation>รายการขายกำลังทำงาน กรุณารับชำระการจองอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/room_flow.py" line="97"/>
+        <source>Booking payment added: {detail}</source>
+        <translation>เพิ่มรายการชำระการจองแล้ว: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="155"/>
+        <source>New room (Ctrl+N)</source>
+        <translation>ห้องใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="158"/>
+        <source>Rooms</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="169"/>
+        <source>Smart TV, Wi-Fi, whiteboard</source>
+        <translation>สมาร์ททีวี, Wi-Fi, ไวท์บอร์ด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="170"/>
+        <source>Can be booked</source>
+        <translation>เปิดให้จอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="172"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="173"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="174"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="175"/>
+        <source>Seats</source>
+        <translation>จำนวนที่นั่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="176"/>
+        <source>Equipment</source>
+        <translation>อุปกรณ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="178"/>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="190"/>
+        <source>Opening hours</source>
+        <translation>เวลาเปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="193"/>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="197"/>
+        <source> days</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="201"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="203"/>
+        <source>(none)</source>
+        <translation>(ไม่มี)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="205"/>
+        <source>No deposit</source>
+        <translation>ไม่เก็บมัดจำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="206"/>
+        <source>Percent of the price</source>
+        <translation>ร้อยละของราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="207"/>
+        <source>Fixed amount</source>
+        <translation>จำนวนเงินคงที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="210"/>
+        <source> h</source>
+        <translation> ชม.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="216"/>
+        <source>Slot length</source>
+        <translation>ช่วงเวลาละ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="217"/>
+        <source>Shortest booking</source>
+        <translation>จองสั้นที่สุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="218"/>
+        <source>Longest booking</source>
+        <translation>จองนานที่สุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="219"/>
+        <source>Booked at most</source>
+        <translation>จองล่วงหน้าได้ไม่เกิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="220"/>
+        <source>Buffer between bookings</source>
+        <translation>เวลาเว้นระหว่างการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="221"/>
+        <source>Price per hour</source>
+        <translation>ราคาต่อชั่วโมง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="222"/>
+        <source>Price per half day</source>
+        <translation>ราคาครึ่งวัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="223"/>
+        <source>Price per day</source>
+        <translation>ราคาเต็มวัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="227"/>
+        <source>Deposit</source>
+        <translation>มัดจำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="228"/>
+        <source>Cancellation cutoff (before the start)</source>
+        <translation>ยกเลิกได้ก่อนเวลาเริ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="229"/>
+        <source>Refund before the cutoff</source>
+        <translation>คืนเงินเมื่อยกเลิกก่อนกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="230"/>
+        <source>Refund after the cutoff</source>
+        <translation>คืนเงินเมื่อยกเลิกหลังกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="231"/>
+        <source>No-show after the start</source>
+        <translation>ถือว่าไม่มาหลังเวลาเริ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="232"/>
+        <source>Held unpaid for</source>
+        <translation>จองไว้โดยยังไม่ชำระได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="233"/>
+        <source>Booking rules</source>
+        <translation>กฎการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="236"/>
+        <source>Save room and rules (Ctrl+S)</source>
+        <translation>บันทึกห้องและกฎ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="257"/>
+        <source>Name of the day</source>
+        <translation>ชื่อวัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="259"/>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="261"/>
+        <source>Remove (Del)</source>
+        <translation>นำออก (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="263"/>
+        <source>Thai public holidays 2026-2027</source>
+        <translation>วันหยุดราชการไทย 2569-2570</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="265"/>
+        <source>Save the closed days</source>
+        <translation>บันทึกวันปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="270"/>
+        <source>Closed days (no room can be booked)</source>
+        <translation>วันปิด (จองห้องไม่ได้)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="327"/>
+        <source> (not bookable)</source>
+        <translation> (ปิดการจอง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="434"/>
+        <source>Saved {code}: {name}</source>
+        <translation>บันทึก {code}: {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="458"/>
+        <source>{day} added: save the closed days to keep it</source>
+        <translation>เพิ่ม {day} แล้ว กรุณาบันทึกวันปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="476"/>
+        <source>Thai public holidays added: save the closed days to keep them</source>
+        <translation>เพิ่มวันหยุดราชการแล้ว กรุณาบันทึกวันปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="481"/>
+        <source>{n} closed days saved</source>
+        <translation>บันทึกวันปิด {n} วันแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>SettingsFlow</name>
     <message>
         <location filename="../../ui/till/settings_flow.py" line="64"/>
@@ -4241,42 +4880,62 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="178"/>
+        <source>Room booking payment</source>
+        <translation>ชำระค่าจองห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="180"/>
+        <source>Room booking: its deposit or balance into the sale (pick or scan)</source>
+        <translation>การจองห้อง: เพิ่มมัดจำหรือยอดคงเหลือในรายการขาย (เลือกหรือสแกน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="185"/>
+        <source>Room calendar</source>
+        <translation>ปฏิทินห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="187"/>
+        <source>The meeting room&apos;s calendar: book, check in</source>
+        <translation>ปฏิทินห้องประชุม: จอง เช็กอิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="191"/>
         <source>Back office</source>
         <translation>ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="180"/>
+        <location filename="../../ui/till/actions.py" line="193"/>
         <source>Back office: products, prices (managers)</source>
         <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="184"/>
-        <location filename="../../ui/till/actions.py" line="186"/>
+        <location filename="../../ui/till/actions.py" line="197"/>
+        <location filename="../../ui/till/actions.py" line="199"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="193"/>
+        <location filename="../../ui/till/actions.py" line="206"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="194"/>
+        <location filename="../../ui/till/actions.py" line="207"/>
         <source>3*code</source>
         <translation>3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="195"/>
+        <location filename="../../ui/till/actions.py" line="208"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="196"/>
+        <location filename="../../ui/till/actions.py" line="209"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="197"/>
+        <location filename="../../ui/till/actions.py" line="210"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -4297,67 +4956,67 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till/window.py" line="331"/>
+        <location filename="../../ui/till/window.py" line="333"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="334"/>
+        <location filename="../../ui/till/window.py" line="336"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="347"/>
+        <location filename="../../ui/till/window.py" line="349"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="410"/>
+        <location filename="../../ui/till/window.py" line="412"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="410"/>
+        <location filename="../../ui/till/window.py" line="412"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="412"/>
+        <location filename="../../ui/till/window.py" line="414"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="415"/>
+        <location filename="../../ui/till/window.py" line="417"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="462"/>
+        <location filename="../../ui/till/window.py" line="464"/>
         <source>The customer display is off (setting customer_display)</source>
         <translation>จอลูกค้าปิดอยู่ (ค่าตั้ง customer_display)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="465"/>
+        <location filename="../../ui/till/window.py" line="467"/>
         <source>Customer display: English</source>
         <translation>จอลูกค้า: ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="467"/>
+        <location filename="../../ui/till/window.py" line="469"/>
         <source>Customer display: Thai</source>
         <translation>จอลูกค้า: ภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="483"/>
+        <location filename="../../ui/till/window.py" line="485"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="488"/>
+        <location filename="../../ui/till/window.py" line="490"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="489"/>
+        <location filename="../../ui/till/window.py" line="491"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>
