@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from db import models as m
 from db.numbering import Series, next_number, tax_invoice_number
+from pos.domain.channels import Channel
 from pos.domain.errors import TaxInvoiceError
 from pos.domain.taxinvoice import Buyer
 from pos.ports.printing import TaxInvoiceRecord
@@ -49,6 +50,18 @@ class SqlTaxInvoiceRepository:
         self.session.add(row)
         self.session.flush()
         return TaxInvoiceRecord(row.number, at, receipt_no, buyer)
+
+    def sale_channel_terminal(self, receipt_no: str) -> tuple[TerminalInfo, Channel] | None:
+        """The terminal that recorded the sale, with its channel (None: no such sale)."""
+        row = self.session.execute(
+            select(m.Terminal)
+            .join(m.Sale, m.Sale.terminal_id == m.Terminal.id)
+            .where(m.Sale.receipt_no == receipt_no)
+        ).scalar_one_or_none()
+        if row is None:
+            return None
+        terminal = TerminalInfo(row.id, row.name, row.pos_id, row.receipt_prefix)
+        return terminal, Channel(row.channel)
 
     def _one(self, *where: Any) -> TaxInvoiceRecord | None:
         found = self.session.execute(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.ports.catalog import SearchRow
+from pos.ports.orders import StockFigure
 from pos.services.search import ProductIndex
 from ui import format as fmt
 from ui import style
@@ -29,6 +30,8 @@ class FindDialog(QDialog):
     """Type part of a name (tone marks optional); Enter adds the selected product."""
 
     productChosen = Signal(object)  # SearchRow
+    # the product ids listed: the owner looks their stock up and answers with set_stock
+    rowsShown = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +40,7 @@ class FindDialog(QDialog):
         self.resize(900, 560)
         self._index: ProductIndex | None = None
         self._rows: list[SearchRow] = []
+        self._stock: dict[str, StockFigure] = {}
 
         self._title = style.named(QLabel(), "dialogTitle")
         self._query = style.named(QLineEdit(), "findQuery")
@@ -44,7 +48,7 @@ class FindDialog(QDialog):
         self._query.textChanged.connect(self._search)
         self._query.installEventFilter(self)
         self._status = style.named(QLabel(), "findStatus")
-        self._table = style.named(QTableWidget(0, 4), "findResults")
+        self._table = style.named(QTableWidget(0, 5), "findResults")
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -56,6 +60,7 @@ class FindDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self._table.cellDoubleClicked.connect(lambda row, _col: self._choose(row))
         self._add = style.button("findAdd")
         self._add.clicked.connect(lambda: self._choose(self._table.currentRow()))
@@ -78,12 +83,35 @@ class FindDialog(QDialog):
     def results(self) -> list[SearchRow]:
         return list(self._rows)
 
+    def stock_text(self, row: int) -> str:
+        item = self._table.item(row, 4)
+        return item.text() if item is not None else ""
+
+    def set_stock(self, figures: dict[str, StockFigure]) -> None:
+        """Stock figures (on hand, reserved by online orders) for rows listed."""
+        self._stock.update(figures)
+        for r, row in enumerate(self._rows):
+            if row.product_id in figures:
+                self._table.setItem(r, 4, self._stock_item(figures[row.product_id]))
+
+    def _stock_item(self, figure: StockFigure | None) -> QTableWidgetItem:
+        text = ""
+        if figure is not None:
+            text = fmt.stock(figure.on_hand)
+            if figure.reserved:
+                text += " " + self.tr("(reserved {n})").format(n=figure.reserved)
+        item = QTableWidgetItem(text)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
     def set_index(self, index: ProductIndex | None) -> None:
         self._index = index
         self._search(self._query.text())
 
     def start(self, text: str = "") -> None:
-        """Open for a new search (optionally starting from what was typed in the scan field)."""
+        """Open for a new search (optionally starting from what was typed in the scan field);
+        the stock figures are read again as the rows are listed."""
+        self._stock.clear()
         self._query.setText(text)
         self._search(text)
         self.open()
@@ -116,13 +144,15 @@ class FindDialog(QDialog):
         for r, row in enumerate(self._rows):
             price = QTableWidgetItem(fmt.money(row.price))
             price.setTextAlignment(right)
+            stock = self._stock_item(self._stock.get(row.product_id))
             for c, item in enumerate(
                 (QTableWidgetItem(row.name_th), QTableWidgetItem(row.name_en),
-                 QTableWidgetItem(row.sku), price)
+                 QTableWidgetItem(row.sku), price, stock)
             ):
                 table.setItem(r, c, item)
         if self._rows:
             table.selectRow(0)
+            self.rowsShown.emit([row.product_id for row in self._rows])
 
     def _choose(self, row: int) -> None:
         if not 0 <= row < len(self._rows):
@@ -156,7 +186,8 @@ class FindDialog(QDialog):
             self.tr("Thai or English name, SKU or barcode — tone marks optional")
         )
         self._table.setHorizontalHeaderLabels(
-            [self.tr("Thai name"), self.tr("English name"), self.tr("SKU"), self.tr("Price")]
+            [self.tr("Thai name"), self.tr("English name"), self.tr("SKU"), self.tr("Price"),
+             self.tr("Stock")]
         )
         self._add.setText(self.tr("Add (Enter)"))
         self._cancel.setText(self.tr("Close (Esc)"))

@@ -27,6 +27,13 @@ def quantity(value: Decimal, by_weight: bool) -> str:
     return f"{value:,.0f}"
 
 
+def stock(value: Decimal) -> str:
+    """A stock figure: whole pieces as '12', a weighed product's as '2.35' (-3 below zero)."""
+    if value == value.to_integral_value():
+        return f"{value:,.0f}"
+    return f"{value.normalize():,f}"
+
+
 def line_quantity(line: CartLine) -> str:
     return quantity(line.quantity, line.product.sold_by is SoldBy.WEIGHT)
 

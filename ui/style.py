@@ -150,6 +150,7 @@ QPushButton[pinKey="true"] {{ font-size: 28px; font-weight: bold; }}
 #lastName {{ font-size: 24px; font-weight: bold; color: {INK}; }}
 #lastNameSecondary {{ font-size: 15px; color: {MUTED}; }}
 #lastDetail {{ font-size: 20px; color: {MUTED}; }}
+#lastStock {{ font-size: 15px; color: {MUTED}; }}
 #lastPrice {{ font-size: 40px; font-weight: bold; color: {PURPLE}; }}
 #changeDueLabel {{ font-size: 40px; font-weight: bold; color: {GREEN}; }}
 

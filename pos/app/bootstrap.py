@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from pos.services.curation import Curation
     from pos.services.customer_display import Showcase
     from pos.services.labels import LabelDesk
+    from pos.services.order_desk import OrderDesk
     from pos.services.orders import Orders
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.producers import Producers
@@ -566,13 +567,20 @@ class Services:
 
     @cached_property
     def orders(self) -> Orders:
-        """Online orders (the web shop and the orders window); slips in the data folder."""
+        """Online orders, the web shop's side; slips in the data folder."""
         from db.slips import DirectorySlipStore
         from pos.config import data_dir
         from pos.services.orders import Orders
 
         slips = DirectorySlipStore(data_dir() / "slips")
-        return Orders(self.store.uow, self.settings, self.clock, slips, self.sale_hooks)
+        return Orders(self.store.uow, self.settings, self.clock, slips)
+
+    @cached_property
+    def order_desk(self) -> OrderDesk:
+        """Online orders, the staff's side (the orders window and `otop-pos orders`)."""
+        from pos.services.order_desk import OrderDesk
+
+        return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
 
     @cached_property
     def shipping(self) -> ShippingDesk:
@@ -685,6 +693,7 @@ class Services:
             take_settings=self.take_settings,
             watch_settings=self.watch_settings,
             load_showcase=self.load_showcase,
+            orders=self.orders,
             rooms=self.rooms,
         )
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pos.domain.channels import Channel
     from pos.domain.orders import CustomerDetails, OrderStatus, PaymentMethod
     from pos.ports.audit import AuditRepository
+    from pos.ports.printing import TaxInvoiceRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,15 @@ class OrderLineView:
     amount: Decimal
     product_id: str | None = None  # a product line's product
     template_id: str | None = None  # a basket line's template
+
+
+@dataclass(frozen=True, slots=True)
+class StockFigure:
+    """A product's stock as a counter shows it: on hand, and the pieces of it that online
+    orders hold (not for sale at the counter)."""
+
+    on_hand: Decimal
+    reserved: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +293,8 @@ class OrdersUnitOfWork(SalesUnitOfWork, Protocol):
     def orders(self) -> OrderRepository: ...
     @property
     def audit(self) -> AuditRepository: ...
+    @property
+    def tax_invoices(self) -> TaxInvoiceRepository: ...  # asked for at checkout: with the sale
 
 
 def lines_fingerprint(lines: Sequence[tuple[str, str, int]]) -> str:

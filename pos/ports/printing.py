@@ -11,6 +11,7 @@ from pos.ports.sales import SalesUnitOfWork
 
 if TYPE_CHECKING:
     from pos.domain.cashup import ShiftReport
+    from pos.domain.channels import Channel
     from pos.domain.refund import RefundReceipt
     from pos.domain.sale import Receipt
     from pos.domain.settings import PrinterProfile, Settings
@@ -35,6 +36,10 @@ class TaxInvoiceRepository(Protocol):
         self, receipt_no: str, terminal: TerminalInfo, buyer: Buyer, at: datetime
     ) -> TaxInvoiceRecord:
         """Take the next number of the terminal's 'tax_invoice' series (caller commits)."""
+        ...
+
+    def sale_channel_terminal(self, receipt_no: str) -> tuple[TerminalInfo, Channel] | None:
+        """The terminal that recorded the sale, with its channel (None: no such sale)."""
         ...
 
     def for_receipt(self, receipt_no: str) -> TaxInvoiceRecord | None: ...

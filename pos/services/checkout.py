@@ -19,9 +19,11 @@ from pos.domain.barcodes import (
     split_quantity,
 )
 from pos.domain.basket import BasketTemplate, cart_needs
+from pos.domain.bilingual import Bilingual
 from pos.domain.cart import (
     Cart,
     CartGroup,
+    CartLine,
     Discount,
     DiscountKind,
     ProductInfo,
@@ -301,6 +303,9 @@ def cart_to_payload(cart: Cart) -> dict[str, Any]:
                 "discount": _discount_to_json(line.discount),
                 "fixed_gross": None if line.fixed_gross is None else str(line.fixed_gross),
                 "group_id": line.group_id,
+                "detail": None if line.detail is None else [line.detail.th, line.detail.en],
+                "ref": line.ref,
+                "uses": [[pid, str(qty)] for pid, qty in line.uses],
             }
             for line in cart
         ],
@@ -319,6 +324,22 @@ def cart_to_payload(cart: Cart) -> dict[str, Any]:
             for g in cart.groups.values()
         ],
     }
+
+
+def _made_line(product: ProductInfo, ln: dict[str, Any]) -> CartLine:
+    """A parked ready-made line (a drink, a fee, a booking's payment) as it was made."""
+    detail = ln.get("detail")
+    return CartLine(
+        product,
+        Decimal(ln["quantity"]),
+        Decimal(ln["unit_price"]),
+        scanned_code=ln.get("scanned_code"),
+        discount=_discount_from_json(ln.get("discount")),
+        fixed_gross=Decimal(ln["fixed_gross"]) if ln.get("fixed_gross") else None,
+        detail=Bilingual(detail[0], detail[1]) if detail else None,
+        ref=ln.get("ref"),
+        uses=tuple((pid, Decimal(qty)) for pid, qty in ln.get("uses") or ()),
+    )
 
 
 def cart_from_payload(
@@ -354,6 +375,10 @@ def cart_from_payload(
             line.group_id = gid
             if ln["discount"]:
                 cart.set_line_discount(line.line_id, _discount_from_json(ln["discount"]))
+            continue
+        if ln.get("detail") or ln.get("ref") or ln.get("uses"):
+            made = _made_line(product, ln)
+            cart.add_line(made)
             continue
         line = cart.add(
             product,

@@ -24,6 +24,7 @@ from pos.ports.printing import (
     PrinterPort,
     PrintingUnitOfWork,
     TaxInvoiceRecord,
+    TaxInvoiceRepository,
     TaxInvoiceWriter,
     TestPageRenderer,
 )
@@ -430,7 +431,8 @@ class TaxInvoices:
                     f"ใบเสร็จเลขที่ {receipt_no} ออกใบกำกับภาษีไปแล้ว เลขที่ {existing.number} "
                     "กรุณาพิมพ์สำเนาแทน",
                 )
-            record = uow.tax_invoices.issue(receipt_no, self.terminal, buyer, self.clock.now())
+            terminal = invoice_terminal(uow.tax_invoices, receipt_no, self.terminal)
+            record = uow.tax_invoices.issue(receipt_no, terminal, buyer, self.clock.now())
             uow.commit()
         return _invoice(record, receipt)
 
@@ -443,6 +445,18 @@ class TaxInvoices:
             raise PrinterUnavailable("No printer is set up", "ยังไม่ได้ตั้งค่าเครื่องพิมพ์")
         job = self.queue.enqueue("tax_invoice", invoice.number, printer=printer, copy=invoice.copy)
         return self.queue.send(job.job_id)
+
+
+def invoice_terminal(
+    invoices: TaxInvoiceRepository, receipt_no: str, issuing: TerminalInfo
+) -> TerminalInfo:
+    """The terminal whose series numbers a sale's tax invoice: the counter issuing it, but an
+    online channel's sale (web, LINE, Facebook) on its own terminal's series, wherever it is
+    issued."""
+    found = invoices.sale_channel_terminal(receipt_no)
+    if found is None or not found[1].online:
+        return issuing
+    return found[0]
 
 
 def _invoice(record: TaxInvoiceRecord, receipt: Receipt) -> TaxInvoice:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.baskets import Baskets
     from pos.services.checkout import Checkout
     from pos.services.customer_display import Showcase
+    from pos.services.orders import Orders
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
     from pos.services.rooms import Rooms
@@ -55,3 +56,6 @@ class TillContext:
     rooms: Rooms | None = None
     # the customer display's slideshow and photos (None: a display with no stories)
     load_showcase: Callable[[], Showcase] | None = None
+    # the stock figure beside a scanned or found product, with what online orders hold
+    # ("reserved N"); None: the till shows no stock figure
+    orders: Orders | None = None

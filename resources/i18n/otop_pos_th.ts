@@ -400,118 +400,118 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="103"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="115"/>
         <source>New booking</source>
         <translation>จองห้องใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="103"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="116"/>
         <source>Move the booking</source>
         <translation>ย้ายเวลาการจอง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="104"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="117"/>
         <source>Extend the booking</source>
         <translation>ขยายเวลาการจอง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="130"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="144"/>
         <source>Name</source>
         <translation>ชื่อผู้จอง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="131"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="145"/>
         <source>Mobile phone</source>
         <translation>เบอร์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="132"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="146"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="133"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="147"/>
         <source>Purpose</source>
         <translation>วัตถุประสงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="134"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="148"/>
         <source>Attendees</source>
         <translation>จำนวนผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="135"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="149"/>
         <source>Room</source>
         <translation>ห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="136"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="150"/>
         <source>Day</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="137"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="151"/>
         <source>From</source>
         <translation>ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="138"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="152"/>
         <source>Until</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="139"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="153"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="145"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="161"/>
         <source>Book (Ctrl+S)</source>
         <translation>จอง (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="146"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="161"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="148"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="164"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="258"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="279"/>
         <source>{n} h</source>
         <translation>{n} ชม.</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="259"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="280"/>
         <source>{h} h {m} min</source>
         <translation>{h} ชม. {m} นาที</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="290"/>
-        <location filename="../../ui/rooms/booking_dialog.py" line="316"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="309"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="342"/>
         <source>The room is closed on that day</source>
         <translation>ห้องปิดในวันนั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="295"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="315"/>
         <source>{price} baht · deposit {deposit}</source>
         <translation>{price} บาท · มัดจำ {deposit}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="298"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="320"/>
         <source>{price} baht</source>
         <translation>{price} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="321"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="347"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/booking_dialog.py" line="351"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="377"/>
         <source>Something went wrong: {what}</source>
         <translation>เกิดข้อผิดพลาด: {what}</translation>
     </message>
@@ -519,47 +519,47 @@
 <context>
     <name>BookingPickDialog</name>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="80"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="84"/>
         <source>Room booking: take a payment</source>
         <translation>การจองห้อง: รับชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="84"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="89"/>
         <source>Scan the slip&apos;s QR, or type a booking number, name or phone</source>
         <translation>สแกน QR บนใบยืนยัน หรือพิมพ์หมายเลขการจอง ชื่อ หรือเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="97"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="104"/>
         <source>Loading the bookings…</source>
         <translation>กำลังโหลดรายการจอง…</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="110"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="117"/>
         <source>{n} bookings with money due</source>
         <translation>การจองที่ยังต้องชำระ {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="123"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="130"/>
         <source>deposit</source>
         <translation>มัดจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="123"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="130"/>
         <source>balance</source>
         <translation>ยอดคงเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="153"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="162"/>
         <source>No booking matches {text}</source>
         <translation>ไม่พบการจองที่ตรงกับ {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="155"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="164"/>
         <source>Looking up {text}…</source>
         <translation>กำลังค้นหา {text}…</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/pick_dialog.py" line="164"/>
+        <location filename="../../ui/rooms/pick_dialog.py" line="175"/>
         <source>{no} has nothing to pay ({status})</source>
         <translation>{no} ไม่มียอดต้องชำระ ({status})</translation>
     </message>
@@ -567,27 +567,27 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="144"/>
+        <location filename="../../ui/rooms/calendar.py" line="173"/>
         <source>Cancel booking {no}</source>
         <translation>ยกเลิกการจอง {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="149"/>
+        <location filename="../../ui/rooms/calendar.py" line="180"/>
         <source>{name}, {when}. Paid {paid} baht; by the cancellation rules {refund} baht is refunded.</source>
         <translation>{name} {when} ชำระแล้ว {paid} บาท ตามเงื่อนไขการยกเลิกจะคืนเงิน {refund} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="157"/>
+        <location filename="../../ui/rooms/calendar.py" line="193"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="160"/>
+        <location filename="../../ui/rooms/calendar.py" line="196"/>
         <source>Keep the booking (Esc)</source>
         <translation>ไม่ยกเลิก (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="162"/>
+        <location filename="../../ui/rooms/calendar.py" line="198"/>
         <source>Cancel the booking (Enter)</source>
         <translation>ยกเลิกการจอง (Enter)</translation>
     </message>
@@ -595,77 +595,77 @@
 <context>
     <name>CartFlow</name>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="51"/>
+        <location filename="../../ui/till/cart_flow.py" line="55"/>
         <source>Log in first, then scan</source>
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="95"/>
+        <location filename="../../ui/till/cart_flow.py" line="113"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="111"/>
+        <location filename="../../ui/till/cart_flow.py" line="129"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="121"/>
+        <location filename="../../ui/till/cart_flow.py" line="139"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="128"/>
+        <location filename="../../ui/till/cart_flow.py" line="146"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="142"/>
+        <location filename="../../ui/till/cart_flow.py" line="160"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="158"/>
+        <location filename="../../ui/till/cart_flow.py" line="176"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="169"/>
+        <location filename="../../ui/till/cart_flow.py" line="187"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="171"/>
+        <location filename="../../ui/till/cart_flow.py" line="189"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="174"/>
+        <location filename="../../ui/till/cart_flow.py" line="192"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="175"/>
+        <location filename="../../ui/till/cart_flow.py" line="193"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="176"/>
+        <location filename="../../ui/till/cart_flow.py" line="194"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="193"/>
+        <location filename="../../ui/till/cart_flow.py" line="211"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="205"/>
+        <location filename="../../ui/till/cart_flow.py" line="223"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="244"/>
+        <location filename="../../ui/till/cart_flow.py" line="262"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -1316,67 +1316,77 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>FindDialog</name>
     <message>
-        <location filename="../../ui/find_dialog.py" line="97"/>
+        <location filename="../../ui/find_dialog.py" line="102"/>
+        <source>(reserved {n})</source>
+        <translation>(จองไว้ {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="125"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="103"/>
+        <location filename="../../ui/find_dialog.py" line="131"/>
         <source>{count} products: type part of a name, SKU or barcode</source>
         <translation>สินค้า {count} รายการ: พิมพ์ชื่อบางส่วน รหัสสินค้า หรือบาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="108"/>
+        <location filename="../../ui/find_dialog.py" line="136"/>
         <source>No product matches</source>
         <translation>ไม่พบสินค้าที่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="110"/>
+        <location filename="../../ui/find_dialog.py" line="138"/>
         <source>{count} found</source>
         <translation>พบ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="153"/>
+        <location filename="../../ui/find_dialog.py" line="183"/>
         <source>Find product</source>
         <translation>ค้นหาสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="154"/>
+        <location filename="../../ui/find_dialog.py" line="184"/>
         <source>Find product (F2)</source>
         <translation>ค้นหาสินค้า (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="156"/>
+        <location filename="../../ui/find_dialog.py" line="186"/>
         <source>Thai or English name, SKU or barcode — tone marks optional</source>
         <translation>ชื่อไทยหรืออังกฤษ รหัสสินค้า หรือบาร์โค้ด — ไม่ต้องใส่วรรณยุกต์ก็ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="159"/>
+        <location filename="../../ui/find_dialog.py" line="189"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="161"/>
+        <location filename="../../ui/find_dialog.py" line="190"/>
+        <source>Stock</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_dialog.py" line="192"/>
         <source>Add (Enter)</source>
         <translation>เพิ่ม (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_dialog.py" line="162"/>
+        <location filename="../../ui/find_dialog.py" line="193"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -1552,17 +1562,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>HeaderPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="145"/>
+        <location filename="../../ui/till/panels.py" line="146"/>
         <source>{terminal} · receipts {prefix}</source>
         <translation>{terminal} · ใบเสร็จ {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="149"/>
+        <location filename="../../ui/till/panels.py" line="150"/>
         <source>Shift</source>
         <translation>กะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="150"/>
+        <location filename="../../ui/till/panels.py" line="151"/>
         <source>Log out</source>
         <translation>ออกจากระบบ</translation>
     </message>
@@ -1774,43 +1784,53 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LastLinePanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="284"/>
+        <location filename="../../ui/till/panels.py" line="290"/>
         <source>Ready for the next customer</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="291"/>
+        <location filename="../../ui/till/panels.py" line="299"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="294"/>
+        <location filename="../../ui/till/panels.py" line="302"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="295"/>
-        <location filename="../../ui/till/panels.py" line="304"/>
+        <location filename="../../ui/till/panels.py" line="303"/>
+        <location filename="../../ui/till/panels.py" line="330"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="302"/>
+        <location filename="../../ui/till/panels.py" line="317"/>
+        <source>In stock {n}</source>
+        <translation>คงเหลือ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="319"/>
+        <source>reserved {n}</source>
+        <translation>จองไว้ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/panels.py" line="328"/>
         <source>Gift basket of {items} item(s): {count} × {price}</source>
         <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="310"/>
+        <location filename="../../ui/till/panels.py" line="336"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="311"/>
+        <location filename="../../ui/till/panels.py" line="337"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="313"/>
+        <location filename="../../ui/till/panels.py" line="339"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -2156,318 +2176,368 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="111"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="121"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="330"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="348"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="343"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="361"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="389"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="393"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="486"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="516"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="403"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="421"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="425"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="431"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="415"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="418"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="436"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="428"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="440"/>
+        <source>Paid late, after the reservation ran out: refund due {amount}</source>
+        <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="444"/>
+        <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
+        <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="448"/>
+        <source>Paid late, after the reservation ran out</source>
+        <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="458"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="490"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="520"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="591"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="630"/>
+        <source>Late payment of {no} confirmed (after the reservation ran out; the stock was still there): receipt {receipt}</source>
+        <translation>ยืนยันการชำระล่าช้าของ {no} แล้ว (หลังหมดเวลาจอง แต่สินค้ายังมีพอ): ใบเสร็จ {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="634"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="606"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="656"/>
+        <source>{no}: paid late, refund due {amount}.</source>
+        <translation>{no}: ชำระล่าช้า ต้องคืนเงิน {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="679"/>
+        <source>Save the tax invoice</source>
+        <translation>บันทึกใบกำกับภาษี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="686"/>
+        <source>Tax invoice {number} saved: {path}</source>
+        <translation>บันทึกใบกำกับภาษี {number} แล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="707"/>
+        <source>Tax invoice {number}</source>
+        <translation>ใบกำกับภาษี {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="716"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="622"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="631"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="741"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="640"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="750"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="666"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="776"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="683"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="793"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="708"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="740"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="850"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="756"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="866"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="758"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="771"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="881"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="780"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="890"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="786"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="896"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="797"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="907"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="798"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="908"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="799"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="800"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="801"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="802"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="803"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="804"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="807"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="917"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="811"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="921"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="812"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="922"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="813"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="814"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="815"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="816"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="819"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="929"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="930"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="821"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
+        <source>Paid late: refund due</source>
+        <translation>ชำระล่าช้า: ต้องคืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
+        <source>Tax invoice…</source>
+        <translation>ใบกำกับภาษี…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="822"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="823"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="824"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="825"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="826"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="827"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="828"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="829"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="830"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="831"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="833"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="834"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="946"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="835"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="836"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="837"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="841"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="953"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="954"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="843"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
@@ -3713,177 +3783,177 @@ Card</source>
 <context>
     <name>RoomCalendar</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="202"/>
+        <location filename="../../ui/rooms/calendar.py" line="244"/>
         <source>◀ (PgUp)</source>
         <translation>◀ ก่อนหน้า (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="204"/>
+        <location filename="../../ui/rooms/calendar.py" line="246"/>
         <source>(PgDown) ▶</source>
         <translation>ถัดไป (PgDown) ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="206"/>
+        <location filename="../../ui/rooms/calendar.py" line="248"/>
         <source>Today (Ctrl+T)</source>
         <translation>วันนี้ (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="210"/>
+        <location filename="../../ui/rooms/calendar.py" line="252"/>
         <source>F2: scan the slip&apos;s QR to check in, or type a name, phone or BK number</source>
         <translation>F2: สแกน QR บนใบยืนยันเพื่อเช็กอิน หรือพิมพ์ชื่อ เบอร์โทร หรือหมายเลข BK</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="226"/>
+        <location filename="../../ui/rooms/calendar.py" line="269"/>
         <source>New booking</source>
         <translation>จองใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="227"/>
+        <location filename="../../ui/rooms/calendar.py" line="270"/>
         <source>Move</source>
         <translation>ย้ายเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="228"/>
+        <location filename="../../ui/rooms/calendar.py" line="271"/>
         <source>Extend</source>
         <translation>ขยายเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="229"/>
+        <location filename="../../ui/rooms/calendar.py" line="272"/>
         <source>Check in</source>
         <translation>เช็กอิน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="230"/>
+        <location filename="../../ui/rooms/calendar.py" line="273"/>
         <source>Mark no-shows</source>
         <translation>บันทึกผู้ไม่มาตามนัด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="231"/>
+        <location filename="../../ui/rooms/calendar.py" line="274"/>
         <source>Cancel booking</source>
         <translation>ยกเลิกการจอง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="232"/>
+        <location filename="../../ui/rooms/calendar.py" line="275"/>
         <source>Print slip</source>
         <translation>พิมพ์ใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="233"/>
+        <location filename="../../ui/rooms/calendar.py" line="276"/>
         <source>Slip as PDF</source>
         <translation>ใบยืนยันเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="252"/>
+        <location filename="../../ui/rooms/calendar.py" line="300"/>
         <source>Room</source>
         <translation>ห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="313"/>
+        <location filename="../../ui/rooms/calendar.py" line="365"/>
         <source>No room is set up yet (back office: Rooms)</source>
         <translation>ยังไม่มีห้องให้จอง (ระบบหลังร้าน: ห้องประชุม)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="358"/>
+        <location filename="../../ui/rooms/calendar.py" line="410"/>
         <source>Closed</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="366"/>
+        <location filename="../../ui/rooms/calendar.py" line="421"/>
         <source>The central database cannot be reached: this is the last calendar read, and new bookings cannot be confirmed</source>
         <translation>ติดต่อฐานข้อมูลกลางไม่ได้ ปฏิทินนี้เป็นข้อมูลล่าสุดที่อ่านได้ และยังยืนยันการจองใหม่ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="375"/>
+        <location filename="../../ui/rooms/calendar.py" line="434"/>
         <source>Day view (F10)</source>
         <translation>มุมมองรายวัน (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="376"/>
+        <location filename="../../ui/rooms/calendar.py" line="434"/>
         <source>Week view (F10)</source>
         <translation>มุมมองรายสัปดาห์ (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="414"/>
+        <location filename="../../ui/rooms/calendar.py" line="474"/>
         <source>Free: press Enter to book {when}</source>
         <translation>ว่าง: กด Enter เพื่อจอง {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="430"/>
+        <location filename="../../ui/rooms/calendar.py" line="493"/>
         <source>Attendees: {n}</source>
         <translation>ผู้เข้าร่วม: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="431"/>
+        <location filename="../../ui/rooms/calendar.py" line="495"/>
         <source>Price {price} · paid {paid} · due {due}</source>
         <translation>ราคา {price} · ชำระแล้ว {paid} · คงเหลือ {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="435"/>
+        <location filename="../../ui/rooms/calendar.py" line="503"/>
         <source>Held until {time}: the deposit {deposit} confirms it</source>
         <translation>จองไว้ถึง {time} น. ชำระมัดจำ {deposit} เพื่อยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="443"/>
+        <location filename="../../ui/rooms/calendar.py" line="514"/>
         <source>{no}: F4 move, F5 extend, F6 check in, F8 cancel, F9 slip</source>
         <translation>{no}: F4 ย้าย F5 ขยายเวลา F6 เช็กอิน F8 ยกเลิก F9 ใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="452"/>
+        <location filename="../../ui/rooms/calendar.py" line="525"/>
         <source>That time is booked: move the cursor to free time</source>
         <translation>เวลานี้ถูกจองแล้ว กรุณาเลื่อนไปยังเวลาที่ว่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="507"/>
+        <location filename="../../ui/rooms/calendar.py" line="600"/>
         <source>{no} saved: {when}</source>
         <translation>บันทึก {no} แล้ว: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="542"/>
+        <location filename="../../ui/rooms/calendar.py" line="637"/>
         <source>Found {no}: {name}</source>
         <translation>พบ {no}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="544"/>
+        <location filename="../../ui/rooms/calendar.py" line="640"/>
         <source>No booking in the days shown matches {text}</source>
         <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="549"/>
+        <location filename="../../ui/rooms/calendar.py" line="647"/>
         <source>{name} checked in: {no}, {when}</source>
         <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="566"/>
+        <location filename="../../ui/rooms/calendar.py" line="666"/>
         <source>Marked as no-show: {numbers}</source>
         <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="568"/>
+        <location filename="../../ui/rooms/calendar.py" line="668"/>
         <source>No booking is past its no-show time</source>
         <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="595"/>
+        <location filename="../../ui/rooms/calendar.py" line="696"/>
         <source>{no} cancelled: {refund} baht to refund</source>
         <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="606"/>
+        <location filename="../../ui/rooms/calendar.py" line="710"/>
         <source>Slip {no} printed</source>
         <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="614"/>
+        <location filename="../../ui/rooms/calendar.py" line="720"/>
         <source>Save the slip</source>
         <translation>บันทึกใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="615"/>
+        <location filename="../../ui/rooms/calendar.py" line="720"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="619"/>
+        <location filename="../../ui/rooms/calendar.py" line="726"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
     </message>
@@ -3891,7 +3961,7 @@ Card</source>
 <context>
     <name>RoomCalendarWindow</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="639"/>
+        <location filename="../../ui/rooms/calendar.py" line="753"/>
         <source>Meeting room bookings</source>
         <translation>การจองห้องประชุม</translation>
     </message>
@@ -3899,18 +3969,18 @@ Card</source>
 <context>
     <name>RoomFlow</name>
     <message>
-        <location filename="../../ui/till/room_flow.py" line="39"/>
-        <location filename="../../ui/till/room_flow.py" line="107"/>
+        <location filename="../../ui/till/room_flow.py" line="47"/>
+        <location filename="../../ui/till/room_flow.py" line="122"/>
         <source>The meeting room is not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าห้องประชุม</translation>
     </message>
     <message>
-        <location filename="../../ui/till/room_flow.py" line="86"/>
+        <location filename="../../ui/till/room_flow.py" line="100"/>
         <source>The sale is busy: take the booking&apos;s payment again</source>
         <translation>รายการขายกำลังทำงาน กรุณารับชำระการจองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/till/room_flow.py" line="97"/>
+        <location filename="../../ui/till/room_flow.py" line="112"/>
         <source>Booking payment added: {detail}</source>
         <translation>เพิ่มรายการชำระการจองแล้ว: {detail}</translation>
     </message>
@@ -3918,228 +3988,228 @@ Card</source>
 <context>
     <name>RoomsPage</name>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="155"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="156"/>
         <source>New room (Ctrl+N)</source>
         <translation>ห้องใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="158"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="159"/>
         <source>Rooms</source>
         <translation>ห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="169"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="170"/>
         <source>Smart TV, Wi-Fi, whiteboard</source>
         <translation>สมาร์ททีวี, Wi-Fi, ไวท์บอร์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="170"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="171"/>
         <source>Can be booked</source>
         <translation>เปิดให้จอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="172"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="173"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="173"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="174"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="174"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="175"/>
         <source>Name (English)</source>
         <translation>ชื่อ (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="175"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="176"/>
         <source>Seats</source>
         <translation>จำนวนที่นั่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="176"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="177"/>
         <source>Equipment</source>
         <translation>อุปกรณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="178"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="179"/>
         <source>Room</source>
         <translation>ห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="190"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="191"/>
         <source>Opening hours</source>
         <translation>เวลาเปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="193"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="194"/>
         <source> min</source>
         <translation> นาที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="197"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="198"/>
         <source> days</source>
         <translation> วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="201"/>
-        <location filename="../../ui/backoffice/rooms_page.py" line="203"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="202"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="204"/>
         <source>(none)</source>
         <translation>(ไม่มี)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="205"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="207"/>
         <source>No deposit</source>
         <translation>ไม่เก็บมัดจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="206"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="208"/>
         <source>Percent of the price</source>
         <translation>ร้อยละของราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="207"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="209"/>
         <source>Fixed amount</source>
         <translation>จำนวนเงินคงที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="210"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="213"/>
         <source> h</source>
         <translation> ชม.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="216"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="219"/>
         <source>Slot length</source>
         <translation>ช่วงเวลาละ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="217"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="220"/>
         <source>Shortest booking</source>
         <translation>จองสั้นที่สุด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="218"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="221"/>
         <source>Longest booking</source>
         <translation>จองนานที่สุด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="219"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="222"/>
         <source>Booked at most</source>
         <translation>จองล่วงหน้าได้ไม่เกิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="220"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="223"/>
         <source>Buffer between bookings</source>
         <translation>เวลาเว้นระหว่างการจอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="221"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="224"/>
         <source>Price per hour</source>
         <translation>ราคาต่อชั่วโมง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="222"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="225"/>
         <source>Price per half day</source>
         <translation>ราคาครึ่งวัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="223"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="226"/>
         <source>Price per day</source>
         <translation>ราคาเต็มวัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="227"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="230"/>
         <source>Deposit</source>
         <translation>มัดจำ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="228"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="231"/>
         <source>Cancellation cutoff (before the start)</source>
         <translation>ยกเลิกได้ก่อนเวลาเริ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="229"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="232"/>
         <source>Refund before the cutoff</source>
         <translation>คืนเงินเมื่อยกเลิกก่อนกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="230"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="233"/>
         <source>Refund after the cutoff</source>
         <translation>คืนเงินเมื่อยกเลิกหลังกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="231"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="234"/>
         <source>No-show after the start</source>
         <translation>ถือว่าไม่มาหลังเวลาเริ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="232"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="235"/>
         <source>Held unpaid for</source>
         <translation>จองไว้โดยยังไม่ชำระได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="233"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="236"/>
         <source>Booking rules</source>
         <translation>กฎการจอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="236"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="239"/>
         <source>Save room and rules (Ctrl+S)</source>
         <translation>บันทึกห้องและกฎ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="257"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="260"/>
         <source>Name of the day</source>
         <translation>ชื่อวัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="259"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="262"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="261"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="264"/>
         <source>Remove (Del)</source>
         <translation>นำออก (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="263"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="266"/>
         <source>Thai public holidays 2026-2027</source>
         <translation>วันหยุดราชการไทย 2569-2570</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="265"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="268"/>
         <source>Save the closed days</source>
         <translation>บันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="270"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="277"/>
         <source>Closed days (no room can be booked)</source>
         <translation>วันปิด (จองห้องไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="327"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="334"/>
         <source> (not bookable)</source>
         <translation> (ปิดการจอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="434"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="452"/>
         <source>Saved {code}: {name}</source>
         <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="458"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="479"/>
         <source>{day} added: save the closed days to keep it</source>
         <translation>เพิ่ม {day} แล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="476"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="498"/>
         <source>Thai public holidays added: save the closed days to keep them</source>
         <translation>เพิ่มวันหยุดราชการแล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="481"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="504"/>
         <source>{n} closed days saved</source>
         <translation>บันทึกวันปิด {n} วันแล้ว</translation>
     </message>
@@ -4434,42 +4504,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="345"/>
+        <location filename="../../ui/till/panels.py" line="372"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="350"/>
+        <location filename="../../ui/till/panels.py" line="377"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="351"/>
+        <location filename="../../ui/till/panels.py" line="378"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="354"/>
+        <location filename="../../ui/till/panels.py" line="381"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="357"/>
+        <location filename="../../ui/till/panels.py" line="384"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="359"/>
+        <location filename="../../ui/till/panels.py" line="386"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="360"/>
+        <location filename="../../ui/till/panels.py" line="387"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="364"/>
+        <location filename="../../ui/till/panels.py" line="391"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -5024,12 +5094,12 @@ Card</source>
 <context>
     <name>ToolsFlow</name>
     <message>
-        <location filename="../../ui/till/tools.py" line="59"/>
+        <location filename="../../ui/till/tools.py" line="74"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="92"/>
+        <location filename="../../ui/till/tools.py" line="107"/>
         <source>Only a manager or an admin may open the back office</source>
         <translation>เฉพาะผู้จัดการหรือผู้ดูแลระบบเท่านั้นที่เปิดระบบหลังร้านได้</translation>
     </message>
@@ -5037,27 +5107,27 @@ Card</source>
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="231"/>
+        <location filename="../../ui/till/panels.py" line="232"/>
         <source>TOTAL</source>
         <translation>ยอดสุทธิ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="235"/>
+        <location filename="../../ui/till/panels.py" line="236"/>
         <source>{items} item(s) · {lines} line(s)</source>
         <translation>{items} ชิ้น · {lines} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="240"/>
+        <location filename="../../ui/till/panels.py" line="241"/>
         <source>Discounts −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="243"/>
+        <location filename="../../ui/till/panels.py" line="244"/>
         <source>VAT-able {vatable} · Exempt {exempt} · VAT {rate}% {vat}</source>
         <translation>มูลค่าที่มีภาษี&#xa0;{vatable} · ยกเว้นภาษี&#xa0;{exempt} · VAT&#xa0;{rate}%&#xa0;{vat}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="247"/>
+        <location filename="../../ui/till/panels.py" line="248"/>
         <source>Not VAT registered: no VAT on the receipt</source>
         <translation>ร้านไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม: ใบเสร็จไม่มี VAT</translation>
     </message>

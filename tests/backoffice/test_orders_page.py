@@ -3,8 +3,10 @@ real orders service on a SQLite file, the label PDF read back by zxing-cpp."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,12 +19,17 @@ from db.slips import DirectorySlipStore
 from pos.app.bootstrap import Services as BootServices
 from pos.app.bootstrap import Store, open_store
 from pos.domain.auth import Actor
+from pos.domain.money import format_baht
 from pos.domain.orders import OrderLineRequest, OrderStatus, PaymentMethod
 from pos.domain.settings import Settings
+from pos.domain.taxinvoice import Buyer
 from pos.services.auth import Auth
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
+from pos.services.printing import TaxInvoices
 from pos.services.shipping import ShippingDesk
 from printing.shipping_label import QtShippingDocuments
+from printing.taxinvoice_pdf import QtTaxInvoiceWriter
 from tests.backoffice.test_products_ui import open_back_office, services, store  # noqa: F401
 from tests.helpers.selling import PlainTestHasher
 from tests.helpers.templates import FreshDatabase
@@ -56,16 +63,20 @@ def slip_png() -> bytes:
 class Desk:
     store: Store
     orders: Orders
+    order_desk: OrderDesk
     settings: Settings
     manager: Actor
     packer: Actor
     shipping: ShippingDesk
+    tax_invoices: TaxInvoices
+    clock: FixedClock
 
 
 @dataclass
 class Services:
-    orders: Orders
+    order_desk: OrderDesk
     shipping: ShippingDesk
+    tax_invoices: TaxInvoices
 
 
 @pytest.fixture
@@ -82,8 +93,10 @@ def desk(
     orders = Orders(shop.uow, settings, clock, DirectorySlipStore(tmp_path / "slips"))
     shipping = ShippingDesk(settings, QtShippingDocuments(), clock)
     try:
-        yield Desk(shop, orders, settings, auth.login("manager", "9999"),
-                   auth.login("labels", "2222"), shipping)  # fmt: skip
+        manager, packer = auth.login("manager", "9999"), auth.login("labels", "2222")
+        invoices = TaxInvoices(shop.uow, settings, shop.terminal, clock, QtTaxInvoiceWriter())
+        yield Desk(shop, orders, OrderDesk(shop.uow, settings, clock), settings, manager, packer,
+                   shipping, invoices, clock)  # fmt: skip
     finally:
         shop.close()
 
@@ -103,7 +116,7 @@ def open_page(
     qtbot: QtBot, desk: Desk, actor: Actor, tmp_path: Path, language: str = "en"
 ) -> OrdersPage:
     i18n.install_language(language)
-    page = OrdersPage(Services(desk.orders, desk.shipping), actor)
+    page = OrdersPage(Services(desk.order_desk, desk.shipping, desk.tax_invoices), actor)
     page.ask_path = lambda _title, name: str(tmp_path / name)  # the save dialog's answer
     qtbot.addWidget(page)
     opened.append(page)
@@ -349,9 +362,9 @@ def test_a_parcel_scanned_in_full_is_closed_with_its_button(
         [OrderLineRequest("product", "TEA-001", 2)],
         PaymentMethod.AT_PICKUP,
     )
-    desk.orders.start_picking(order.order_no, desk.packer)
+    desk.order_desk.start_picking(order.order_no, desk.packer)
     for _ in range(2):
-        desk.orders.pack_scan(order.order_no, "TEA-001")
+        desk.order_desk.pack_scan(order.order_no, "TEA-001")
     page = open_page(qtbot, desk, desk.packer, tmp_path)
     open_order(qtbot, page, order.order_no)
     assert focused() is page.packed_button
@@ -431,7 +444,7 @@ def test_a_paid_order_cancelled_names_the_receipt_to_refund(
         [OrderLineRequest("product", "TEA-001", 1)],
         PaymentMethod.PROMPTPAY,
     )
-    receipt = desk.orders.confirm_payment(order.order_no, desk.manager)
+    receipt = desk.order_desk.confirm_payment(order.order_no, desk.manager)
     page = open_page(qtbot, desk, desk.manager, tmp_path)
     open_order(qtbot, page, order.order_no)
     page.cancel_reason.setFocus()
@@ -439,3 +452,110 @@ def test_a_paid_order_cancelled_names_the_receipt_to_refund(
     assert page.order is not None
     assert page.order.status is OrderStatus.CANCELLED
     assert f"refund due: receipt {receipt.receipt_no}" in page.customer.text()
+
+
+COMPANY = Buyer.checked(
+    "บริษัท ภูเวียง ไดโนเสาร์ทัวร์ จำกัด", "99/9 หมู่ 1 ต.ในเมือง อ.ภูเวียง จ.ขอนแก่น 40150",
+    "0994000617721", "1",
+)  # fmt: skip
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_the_tax_invoice_asked_for_at_checkout_is_saved_from_the_order(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    order = desk.orders.place(
+        "page-test-0020", delivery(tax_invoice=COMPANY),
+        [OrderLineRequest("product", "TEA-001", 1)], PaymentMethod.PROMPTPAY,
+    )  # fmt: skip
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    open_order(qtbot, page, order.order_no)
+    assert not page.invoice_button.isEnabled()  # nothing sold yet
+    press(qtbot, page, page.confirm_button)
+    press(qtbot, page, page.invoice_button)
+    settle(qtbot, page)
+    assert page.invoice_dialog is None  # issued with the sale: its PDF is saved at once
+    assert "KK-W-T00000001" in page.message.text()
+    text = pdf_text(tmp_path / "KK-W-T00000001.pdf")
+    assert "KK-W-T00000001" in text
+    assert "0994000617721" in text
+    assert "ORIGINAL" in text
+
+
+def test_staff_issue_an_orders_tax_invoice_on_the_web_series(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    order = desk.orders.place(
+        "page-test-0021", pickup(), [OrderLineRequest("product", "TEA-001", 2)],
+        PaymentMethod.PROMPTPAY,
+    )  # fmt: skip
+    receipt = desk.order_desk.confirm_payment(order.order_no, desk.manager)
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    open_order(qtbot, page, order.order_no)
+    press(qtbot, page, page.invoice_button)
+    dialog = page.invoice_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.name_field.text() == "Jane Doe"  # the order's customer, filled in
+    assert dialog.receipt_field.text() == receipt.receipt_no
+    dialog.pdf_path = tmp_path / "issued.pdf"
+    dialog.name_field.setText(COMPANY.name)
+    dialog.address_field.setPlainText(COMPANY.address)
+    assert focused() is dialog.tax_id_field
+    qtbot.keyClicks(dialog.tax_id_field, "0-9940-00617-72-1")
+    assert dialog.issue_button.isEnabled(), dialog.problem
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved_path is not None)
+    assert dialog.invoice is not None
+    assert dialog.invoice.number == "KK-W-T00000001"  # the web's series, not counter KK01's
+    assert "KK-W-T00000001" in pdf_text(tmp_path / "issued.pdf")
+    dialog.reject()
+    qtbot.waitUntil(lambda: page.invoice_dialog is None)
+
+
+def test_a_late_payment_sold_or_noted_as_refund_due(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    tea = desk.orders.place(
+        "page-test-0022", delivery(), [OrderLineRequest("product", "TEA-001", 1)],
+        PaymentMethod.PROMPTPAY,
+    )  # fmt: skip
+    silk = desk.orders.place(
+        "page-test-0023", delivery(), [OrderLineRequest("product", "SILK-001", 3)],
+        PaymentMethod.PROMPTPAY,
+    )  # fmt: skip
+    desk.clock.current += timedelta(minutes=31)
+    assert desk.orders.expire_reservations() == 2
+    found = desk.orders.product("SILK-001")
+    assert found is not None
+    desk.orders.place(
+        "page-test-0024", pickup(), [OrderLineRequest("product", "SILK-001", found.available - 1)],
+        PaymentMethod.AT_PICKUP,
+    )  # fmt: skip
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    open_order(qtbot, page, tea.order_no)
+    assert "payment time ran out" in page.customer.text()
+    assert not page.pick_button.isEnabled()
+    press(qtbot, page, page.confirm_button)
+    assert page.order is not None
+    assert page.order.status is OrderStatus.PAID
+    assert "Late payment of" in page.message.text()
+    assert "Paid late, after the reservation ran out" in page.customer.text()
+    open_order(qtbot, page, silk.order_no)
+    press(qtbot, page, page.confirm_button)
+    assert page.order.status is OrderStatus.CANCELLED
+    said = page.message.text()
+    assert "stock is short" in said
+    assert "need 3, left 1" in said
+    assert focused() is page.late_refund_button
+    qtbot.keyClick(page.late_refund_button, Qt.Key.Key_Space)
+    settle(qtbot, page)
+    amount = format_baht(silk.total)
+    assert f"refund due {amount}" in page.customer.text()
+    assert not page.confirm_button.isEnabled()
+    assert not page.late_refund_button.isEnabled()

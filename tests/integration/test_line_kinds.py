@@ -205,3 +205,17 @@ def test_upgrading_a_shop_with_producers_lets_centre_producers_in(db_url: str) -
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
     finally:
         engine.dispose()
+
+
+def test_a_parked_cart_brings_its_ready_made_lines_back_as_they_were(store: Store) -> None:
+    checkout = Checkout(store.uow, store.settings, store.terminal, FixedClock())
+    cart = mixed_cart(checkout, store)
+    parked = checkout.park(cart, "table 4", "Som")
+    back = checkout.recall(parked)
+    assert [
+        (ln.product.sku, ln.quantity, ln.unit_price, ln.detail, ln.ref, ln.uses) for ln in back
+    ] == [(ln.product.sku, ln.quantity, ln.unit_price, ln.detail, ln.ref, ln.uses) for ln in cart]
+    assert back.totals().total == cart.totals().total
+    back.add(back.lines[2].product)  # a rescan of the tea still makes a line of its own
+    assert len(back) == 4
+    assert pay(checkout, back).lines[2].detail == OPTIONS

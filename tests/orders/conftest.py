@@ -1,5 +1,5 @@
-"""Orders fixtures: the small catalogue on a real database, the orders service on a clock the
-test moves."""
+"""Orders fixtures: the small catalogue on a real database, the orders services (the web's and
+the staff's) on a clock the test moves."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pos.domain.auth import Actor
 from pos.domain.orders import CustomerDetails, customer_details
 from pos.domain.settings import Settings
 from pos.services.auth import Auth
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
 from tests.helpers.selling import PlainTestHasher
 from tests.helpers.templates import FreshDatabase
@@ -50,7 +51,12 @@ def orders(store: Store, settings: Settings, clock: FixedClock, tmp_path: Path) 
     return Orders(store.uow, settings, clock, DirectorySlipStore(tmp_path / "slips"))
 
 
-def delivery(**over: str) -> CustomerDetails:
+@pytest.fixture
+def order_desk(store: Store, settings: Settings, clock: FixedClock) -> OrderDesk:
+    return OrderDesk(store.uow, settings, clock)
+
+
+def delivery(**over: Any) -> CustomerDetails:
     form: dict[str, Any] = {
         "name": "สมชาย ใจดี", "phone": "081-234-5678", "fulfilment": "delivery",
         "address_line": "99/1 ถนนมิตรภาพ", "subdistrict": "ในเมือง", "district": "เมืองขอนแก่น",
@@ -60,7 +66,7 @@ def delivery(**over: str) -> CustomerDetails:
     return customer_details(**form)
 
 
-def pickup(**over: str) -> CustomerDetails:
+def pickup(**over: Any) -> CustomerDetails:
     form: dict[str, Any] = {"name": "Jane Doe", "phone": "+66 89 999 0000", "fulfilment": "pickup"}
     form.update(over)
     return customer_details(**form)

@@ -19,6 +19,7 @@ from pos.domain.orders import (
     PaymentMethod,
 )
 from pos.domain.settings import Settings
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import SLIP_MAX_BYTES, Orders
 from tests.integration.conftest import FixedClock
 from tests.orders.conftest import delivery, pickup
@@ -164,7 +165,7 @@ def test_bad_keys_and_payments_write_nothing(orders: Orders, store: Store) -> No
     assert order_count(store) == 0
 
 
-def test_slips(orders: Orders, store: Store) -> None:
+def test_slips(orders: Orders, order_desk: OrderDesk, store: Store) -> None:
     order = orders.place("key-slip-001", delivery(), [line("TEA-001")], PaymentMethod.PROMPTPAY)
     for image, kind in ((PNG, "image/jpeg"), (b"GIF89a", "image/gif"), (JPEG, "text/html")):
         with pytest.raises(OrderFormError):
@@ -175,9 +176,9 @@ def test_slips(orders: Orders, store: Store) -> None:
     with pytest.raises(OrderError):
         orders.attach_slip(order.order_no, "0899999999", JPEG, "image/jpeg")  # not their order
     orders.attach_slip(order.order_no, "081-234-5678", PNG, "image/png")
-    found = orders.order(order.order_no)
+    found = order_desk.order(order.order_no)
     assert found.slip_path is not None
     assert found.slip_path.endswith(".png")
     with open(found.slip_path, "rb") as slip:
         assert slip.read() == PNG
-    assert orders.list()[0].slip
+    assert order_desk.list()[0].slip

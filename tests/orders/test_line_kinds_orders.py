@@ -15,6 +15,7 @@ from pos.domain.errors import ShopError
 from pos.domain.orders import OrderLineRequest, OrderStatus, PaymentMethod
 from pos.domain.sale import Receipt, ReceiptNote
 from pos.ports.sales import SalesUnitOfWork
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
 from tests.orders.conftest import pickup
 
@@ -29,7 +30,7 @@ def sales(store: Store) -> int:
 
 
 def test_an_orders_sale_runs_the_hooks_and_keeps_their_notes(
-    orders: Orders, store: Store, manager: Actor
+    orders: Orders, order_desk: OrderDesk, store: Store, manager: Actor
 ) -> None:
     carts: list[list[str]] = []
 
@@ -44,15 +45,15 @@ def test_an_orders_sale_runs_the_hooks_and_keeps_their_notes(
         "key-hooks-1", pickup(), [OrderLineRequest("product", "TEA-001", 2)],
         PaymentMethod.PROMPTPAY,
     )  # fmt: skip
-    orders.add_hook(note)
-    orders.add_hook(refuse)
+    order_desk.add_hook(note)
+    order_desk.add_hook(refuse)
     with pytest.raises(Refused):
-        orders.confirm_payment(order.order_no, manager)
+        order_desk.confirm_payment(order.order_no, manager)
     assert sales(store) == 0
-    assert orders.order(order.order_no).status is not OrderStatus.PAID
+    assert order_desk.order(order.order_no).status is not OrderStatus.PAID
 
-    orders.hooks.remove(refuse)
-    receipt = orders.confirm_payment(order.order_no, manager)
+    order_desk.hooks.remove(refuse)
+    receipt = order_desk.confirm_payment(order.order_no, manager)
     assert carts == [["TEA-001"], ["TEA-001"]]
     no = receipt.receipt_no
     assert receipt.notes == (ReceiptNote(f"ออนไลน์ {no}", f"Online {no}"),)

@@ -16,6 +16,7 @@ from pos.domain.orders import (
     OutOfStockOnline,
     PaymentMethod,
 )
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
 from tests.integration.conftest import FixedClock
 from tests.orders.conftest import delivery, pickup
@@ -129,7 +130,7 @@ def test_counter_sale_sees_reservations(orders: Orders, store: Store) -> None:
 
 
 def test_a_counter_that_may_sell_below_zero_still_leaves_reserved_goods(
-    orders: Orders, store: Store, manager: Actor
+    orders: Orders, order_desk: OrderDesk, store: Store, manager: Actor
 ) -> None:
     """allow_negative_stock lets a counter sell what the books do not show, never what an
     online order holds: the last pieces reserved online are refused at the counter."""
@@ -164,5 +165,5 @@ def test_a_counter_that_may_sell_below_zero_still_leaves_reserved_goods(
     due = cart.totals().total
     checkout.complete(cart, [cash_tender(due, due)], actor=seller(checkout))
     assert orders.availability([tea])[tea] == 0
-    orders.cancel(held.order_no, manager, "customer changed their mind")
+    order_desk.cancel(held.order_no, manager, "customer changed their mind")
     sell_one()  # the order's goods are back for sale at the counter

@@ -25,6 +25,7 @@ from pos.domain.shipping import TrackingNumberError
 from pos.domain.shop_time import shop_day
 from pos.services.auth import Auth
 from pos.services.eod import eod_report
+from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
 from pos.services.returns import Returns
 from tests.helpers.selling import PlainTestHasher
@@ -44,7 +45,7 @@ def on_hand(store: Store, sku: str) -> Decimal:
 
 
 def test_confirm_payment_sells_on_the_web_series(
-    orders: Orders, store: Store, manager: Actor, clock: FixedClock
+    orders: Orders, order_desk: OrderDesk, store: Store, manager: Actor, clock: FixedClock
 ) -> None:
     tea_before, jaew_before = on_hand(store, "TEA-001"), on_hand(store, "JAEW-001")
     order = orders.place(
@@ -52,10 +53,10 @@ def test_confirm_payment_sells_on_the_web_series(
         PaymentMethod.PROMPTPAY,
     )  # fmt: skip
     assert order.subtotal == Decimal("669.00")  # 2 x 85 + 499
-    receipt = orders.confirm_payment(order.order_no, manager)
+    receipt = order_desk.confirm_payment(order.order_no, manager)
     assert receipt.receipt_no == "KK-W-00000001"
     assert receipt.total == Decimal("669.00")
-    paid = orders.order(order.order_no)
+    paid = order_desk.order(order.order_no)
     assert paid.status is OrderStatus.PAID
     assert paid.receipt_no == "KK-W-00000001"
     # stock moved once: the reservation became the sale's movements
@@ -91,44 +92,44 @@ def test_confirm_payment_sells_on_the_web_series(
     assert report.total == Decimal("669.00")
     # a second confirmation is refused, and the series stays gapless
     with pytest.raises(OrderError):
-        orders.confirm_payment(order.order_no, manager)
+        order_desk.confirm_payment(order.order_no, manager)
     second = orders.place("key-paid-002", pickup(), [line("BALM-001")], PaymentMethod.PROMPTPAY)
-    assert orders.confirm_payment(second.order_no, manager).receipt_no == "KK-W-00000002"
+    assert order_desk.confirm_payment(second.order_no, manager).receipt_no == "KK-W-00000002"
 
 
 def test_pick_pack_by_scanning_and_ship_cod(
-    orders: Orders, store: Store, manager: Actor, packer: Actor
+    orders: Orders, order_desk: OrderDesk, store: Store, manager: Actor, packer: Actor
 ) -> None:
     order = orders.place(
         "key-pack-001", delivery(), [line("TEA-001", 2), line("JAEW-001", 1)], PaymentMethod.COD
     )
     with pytest.raises(PermissionDenied):
-        orders.confirm_payment(order.order_no, packer)
-    orders.start_picking(order.order_no, packer)
-    picks = orders.pick_list([order.order_no])
+        order_desk.confirm_payment(order.order_no, packer)
+    order_desk.start_picking(order.order_no, packer)
+    picks = order_desk.pick_list([order.order_no])
     assert [(p.sku, p.quantity) for p in picks.lines] == [("TEA-001", 2), ("JAEW-001", 1)]
     with pytest.raises(OrderError, match="not in order"):
-        orders.pack_scan(order.order_no, "8851234000012")  # the silk: not ordered
-    orders.pack_scan(order.order_no, "036000291452")  # tea by its barcode
-    progress = orders.pack_scan(order.order_no, "TEA-001")  # and by SKU
+        order_desk.pack_scan(order.order_no, "8851234000012")  # the silk: not ordered
+    order_desk.pack_scan(order.order_no, "036000291452")  # tea by its barcode
+    progress = order_desk.pack_scan(order.order_no, "TEA-001")  # and by SKU
     assert not progress.complete
     with pytest.raises(OrderError, match="packed already"):
-        orders.pack_scan(order.order_no, "TEA-001")
+        order_desk.pack_scan(order.order_no, "TEA-001")
     with pytest.raises(OrderError, match="not scanned yet"):
-        orders.mark_packed(order.order_no, packer)
-    assert orders.pack_scan(order.order_no, "8851234000029").complete
-    orders.mark_packed(order.order_no, packer)
-    assert orders.order(order.order_no).receipt_no is None  # COD: sold when shipped
+        order_desk.mark_packed(order.order_no, packer)
+    assert order_desk.pack_scan(order.order_no, "8851234000029").complete
+    order_desk.mark_packed(order.order_no, packer)
+    assert order_desk.order(order.order_no).receipt_no is None  # COD: sold when shipped
     # the service itself checks the number by its carrier's rule (S10 check digit), not only
     # the orders window: a wrong digit, an unknown carrier or "pick-up" is refused, nothing moves
     with pytest.raises(TrackingNumberError, match="check digit"):
-        orders.ship(order.order_no, "thailand_post_ems", "EX123456789TH", packer)
+        order_desk.ship(order.order_no, "thailand_post_ems", "EX123456789TH", packer)
     with pytest.raises(OrderFormError, match="carrier"):
-        orders.ship(order.order_no, "pigeon", "EX123456785TH", packer)
+        order_desk.ship(order.order_no, "pigeon", "EX123456785TH", packer)
     with pytest.raises(OrderFormError, match="carrier"):
-        orders.ship(order.order_no, "pickup", "", packer)
-    assert orders.order(order.order_no).status is OrderStatus.PACKED
-    shipped = orders.ship(order.order_no, "thailand_post_ems", "EX 123456785 TH", packer)
+        order_desk.ship(order.order_no, "pickup", "", packer)
+    assert order_desk.order(order.order_no).status is OrderStatus.PACKED
+    shipped = order_desk.ship(order.order_no, "thailand_post_ems", "EX 123456785 TH", packer)
     assert shipped.status is OrderStatus.SHIPPED
     assert shipped.tracking_no == "EX123456785TH"
     assert shipped.receipt_no == "KK-W-00000001"
@@ -137,7 +138,7 @@ def test_pick_pack_by_scanning_and_ship_cod(
             select(m.Payment.kind).join(m.Sale).where(m.Sale.receipt_no == shipped.receipt_no)
         ).all()
     assert kinds == ["cod"]
-    done = orders.mark_delivered(order.order_no, manager)
+    done = order_desk.mark_delivered(order.order_no, manager)
     assert done.status is OrderStatus.DELIVERED
     assert [e.status for e in done.history] == [
         OrderStatus.NEW, OrderStatus.PICKING, OrderStatus.PACKED, OrderStatus.SHIPPED,
@@ -145,17 +146,19 @@ def test_pick_pack_by_scanning_and_ship_cod(
     ]  # fmt: skip
 
 
-def test_pay_at_pickup_is_sold_at_hand_over(orders: Orders, manager: Actor, packer: Actor) -> None:
+def test_pay_at_pickup_is_sold_at_hand_over(
+    orders: Orders, order_desk: OrderDesk, manager: Actor, packer: Actor
+) -> None:
     order = orders.place("key-pickup-1", pickup(), [line("DINO-001", 2)], PaymentMethod.AT_PICKUP)
-    orders.start_picking(order.order_no, packer)
-    orders.pack_scan(order.order_no, "DINO-001")
-    orders.pack_scan(order.order_no, "DINO-001")
-    orders.mark_packed(order.order_no, packer)
+    order_desk.start_picking(order.order_no, packer)
+    order_desk.pack_scan(order.order_no, "DINO-001")
+    order_desk.pack_scan(order.order_no, "DINO-001")
+    order_desk.mark_packed(order.order_no, packer)
     with pytest.raises(OrderError, match="picked up"):
-        orders.ship(order.order_no, "kerry", "KEX1234567890", packer)
+        order_desk.ship(order.order_no, "kerry", "KEX1234567890", packer)
     with pytest.raises(PaymentError):
-        orders.mark_delivered(order.order_no, manager)
-    done = orders.mark_delivered(
+        order_desk.mark_delivered(order.order_no, manager)
+    done = order_desk.mark_delivered(
         order.order_no, manager, [Tender(TenderKind.CASH, Decimal("398.00"))]
     )
     assert done.status is OrderStatus.DELIVERED
@@ -163,23 +166,23 @@ def test_pay_at_pickup_is_sold_at_hand_over(orders: Orders, manager: Actor, pack
 
 
 def test_cancel_releases_the_reservation_and_flags_a_paid_order(
-    orders: Orders, manager: Actor, store: Store, clock: FixedClock
+    orders: Orders, order_desk: OrderDesk, manager: Actor, store: Store, clock: FixedClock
 ) -> None:
     silk = orders.product("SILK-001")
     assert silk is not None
     unpaid = orders.place("key-cancel-1", pickup(), [line("SILK-001", 5)], PaymentMethod.AT_PICKUP)
     assert orders.availability([silk.product_id])[silk.product_id] == 7
     with pytest.raises(OrderFormError):
-        orders.cancel(unpaid.order_no, manager, "   ")
-    cancelled = orders.cancel(unpaid.order_no, manager, "customer phoned")
+        order_desk.cancel(unpaid.order_no, manager, "   ")
+    cancelled = order_desk.cancel(unpaid.order_no, manager, "customer phoned")
     assert cancelled.status is OrderStatus.CANCELLED
     assert orders.availability([silk.product_id])[silk.product_id] == 12
     paid = orders.place("key-cancel-2", delivery(), [line("SILK-001", 1)], PaymentMethod.PROMPTPAY)
-    receipt = orders.confirm_payment(paid.order_no, manager)
-    flagged = orders.cancel(paid.order_no, manager, "out of stock at the producer")
+    receipt = order_desk.confirm_payment(paid.order_no, manager)
+    flagged = order_desk.cancel(paid.order_no, manager, "out of stock at the producer")
     assert f"refund due: receipt {receipt.receipt_no}" in flagged.cancel_reason
     with pytest.raises(OrderError):
-        orders.cancel(paid.order_no, manager, "again")
+        order_desk.cancel(paid.order_no, manager, "again")
     # the refund goes through the counters' refund service, which returns the stock
     before = on_hand(store, "SILK-001")
     auth = Auth(store.uow, store.settings, clock, PlainTestHasher(), store.terminal.terminal_id)
@@ -189,14 +192,14 @@ def test_cancel_releases_the_reservation_and_flags_a_paid_order(
     assert on_hand(store, "SILK-001") == before + 1
 
 
-def test_list_and_counts(orders: Orders, manager: Actor) -> None:
+def test_list_and_counts(orders: Orders, order_desk: OrderDesk, manager: Actor) -> None:
     a = orders.place("key-list-001", pickup(), [line("BALM-001")], PaymentMethod.AT_PICKUP)
     b = orders.place("key-list-002", delivery(), [line("BALM-001", 2)], PaymentMethod.PROMPTPAY)
-    counts = orders.counts()
+    counts = order_desk.counts()
     assert counts[OrderStatus.NEW] == 1
     assert counts[OrderStatus.AWAITING_PAYMENT] == 1
-    assert {s.order_no for s in orders.list()} == {a.order_no, b.order_no}
-    waiting = orders.list(OrderStatus.AWAITING_PAYMENT)
+    assert {s.order_no for s in order_desk.list()} == {a.order_no, b.order_no}
+    waiting = order_desk.list(OrderStatus.AWAITING_PAYMENT)
     assert [s.order_no for s in waiting] == [b.order_no]
     assert waiting[0].items == 2
-    assert [s.order_no for s in orders.list(search="Jane")] == [a.order_no]
+    assert [s.order_no for s in order_desk.list(search="Jane")] == [a.order_no]

@@ -8,7 +8,10 @@ confirm a PromptPay payment, start picking, print the pick list, pack by scannin
 into the focused scan field (a wrong product or one too many is refused; the order is packed
 when every unit is ticked), ship with a carrier and a tracking number typed or scanned (checked
 at once: Thailand Post's S10 check digit), the 100x150 mm label as a PDF or on the label
-printer, mark delivered, cancel with a reason. Database work runs on the page's worker.
+printer, mark delivered, cancel with a reason. A PromptPay payment that arrives after the
+reservation ran out is confirmed the same way while the stock lasts, or noted "paid late, refund
+due". The sale's full tax invoice is numbered on the web terminal's series. Database work runs
+on the page's worker.
 """
 
 from __future__ import annotations
@@ -47,15 +50,20 @@ from pos.domain.payment import Tender, TenderKind
 from pos.domain.sale import Receipt
 from pos.domain.shipping import Carrier, carriers_for, check_tracking, tracking_url
 from pos.domain.shop_time import BANGKOK
+from pos.domain.taxinvoice import HEAD_OFFICE, Buyer
 from pos.ports.orders import OrderSummary, OrderView, PackProgress, PickList
+from pos.services.order_desk import LatePaymentShort, expired_unpaid, paid_late, refund_due
 from ui import i18n, style
 from ui.backoffice.listing import RecordTable, form_button
 from ui.save_file import ask_save_path
 from ui.worker import Worker
 
 if TYPE_CHECKING:
-    from pos.services.orders import Orders
+    from pos.domain.taxinvoice import TaxInvoice
+    from pos.services.order_desk import OrderDesk
+    from pos.services.printing import TaxInvoices
     from pos.services.shipping import ShippingDesk
+    from ui.tax_invoice_dialog import TaxInvoiceDialog
 
 T = TypeVar("T")
 _Loaded = tuple[OrderView, PackProgress | None, bytes | None]
@@ -68,9 +76,11 @@ class OrdersServices(Protocol):
     """What the page needs of pos.app's Services."""
 
     @property
-    def orders(self) -> Orders: ...
+    def order_desk(self) -> OrderDesk: ...
     @property
     def shipping(self) -> ShippingDesk: ...
+    @property
+    def tax_invoices(self) -> TaxInvoices | None: ...  # None: the shop is not VAT-registered
 
 
 def _lang() -> str:
@@ -120,8 +130,10 @@ class OrdersPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ordersPage")
-        self.orders = services.orders
+        self.desk = services.order_desk
         self.shipping = services.shipping
+        self.tax_invoices = services.tax_invoices
+        self.invoice_dialog: TaxInvoiceDialog | None = None
         self.actor = actor
         self.worker = Worker(self)
         self.order: OrderView | None = None
@@ -172,6 +184,10 @@ class OrdersPage(QWidget):
 
         self.confirm_button = form_button("orderConfirmPayment", "")
         self.confirm_button.clicked.connect(self.confirm_payment)
+        self.late_refund_button = form_button("orderLateRefund", "")
+        self.late_refund_button.clicked.connect(self.record_late_refund)
+        self.invoice_button = form_button("orderTaxInvoice", "")
+        self.invoice_button.clicked.connect(self.tax_invoice)
         self.pick_button = form_button("orderStartPicking", "")
         self.pick_button.clicked.connect(self.start_picking)
         self.pick_list_button = form_button("orderPickList", "")
@@ -222,7 +238,8 @@ class OrdersPage(QWidget):
         self.steps = style.named(QGroupBox(), "orderSteps")
         grid = QGridLayout(self.steps)
         # five rows, in the order of the steps: pay, pick, pack, ship (label), hand over, cancel
-        grid.addWidget(self.confirm_button, 0, 0, 1, 2)
+        grid.addWidget(self.confirm_button, 0, 0)
+        grid.addWidget(self.late_refund_button, 0, 1)
         grid.addWidget(self.pick_button, 0, 2, 1, 2)
         grid.addWidget(self.pick_list_button, 0, 4, 1, 2)
         grid.addWidget(self.captions["scan"], 1, 0)
@@ -233,6 +250,7 @@ class OrdersPage(QWidget):
         grid.addWidget(self.captions["tracking"], 2, 3)
         grid.addWidget(self.tracking, 2, 4)
         grid.addWidget(self.ship_button, 2, 5)
+        grid.addWidget(self.invoice_button, 3, 0)
         grid.addWidget(self.label_pdf_button, 3, 1)
         grid.addWidget(self.label_print_button, 3, 2)
         grid.addWidget(self.captions["tender"], 3, 3)
@@ -316,8 +334,8 @@ class OrdersPage(QWidget):
             self.open_order(self.order.order_no)
 
     def list_orders(self) -> None:
-        orders, status = self.orders, self.current_status()
-        self.run(lambda: (orders.counts(), orders.list(status)), self._listed)
+        desk, status = self.desk, self.current_status()
+        self.run(lambda: (desk.counts(), desk.list(status)), self._listed)
 
     def _listed(self, result: tuple[dict[OrderStatus, int], list[OrderSummary]]) -> None:
         if not isValid(self):
@@ -352,13 +370,13 @@ class OrdersPage(QWidget):
 
     # --- the order ------------------------------------------------------------------------
     def open_order(self, order_no: str) -> None:
-        orders = self.orders
-        self.run(lambda: self._load(orders, order_no), self._opened)
+        desk = self.desk
+        self.run(lambda: self._load(desk, order_no), self._opened)
 
     @staticmethod
-    def _load(orders: Orders, order_no: str) -> _Loaded:
-        order = orders.order(order_no)
-        progress = orders.pack_progress(order_no) if order.status is OrderStatus.PICKING else None
+    def _load(desk: OrderDesk, order_no: str) -> _Loaded:
+        order = desk.order(order_no)
+        progress = desk.pack_progress(order_no) if order.status is OrderStatus.PICKING else None
         slip = None
         if order.slip_path:
             try:
@@ -416,6 +434,18 @@ class OrdersPage(QWidget):
         cancelled = ""
         if order.cancel_reason:
             cancelled = "\n" + self.tr("Cancelled: {reason}").format(reason=order.cancel_reason)
+        due = refund_due(order)
+        if due is not None:
+            cancelled += "\n" + self.tr(
+                "Paid late, after the reservation ran out: refund due {amount}"
+            ).format(amount=format_baht(due))
+        elif expired_unpaid(order):
+            cancelled += "\n" + self.tr(
+                "The payment time ran out: a PromptPay payment that arrives now can still be "
+                "confirmed while the stock lasts."
+            )
+        if paid_late(order):
+            receipt += "\n" + self.tr("Paid late, after the reservation ran out")
         self.customer.setText(f"{c.name} · {c.phone}\n{where}{note}{receipt}{shipped}{cancelled}")
         self.history.setText(
             " → ".join(
@@ -525,7 +555,13 @@ class OrdersPage(QWidget):
         pack = self.actor.may(Action.PACK_ORDERS)
         pickup = order is not None and order.customer.fulfilment is Fulfilment.PICKUP
         status = order.status if order is not None else None
-        self.confirm_button.setEnabled(manage and status is OrderStatus.AWAITING_PAYMENT)
+        late = order is not None and expired_unpaid(order)
+        self.confirm_button.setEnabled(manage and (status is OrderStatus.AWAITING_PAYMENT or late))
+        self.late_refund_button.setEnabled(manage and late)
+        self.invoice_button.setEnabled(
+            manage and self.tax_invoices is not None and order is not None
+            and order.receipt_no is not None
+        )  # fmt: skip
         self.pick_button.setEnabled(
             pack and self._may(OrderStatus.PICKING) and status is not OrderStatus.PACKED
         )
@@ -583,26 +619,100 @@ class OrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
+        late = expired_unpaid(order)
 
         def paid(receipt: Receipt) -> None:
-            if isValid(self):
-                self.say(
-                    self.tr("Payment of {no} confirmed: receipt {receipt}").format(
-                        no=no, receipt=receipt.receipt_no
-                    )
+            if not isValid(self):
+                return
+            if late:
+                text = self.tr(
+                    "Late payment of {no} confirmed (after the reservation ran out; the stock "
+                    "was still there): receipt {receipt}"
                 )
-                self.refresh()
+            else:
+                text = self.tr("Payment of {no} confirmed: receipt {receipt}")
+            self.say(text.format(no=no, receipt=receipt.receipt_no))
+            self.refresh()
 
-        self.run(lambda: orders.confirm_payment(no, actor), paid)
+        def refused(exc: Exception) -> None:
+            if not isValid(self):
+                return
+            self.say(_message(exc))
+            if isinstance(exc, LatePaymentShort):
+                self.late_refund_button.setFocus()
+
+        self.run(lambda: desk.confirm_payment(no, actor), paid, refused)
+
+    def record_late_refund(self) -> None:
+        """A late payment that cannot be sold: noted as paid late, refund due."""
+        order = self.order
+        if order is None or not self.late_refund_button.isEnabled():
+            return
+        desk, actor, no = self.desk, self.actor, order.order_no
+        self.run(
+            lambda: desk.record_late_refund(no, actor),
+            self._done(
+                self.tr("{no}: paid late, refund due {amount}.").format(
+                    no=no, amount=format_baht(order.total)
+                )
+            ),
+        )
+
+    def tax_invoice(self) -> None:
+        """The sale's full tax invoice: saved as a PDF when it was issued already (asked for
+        at checkout), else issued in the tax-invoice dialog with the order's buyer filled
+        in; numbered on the web terminal's own series either way."""
+        order, invoices = self.order, self.tax_invoices
+        if order is None or order.receipt_no is None or invoices is None:
+            return
+        desk, no = self.desk, order.order_no
+        self.run(lambda: desk.tax_invoice(no), lambda found: self._invoice_found(order, found))
+
+    def _invoice_found(self, order: OrderView, found: TaxInvoice | None) -> None:
+        invoices = self.tax_invoices
+        if not isValid(self) or invoices is None:
+            return
+        if found is None:
+            self._open_invoice_dialog(invoices, order)
+            return
+        path = self.ask_path(self.tr("Save the tax invoice"), f"{found.number}.pdf")
+        if not path:
+            return
+        number = found.number
+        self.run(
+            lambda: invoices.write_pdf(found, Path(path)),
+            lambda _p: self.say(
+                self.tr("Tax invoice {number} saved: {path}").format(number=number, path=path)
+            ),
+        )
+
+    def _open_invoice_dialog(self, invoices: TaxInvoices, order: OrderView) -> None:
+        from ui.tax_invoice_dialog import TaxInvoiceDialog
+
+        c = order.customer
+        buyer = c.tax_invoice or Buyer(c.name, c.address, "", HEAD_OFFICE)
+        dialog = TaxInvoiceDialog(invoices, self.worker, _lang, order.receipt_no or "", self)
+        dialog.fill_buyer(buyer)
+        dialog.tax_id_field.setFocus()
+        dialog.finished.connect(lambda _r: self._invoice_dialog_closed(dialog))
+        self.invoice_dialog = dialog
+        dialog.open()
+
+    def _invoice_dialog_closed(self, dialog: TaxInvoiceDialog) -> None:
+        if self.invoice_dialog is dialog:
+            self.invoice_dialog = None
+        dialog.deleteLater()
+        if isValid(self) and dialog.invoice is not None:
+            self.say(self.tr("Tax invoice {number}").format(number=dialog.invoice.number))
 
     def start_picking(self) -> None:
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         self.run(
-            lambda: orders.start_picking(no, actor),
+            lambda: desk.start_picking(no, actor),
             self._done(self.tr("{no}: picking. Scan each item to pack it.").format(no=no)),
         )
 
@@ -621,8 +731,8 @@ class OrdersPage(QWidget):
         if not order_nos:
             self.say(self.tr("No order to pick."))
             return
-        orders = self.orders
-        self.run(lambda: orders.pick_list(order_nos), self._write_pick_list)
+        desk = self.desk
+        self.run(lambda: desk.pick_list(order_nos), self._write_pick_list)
 
     def _write_pick_list(self, picks: PickList) -> None:
         if not isValid(self):
@@ -648,8 +758,8 @@ class OrdersPage(QWidget):
         order = self.order
         if not code or order is None:
             return
-        orders, no = self.orders, order.order_no
-        self.run(lambda: orders.pack_scan(no, code), self._packed_one, self._scan_refused)
+        desk, no = self.desk, order.order_no
+        self.run(lambda: desk.pack_scan(no, code), self._packed_one, self._scan_refused)
 
     def _scan_refused(self, exc: Exception) -> None:
         if isValid(self):
@@ -677,9 +787,9 @@ class OrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         self.run(
-            lambda: orders.mark_packed(no, actor),
+            lambda: desk.mark_packed(no, actor),
             self._done(self.tr("Every item of {no} checked: packed.").format(no=no)),
         )
 
@@ -701,9 +811,9 @@ class OrdersPage(QWidget):
         if number is None:
             return
         self.tracking.setText(number)
-        orders, actor, no, carrier = self.orders, self.actor, order.order_no, self._carrier()
+        desk, actor, no, carrier = self.desk, self.actor, order.order_no, self._carrier()
         self.run(
-            lambda: orders.ship(no, carrier.value, number, actor),
+            lambda: desk.ship(no, carrier.value, number, actor),
             self._done(
                 self.tr("{no} shipped with {carrier}: {tracking}").format(
                     no=no, carrier=carrier.label.pick(_lang()), tracking=number
@@ -761,13 +871,13 @@ class OrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         tenders: tuple[Tender, ...] = ()
         if self.tender.isEnabled():
             kind = TenderKind(str(self.tender.currentData()))
             tenders = (Tender(kind, order.subtotal),)
         self.run(
-            lambda: orders.mark_delivered(no, actor, tenders),
+            lambda: desk.mark_delivered(no, actor, tenders),
             self._done(self.tr("{no} delivered.").format(no=no)),
         )
 
@@ -780,9 +890,9 @@ class OrdersPage(QWidget):
             self.say(self.tr("Give the reason for cancelling."))
             self.cancel_reason.setFocus()
             return
-        orders, actor, no = self.orders, self.actor, order.order_no
+        desk, actor, no = self.desk, self.actor, order.order_no
         self.run(
-            lambda: orders.cancel(no, actor, reason),
+            lambda: desk.cancel(no, actor, reason),
             self._done(self.tr("{no} cancelled.").format(no=no)),
         )
 
@@ -818,6 +928,8 @@ class OrdersPage(QWidget):
         )
         self.steps.setTitle(self.tr("Steps"))
         self.confirm_button.setText(self.tr("Confirm payment"))
+        self.late_refund_button.setText(self.tr("Paid late: refund due"))
+        self.invoice_button.setText(self.tr("Tax invoice…"))
         self.pick_button.setText(self.tr("Start picking"))
         self.pick_list_button.setText(self.tr("Pick list PDF…"))
         self.packed_button.setText(self.tr("Mark packed"))

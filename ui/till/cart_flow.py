@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from pos.domain.scan import ScanResult
     from pos.ports.sales import ParkedCart
     from ui.till.host import TillHost
+
+
+log = logging.getLogger(__name__)
 
 
 class CartFlow(QObject):
@@ -83,7 +87,21 @@ class CartFlow(QObject):
                     or (self._until_next_scan and w.banner.text() == self._until_next_scan)):
                 w.clear_message()
             self._until_next_scan = ""
+            if scan.basket is None:
+                self._look_up_stock(scan.product.product_id)
         w.session.scan_answered()
+
+    def _look_up_stock(self, product_id: str) -> None:
+        """The scanned product's stock figure, with what online orders hold, for the last
+        line's panel (on the worker, after the line is in the cart)."""
+        ctx = self.w.store.context
+        if ctx is None or ctx.orders is None:
+            return
+        orders, panel = ctx.orders, self.w.last_line
+        TillOp("stock", lambda: orders.stock_figures([product_id]).get(product_id)).success(
+            lambda figure: panel.show_stock(product_id, figure)).failure(
+            lambda exc: log.warning("no stock figure for %s: %s", product_id, exc)).run(
+            self.w.worker)
 
     def _on_scan_failed(self, exc: Exception) -> None:
         self.w.fail(exc)

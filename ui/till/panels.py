@@ -34,6 +34,7 @@ from ui.sync_status import SyncStatusIndicator
 from ui.till import actions
 
 if TYPE_CHECKING:
+    from pos.ports.orders import StockFigure
     from pos.ports.terminals import TerminalInfo
     from pos.services.search import ProductIndex
     from pos.services.till import TillContext
@@ -259,6 +260,10 @@ class LastLinePanel(QFrame):
         self.name = _label("lastName", wrap=True)
         self.secondary = _label("lastNameSecondary", wrap=True)
         self.detail = _label("lastDetail", wrap=True, right=True)
+        # the scanned product's stock, with what online orders hold ("reserved N")
+        self.stock = _label("lastStock", right=True)
+        self._stock: tuple[str, StockFigure] | None = None
+        self._product_id = ""  # the product of the line shown ("": none)
         self.price = _label("lastPrice", right=True)
         self.change = _label("changeDueLabel", right=True)
         self.change.hide()
@@ -266,7 +271,7 @@ class LastLinePanel(QFrame):
         for w in (self.caption, self.name, self.secondary):
             ll.addWidget(w)
         ll.addStretch(1)
-        for w in (self.detail, self.price, self.change):
+        for w in (self.stock, self.detail, self.price, self.change):
             ll.addWidget(w)
 
     def _set(self, caption: str, name: str = "", secondary: str = "", detail: str = "",
@@ -281,9 +286,12 @@ class LastLinePanel(QFrame):
         self.change.hide()
         self.showing_sale = False
         if line is None:
+            self._product_id = ""
             self._set(self.tr("Ready for the next customer"))
+            self._show_stock()
             return
         p = line.product
+        self._product_id = p.product_id
         first, second = p.name.pick(language), p.name.pick(other_language(language))
         unit = p.unit.pick(language)
         detail = f"{fmt.line_quantity(line)} {unit} × {fmt.money(line.unit_price)}"
@@ -294,11 +302,29 @@ class LastLinePanel(QFrame):
             detail += "  · " + self.tr("VAT exempt")
         self._set(self.tr("Line {n}").format(n=number), first, second, detail,
                   fmt.baht(line.net))
+        self._show_stock()
+
+    def show_stock(self, product_id: str, figure: StockFigure | None) -> None:
+        """The stock of a product just scanned (shown while its line is)."""
+        self._stock = (product_id, figure) if figure is not None else None
+        self._show_stock()
+
+    def _show_stock(self) -> None:
+        if self._stock is None or self._stock[0] != self._product_id or self.showing_sale:
+            self.stock.clear()
+            return
+        figure = self._stock[1]
+        text = self.tr("In stock {n}").format(n=fmt.stock(figure.on_hand))
+        if figure.reserved:
+            text += " · " + self.tr("reserved {n}").format(n=figure.reserved)
+        self.stock.setText(text)
 
     def show_basket(self, number: int, basket: CartGroup, items: Sequence[CartLine],
                     language: str) -> None:
         """A gift basket's own row: its name, how many at what price, its amount."""
         self.change.hide()
+        self._product_id = ""
+        self._show_stock()
         detail = self.tr("Gift basket of {items} item(s): {count} × {price}").format(
             items=len(items), count=basket.count, price=fmt.money(basket.price))
         self._set(self.tr("Line {n}").format(n=number), basket.name.pick(language),
@@ -313,6 +339,7 @@ class LastLinePanel(QFrame):
             self.change.setText(self.tr("Change {amount}").format(amount=change))
             self.change.show()
         self.showing_sale = True
+        self._show_stock()
 
     def clear_sale(self) -> None:
         """The sale just saved is no longer the news (a refund, a report, the shift closed,

@@ -3,6 +3,7 @@ the back office (Ctrl+Shift+B, a manager's)."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from ui.backoffice.window import BackOfficeWindow
     from ui.find_dialog import FindDialog
     from ui.till.host import TillHost
+
+
+log = logging.getLogger(__name__)
 
 
 class ToolsFlow(QObject):
@@ -35,10 +39,21 @@ class ToolsFlow(QObject):
             self.find = FindDialog(self.w.window())
             self.find.productChosen.connect(lambda row: self.w.submit_scan(row.sku))
             self.find.finished.connect(lambda _r: self.w.refocus())
+            self.find.rowsShown.connect(self._find_stock)
         self.find.set_index(self.w.index)
         typed = self.w.scan_field.text().strip()
         self.w.scan_field.clear()
         self.find.start("" if typed.isdigit() else typed)
+
+    def _find_stock(self, product_ids: list[str]) -> None:
+        """The listed products' stock and what online orders hold, on the worker."""
+        ctx, find = self.w.store.context, self.find
+        if ctx is None or ctx.orders is None or find is None or self.w.worker.closed:
+            return
+        orders = ctx.orders
+        self.w.worker.run(lambda: orders.stock_figures(product_ids), find.set_stock,
+                          lambda exc: log.warning("no stock figures: %s", exc),
+                          name="find_stock")  # fmt: skip
 
     def printer_setup(self) -> None:
         """Ctrl+P: printer profiles, the test page's preview, a test print."""

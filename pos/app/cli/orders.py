@@ -27,7 +27,7 @@ def _status(text: str | None) -> OrderStatus | None:
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     status = _status(args.status)
     with opened(args, settings) as services:
-        rows = services.orders.list(status, args.search or "")
+        rows = services.order_desk.list(status, args.search or "")
     for r in rows:
         at = local(r.created_at).strftime("%Y-%m-%d %H:%M")
         print(
@@ -74,7 +74,7 @@ def render(order: OrderView) -> str:
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     with opened(args, settings) as services:
-        order = services.orders.order(args.order_no)
+        order = services.order_desk.order(args.order_no)
     print(render(order))
     return 0
 
