@@ -177,3 +177,23 @@ def test_move_extend_and_cancel_with_the_refund_the_rules_give(
     )
     wait_idle(qtbot, calendar)
     qtbot.waitUntil(lambda: calendar.calendar.grid.cursor_block() is None, timeout=10_000)
+
+
+def test_the_day_view_and_a_double_click_on_free_time(
+    qtbot: QtBot, calendar: RoomCalendarWindow
+) -> None:
+    grid = calendar.calendar.grid
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_F10)  # the day under the cursor only
+    qtbot.waitUntil(lambda: len(grid.columns) == 1 and not calendar.calendar.busy, timeout=5_000)
+    assert grid.columns[0].day == local(NOW).date()
+    slot = (14 - grid.first_hour) * 60 // grid.slot_minutes  # 14:00
+    cell = grid._cell(0, slot).center().toPoint()
+    qtbot.mouseDClick(grid, Qt.MouseButton.LeftButton, pos=cell)
+    dialog = modal(qtbot, "bookingDialog")
+    start = dialog.findChild(QComboBox, "bookingStart")
+    assert start.currentText() == "14:00"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is grid, timeout=5_000)
+    qtbot.keyClick(grid, Qt.Key.Key_F10)  # the week again
+    qtbot.waitUntil(lambda: len(grid.columns) == 7, timeout=5_000)
