@@ -113,7 +113,7 @@ def _rooms_page(
 # --- the booking form -------------------------------------------------------------------------
 def _slot(start: str, minutes: str) -> tuple[datetime, datetime]:
     try:
-        begin = datetime.fromisoformat(start[:40])
+        begin = datetime.fromisoformat(start[:40].replace(" ", "+"))  # a "+" read as a space
         length = int(minutes[:4])
     except ValueError:
         raise PageError(422, "error_422") from None
