@@ -65,6 +65,11 @@ FACT_TABLES: tuple[str, ...] = tuple(
     )
     if t in m.Base.metadata.tables
 )
+# The co-working room's bookings are owned by central: counters read the rooms and their rules
+# and write bookings, their history and payments there (pos.services.rooms)
+ROOM_READS: tuple[str, ...] = ("rooms", "room_rules", "room_holidays")
+ROOM_WRITES: tuple[str, ...] = ("room_bookings", "room_booking_events", "room_payments",
+                                "room_counters")  # fmt: skip
 # users: every column but the PIN hash (`db.central_identity`), granted with the policies
 _READ_TABLES = (
     *{t for t, _, _ in CATALOG_TABLES if t != "users"},
@@ -192,6 +197,8 @@ GRANT INSERT ON {facts} TO {role};
 GRANT SELECT (terminal_id, seq, ref_no, hash) ON journal_entries TO {role};
 {keys}
 GRANT USAGE ON SEQUENCE sync_batches_id_seq TO {role};
+GRANT SELECT ON {", ".join(ROOM_READS)} TO {role};
+GRANT SELECT, INSERT, UPDATE ON {", ".join(ROOM_WRITES)} TO {role};
 REVOKE ALL ON FUNCTION otop_register_terminal(text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION otop_register_terminal(text, text, text, text, text) TO {role};
 """

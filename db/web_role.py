@@ -27,11 +27,17 @@ WEB_READS = (
     "producers",
     "product_barcodes",
     "products",
+    "room_holidays",
+    "room_rules",
+    "rooms",
     "shops",
     "stock_movements",
     "terminals",
 )
-WEB_WRITES = ("orders", "order_lines", "reservations", "order_events")
+WEB_WRITES = (
+    "orders", "order_lines", "reservations", "order_events",
+    "room_bookings", "room_booking_events", "room_payments", "room_counters",
+)  # fmt: skip
 
 
 def web_grants_ddl(role: str, database: str, tables: set[str]) -> str:

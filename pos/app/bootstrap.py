@@ -490,7 +490,7 @@ class Services:
     def sale_hooks(self) -> list[SaleHook]:
         """What runs inside every sale's transaction, the counter's and the orders' alike
         (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
-        hooks: list[SaleHook] = []
+        hooks: list[SaleHook] = [self.rooms.sale_hook]
         return hooks
 
     @cached_property
@@ -581,6 +581,28 @@ class Services:
         from pos.services.order_desk import OrderDesk
 
         return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
+
+    @cached_property
+    def rooms(self) -> Rooms:
+        """The co-working room: bookings in the central database when the store is a counter
+        of one (nothing connects until a call), else in the store itself."""
+        from pos.services.rooms import Rooms
+
+        store = self.store
+        tid = store.terminal.terminal_id
+        if not (self.settings.central_url and store.engine.dialect.name == "sqlite"):
+            return Rooms(store.uow, self.clock, terminal_id=tid, till=store.uow)
+        from db.engine import make_engine
+        from db.sync import as_counter_login, central_connect_args
+        from db.uow import SqlUnitOfWorkFactory
+
+        url = as_counter_login(store.engine, self.settings.central_url)
+        timeout = self.settings.sync_round_timeout_s
+        central = make_engine(url, connect_args=central_connect_args(timeout))
+        return Rooms(
+            SqlUnitOfWorkFactory(central), self.clock, central=True, terminal_id=tid,
+            till=store.uow,
+        )  # fmt: skip
 
     @cached_property
     def shipping(self) -> ShippingDesk:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pos.ports.catalog import CatalogRepository
     from pos.ports.journal import JournalRepository
     from pos.ports.print_jobs import PrintJobRepository
+    from pos.ports.rooms import RoomRepository
     from pos.ports.shifts import ShiftRepository
     from pos.ports.terminals import TerminalInfo, TerminalRepository
 
@@ -116,6 +117,8 @@ class SalesUnitOfWork(Transaction, Protocol):
     def journal(self) -> JournalRepository: ...
     @property
     def orders(self) -> Reservations: ...  # a counter's sale leaves online orders' stock alone
+    @property
+    def rooms(self) -> RoomRepository: ...  # a booking's payment confirms it (the sale hook)
 
 
 # the name the sale hooks' contract (SaleHook) uses

@@ -20,8 +20,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from pos.domain.auth import Action, Actor
+from pos.domain.bilingual import Bilingual
+from pos.domain.cart import Cart, CartLine, ProductKind
 from pos.domain.errors import CentralUnavailable, StoreUnavailable
+from pos.domain.money import ZERO
 from pos.domain.rooms import (
+    ACTIVE_STATUSES,
     CHANGEABLE,
     BookingStatus,
     Period,
@@ -39,16 +43,20 @@ from pos.domain.rooms import (
     price,
     refund_on_cancel,
 )
-from pos.domain.shop_time import day_bounds, period_bounds
+from pos.domain.sale import Receipt, ReceiptLine, ReceiptNote
+from pos.domain.shop_time import day_bounds, local, period_bounds
 from pos.ports.clock import Clock
 from pos.ports.rooms import (
     BookingView,
     Customer,
     Holiday,
     NewBooking,
+    RoomPayment,
+    RoomRepository,
     RoomsUnitOfWork,
     RoomTaken,
 )
+from pos.ports.sales import SalesUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.audit import record, require
 
@@ -56,6 +64,11 @@ log = logging.getLogger(__name__)
 
 CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
 NAME_MAX = 100
+ROOM_SKU = "SVC-ROOM"  # the centre's product every booking payment is a line of
+PAYMENTS = ("deposit", "balance", "extension", "fee")
+WHAT_TH = {"deposit": "มัดจำ", "balance": "ยอดคงเหลือ", "extension": "ขยายเวลา", "fee": "ค่าธรรมเนียม"}
+THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+               "พ.ย.", "ธ.ค.")  # fmt: skip
 PHONE_MAX = 20
 
 
@@ -100,8 +113,12 @@ class Rooms:
         *,
         central: bool = False,
         terminal_id: str | None = None,
+        till: UnitOfWorkFactory[SalesUnitOfWork] | None = None,
     ) -> None:
         self.uow = uow
+        # the store the till sells from (its catalogue gets SVC-ROOM); the same database as
+        # the bookings' unless those live in central
+        self.till: UnitOfWorkFactory[SalesUnitOfWork] = till or uow  # type: ignore[assignment]
         self.clock = clock
         self.central = central  # the bookings live in another database (the central one)
         self.terminal_id = terminal_id
@@ -440,6 +457,100 @@ class Rooms:
             tx.commit()
         return done
 
+    # --- paying: the till's cart line, the sale hook, the refund hook ------------------------
+    def payment_line(self, booking_no: str, what: str = "deposit") -> CartLine:
+        """The cart line that pays `what` of a booking (deposit | balance | extension | fee):
+        a SERVICE line of the centre's product SVC-ROOM, ref "booking:<id>:<what>", its detail
+        naming the room, the time and the booking number."""
+        if what not in PAYMENTS:
+            raise ValueError(f"unknown booking payment {what!r}")
+        b = self.booking(booking_no)
+        amount = self._due(b, what)
+        if amount <= 0:
+            raise RoomError(
+                "paid", f"Nothing is due for {what} of booking {b.booking_no}",
+                f"การจอง {b.booking_no} ไม่มียอดที่ต้องชำระ ({WHAT_TH[what]})",
+            )  # fmt: skip
+        with self.till(write=True) as tx:
+            product = tx.catalog.ensure_centre_product(
+                ROOM_SKU, "ค่าบริการห้องประชุม", "Meeting room", ProductKind.SERVICE
+            )
+            tx.commit()
+        return CartLine(
+            product, Decimal(1), amount, detail=booking_detail(b, what),
+            ref=f"booking:{b.id}:{what}",
+        )  # fmt: skip
+
+    def _due(self, b: BookingView, what: str) -> Decimal:
+        net = b.paid - b.refunded
+        if what == "deposit":
+            if b.status is not BookingStatus.HELD:
+                return ZERO
+            return max(ZERO, b.deposit - net)
+        if what in ("balance", "extension"):
+            if b.status not in ACTIVE_STATUSES:
+                return ZERO
+            return b.balance
+        # fee: the deposit a no-show or a late cancellation still owes
+        if b.status is BookingStatus.NO_SHOW:
+            return max(ZERO, b.deposit - net)
+        if b.status is BookingStatus.CANCELLED and b.cancelled_at is not None:
+            cutoff = b.start - timedelta(hours=self.rules(b.room_id).cancel_cutoff_hours)
+            if b.cancelled_at > cutoff:
+                return max(ZERO, b.deposit - net)
+        return ZERO
+
+    def sale_hook(self, uow: SalesUnitOfWork, receipt: Receipt, cart: Cart) -> list[ReceiptNote]:
+        """Inside the sale's transaction: each booking line of the sale is recorded as paid
+        (once: the sale's id is part of the payment's key); a paid deposit, or a payment that
+        covers the price, confirms a HELD booking. A booking whose hold ran out (or that is
+        cancelled) refuses the sale. Returns a note with the booking number and time."""
+        paid = [(ln, _booking_ref(ln.ref)) for ln in receipt.lines if _booking_ref(ln.ref)]
+        if not paid:
+            return []
+        if self.central:  # the booking lives in the central database: confirm it there
+            with self._reach(), self.uow(write=True) as tx:
+                notes = self._record_paid(tx.rooms, receipt, paid)
+                tx.commit()
+            return notes
+        return self._record_paid(uow.rooms, receipt, paid)
+
+    def _record_paid(
+        self,
+        repo: RoomRepository,
+        receipt: Receipt,
+        paid: Sequence[tuple[ReceiptLine, tuple[str, str] | None]],
+    ) -> list[ReceiptNote]:
+        now = self.clock.now()
+        notes: list[ReceiptNote] = []
+        for line, parsed in paid:
+            assert parsed is not None
+            booking_id, what = parsed
+            b = repo.booking_by_id(booking_id)
+            if b is None:
+                raise RoomError("unknown", "The booking of this line is not known here",
+                                "ไม่พบการจองของรายการนี้")  # fmt: skip
+            if b.status is BookingStatus.HELD and b.hold_until is not None and b.hold_until <= now:
+                repo.set_status(b.id, BookingStatus.EXPIRED, now, "system", "hold ran out")
+                b = replace(b, status=BookingStatus.EXPIRED)
+            if what != "fee" and b.status not in ACTIVE_STATUSES:
+                raise RoomError(
+                    "gone",
+                    f"Booking {b.booking_no} is {b.status.label.en.lower()}: take the line off "
+                    "and book again",
+                    f"การจอง {b.booking_no} {b.status.label.th}แล้ว กรุณาลบรายการนี้แล้วจองใหม่",
+                )
+            repo.add_payment(
+                RoomPayment(b.id, what, line.total, receipt.sold_at, receipt.sale_id,
+                            receipt.receipt_no)
+            )  # fmt: skip
+            net = b.paid - b.refunded + line.total
+            if b.status is BookingStatus.HELD and (net >= b.deposit or net >= b.price):
+                repo.set_status(b.id, BookingStatus.CONFIRMED, now, receipt.cashier_name or "sale",
+                                f"paid {what} {receipt.receipt_no}")  # fmt: skip
+            notes.append(booking_note(b))
+        return notes
+
     # --- helpers -------------------------------------------------------------------------------
     def _reach(self) -> _Reach:
         return _Reach(self)
@@ -526,6 +637,34 @@ class _Reach:
         if self.rooms.central and isinstance(exc, StoreUnavailable | CentralUnavailable):
             self.rooms.offline = True
             raise RoomsOffline() from exc
+
+
+def _booking_ref(ref: str | None) -> tuple[str, str] | None:
+    """(booking id, what) of a line's ref "booking:<id>:<what>", else None."""
+    if not ref or not ref.startswith("booking:"):
+        return None
+    parts = ref.split(":")
+    if len(parts) != 3 or parts[2] not in PAYMENTS:
+        return None
+    return parts[1], parts[2]
+
+
+def booking_detail(b: BookingView, what: str = "") -> Bilingual:
+    """The text under a booking's line: "ห้องประชุม 12 ธ.ค. 13:00-15:00 BK-000123"."""
+    s, e = local(b.start), local(b.end)
+    hours = f"{s:%H:%M}-{e:%H:%M}"
+    th = f"{b.room_name_th} {s.day} {THAI_MONTHS[s.month - 1]} {hours} {b.booking_no}"
+    en = f"{b.room_name_en} {s.day} {s:%b} {hours} {b.booking_no}"
+    if what:
+        th, en = f"{th} ({WHAT_TH[what]})", f"{en} ({what})"
+    return Bilingual(th, en)
+
+
+def booking_note(b: BookingView) -> ReceiptNote:
+    """What the receipt prints after the total for a booking paid."""
+    return ReceiptNote(
+        f"การจองห้อง {b.booking_no}: {b.when('th')}", f"Room booking {b.booking_no}: {b.when('en')}"
+    )
 
 
 def _checked_customer(c: Customer) -> Customer:

@@ -200,7 +200,7 @@ def test_upgrading_a_shop_with_producers_lets_centre_producers_in(db_url: str) -
         with pytest.raises(IntegrityError), engine.begin() as conn:
             conn.execute(text("UPDATE producers SET kind = 'shop' WHERE id = 'pr1'"))
         with engine.connect() as conn:
-            assert migrate.current_revision(engine) == "0016"
+            assert migrate.current_revision(engine) == migrate.HEAD
             if engine.dialect.name == "sqlite":
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
     finally:

@@ -63,3 +63,16 @@ def rooms(uow: SqlUnitOfWorkFactory, clock: FixedClock) -> Rooms:
 @pytest.fixture
 def room_id(rooms: Rooms) -> str:
     return rooms.rooms()[0].id
+
+
+def build_rooms_shop(url: str) -> None:
+    """The small catalogue (a shop that sells) with the co-working room."""
+    from tests.integration.conftest import build_small_store
+
+    build_small_store(url)
+    build_rooms(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def shop_url(request: pytest.FixtureRequest, fresh_database: FreshDatabase) -> str:
+    return fresh_database(str(request.param), "rooms_shop", build_rooms_shop)
