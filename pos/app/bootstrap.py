@@ -613,13 +613,6 @@ class Services:
         return ShippingDesk(self.settings, QtShippingDocuments(), self.clock)
 
     @cached_property
-    def rooms(self) -> Rooms:
-        """The co-working room's bookings (the calendar, the till's booking key, the web)."""
-        from pos.services.rooms import Rooms
-
-        return Rooms(self.store.uow, self.clock, terminal_id=self.store.terminal.terminal_id)
-
-    @cached_property
     def booking_slips(self) -> BookingSlips:
         """The room booking's confirmation slip: the receipt printer (ESC/POS) or a PDF."""
         from printing.booking_slip import BookingSlips
