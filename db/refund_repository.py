@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from db import models as m
 from db.journal_writer import append_entry
 from db.numbering import Series, next_number
+from pos.domain.cart import ProductKind
 from pos.domain.journal import EntryKind
 from pos.domain.money import ZERO
 from pos.domain.refund import (
@@ -75,6 +76,13 @@ class SqlRefundRepository:
                 select(m.SaleBasket).where(m.SaleBasket.sale_id == sale.id)
             )
         }
+        kinds = dict(
+            self.session.execute(
+                select(m.Product.id, m.Product.kind).where(
+                    m.Product.id.in_({ln.product_id for ln in sale.lines})
+                )
+            ).all()
+        )
         lines = []
         for ln in sale.lines:
             n, a = done.get(ln.id, (ZERO, ZERO))
@@ -96,6 +104,8 @@ class SqlRefundRepository:
                     basket_name_th=b.name_th if b else "",
                     basket_name_en=b.name_en if b else "",
                     basket_ready=bool(b and b.ready_product_id),
+                    kind=ProductKind(kinds.get(ln.product_id, ProductKind.GOODS.value)),
+                    ref=ln.ref,
                 )
             )
         return ReturnableSale(

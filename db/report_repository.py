@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, Prog
 from sqlalchemy.orm import Session
 
 from db import models as m
+from pos.domain.catalog import CENTRE_KIND
 from pos.domain.channels import Channel
 from pos.domain.eod import (
     CENT,
@@ -664,6 +665,7 @@ class SqlReportRepository:
             .join(p, p.id == line.producer_id)
             .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(m.Sale.sold_at >= start, m.Sale.sold_at < end, m.Sale.status == "completed")
+            .where(p.kind != CENTRE_KIND)  # the centre's own revenue is settled with no one
             .group_by(*key)
         )
         back = m.RefundLine
@@ -675,6 +677,7 @@ class SqlReportRepository:
             .join(p, p.id == line.producer_id)
             .join(m.Product, m.Product.id == line.product_id, isouter=True)
             .where(m.Refund.refunded_at >= start, m.Refund.refunded_at < end)
+            .where(p.kind != CENTRE_KIND)
             .group_by(*key)
         )
         channel = self.channels()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pos.ports.catalog import CatalogMarker
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
+    from pos.ports.returns import RefundHook
     from pos.ports.sales import SaleHook
     from pos.ports.stock import StockUnitOfWork
     from pos.ports.terminals import TerminalInfo
@@ -465,7 +466,10 @@ class Services:
 
         sink = None if self.receipt_sink is None else RefundSlips(self.receipt_sink)
         store = self.store
-        return Returns(store.uow, self.auth, self.settings, store.terminal, self.clock, sink)
+        return Returns(
+            store.uow, self.auth, self.settings, store.terminal, self.clock, sink,
+            self.refund_hooks,
+        )  # fmt: skip
 
     @cached_property
     def stock_desk(self) -> StockDesk:
@@ -491,6 +495,12 @@ class Services:
         """What runs inside every sale's transaction, the counter's and the orders' alike
         (pos.ports.sales.SaleHook): each capability that needs it adds its hook here."""
         hooks: list[SaleHook] = [self.rooms.sale_hook]
+        return hooks
+
+    @cached_property
+    def refund_hooks(self) -> list[RefundHook]:
+        """What runs inside every refund's transaction (pos.ports.returns.RefundHook)."""
+        hooks: list[RefundHook] = []
         return hooks
 
     @cached_property

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from pos.domain.cart import ProductKind
 from pos.domain.errors import ShopError
 from pos.domain.money import ZERO, round_satang, vat_included
 
@@ -54,6 +55,8 @@ class ReturnableLine:
     basket_name_th: str = ""
     basket_name_en: str = ""
     basket_ready: bool = False  # a ready-made basket: it returns whole, to its own stock
+    kind: ProductKind = ProductKind.GOODS  # only goods go back on the shelf
+    ref: str | None = None  # the sale line's ref (a drink, a fee, a booking's payment)
 
     @property
     def quantity_returnable(self) -> Decimal:
@@ -235,6 +238,8 @@ def _stock_back(
     back: dict[str, Decimal] = {}
     ready: dict[str, list[PlannedLine]] = {}
     for p in planned:
+        if p.line.kind is not ProductKind.GOODS:
+            continue  # a refunded fee, booking payment or drink puts nothing back on a shelf
         b = baskets.get(p.line.basket_id or "")
         if b is not None and b.ready_product_id:
             ready.setdefault(b.basket_id, []).append(p)

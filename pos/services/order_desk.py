@@ -17,7 +17,7 @@ from pos.domain.auth import Action, Actor
 from pos.domain.barcodes import GtinScan, parse_scan
 from pos.domain.basket import BasketTemplate, basket_lines, cart_needs, template_group
 from pos.domain.bilingual import Bilingual
-from pos.domain.cart import Cart, ProductInfo, new_cart
+from pos.domain.cart import Cart, CartLine, ProductInfo, ProductKind, new_cart
 from pos.domain.channels import Channel
 from pos.domain.errors import InvalidBarcode, PaymentError
 from pos.domain.orders import (
@@ -54,6 +54,9 @@ from pos.services.stock import OutOfStock, ensure_stock
 
 log = logging.getLogger(__name__)
 
+# an order's delivery fee on its sale: the centre's own service (sku, Thai, English) and ref
+DELIVERY_FEE = ("SVC-DELIVERY", "ค่าจัดส่ง", "Delivery fee")
+DELIVERY_REF = "delivery:"
 LATE_NOTE = "paid late"  # on the paid event of a payment confirmed after the expiry
 LATE_REFUND_NOTE = "paid late, refund due"  # on the expired order's event, with the amount
 
@@ -126,7 +129,7 @@ class OrderDesk:
                 )
             if late:
                 self._still_in_stock(uow, order)
-            tender = Tender(TenderKind.PROMPTPAY, order.subtotal, reference=order.order_no)
+            tender = Tender(TenderKind.PROMPTPAY, order.total, reference=order.order_no)
             receipt = self._sold(uow, order, [tender], actor, now)
             note = f"{receipt.receipt_no} {LATE_NOTE}" if late else receipt.receipt_no
             self._move(uow, order, OrderStatus.PAID, actor, now, note)
@@ -294,7 +297,7 @@ class OrderDesk:
                 )
             note = f"{how} {number}"
             if order.payment is PaymentMethod.COD and order.sale_id is None:
-                tender = Tender(TenderKind.COD, order.subtotal, reference=number)
+                tender = Tender(TenderKind.COD, order.total, reference=number)
                 receipt = self._sold(uow, order, [tender], actor, now)
                 note += f" {receipt.receipt_no}"
             uow.orders.set_shipment(order.order_id, how, number)
@@ -316,8 +319,8 @@ class OrderDesk:
             if order.sale_id is None:
                 if not tenders:
                     raise PaymentError(
-                        f"{order.subtotal} is still due: take the payment first",
-                        f"ยังค้างชำระ {order.subtotal} บาท กรุณารับชำระก่อน",
+                        f"{order.total} is still due: take the payment first",
+                        f"ยังค้างชำระ {order.total} บาท กรุณารับชำระก่อน",
                     )
                 note = self._sold(uow, order, tenders, actor, now).receipt_no
             self._move(uow, order, OrderStatus.DELIVERED, actor, now, note)
@@ -429,7 +432,8 @@ class OrderDesk:
         return PackProgress(order.order_no, tuple(items), last)
 
     def _cart(self, uow: OrdersUnitOfWork, order: OrderView) -> Cart:
-        """The order's lines as a cart at the prices the customer was quoted."""
+        """The order's lines as a cart at the prices the customer was quoted, and its
+        delivery fee as the service line SVC-DELIVERY: the sale's total is the order's."""
         cart = new_cart(self.settings)
         ids = [ln.product_id for ln in order.lines if ln.product_id]
         products = {p.product_id: p for p in uow.catalog.products_by_ids(ids)}
@@ -445,6 +449,10 @@ class OrderDesk:
             template = self._template(uow, line)
             group = replace(template_group(template, line.quantity), price=line.unit_price)
             cart.add_group(group, basket_lines(template.items, line.quantity, group.price))
+        if order.shipping_fee > 0:
+            fee = uow.catalog.ensure_centre_product(*DELIVERY_FEE, ProductKind.SERVICE)
+            ref = f"{DELIVERY_REF}{order.order_no}"
+            cart.add_line(CartLine(fee, Decimal(1), order.shipping_fee, ref=ref))
         return cart
 
     def _sold(

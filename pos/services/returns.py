@@ -8,7 +8,7 @@ role rule (a cashier needs a manager's one-time approval) is checked here, not i
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from pos.domain.refund import (
 )
 from pos.domain.settings import Settings
 from pos.ports.clock import Clock
-from pos.ports.returns import RefundRequest, RefundSink, ReturnsUnitOfWork
+from pos.ports.returns import RefundHook, RefundRequest, RefundSink, ReturnsUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.auth import Approval, Auth
@@ -55,13 +55,19 @@ class Returns:
         terminal: TerminalInfo,
         clock: Clock,
         sink: RefundSink | None = None,
+        hooks: Sequence[RefundHook] = (),
     ) -> None:
         self.uow = uow
+        self.hooks: list[RefundHook] = list(hooks)  # run inside each refund's transaction
         self.auth = auth
         self.settings = settings
         self.terminal = terminal
         self.clock = clock
         self.sink = sink
+
+    def add_hook(self, hook: RefundHook) -> None:
+        """Run `hook` inside every refund's transaction (pos.ports.returns.RefundHook)."""
+        self.hooks.append(hook)
 
     def find(self, text: str) -> ReturnableSale:
         """The sale of a receipt number or a scanned receipt barcode, with what is returnable."""
@@ -119,6 +125,8 @@ class Returns:
                 at=self.clock.now(),
             )
             refund = work.refunds.record(request, self.terminal)
+            for hook in self.hooks:  # after the refund's rows, before the commit
+                hook(work, request, refund)
             commit_and_submit(work, self.sink, refund, f"refund {refund.refund_no}")
         return refund
 

@@ -52,6 +52,8 @@ from pos.ports.rooms import (
     Holiday,
     NewBooking,
     RoomPayment,
+    RoomPeriodRow,
+    RoomReport,
     RoomRepository,
     RoomsUnitOfWork,
     RoomTaken,
@@ -64,6 +66,12 @@ log = logging.getLogger(__name__)
 
 CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
 NAME_MAX = 100
+DEMO_ROOM = Room(
+    "", "COWORK", "ห้องประชุม Co-working", "Co-working room", 12, ("Smart TV", "Wi-Fi")
+)
+# the statuses a report counts as booked time (a no-show's time was kept for it)
+BOOKED = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED,
+                    BookingStatus.NO_SHOW})  # fmt: skip
 ROOM_SKU = "SVC-ROOM"  # the centre's product every booking payment is a line of
 PAYMENTS = ("deposit", "balance", "extension", "fee")
 WHAT_TH = {"deposit": "มัดจำ", "balance": "ยอดคงเหลือ", "extension": "ขยายเวลา", "fee": "ค่าธรรมเนียม"}
@@ -550,6 +558,72 @@ class Rooms:
                                 f"paid {what} {receipt.receipt_no}")  # fmt: skip
             notes.append(booking_note(b))
         return notes
+
+    # --- reports and the demo ----------------------------------------------------------------
+    def utilisation(self, first: date, last: date, room_id: str | None = None) -> RoomReport:
+        """Booked hours / open hours, bookings, revenue (payments less refunds), no-shows and
+        cancellations by week (Monday to Sunday) and by month, the days first..last."""
+        if last < first:
+            raise RoomError("dates", "--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่ม")
+        start, end = period_bounds(first, last)
+        with self._reach(), self.uow() as read:
+            rooms = [r for r in read.rooms.rooms() if room_id in (None, r.id)]
+            rules = {r.id: self._rules(read, r.id) for r in rooms}
+            facts = read.rooms.facts(room_id, start, end)
+            money = read.rooms.revenue(room_id, start, end)
+
+        def row(label: str, a: date, b: date) -> RoomPeriodRow:
+            lo, hi = period_bounds(a, b)
+            open_minutes = 0
+            day = a
+            while day <= b:
+                for r in rules.values():
+                    hours = r.hours_on(day)
+                    if hours is not None:
+                        open_minutes += int((hours[1] - hours[0]).total_seconds() // 60)
+                day += timedelta(days=1)
+            held = [f for f in facts if lo <= f.start < hi and f.status in BOOKED]
+            booked = sum(int((f.end - f.start).total_seconds() // 60) for f in held)
+            return RoomPeriodRow(
+                label=label, first=a, last=b, open_hours=Decimal(open_minutes) / 60,
+                booked_hours=Decimal(booked) / 60, bookings=len(held),
+                revenue=sum((p.amount for p in money if lo <= p.at < hi), ZERO),
+                no_shows=sum(1 for f in held if f.status is BookingStatus.NO_SHOW),
+                cancellations=sum(
+                    1 for f in facts
+                    if f.cancelled_at is not None and lo <= f.cancelled_at < hi
+                    and f.status is BookingStatus.CANCELLED
+                ),
+            )  # fmt: skip
+
+        weeks, months = [], []
+        day = first
+        while day <= last:
+            monday = day - timedelta(days=day.weekday())
+            b = min(last, monday + timedelta(days=6))
+            iso = day.isocalendar()
+            weeks.append(row(f"{iso.year}-W{iso.week:02d}", day, b))
+            day = b + timedelta(days=1)
+        day = first
+        while day <= last:
+            nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            b = min(last, nxt - timedelta(days=1))
+            months.append(row(f"{day.year}-{day.month:02d}", day, b))
+            day = nxt
+        code = rooms[0].code if room_id is not None and rooms else ""
+        return RoomReport(first, last, tuple(weeks), tuple(months), code)
+
+    def ensure_demo_room(self, actor: Actor) -> Room:
+        """The demo centre's room: ห้องประชุม Co-working, 12 seats, Smart TV and Wi-Fi, with
+        the default rules (Mon-Sat 08:30-17:30, 30-minute grid, 1-9 hours, 15 minutes' buffer,
+        200 baht an hour, 700 a half day, 1,200 a day, 50% deposit held 30 minutes, all of it
+        back up to 24 hours before, none after; a no-show after 30 minutes)."""
+        for room in self.rooms():
+            if room.code == DEMO_ROOM.code:
+                return room
+        room = self.save_room(actor, DEMO_ROOM)
+        self.save_rules(actor, room.id, RoomRules())
+        return room
 
     # --- helpers -------------------------------------------------------------------------------
     def _reach(self) -> _Reach:

@@ -101,7 +101,7 @@ def test_a_tax_invoice_asked_for_at_checkout_is_numbered_on_the_web_series(
     for expected in ("KK-W-T00000001", receipt.receipt_no, "0994000617721"):
         assert expected in text, (expected, text)
     assert "ภูเวียงไดโนเสาร์ทัวร์" in "".join(text.split())  # pdftotext spaces Thai clusters
-    assert re.search(rf"Total\s+{order.subtotal:.2f}", text), text
+    assert re.search(rf"Total\s+{order.total:.2f}", text), text  # the delivery fee in it
 
 
 def test_staff_issue_a_tax_invoice_later_on_the_sales_own_series(

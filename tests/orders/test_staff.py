@@ -55,7 +55,7 @@ def test_confirm_payment_sells_on_the_web_series(
     assert order.subtotal == Decimal("669.00")  # 2 x 85 + 499
     receipt = order_desk.confirm_payment(order.order_no, manager)
     assert receipt.receipt_no == "KK-W-00000001"
-    assert receipt.total == Decimal("669.00")
+    assert receipt.total == order.total == Decimal("719.00")  # with the delivery fee (50)
     paid = order_desk.order(order.order_no)
     assert paid.status is OrderStatus.PAID
     assert paid.receipt_no == "KK-W-00000001"
@@ -89,7 +89,7 @@ def test_confirm_payment_sells_on_the_web_series(
     assert [a.action for a in audit] == ["order.paid"]
     report = eod_report(store.uow, shop_day(clock.now()))
     assert report.sales_count == 1
-    assert report.total == Decimal("669.00")
+    assert report.total == Decimal("719.00")  # the delivery fee is in the sale
     # a second confirmation is refused, and the series stays gapless
     with pytest.raises(OrderError):
         order_desk.confirm_payment(order.order_no, manager)

@@ -23,6 +23,7 @@ def add_commands(sub: Commands) -> None:
         receipt,
         refund,
         report,
+        rooms,
         sales,
         settings,
         shop,
@@ -36,6 +37,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
-        producer, user, curation, stock, orders, shop,
+        producer, user, curation, stock, orders, shop, rooms,
     ):  # fmt: skip
         group.add_commands(sub)
