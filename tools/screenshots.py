@@ -1,6 +1,7 @@
 """Make the README's screenshots from the demo store: docs/till-login.png, docs/till-cart.png,
-docs/till-promptpay.png, docs/till-x-report.png, docs/shift-close.png, and the tea corner's
-docs/tea-menu-pad.png (a drink's options) and docs/tea-orders.png (the tea counter's orders).
+docs/till-promptpay.png, docs/till-x-report.png, docs/shift-close.png, the tea corner's
+docs/tea-menu-pad.png (a drink's options) and docs/tea-orders.png (the tea counter's orders),
+and docs/rooms-week.png (`rooms`: the room calendar's week only).
 
 Runs the real till window offscreen on a fresh demo store, scans products the way a scanner
 does (key events into the scan field), and grabs the window and the payment dialog.
@@ -13,6 +14,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -166,5 +168,84 @@ def main() -> int:
     return 0
 
 
+class _Clock:
+    """The rooms service's clock for the picture: a week in December 2026, moved by hand."""
+
+    def __init__(self, at: datetime) -> None:
+        self.current = at
+
+    def now(self) -> datetime:
+        return self.current
+
+
+def rooms_week() -> int:
+    """docs/rooms-week.png: the room calendar's week at 1366x768, bookings in each status."""
+    from pos.app.bootstrap import Services
+    from pos.domain.rooms import DepositKind, DepositRule, Room, RoomRules
+    from pos.domain.shop_time import BANGKOK
+    from pos.ports.rooms import Customer
+    from ui import i18n
+    from ui.app import ensure_app
+    from ui.rooms.calendar import RoomCalendarWindow
+
+    ensure_app()
+    i18n.install_language("th")
+    docs = ROOT / "docs"
+    monday = datetime(2026, 12, 14, tzinfo=BANGKOK)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "demo.db"), Settings())
+        load_demo(store)
+        services = Services(store, queue_prints=False)
+        rooms = services.rooms
+        clock = _Clock(monday + timedelta(hours=7))
+        rooms.clock = clock
+        manager = services.auth.login("manager", "9999")
+        found = rooms.rooms(active_only=True)
+        room = found[0] if found else rooms.save_room(
+            manager, Room("", "CW1", "ห้องประชุม Co-working", "Co-working room", 12,
+                          ("Smart TV", "Wi-Fi")))
+        rules = RoomRules(deposit=DepositRule(DepositKind.NONE))
+        rooms.save_rules(manager, room.id, rules)
+        rooms.set_holidays(manager, [])
+
+        def book(day: int, start: float, hours: float, name: str, org: str) -> str:
+            at = monday + timedelta(days=day, hours=start)
+            who = Customer(name, "0812345678", org, "", 8)
+            return rooms.book(room.id, at, at + timedelta(hours=hours), who,
+                              actor=manager).booking_no
+
+        book(0, 9, 2, "สมชาย ใจดี", "วิสาหกิจชุมชนบ้านโคก")
+        checked = book(0, 13.5, 3, "กลุ่มทอผ้าไหมบ้านเขวา", "")
+        late = book(1, 8.5, 1, "นภา ศรีสุข", "")
+        here = book(1, 10, 2.5, "ทีมงานศูนย์ OTOP", "")
+        book(2, 10, 4, "ชมรมผู้สูงอายุ", "เทศบาลเมืองขอนแก่น")
+        book(3, 13, 2, "Khon Kaen Startup Club", "")
+        book(4, 8.5, 8, "อบรมการตลาดออนไลน์ OTOP", "สำนักงานพัฒนาชุมชน")
+        rooms.save_rules(manager, room.id, RoomRules())  # a deposit again: these are held
+        book(1, 14, 2, "ประชุมกรรมการหมู่บ้าน", "")
+        book(5, 9, 3, "Co-working Saturday", "")
+        clock.current = monday + timedelta(hours=13, minutes=20)
+        rooms.check_in(checked, manager)
+        clock.current = monday + timedelta(days=1, hours=9, minutes=45)
+        rooms.mark_no_shows()
+        assert rooms.booking(late).status.value == "no_show"
+        clock.current = monday + timedelta(days=1, hours=10, minutes=5)
+        rooms.check_in(here, manager)
+        window = RoomCalendarWindow(services, manager)
+        window.resize(1366, 768)
+        window.show()
+        wait(lambda: bool(window.calendar.grid.columns) and not window.calendar.busy)
+        window.calendar.grid.put_cursor(monday + timedelta(days=1, hours=14))
+        QApplication.processEvents()
+        window.grab().save(str(docs / "rooms-week.png"))
+        window.close()
+        services.close()
+    print(f"wrote {docs / 'rooms-week.png'}")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if sys.argv[1:] == ["rooms"]:
+        sys.exit(rooms_week())
+    code = main()
+    sys.exit(code or rooms_week())

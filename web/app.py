@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pos.domain.settings import Settings
 from resources import FONTS
-from web import catalogue, orders
+from web import catalogue, orders, rooms
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
 from web.navigation import Navigation
@@ -75,6 +75,7 @@ def create_app(
         order_limit=order_limit or TokenBucket(capacity=5, refill_s=12.0),
         navigation=Navigation(services.orders),
         secure_cookies=secure_cookies,
+        rooms=getattr(services, "rooms", None),
     )
 
     @asynccontextmanager
@@ -101,6 +102,7 @@ def create_app(
         app.mount("/photos", StaticFiles(directory=photos, check_dir=False), name="photos")
     app.include_router(catalogue.router)
     app.include_router(orders.router)
+    app.include_router(rooms.router)
     return app
 
 

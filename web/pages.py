@@ -24,6 +24,7 @@ from web.security import Session, Signer, TokenBucket
 if TYPE_CHECKING:
     from pos.domain.settings import Settings
     from pos.services.orders import Orders
+    from pos.services.rooms import Rooms
     from web.navigation import Navigation
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -114,6 +115,7 @@ class Shop:
     order_limit: TokenBucket
     navigation: Navigation
     secure_cookies: bool = False  # served over https (`shop serve --https`)
+    rooms: Rooms | None = None  # the meeting room's pages (web.rooms); None: not offered
 
 
 def shop_of(request: Request) -> Shop:

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from pos.services.tea_recipes import RecipeStock
     from pos.services.till import TillContext
     from pos.services.users import Users
+    from printing.booking_slip import BookingSlips
 
 log = logging.getLogger(__name__)
 
@@ -675,6 +676,13 @@ class Services:
         return ShippingDesk(self.settings, QtShippingDocuments(), self.clock)
 
     @cached_property
+    def booking_slips(self) -> BookingSlips:
+        """The room booking's confirmation slip: the receipt printer (ESC/POS) or a PDF."""
+        from printing.booking_slip import BookingSlips
+
+        return BookingSlips(self.settings)
+
+    @cached_property
     def central_copy(self) -> bool:
         """The store is a counter's copy of a central database (it has pulled the catalogue and
         the users from there, or names one): the back office changes them there only."""
@@ -770,6 +778,7 @@ class Services:
             load_showcase=self.load_showcase,
             orders=self.orders,
             tea=self.tea,
+            rooms=self.rooms,
         )
 
     def load_showcase(self) -> Showcase:

@@ -162,6 +162,12 @@ class SaleSession:
         self._tell(Change.LINES)
         return row
 
+    def add_line(self, line: CartLine) -> int:
+        """Put a ready-made line in the cart (a room booking's payment); returns its row."""
+        row = self._cart.add_line(line)
+        self._tell(Change.LINES)
+        return row
+
     def set_quantity(self, line_id: str, quantity: Decimal) -> None:
         self._cart.set_quantity(line_id, quantity)
         self._tell(Change.LINES)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # named in annotations only: the till's first frame imports n
     from pos.services.orders import Orders
     from pos.services.printing import PrintQueue, TaxInvoices, TestPages
     from pos.services.returns import Returns
+    from pos.services.rooms import Rooms
     from pos.services.search import ProductIndex
     from pos.services.settings import SettingsTaken
     from pos.services.shifts import Shifts
@@ -52,6 +53,8 @@ class TillContext:
     # worker (take: what the services use now); None: the till keeps its settings to the end
     take_settings: Callable[[Settings], SettingsTaken] | None = None
     watch_settings: Callable[[Callable[[Settings], None]], None] | None = None
+    # the room bookings (the booking key's payments, the calendar); None: no room here
+    rooms: Rooms | None = None
     # the customer display's slideshow and photos (None: a display with no stories)
     load_showcase: Callable[[], Showcase] | None = None
     # the stock figure beside a scanned or found product, with what online orders hold

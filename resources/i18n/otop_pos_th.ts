@@ -163,37 +163,52 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="73"/>
+        <location filename="../../ui/backoffice/window.py" line="81"/>
         <source>Products</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="75"/>
+        <location filename="../../ui/backoffice/window.py" line="83"/>
         <source>Producers</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="77"/>
+        <location filename="../../ui/backoffice/window.py" line="85"/>
         <source>Curation</source>
         <translation>คัดสรรสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="79"/>
+        <location filename="../../ui/backoffice/window.py" line="87"/>
         <source>Users</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="80"/>
+        <location filename="../../ui/backoffice/window.py" line="88"/>
         <source>Stock</source>
         <translation>สต็อกสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="82"/>
+        <location filename="../../ui/backoffice/window.py" line="90"/>
         <source>Orders</source>
         <translation>คำสั่งซื้อออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="83"/>
+        <location filename="../../ui/backoffice/window.py" line="91"/>
+        <source>Tea corner</source>
+        <translation>ร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="92"/>
+        <source>Rooms</source>
+        <translation>ห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="93"/>
+        <source>Room calendar</source>
+        <translation>ปฏิทินห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="95"/>
         <source>Settings</source>
         <translation>การตั้งค่า</translation>
     </message>
@@ -201,22 +216,22 @@
 <context>
     <name>BackOfficeLoginDialog</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="117"/>
+        <location filename="../../ui/backoffice/window.py" line="129"/>
         <source>Back office: log in</source>
         <translation>ระบบหลังร้าน: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="127"/>
+        <location filename="../../ui/backoffice/window.py" line="139"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="130"/>
+        <location filename="../../ui/backoffice/window.py" line="142"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="131"/>
+        <location filename="../../ui/backoffice/window.py" line="143"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
@@ -224,12 +239,12 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="222"/>
+        <location filename="../../ui/backoffice/window.py" line="234"/>
         <source>OTOP POS — back office</source>
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="225"/>
+        <location filename="../../ui/backoffice/window.py" line="237"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -388,79 +403,274 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="115"/>
+        <source>New booking</source>
+        <translation>จองห้องใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="116"/>
+        <source>Move the booking</source>
+        <translation>ย้ายเวลาการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="117"/>
+        <source>Extend the booking</source>
+        <translation>ขยายเวลาการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="144"/>
+        <source>Name</source>
+        <translation>ชื่อผู้จอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="145"/>
+        <source>Mobile phone</source>
+        <translation>เบอร์มือถือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="146"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="147"/>
+        <source>Purpose</source>
+        <translation>วัตถุประสงค์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="148"/>
+        <source>Attendees</source>
+        <translation>จำนวนผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="149"/>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="150"/>
+        <source>Day</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="151"/>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="152"/>
+        <source>Until</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="153"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="161"/>
+        <source>Book (Ctrl+S)</source>
+        <translation>จอง (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="161"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="164"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="279"/>
+        <source>{n} h</source>
+        <translation>{n} ชม.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="280"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} ชม. {m} นาที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="309"/>
+        <location filename="../../ui/rooms/booking_dialog.py" line="342"/>
+        <source>The room is closed on that day</source>
+        <translation>ห้องปิดในวันนั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="315"/>
+        <source>{price} baht · deposit {deposit}</source>
+        <translation>{price} บาท · มัดจำ {deposit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="320"/>
+        <source>{price} baht</source>
+        <translation>{price} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="347"/>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_dialog.py" line="377"/>
+        <source>Something went wrong: {what}</source>
+        <translation>เกิดข้อผิดพลาด: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPickDialog</name>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="84"/>
+        <source>Room booking: take a payment</source>
+        <translation>การจองห้อง: รับชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="89"/>
+        <source>Scan the slip&apos;s QR, or type a booking number, name or phone</source>
+        <translation>สแกน QR บนใบยืนยัน หรือพิมพ์หมายเลขการจอง ชื่อ หรือเบอร์โทร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="104"/>
+        <source>Loading the bookings…</source>
+        <translation>กำลังโหลดรายการจอง…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="117"/>
+        <source>{n} bookings with money due</source>
+        <translation>การจองที่ยังต้องชำระ {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="130"/>
+        <source>deposit</source>
+        <translation>มัดจำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="130"/>
+        <source>balance</source>
+        <translation>ยอดคงเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="162"/>
+        <source>No booking matches {text}</source>
+        <translation>ไม่พบการจองที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="164"/>
+        <source>Looking up {text}…</source>
+        <translation>กำลังค้นหา {text}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/pick_dialog.py" line="175"/>
+        <source>{no} has nothing to pay ({status})</source>
+        <translation>{no} ไม่มียอดต้องชำระ ({status})</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="173"/>
+        <source>Cancel booking {no}</source>
+        <translation>ยกเลิกการจอง {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="180"/>
+        <source>{name}, {when}. Paid {paid} baht; by the cancellation rules {refund} baht is refunded.</source>
+        <translation>{name} {when} ชำระแล้ว {paid} บาท ตามเงื่อนไขการยกเลิกจะคืนเงิน {refund} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="193"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="196"/>
+        <source>Keep the booking (Esc)</source>
+        <translation>ไม่ยกเลิก (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="198"/>
+        <source>Cancel the booking (Enter)</source>
+        <translation>ยกเลิกการจอง (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>CartFlow</name>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="54"/>
+        <location filename="../../ui/till/cart_flow.py" line="55"/>
         <source>Log in first, then scan</source>
         <translation>เข้าสู่ระบบก่อน แล้วจึงสแกนสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="109"/>
+        <location filename="../../ui/till/cart_flow.py" line="113"/>
         <source>One moment: looking up the last scan…</source>
         <translation>สักครู่: กำลังค้นหาสินค้าที่สแกนล่าสุด…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="125"/>
+        <location filename="../../ui/till/cart_flow.py" line="129"/>
         <source>Nothing to park</source>
         <translation>ไม่มีรายการให้พักบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="135"/>
+        <location filename="../../ui/till/cart_flow.py" line="139"/>
         <source>Sale parked. Press F6 to bring it back.</source>
         <translation>พักบิลแล้ว กด F6 เพื่อเรียกบิลกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="142"/>
+        <location filename="../../ui/till/cart_flow.py" line="146"/>
         <source>Finish or park (F5) the current sale first</source>
         <translation>กรุณาปิดบิลหรือพักบิล (F5) ที่ขายอยู่ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="156"/>
+        <location filename="../../ui/till/cart_flow.py" line="160"/>
         <source>No parked sales</source>
         <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="172"/>
+        <location filename="../../ui/till/cart_flow.py" line="176"/>
         <source>Parked sale is back</source>
         <translation>เรียกบิลที่พักไว้กลับมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="183"/>
+        <location filename="../../ui/till/cart_flow.py" line="187"/>
         <source>The cart is already empty</source>
         <translation>ไม่มีรายการในบิลอยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="185"/>
+        <location filename="../../ui/till/cart_flow.py" line="189"/>
         <source>Take every line off this sale ({total})?</source>
         <translation>ลบทุกรายการออกจากบิลนี้ ({total}) ใช่หรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="188"/>
+        <location filename="../../ui/till/cart_flow.py" line="192"/>
         <source>Payments were already taken: give them back to the customer.</source>
         <translation>รับชำระเงินไปแล้วบางส่วน: กรุณาคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="189"/>
+        <location filename="../../ui/till/cart_flow.py" line="193"/>
         <source>Cancel sale (F9)</source>
         <translation>ยกเลิกบิล (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="190"/>
+        <location filename="../../ui/till/cart_flow.py" line="194"/>
         <source>Yes, cancel (Enter)</source>
         <translation>ใช่ ยกเลิกบิล (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="207"/>
+        <location filename="../../ui/till/cart_flow.py" line="211"/>
         <source>Sale cancelled</source>
         <translation>ยกเลิกบิลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="219"/>
+        <location filename="../../ui/till/cart_flow.py" line="223"/>
         <source>Gift baskets are not set up on this till</source>
         <translation>เครื่องนี้ยังไม่ได้ตั้งค่าตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/cart_flow.py" line="258"/>
+        <location filename="../../ui/till/cart_flow.py" line="262"/>
         <source>Basket added to the sale</source>
         <translation>เพิ่มตะกร้าในบิลแล้ว</translation>
     </message>
@@ -468,42 +678,42 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../ui/cart_model.py" line="205"/>
+        <location filename="../../ui/cart_model.py" line="206"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="206"/>
+        <location filename="../../ui/cart_model.py" line="207"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="207"/>
+        <location filename="../../ui/cart_model.py" line="208"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="208"/>
+        <location filename="../../ui/cart_model.py" line="209"/>
         <source>Unit price</source>
         <translation>ราคา/หน่วย</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="209"/>
+        <location filename="../../ui/cart_model.py" line="210"/>
         <source>Discount</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="210"/>
+        <location filename="../../ui/cart_model.py" line="211"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="298"/>
+        <location filename="../../ui/cart_model.py" line="301"/>
         <source>per {unit}</source>
         <translation>ต่อ{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/cart_model.py" line="299"/>
+        <location filename="../../ui/cart_model.py" line="302"/>
         <source> · VAT exempt</source>
         <translation> · ยกเว้นภาษี</translation>
     </message>
@@ -902,109 +1112,124 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="150"/>
+        <location filename="../../ui/customer_display/painting.py" line="140"/>
+        <source>Order {number} ready</source>
+        <translation>คิว {number} พร้อมแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="143"/>
+        <source>Orders {numbers} ready</source>
+        <translation>คิว {numbers} พร้อมแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="175"/>
         <source>{count} more lines above</source>
         <translation>อีก {count} รายการด้านบน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="176"/>
+        <location filename="../../ui/customer_display/painting.py" line="201"/>
         <source>in the gift basket</source>
         <translation>อยู่ในกระเช้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="185"/>
+        <location filename="../../ui/customer_display/painting.py" line="210"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="199"/>
+        <location filename="../../ui/customer_display/painting.py" line="224"/>
         <source>Items</source>
         <translation>จำนวนชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="200"/>
+        <location filename="../../ui/customer_display/painting.py" line="225"/>
         <source>Subtotal</source>
         <translation>รวมเป็นเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="203"/>
+        <location filename="../../ui/customer_display/painting.py" line="228"/>
         <source>Discounts</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="205"/>
+        <location filename="../../ui/customer_display/painting.py" line="230"/>
         <source>VAT included</source>
         <translation>ภาษีมูลค่าเพิ่ม (รวมในราคา)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="207"/>
+        <location filename="../../ui/customer_display/painting.py" line="232"/>
         <source>Paid so far</source>
         <translation>ชำระแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="215"/>
+        <location filename="../../ui/customer_display/painting.py" line="240"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="236"/>
+        <location filename="../../ui/customer_display/painting.py" line="261"/>
         <source>Scan to pay with PromptPay</source>
         <translation>สแกนจ่ายด้วยพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="237"/>
+        <location filename="../../ui/customer_display/painting.py" line="262"/>
         <source>Please pay at the counter</source>
         <translation>กรุณาชำระเงินที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="241"/>
+        <location filename="../../ui/customer_display/painting.py" line="266"/>
         <source>Amount due</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="247"/>
+        <location filename="../../ui/customer_display/painting.py" line="272"/>
         <source>Total {total}, paid so far {paid}</source>
         <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="254"/>
+        <location filename="../../ui/customer_display/painting.py" line="279"/>
         <source>Open your bank&apos;s app and scan the code: the amount is filled in</source>
         <translation>เปิดแอปธนาคารแล้วสแกนคิวอาร์โค้ด ยอดเงินจะขึ้นให้เอง</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="267"/>
+        <location filename="../../ui/customer_display/painting.py" line="292"/>
         <source>Paid, thank you</source>
         <translation>ชำระเงินเรียบร้อย ขอบคุณค่ะ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="270"/>
+        <location filename="../../ui/customer_display/painting.py" line="295"/>
         <source>Total {amount}</source>
         <translation>ยอดรวม {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="277"/>
+        <location filename="../../ui/customer_display/painting.py" line="302"/>
         <source>Your change</source>
         <translation>เงินทอน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="283"/>
+        <location filename="../../ui/customer_display/painting.py" line="308"/>
         <source>Receipt {number}</source>
         <translation>ใบเสร็จเลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="294"/>
+        <location filename="../../ui/customer_display/painting.py" line="319"/>
         <source>Welcome</source>
         <translation>ยินดีต้อนรับ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="304"/>
+        <location filename="../../ui/customer_display/painting.py" line="329"/>
         <source>Made by our producers</source>
         <translation>ผลงานจากผู้ผลิตในชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="319"/>
+        <location filename="../../ui/customer_display/painting.py" line="344"/>
         <source>OTOP {stars}-star product</source>
         <translation>สินค้า OTOP ระดับ {stars} ดาว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_display/painting.py" line="370"/>
+        <source>Mulberry tea corner: ask at the counter</source>
+        <translation>ร้านชาใบหม่อน สั่งได้ที่เคาน์เตอร์</translation>
     </message>
 </context>
 <context>
@@ -1584,48 +1809,48 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>พร้อมรับลูกค้าคนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="299"/>
+        <location filename="../../ui/till/panels.py" line="301"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="302"/>
+        <location filename="../../ui/till/panels.py" line="304"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="303"/>
-        <location filename="../../ui/till/panels.py" line="330"/>
+        <location filename="../../ui/till/panels.py" line="305"/>
+        <location filename="../../ui/till/panels.py" line="332"/>
         <source>Line {n}</source>
         <translation>รายการที่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="317"/>
+        <location filename="../../ui/till/panels.py" line="319"/>
         <source>In stock {n}</source>
         <translation>คงเหลือ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="319"/>
+        <location filename="../../ui/till/panels.py" line="321"/>
         <source>reserved {n}</source>
         <translation>จองไว้ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="328"/>
+        <location filename="../../ui/till/panels.py" line="330"/>
         <source>Gift basket of {items} item(s): {count} × {price}</source>
         <translation>กระเช้าของขวัญ {items} รายการ: {count} × {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="336"/>
+        <location filename="../../ui/till/panels.py" line="338"/>
         <source>Sale {number} saved</source>
         <translation>บันทึกบิล {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="337"/>
+        <location filename="../../ui/till/panels.py" line="339"/>
         <source>Total {amount}</source>
         <translation>ยอดสุทธิ {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="339"/>
+        <location filename="../../ui/till/panels.py" line="341"/>
         <source>Change {amount}</source>
         <translation>เงินทอน {amount}</translation>
     </message>
@@ -1966,6 +2191,24 @@ Discard it and close the till?</source>
         <location filename="../../ui/shift_dialogs.py" line="130"/>
         <source>Open shift (Enter)</source>
         <translation>เปิดกะ (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCard</name>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="119"/>
+        <source>Ready (Enter)</source>
+        <translation>พร้อมแล้ว (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="121"/>
+        <source>Collected (Enter)</source>
+        <translation>รับไปแล้ว (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="122"/>
+        <source>Reprint ticket</source>
+        <translation>พิมพ์ใบสั่งซ้ำ</translation>
     </message>
 </context>
 <context>
@@ -3616,6 +3859,440 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>RoomCalendar</name>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="244"/>
+        <source>◀ (PgUp)</source>
+        <translation>◀ ก่อนหน้า (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="246"/>
+        <source>(PgDown) ▶</source>
+        <translation>ถัดไป (PgDown) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="248"/>
+        <source>Today (Ctrl+T)</source>
+        <translation>วันนี้ (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="252"/>
+        <source>F2: scan the slip&apos;s QR to check in, or type a name, phone or BK number</source>
+        <translation>F2: สแกน QR บนใบยืนยันเพื่อเช็กอิน หรือพิมพ์ชื่อ เบอร์โทร หรือหมายเลข BK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="269"/>
+        <source>New booking</source>
+        <translation>จองใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="270"/>
+        <source>Move</source>
+        <translation>ย้ายเวลา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="271"/>
+        <source>Extend</source>
+        <translation>ขยายเวลา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="272"/>
+        <source>Check in</source>
+        <translation>เช็กอิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="273"/>
+        <source>Mark no-shows</source>
+        <translation>บันทึกผู้ไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="274"/>
+        <source>Cancel booking</source>
+        <translation>ยกเลิกการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="275"/>
+        <source>Print slip</source>
+        <translation>พิมพ์ใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="276"/>
+        <source>Slip as PDF</source>
+        <translation>ใบยืนยันเป็น PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="300"/>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="365"/>
+        <source>No room is set up yet (back office: Rooms)</source>
+        <translation>ยังไม่มีห้องให้จอง (ระบบหลังร้าน: ห้องประชุม)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="410"/>
+        <source>Closed</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="421"/>
+        <source>The central database cannot be reached: this is the last calendar read, and new bookings cannot be confirmed</source>
+        <translation>ติดต่อฐานข้อมูลกลางไม่ได้ ปฏิทินนี้เป็นข้อมูลล่าสุดที่อ่านได้ และยังยืนยันการจองใหม่ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="434"/>
+        <source>Day view (F10)</source>
+        <translation>มุมมองรายวัน (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="434"/>
+        <source>Week view (F10)</source>
+        <translation>มุมมองรายสัปดาห์ (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="474"/>
+        <source>Free: press Enter to book {when}</source>
+        <translation>ว่าง: กด Enter เพื่อจอง {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="493"/>
+        <source>Attendees: {n}</source>
+        <translation>ผู้เข้าร่วม: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="495"/>
+        <source>Price {price} · paid {paid} · due {due}</source>
+        <translation>ราคา {price} · ชำระแล้ว {paid} · คงเหลือ {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="503"/>
+        <source>Held until {time}: the deposit {deposit} confirms it</source>
+        <translation>จองไว้ถึง {time} น. ชำระมัดจำ {deposit} เพื่อยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="514"/>
+        <source>{no}: F4 move, F5 extend, F6 check in, F8 cancel, F9 slip</source>
+        <translation>{no}: F4 ย้าย F5 ขยายเวลา F6 เช็กอิน F8 ยกเลิก F9 ใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="525"/>
+        <source>That time is booked: move the cursor to free time</source>
+        <translation>เวลานี้ถูกจองแล้ว กรุณาเลื่อนไปยังเวลาที่ว่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="600"/>
+        <source>{no} saved: {when}</source>
+        <translation>บันทึก {no} แล้ว: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="637"/>
+        <source>Found {no}: {name}</source>
+        <translation>พบ {no}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="640"/>
+        <source>No booking in the days shown matches {text}</source>
+        <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="647"/>
+        <source>{name} checked in: {no}, {when}</source>
+        <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="666"/>
+        <source>Marked as no-show: {numbers}</source>
+        <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="668"/>
+        <source>No booking is past its no-show time</source>
+        <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="696"/>
+        <source>{no} cancelled: {refund} baht to refund</source>
+        <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="710"/>
+        <source>Slip {no} printed</source>
+        <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <source>Save the slip</source>
+        <translation>บันทึกใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <source>PDF (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="726"/>
+        <source>Slip saved: {path}</source>
+        <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCalendarWindow</name>
+    <message>
+        <location filename="../../ui/rooms/calendar.py" line="753"/>
+        <source>Meeting room bookings</source>
+        <translation>การจองห้องประชุม</translation>
+    </message>
+</context>
+<context>
+    <name>RoomFlow</name>
+    <message>
+        <location filename="../../ui/till/room_flow.py" line="47"/>
+        <location filename="../../ui/till/room_flow.py" line="122"/>
+        <source>The meeting room is not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/room_flow.py" line="100"/>
+        <source>The sale is busy: take the booking&apos;s payment again</source>
+        <translation>รายการขายกำลังทำงาน กรุณารับชำระการจองอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/room_flow.py" line="112"/>
+        <source>Booking payment added: {detail}</source>
+        <translation>เพิ่มรายการชำระการจองแล้ว: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="156"/>
+        <source>New room (Ctrl+N)</source>
+        <translation>ห้องใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="159"/>
+        <source>Rooms</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="170"/>
+        <source>Smart TV, Wi-Fi, whiteboard</source>
+        <translation>สมาร์ททีวี, Wi-Fi, ไวท์บอร์ด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="171"/>
+        <source>Can be booked</source>
+        <translation>เปิดให้จอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="173"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="174"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="175"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (อังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="176"/>
+        <source>Seats</source>
+        <translation>จำนวนที่นั่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="177"/>
+        <source>Equipment</source>
+        <translation>อุปกรณ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="179"/>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="191"/>
+        <source>Opening hours</source>
+        <translation>เวลาเปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="194"/>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="198"/>
+        <source> days</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="202"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="204"/>
+        <source>(none)</source>
+        <translation>(ไม่มี)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="207"/>
+        <source>No deposit</source>
+        <translation>ไม่เก็บมัดจำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="208"/>
+        <source>Percent of the price</source>
+        <translation>ร้อยละของราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="209"/>
+        <source>Fixed amount</source>
+        <translation>จำนวนเงินคงที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="213"/>
+        <source> h</source>
+        <translation> ชม.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="219"/>
+        <source>Slot length</source>
+        <translation>ช่วงเวลาละ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="220"/>
+        <source>Shortest booking</source>
+        <translation>จองสั้นที่สุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="221"/>
+        <source>Longest booking</source>
+        <translation>จองนานที่สุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="222"/>
+        <source>Booked at most</source>
+        <translation>จองล่วงหน้าได้ไม่เกิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="223"/>
+        <source>Buffer between bookings</source>
+        <translation>เวลาเว้นระหว่างการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="224"/>
+        <source>Price per hour</source>
+        <translation>ราคาต่อชั่วโมง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="225"/>
+        <source>Price per half day</source>
+        <translation>ราคาครึ่งวัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="226"/>
+        <source>Price per day</source>
+        <translation>ราคาเต็มวัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="230"/>
+        <source>Deposit</source>
+        <translation>มัดจำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="231"/>
+        <source>Cancellation cutoff (before the start)</source>
+        <translation>ยกเลิกได้ก่อนเวลาเริ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="232"/>
+        <source>Refund before the cutoff</source>
+        <translation>คืนเงินเมื่อยกเลิกก่อนกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="233"/>
+        <source>Refund after the cutoff</source>
+        <translation>คืนเงินเมื่อยกเลิกหลังกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="234"/>
+        <source>No-show after the start</source>
+        <translation>ถือว่าไม่มาหลังเวลาเริ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="235"/>
+        <source>Held unpaid for</source>
+        <translation>จองไว้โดยยังไม่ชำระได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="236"/>
+        <source>Booking rules</source>
+        <translation>กฎการจอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="239"/>
+        <source>Save room and rules (Ctrl+S)</source>
+        <translation>บันทึกห้องและกฎ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="260"/>
+        <source>Name of the day</source>
+        <translation>ชื่อวัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="262"/>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="264"/>
+        <source>Remove (Del)</source>
+        <translation>นำออก (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="266"/>
+        <source>Thai public holidays 2026-2027</source>
+        <translation>วันหยุดราชการไทย 2569-2570</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="268"/>
+        <source>Save the closed days</source>
+        <translation>บันทึกวันปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="277"/>
+        <source>Closed days (no room can be booked)</source>
+        <translation>วันปิด (จองห้องไม่ได้)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="334"/>
+        <source> (not bookable)</source>
+        <translation> (ปิดการจอง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="452"/>
+        <source>Saved {code}: {name}</source>
+        <translation>บันทึก {code}: {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="479"/>
+        <source>{day} added: save the closed days to keep it</source>
+        <translation>เพิ่ม {day} แล้ว กรุณาบันทึกวันปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="498"/>
+        <source>Thai public holidays added: save the closed days to keep them</source>
+        <translation>เพิ่มวันหยุดราชการแล้ว กรุณาบันทึกวันปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/rooms_page.py" line="504"/>
+        <source>{n} closed days saved</source>
+        <translation>บันทึกวันปิด {n} วันแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>SettingsFlow</name>
     <message>
         <location filename="../../ui/till/settings_flow.py" line="64"/>
@@ -3920,42 +4597,42 @@ Card</source>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/till/panels.py" line="372"/>
+        <location filename="../../ui/till/panels.py" line="374"/>
         <source>Terminal: {name} ({prefix})</source>
         <translation>จุดขาย: {name} ({prefix})</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="377"/>
+        <location filename="../../ui/till/panels.py" line="379"/>
         <source>Store not open</source>
         <translation>ฐานข้อมูลร้านยังไม่เปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="378"/>
+        <location filename="../../ui/till/panels.py" line="380"/>
         <source>Opening the store…</source>
         <translation>กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="381"/>
+        <location filename="../../ui/till/panels.py" line="383"/>
         <source>Catalogue: {count} products</source>
         <translation>สินค้า: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="384"/>
+        <location filename="../../ui/till/panels.py" line="386"/>
         <source>Catalogue: not available</source>
         <translation>ข้อมูลสินค้า: ไม่พร้อมใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="386"/>
+        <location filename="../../ui/till/panels.py" line="388"/>
         <source>Loading catalogue…</source>
         <translation>กำลังโหลดรายการสินค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="387"/>
+        <location filename="../../ui/till/panels.py" line="389"/>
         <source>Language: {name}</source>
         <translation>ภาษา: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/panels.py" line="391"/>
+        <location filename="../../ui/till/panels.py" line="393"/>
         <source>working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
@@ -4143,6 +4820,287 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>TeaFlow</name>
+    <message>
+        <location filename="../../ui/till/tea_flow.py" line="37"/>
+        <location filename="../../ui/till/tea_flow.py" line="81"/>
+        <source>The tea corner is not set up on this till</source>
+        <translation>เครื่องนี้ยังไม่ได้ตั้งค่าร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_flow.py" line="47"/>
+        <source>The tea menu is empty: set it up in the back office</source>
+        <translation>ยังไม่มีเมนูร้านชา: ตั้งค่าได้ในหลังร้าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_flow.py" line="72"/>
+        <source>Drink added to the sale</source>
+        <translation>เพิ่มเครื่องดื่มในรายการขายแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>TeaLoginDialog</name>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="389"/>
+        <source>Tea corner: log in</source>
+        <translation>ร้านชา: เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="399"/>
+        <source>User</source>
+        <translation>ผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="400"/>
+        <source>PIN</source>
+        <translation>รหัส PIN</translation>
+    </message>
+</context>
+<context>
+    <name>TeaOrdersWindow</name>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="283"/>
+        <source>Log in at the till first</source>
+        <translation>เข้าสู่ระบบที่เครื่องขายก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="287"/>
+        <source>Order {number}: its tickets are printed again</source>
+        <translation>คิว {number}: พิมพ์ใบสั่งซ้ำแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="299"/>
+        <source>Something went wrong (it was logged).</source>
+        <translation>เกิดข้อผิดพลาด (บันทึกไว้ในล็อกแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="341"/>
+        <source>Tea corner: orders</source>
+        <translation>ร้านชา: รายการสั่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="343"/>
+        <source>Today&apos;s orders: arrows choose, Enter = next step, Ctrl+P = reprint</source>
+        <translation>รายการสั่งวันนี้: ลูกศรเลือก, Enter = ขั้นต่อไป, Ctrl+P = พิมพ์ซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="346"/>
+        <source>New ({count})</source>
+        <translation>ใหม่ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tea/orders_window.py" line="349"/>
+        <source>Ready ({count})</source>
+        <translation>พร้อมแล้ว ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>TeaPad</name>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="477"/>
+        <source>Tea corner</source>
+        <translation>ร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="478"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="483"/>
+        <source>Tea corner: choose a drink (arrows, Enter)</source>
+        <translation>ร้านชา: เลือกเครื่องดื่ม (ลูกศร, Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="485"/>
+        <source>The tea menu is empty</source>
+        <translation>ยังไม่มีเมนูร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="488"/>
+        <source>Choose the options (arrows, Space), then Enter to add</source>
+        <translation>เลือกตัวเลือก (ลูกศร, Space) แล้วกด Enter เพื่อเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="496"/>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="497"/>
+        <source>Back (Esc)</source>
+        <translation>กลับ (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tea_pad.py" line="498"/>
+        <source>Add to the sale (Enter)</source>
+        <translation>เพิ่มในรายการขาย (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>TeaPage</name>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="250"/>
+        <source>yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="250"/>
+        <source>no</source>
+        <translation>ไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="374"/>
+        <source>Saved: {name}</source>
+        <translation>บันทึกแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="400"/>
+        <source>Search the menu…</source>
+        <translation>ค้นหาเมนู…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="402"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="406"/>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="402"/>
+        <source>Drink</source>
+        <translation>เครื่องดื่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="402"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="406"/>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="402"/>
+        <source>Active</source>
+        <translation>ใช้งานอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="404"/>
+        <source>New drink (Ctrl+N)</source>
+        <translation>เมนูใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="405"/>
+        <source>Active / inactive</source>
+        <translation>เปิด / ปิดการขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="406"/>
+        <source>Order on the pad</source>
+        <translation>ลำดับบนหน้าเมนู</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="411"/>
+        <source>On the menu</source>
+        <translation>มีขาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="413"/>
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="413"/>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="414"/>
+        <source>Recipe (SKU quantity; …)</source>
+        <translation>สูตร (รหัส ปริมาณ; …)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="420"/>
+        <source>Option groups</source>
+        <translation>กลุ่มตัวเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="426"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="426"/>
+        <source>Thai</source>
+        <translation>ไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <location filename="../../ui/backoffice/tea_page.py" line="426"/>
+        <source>English</source>
+        <translation>อังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="422"/>
+        <source>Several</source>
+        <translation>เลือกได้หลายอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="423"/>
+        <source>Required</source>
+        <translation>ต้องเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="423"/>
+        <source>Default</source>
+        <translation>ค่าเริ่มต้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="424"/>
+        <source>Options and their prices</source>
+        <translation>ตัวเลือกและราคา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="426"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="427"/>
+        <source>Price +</source>
+        <translation>ราคาเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="427"/>
+        <source>Recipe</source>
+        <translation>สูตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="428"/>
+        <source>Add group</source>
+        <translation>เพิ่มกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="429"/>
+        <source>Remove group</source>
+        <translation>ลบกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="430"/>
+        <source>Add option</source>
+        <translation>เพิ่มตัวเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="431"/>
+        <source>Remove option</source>
+        <translation>ลบตัวเลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/tea_page.py" line="432"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>บันทึก (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
     <name>TillActions</name>
     <message>
         <location filename="../../ui/till/actions.py" line="51"/>
@@ -4216,202 +5174,237 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="94"/>
+        <source>Tea</source>
+        <translation>ชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="95"/>
+        <source>Tea corner: the drinks&apos; menu pad</source>
+        <translation>ร้านชา: หน้าเมนูเครื่องดื่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="99"/>
+        <source>Tea orders</source>
+        <translation>รายการสั่งร้านชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="103"/>
         <source>One more</source>
         <translation>เพิ่ม 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="95"/>
+        <location filename="../../ui/till/actions.py" line="104"/>
         <source>One more / one less of the selected line</source>
         <translation>เพิ่ม / ลดจำนวนของรายการที่เลือกทีละ 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="99"/>
+        <location filename="../../ui/till/actions.py" line="108"/>
         <source>One less</source>
         <translation>ลด 1</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="103"/>
+        <location filename="../../ui/till/actions.py" line="112"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="104"/>
+        <location filename="../../ui/till/actions.py" line="113"/>
         <source>Remove the selected line</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="108"/>
+        <location filename="../../ui/till/actions.py" line="117"/>
         <source>Cancel sale</source>
         <translation>ยกเลิกบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="109"/>
+        <location filename="../../ui/till/actions.py" line="118"/>
         <source>Cancel the whole sale</source>
         <translation>ยกเลิกทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="113"/>
+        <location filename="../../ui/till/actions.py" line="122"/>
         <source>PAY</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="114"/>
+        <location filename="../../ui/till/actions.py" line="123"/>
         <source>Pay</source>
         <translation>ชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="118"/>
+        <location filename="../../ui/till/actions.py" line="127"/>
         <source>Switch language</source>
         <translation>สลับภาษา</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="120"/>
+        <location filename="../../ui/till/actions.py" line="129"/>
         <source>Switch language ไทย / English</source>
         <translation>สลับภาษา ไทย / English</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="124"/>
+        <location filename="../../ui/till/actions.py" line="133"/>
         <source>Customer display language</source>
         <translation>ภาษาจอลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="125"/>
+        <location filename="../../ui/till/actions.py" line="134"/>
         <source>Customer display: ไทย / English (the till stays)</source>
         <translation>จอลูกค้า: ไทย / English (จอแคชเชียร์คงเดิม)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="130"/>
+        <location filename="../../ui/till/actions.py" line="139"/>
         <source>Show the customer display</source>
         <translation>เปิดจอลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="131"/>
+        <location filename="../../ui/till/actions.py" line="140"/>
         <source>Customer display: open it again after it was closed</source>
         <translation>จอลูกค้า: เปิดอีกครั้งหลังถูกปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="166"/>
+        <location filename="../../ui/till/actions.py" line="175"/>
         <source>Printer setup</source>
         <translation>ตั้งค่าเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="167"/>
+        <location filename="../../ui/till/actions.py" line="176"/>
         <source>Printer setup and test page</source>
         <translation>ตั้งค่าเครื่องพิมพ์และพิมพ์หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="171"/>
+        <location filename="../../ui/till/actions.py" line="180"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="172"/>
+        <location filename="../../ui/till/actions.py" line="181"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="176"/>
+        <location filename="../../ui/till/actions.py" line="185"/>
         <source>Price of the line</source>
         <translation>ราคาของรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="178"/>
+        <location filename="../../ui/till/actions.py" line="187"/>
         <source>New unit price of the selected line (a manager approves it)</source>
         <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="137"/>
+        <location filename="../../ui/till/actions.py" line="146"/>
         <source>Open shift</source>
         <translation>เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="141"/>
+        <location filename="../../ui/till/actions.py" line="150"/>
         <source>Paid in</source>
         <translation>นำเงินเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="142"/>
+        <location filename="../../ui/till/actions.py" line="151"/>
         <source>Paid in: cash put into the drawer</source>
         <translation>นำเงินเข้า: นำเงินสดใส่ลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="146"/>
+        <location filename="../../ui/till/actions.py" line="155"/>
         <source>Paid out</source>
         <translation>นำเงินออก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="147"/>
+        <location filename="../../ui/till/actions.py" line="156"/>
         <source>Paid out: cash taken from the drawer</source>
         <translation>นำเงินออก: นำเงินสดออกจากลิ้นชัก</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="151"/>
+        <location filename="../../ui/till/actions.py" line="160"/>
         <source>X report</source>
         <translation>รายงาน X</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="152"/>
+        <location filename="../../ui/till/actions.py" line="161"/>
         <source>X report: the shift so far</source>
         <translation>รายงาน X: ยอดของกะจนถึงตอนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="156"/>
+        <location filename="../../ui/till/actions.py" line="165"/>
         <source>Close shift</source>
         <translation>ปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="157"/>
+        <location filename="../../ui/till/actions.py" line="166"/>
         <source>Close the shift: count the drawer, Z report</source>
         <translation>ปิดกะ: นับเงินในลิ้นชัก พิมพ์รายงาน Z</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="161"/>
+        <location filename="../../ui/till/actions.py" line="170"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="162"/>
+        <location filename="../../ui/till/actions.py" line="171"/>
         <source>Refund some or all of a sale</source>
         <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="186"/>
+        <location filename="../../ui/till/actions.py" line="195"/>
+        <source>Room booking payment</source>
+        <translation>ชำระค่าจองห้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="197"/>
+        <source>Room booking: its deposit or balance into the sale (pick or scan)</source>
+        <translation>การจองห้อง: เพิ่มมัดจำหรือยอดคงเหลือในรายการขาย (เลือกหรือสแกน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="202"/>
+        <source>Room calendar</source>
+        <translation>ปฏิทินห้องประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="204"/>
+        <source>The meeting room&apos;s calendar: book, check in</source>
+        <translation>ปฏิทินห้องประชุม: จอง เช็กอิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="208"/>
         <source>Back office</source>
         <translation>ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="188"/>
+        <location filename="../../ui/till/actions.py" line="210"/>
         <source>Back office: products, prices (managers)</source>
         <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="192"/>
-        <location filename="../../ui/till/actions.py" line="194"/>
+        <location filename="../../ui/till/actions.py" line="214"/>
+        <location filename="../../ui/till/actions.py" line="216"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="201"/>
+        <location filename="../../ui/till/actions.py" line="223"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="202"/>
+        <location filename="../../ui/till/actions.py" line="224"/>
         <source>3*code</source>
         <translation>3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="203"/>
+        <location filename="../../ui/till/actions.py" line="225"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="204"/>
+        <location filename="../../ui/till/actions.py" line="226"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="205"/>
+        <location filename="../../ui/till/actions.py" line="227"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -4432,78 +5425,78 @@ Card</source>
 <context>
     <name>TillWindow</name>
     <message>
-        <location filename="../../ui/till/window.py" line="331"/>
+        <location filename="../../ui/till/window.py" line="335"/>
         <source>One moment: opening the store…</source>
         <translation>รอสักครู่: กำลังเปิดฐานข้อมูลร้าน…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="334"/>
+        <location filename="../../ui/till/window.py" line="338"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="347"/>
+        <location filename="../../ui/till/window.py" line="351"/>
         <source>Something went wrong (it was logged). The sale is kept: try again, or call the supervisor.</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) รายการขายยังอยู่ครบ: ลองใหม่อีกครั้ง หรือเรียกหัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="410"/>
+        <location filename="../../ui/till/window.py" line="414"/>
         <source>shift open</source>
         <translation>เปิดกะอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="410"/>
+        <location filename="../../ui/till/window.py" line="414"/>
         <source>no shift open</source>
         <translation>ยังไม่เปิดกะ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="412"/>
+        <location filename="../../ui/till/window.py" line="416"/>
         <source>Cashier: {name}</source>
         <translation>แคชเชียร์: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="415"/>
+        <location filename="../../ui/till/window.py" line="419"/>
         <source>Logged out</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="462"/>
-        <location filename="../../ui/till/window.py" line="473"/>
+        <location filename="../../ui/till/window.py" line="466"/>
+        <location filename="../../ui/till/window.py" line="477"/>
         <source>The customer display is off (setting customer_display)</source>
         <translation>จอลูกค้าปิดอยู่ (ค่าตั้ง customer_display)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="465"/>
+        <location filename="../../ui/till/window.py" line="469"/>
         <source>Customer display: English</source>
         <translation>จอลูกค้า: ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="467"/>
+        <location filename="../../ui/till/window.py" line="471"/>
         <source>Customer display: Thai</source>
         <translation>จอลูกค้า: ภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="476"/>
+        <location filename="../../ui/till/window.py" line="480"/>
         <source>Customer display shown</source>
         <translation>เปิดจอลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="478"/>
+        <location filename="../../ui/till/window.py" line="482"/>
         <source>The customer display&apos;s screen is not connected</source>
         <translation>ไม่ได้ต่อจอของจอลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="496"/>
+        <location filename="../../ui/till/window.py" line="500"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="501"/>
+        <location filename="../../ui/till/window.py" line="505"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="502"/>
+        <location filename="../../ui/till/window.py" line="506"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>

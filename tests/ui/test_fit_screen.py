@@ -43,6 +43,7 @@ from tests.ui.dialog_walk import (
     walk_store,
     walk_till,
 )
+from tests.ui.rooms_setup import ROOMS_WALK, walk_rooms
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREEN = QRect(0, 0, SCREEN_W, SCREEN_H)
@@ -104,7 +105,8 @@ def store(migrated_sqlite_url: str) -> Iterator[Store]:
 
 
 WALKS = {"till": (walk_till, TILL_WALK), "labels": (walk_labels, LABELS_WALK),
-         "back_office": (walk_back_office, None)}  # fmt: skip
+         "back_office": (walk_back_office, None),
+         "rooms": (walk_rooms, ROOMS_WALK)}  # fmt: skip
 
 
 @in_child

@@ -84,6 +84,16 @@ def _modal(name: str) -> Callable[[TillWindow], bool]:
     return up
 
 
+def _room_calendar(till: TillWindow) -> bool:
+    """The room calendar's own window is up (closed again here: it is not a modal dialog)."""
+    window = till.room_keys.calendar_window
+    if window is None or not window.isVisible():
+        return False
+    window.close()
+    till.activateWindow()
+    return True
+
+
 def _preview(till: TillWindow) -> bool:
     preview = till.receipt_preview
     return preview is not None and preview.isVisible()
@@ -113,6 +123,8 @@ EFFECTS: dict[str, Effect] = {
     "close_shift": Effect(_modal("closeShiftDialog"), empty_cart=True),
     "refund": Effect(_modal("refundDialog")),
     "price": Effect(_modal("priceDialog")),
+    "booking": Effect(_modal("bookingPickDialog")),
+    "room_calendar": Effect(_room_calendar),
     "logout": Effect(lambda t: t.locked),
     # the menu pad, or (this store has no tea menu) the banner that says so
     "tea": Effect(lambda t: t.tea.pad is not None or t.message == t.tea.tr(

@@ -38,6 +38,7 @@ from tests.ui.dialog_walk import (
     walk_store,
     walk_till,
 )
+from tests.ui.rooms_setup import ROOMS_WALK, walk_rooms
 from tools import i18n as i18n_tool
 from ui import i18n
 from ui.app import ensure_app
@@ -226,6 +227,18 @@ def test_the_back_office_is_thai(qtbot: QtBot, store: Store) -> None:
 
     pages = walk_back_office(qtbot, store, visit)
     assert len(pages) >= 2  # the admin's: products and settings at least
+    assert found == [], "\n".join(map(repr, found))
+
+
+def test_the_room_calendar_and_its_dialogs_are_thai(qtbot: QtBot, store: Store) -> None:
+    # the room's own names (Co-working, Smart TV) are data, not UI words
+    allowed = ALLOWED | catalogue_words(store) | {"Co", "working", "BK", "PgUp", "PgDown"}
+    found: list[tuple[str, ...]] = []
+
+    def visit(name: str, window: QWidget) -> None:
+        found.extend((name, *where) for where in english_in(window, allowed))
+
+    assert walk_rooms(qtbot, store, visit) == ROOMS_WALK
     assert found == [], "\n".join(map(repr, found))
 
 

@@ -27,6 +27,7 @@ from ui.backoffice.curation_page import CurationPage
 from ui.backoffice.orders_page import OrdersPage
 from ui.backoffice.producers_page import ProducersPage
 from ui.backoffice.products_page import ProductsPage
+from ui.backoffice.rooms_page import RoomsPage
 from ui.backoffice.settings_page import SettingsPage
 from ui.backoffice.stock_page import StockPage
 from ui.backoffice.tea_page import TeaPage
@@ -70,6 +71,12 @@ def _settings_page(services: Any, actor: Actor, parent: QWidget | None) -> QWidg
     return SettingsPage(services.settings_editor, actor, parent)
 
 
+def _room_calendar_page(services: Any, actor: Actor, parent: QWidget | None) -> QWidget:
+    from ui.rooms.calendar import RoomCalendar
+
+    return RoomCalendar(services, actor, parent)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("products", QT_TRANSLATE_NOOP("BackOffice", "Products"), Action.MANAGE_CATALOG,
              ProductsPage),
@@ -82,6 +89,9 @@ PAGES: tuple[PageSpec, ...] = (
              StockPage),
     PageSpec("orders", QT_TRANSLATE_NOOP("BackOffice", "Orders"), Action.PACK_ORDERS, OrdersPage),
     PageSpec("tea", QT_TRANSLATE_NOOP("BackOffice", "Tea corner"), Action.MANAGE_CATALOG, TeaPage),
+    PageSpec("rooms", QT_TRANSLATE_NOOP("BackOffice", "Rooms"), Action.MANAGE_ROOMS, RoomsPage),
+    PageSpec("roomCalendar", QT_TRANSLATE_NOOP("BackOffice", "Room calendar"), Action.BOOK_ROOMS,
+             _room_calendar_page),
     PageSpec("settings", QT_TRANSLATE_NOOP("BackOffice", "Settings"), Action.MANAGE_SETTINGS,
              _settings_page),
 )

@@ -192,6 +192,19 @@ ACTIONS: tuple[TillAction, ...] = (
         menu=True,
     ),
     TillAction(
+        "booking", ("Ctrl+M",), QT_TRANSLATE_NOOP("TillActions", "Room booking payment"),
+        "booking_payment",
+        help=QT_TRANSLATE_NOOP("TillActions",
+                               "Room booking: its deposit or balance into the sale (pick or scan)"),
+        menu=True,
+    ),
+    TillAction(
+        "room_calendar", ("Ctrl+Shift+M",), QT_TRANSLATE_NOOP("TillActions", "Room calendar"),
+        "room_calendar",
+        help=QT_TRANSLATE_NOOP("TillActions", "The meeting room's calendar: book, check in"),
+        menu=True,
+    ),
+    TillAction(
         "back_office", ("Ctrl+Shift+B",), QT_TRANSLATE_NOOP("TillActions", "Back office"),
         "back_office",
         help=QT_TRANSLATE_NOOP("TillActions", "Back office: products, prices (managers)"),

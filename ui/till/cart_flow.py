@@ -13,6 +13,7 @@ from pos.domain.errors import ShopError
 from ui import format as fmt
 from ui.till.messages import MessageLevel
 from ui.till.ops import BasketChoices, TillOp
+from ui.till.room_flow import is_slip_code
 
 if TYPE_CHECKING:
     from pos.domain.basket import BasketTemplate, CustomBasket
@@ -53,6 +54,9 @@ class CartFlow(QObject):
             QApplication.beep()
             w.login.page.show_message(self.tr("Log in first, then scan"))
             w.login.page.focus_field()
+            return
+        if is_slip_code(text):  # a room booking's slip: its payment, not a product
+            w.room_keys.scanned_slip(text)
             return
         w.lines.set_pending_qty(None)
         w.payment.close_preview()  # the last sale's receipt never hides this one's lines

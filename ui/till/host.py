@@ -96,6 +96,12 @@ class ToolsView(Protocol):
     def find(self) -> FindDialog | None: ...
 
 
+class RoomKeysView(Protocol):
+    """The room booking's payment and calendar (ui.till.room_flow)."""
+
+    def scanned_slip(self, text: str) -> None: ...
+
+
 class SettingsView(Protocol):
     """Settings saved in the back office, taken live (ui.till.settings_flow)."""
 
@@ -149,6 +155,8 @@ class TillHost(Protocol):
     def tools(self) -> ToolsView: ...
     @property
     def settings_flow(self) -> SettingsView: ...
+    @property
+    def room_keys(self) -> RoomKeysView: ...
 
     # the panels
     @property

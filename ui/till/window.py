@@ -34,6 +34,7 @@ from ui.till.login_flow import LoginFlow
 from ui.till.messages import MessageBanner, MessageLevel
 from ui.till.panels import HeaderPanel, LastLinePanel, ScanRow, StatusPanel, TotalsPanel, cart_table
 from ui.till.payment_flow import PaymentFlow
+from ui.till.room_flow import RoomFlow
 from ui.till.session_signals import SessionSignals
 from ui.till.settings_flow import SettingsFlow
 from ui.till.shift_flow import ShiftFlow
@@ -109,6 +110,7 @@ class TillWindow(QMainWindow):
         self.payment = PaymentFlow(self)
         self.tools = ToolsFlow(self)
         self.tea = TeaFlow(self)
+        self.room_keys = RoomFlow(self)  # the room booking's payment, the room calendar
         self.settings_flow = SettingsFlow(self)  # settings saved in the back office, taken live
         self.action_set = ActionSet(self, self._handler, self._key_layout, self.header.shift_menu)
         self.actions_by_name = self.action_set.actions
@@ -140,7 +142,7 @@ class TillWindow(QMainWindow):
     def _handler(self, name: str) -> Callable[[], None]:
         """The method an action of the table calls: the window's, or one of its flows'."""
         for owner in (self, self.lines, self.carts, self.payment, self.shift, self.login,
-                      self.tools, self.tea):
+                      self.tools, self.tea, self.room_keys):
             slot = getattr(owner, name, None)
             if callable(slot):
                 return slot  # type: ignore[no-any-return]
@@ -548,6 +550,7 @@ class TillWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._on_focus_changed)
         self._clock.stop()
+        self.room_keys.close_calendar()  # its worker ends before the store's engine goes
         self.customer_display.close()
         self.tea.close()
         self.session_signals.stop()

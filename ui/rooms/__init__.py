@@ -1,0 +1,1 @@
+"""The co-working room's windows: the calendar, the booking dialog, the booking picker."""
