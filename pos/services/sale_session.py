@@ -150,7 +150,7 @@ class SaleSession:
         return row
 
     def add_line(self, line: CartLine) -> int:
-        """Put a ready-made line in the cart (a drink of the tea corner); returns its row."""
+        """Put a ready-made line in the cart (a drink of the tea corner, a room booking's payment); returns its row."""
         row = self._cart.add_line(line)
         self._tell(Change.LINES)
         return row
@@ -159,12 +159,6 @@ class SaleSession:
         """Put a gift basket in the cart (`add` does it); returns its first row."""
         group = add(self._cart)
         row = self._cart.index_of(self._cart.group_lines(group.group_id)[0].line_id)
-        self._tell(Change.LINES)
-        return row
-
-    def add_line(self, line: CartLine) -> int:
-        """Put a ready-made line in the cart (a room booking's payment); returns its row."""
-        row = self._cart.add_line(line)
         self._tell(Change.LINES)
         return row
 
