@@ -150,7 +150,8 @@ class SaleSession:
         return row
 
     def add_line(self, line: CartLine) -> int:
-        """Put a ready-made line in the cart (a drink of the tea corner, a room booking's payment); returns its row."""
+        """Put a ready-made line in the cart (a tea-corner drink, a room booking's payment);
+        returns its row."""
         row = self._cart.add_line(line)
         self._tell(Change.LINES)
         return row
