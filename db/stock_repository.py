@@ -400,7 +400,7 @@ class SqlStockRepository:
             .join(m.StockThreshold, m.StockThreshold.product_id == p.id, isouter=True)
             .join(sold, sold.c.product_id == p.id, isouter=True)
             .join(last, last.c.product_id == p.id, isouter=True)
-            .where(p.active.is_(True))
+            .where(p.active.is_(True), p.kind == "goods")  # shelf goods: not a fee, not a drink
             .order_by(pr.code, p.sku)
         )  # fmt: skip
         if producer_id is not None:

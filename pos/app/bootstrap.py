@@ -553,7 +553,7 @@ class Services:
     @cached_property
     def refund_hooks(self) -> list[RefundHook]:
         """What runs inside every refund's transaction (pos.ports.returns.RefundHook)."""
-        hooks: list[RefundHook] = [self.rooms.refund_hook]
+        hooks: list[RefundHook] = [self.tea.refund_hook, self.rooms.refund_hook]
         return hooks
 
     @cached_property

@@ -67,14 +67,6 @@ def tickets(printer: FakeNetworkPrinter) -> list[str]:
 MIXED = [("MENU-MILKTEA", MILK_L, 2), ("MENU-MILKTEA", MILK_S, 1)]
 
 
-CORE_RECEIPT = pytest.mark.xfail(
-    strict=True,
-    reason="the receipt prints a line's detail and the sale's notes: the shared core's next "
-    "commit (wip-core); remove this mark once it is merged",
-)
-
-
-@CORE_RECEIPT
 def test_the_receipt_shows_each_drinks_options_under_it_and_the_big_order_number(
     tea_db: str, services: OpenServices
 ) -> None:
@@ -200,11 +192,6 @@ def test_recipes_move_stock_and_show_in_on_hand_and_low_stock(
     assert on_hand["TEA-CUP-L"] == Decimal(198)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="on-hand lists GOODS only: the shared core's next commit (wip-core); remove this "
-    "mark once it is merged",
-)
 def test_on_hand_lists_the_stock_items_not_the_drinks(tea_db: str, services: OpenServices) -> None:
     svc = services(tea_db, tea_settings(None))
     on_hand = {r.sku for r in svc.stock_desk.on_hand()}
@@ -212,11 +199,6 @@ def test_on_hand_lists_the_stock_items_not_the_drinks(tea_db: str, services: Ope
     assert "MENU-MILKTEA" not in on_hand
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="refunds run RefundHooks: the shared core's next commit (wip-core); the tea corner's "
-    "hook is registered in bootstrap once it is merged",
-)
 def test_a_refunded_drink_prints_one_cancel_ticket(tea_db: str, services: OpenServices) -> None:
     with FakeNetworkPrinter() as printer:
         svc = services(tea_db, tea_settings(printer.target))
