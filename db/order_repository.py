@@ -38,6 +38,7 @@ _ON_SALE = (
     m.Product.active.is_(True),
     m.Product.sold_by == "unit",  # weight-sold products are not sold online
     m.Product.curation == "approved",
+    m.Product.kind == "goods",  # the centre's services and tea-corner menu: not sold online
 )
 
 

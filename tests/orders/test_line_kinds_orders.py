@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from db import models as m
 from pos.app.bootstrap import Store
 from pos.domain.auth import Actor
-from pos.domain.cart import Cart
+from pos.domain.cart import Cart, ProductKind
 from pos.domain.channels import Channel
 from pos.domain.errors import ShopError
 from pos.domain.orders import OrderLineRequest, OrderStatus, PaymentMethod
@@ -167,3 +167,25 @@ def test_a_refund_hook_runs_in_the_refunds_transaction_and_can_refuse_it(
     returns.refund(manager, receipt.receipt_no, {}, "promptpay", "order cancelled")
     fee_ref = f"delivery:{order.order_no}"
     assert seen == [(None, "goods"), (fee_ref, "service")] * 2
+
+
+def test_the_web_shop_lists_goods_only_never_the_centres_services(
+    orders: Orders, store: Store
+) -> None:
+    with store.uow(write=True) as uow:
+        uow.catalog.ensure_centre_product(
+            "SVC-DELIVERY", "ค่าจัดส่ง", "Delivery fee", ProductKind.SERVICE,
+            unit_price=Decimal("50"),
+        )  # fmt: skip
+        uow.catalog.ensure_centre_product(
+            "TEA-THAI", "ชาไทย", "Thai tea", ProductKind.MENU, unit_price=Decimal("45")
+        )
+        uow.commit()
+    assert orders.product("SVC-DELIVERY") is None
+    assert orders.product("TEA-THAI") is None
+    assert orders.product("TEA-001") is not None
+    listed = {p.sku for page in (1, 2) for p in orders.browse(page=page)}
+    assert "TEA-001" in listed
+    assert not listed & {"SVC-DELIVERY", "TEA-THAI"}
+    assert orders.search("ชาไทย") == []
+    assert orders.categories() == [c for c in orders.categories() if c[0] != "SVC"]
