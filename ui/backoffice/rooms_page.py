@@ -245,7 +245,6 @@ class RoomsPage(QWidget):
         top.addWidget(hours_box, 1)
         middle.addLayout(top)
         middle.addWidget(rules_box)
-        middle.addWidget(save)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(middle_inner)
@@ -289,7 +288,10 @@ class RoomsPage(QWidget):
         self.status.setWordWrap(True)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
-        columns.addWidget(scroll, 5)
+        centre = QVBoxLayout()  # the save button stays in sight below the scrolled form
+        centre.addWidget(scroll, 1)
+        centre.addWidget(save)
+        columns.addLayout(centre, 5)
         columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -388,7 +390,8 @@ class RoomsPage(QWidget):
         self.room_list.clearSelection()
         self._fill_room(None)
         self._fill_rules(RoomRules())
-        self.code.setFocus()
+        if self.isVisible():  # filled while its tab is hidden: never take another page's keys
+            self.code.setFocus()
 
     # --- saving --------------------------------------------------------------------------
     def room_form(self) -> Room:

@@ -605,6 +605,8 @@ class RoomCalendar(QWidget):
 
     def _refocus(self) -> None:
         """The keyboard back to the grid (and its window) after a dialog."""
+        if not self.isVisible():  # a hidden tab never takes another page's keys
+            return
         self.window().activateWindow()
         self.grid.setFocus()
 

@@ -70,7 +70,7 @@ def _shop_app(db: str, settings: Settings, *, https: bool, expire: bool) -> Fast
     from web.app import EXPIRE_EVERY_S, create_app
 
     logging.getLogger("web").setLevel(logging.INFO)
-    services = Services(open_store(db, settings, create=False), queue_prints=False)
+    services = Services(open_store(db, settings, create=False, counter=False), queue_prints=False)
     atexit.register(services.close)
     folder = data_dir()
     return create_app(
