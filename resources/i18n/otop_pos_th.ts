@@ -1588,8 +1588,12 @@ Close the shift and issue the Z report with this difference?</source>
     </message>
     <message>
         <location filename="../../ui/till/panels.py" line="150"/>
+        <source>Menu</source>
+        <translation>เมนู</translation>
+    </message>
+    <message>
         <source>Shift</source>
-        <translation>กะ</translation>
+        <translation type="vanished">กะ</translation>
     </message>
     <message>
         <location filename="../../ui/till/panels.py" line="151"/>
@@ -3986,52 +3990,52 @@ Card</source>
         <translation>บันทึก {no} แล้ว: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="637"/>
+        <location filename="../../ui/rooms/calendar.py" line="639"/>
         <source>Found {no}: {name}</source>
         <translation>พบ {no}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="640"/>
+        <location filename="../../ui/rooms/calendar.py" line="642"/>
         <source>No booking in the days shown matches {text}</source>
         <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="647"/>
+        <location filename="../../ui/rooms/calendar.py" line="649"/>
         <source>{name} checked in: {no}, {when}</source>
         <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="666"/>
+        <location filename="../../ui/rooms/calendar.py" line="668"/>
         <source>Marked as no-show: {numbers}</source>
         <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="668"/>
+        <location filename="../../ui/rooms/calendar.py" line="670"/>
         <source>No booking is past its no-show time</source>
         <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="696"/>
+        <location filename="../../ui/rooms/calendar.py" line="698"/>
         <source>{no} cancelled: {refund} baht to refund</source>
         <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="710"/>
+        <location filename="../../ui/rooms/calendar.py" line="712"/>
         <source>Slip {no} printed</source>
         <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <location filename="../../ui/rooms/calendar.py" line="722"/>
         <source>Save the slip</source>
         <translation>บันทึกใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <location filename="../../ui/rooms/calendar.py" line="722"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="726"/>
+        <location filename="../../ui/rooms/calendar.py" line="728"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
     </message>
@@ -4039,7 +4043,7 @@ Card</source>
 <context>
     <name>RoomCalendarWindow</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="753"/>
+        <location filename="../../ui/rooms/calendar.py" line="755"/>
         <source>Meeting room bookings</source>
         <translation>การจองห้องประชุม</translation>
     </message>
@@ -4237,57 +4241,57 @@ Card</source>
         <translation>บันทึกห้องและกฎ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="260"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="259"/>
         <source>Name of the day</source>
         <translation>ชื่อวัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="262"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="261"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="264"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="263"/>
         <source>Remove (Del)</source>
         <translation>นำออก (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="266"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="265"/>
         <source>Thai public holidays 2026-2027</source>
         <translation>วันหยุดราชการไทย 2569-2570</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="268"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="267"/>
         <source>Save the closed days</source>
         <translation>บันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="277"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="276"/>
         <source>Closed days (no room can be booked)</source>
         <translation>วันปิด (จองห้องไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="334"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="336"/>
         <source> (not bookable)</source>
         <translation> (ปิดการจอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="452"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="455"/>
         <source>Saved {code}: {name}</source>
         <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="479"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="482"/>
         <source>{day} added: save the closed days to keep it</source>
         <translation>เพิ่ม {day} แล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="498"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="501"/>
         <source>Thai public holidays added: save the closed days to keep them</source>
         <translation>เพิ่มวันหยุดราชการแล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="504"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="507"/>
         <source>{n} closed days saved</source>
         <translation>บันทึกวันปิด {n} วันแล้ว</translation>
     </message>

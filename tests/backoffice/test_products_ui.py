@@ -131,7 +131,7 @@ def test_the_tills_back_office_entry_is_a_managers(qtbot: QtBot, store: Store) -
         )  # switch cashier
         log_in(qtbot, till, "manager", "9999")
         qtbot.waitUntil(lambda: action.isVisible(), timeout=5_000)
-        assert action in till.header.shift_menu.actions()
+        assert action in till.header.menu.actions()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is till.scan_field, timeout=5_000)
         qtbot.keyClick(
             QApplication.focusWidget(), Qt.Key.Key_B,

@@ -47,7 +47,7 @@ def test_the_buttons_and_shortcuts_come_from_the_table(till: TillWindow) -> None
         action = till.actions_by_name[spec.name]
         assert [s.toString() for s in action.shortcuts()] == [
             QKeySequence(k).toString() for k in spec.keys]
-    menu = [a.objectName() for a in till.header.shift_menu.actions()]
+    menu = [a.objectName() for a in till.header.menu.actions()]
     assert menu == [f"{a.name}Action" for a in ACTIONS if a.menu]
 
 

@@ -56,7 +56,7 @@ def test_a_display_closed_by_hand_reopens_from_the_shortcut_and_the_menu(
     assert display.close()
     qtbot.waitUntil(lambda: not display.isVisible())
     action = till.action_set.actions["display_show"]
-    assert action in till.header.shift_menu.actions()
+    assert action in till.header.menu.actions()
     assert action.isEnabled()
     action.trigger()
     qtbot.waitUntil(display.isVisible, timeout=5_000)

@@ -40,6 +40,8 @@ def test_a_wrong_pin_is_refused_then_the_right_one_logs_in(qtbot: QtBot, store: 
     with open_till(qtbot, store, logged_in=False) as till:
         assert till.locked
         assert not till.scan_field.isVisible()
+        assert not till.header.logout_button.isVisible()  # nobody is logged in
+        assert till.header.menu_button.text() == "เมนู"  # the till's menu, not only shifts
         log_in(qtbot, till, "cashier", "1234")
         assert till.locked
         assert "PIN ไม่ถูกต้อง" in till.login_page.message
@@ -49,6 +51,7 @@ def test_a_wrong_pin_is_refused_then_the_right_one_logs_in(qtbot: QtBot, store: 
         assert not till.locked
         assert till.actor is not None
         assert till.actor.username == "cashier"
+        assert till.header.logout_button.isVisible()
         open_shift(qtbot, till, "1000")
         assert till.shift_open
         assert "Cashier: สมใจ" in till.findChild(QLabel, "cashierLabel").text()

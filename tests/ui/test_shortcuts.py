@@ -53,7 +53,7 @@ def test_no_key_of_the_till_is_one_a_text_field_takes() -> None:
 
 
 def test_every_action_has_a_button_or_a_menu_entry(qtbot: QtBot, till: TillWindow) -> None:
-    menu = till.header.shift_menu.actions()
+    menu = till.header.menu.actions()
     header = {"language": till.header.language_button, "logout": till.header.logout_button}
     for spec in ACTIONS:
         action = till.actions_by_name[spec.name]

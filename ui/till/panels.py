@@ -128,14 +128,14 @@ class HeaderPanel(QFrame):
         hl.addLayout(titles, 1)
         self.clock_label = _label("clockLabel")
         self.cashier_label = _label("cashierLabel")
-        self.shift_button = style.button("shiftButton")
-        self.shift_menu = QMenu(self.shift_button)
-        self.shift_button.setMenu(self.shift_menu)
+        self.menu_button = style.button("menuButton")  # the till's menu: shift, tea, rooms, ...
+        self.menu = QMenu(self.menu_button)
+        self.menu_button.setMenu(self.menu)
         self.logout_button = style.button("logoutButton")
         self.language_button = style.button("languageButton")
-        for b in (self.shift_button, self.logout_button):
+        for b in (self.menu_button, self.logout_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for w in (self.clock_label, self.cashier_label, self.shift_button, self.logout_button,
+        for w in (self.clock_label, self.cashier_label, self.menu_button, self.logout_button,
                   self.language_button):
             hl.addWidget(w)
 
@@ -147,7 +147,7 @@ class HeaderPanel(QFrame):
                                                      prefix=terminal.receipt_prefix))
         self.language_button.setText(pick(language, "English", "ไทย"))  # the other language
         self.language_button.setToolTip(actions.tooltip("language"))
-        self.shift_button.setText(self.tr("Shift"))
+        self.menu_button.setText(self.tr("Menu"))
         self.logout_button.setText(self.tr("Log out"))
         self.logout_button.setToolTip(actions.tooltip("logout"))
 

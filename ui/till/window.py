@@ -112,7 +112,7 @@ class TillWindow(QMainWindow):
         self.tea = TeaFlow(self)
         self.room_keys = RoomFlow(self)  # the room booking's payment, the room calendar
         self.settings_flow = SettingsFlow(self)  # settings saved in the back office, taken live
-        self.action_set = ActionSet(self, self._handler, self._key_layout, self.header.shift_menu)
+        self.action_set = ActionSet(self, self._handler, self._key_layout, self.header.menu)
         self.actions_by_name = self.action_set.actions
         self.header.logout_button.clicked.connect(self.actions_by_name["logout"].trigger)
         self.session_signals.cartReplaced.connect(self._on_cart_replaced)
@@ -417,6 +417,7 @@ class TillWindow(QMainWindow):
             self.header.cashier_label.setText(" · ".join(t for t in (cashier, shift) if t))
         else:
             self.header.cashier_label.setText(self.tr("Logged out") if self.locked else "")
+        self.header.logout_button.setVisible(actor is not None)  # nobody to log out
         self.tools.show_back_office(actor)
 
     # --- focus and dialogs ---------------------------------------------------------------
