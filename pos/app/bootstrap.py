@@ -58,7 +58,8 @@ if TYPE_CHECKING:
     from pos.services.shipping import ShippingDesk
     from pos.services.stock import StockDesk
     from pos.services.sync import SyncService
-    from pos.services.tea import TeaCorner, TeaMenu
+    from pos.services.tea import TeaCorner
+    from pos.services.tea_menu import TeaMenu
     from pos.services.tea_recipes import RecipeStock
     from pos.services.till import TillContext
     from pos.services.users import Users
@@ -532,7 +533,7 @@ class Services:
     @cached_property
     def tea_menu(self) -> TeaMenu:
         """The back office's tea menu: items, options, prices and recipes."""
-        from pos.services.tea import TeaMenu
+        from pos.services.tea_menu import TeaMenu
 
         return TeaMenu(self.store.uow, self.clock)
 

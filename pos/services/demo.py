@@ -44,7 +44,7 @@ from pos.services.baskets import assign_basket_codes
 from pos.services.catalog import assign_in_store_codes
 from pos.services.checkout import Checkout
 from pos.services.shifts import Shifts
-from pos.services.tea import TeaMenu
+from pos.services.tea_menu import TeaMenu
 
 
 def _dec(value: Any) -> Decimal | None:

@@ -26,7 +26,7 @@ from pos.domain.tea import (
     uses,
     validate,
 )
-from pos.services.tea import STOCK_ITEMS, default_menu
+from pos.services.tea_menu import STOCK_ITEMS, default_menu
 
 STOCK = {sku: f"id-{sku}" for sku, *_ in STOCK_ITEMS}
 

@@ -120,7 +120,7 @@ def _write_eod(args: argparse.Namespace, settings: Settings, first: date, last: 
 
 def cmd_report_tea(args: argparse.Namespace, settings: Settings) -> int:
     """The tea corner's sales of a period by item, option and hour: CSV, PDF or text."""
-    from pos.services.tea import tea_report
+    from pos.services.tea_menu import tea_report
 
     first, last = _eod_days(args)
     with reports_opened(args, settings) as store:
