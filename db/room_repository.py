@@ -262,6 +262,12 @@ class SqlRoomRepository:
             raise
         self._event(booking_id, BookingStatus(row.status), at, by, "period")
 
+    def set_order_no(self, booking_id: str, order_no: str) -> None:
+        row = self.session.get(m.RoomBooking, booking_id)
+        assert row is not None
+        row.order_no = order_no
+        self.session.flush()
+
     def add_payment(self, payment: RoomPayment) -> None:
         self.session.add(
             m.RoomPaymentRow(
@@ -280,6 +286,25 @@ class SqlRoomRepository:
         else:
             row.refunded = row.refunded - payment.amount
         row.updated_at = payment.at
+        self.session.flush()
+
+    def drop_payment(self, booking_id: str, what: str, sale_id: str) -> None:
+        row = self.session.scalar(
+            select(m.RoomPaymentRow).where(
+                m.RoomPaymentRow.booking_id == booking_id,
+                m.RoomPaymentRow.what == what,
+                m.RoomPaymentRow.sale_id == sale_id,
+            )
+        )
+        if row is None:
+            return
+        booking = self.session.get(m.RoomBooking, booking_id)
+        assert booking is not None
+        if row.amount >= 0:
+            booking.paid = booking.paid - row.amount
+        else:
+            booking.refunded = booking.refunded + row.amount
+        self.session.delete(row)
         self.session.flush()
 
     def payments(self, booking_id: str) -> list[RoomPayment]:

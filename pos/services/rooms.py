@@ -18,12 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, cast
 
 from pos.domain.auth import Action, Actor
 from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, CartLine, ProductKind
+from pos.domain.catalog import ROOM_PRODUCT
 from pos.domain.errors import CentralUnavailable, StoreUnavailable
 from pos.domain.money import ZERO
+from pos.domain.orders import BOOKING_LINE
 from pos.domain.refund import RefundReceipt
 from pos.domain.rooms import (
     ACTIVE_STATUSES,
@@ -47,6 +50,7 @@ from pos.domain.rooms import (
 from pos.domain.sale import Receipt, ReceiptLine, ReceiptNote
 from pos.domain.shop_time import day_bounds, local, period_bounds
 from pos.ports.clock import Clock
+from pos.ports.orders import BookingOrder, OrdersUnitOfWork, OrderView
 from pos.ports.returns import RefundRequest, ReturnsUnitOfWork
 from pos.ports.rooms import (
     BookingView,
@@ -64,6 +68,9 @@ from pos.ports.sales import SalesUnitOfWork
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.audit import record, require
 
+if TYPE_CHECKING:
+    from pos.services.orders import Orders
+
 log = logging.getLogger(__name__)
 
 CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
@@ -72,7 +79,7 @@ DEMO_ROOM = Room("", "COWORK", "ห้องประชุม Co-working", "Co-
 # the statuses a report counts as booked time (a no-show's time was kept for it)
 BOOKED = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED,
                     BookingStatus.NO_SHOW})  # fmt: skip
-ROOM_SKU = "SVC-ROOM"  # the centre's product every booking payment is a line of
+ROOM_SKU = ROOM_PRODUCT[0]  # the centre's product every booking payment is a line of
 PAYMENTS = ("deposit", "balance", "extension", "fee")
 WHAT_TH = {"deposit": "มัดจำ", "balance": "ยอดคงเหลือ", "extension": "ขยายเวลา", "fee": "ค่าธรรมเนียม"}
 THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
@@ -122,6 +129,7 @@ class Rooms:
         central: bool = False,
         terminal_id: str | None = None,
         till: UnitOfWorkFactory[SalesUnitOfWork] | None = None,
+        orders: Orders | None = None,
     ) -> None:
         self.uow = uow
         # the store the till sells from (its catalogue gets SVC-ROOM); the same database as
@@ -130,6 +138,7 @@ class Rooms:
         self.clock = clock
         self.central = central  # the bookings live in another database (the central one)
         self.terminal_id = terminal_id
+        self.orders = orders  # the web shop's orders: a held booking's deposit paid online
         self.offline = False  # the last call found central unreachable
         self._seen: dict[tuple[str, datetime], list[BookingView]] = {}
         self._lock = threading.Lock()
@@ -480,14 +489,68 @@ class Rooms:
                 f"การจอง {b.booking_no} ไม่มียอดที่ต้องชำระ ({WHAT_TH[what]})",
             )  # fmt: skip
         with self.till(write=True) as tx:
-            product = tx.catalog.ensure_centre_product(
-                ROOM_SKU, "ค่าบริการห้องประชุม", "Meeting room", ProductKind.SERVICE
-            )
+            product = tx.catalog.ensure_centre_product(*ROOM_PRODUCT, ProductKind.SERVICE)
             tx.commit()
         return CartLine(
             product, Decimal(1), amount, detail=booking_detail(b, what),
             ref=f"booking:{b.id}:{what}",
         )  # fmt: skip
+
+    # --- paying online: the web shop's PromptPay order --------------------------------------
+    def pay_online(self, booking_no: str, client: str = "") -> OrderView:
+        """A held booking's deposit as a PromptPay order of the web shop, in one transaction
+        with the booking (which notes the order): one line of kind "booking" (ref the
+        booking number), no stock, its payment time the hold's. Asked again, the same order.
+        Staff's payment confirmation sells it (SVC-ROOM, ref booking:<no>:deposit) and the
+        sale hook confirms the booking."""
+        if self.orders is None:
+            raise RoomError("online", "Paying online is not offered here",
+                            "ที่นี่ไม่มีการชำระเงินออนไลน์")  # fmt: skip
+        now = self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            shop = cast(OrdersUnitOfWork, tx)  # the web shop's orders live with the bookings
+            b = self._booking(tx, booking_no)
+            if b.order_no:
+                found = shop.orders.get(b.order_no)
+                if found is not None:
+                    return found
+            due = self._due(b, "deposit")
+            if b.hold_until is None or b.hold_until <= now or due <= 0:
+                raise RoomError(
+                    "online", f"Booking {b.booking_no} has no deposit to pay online",
+                    f"การจอง {b.booking_no} ไม่มีมัดจำที่ต้องชำระออนไลน์",
+                )  # fmt: skip
+            text = booking_detail(b, "deposit")
+            order = self.orders.add_booking_order(
+                shop,
+                BookingOrder(b.booking_no, text.th, text.en, due, b.customer.name,
+                             b.customer.phone[:10], b.hold_until),
+                client,
+            )  # fmt: skip
+            tx.rooms.set_order_no(b.id, order.order_no)
+            tx.commit()
+        return order
+
+    def order_cancel_hook(self, uow: SalesUnitOfWork, order: OrderView) -> None:
+        """Inside an order's cancellation (OrderDesk.cancel): a held booking it pays for is
+        cancelled with it, the room free again at once."""
+        numbers = [ln.ref for ln in order.lines if ln.kind == BOOKING_LINE]
+        if not numbers:
+            return
+        if self.central:
+            with self._reach(), self.uow(write=True) as tx:
+                self._release(tx.rooms, numbers, order.order_no)
+                tx.commit()
+            return
+        self._release(uow.rooms, numbers, order.order_no)
+
+    def _release(self, repo: RoomRepository, numbers: Sequence[str], order_no: str) -> None:
+        now = self.clock.now()
+        for no in numbers:
+            b = repo.booking(no)
+            if b is not None and b.status is BookingStatus.HELD:
+                repo.set_status(b.id, BookingStatus.CANCELLED, now, "order",
+                                f"order {order_no} cancelled")  # fmt: skip
 
     def _due(self, b: BookingView, what: str) -> Decimal:
         net = b.paid - b.refunded
@@ -534,10 +597,21 @@ class Rooms:
         for line, parsed in paid:
             assert parsed is not None
             booking_id, what = parsed
-            b = repo.booking_by_id(booking_id)
+            # the till's lines name the booking's id, an online order's its number
+            b = repo.booking_by_id(booking_id) or repo.booking(booking_id)
             if b is None:
                 raise RoomError("unknown", "The booking of this line is not known here",
                                 "ไม่พบการจองของรายการนี้")  # fmt: skip
+            earlier = [p for p in repo.payments(b.id) if p.what == what]
+            if any(p.sale_id == receipt.sale_id for p in earlier):
+                notes.append(booking_note(b))  # this very sale again: noted once already
+                continue
+            for p in earlier:
+                if p.receipt_no == receipt.receipt_no and p.sale_id is not None:
+                    # noted in central by a sale of this number that never committed at the
+                    # counter (its number is handed out again): this sale takes its place
+                    repo.drop_payment(b.id, what, p.sale_id)
+                    b = repo.booking_by_id(b.id) or b
             if b.status is BookingStatus.HELD and b.hold_until is not None and b.hold_until <= now:
                 repo.set_status(b.id, BookingStatus.EXPIRED, now, "system", "hold ran out")
                 b = replace(b, status=BookingStatus.EXPIRED)
@@ -585,7 +659,7 @@ class Rooms:
     ) -> None:
         for amount, parsed in lines:
             assert parsed is not None
-            b = repo.booking_by_id(parsed[0])
+            b = repo.booking_by_id(parsed[0]) or repo.booking(parsed[0])
             if b is None:
                 raise RoomError("unknown", "The booking of this line is not known here",
                                 "ไม่พบการจองของรายการนี้")  # fmt: skip
@@ -767,7 +841,8 @@ class _Reach:
 
 
 def _booking_ref(ref: str | None) -> tuple[str, str] | None:
-    """(booking id, what) of a line's ref "booking:<id>:<what>", else None."""
+    """(booking id, what) of a line's ref "booking:<id>:<what>" (an online order's line
+    names the booking's number instead of its id), else None."""
     if not ref or not ref.startswith("booking:"):
         return None
     parts = ref.split(":")
