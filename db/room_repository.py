@@ -288,23 +288,21 @@ class SqlRoomRepository:
         row.updated_at = payment.at
         self.session.flush()
 
-    def drop_payment(self, booking_id: str, what: str, sale_id: str) -> None:
+    def replace_payment(self, sale_id: str, payment: RoomPayment) -> None:
         row = self.session.scalar(
             select(m.RoomPaymentRow).where(
-                m.RoomPaymentRow.booking_id == booking_id,
-                m.RoomPaymentRow.what == what,
+                m.RoomPaymentRow.booking_id == payment.booking_id,
+                m.RoomPaymentRow.what == payment.what,
                 m.RoomPaymentRow.sale_id == sale_id,
             )
         )
-        if row is None:
-            return
-        booking = self.session.get(m.RoomBooking, booking_id)
+        assert row is not None
+        booking = self.session.get(m.RoomBooking, payment.booking_id)
         assert booking is not None
-        if row.amount >= 0:
-            booking.paid = booking.paid - row.amount
-        else:
-            booking.refunded = booking.refunded + row.amount
-        self.session.delete(row)
+        booking.paid = booking.paid - row.amount + payment.amount
+        booking.updated_at = payment.at
+        row.amount, row.at = payment.amount, payment.at
+        row.sale_id, row.receipt_no = payment.sale_id, payment.receipt_no
         self.session.flush()
 
     def payments(self, booking_id: str) -> list[RoomPayment]:

@@ -575,7 +575,14 @@ class Rooms:
         """Inside the sale's transaction: each booking line of the sale is recorded as paid
         (once: the sale's id is part of the payment's key); a paid deposit, or a payment that
         covers the price, confirms a HELD booking. A booking whose hold ran out (or that is
-        cancelled) refuses the sale. Returns a note with the booking number and time."""
+        cancelled) refuses the sale. Returns a note with the booking number and time.
+
+        On a counter with a central database the booking is confirmed there, in central's own
+        transaction, before the counter's sale commits: a refusal there (or central out of
+        reach) refuses the sale. Should the counter's commit then fail, central keeps a
+        confirmation whose sale never arrives; the same sale run again (its id) notes nothing
+        twice, and the cashier's retry, which gets the same receipt number, takes that
+        payment over instead of paying twice."""
         paid = [(ln, _booking_ref(ln.ref)) for ln in receipt.lines if _booking_ref(ln.ref)]
         if not paid:
             return []
@@ -602,16 +609,19 @@ class Rooms:
             if b is None:
                 raise RoomError("unknown", "The booking of this line is not known here",
                                 "ไม่พบการจองของรายการนี้")  # fmt: skip
+            payment = RoomPayment(b.id, what, line.total, receipt.sold_at, receipt.sale_id,
+                                  receipt.receipt_no)  # fmt: skip
             earlier = [p for p in repo.payments(b.id) if p.what == what]
             if any(p.sale_id == receipt.sale_id for p in earlier):
                 notes.append(booking_note(b))  # this very sale again: noted once already
                 continue
-            for p in earlier:
-                if p.receipt_no == receipt.receipt_no and p.sale_id is not None:
-                    # noted in central by a sale of this number that never committed at the
-                    # counter (its number is handed out again): this sale takes its place
-                    repo.drop_payment(b.id, what, p.sale_id)
-                    b = repo.booking_by_id(b.id) or b
+            orphan = next((p for p in earlier if p.receipt_no == receipt.receipt_no), None)
+            if orphan is not None and orphan.sale_id is not None:
+                # noted in central by a sale of this number that never committed at the
+                # counter (the number is handed out again): this sale takes its place
+                repo.replace_payment(orphan.sale_id, payment)
+                notes.append(booking_note(b))
+                continue
             if b.status is BookingStatus.HELD and b.hold_until is not None and b.hold_until <= now:
                 repo.set_status(b.id, BookingStatus.EXPIRED, now, "system", "hold ran out")
                 b = replace(b, status=BookingStatus.EXPIRED)
@@ -622,10 +632,7 @@ class Rooms:
                     "and book again",
                     f"การจอง {b.booking_no} {b.status.label.th}แล้ว กรุณาลบรายการนี้แล้วจองใหม่",
                 )
-            repo.add_payment(
-                RoomPayment(b.id, what, line.total, receipt.sold_at, receipt.sale_id,
-                            receipt.receipt_no)
-            )  # fmt: skip
+            repo.add_payment(payment)
             net = b.paid - b.refunded + line.total
             if b.status is BookingStatus.HELD and (net >= b.deposit or net >= b.price):
                 repo.set_status(b.id, BookingStatus.CONFIRMED, now, receipt.cashier_name or "sale",
