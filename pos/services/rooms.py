@@ -25,7 +25,7 @@ from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, CartLine, ProductKind
 from pos.domain.catalog import ROOM_PRODUCT
 from pos.domain.money import ZERO
-from pos.domain.orders import BOOKING_LINE
+from pos.domain.orders import BOOKING_LINE, OrderStatus
 from pos.domain.refund import RefundReceipt
 from pos.domain.rooms import (
     ACTIVE_STATUSES,
@@ -231,7 +231,8 @@ class Rooms(RoomCalendar):
 
     def cancel(self, booking_no: str, actor: Actor | None, reason: str = "") -> Cancellation:
         """Cancel a held or confirmed booking: the refund due by the rules' cutoff (what the
-        refund service then pays back of the deposit)."""
+        refund service then pays back of the deposit). The web shop's order for its deposit,
+        if still unpaid, is cancelled with it (a payment can no longer confirm it)."""
         if actor is not None:
             require(actor, Action.BOOK_ROOMS)
         now = self.clock.now()
@@ -241,6 +242,8 @@ class Rooms(RoomCalendar):
             due = refund_on_cancel(self._rules(tx, b.room_id), b.terms, now)
             by = actor.username if actor else "customer"
             tx.rooms.set_status(b.id, BookingStatus.CANCELLED, now, by, reason.strip()[:200])
+            if b.order_no:
+                _cancel_unpaid(cast(OrdersUnitOfWork, tx), b, now, by)
             tx.commit()
         return Cancellation(self.booking(booking_no), due)
 
@@ -520,6 +523,17 @@ class Rooms(RoomCalendar):
                 RoomPayment(b.id, "refund", -amount, request.at, refund.refund_id,
                             refund.refund_no)
             )  # fmt: skip
+
+
+def _cancel_unpaid(uow: OrdersUnitOfWork, b: BookingView, at: datetime, by: str) -> None:
+    """The booking's online order, while it waits for its payment, cancelled with it."""
+    order = uow.orders.lock(b.order_no)
+    if order is None or order.status is not OrderStatus.AWAITING_PAYMENT:
+        return
+    note = f"booking {b.booking_no} cancelled"
+    uow.orders.release(order.order_id, at)
+    uow.orders.set_cancel_reason(order.order_id, note)
+    uow.orders.move(order.order_id, OrderStatus.CANCELLED, at, by, note)
 
 
 def _booking_ref(ref: str | None) -> tuple[str, str] | None:

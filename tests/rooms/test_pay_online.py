@@ -182,3 +182,19 @@ def test_cancelling_the_order_releases_the_booking_s_hold(
     room = services.rooms.rooms()[0]
     slots = services.rooms.free_slots(room.id, START.date(), 120)
     assert (START, START + timedelta(hours=2)) in slots
+
+
+def test_cancelling_the_booking_before_paying_cancels_its_order(
+    services: Services, manager: Actor
+) -> None:
+    b = web_booking(services)
+    order = services.rooms.pay_online(b.booking_no)
+
+    assert services.rooms.cancel(b.booking_no, None, "no longer needed").refund_due == 0
+
+    gone = services.order_desk.order(order.order_no)
+    assert gone.status is OrderStatus.CANCELLED
+    assert b.booking_no in gone.cancel_reason
+    with pytest.raises(OrderError):  # a payment arriving now confirms nothing
+        services.order_desk.confirm_payment(order.order_no, manager)
+    assert count(services, m.Sale) == 0
