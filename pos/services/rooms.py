@@ -463,6 +463,15 @@ class Rooms(RoomCalendar):
                     "and book again",
                     f"การจอง {b.booking_no} {b.status.label.th}แล้ว กรุณาลบรายการนี้แล้วจองใหม่",
                 )
+            if what == "deposit" and b.status is not BookingStatus.HELD and earlier:
+                first = earlier[0].receipt_no
+                raise RoomError(
+                    "paid",
+                    f"The deposit of booking {b.booking_no} was paid already (receipt {first}): "
+                    "it cannot be paid again (take the line off, or give an online payment back)",
+                    f"มัดจำของการจอง {b.booking_no} ชำระแล้ว (ใบเสร็จ {first}) ชำระซ้ำไม่ได้ "
+                    "(กรุณาลบรายการนี้ หรือคืนเงินที่ชำระออนไลน์)",
+                )
             repo.add_payment(payment)
             net = b.paid - b.refunded + line.total
             if b.status is BookingStatus.HELD and (net >= b.deposit or net >= b.price):

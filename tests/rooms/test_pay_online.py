@@ -18,6 +18,7 @@ from pos.app.bootstrap import Services, open_store
 from pos.domain.auth import Actor
 from pos.domain.channels import Channel
 from pos.domain.orders import OrderError, OrderStatus
+from pos.domain.payment import Tender, TenderKind
 from pos.domain.rooms import BookingStatus, RoomError
 from pos.domain.settings import Settings
 from pos.domain.shop_time import BANGKOK, shop_day
@@ -25,7 +26,7 @@ from pos.ports.rooms import BookingView, Customer
 from pos.services.auth import Auth
 from pos.services.eod import eod_report
 from pos.services.order_desk import BookingHoldRanOut
-from tests.helpers.selling import PlainTestHasher
+from tests.helpers.selling import PlainTestHasher, seller
 from tests.integration.conftest import FixedClock
 from tests.rooms.conftest import NOW
 
@@ -198,3 +199,25 @@ def test_cancelling_the_booking_before_paying_cancels_its_order(
     with pytest.raises(OrderError):  # a payment arriving now confirms nothing
         services.order_desk.confirm_payment(order.order_no, manager)
     assert count(services, m.Sale) == 0
+
+
+def test_a_deposit_paid_at_the_till_is_not_taken_again_online(
+    services: Services, manager: Actor
+) -> None:
+    b = web_booking(services)
+    order = services.rooms.pay_online(b.booking_no)
+    checkout = services.checkout
+    cart = checkout.new_cart()
+    cart.add_line(services.rooms.payment_line(b.booking_no, "deposit"))
+    tender = Tender(TenderKind.CASH, cart.totals().total)
+    at_till = checkout.complete(cart, [tender], actor=seller(checkout))
+    assert services.rooms.booking(b.booking_no).status is BookingStatus.CONFIRMED
+
+    with pytest.raises(RoomError) as refused:
+        services.order_desk.confirm_payment(order.order_no, manager)
+
+    assert refused.value.rule == "paid"
+    assert at_till.receipt_no in refused.value.message("en")
+    assert count(services, m.Sale) == 1
+    assert services.rooms.booking(b.booking_no).paid == Decimal("200.00")
+    assert services.order_desk.order(order.order_no).status is OrderStatus.AWAITING_PAYMENT
