@@ -24,6 +24,7 @@ from pos.domain.catalog import (
     OtopCategory,
     ProducerEntry,
     ProductEntry,
+    centre_id,
 )
 from pos.domain.money import ZERO
 from pos.ports.catalog import CatalogMarker, SearchRow
@@ -95,7 +96,7 @@ class SqlCatalogRepository:
             select(m.Producer.id).where(m.Producer.code == producer_code)
         )
         if producer_id is None:
-            producer_id = m.new_id()
+            producer_id = centre_id("producer", producer_code)
             self.session.add(
                 m.Producer(
                     id=producer_id, code=producer_code, name_th=producer_th,
@@ -109,10 +110,10 @@ class SqlCatalogRepository:
             insert(m.Product),
             [
                 {
-                    "id": m.new_id(), "sku": sku, "name_th": name_th, "name_en": name_en,
-                    "category_code": code, "producer_id": producer_id, "unit_price": unit_price,
-                    "vat_exempt": vat_exempt, "kind": kind.value, "created_at": now,
-                    "updated_at": now,
+                    "id": centre_id("product", sku), "sku": sku, "name_th": name_th,
+                    "name_en": name_en, "category_code": code, "producer_id": producer_id,
+                    "unit_price": unit_price, "vat_exempt": vat_exempt, "kind": kind.value,
+                    "created_at": now, "updated_at": now,
                 }
             ],
         )  # fmt: skip

@@ -237,6 +237,7 @@ def init_central(
         _run_script(conn, _triggers_ddl())
         _run_script(conn, identity_ddl(role))
         _ensure_shop(conn, shop)
+        ensure_centre_products(conn)
         _run_script(conn, _grants_ddl(role, str(database)))
         _run_script(conn, policies_ddl(role))
         if password is not None:
@@ -287,6 +288,26 @@ def _ensure_shop(conn: Connection, shop: CentralShop) -> None:
             ),
             {"c": cat.value, "th": th, "en": en, "i": i},
         )
+
+
+def ensure_centre_products(conn: Connection) -> None:
+    """The centre's own service products (SVC-ROOM, SVC-DELIVERY: pos.domain.catalog), made
+    here so counters pull them like any product and their sales of them push; under the ids
+    every store gives them (a counter that made one itself has the same row). Idempotent."""
+    from sqlalchemy.orm import Session
+
+    from db.catalog_repository import SqlCatalogRepository
+    from pos.domain.cart import ProductKind
+    from pos.domain.catalog import CENTRE_PRODUCTS
+
+    session = Session(bind=conn)  # in the caller's transaction
+    try:
+        catalog = SqlCatalogRepository(session)
+        for sku, th, en in CENTRE_PRODUCTS:
+            catalog.ensure_centre_product(sku, th, en, ProductKind.SERVICE)
+        session.flush()
+    finally:
+        session.close()
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,6 +262,12 @@ class SqlRoomRepository:
             raise
         self._event(booking_id, BookingStatus(row.status), at, by, "period")
 
+    def set_order_no(self, booking_id: str, order_no: str) -> None:
+        row = self.session.get(m.RoomBooking, booking_id)
+        assert row is not None
+        row.order_no = order_no
+        self.session.flush()
+
     def add_payment(self, payment: RoomPayment) -> None:
         self.session.add(
             m.RoomPaymentRow(
@@ -280,6 +286,23 @@ class SqlRoomRepository:
         else:
             row.refunded = row.refunded - payment.amount
         row.updated_at = payment.at
+        self.session.flush()
+
+    def replace_payment(self, sale_id: str, payment: RoomPayment) -> None:
+        row = self.session.scalar(
+            select(m.RoomPaymentRow).where(
+                m.RoomPaymentRow.booking_id == payment.booking_id,
+                m.RoomPaymentRow.what == payment.what,
+                m.RoomPaymentRow.sale_id == sale_id,
+            )
+        )
+        assert row is not None
+        booking = self.session.get(m.RoomBooking, payment.booking_id)
+        assert booking is not None
+        booking.paid = booking.paid - row.amount + payment.amount
+        booking.updated_at = payment.at
+        row.amount, row.at = payment.amount, payment.at
+        row.sale_id, row.receipt_no = payment.sale_id, payment.receipt_no
         self.session.flush()
 
     def payments(self, booking_id: str) -> list[RoomPayment]:

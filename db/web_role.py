@@ -84,3 +84,7 @@ def grant_web_role(engine: Engine, role: str = WEB_ROLE, password: str | None = 
                         sql.Identifier(role), sql.Literal(password)
                     )
                 )
+        # the centre's products a web order's sale names (the role itself cannot make them)
+        from db.central import ensure_centre_products
+
+        ensure_centre_products(conn)

@@ -10,7 +10,7 @@ the rooms service decides, a clash is answered with the nearest free slots.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,9 +19,9 @@ from starlette.datastructures import FormData
 
 from pos.domain.errors import ShopError
 from pos.domain.orders import OrderFormError, checked_name, thai_mobile
-from pos.domain.rooms import Room, RoomClash, RoomError
+from pos.domain.rooms import BookingStatus, Room, RoomClash, RoomError
 from pos.domain.shop_time import BANGKOK, shop_day
-from pos.ports.rooms import BookingView, Customer
+from pos.ports.rooms import Customer
 from web.errors import PageError
 from web.orders import _form
 from web.pages import changed, client_of, lang_of, session_of, shop_of
@@ -243,7 +243,8 @@ def _book(request: Request, form: FormData) -> Response:
         booking = rooms.book(
             room.id, start, end, customer, channel="web", actor=None, idempotency_key=key
         )
-        pay_online(shop, rooms, booking, client_of(request))
+        if booking.status is BookingStatus.HELD and booking.deposit > 0:
+            rooms.pay_online(booking.booking_no, client=client_of(request))
     except RoomClash as exc:
         return _rooms_page(
             request,
@@ -265,14 +266,6 @@ def _book(request: Request, form: FormData) -> Response:
     return RedirectResponse(f"/rooms/booking/{booking.booking_no}", status_code=303)
 
 
-def pay_online(shop: Any, rooms: Rooms, booking: BookingView, client: str) -> None:
-    """A held booking's deposit as a PromptPay order of the web shop (the order's QR and slip
-    pay it; the sale that records the payment confirms the booking)."""
-    online = getattr(rooms, "pay_online", None)
-    if online is not None and booking.deposit > 0:
-        online(booking.booking_no, client=client)
-
-
 # --- the confirmation -----------------------------------------------------------------------
 @router.get("/rooms/booking/{booking_no}", response_class=HTMLResponse)
 def booking_page(request: Request, booking_no: str) -> Response:
@@ -289,13 +282,26 @@ def booking_page(request: Request, booking_no: str) -> Response:
         raise PageError(404, "error_404") from None
     if booking.customer.phone != phone:
         raise PageError(404, "error_404")
+    order = None
     if booking.order_no:  # the order page opens for this browser too
         session = changed(request)
         session.remember(f"room-{booking.booking_no}", booking.order_no, phone)
+        order = shop.orders.lookup(booking.order_no, phone)
+    pay_qr = None
+    held = booking.status is BookingStatus.HELD
+    if (
+        held
+        and order is not None
+        and order.promptpay_payload
+        and order.status.value == ("awaiting_payment")
+    ):
+        pay_qr = qr_svg_data_uri(order.promptpay_payload)
     return shop.render(
         request,
         "rooms_booking.html",
         b=booking,
+        order=order,
+        pay_qr=pay_qr,
         qr=qr_svg_data_uri(booking.qr),
         hm=lambda t: f"{t.astimezone(BANGKOK):%H:%M}",
     )

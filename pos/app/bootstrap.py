@@ -644,7 +644,9 @@ class Services:
         """Online orders, the staff's side (the orders window and `otop-pos orders`)."""
         from pos.services.order_desk import OrderDesk
 
-        return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
+        desk = OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
+        desk.add_cancel_hook(self.rooms.order_cancel_hook)  # a booking's hold is released
+        return desk
 
     @cached_property
     def rooms(self) -> Rooms:
@@ -655,7 +657,7 @@ class Services:
         store = self.store
         tid = store.terminal.terminal_id
         if not (self.settings.central_url and store.engine.dialect.name == "sqlite"):
-            return Rooms(store.uow, self.clock, terminal_id=tid, till=store.uow)
+            return Rooms(store.uow, self.clock, terminal_id=tid, till=store.uow, orders=self.orders)
         from db.engine import make_engine
         from db.sync import as_counter_login, central_connect_args
         from db.uow import SqlUnitOfWorkFactory
@@ -665,7 +667,7 @@ class Services:
         central = make_engine(url, connect_args=central_connect_args(timeout))
         return Rooms(
             SqlUnitOfWorkFactory(central), self.clock, central=True, terminal_id=tid,
-            till=store.uow,
+            till=store.uow, orders=self.orders,
         )  # fmt: skip
 
     @cached_property

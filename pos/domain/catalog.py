@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,19 @@ CENTRE_KIND = "centre"
 CENTRE_PRODUCER = ("CENTRE", "ศูนย์ OTOP", "The OTOP centre")  # code, Thai, English
 CENTRE_CATEGORY = ("SVC", "บริการของศูนย์", "Centre services")  # code, Thai, English
 CERT_KINDS = ("fda", "community_standard", "tis", "halal", "gi")
+# the centre's own service products every store makes (sku, Thai, English): central at its
+# init, a counter when it first sells one; the same id everywhere (centre_id), so a counter's
+# own copy and the one pulled from central are one row and its sales push
+ROOM_PRODUCT = ("SVC-ROOM", "ค่าบริการห้องประชุม", "Meeting room")
+DELIVERY_PRODUCT = ("SVC-DELIVERY", "ค่าจัดส่ง", "Delivery fee")
+CENTRE_PRODUCTS = (ROOM_PRODUCT, DELIVERY_PRODUCT)
+_CENTRE_IDS = uuid.UUID("6f1c2a3e-3c1d-5b0e-9a53-0c0e7e0b0a19")  # the namespace of those ids
+
+
+def centre_id(kind: str, code: str) -> str:
+    """The id every store gives the centre's own row `code` of `kind` ("product" by SKU,
+    "producer" by code): a name-based UUID, so central and counters agree without asking."""
+    return str(uuid.uuid5(_CENTRE_IDS, f"{kind}:{code}"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from pos.domain.errors import ShopError
 from pos.domain.taxinvoice import Buyer
 
 __all__ = [
+    "BOOKING_LINE",
     "MAX_ORDER_QUANTITY",
     "POSTCODE_PREFIXES",
     "CustomerDetails",
@@ -34,6 +36,7 @@ __all__ = [
     "initial_status",
     "order_number",
     "order_quantity",
+    "service_only",
     "thai_mobile",
     "thai_postcode",
 ]
@@ -367,6 +370,14 @@ def customer_details(
 
 
 LineKind = Literal["product", "basket"]
+# an order line that is not shop goods: a held room booking's deposit (ref: the booking number);
+# it takes no stock, so nothing is reserved, picked, packed or shipped for it
+BOOKING_LINE = "booking"
+
+
+def service_only(kinds: Sequence[str]) -> bool:
+    """An order of booking lines only: paid, it is done (nothing to pick, pack or ship)."""
+    return bool(kinds) and all(k == BOOKING_LINE for k in kinds)
 
 
 @dataclass(frozen=True, slots=True)

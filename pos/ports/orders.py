@@ -76,8 +76,8 @@ class WebBasket:
 
 @dataclass(frozen=True, slots=True)
 class OrderLineView:
-    kind: str  # "product" | "basket"
-    ref: str  # SKU or basket code
+    kind: str  # "product" | "basket" | "booking" (pos.domain.orders.BOOKING_LINE)
+    ref: str  # SKU, basket code or booking number
     name_th: str
     name_en: str
     quantity: int
@@ -85,6 +85,19 @@ class OrderLineView:
     amount: Decimal
     product_id: str | None = None  # a product line's product
     template_id: str | None = None  # a basket line's template
+
+
+@dataclass(frozen=True, slots=True)
+class BookingOrder:
+    """A held room booking's deposit to pay online: one order line of kind "booking"."""
+
+    booking_no: str
+    name_th: str  # the line's text: the room, the time, the booking number
+    name_en: str
+    amount: Decimal
+    name: str  # who booked
+    phone: str
+    hold_until: datetime  # the order's reservation ends with the booking's hold
 
 
 @dataclass(frozen=True, slots=True)

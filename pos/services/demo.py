@@ -13,7 +13,7 @@ from typing import Any
 
 from pos.domain.auth import Actor
 from pos.domain.barcodes import in_store_code, is_valid_gtin, with_check_digit
-from pos.domain.cart import Discount, DiscountKind, ProductInfo
+from pos.domain.cart import Discount, DiscountKind, ProductInfo, ProductKind
 from pos.domain.catalog import (
     BasketComponentEntry,
     BasketEntry,
@@ -319,7 +319,9 @@ def demo_sales(
     """Ring up `count` realistic sales over the last `days` days through the checkout service."""
     rng = random.Random(seed)
     with uow() as read:
-        products: list[ProductInfo] = read.catalog.unit_products(5000)
+        products: list[ProductInfo] = [  # shelf goods: not the centre's room or delivery fee
+            p for p in read.catalog.unit_products(5000) if p.kind is ProductKind.GOODS
+        ]
     if not products:
         raise ValueError("the store has no products to sell")
     end = end or datetime.now(UTC)

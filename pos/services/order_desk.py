@@ -8,7 +8,7 @@ import builtins
 import logging
 import math
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -18,15 +18,18 @@ from pos.domain.barcodes import GtinScan, parse_scan
 from pos.domain.basket import BasketTemplate, basket_lines, cart_needs, template_group
 from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, CartLine, ProductInfo, ProductKind, new_cart
+from pos.domain.catalog import DELIVERY_PRODUCT, ROOM_PRODUCT
 from pos.domain.channels import Channel
 from pos.domain.errors import InvalidBarcode, PaymentError
 from pos.domain.orders import (
+    BOOKING_LINE,
     Fulfilment,
     OrderError,
     OrderFormError,
     OrderStatus,
     PaymentMethod,
     check_move,
+    service_only,
 )
 from pos.domain.payment import Tender, TenderKind, settle
 from pos.domain.sale import Receipt, SaleDraft
@@ -44,7 +47,7 @@ from pos.ports.orders import (
     PickLine,
     PickList,
 )
-from pos.ports.sales import SaleHook
+from pos.ports.sales import SaleHook, SalesUnitOfWork
 from pos.ports.terminals import TerminalInfo
 from pos.ports.uow import UnitOfWorkFactory
 from pos.services.audit import record, require
@@ -55,10 +58,13 @@ from pos.services.stock import OutOfStock, ensure_stock
 log = logging.getLogger(__name__)
 
 # an order's delivery fee on its sale: the centre's own service (sku, Thai, English) and ref
-DELIVERY_FEE = ("SVC-DELIVERY", "ค่าจัดส่ง", "Delivery fee")
+DELIVERY_FEE = DELIVERY_PRODUCT
 DELIVERY_REF = "delivery:"
 LATE_NOTE = "paid late"  # on the paid event of a payment confirmed after the expiry
 LATE_REFUND_NOTE = "paid late, refund due"  # on the expired order's event, with the amount
+BOOKING_DONE_NOTE = "booking paid: nothing to pick, pack or ship"
+# run inside an order's cancellation (the rooms service releases a booking's hold)
+CancelHook = Callable[[SalesUnitOfWork, OrderView], None]
 
 
 class OrderDesk:
@@ -76,10 +82,15 @@ class OrderDesk:
         self.settings = settings
         self.clock = clock
         self.hooks: list[SaleHook] = list(hooks)  # run inside each order's sale transaction
+        self.cancel_hooks: list[CancelHook] = []  # run inside each order's cancellation
 
     def add_hook(self, hook: SaleHook) -> None:
         """Run `hook` inside every order's sale transaction (pos.ports.sales.SaleHook)."""
         self.hooks.append(hook)
+
+    def add_cancel_hook(self, hook: CancelHook) -> None:
+        """Run `hook` inside every order's cancellation (a booking's hold is released)."""
+        self.cancel_hooks.append(hook)
 
     def order(self, order_no: str) -> OrderView:
         with self.uow() as read:
@@ -127,12 +138,20 @@ class OrderDesk:
                     f"Order {order.order_no} is paid {order.payment.label.en}, not by PromptPay",
                     f"คำสั่งซื้อ {order.order_no} ชำระแบบ{order.payment.label.th} ไม่ใช่พร้อมเพย์",
                 )
+            booking = [ln.ref for ln in order.lines if ln.kind == BOOKING_LINE]
+            if booking and (late or _ran_out(order, now)):
+                raise BookingHoldRanOut(order, booking)
             if late:
                 self._still_in_stock(uow, order)
             tender = Tender(TenderKind.PROMPTPAY, order.total, reference=order.order_no)
             receipt = self._sold(uow, order, [tender], actor, now)
             note = f"{receipt.receipt_no} {LATE_NOTE}" if late else receipt.receipt_no
             self._move(uow, order, OrderStatus.PAID, actor, now, note)
+            if service_only([ln.kind for ln in order.lines]):
+                # a room's deposit: the booking is confirmed by the sale, nothing is shipped,
+                # the rest (check-in, no-show, cancelling) is the room calendar's
+                paid = replace(order, status=OrderStatus.PAID)
+                self._move(uow, paid, OrderStatus.DELIVERED, actor, now, BOOKING_DONE_NOTE)
             uow.commit()
         log.info("order %s paid%s: receipt %s", order.order_no, " late" if late else "",
                  receipt.receipt_no)  # fmt: skip
@@ -343,6 +362,8 @@ class OrderDesk:
             order = self._locked(uow, order_no)
             check_move(order.order_no, order.status, OrderStatus.CANCELLED)
             uow.orders.release(order.order_id, now)
+            for hook in self.cancel_hooks:
+                hook(uow, order)
             if order.receipt_no:
                 why = f"{why} (refund due: receipt {order.receipt_no})"
             uow.orders.set_cancel_reason(order.order_id, why)
@@ -394,6 +415,8 @@ class OrderDesk:
         """Pieces of each product the order takes off the shelf (baskets as their items)."""
         needs: dict[str, int] = {}
         for line in order.lines:
+            if line.kind == BOOKING_LINE:  # a room's deposit takes nothing off the shelf
+                continue
             if line.product_id is not None:
                 needs[line.product_id] = needs.get(line.product_id, 0) + line.quantity
                 continue
@@ -438,6 +461,13 @@ class OrderDesk:
         ids = [ln.product_id for ln in order.lines if ln.product_id]
         products = {p.product_id: p for p in uow.catalog.products_by_ids(ids)}
         for line in order.lines:
+            if line.kind == BOOKING_LINE:  # the till's booking line (Rooms.payment_line)
+                room = uow.catalog.ensure_centre_product(*ROOM_PRODUCT, ProductKind.SERVICE)
+                cart.add_line(CartLine(
+                    room, Decimal(1), line.unit_price, detail=Bilingual(line.name_th, line.name_en),
+                    ref=f"{BOOKING_LINE}:{line.ref}:deposit",
+                ))  # fmt: skip
+                continue
             if line.product_id is not None:
                 cart.add(
                     products[line.product_id],
@@ -546,6 +576,26 @@ class LatePaymentShort(OrderError):
             f"จึงขายไม่ได้ กรุณาบันทึกว่าชำระล่าช้า ต้องคืนเงิน {total} บาท",
         )
         self.short = dict(short)
+
+
+class BookingHoldRanOut(OrderError):
+    """A room booking's deposit paid after its hold ran out: the room may be someone
+    else's by now, so the payment does not confirm it."""
+
+    def __init__(self, order: OrderView, bookings: Sequence[str]) -> None:
+        which = ", ".join(bookings)
+        total = f"{order.total:,.2f}"
+        super().__init__(
+            f"The hold of booking {which} ran out before this payment was confirmed: the "
+            f"booking is not confirmed. Record order {order.order_no} as paid late, refund "
+            f"due {total} baht, and book again.",
+            f"การจอง {which} หมดเวลาถือไว้ก่อนยืนยันการชำระนี้ จึงยืนยันการจองไม่ได้ "
+            f"กรุณาบันทึกคำสั่งซื้อ {order.order_no} ว่าชำระล่าช้า ต้องคืนเงิน {total} บาท แล้วจองใหม่",
+        )
+
+
+def _ran_out(order: OrderView, now: datetime) -> bool:
+    return order.reserved_until is not None and order.reserved_until <= now
 
 
 def expired_unpaid(order: OrderView) -> bool:

@@ -14,11 +14,13 @@ from decimal import Decimal
 
 from pos.domain.basket import BasketTemplate, add_template, can_make
 from pos.domain.bilingual import Bilingual
-from pos.domain.cart import Cart, ProductInfo, new_cart
+from pos.domain.cart import Cart, CartLine, ProductInfo, ProductKind, new_cart
+from pos.domain.catalog import ROOM_PRODUCT
 from pos.domain.channels import Channel
 from pos.domain.curation import sale_check
 from pos.domain.money import ZERO
 from pos.domain.orders import (
+    BOOKING_LINE,
     CustomerDetails,
     Fulfilment,
     OrderError,
@@ -39,6 +41,7 @@ from pos.domain.shop_time import shop_day
 from pos.ports.catalog import CatalogMarker
 from pos.ports.clock import Clock
 from pos.ports.orders import (
+    BookingOrder,
     NewOrder,
     OrderLineView,
     OrdersUnitOfWork,
@@ -492,6 +495,55 @@ class Orders:
             found = uow.orders.by_key(key)
         assert found is not None
         return self._same(found, fingerprint)
+
+    def add_booking_order(
+        self, uow: OrdersUnitOfWork, booking: BookingOrder, client: str = ""
+    ) -> OrderView:
+        """In the caller's transaction (the rooms service's, which marks the booking): a
+        PromptPay order of one line of kind "booking" for the deposit, no stock reserved, its
+        payment time the booking's hold. One order per booking (its idempotency key)."""
+        key = f"{BOOKING_LINE}:{booking.booking_no}"
+        found = uow.orders.by_key(key)
+        if found is not None:
+            return found
+        now = self.clock.now()
+        product = uow.catalog.ensure_centre_product(*ROOM_PRODUCT, ProductKind.SERVICE)
+        cart = new_cart(self.settings)
+        cart.add_line(CartLine(product, Decimal(1), booking.amount))
+        totals = cart.totals()
+        line = OrderLineView(BOOKING_LINE, booking.booking_no, booking.name_th, booking.name_en,
+                             1, booking.amount, totals.total)  # fmt: skip
+        payload = self.settings.promptpay_id and promptpay_payload(
+            self.settings.promptpay_id, totals.total
+        )
+        view = uow.orders.add(
+            NewOrder(
+                order_id=str(uuid.uuid4()),
+                idempotency_key=key,
+                fingerprint=lines_fingerprint([(BOOKING_LINE, booking.booking_no, 1)]),
+                day=shop_day(now),
+                status=initial_status(PaymentMethod.PROMPTPAY),
+                channel=Channel.WEB,
+                created_at=now,
+                reserved_until=booking.hold_until,
+                customer=CustomerDetails(booking.name, booking.phone, Fulfilment.PICKUP),
+                payment=PaymentMethod.PROMPTPAY,
+                lines=(line,),
+                subtotal=totals.total,
+                shipping_fee=ZERO,
+                total=totals.total,
+                vat=totals.vat,
+                promptpay_payload=payload or None,
+                reservations={},
+                client=client,
+            )
+        )
+        if view is None:  # a twin committed first under the same key
+            view = uow.orders.by_key(key)
+            assert view is not None
+        log.info("order %s for booking %s: %s baht", view.order_no, booking.booking_no,
+                 totals.total)  # fmt: skip
+        return view
 
     @staticmethod
     def _same(found: OrderView, fingerprint: str) -> OrderView:

@@ -1,104 +1,85 @@
-"""The co-working room: rooms and rules, the calendar, booking without overlaps, moving,
-extending, cancelling by the rules, check-in, no-shows, expired holds and the usage report.
+"""The co-working room's booking desk: booking without overlaps, moving, extending, cancelling
+by the rules, check-in, no-shows, expired holds, and paying (the till's cart line, the online
+order, the sale and refund hooks). The calendar's queries and set-up are its base,
+pos.services.room_calendar.RoomCalendar.
 
 Bookings never overlap: on PostgreSQL the database refuses it (an exclusion constraint,
 migration 0019), on SQLite every booking is checked and written inside one BEGIN IMMEDIATE
-write transaction. A counter whose store has a central database books there (the `uow` the
-composition root hands over); when central cannot be reached it shows the last calendar it
-read and refuses to book or confirm, saying so.
+write transaction. A counter whose store has a central database books there; when central
+cannot be reached it refuses to book or confirm, saying so.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-import threading
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, cast
 
 from pos.domain.auth import Action, Actor
 from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, CartLine, ProductKind
-from pos.domain.errors import CentralUnavailable, StoreUnavailable
+from pos.domain.catalog import ROOM_PRODUCT
 from pos.domain.money import ZERO
+from pos.domain.orders import BOOKING_LINE, OrderStatus
 from pos.domain.refund import RefundReceipt
 from pos.domain.rooms import (
     ACTIVE_STATUSES,
     CHANGEABLE,
     BookingStatus,
-    Period,
-    Room,
-    RoomClash,
     RoomError,
     RoomRules,
     check_move,
     check_request,
     clashes,
     deposit,
-    free_slots,
-    nearest_free,
     parse_check_in,
     price,
     refund_on_cancel,
 )
 from pos.domain.sale import Receipt, ReceiptLine, ReceiptNote
-from pos.domain.shop_time import day_bounds, local, period_bounds
-from pos.ports.clock import Clock
+from pos.domain.shop_time import local
+from pos.ports.orders import BookingOrder, OrdersUnitOfWork, OrderView
 from pos.ports.returns import RefundRequest, ReturnsUnitOfWork
 from pos.ports.rooms import (
     BookingView,
     Customer,
-    Holiday,
     NewBooking,
     RoomPayment,
-    RoomPeriodRow,
-    RoomReport,
     RoomRepository,
-    RoomsUnitOfWork,
     RoomTaken,
 )
 from pos.ports.sales import SalesUnitOfWork
-from pos.ports.uow import UnitOfWorkFactory
-from pos.services.audit import record, require
+from pos.services.audit import require
+
+if TYPE_CHECKING:
+    pass
+from pos.services.room_calendar import DEMO_ROOM, Quote, RoomCalendar, RoomsOffline
+
+__all__ = [
+    "DEMO_ROOM",
+    "Cancellation",
+    "Quote",
+    "Rooms",
+    "RoomsOffline",
+    "booking_detail",
+    "booking_note",
+]
 
 log = logging.getLogger(__name__)
 
 CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
 NAME_MAX = 100
-DEMO_ROOM = Room("", "COWORK", "ห้องประชุม Co-working", "Co-working room", 12, ("Smart TV", "Wi-Fi"))
-# the statuses a report counts as booked time (a no-show's time was kept for it)
-BOOKED = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN, BookingStatus.COMPLETED,
-                    BookingStatus.NO_SHOW})  # fmt: skip
-ROOM_SKU = "SVC-ROOM"  # the centre's product every booking payment is a line of
+ROOM_SKU = ROOM_PRODUCT[0]  # the centre's product every booking payment is a line of
 PAYMENTS = ("deposit", "balance", "extension", "fee")
 WHAT_TH = {"deposit": "มัดจำ", "balance": "ยอดคงเหลือ", "extension": "ขยายเวลา", "fee": "ค่าธรรมเนียม"}
 THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
                "พ.ย.", "ธ.ค.")  # fmt: skip
 PHONE_MAX = 20
-
-
-class RoomsOffline(RoomError):
-    """The central database that owns the bookings cannot be reached from this counter."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "offline",
-            "This counter cannot reach the central database: bookings cannot be made or "
-            "confirmed until it is back (the calendar shown is the last one read)",
-            "เครื่องนี้ติดต่อฐานข้อมูลกลางไม่ได้ ยังจองหรือยืนยันการจองไม่ได้จนกว่าจะเชื่อมต่อได้ "
-            "(ปฏิทินที่แสดงเป็นข้อมูลล่าสุดที่อ่านได้)",
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    start: datetime
-    end: datetime
-    price: Decimal
-    deposit: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,152 +88,8 @@ class Cancellation:
     refund_due: Decimal  # what the rules give back of what was paid (the refund service pays)
 
 
-def _unknown(booking_no: str) -> RoomError:
-    return RoomError("unknown", f"No booking {booking_no}", f"ไม่พบการจองหมายเลข {booking_no}")
-
-
-class Rooms:
-    """The room calendar's service (one per process, thread-safe)."""
-
-    def __init__(
-        self,
-        uow: UnitOfWorkFactory[RoomsUnitOfWork],
-        clock: Clock,
-        *,
-        central: bool = False,
-        terminal_id: str | None = None,
-        till: UnitOfWorkFactory[SalesUnitOfWork] | None = None,
-    ) -> None:
-        self.uow = uow
-        # the store the till sells from (its catalogue gets SVC-ROOM); the same database as
-        # the bookings' unless those live in central
-        self.till: UnitOfWorkFactory[SalesUnitOfWork] = till or uow  # type: ignore[assignment]
-        self.clock = clock
-        self.central = central  # the bookings live in another database (the central one)
-        self.terminal_id = terminal_id
-        self.offline = False  # the last call found central unreachable
-        self._seen: dict[tuple[str, datetime], list[BookingView]] = {}
-        self._lock = threading.Lock()
-
-    # --- rooms, rules, holidays (back office) ----------------------------------------------
-    def rooms(self, *, active_only: bool = False) -> list[Room]:
-        with self._reach(), self.uow() as read:
-            return read.rooms.rooms(active_only=active_only)
-
-    def room(self, room_id: str) -> Room:
-        with self._reach(), self.uow() as read:
-            return self._room(read, room_id)
-
-    def rules(self, room_id: str) -> RoomRules:
-        """The room's rules (with the shop's holidays); the defaults until some are saved."""
-        with self._reach(), self.uow() as read:
-            return self._rules(read, room_id)
-
-    def holidays(self) -> list[Holiday]:
-        with self._reach(), self.uow() as read:
-            return read.rooms.holidays()
-
-    def save_room(self, actor: Actor, room: Room) -> Room:
-        """Add (an empty id) or change a room."""
-        require(actor, Action.MANAGE_ROOMS)
-        if not room.code.strip() or not room.name_th.strip() or room.capacity < 1:
-            raise RoomError(
-                "room", "A room needs a code, a name and a capacity",
-                "ห้องต้องมีรหัส ชื่อ และจำนวนที่นั่ง",
-            )  # fmt: skip
-        room = replace(room, id=room.id or str(uuid.uuid4()), code=room.code.strip().upper())
-        with self._reach(), self.uow(write=True) as tx:
-            before = tx.rooms.room(room.id)
-            saved = tx.rooms.save_room(room)
-            if tx.rooms.rules(saved.id) is None:
-                tx.rooms.save_rules(saved.id, RoomRules())
-            record(
-                tx.audit, self.clock, actor, "room.save", saved.code,
-                before=_room_fields(before) if before else None, after=_room_fields(saved),
-                terminal_id=self.terminal_id,
-            )  # fmt: skip
-            tx.commit()
-            return saved
-
-    def save_rules(self, actor: Actor, room_id: str, rules: RoomRules) -> None:
-        require(actor, Action.MANAGE_ROOMS)
-        with self._reach(), self.uow(write=True) as tx:
-            room = self._room(tx, room_id)
-            before = tx.rooms.rules(room_id)
-            tx.rooms.save_rules(room_id, rules)
-            record(
-                tx.audit, self.clock, actor, "room.rules", room.code,
-                before=_rule_fields(before) if before else None, after=_rule_fields(rules),
-                terminal_id=self.terminal_id,
-            )  # fmt: skip
-            tx.commit()
-
-    def set_holidays(self, actor: Actor, days: Sequence[Holiday]) -> None:
-        """Replace the list of days the centre is closed (no room can be booked then)."""
-        require(actor, Action.MANAGE_ROOMS)
-        with self._reach(), self.uow(write=True) as tx:
-            before = {h.day.isoformat(): h.name_th for h in tx.rooms.holidays()}
-            tx.rooms.set_holidays(days)
-            after = {h.day.isoformat(): h.name_th for h in days}
-            record(
-                tx.audit, self.clock, actor, "room.holidays", "holidays",
-                before=before or None, after=after, terminal_id=self.terminal_id,
-            )  # fmt: skip
-            tx.commit()
-
-    # --- the calendar ------------------------------------------------------------------------
-    def day(self, room_id: str, day: date) -> list[BookingView]:
-        """The room's bookings that day (every status), by start."""
-        start, end = day_bounds(day)
-        return self._calendar(room_id, start, end)
-
-    def week(self, room_id: str, monday: date) -> list[BookingView]:
-        """The room's bookings of the seven days from `monday`, by start."""
-        start, end = period_bounds(monday, monday + timedelta(days=6))
-        return self._calendar(room_id, start, end)
-
-    def _calendar(self, room_id: str, start: datetime, end: datetime) -> list[BookingView]:
-        try:
-            with self._reach(), self.uow() as read:
-                found = read.rooms.between(room_id, start, end)
-        except RoomsOffline:
-            with self._lock:
-                return list(self._seen.get((room_id, start), []))
-        with self._lock:
-            self._seen[(room_id, start)] = found
-        return found
-
-    def free_slots(self, room_id: str, day: date, minutes: int) -> list[Period]:
-        """The slots of `minutes` still free that day (not in the past)."""
-        start, end = day_bounds(day)
-        with self._reach(), self.uow() as read:
-            rules = self._rules(read, room_id)
-            buffer = timedelta(minutes=rules.buffer_minutes)
-            pad = buffer + timedelta(days=1)
-            booked = [
-                b.occupied(buffer) for b in self._holding(read, room_id, start - pad, end + pad)
-            ]
-        return free_slots(rules, day, booked, minutes, after=self.clock.now())
-
-    def quote(self, room_id: str, start: datetime, end: datetime) -> Quote:
-        """The price and deposit of [start, end) (the rules checked, not the calendar)."""
-        with self._reach(), self.uow() as read:
-            rules = self._rules(read, room_id)
-        check_request(rules, start, end, self.clock.now())
-        amount = price(rules, start, end)
-        return Quote(start, end, amount, deposit(rules, amount))
-
-    def booking(self, booking_no: str) -> BookingView:
-        with self._reach(), self.uow() as read:
-            found = read.rooms.booking(booking_no.strip().upper())
-        if found is None:
-            raise _unknown(booking_no)
-        return found
-
-    def find(self, text: str) -> BookingView:
-        """A booking by its slip's QR payload or its number."""
-        no, _code = parse_check_in(text)
-        return self.booking(no)
+class Rooms(RoomCalendar):
+    """The room's booking desk over its calendar (one per process, thread-safe)."""
 
     # --- booking -----------------------------------------------------------------------------
     def book(
@@ -394,7 +231,8 @@ class Rooms:
 
     def cancel(self, booking_no: str, actor: Actor | None, reason: str = "") -> Cancellation:
         """Cancel a held or confirmed booking: the refund due by the rules' cutoff (what the
-        refund service then pays back of the deposit)."""
+        refund service then pays back of the deposit). The web shop's order for its deposit,
+        if still unpaid, is cancelled with it (a payment can no longer confirm it)."""
         if actor is not None:
             require(actor, Action.BOOK_ROOMS)
         now = self.clock.now()
@@ -404,6 +242,8 @@ class Rooms:
             due = refund_on_cancel(self._rules(tx, b.room_id), b.terms, now)
             by = actor.username if actor else "customer"
             tx.rooms.set_status(b.id, BookingStatus.CANCELLED, now, by, reason.strip()[:200])
+            if b.order_no:
+                _cancel_unpaid(cast(OrdersUnitOfWork, tx), b, now, by)
             tx.commit()
         return Cancellation(self.booking(booking_no), due)
 
@@ -480,14 +320,68 @@ class Rooms:
                 f"การจอง {b.booking_no} ไม่มียอดที่ต้องชำระ ({WHAT_TH[what]})",
             )  # fmt: skip
         with self.till(write=True) as tx:
-            product = tx.catalog.ensure_centre_product(
-                ROOM_SKU, "ค่าบริการห้องประชุม", "Meeting room", ProductKind.SERVICE
-            )
+            product = tx.catalog.ensure_centre_product(*ROOM_PRODUCT, ProductKind.SERVICE)
             tx.commit()
         return CartLine(
             product, Decimal(1), amount, detail=booking_detail(b, what),
             ref=f"booking:{b.id}:{what}",
         )  # fmt: skip
+
+    # --- paying online: the web shop's PromptPay order --------------------------------------
+    def pay_online(self, booking_no: str, client: str = "") -> OrderView:
+        """A held booking's deposit as a PromptPay order of the web shop, in one transaction
+        with the booking (which notes the order): one line of kind "booking" (ref the
+        booking number), no stock, its payment time the hold's. Asked again, the same order.
+        Staff's payment confirmation sells it (SVC-ROOM, ref booking:<no>:deposit) and the
+        sale hook confirms the booking."""
+        if self.orders is None:
+            raise RoomError("online", "Paying online is not offered here",
+                            "ที่นี่ไม่มีการชำระเงินออนไลน์")  # fmt: skip
+        now = self.clock.now()
+        with self._reach(), self.uow(write=True) as tx:
+            shop = cast(OrdersUnitOfWork, tx)  # the web shop's orders live with the bookings
+            b = self._booking(tx, booking_no)
+            if b.order_no:
+                found = shop.orders.get(b.order_no)
+                if found is not None:
+                    return found
+            due = self._due(b, "deposit")
+            if b.hold_until is None or b.hold_until <= now or due <= 0:
+                raise RoomError(
+                    "online", f"Booking {b.booking_no} has no deposit to pay online",
+                    f"การจอง {b.booking_no} ไม่มีมัดจำที่ต้องชำระออนไลน์",
+                )  # fmt: skip
+            text = booking_detail(b, "deposit")
+            order = self.orders.add_booking_order(
+                shop,
+                BookingOrder(b.booking_no, text.th, text.en, due, b.customer.name,
+                             b.customer.phone[:10], b.hold_until),
+                client,
+            )  # fmt: skip
+            tx.rooms.set_order_no(b.id, order.order_no)
+            tx.commit()
+        return order
+
+    def order_cancel_hook(self, uow: SalesUnitOfWork, order: OrderView) -> None:
+        """Inside an order's cancellation (OrderDesk.cancel): a held booking it pays for is
+        cancelled with it, the room free again at once."""
+        numbers = [ln.ref for ln in order.lines if ln.kind == BOOKING_LINE]
+        if not numbers:
+            return
+        if self.central:
+            with self._reach(), self.uow(write=True) as tx:
+                self._release(tx.rooms, numbers, order.order_no)
+                tx.commit()
+            return
+        self._release(uow.rooms, numbers, order.order_no)
+
+    def _release(self, repo: RoomRepository, numbers: Sequence[str], order_no: str) -> None:
+        now = self.clock.now()
+        for no in numbers:
+            b = repo.booking(no)
+            if b is not None and b.status is BookingStatus.HELD:
+                repo.set_status(b.id, BookingStatus.CANCELLED, now, "order",
+                                f"order {order_no} cancelled")  # fmt: skip
 
     def _due(self, b: BookingView, what: str) -> Decimal:
         net = b.paid - b.refunded
@@ -512,7 +406,14 @@ class Rooms:
         """Inside the sale's transaction: each booking line of the sale is recorded as paid
         (once: the sale's id is part of the payment's key); a paid deposit, or a payment that
         covers the price, confirms a HELD booking. A booking whose hold ran out (or that is
-        cancelled) refuses the sale. Returns a note with the booking number and time."""
+        cancelled) refuses the sale. Returns a note with the booking number and time.
+
+        On a counter with a central database the booking is confirmed there, in central's own
+        transaction, before the counter's sale commits: a refusal there (or central out of
+        reach) refuses the sale. Should the counter's commit then fail, central keeps a
+        confirmation whose sale never arrives; the same sale run again (its id) notes nothing
+        twice, and the cashier's retry, which gets the same receipt number, takes that
+        payment over instead of paying twice."""
         paid = [(ln, _booking_ref(ln.ref)) for ln in receipt.lines if _booking_ref(ln.ref)]
         if not paid:
             return []
@@ -534,10 +435,24 @@ class Rooms:
         for line, parsed in paid:
             assert parsed is not None
             booking_id, what = parsed
-            b = repo.booking_by_id(booking_id)
+            # the till's lines name the booking's id, an online order's its number
+            b = repo.booking_by_id(booking_id) or repo.booking(booking_id)
             if b is None:
                 raise RoomError("unknown", "The booking of this line is not known here",
                                 "ไม่พบการจองของรายการนี้")  # fmt: skip
+            payment = RoomPayment(b.id, what, line.total, receipt.sold_at, receipt.sale_id,
+                                  receipt.receipt_no)  # fmt: skip
+            earlier = [p for p in repo.payments(b.id) if p.what == what]
+            if any(p.sale_id == receipt.sale_id for p in earlier):
+                notes.append(booking_note(b))  # this very sale again: noted once already
+                continue
+            orphan = next((p for p in earlier if p.receipt_no == receipt.receipt_no), None)
+            if orphan is not None and orphan.sale_id is not None:
+                # noted in central by a sale of this number that never committed at the
+                # counter (the number is handed out again): this sale takes its place
+                repo.replace_payment(orphan.sale_id, payment)
+                notes.append(booking_note(b))
+                continue
             if b.status is BookingStatus.HELD and b.hold_until is not None and b.hold_until <= now:
                 repo.set_status(b.id, BookingStatus.EXPIRED, now, "system", "hold ran out")
                 b = replace(b, status=BookingStatus.EXPIRED)
@@ -548,10 +463,16 @@ class Rooms:
                     "and book again",
                     f"การจอง {b.booking_no} {b.status.label.th}แล้ว กรุณาลบรายการนี้แล้วจองใหม่",
                 )
-            repo.add_payment(
-                RoomPayment(b.id, what, line.total, receipt.sold_at, receipt.sale_id,
-                            receipt.receipt_no)
-            )  # fmt: skip
+            if what == "deposit" and b.status is not BookingStatus.HELD and earlier:
+                first = earlier[0].receipt_no
+                raise RoomError(
+                    "paid",
+                    f"The deposit of booking {b.booking_no} was paid already (receipt {first}): "
+                    "it cannot be paid again (take the line off, or give an online payment back)",
+                    f"มัดจำของการจอง {b.booking_no} ชำระแล้ว (ใบเสร็จ {first}) ชำระซ้ำไม่ได้ "
+                    "(กรุณาลบรายการนี้ หรือคืนเงินที่ชำระออนไลน์)",
+                )
+            repo.add_payment(payment)
             net = b.paid - b.refunded + line.total
             if b.status is BookingStatus.HELD and (net >= b.deposit or net >= b.price):
                 repo.set_status(b.id, BookingStatus.CONFIRMED, now, receipt.cashier_name or "sale",
@@ -585,7 +506,7 @@ class Rooms:
     ) -> None:
         for amount, parsed in lines:
             assert parsed is not None
-            b = repo.booking_by_id(parsed[0])
+            b = repo.booking_by_id(parsed[0]) or repo.booking(parsed[0])
             if b is None:
                 raise RoomError("unknown", "The booking of this line is not known here",
                                 "ไม่พบการจองของรายการนี้")  # fmt: skip
@@ -612,162 +533,21 @@ class Rooms:
                             refund.refund_no)
             )  # fmt: skip
 
-    # --- reports and the demo ----------------------------------------------------------------
-    def utilisation(self, first: date, last: date, room_id: str | None = None) -> RoomReport:
-        """Booked hours / open hours, bookings, revenue (payments less refunds), no-shows and
-        cancellations by week (Monday to Sunday) and by month, the days first..last."""
-        if last < first:
-            raise RoomError("dates", "--to is before --from", "วันที่สิ้นสุดอยู่ก่อนวันที่เริ่ม")
-        start, end = period_bounds(first, last)
-        with self._reach(), self.uow() as read:
-            rooms = [r for r in read.rooms.rooms() if room_id in (None, r.id)]
-            rules = {r.id: self._rules(read, r.id) for r in rooms}
-            facts = read.rooms.facts(room_id, start, end)
-            money = read.rooms.revenue(room_id, start, end)
 
-        def row(label: str, a: date, b: date) -> RoomPeriodRow:
-            lo, hi = period_bounds(a, b)
-            open_minutes = 0
-            day = a
-            while day <= b:
-                for r in rules.values():
-                    hours = r.hours_on(day)
-                    if hours is not None:
-                        open_minutes += int((hours[1] - hours[0]).total_seconds() // 60)
-                day += timedelta(days=1)
-            held = [f for f in facts if lo <= f.start < hi and f.status in BOOKED]
-            booked = sum(int((f.end - f.start).total_seconds() // 60) for f in held)
-            return RoomPeriodRow(
-                label=label, first=a, last=b, open_hours=Decimal(open_minutes) / 60,
-                booked_hours=Decimal(booked) / 60, bookings=len(held),
-                revenue=sum((p.amount for p in money if lo <= p.at < hi), ZERO),
-                no_shows=sum(1 for f in held if f.status is BookingStatus.NO_SHOW),
-                cancellations=sum(
-                    1 for f in facts
-                    if f.cancelled_at is not None and lo <= f.cancelled_at < hi
-                    and f.status is BookingStatus.CANCELLED
-                ),
-            )  # fmt: skip
-
-        weeks, months = [], []
-        day = first
-        while day <= last:
-            monday = day - timedelta(days=day.weekday())
-            b = min(last, monday + timedelta(days=6))
-            iso = day.isocalendar()
-            weeks.append(row(f"{iso.year}-W{iso.week:02d}", day, b))
-            day = b + timedelta(days=1)
-        day = first
-        while day <= last:
-            nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-            b = min(last, nxt - timedelta(days=1))
-            months.append(row(f"{day.year}-{day.month:02d}", day, b))
-            day = nxt
-        code = rooms[0].code if room_id is not None and rooms else ""
-        return RoomReport(first, last, tuple(weeks), tuple(months), code)
-
-    def ensure_demo_room(self, actor: Actor) -> Room:
-        """The demo centre's room: ห้องประชุม Co-working, 12 seats, Smart TV and Wi-Fi, with
-        the default rules (Mon-Sat 08:30-17:30, 30-minute grid, 1-9 hours, 15 minutes' buffer,
-        200 baht an hour, 700 a half day, 1,200 a day, 50% deposit held 30 minutes, all of it
-        back up to 24 hours before, none after; a no-show after 30 minutes)."""
-        for room in self.rooms():
-            if room.code == DEMO_ROOM.code:
-                return room
-        room = self.save_room(actor, DEMO_ROOM)
-        self.save_rules(actor, room.id, RoomRules())
-        return room
-
-    # --- helpers -------------------------------------------------------------------------------
-    def _reach(self) -> _Reach:
-        return _Reach(self)
-
-    def _room(self, uow: RoomsUnitOfWork, room_id: str, *, active: bool = False) -> Room:
-        room = uow.rooms.room(room_id)
-        if room is None or (active and not room.active):
-            raise RoomError("room", "No such room to book", "ไม่พบห้องที่จะจอง")
-        return room
-
-    def _rules(self, uow: RoomsUnitOfWork, room_id: str) -> RoomRules:
-        rules = uow.rooms.rules(room_id)
-        if rules is None:
-            holidays = frozenset(h.day for h in uow.rooms.holidays())
-            return RoomRules(holidays=holidays)
-        return rules
-
-    def _booking(self, uow: RoomsUnitOfWork, booking_no: str) -> BookingView:
-        found = uow.rooms.booking(booking_no.strip().upper())
-        if found is None:
-            raise _unknown(booking_no)
-        return found
-
-    def _holding(
-        self, uow: RoomsUnitOfWork, room_id: str, start: datetime, end: datetime
-    ) -> list[BookingView]:
-        """Bookings that keep the room in [start, end), holds that ran out left aside."""
-        now = self.clock.now()
-        return [
-            b for b in uow.rooms.blocking(room_id, start, end)
-            if not (b.status is BookingStatus.HELD and b.hold_until is not None
-                    and b.hold_until <= now)
-        ]  # fmt: skip
-
-    def _expire(self, uow: RoomsUnitOfWork, now: datetime, by: str) -> list[str]:
-        done = []
-        for b in uow.rooms.stale_holds(now):
-            uow.rooms.set_status(b.id, BookingStatus.EXPIRED, now, by, "hold ran out")
-            done.append(b.booking_no)
-        return done
-
-    def _clash(
-        self,
-        uow: RoomsUnitOfWork,
-        rules: RoomRules,
-        room_id: str,
-        wanted: Period,
-        now: datetime,
-        *,
-        exclude: str = "",
-    ) -> RoomClash:
-        buffer = timedelta(minutes=rules.buffer_minutes)
-        span = timedelta(days=8)
-        booked = [
-            b.occupied(buffer)
-            for b in self._holding(uow, room_id, wanted[0] - span, wanted[1] + span)
-            if b.id != exclude
-        ]
-        return RoomClash(nearest_free(rules, wanted, booked, now=now))
-
-    @staticmethod
-    def _same_request(b: BookingView, room_id: str, start: datetime, end: datetime) -> BookingView:
-        if (b.room_id, b.start, b.end) != (room_id, start, end):
-            raise RoomError(
-                "key", "This request was already used for another booking",
-                "คำขอนี้ใช้จองเวลาอื่นไปแล้ว",
-            )  # fmt: skip
-        return b
-
-
-class _Reach:
-    """Turns "central cannot be reached" into RoomsOffline for a service over central."""
-
-    def __init__(self, rooms: Rooms) -> None:
-        self.rooms = rooms
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
-        if exc is None:
-            self.rooms.offline = False
-            return
-        if self.rooms.central and isinstance(exc, StoreUnavailable | CentralUnavailable):
-            self.rooms.offline = True
-            raise RoomsOffline() from exc
+def _cancel_unpaid(uow: OrdersUnitOfWork, b: BookingView, at: datetime, by: str) -> None:
+    """The booking's online order, while it waits for its payment, cancelled with it."""
+    order = uow.orders.lock(b.order_no)
+    if order is None or order.status is not OrderStatus.AWAITING_PAYMENT:
+        return
+    note = f"booking {b.booking_no} cancelled"
+    uow.orders.release(order.order_id, at)
+    uow.orders.set_cancel_reason(order.order_id, note)
+    uow.orders.move(order.order_id, OrderStatus.CANCELLED, at, by, note)
 
 
 def _booking_ref(ref: str | None) -> tuple[str, str] | None:
-    """(booking id, what) of a line's ref "booking:<id>:<what>", else None."""
+    """(booking id, what) of a line's ref "booking:<id>:<what>" (an online order's line
+    names the booking's number instead of its id), else None."""
     if not ref or not ref.startswith("booking:"):
         return None
     parts = ref.split(":")
@@ -804,28 +584,3 @@ def _checked_customer(c: Customer) -> Customer:
     if c.attendees < 1:
         raise RoomError("attendees", "At least one attendee", "ผู้เข้าร่วมอย่างน้อย 1 คน")
     return Customer(name, phone, c.organisation.strip()[:120], c.purpose.strip()[:200], c.attendees)
-
-
-def _room_fields(room: Room) -> dict[str, object]:
-    return {
-        "code": room.code, "name_th": room.name_th, "name_en": room.name_en,
-        "capacity": room.capacity, "equipment": list(room.equipment), "active": room.active,
-    }  # fmt: skip
-
-
-def _rule_fields(rules: RoomRules) -> dict[str, object]:
-    hours = {
-        str(d): None if h is None else f"{h[0]:%H:%M}-{h[1]:%H:%M}"
-        for d, h in sorted(rules.open_hours.items())
-    }
-    return {
-        "open_hours": hours, "slot_minutes": rules.slot_minutes,
-        "min_minutes": rules.min_minutes, "max_minutes": rules.max_minutes,
-        "max_days_ahead": rules.max_days_ahead, "buffer_minutes": rules.buffer_minutes,
-        "price_hour": str(rules.price_hour), "price_half_day": str(rules.price_half_day),
-        "price_day": str(rules.price_day), "deposit": f"{rules.deposit.kind}:{rules.deposit.value}",
-        "cancel_cutoff_hours": rules.cancel_cutoff_hours,
-        "refund_before_pct": str(rules.refund_before_pct),
-        "refund_after_pct": str(rules.refund_after_pct),
-        "no_show_minutes": rules.no_show_minutes, "hold_minutes": rules.hold_minutes,
-    }  # fmt: skip

@@ -95,7 +95,9 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setenv("OTOP_POS_HOME", str(folder / "home"))
         code, out, err = cli("demo", "--db", str(db))
         assert code == 0, err
-        assert re.fullmatch(r"demo store: \d+ products\n", out), out
+        assert re.fullmatch(
+            r"demo store: \d+ products\ndemo room: COWORK ห้องประชุม Co-working, 12 seats\n", out
+        ), out
         code, out, err = cli("demo", "--db", str(db), "--sales", "50", "--days", "7")
         assert code == 0, err
         assert out == "demo sales: 50 over 7 day(s)\n"
@@ -167,6 +169,7 @@ def test_the_demo_store_on_postgresql(
     assert code == 0, err
     assert out.splitlines() == [
         f"demo store: {len(demo_catalogue[1])} products",
+        "demo room: COWORK ห้องประชุม Co-working, 12 seats",
         "demo sales: 5 over 2 day(s)",
     ]
     exported = tmp_path / "pg-catalogue.csv"

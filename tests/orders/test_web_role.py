@@ -86,3 +86,11 @@ def test_the_web_role_sells_online_only(
 def test_the_web_role_is_refused(web_engine: Engine, statement: str) -> None:
     with web_engine.connect() as conn, pytest.raises(ProgrammingError, match="permission denied"):
         conn.execute(text(statement))
+
+
+def test_the_centre_s_products_exist_for_the_web_role(web_engine: Engine) -> None:
+    from pos.domain.catalog import centre_id
+
+    with web_engine.connect() as conn:
+        made = dict(conn.execute(text("SELECT sku, id FROM products WHERE sku LIKE 'SVC-%'")).all())
+    assert made == {sku: centre_id("product", sku) for sku in ("SVC-DELIVERY", "SVC-ROOM")}

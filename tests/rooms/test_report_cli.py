@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from db.engine import make_engine, sqlite_url
 from db.uow import SqlUnitOfWorkFactory
 from pos.domain.rooms import BookingStatus
 from pos.domain.shop_time import BANGKOK
@@ -103,3 +105,26 @@ def test_rooms_commands_book_list_and_report(sqlite_rooms_url: str) -> None:
     assert code == 0
     assert out.splitlines()[1].startswith("period\tfrom\tto\topen h")
     assert any(line.startswith(f"month {day:%Y-%m}\t") for line in out.splitlines())
+
+
+def test_the_demo_store_has_the_co_working_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
+    db = tmp_path / "demo.db"
+    code, out, err = cli("demo", "--db", str(db))
+    assert code == 0, err
+    assert "demo room: COWORK" in out
+    code, out, err = cli("rooms", "demo", "--db", str(db), "--user", "manager", "--pin", "9999")
+    assert code == 0, err
+    assert out == "COWORK\tห้องประชุม Co-working\t12 seats\tSmart TV, Wi-Fi\n"  # the same one
+    code, out, err = cli("demo", "--db", str(db))  # again: nothing more
+    assert (code, out) == (0, "")
+    engine = make_engine(sqlite_url(db))
+    try:
+        rooms = Rooms(SqlUnitOfWorkFactory(engine), FixedClock()).rooms()
+    finally:
+        engine.dispose()
+    assert [(r.code, r.capacity, r.equipment) for r in rooms] == [
+        ("COWORK", 12, ("Smart TV", "Wi-Fi"))
+    ]

@@ -35,7 +35,8 @@ def test_a_new_counter_with_a_central_server_takes_its_catalogue_not_the_demo(
             central.scalar("SELECT count(*) FROM products"),
             central.scalar("SELECT count(*) FROM users"),
         )
-        assert _counts(store) == central_counts == (9, 4)  # the demo store has 328 products
+        # the small catalogue and the centre's SVC-ROOM and SVC-DELIVERY (the demo has 328)
+        assert _counts(store) == central_counts == (11, 4)
         with store.uow() as read:
             assert read.catalog.product_by_sku("SILK-001") is not None
         first_start(store)  # a later start changes nothing
@@ -55,7 +56,7 @@ def test_a_new_counter_whose_central_server_is_down_waits_for_it_instead_of_the_
         assert _counts(store) == (0, 0)
         p.cut_after = None
         first_start(store)
-        assert _counts(store) == (9, 4)
+        assert _counts(store) == (11, 4)
     finally:
         store.close()
 

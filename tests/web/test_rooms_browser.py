@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,17 @@ def read_qr(png: bytes) -> str:
     return str(found[0].text)
 
 
+def amount_of(payload: str) -> Decimal:
+    """The amount (tag 54) of an EMVCo QR payload."""
+    i = 0
+    while i < len(payload):
+        tag, size = payload[i : i + 2], int(payload[i + 2 : i + 4])
+        if tag == "54":
+            return Decimal(payload[i + 4 : i + 4 + size])
+        i += 4 + size
+    raise AssertionError(f"no amount in {payload}")
+
+
 def test_a_visitor_books_a_free_time_and_gets_the_booking_s_qr(
     room_shop: tuple[LiveShop, Room], phone_page: Any, demo_url: str
 ) -> None:
@@ -103,6 +115,9 @@ def test_a_visitor_books_a_free_time_and_gets_the_booking_s_qr(
     assert page.locator("#booking-status").inner_text() == "รอชำระ"
     code = read_qr(page.locator("#booking-qr").screenshot())
     assert code.startswith(f"OTOPROOM:{number}:")
+    # the deposit's PromptPay QR, read back: the web order's payload for the exact amount
+    pay = read_qr(page.locator("#pay-qr").screenshot())
+    order_status = page.locator("#order-status").inner_text()
 
     services = services_on(demo_url)
     try:
@@ -115,6 +130,9 @@ def test_a_visitor_books_a_free_time_and_gets_the_booking_s_qr(
     assert booking.customer.phone == "0897654321"
     assert booking.start == day + timedelta(hours=10)
     assert booking.customer.attendees == 10
+    assert order_status == f"คำสั่งซื้อ {booking.order_no}: รอชำระเงิน"
+    assert amount_of(pay) == booking.deposit == Decimal("200.00")
+    assert page.locator("#pay-amount").inner_text() == "฿200.00"
 
     # the same time again, from another browser: refused, with the nearest free times
     page.goto(f"{shop.url}/rooms?day={day.date().isoformat()}&minutes=120")

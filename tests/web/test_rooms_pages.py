@@ -63,6 +63,15 @@ def test_a_booking_page_is_only_the_browser_s_that_made_it(services: Services) -
         assert page.status_code == 200
         assert "OTOPROOM" not in page.text  # the code is in the QR image only
         assert 'id="booking-qr"' in page.text
+        # the deposit is a PromptPay order: its QR and the exact amount on the page
+        booking = services.rooms.booking(where.rsplit("/", 1)[1])
+        assert booking.order_no
+        assert f"{booking.order_no}:" in page.text
+        assert 'id="pay-qr"' in page.text
+        order = services.orders.lookup(booking.order_no, "0812345678")
+        assert order is not None
+        assert order.total == booking.deposit > 0
+        assert f'id="pay-amount">฿{order.total:,.2f}<' in page.text
         with make_client(services) as other:
             assert other.get(where).status_code == 404
 

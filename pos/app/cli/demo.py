@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from pos.app.cli.common import Commands, db_arg, opened
 from pos.domain.settings import Settings
+
+if TYPE_CHECKING:
+    from pos.app.bootstrap import Services
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -17,12 +21,29 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
             print(f"demo store: {n} products")
         elif args.products:
             print("the store already has a catalogue; --products adds nothing", file=sys.stderr)
+        _demo_room(services)
         if args.sales:
             from pos.services.demo import demo_sales
 
             demo_sales(services.checkout, store.uow, args.sales, args.days, seed=args.seed)
             print(f"demo sales: {args.sales} over {args.days} day(s)")
     return 0
+
+
+def _demo_room(services: Services) -> None:
+    """The demo centre's co-working room, as `otop-pos rooms demo` makes it (the demo
+    manager makes it; a store whose manager has another PIN is left as it is)."""
+    from pos.domain.errors import ShopError
+
+    if services.rooms.rooms():
+        return  # made already (or the shop has its own)
+    try:
+        manager = services.auth.login("manager", "9999")
+        room = services.rooms.ensure_demo_room(manager)
+    except ShopError as exc:
+        print(f"no demo room: {exc.message('en')}", file=sys.stderr)
+        return
+    print(f"demo room: {room.code} {room.name_th}, {room.capacity} seats")
 
 
 def add_commands(sub: Commands) -> None:
