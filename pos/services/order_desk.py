@@ -57,6 +57,9 @@ from pos.services.stock import OutOfStock, ensure_stock
 
 log = logging.getLogger(__name__)
 
+# runs inside every status change's transaction (chat's order messages)
+StatusHook = Callable[[OrdersUnitOfWork, OrderView, OrderStatus, datetime], None]
+
 # an order's delivery fee on its sale: the centre's own service (sku, Thai, English) and ref
 DELIVERY_FEE = DELIVERY_PRODUCT
 DELIVERY_REF = "delivery:"
@@ -83,6 +86,7 @@ class OrderDesk:
         self.clock = clock
         self.hooks: list[SaleHook] = list(hooks)  # run inside each order's sale transaction
         self.cancel_hooks: list[CancelHook] = []  # run inside each order's cancellation
+        self.status_hooks: list[StatusHook] = []
 
     def add_hook(self, hook: SaleHook) -> None:
         """Run `hook` inside every order's sale transaction (pos.ports.sales.SaleHook)."""
@@ -91,6 +95,10 @@ class OrderDesk:
     def add_cancel_hook(self, hook: CancelHook) -> None:
         """Run `hook` inside every order's cancellation (a booking's hold is released)."""
         self.cancel_hooks.append(hook)
+
+    def add_status_hook(self, hook: StatusHook) -> None:
+        """Run `hook(uow, order as moved, target, at)` inside each status change's transaction."""
+        self.status_hooks.append(hook)
 
     def order(self, order_no: str) -> OrderView:
         with self.uow() as read:
@@ -398,6 +406,10 @@ class OrderDesk:
         note: str = "",
     ) -> None:
         uow.orders.move(order.order_id, target, at, actor.display_name, note)
+        if self.status_hooks:
+            moved = uow.orders.get(order.order_no) or order
+            for hook in self.status_hooks:
+                hook(uow, moved, target, at)
         after: dict[str, object] = {"status": target.value}
         if note:
             after["note"] = note
