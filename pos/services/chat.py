@@ -126,7 +126,7 @@ class Chat:
     ) -> None:
         self.uow = uow
         self.clock = clock
-        self.settings = settings
+        self.settings_now = settings  # a callable: the live settings at each use
         self.products = products
         self.secrets = secrets
         self.profiles = dict(profiles or {})
@@ -288,7 +288,7 @@ class Chat:
         lang = contact.lang
         found = self.products.search(query, limit=40) if self.products else []
         available = [p for p in found if p.available > 0][:MAX_CARDS]
-        base = self.settings().public_url
+        base = self.settings_now().public_url
         if not available or not base:
             return [
                 TextOut(
@@ -329,7 +329,7 @@ class Chat:
         head = f"{name} ({format_baht(product.price)} " + pick(lang, "บาท)", "baht)")
         where = pick(lang, f"ผลิตโดย {producer} อ.{district}", f"Made by {producer}, {district}")
         messages: list[OutMessage] = [TextOut(trim(f"{head}\n{where}\n\n{story}".strip()))]
-        base = self.settings().public_url
+        base = self.settings_now().public_url
         if base:
             url = self._shop_link(contact, f"/p/{quote(product.sku)}") or f"{base}/p/{product.sku}"
             messages.append(
@@ -364,7 +364,7 @@ class Chat:
             liff = self.secrets(LIFF_ID)
             if liff:
                 return f"https://liff.line.me/{quote(liff)}{path if path != '/' else ''}"
-        base = self.settings().public_url
+        base = self.settings_now().public_url
         if not base:
             return None
         ref = ContactRef(contact.channel, contact.user_id, contact.display_name)
@@ -482,7 +482,7 @@ class Chat:
         self.enqueue(uow, contact.contact_id, messages, purpose, order_id=order.order_id)
 
     def _order_links(self, order: OrderView) -> OrderLinks:
-        base = self.settings().public_url
+        base = self.settings_now().public_url
         if not base:
             return OrderLinks()
         no = quote(order.order_no)
@@ -555,7 +555,7 @@ class Chat:
         """Quota-counting messages sent this (Bangkok) month, and the month's quota."""
         with self.uow() as uow:
             used = uow.chat.sent_in_month(channel, *month_bounds(self.clock.now()))
-        return used, quota_of(self.settings(), channel)
+        return used, quota_of(self.settings_now(), channel)
 
     def resend(self, outbox_id: str, actor: str) -> bool:
         """Send a FAILED or UNKNOWN message again (a new retry key); False if it is neither."""
