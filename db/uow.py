@@ -32,6 +32,7 @@ from db.stock_repository import SqlStockRepository
 from db.tax_invoice_repository import SqlTaxInvoiceRepository
 from db.tea_repository import SqlTeaRepository
 from db.terminal_repository import SqlTerminalRepository
+from db.tracking_repository import SqlTrackingRepository
 from db.user_repository import SqlUserRepository
 from pos.domain.errors import StoreUnavailable
 
@@ -71,6 +72,7 @@ class SqlUnitOfWork:
         self.orders = SqlOrderRepository(self.session)
         self.tea = SqlTeaRepository(self.session)
         self.rooms = SqlRoomRepository(self.session)
+        self.tracking = SqlTrackingRepository(self.session)
         return self
 
     def __exit__(

@@ -37,7 +37,11 @@ WEB_READS = (
 WEB_WRITES = (
     "orders", "order_lines", "reservations", "order_events",
     "room_bookings", "room_booking_events", "room_payments", "room_counters",
+    "order_tracking", "order_tracking_events",
 )  # fmt: skip
+# append-only for the web role: the audit rows of what the shop server does itself (a
+# carrier's "delivered" moving an order)
+WEB_APPENDS = ("audit_log",)
 
 
 def web_grants_ddl(role: str, database: str, tables: set[str]) -> str:
@@ -57,6 +61,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role};
 GRANT SELECT ON {reads} TO {role};
 GRANT SELECT, INSERT, UPDATE ON {writes} TO {role};
+GRANT INSERT ON {", ".join(WEB_APPENDS)} TO {role};
 GRANT EXECUTE ON FUNCTION otop_lock_products(text[]) TO {role};
 """
 

@@ -18,9 +18,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 from resources import FONTS
 from web import catalogue, orders, rooms
+from web.carriers import webhook
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
 from web.navigation import Navigation
@@ -29,6 +31,7 @@ from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, Toke
 
 if TYPE_CHECKING:
     from pos.services.orders import Orders
+    from pos.services.tracking import Tracking
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger("web.access")
@@ -59,11 +62,16 @@ def create_app(
     expire_every_s: float | None = EXPIRE_EVERY_S,
     secure_cookies: bool = False,
     threads: int = THREADS,
+    tracking: Tracking | None = None,
+    tracking_every_s: float | None = None,
+    carrier_secret: str = "",
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
     and every `expire_every_s` seconds unpaid reservations past their time are released;
-    at most `threads` requests run their route at once (the others wait their turn)."""
+    at most `threads` requests run their route at once (the others wait their turn);
+    `tracking` takes the carriers' pushes (signed with `carrier_secret`) and, every
+    `tracking_every_s` seconds, polls the shipped orders' parcels."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -81,19 +89,22 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = threads
-        task = None
+        tasks = []
         if expire_every_s:
-            task = asyncio.create_task(_expire_loop(shop.orders, expire_every_s))
+            tasks.append(asyncio.create_task(_expire_loop(shop.orders, expire_every_s)))
+        if tracking is not None and tracking_every_s:
+            tasks.append(asyncio.create_task(_tracking_loop(tracking, tracking_every_s)))
         try:
             yield
         finally:
-            if task is not None:
+            for task in tasks:
                 task.cancel()
                 with suppress(asyncio.CancelledError):
                     await task
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
+    app.state.carriers = webhook.CarrierHooks(tracking, carrier_secret)
     install(app, render)
     app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -103,6 +114,7 @@ def create_app(
     app.include_router(catalogue.router)
     app.include_router(orders.router)
     app.include_router(rooms.router)
+    app.include_router(webhook.router)
     return app
 
 
@@ -115,6 +127,20 @@ async def _expire_loop(service: Orders, every_s: float) -> None:
                 log.info("released the reservations of %d unpaid order(s)", released)
         except Exception:
             log.exception("expiring reservations failed; trying again in %.0f s", every_s)
+        await asyncio.sleep(every_s)
+
+
+async def _tracking_loop(tracking: Tracking, every_s: float) -> None:
+    """The shipped orders' parcels asked about, now and every `every_s` (failures logged)."""
+    while True:
+        try:
+            new = await run_in_threadpool(tracking.poll)
+            if new:
+                log.info("recorded %d new tracking event(s)", new)
+        except ShopError as exc:  # the carrier's API down or refusing: said in words
+            log.warning("polling the carriers: %s; trying again in %.0f s", exc.message_en, every_s)
+        except Exception:
+            log.exception("polling the carriers failed; trying again in %.0f s", every_s)
         await asyncio.sleep(every_s)
 
 

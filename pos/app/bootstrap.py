@@ -10,6 +10,7 @@ gives are the ones its checkout, shifts and refunds accept.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from pos.services.tea import TeaCorner, TeaMenu
     from pos.services.tea_recipes import RecipeStock
     from pos.services.till import TillContext
+    from pos.services.tracking import Tracking
     from pos.services.users import Users
     from printing.booking_slip import BookingSlips
 
@@ -646,6 +648,23 @@ class Services:
         return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
 
     @cached_property
+    def tracking(self) -> Tracking:
+        """Carrier tracking of shipped orders: Thailand Post's API when its API token is set
+        (OTOP_POS_SECRET_THAILANDPOST_TOKEN until the secret store holds it)."""
+        from datetime import timedelta
+
+        from pos.services.tracking import Tracking
+        from web.carriers.thailandpost import DEFAULT_BASE, ThailandPostTracking
+
+        sources = []
+        token = secret_value("thailandpost_token")
+        if token:
+            base = str(getattr(self.settings, "thailandpost_api_base", "") or DEFAULT_BASE)
+            sources.append(ThailandPostTracking(token, self.clock, base))
+        every = timedelta(minutes=self.settings.tracking_poll_minutes or 30)
+        return Tracking(self.store.uow, self.order_desk, sources, self.clock, every)
+
+    @cached_property
     def rooms(self) -> Rooms:
         """The co-working room: bookings in the central database when the store is a counter
         of one (nothing connects until a call), else in the store itself."""
@@ -792,6 +811,11 @@ class Services:
         if "tea" in vars(self):  # its sender stops after what it is sending
             self.tea.close()
         self.store.close()
+
+
+def secret_value(name: str) -> str:
+    """A secret's value from its environment override (OTOP_POS_SECRET_<NAME>), "" if unset."""
+    return os.environ.get(f"OTOP_POS_SECRET_{name.upper()}", "").strip()
 
 
 def load_demo(store: Store, products: int = 0) -> int:

@@ -105,6 +105,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Receipt prefix of online sales",
         "คำนำหน้าเลขใบเสร็จการขายออนไลน์",
     ),
+    "tracking_poll_minutes": (
+        "web",
+        "Minutes between asking the carriers about shipped parcels (0 = never)",
+        "ความถี่ในการสอบถามสถานะพัสดุจากขนส่ง (นาที, 0 = ไม่สอบถาม)",
+    ),
     "tea_printer": (
         "printers",
         "Tea corner's ticket printer (a printer's name, empty = none)",

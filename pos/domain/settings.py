@@ -242,6 +242,8 @@ class Settings:
     web_shipping_fee: int = 50
     web_free_shipping_over: int = 1000
     web_receipt_prefix: str = "KK-W"
+    # carriers' tracking: how often the shop server asks about shipped parcels (0: never)
+    tracking_poll_minutes: int = 30
     # the customer's screen: off | window | a screen's name (full-screen there; see the till's
     # log for the names this machine has)
     customer_display: str = "off"
@@ -388,6 +390,13 @@ class Settings:
                 (
                     "free shipping threshold must be 0-10,000,000 baht",
                     "ยอดส่งฟรีต้องอยู่ระหว่าง 0-10,000,000 บาท",
+                )
+            )
+        if not 0 <= self.tracking_poll_minutes <= 1440:
+            out.append(
+                (
+                    "tracking poll must be 0-1,440 minutes",
+                    "รอบการติดตามพัสดุต้องอยู่ระหว่าง 0-1,440 นาที",
                 )
             )
         if not re.fullmatch(r"[A-Z0-9]{1,6}(-[A-Z0-9]{1,4})?", self.web_receipt_prefix):

@@ -18,7 +18,7 @@ from ui.backoffice.settings_page import GROUPS, SettingsPage
 page = editor.page  # the editor on a settings file of its own, as a fixture here
 
 WEB = ["web_safety_buffer", "web_reservation_minutes", "web_shipping_fee",
-       "web_free_shipping_over", "web_receipt_prefix"]  # fmt: skip
+       "web_free_shipping_over", "web_receipt_prefix", "tracking_poll_minutes"]  # fmt: skip
 
 
 def shown_fields(widget: SettingsPage) -> list[str]:
