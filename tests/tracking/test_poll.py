@@ -258,3 +258,21 @@ def test_a_delivery_recorded_before_a_crash_is_moved_by_the_next_poll(
     assert tracking.poll() == 0
     assert fake_api.tracked() == []  # a delivered parcel is not asked about
     assert delivered_events(order_desk.order(order.order_no)) == 1
+
+
+def test_parcels_subscribed_to_the_hook_api(fake_api: FakeThailandPost, clock: FixedClock) -> None:
+    hooks = ThailandPostTracking(fake_api.api_token, clock, fake_api.url)
+    try:
+        numbers = [s10() for _ in range(3)]
+        assert hooks.subscribe(numbers) == dict.fromkeys(numbers, True)
+        assert fake_api.hooked == numbers
+        with pytest.raises(ValueError, match="100"):
+            hooks.subscribe([s10() for _ in range(101)])
+        assert hooks.check() == "Thailand Post tracking: token valid until 2027-01-02 05:00 UTC"
+        fake_api.down = True
+        with pytest.raises(TrackingUnavailable):
+            hooks.subscribe(numbers)
+        with pytest.raises(TrackingUnavailable):
+            hooks.check()
+    finally:
+        hooks.close()

@@ -28,6 +28,7 @@ from pos.ports.tracking import TrackingRefused, TrackingUnavailable
 log = logging.getLogger(__name__)
 
 DEFAULT_BASE = "https://trackapi.thailandpost.co.th"
+HOOK_BASE = "https://trackwebhook.thailandpost.co.th"  # the hook API: its own API token
 TOKEN_PATH = "/post/api/v1/authenticate/token"
 TRACK_PATH = "/post/api/v1/track"
 HOOK_PATH = "/post/api/v1/hook"
@@ -220,6 +221,31 @@ class ThailandPostTracking:
         for event in events:
             out.setdefault(event.barcode, []).append(event)
         return out
+
+    def subscribe(self, barcodes: Sequence[str]) -> dict[str, bool]:
+        """Ask the hook API (an instance on HOOK_BASE with the hook API's token) to push these
+        parcels' events to the shop's webhook URL (set on track.thailandpost.co.th); returns
+        which barcodes it took."""
+        if len(barcodes) > BATCH_LIMIT:
+            raise ValueError(f"Thailand Post takes at most {BATCH_LIMIT} barcodes a call")
+        body = {"status": "all", "language": self._language, "barcode": list(barcodes)}
+        response = self._post(HOOK_PATH, self._access_token(), body)
+        if response.status_code == 401:
+            response = self._post(HOOK_PATH, self._access_token(renew=True), body)
+        if response.status_code in (401, 403):
+            raise TrackingRefused(
+                "Thailand Post refused the hook request", "ไปรษณีย์ไทยปฏิเสธคำขอแจ้งสถานะพัสดุ"
+            )
+        if response.status_code != 200:
+            raise self._unavailable(response)
+        try:
+            listed = response.json()["response"]["items"]
+            return {str(i["barcode"]).upper(): i.get("status") is True for i in listed}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise TrackingUnavailable(
+                "Thailand Post's hook answer was not understood",
+                "อ่านคำตอบการแจ้งสถานะพัสดุของไปรษณีย์ไทยไม่ได้",
+            ) from exc
 
     def check(self) -> str:
         self._access_token(renew=True)
