@@ -9,12 +9,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from pos.app.bootstrap import Store
 from pos.domain.auth import Actor
@@ -36,21 +38,14 @@ DAY = datetime(2026, 11, 28, tzinfo=BANGKOK)
 
 
 @dataclass
-class _ShopServices:
+class ShopOn:
     settings: Settings
     orders: Orders
 
 
-@pytest.fixture
-def hook_url(
-    store: Store, orders: Orders, order_desk: OrderDesk, settings: Settings, clock: FixedClock
-) -> Iterator[str]:
-    """The shop app with pushes taken by a tracking service with no API to poll."""
-    tracking = Tracking(store.uow, order_desk, [], clock)
-    app = create_app(
-        _ShopServices(settings, orders), expire_every_s=None, tracking=tracking,
-        carrier_secret=SECRET,
-    )  # fmt: skip
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """`app` under uvicorn on 127.0.0.1 (a port from the OS), its lifespan run; its base URL."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
@@ -60,11 +55,24 @@ def hook_url(
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}{PATH}"
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     finally:
         server.should_exit = True
         thread.join(10)
         sock.close()
+
+
+@pytest.fixture
+def hook_url(
+    store: Store, orders: Orders, order_desk: OrderDesk, settings: Settings, clock: FixedClock
+) -> Iterator[str]:
+    """The shop app with pushes taken by a tracking service with no API to poll."""
+    tracking = Tracking(store.uow, order_desk, [], clock)
+    app = create_app(
+        ShopOn(settings, orders), expire_every_s=None, tracking=tracking, carrier_secret=SECRET
+    )
+    with serving(app) as url:
+        yield url + PATH
 
 
 def push(barcode: str, *statuses: tuple[str, int]) -> dict[str, object]:
@@ -102,6 +110,7 @@ def test_a_signed_push_records_once_and_delivers_once(
     assert events[-1].description == "นำจ่ายสำเร็จ 🎉 ✓"
 
 
+@pytest.mark.parametrize("small_store_url", ["sqlite"], indirect=True)  # the route, not the store
 def test_the_secret_may_be_the_last_part_of_the_path(
     hook_url: str, orders: Orders, order_desk: OrderDesk, packer: Actor, manager: Actor
 ) -> None:
@@ -111,6 +120,7 @@ def test_the_secret_may_be_the_last_part_of_the_path(
     assert answer.json()["message"] == "1 new"
 
 
+@pytest.mark.parametrize("small_store_url", ["sqlite"], indirect=True)  # the route, not the store
 @pytest.mark.parametrize(
     ("headers", "suffix"),
     [({}, ""), (bearer("wrong"), ""), (bearer(SECRET[:-1]), ""), ({}, "/not-the-secret")],
@@ -131,6 +141,7 @@ def test_a_forged_push_is_refused_and_nothing_recorded(
     assert order_desk.order(order.order_no).status is OrderStatus.SHIPPED
 
 
+@pytest.mark.parametrize("small_store_url", ["sqlite"], indirect=True)  # the route, not the store
 @pytest.mark.parametrize(
     "raw",
     [
@@ -168,6 +179,7 @@ def test_a_malformed_push_is_400_and_records_nothing(
         assert read.tracking.events(order_id) == []
 
 
+@pytest.mark.parametrize("small_store_url", ["sqlite"], indirect=True)  # the route, not the store
 def test_an_oversized_push_is_refused_unread(hook_url: str) -> None:
     answer = httpx.post(hook_url, content=b" " * (MAX_PUSH_BYTES + 1), headers=bearer())
     assert answer.status_code == 413
