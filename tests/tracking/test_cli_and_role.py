@@ -12,6 +12,7 @@ from db.engine import make_engine
 from db.uow import SqlUnitOfWorkFactory
 from db.web_role import WEB_ROLE, grant_web_role
 from pos.app.bootstrap import Store
+from pos.config import save_settings
 from pos.domain.auth import Actor
 from pos.domain.orders import OrderStatus
 from pos.domain.settings import Settings
@@ -43,6 +44,8 @@ def test_orders_track_prints_the_parcels_events(
     packer: Actor,
     manager: Actor,
     small_store_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     order = shipped_order(orders, order_desk, packer, manager)
     no = order.tracking_no
@@ -65,6 +68,17 @@ def test_orders_track_prints_the_parcels_events(
     code, out, _ = cli("orders", "track", "--poll", "--db", small_store_url)
     assert code == 0
     assert out.startswith("0 new tracking event(s)")
+    # with the API token and the API's address: the parcels due are asked (the wall clock)
+    fake_api.events[no].append(item(no, "501", DAY.replace(hour=17)))
+    monkeypatch.setenv("OTOP_POS_SECRET_THAILANDPOST_TOKEN", fake_api.api_token)
+    conf = tmp_path / "settings.json"
+    save_settings(Settings(thailandpost_api_base=fake_api.url), conf)
+    code, out, err = cli("--settings", str(conf), "orders", "track", "--poll", order.order_no,
+                         "--db", small_store_url)  # fmt: skip
+    assert code == 0, err
+    assert out.splitlines()[0] == "1 new tracking event(s) / สถานะพัสดุใหม่ 1 รายการ"
+    assert out.splitlines()[1] == f"{order.order_no}  Delivered / นำจ่ายสำเร็จ"
+    assert order_desk.order(order.order_no).status is OrderStatus.DELIVERED
     code, _, err = cli("orders", "track", "W0000000000", "--db", small_store_url)
     assert code != 0
     assert "W0000000000" in err

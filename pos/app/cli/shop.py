@@ -65,7 +65,7 @@ def hold_expiry_lock(folder: Path) -> bool:
 
 def _shop_app(db: str, settings: Settings, *, https: bool, expire: bool) -> FastAPI:
     """The shop on its own services (closed when the process ends)."""
-    from pos.app.bootstrap import Services, open_store, secret_value
+    from pos.app.bootstrap import Services, open_store
     from pos.config import data_dir
     from web.app import EXPIRE_EVERY_S, create_app
 
@@ -76,7 +76,8 @@ def _shop_app(db: str, settings: Settings, *, https: bool, expire: bool) -> Fast
     return create_app(
         services, secret=shop_secret(folder), photos=folder / "photos",
         expire_every_s=EXPIRE_EVERY_S if expire else None, secure_cookies=https,
-        tracking=services.tracking, carrier_secret=secret_value("carrier_webhook_secret"),
+        tracking=services.tracking,
+        carrier_secret=services.chat_secrets("carrier_webhook_secret") or "",
         tracking_every_s=settings.tracking_poll_minutes * 60.0 if expire else None,
     )  # fmt: skip
 
