@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import models as m
@@ -58,21 +59,23 @@ class SqlTrackingRepository:
         )
         if seen is not None:
             return False
-        self.session.add(
-            m.OrderTrackingEvent(
-                order_id=order_id,
-                barcode=event.barcode[:40],
-                status_code=event.status_code[:8],
-                at=event.at,
-                description=event.description[:300],
-                location=event.location[:120],
-                postcode=event.postcode[:10],
-                delivered=event.delivered,
-                receiver=event.receiver[:120],
-                recorded_at=recorded_at,
-            )
+        row = m.OrderTrackingEvent(
+            order_id=order_id,
+            barcode=event.barcode[:40],
+            status_code=event.status_code[:8],
+            at=event.at,
+            description=event.description[:300],
+            location=event.location[:120],
+            postcode=event.postcode[:10],
+            delivered=event.delivered,
+            receiver=event.receiver[:120],
+            recorded_at=recorded_at,
         )
-        self.session.flush()
+        try:
+            with self.session.begin_nested():  # a push and a poll at once: the first one wins
+                self.session.add(row)
+        except IntegrityError:
+            return False
         return True
 
     def events(self, order_id: str) -> list[TrackingEvent]:

@@ -4,6 +4,7 @@ an API that is down changing nothing until the next poll catches up."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -276,3 +277,34 @@ def test_parcels_subscribed_to_the_hook_api(fake_api: FakeThailandPost, clock: F
             hooks.check()
     finally:
         hooks.close()
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("small_store_url", ["pg"], indirect=True)
+def test_pushes_racing_record_once_and_move_the_order_once(
+    tracking: Tracking,
+    orders: Orders,
+    order_desk: OrderDesk,
+    packer: Actor,
+    manager: Actor,
+    store: Store,
+) -> None:
+    order = shipped_order(orders, order_desk, packer, manager)
+    no = order.tracking_no
+    events = parse_items({no: [item(no, "201", at(9)), item(no, "501", at(16))] * 2})
+    barrier = threading.Barrier(4)
+    counts: list[int] = []
+
+    def push() -> None:
+        barrier.wait()
+        counts.append(tracking.push("thailand_post", events))
+
+    threads = [threading.Thread(target=push) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert len(counts) == 4  # none failed
+    assert sum(counts) == 2  # each event once, whoever came first
+    assert len(tracking.events(order.order_no)) == 2
+    assert delivered_events(order_desk.order(order.order_no)) == 1
