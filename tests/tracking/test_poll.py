@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -21,7 +22,7 @@ from pos.ports.tracking import TrackingRefused, TrackingUnavailable
 from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
 from pos.services.tracking import CARRIER_ACTOR, Tracking
-from tests.fakes.thailandpost_api import TRACK_PATH, FakeThailandPost, item
+from tests.fakes.thailandpost_api import TOKEN_PATH, TRACK_PATH, FakeThailandPost, item
 from tests.integration.conftest import FixedClock
 from tests.tracking.conftest import s10, shipped_order
 from web.carriers.thailandpost import ThailandPostTracking, parse_items
@@ -267,8 +268,19 @@ def test_parcels_subscribed_to_the_hook_api(fake_api: FakeThailandPost, clock: F
         numbers = [s10() for _ in range(3)]
         assert hooks.subscribe(numbers) == dict.fromkeys(numbers, True)
         assert fake_api.hooked == numbers
+        too_many = [s10() for _ in range(101)]
         with pytest.raises(ValueError, match="100"):
-            hooks.subscribe([s10() for _ in range(101)])
+            hooks.subscribe(too_many)
+        with pytest.raises(ValueError, match="100"):
+            hooks.track(too_many)
+        # the API itself refuses more than 100 a call
+        token = httpx.post(
+            fake_api.url + TOKEN_PATH, headers={"Authorization": f"Token {fake_api.api_token}"}
+        )
+        body = {"status": "all", "language": "TH", "barcode": too_many}
+        auth = {"Authorization": f"Token {token.json()['token']}"}
+        refused = httpx.post(fake_api.url + TRACK_PATH, json=body, headers=auth)
+        assert refused.status_code == 400
         assert hooks.check() == "Thailand Post tracking: token valid until 2027-01-02 05:00 UTC"
         fake_api.down = True
         with pytest.raises(TrackingUnavailable):
