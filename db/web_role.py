@@ -4,9 +4,10 @@
 role may SELECT the catalogue, the stock movements its availability sums and the tables the
 store's start reads; SELECT, INSERT and UPDATE the orders, their lines, reservations and
 history, the room bookings, and chat's contacts, events, messages, outbox and order links
-(the shop server runs the LINE/Facebook webhooks and the sender); and lock products through
-`otop_lock_products` (migration 0014). It may not write a sale, a payment, a stock movement
-or a product, and may DELETE nothing.
+(the shop server runs the LINE/Facebook webhooks and the sender), and the shipped orders'
+tracking state and carrier events; INSERT audit rows (a carrier's "delivered" moving an
+order is audited); and lock products through `otop_lock_products` (migration 0014). It may
+not write a sale, a payment, a stock movement or a product, and may DELETE nothing.
 """
 
 from __future__ import annotations
