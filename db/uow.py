@@ -33,6 +33,7 @@ from db.stock_repository import SqlStockRepository
 from db.tax_invoice_repository import SqlTaxInvoiceRepository
 from db.tea_repository import SqlTeaRepository
 from db.terminal_repository import SqlTerminalRepository
+from db.tracking_repository import SqlTrackingRepository
 from db.user_repository import SqlUserRepository
 from pos.domain.errors import StoreUnavailable
 
@@ -73,6 +74,7 @@ class SqlUnitOfWork:
         self.tea = SqlTeaRepository(self.session)
         self.rooms = SqlRoomRepository(self.session)
         self.chat = SqlChatRepository(self.session)
+        self.tracking = SqlTrackingRepository(self.session)
         return self
 
     def __exit__(

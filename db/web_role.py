@@ -4,9 +4,10 @@
 role may SELECT the catalogue, the stock movements its availability sums and the tables the
 store's start reads; SELECT, INSERT and UPDATE the orders, their lines, reservations and
 history, the room bookings, and chat's contacts, events, messages, outbox and order links
-(the shop server runs the LINE/Facebook webhooks and the sender); and lock products through
-`otop_lock_products` (migration 0014). It may not write a sale, a payment, a stock movement
-or a product, and may DELETE nothing.
+(the shop server runs the LINE/Facebook webhooks and the sender), and the shipped orders'
+tracking state and carrier events; INSERT audit rows (a carrier's "delivered" moving an
+order is audited); and lock products through `otop_lock_products` (migration 0014). It may
+not write a sale, a payment, a stock movement or a product, and may DELETE nothing.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ WEB_WRITES = (
     "orders", "order_lines", "reservations", "order_events",
     "room_bookings", "room_booking_events", "room_payments", "room_counters",
     "chat_contacts", "chat_events", "chat_messages", "chat_outbox", "chat_order_links",
+    "order_tracking", "order_tracking_events",
 )  # fmt: skip
+# append-only for the web role: the audit rows of what the shop server does itself (a
+# carrier's "delivered" moving an order)
+WEB_APPENDS = ("audit_log",)
 
 
 def web_grants_ddl(role: str, database: str, tables: set[str]) -> str:
@@ -60,6 +65,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role};
 GRANT SELECT ON {reads} TO {role};
 GRANT SELECT, INSERT, UPDATE ON {writes} TO {role};
+GRANT INSERT ON {", ".join(WEB_APPENDS)} TO {role};
 GRANT EXECUTE ON FUNCTION otop_lock_products(text[]) TO {role};
 """
 

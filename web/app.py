@@ -18,9 +18,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 from resources import FONTS
 from web import catalogue, chat, orders, rooms
+from web.carriers import webhook
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
 from web.navigation import Navigation
@@ -29,6 +31,7 @@ from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, Toke
 
 if TYPE_CHECKING:
     from pos.services.orders import Orders
+    from pos.services.tracking import Tracking
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger("web.access")
@@ -61,13 +64,18 @@ def create_app(
     secure_cookies: bool = False,
     threads: int = THREADS,
     chat_every_s: float | None = CHAT_EVERY_S,
+    tracking: Tracking | None = None,
+    tracking_every_s: float | None = None,
+    carrier_secret: str = "",
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
     and every `expire_every_s` seconds unpaid reservations past their time are released;
     at most `threads` requests run their route at once (the others wait their turn); with
     chat set up (`services.chat` and a sender in `services.chat_senders`), every
-    `chat_every_s` seconds its events are handled and its outbox sent."""
+    `chat_every_s` seconds its events are handled and its outbox sent; `tracking` takes the
+    carriers' pushes (signed with `carrier_secret`) and, every `tracking_every_s` seconds,
+    polls the shipped orders' parcels."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -91,6 +99,8 @@ def create_app(
         chat_loop = _chat_loop_of(services, chat_every_s)
         if chat_loop is not None:
             tasks.append(asyncio.create_task(chat_loop))
+        if tracking is not None and tracking_every_s:
+            tasks.append(asyncio.create_task(_tracking_loop(tracking, tracking_every_s)))
         try:
             yield
         finally:
@@ -102,6 +112,7 @@ def create_app(
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
     app.state.chat = getattr(services, "chat", None)  # LINE / Facebook (None: no chat)
+    app.state.carriers = webhook.CarrierHooks(tracking, carrier_secret)
     install(app, render)
     app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -112,6 +123,7 @@ def create_app(
     app.include_router(orders.router)
     app.include_router(rooms.router)
     app.include_router(chat.router)
+    app.include_router(webhook.router)
     return app
 
 
@@ -157,6 +169,20 @@ async def _chat_loop(chat: _ChatWork, outbox: _ChatSending, every_s: float) -> N
         except Exception:
             log.exception("chat's events or outbox failed; trying again in %.0f s", every_s)
         await asyncio.sleep(0.01 if busy else every_s)
+
+
+async def _tracking_loop(tracking: Tracking, every_s: float) -> None:
+    """The shipped orders' parcels asked about, now and every `every_s` (failures logged)."""
+    while True:
+        try:
+            new = await run_in_threadpool(tracking.poll)
+            if new:
+                log.info("recorded %d new tracking event(s)", new)
+        except ShopError as exc:  # the carrier's API down or refusing: said in words
+            log.warning("polling the carriers: %s; trying again in %.0f s", exc.message_en, every_s)
+        except Exception:
+            log.exception("polling the carriers failed; trying again in %.0f s", every_s)
+        await asyncio.sleep(every_s)
 
 
 class ShopMiddleware:

@@ -54,6 +54,7 @@ from db.models.stock import (
 from db.models.sync import CentralStock, OutboxEvent, SyncState
 from db.models.tea import TeaLine, TeaMenuItem, TeaOrder, TeaOrderDay, TeaTicket
 from db.models.terminals import ReceiptSequence, Shop, Terminal
+from db.models.tracking import OrderTracking, OrderTrackingEvent
 
 __all__ = [
     "NAMING",
@@ -81,6 +82,8 @@ __all__ = [
     "Order",
     "OrderEventRow",
     "OrderLine",
+    "OrderTracking",
+    "OrderTrackingEvent",
     "OutboxEvent",
     "ParkedSale",
     "Payment",

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from pos.services.tea_menu import TeaMenu
     from pos.services.tea_recipes import RecipeStock
     from pos.services.till import TillContext
+    from pos.services.tracking import Tracking
     from pos.services.users import Users
     from printing.booking_slip import BookingSlips
 
@@ -701,6 +702,23 @@ class Services:
 
         chosen = self.chat_senders if senders is None else senders
         return Outbox(self.store.uow, chosen, self.clock, lambda ch: quota_of(self.settings, ch))
+
+    @cached_property
+    def tracking(self) -> Tracking:
+        """Carrier tracking of shipped orders: Thailand Post's API when its API token (the
+        secret thailandpost_token) is set."""
+        from datetime import timedelta
+
+        from pos.services.tracking import Tracking
+        from web.carriers.thailandpost import ThailandPostTracking
+
+        sources = []
+        token = (self.chat_secrets("thailandpost_token") or "").strip()
+        if token:
+            base = self.settings.thailandpost_api_base
+            sources.append(ThailandPostTracking(token, self.clock, base))
+        every = timedelta(minutes=self.settings.tracking_poll_minutes or 30)
+        return Tracking(self.store.uow, self.order_desk, sources, self.clock, every)
 
     @cached_property
     def rooms(self) -> Rooms:

@@ -129,6 +129,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Thailand Post tracking API address",
         "ที่อยู่ API ติดตามพัสดุไปรษณีย์ไทย",
     ),
+    "tracking_poll_minutes": (
+        "web",
+        "Minutes between asking the carriers about shipped parcels (0 = never)",
+        "ความถี่ในการสอบถามสถานะพัสดุจากขนส่ง (นาที, 0 = ไม่สอบถาม)",
+    ),
     "tea_printer": (
         "printers",
         "Tea corner's ticket printer (a printer's name, empty = none)",

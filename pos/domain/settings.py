@@ -253,6 +253,8 @@ class Settings:
     line_data_api_base: str = "https://api-data.line.me"
     facebook_graph_base: str = "https://graph.facebook.com/v21.0"
     thailandpost_api_base: str = "https://trackapi.thailandpost.co.th"
+    # carriers' tracking: how often the shop server asks about shipped parcels (0: never)
+    tracking_poll_minutes: int = 30
     # the customer's screen: off | window | a screen's name (full-screen there; see the till's
     # log for the names this machine has)
     customer_display: str = "off"
@@ -399,6 +401,13 @@ class Settings:
                 (
                     "free shipping threshold must be 0-10,000,000 baht",
                     "ยอดส่งฟรีต้องอยู่ระหว่าง 0-10,000,000 บาท",
+                )
+            )
+        if not 0 <= self.tracking_poll_minutes <= 1440:
+            out.append(
+                (
+                    "tracking poll must be 0-1,440 minutes",
+                    "รอบการติดตามพัสดุต้องอยู่ระหว่าง 0-1,440 นาที",
                 )
             )
         if not re.fullmatch(r"[A-Z0-9]{1,6}(-[A-Z0-9]{1,4})?", self.web_receipt_prefix):

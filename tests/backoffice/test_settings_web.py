@@ -18,7 +18,9 @@ from ui.backoffice.settings_page import GROUPS, SettingsPage
 page = editor.page  # the editor on a settings file of its own, as a fixture here
 
 WEB = ["web_safety_buffer", "web_reservation_minutes", "web_shipping_fee",
-       "web_free_shipping_over", "web_receipt_prefix"]  # fmt: skip
+       "web_free_shipping_over", "web_receipt_prefix", "web_public_url", "chat_enabled_channels",
+       "line_monthly_quota", "facebook_page_id", "line_api_base", "line_data_api_base",
+       "facebook_graph_base", "thailandpost_api_base", "tracking_poll_minutes"]  # fmt: skip
 
 
 def shown_fields(widget: SettingsPage) -> list[str]:

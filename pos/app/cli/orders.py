@@ -1,4 +1,4 @@
-"""`otop-pos orders list|show NO|expire`: online orders from the command line."""
+"""`otop-pos orders list|show NO|expire|track`: online orders from the command line."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pos.domain.errors import ShopError
 from pos.domain.orders import OrderStatus
 from pos.domain.settings import Settings
 from pos.domain.shop_time import local
+from pos.domain.tracking import TrackingEvent, current_stage
 from pos.ports.orders import OrderView
 
 
@@ -86,9 +87,35 @@ def cmd_expire(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def render_tracking(order_no: str, events: list[TrackingEvent]) -> str:
+    """An order's carrier events as `orders track NO` prints them."""
+    stage = current_stage(events)
+    now = f"{stage.label.en} / {stage.label.th}" if stage else "no tracking yet"
+    lines = [f"{order_no}  {now}"]
+    for e in events:
+        where = f"  {e.location} {e.postcode}".rstrip()
+        who = f"  {e.receiver}" if e.receiver else ""
+        at = f"{local(e.at):%Y-%m-%d %H:%M}"
+        lines.append(f"  {at}  {e.status_code}  {e.description}{where}{who}")
+    return "\n".join(lines)
+
+
+def cmd_track(args: argparse.Namespace, settings: Settings) -> int:
+    with opened(args, settings) as services:
+        tracking = services.tracking
+        if args.poll:
+            new = tracking.poll()
+            print(f"{new} new tracking event(s) / สถานะพัสดุใหม่ {new} รายการ")
+        if args.order_no:
+            print(render_tracking(args.order_no.upper(), tracking.events(args.order_no)))
+        elif not args.poll:
+            raise ShopError("Give an order number or --poll", "กรุณาระบุเลขคำสั่งซื้อหรือ --poll")
+    return 0
+
+
 def add_commands(sub: Commands) -> None:
     orders = sub.add_parser("orders", help="online orders: list, show one, expire unpaid ones")
-    verbs = orders.add_subparsers(dest="verb", required=True, metavar="{list,show,expire}")
+    verbs = orders.add_subparsers(dest="verb", required=True, metavar="{list,show,expire,track}")
     listing = verbs.add_parser("list", help="orders, newest first (tab-separated)")
     db_arg(listing)
     listing.add_argument("--status", help="only orders in this status (e.g. awaiting_payment)")
@@ -103,3 +130,10 @@ def add_commands(sub: Commands) -> None:
     )
     db_arg(expire)
     expire.set_defaults(func=cmd_expire)
+    track = verbs.add_parser(
+        "track", help="a shipped order's carrier events; --poll asks the carriers first"
+    )
+    db_arg(track)
+    track.add_argument("order_no", nargs="?", help="the order number, e.g. W2612030007")
+    track.add_argument("--poll", action="store_true", help="ask the carriers about parcels due")
+    track.set_defaults(func=cmd_track)

@@ -76,6 +76,9 @@ def _shop_app(db: str, settings: Settings, *, https: bool, expire: bool) -> Fast
     return create_app(
         services, secret=shop_secret(folder), photos=folder / "photos",
         expire_every_s=EXPIRE_EVERY_S if expire else None, secure_cookies=https,
+        tracking=services.tracking,
+        carrier_secret=services.chat_secrets("carrier_webhook_secret") or "",
+        tracking_every_s=settings.tracking_poll_minutes * 60.0 if expire else None,
     )  # fmt: skip
 
 

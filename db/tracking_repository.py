@@ -1,0 +1,108 @@
+"""Carrier tracking in the database: shipped orders' parcels, their stage and events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db import models as m
+from pos.domain.orders import OrderStatus
+from pos.domain.tracking import Stage, TrackedParcel, TrackingEvent
+
+
+class SqlTrackingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _parcels(
+        self, carriers: Sequence[str], barcodes: Sequence[str] | None
+    ) -> list[TrackedParcel]:
+        query = (
+            select(
+                m.Order.id, m.Order.order_no, m.Order.carrier, m.Order.tracking_no,
+                m.OrderTracking.polled_at, m.OrderTracking.stage,
+            )
+            .outerjoin(m.OrderTracking, m.OrderTracking.order_id == m.Order.id)
+            .where(
+                m.Order.status == OrderStatus.SHIPPED.value,
+                m.Order.carrier.in_(list(carriers)),
+                m.Order.tracking_no != "",
+            )
+            .order_by(m.Order.order_no)
+        )  # fmt: skip
+        if barcodes is not None:
+            query = query.where(m.Order.tracking_no.in_(list(barcodes)))
+        return [
+            TrackedParcel(oid, no, carrier, barcode, polled, Stage(stage) if stage else None)
+            for oid, no, carrier, barcode, polled, stage in self.session.execute(query)
+        ]
+
+    def shipped(self, carriers: Sequence[str]) -> list[TrackedParcel]:
+        return self._parcels(carriers, None)
+
+    def by_barcode(self, carriers: Sequence[str], barcodes: Sequence[str]) -> list[TrackedParcel]:
+        if not barcodes:
+            return []
+        return self._parcels(carriers, barcodes)
+
+    def record(self, order_id: str, event: TrackingEvent, recorded_at: datetime) -> bool:
+        seen = self.session.scalar(
+            select(m.OrderTrackingEvent.id).where(
+                m.OrderTrackingEvent.order_id == order_id,
+                m.OrderTrackingEvent.status_code == event.status_code,
+                m.OrderTrackingEvent.at == event.at,
+            )
+        )
+        if seen is not None:
+            return False
+        row = m.OrderTrackingEvent(
+            order_id=order_id,
+            barcode=event.barcode[:40],
+            status_code=event.status_code[:8],
+            at=event.at,
+            description=event.description[:300],
+            location=event.location[:120],
+            postcode=event.postcode[:10],
+            delivered=event.delivered,
+            receiver=event.receiver[:120],
+            recorded_at=recorded_at,
+        )
+        try:
+            with self.session.begin_nested():  # a push and a poll at once: the first one wins
+                self.session.add(row)
+        except IntegrityError:
+            return False
+        return True
+
+    def events(self, order_id: str) -> list[TrackingEvent]:
+        rows = self.session.scalars(
+            select(m.OrderTrackingEvent)
+            .where(m.OrderTrackingEvent.order_id == order_id)
+            .order_by(m.OrderTrackingEvent.at, m.OrderTrackingEvent.status_code)
+        )
+        return [
+            TrackingEvent(
+                r.barcode, r.status_code, r.description, r.at, r.location, r.postcode,
+                r.delivered, r.receiver,
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def set_state(self, order_id: str, *, stage: Stage | None, polled_at: datetime | None) -> None:
+        row = self.session.get(m.OrderTracking, order_id)
+        if row is None:
+            row = m.OrderTracking(order_id=order_id)
+            self.session.add(row)
+        if stage is not None:
+            row.stage = stage.value
+        if polled_at is not None:
+            row.polled_at = polled_at
+            row.updated_at = polled_at
+        self.session.flush()
+
+    def order_id(self, order_no: str) -> str | None:
+        return self.session.scalar(select(m.Order.id).where(m.Order.order_no == order_no))

@@ -1,0 +1,1 @@
+"""Carriers' tracking APIs and their pushed updates (webhooks)."""
