@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.audit_repository import SqlAuditRepository
 from db.basket_repository import SqlBasketRepository
 from db.catalog_repository import SqlCatalogRepository
+from db.chat_repository import SqlChatRepository
 from db.curation_repository import SqlCurationRepository
 from db.errors import refusal
 from db.journal_repository import SqlJournalRepository
@@ -71,6 +72,7 @@ class SqlUnitOfWork:
         self.orders = SqlOrderRepository(self.session)
         self.tea = SqlTeaRepository(self.session)
         self.rooms = SqlRoomRepository(self.session)
+        self.chat = SqlChatRepository(self.session)
         return self
 
     def __exit__(
