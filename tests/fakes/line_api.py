@@ -5,8 +5,9 @@ POST /v2/bot/message/push (Bearer token checked; X-Line-Retry-Key: a UUID, one s
 409 with `x-line-accepted-request-id`), POST /v2/bot/message/reply (a reply token once),
 GET /v2/bot/info, /v2/bot/profile/{userId}, /v2/bot/message/quota, /quota/consumption,
 GET /v2/bot/message/{id}/content, POST /oauth2/v2.1/verify (a LIFF ID token) and
-GET /liff/sdk.js (a stand-in LIFF SDK). Knobs: `fail_next(n)`, `hang()`; `pushes` and
-`replies` record every accepted request. `post_webhook` signs and posts as LINE does.
+GET /liff/sdk.js (a stand-in LIFF SDK). Knobs: `fail_next(n)`, `hang()`,
+`hang_after_accept()`; `pushes` and `replies` record every accepted request. `post_webhook`
+signs and posts as LINE does.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ class FakeLine:
     _fail: list[int] = field(default_factory=list)
     _hang: threading.Event = field(default_factory=threading.Event)
     _release: threading.Event = field(default_factory=threading.Event)
+    _hang_after: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- knobs -------------------------------------------------------------------------------
@@ -88,8 +90,15 @@ class FakeLine:
         self._release.clear()
         self._hang.set()
 
+    def hang_after_accept(self) -> None:
+        """Pushes from now are accepted (recorded, their retry key taken) and then not
+        answered until `answer()`: the sender cannot know LINE has them."""
+        self._release.clear()
+        self._hang_after.set()
+
     def answer(self) -> None:
         self._hang.clear()
+        self._hang_after.clear()
         self._release.set()
 
     def reply_token(self) -> str:
@@ -209,6 +218,8 @@ class FakeLine:
             if key:
                 self._retry_keys[key] = request_id
             self.pushes.append(Accepted(body, key, request_id))
+        if self._hang_after.is_set():
+            self._release.wait(HANG_LIMIT_S)
         return _json(200, _sent(body), {"x-line-request-id": request_id})
 
     def _reply(self, raw: bytes) -> tuple[int, dict[str, str], bytes]:
