@@ -23,6 +23,8 @@ from resources import FONTS
 from web import catalogue, orders, rooms
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
+from web.line import liff, webhook
+from web.line.webhook import LineChannel
 from web.navigation import Navigation
 from web.pages import STATIC, Renderer, Shop, cookies_secure
 from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, TokenBucket
@@ -59,11 +61,13 @@ def create_app(
     expire_every_s: float | None = EXPIRE_EVERY_S,
     secure_cookies: bool = False,
     threads: int = THREADS,
+    line: LineChannel | None = None,
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
     and every `expire_every_s` seconds unpaid reservations past their time are released;
-    at most `threads` requests run their route at once (the others wait their turn)."""
+    at most `threads` requests run their route at once (the others wait their turn); `line`
+    (else `services.line`) is the LINE Official Account's webhook and LIFF app, if set up."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -94,6 +98,7 @@ def create_app(
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
+    app.state.line = line or getattr(services, "line", None)
     install(app, render)
     app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -103,6 +108,8 @@ def create_app(
     app.include_router(catalogue.router)
     app.include_router(orders.router)
     app.include_router(rooms.router)
+    app.include_router(webhook.router)
+    app.include_router(liff.router)
     return app
 
 
@@ -146,7 +153,8 @@ class ShopMiddleware:
             if message["type"] == "http.response.start":
                 answered.append(int(message["status"]))
                 headers = MutableHeaders(scope=message)
-                headers.update(SECURITY_HEADERS)
+                for name, value in SECURITY_HEADERS.items():  # a page may set its own CSP
+                    headers.setdefault(name, value)
                 if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
                     secure = cookies_secure(self.shop, scope.get("scheme", "http"))
                     headers.append("set-cookie", self._cookie(request.state.session, secure))
