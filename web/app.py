@@ -21,7 +21,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pos.domain.settings import Settings
 from resources import FONTS
 from web import catalogue, orders, rooms
+from web.chat_links import VIA_PARAM, accept_via
 from web.errors import error_page, install
+from web.facebook import webhook as facebook_webhook
 from web.i18n import LANG_COOKIE, language_of
 from web.line import liff, webhook
 from web.line.webhook import LineChannel
@@ -99,6 +101,8 @@ def create_app(
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
     app.state.line = line or getattr(services, "line", None)
+    app.state.facebook = getattr(services, "facebook_hook", None)  # None: Messenger not set up
+    app.state.via = getattr(getattr(services, "chat", None), "contact_from_token", None)
     install(app, render)
     app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -110,6 +114,7 @@ def create_app(
     app.include_router(rooms.router)
     app.include_router(webhook.router)
     app.include_router(liff.router)
+    app.include_router(facebook_webhook.router)
     return app
 
 
@@ -161,6 +166,9 @@ class ShopMiddleware:
             await send(message)
 
         try:
+            via = getattr(scope["app"].state, "via", None) if "app" in scope else None
+            if via is not None and f"{VIA_PARAM}=".encode() in scope.get("query_string", b""):
+                accept_via(request, via)  # a link from a chat: the session knows who it is
             length = request.headers.get("content-length", "")
             if length.isdigit() and int(length) > MAX_BODY_BYTES:
                 await error_page(self.shop.render, request, 413)(scope, receive, send_with_headers)

@@ -67,6 +67,8 @@ if TYPE_CHECKING:
     from pos.services.till import TillContext
     from pos.services.users import Users
     from printing.booking_slip import BookingSlips
+    from web.facebook.client import MessengerSender
+    from web.facebook.webhook import MessengerHook
 
 log = logging.getLogger(__name__)
 
@@ -659,15 +661,15 @@ class Services:
     @cached_property
     def chat_senders(self) -> dict[Channel, ChatSender]:
         """Each configured channel's sender (empty: no channel set up)."""
-        return {}
+        return {**self._messenger()}
 
     @cached_property
     def chat_profiles(self) -> dict[Channel, ChatProfiles]:
-        return {}
+        return {**self._messenger()}
 
     @cached_property
     def chat_contents(self) -> dict[Channel, ChatContent]:
-        return {}
+        return {**self._messenger()}
 
     @cached_property
     def chat_qr_reader(self) -> QrReader | None:
@@ -692,6 +694,38 @@ class Services:
 
         chosen = self.chat_senders if senders is None else senders
         return Outbox(self.store.uow, chosen, self.clock, lambda ch: quota_of(self.settings, ch))
+
+    # --- Facebook Messenger (web/facebook): set up when the Page's secrets are set --------
+    @cached_property
+    def facebook_sender(self) -> MessengerSender | None:
+        """The Send API client on the page access token (None: not set)."""
+        token = self.chat_secrets("facebook_page_access_token")
+        if not token:
+            return None
+        from web.facebook.client import MessengerSender, last_heard_from
+
+        return MessengerSender(
+            token, self.settings.facebook_graph_base,
+            last_heard=last_heard_from(self.store.uow), now=self.clock.now,
+        )  # fmt: skip
+
+    def _messenger(self) -> dict[Channel, MessengerSender]:
+        """Messenger's sender (also its profiles and photos) when it is set up."""
+        from pos.domain.channels import Channel
+
+        sender = self.facebook_sender
+        return {} if sender is None else {Channel.FACEBOOK: sender}
+
+    @cached_property
+    def facebook_hook(self) -> MessengerHook | None:
+        """The webhook's app secret, verify token and where its events go (None: not set)."""
+        app_secret = self.chat_secrets("facebook_app_secret")
+        verify_token = self.chat_secrets("facebook_verify_token")
+        if not (app_secret and verify_token):
+            return None
+        from web.facebook.webhook import MessengerHook
+
+        return MessengerHook(app_secret, verify_token, self.chat.receive, self.clock.now)
 
     @cached_property
     def rooms(self) -> Rooms:
@@ -839,6 +873,8 @@ class Services:
     def close(self) -> None:
         if "tea" in vars(self):  # its sender stops after what it is sending
             self.tea.close()
+        if (messenger := vars(self).get("facebook_sender")) is not None:  # its connections
+            messenger.close()
         self.store.close()
 
 

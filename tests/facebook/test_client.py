@@ -11,7 +11,15 @@ from decimal import Decimal
 import httpx
 import pytest
 
-from pos.domain.chat import CardsOut, ImageOut, LinkOut, ProductCard, Purpose, TextOut
+from pos.domain.chat import (
+    CardsOut,
+    ImageOut,
+    LinkOut,
+    OutMessage,
+    ProductCard,
+    Purpose,
+    TextOut,
+)
 from pos.ports.chat import ChatSendFailed, ChatUnavailable
 from tests.fakes.facebook_api import FakeGraph, RunningGraph, running_graph
 from web.facebook.client import MessengerSender, OutcomeUnknown
@@ -76,7 +84,7 @@ def card(n: int) -> ProductCard:
 
 
 def test_every_kind_of_message_goes_out_as_the_send_api_takes_it(fake: RunningGraph) -> None:
-    messages = [
+    messages: list[OutMessage] = [
         TextOut("สวัสดีค่ะ 😊"),
         CardsOut(tuple(card(n) for n in range(1, 13)), "ผ้าไหม 12 รายการ"),
         LinkOut("เปิดร้านค้า", "ช้อปเลย", "https://shop.example.th/?via=abc"),

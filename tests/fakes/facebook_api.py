@@ -443,7 +443,11 @@ def postback_event(
         "sender": {"id": psid},
         "recipient": {"id": page_id},
         "timestamp": at_ms or _now_ms(),
-        "postback": {"title": title or payload, "payload": payload},
+        "postback": {
+            "title": title or payload,
+            "payload": payload,
+            "mid": "m_" + secrets.token_urlsafe(16),
+        },
     }
 
 

@@ -31,7 +31,8 @@ import httpx
 
 from pos.domain.channels import Channel
 from pos.domain.chat import ORDER_PURPOSES, OutMessage, Purpose, message_text
-from pos.ports.chat import ChatSendFailed, ChatUnavailable, ContactProfile
+from pos.ports.chat import ChatSendFailed, ChatUnavailable, ChatUnitOfWork, ContactProfile
+from pos.ports.uow import UnitOfWorkFactory
 from web.facebook.render import render
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ WINDOW = timedelta(hours=24)  # the standard messaging window after the customer
 ORDER_TAG = "POST_PURCHASE_UPDATE"
 MAX_CONTENT_BYTES = 5 * 1024 * 1024  # a customer's photo fetched from Facebook's CDN
 ORDER_NO = re.compile(r"\bW\d{10}\b")  # pos.domain.orders.order_number
+HEARD_LOOKBACK = 50  # messages of the conversation read for the customer's last one
 KEPT_PARTS = 500  # retry keys whose sent parts are remembered (a retry skips those)
 TIMEOUT = httpx.Timeout(connect=3.0, read=10.0, write=10.0, pool=3.0)
 # Graph error codes (developers.facebook.com/docs/graph-api/guides/error-handling and the
@@ -239,6 +241,21 @@ class MessengerSender:
     def _forget(self, retry_key: str) -> None:
         with self._lock:
             self._parts.pop(retry_key, None)
+
+
+def last_heard_from(uow: UnitOfWorkFactory[ChatUnitOfWork]) -> Callable[[str], datetime | None]:
+    """`last_heard` on chat's storage: when the PSID last wrote to the page (an incoming
+    message among the conversation's latest; None: not lately, or never)."""
+
+    def last_heard(psid: str) -> datetime | None:
+        with uow() as tx:
+            contact = tx.chat.contact(Channel.FACEBOOK, psid)
+            if contact is None:
+                return None
+            recent = tx.chat.conversation(contact.contact_id, HEARD_LOOKBACK)
+        return max((m.at for m in recent if m.direction == "in"), default=None)
+
+    return last_heard
 
 
 def about_an_order(messages: Sequence[OutMessage]) -> bool:

@@ -75,9 +75,9 @@ def _event(item: dict[str, Any], received_at: datetime) -> InboundEvent | None:
     postback = item.get("postback")
     if isinstance(postback, dict):
         payload = postback.get("payload")
-        return event(
-            InboundKind.POSTBACK, fallback_id, _text(payload if isinstance(payload, str) else "")
-        )
+        data = _text(payload) if isinstance(payload, str) else ""
+        # newer Graph versions give a postback its own mid; else the sender and its time
+        return event(InboundKind.POSTBACK, _id(postback.get("mid")) or fallback_id, data)
     if any(key in item for key in IGNORED):
         return None
     return event(InboundKind.OTHER, fallback_id)
