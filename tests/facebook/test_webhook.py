@@ -92,6 +92,8 @@ def test_a_signed_search_gets_a_generic_template_of_the_products(
         assert order["title"] == "สั่งซื้อ / Order"
         assert order["url"].startswith(SHOP_URL + "/p/")
         assert "via=" in order["url"]
+    [contact] = fb_services.chat.conversations()
+    assert contact.display_name == "สมหญิง ใจดี 🌸"  # the Messenger profile's name
 
 
 def test_a_bad_or_missing_signature_is_refused_and_nothing_recorded(

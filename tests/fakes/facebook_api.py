@@ -83,6 +83,7 @@ class FakeGraph:
     attempts: int = 0  # send requests that reached the fake, answered or not
     window_closed: set[str] = field(default_factory=set)  # PSIDs last heard > 24 h ago
     unavailable: set[str] = field(default_factory=set)  # PSIDs who blocked or left
+    photos: dict[str, bytes] = field(default_factory=dict)  # the CDN: /cdn/<name> (JPEG)
     _fail: list[GraphError] = field(default_factory=list)
     _silent: bool = False
     _release: threading.Event = field(default_factory=threading.Event)
@@ -108,6 +109,11 @@ class FakeGraph:
     def speak(self) -> None:
         self._silent = False
         self._release.set()
+
+    def photo_url(self, base_url: str, name: str, data: bytes) -> str:
+        """A customer's photo put on the fake's CDN; its URL, as a webhook names it."""
+        self.photos[name] = data
+        return f"{base_url.rsplit('/', 1)[0]}/cdn/{name}"
 
     def texts(self, psid: str | None = None) -> list[str]:
         """The text of each accepted text message (to `psid`), in order."""
@@ -308,6 +314,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(raw)
 
+    def _photo(self, data: bytes | None) -> None:
+        if data is None:
+            self._answer(404, {"error": "not found"})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "image/jpeg")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def _run(self, method: str) -> None:
         url = urlsplit(self.path)
         query = parse_qs(url.query)
@@ -315,6 +331,9 @@ class _Handler(BaseHTTPRequestHandler):
         graph.requests.append((method, url.path))
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
+        if method == "GET" and url.path.startswith("/cdn/"):
+            self._photo(graph.photos.get(url.path.removeprefix("/cdn/")))
+            return
         try:
             if method == "POST" and url.path == f"/{VERSION}/me/messages":
                 answer = graph.handle_send(query, body)
