@@ -63,7 +63,11 @@ def fb_services(
 def fb_client(fb_services: Services) -> Iterator[TestClient]:
     """The shop in process on those services (no background loops: tests run them)."""
     app = create_app(
-        fb_services, secret=SECRET, order_limit=TokenBucket(1000, 0.01), expire_every_s=None
+        fb_services,
+        secret=SECRET,
+        order_limit=TokenBucket(1000, 0.01),
+        expire_every_s=None,
+        chat_every_s=None,
     )
     with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as client:
         yield client
