@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Any
 
 import pytest
@@ -26,6 +27,8 @@ from tests.fakes.facebook_api import (
     read_event,
     text_event,
 )
+from tests.web.conftest import SECRET
+from web.app import create_app
 
 HOOK = "/hooks/facebook"
 
@@ -167,3 +170,16 @@ def test_junk_is_refused_or_handled_and_never_a_traceback(
     run_chat(fb_services)
     assert graph.graph.sent, "the texts and postbacks were answered"
     assert_no_traceback(no_errors)
+
+
+def test_the_shop_servers_own_chat_loop_answers(fb_services: Services, graph: RunningGraph) -> None:
+    app = create_app(fb_services, secret=SECRET, expire_every_s=None, chat_every_s=0.05)
+    page = graph.graph.page_id
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        body = page_body(page, text_event(page, PSID, "?ผ้าไหม"))
+        assert deliver(client, HOOK, body, APP_SECRET).status_code == 200
+        deadline = time.monotonic() + 20
+        while not graph.graph.templates("generic"):
+            assert time.monotonic() < deadline, "the loop did not answer"
+            time.sleep(0.05)
+    assert len(graph.graph.templates("generic")) == 1
