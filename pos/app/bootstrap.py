@@ -67,6 +67,8 @@ if TYPE_CHECKING:
     from pos.services.till import TillContext
     from pos.services.users import Users
     from printing.booking_slip import BookingSlips
+    from web.line.client import LineSender
+    from web.line.webhook import LineChannel
 
 log = logging.getLogger(__name__)
 
@@ -659,19 +661,58 @@ class Services:
     @cached_property
     def chat_senders(self) -> dict[Channel, ChatSender]:
         """Each configured channel's sender (empty: no channel set up)."""
-        return {}
+        senders: dict[Channel, ChatSender] = {}
+        if self.line_sender is not None:
+            senders[self.line_sender.channel] = self.line_sender
+        return senders
 
     @cached_property
     def chat_profiles(self) -> dict[Channel, ChatProfiles]:
-        return {}
+        profiles: dict[Channel, ChatProfiles] = {}
+        if self.line_sender is not None:
+            profiles[self.line_sender.channel] = self.line_sender
+        return profiles
 
     @cached_property
     def chat_contents(self) -> dict[Channel, ChatContent]:
-        return {}
+        contents: dict[Channel, ChatContent] = {}
+        if self.line_sender is not None:
+            contents[self.line_sender.channel] = self.line_sender
+        return contents
 
     @cached_property
     def chat_qr_reader(self) -> QrReader | None:
-        return None
+        from web.line.qr_reader import ZxingQrReader
+
+        return ZxingQrReader()
+
+    @cached_property
+    def line_sender(self) -> LineSender | None:
+        """The LINE Official Account's Messaging API client: LINE switched on in the settings
+        and its channel access token set (docs/LINE.md)."""
+        token = self.chat_secrets("line_channel_access_token")
+        if "line" not in self.settings.chat_channels or not token:
+            return None
+        from web.line.client import LineSender
+
+        settings = self.settings
+        return LineSender(
+            token, api_base=settings.line_api_base, data_base=settings.line_data_api_base
+        )
+
+    @cached_property
+    def line(self) -> LineChannel | None:
+        """The shop server's LINE webhook and LIFF app: LINE switched on and its channel
+        secret set (the webhook answers 404 without)."""
+        secret = self.chat_secrets("line_channel_secret")
+        if "line" not in self.settings.chat_channels or not secret:
+            return None
+        from web.line.webhook import LineChannel
+
+        return LineChannel(
+            secret, self.chat.receive, liff_id=self.chat_secrets("line_liff_id") or "",
+            api_base=self.settings.line_api_base, sdk_url=self.settings.line_liff_sdk_url,
+        )  # fmt: skip
 
     @cached_property
     def chat(self) -> Chat:
