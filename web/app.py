@@ -64,16 +64,16 @@ def create_app(
     expire_every_s: float | None = EXPIRE_EVERY_S,
     secure_cookies: bool = False,
     threads: int = THREADS,
-    line: LineChannel | None = None,
     chat_every_s: float | None = CHAT_EVERY_S,
+    line: LineChannel | None = None,
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
     and every `expire_every_s` seconds unpaid reservations past their time are released;
-    at most `threads` requests run their route at once (the others wait their turn); `line`
-    (else `services.line`) is the LINE Official Account's webhook and LIFF app, if set up;
-    with chat set up (`services.chat` and a sender in `services.chat_senders`), every
-    `chat_every_s` seconds its events are handled and its outbox sent."""
+    at most `threads` requests run their route at once (the others wait their turn); with
+    chat set up (`services.chat` and a sender in `services.chat_senders`), every
+    `chat_every_s` seconds its events are handled and its outbox sent; `line` (else
+    `services.line`) is the LINE Official Account's webhook and LIFF app, if set up."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -107,9 +107,9 @@ def create_app(
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
+    app.state.chat = getattr(services, "chat", None)  # LINE / Facebook (None: no chat)
     app.state.line = line or getattr(services, "line", None)
     app.state.facebook = getattr(services, "facebook_hook", None)  # None: Messenger not set up
-    app.state.chat = getattr(services, "chat", None)  # LINE / Facebook (None: no chat)
     app.state.via = getattr(app.state.chat, "contact_from_token", None)  # a chat link's token
     install(app, render)
     app.add_middleware(ShopMiddleware, shop=shop)
@@ -120,10 +120,10 @@ def create_app(
     app.include_router(catalogue.router)
     app.include_router(orders.router)
     app.include_router(rooms.router)
+    app.include_router(chat.router)
     app.include_router(webhook.router)
     app.include_router(liff.router)
     app.include_router(facebook_webhook.router)
-    app.include_router(chat.router)
     return app
 
 

@@ -69,6 +69,8 @@ if TYPE_CHECKING:
     from printing.booking_slip import BookingSlips
     from web.facebook.client import MessengerSender
     from web.facebook.webhook import MessengerHook
+    from web.line.client import LineSender
+    from web.line.webhook import LineChannel
 
 log = logging.getLogger(__name__)
 
@@ -668,19 +670,58 @@ class Services:
     @cached_property
     def chat_senders(self) -> dict[Channel, ChatSender]:
         """Each configured channel's sender (empty: no channel set up)."""
-        return {**self._messenger()}
+        senders: dict[Channel, ChatSender] = {**self._messenger()}
+        if self.line_sender is not None:
+            senders[self.line_sender.channel] = self.line_sender
+        return senders
 
     @cached_property
     def chat_profiles(self) -> dict[Channel, ChatProfiles]:
-        return {**self._messenger()}
+        profiles: dict[Channel, ChatProfiles] = {**self._messenger()}
+        if self.line_sender is not None:
+            profiles[self.line_sender.channel] = self.line_sender
+        return profiles
 
     @cached_property
     def chat_contents(self) -> dict[Channel, ChatContent]:
-        return {**self._messenger()}
+        contents: dict[Channel, ChatContent] = {**self._messenger()}
+        if self.line_sender is not None:
+            contents[self.line_sender.channel] = self.line_sender
+        return contents
 
     @cached_property
     def chat_qr_reader(self) -> QrReader | None:
-        return None
+        from web.line.qr_reader import ZxingQrReader
+
+        return ZxingQrReader()
+
+    @cached_property
+    def line_sender(self) -> LineSender | None:
+        """The LINE Official Account's Messaging API client: LINE switched on in the settings
+        and its channel access token set (docs/LINE.md)."""
+        token = self.chat_secrets("line_channel_access_token")
+        if "line" not in self.settings.chat_channels or not token:
+            return None
+        from web.line.client import LineSender
+
+        settings = self.settings
+        return LineSender(
+            token, api_base=settings.line_api_base, data_base=settings.line_data_api_base
+        )
+
+    @cached_property
+    def line(self) -> LineChannel | None:
+        """The shop server's LINE webhook and LIFF app: LINE switched on and its channel
+        secret set (the webhook answers 404 without)."""
+        secret = self.chat_secrets("line_channel_secret")
+        if "line" not in self.settings.chat_channels or not secret:
+            return None
+        from web.line.webhook import LineChannel
+
+        return LineChannel(
+            secret, self.chat.receive, liff_id=self.chat_secrets("line_liff_id") or "",
+            api_base=self.settings.line_api_base, sdk_url=self.settings.line_liff_sdk_url,
+        )  # fmt: skip
 
     @cached_property
     def chat(self) -> Chat:
@@ -705,9 +746,10 @@ class Services:
     # --- Facebook Messenger (web/facebook): set up when the Page's secrets are set --------
     @cached_property
     def facebook_sender(self) -> MessengerSender | None:
-        """The Send API client on the page access token (None: not set)."""
+        """The Messenger Send API client: Facebook switched on in the settings and the page
+        access token set (docs/FACEBOOK.md)."""
         token = self.chat_secrets("facebook_page_access_token")
-        if not token:
+        if "facebook" not in self.settings.chat_channels or not token:
             return None
         from web.facebook.client import MessengerSender, last_heard_from
 
@@ -725,10 +767,11 @@ class Services:
 
     @cached_property
     def facebook_hook(self) -> MessengerHook | None:
-        """The webhook's app secret, verify token and where its events go (None: not set)."""
+        """The shop server's Messenger webhook: Facebook switched on, the app secret and the
+        verify token set (without, /hooks/facebook answers 404 to events, 403 to the check)."""
         app_secret = self.chat_secrets("facebook_app_secret")
         verify_token = self.chat_secrets("facebook_verify_token")
-        if not (app_secret and verify_token):
+        if "facebook" not in self.settings.chat_channels or not (app_secret and verify_token):
             return None
         from web.facebook.webhook import MessengerHook
 

@@ -48,6 +48,7 @@ def fb_services(
     settings = replace(
         Settings(),
         web_public_url=SHOP_URL,
+        chat_enabled_channels="facebook",
         facebook_graph_base=graph.base_url,
         facebook_page_id=graph.graph.page_id,
     )

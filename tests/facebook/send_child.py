@@ -15,7 +15,12 @@ from tests.facebook.conftest import SHOP_URL
 
 
 def main(url: str, graph_base: str) -> None:
-    settings = replace(Settings(), web_public_url=SHOP_URL, facebook_graph_base=graph_base)
+    settings = replace(
+        Settings(),
+        web_public_url=SHOP_URL,
+        chat_enabled_channels="facebook",
+        facebook_graph_base=graph_base,
+    )
     services = Services(open_store(url, settings, create=False), queue_prints=False)
     print("SENDING", flush=True)
     services.chat_outbox().send_due()

@@ -37,6 +37,7 @@ MAX_TEXT = 5000
 MAX_MESSAGES = 5
 HANG_LIMIT_S = 30.0
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_URI = re.compile(r"^(https?://[^\s]+|line://[^\s]+|tel:[0-9+]+)$")
 _PROFILE = re.compile(r"^/v2/bot/profile/([^/]+)$")
 _CONTENT = re.compile(r"^/v2/bot/message/([^/]+)/content$")
 
@@ -324,9 +325,24 @@ def _body(raw: bytes, target: str) -> tuple[dict[str, Any], dict[str, Any] | Non
         elif kind in ("template", "flex") and not message.get("altText"):
             details.append({"message": "must be specified",
                             "property": f"messages[{i}].altText"})  # fmt: skip
+        elif any(not _URI.match(uri) for uri in _uris(message)):
+            details.append({"message": "invalid uri", "property": f"messages[{i}]"})
     if details:
         return {}, {"message": f"The request body has {len(details)} error(s)", "details": details}
     return body, None
+
+
+def _uris(value: Any) -> Iterator[str]:
+    """Every URL a message carries (action URIs, image URLs)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("uri", "url", "originalContentUrl", "previewImageUrl"):
+                yield str(item)
+            else:
+                yield from _uris(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _uris(item)
 
 
 def _json(
