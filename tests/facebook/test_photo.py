@@ -3,6 +3,7 @@ code read, and the product's story sent back with a link to its page."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from pos.app.bootstrap import Services
@@ -16,12 +17,19 @@ from web.line.qr_reader import ZxingQrReader
 SILK = "KK-TX-0001"
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["label.jpg", "472_" + "8" * 120 + "_n.jpg"],  # a CDN URL that fits chat's store, or not
+    ids=["short-url", "long-url-by-message-id"],
+)
 def test_a_photo_of_a_labels_qr_gets_the_products_story(
-    fb_client: TestClient, fb_services: Services, graph: RunningGraph
+    fb_client: TestClient, fb_services: Services, graph: RunningGraph, name: str
 ) -> None:
-    url = graph.graph.photo_url(graph.base_url, "label.jpg", photo(f"{SHOP_URL}/p/{SILK}?s=l"))
+    mid = "m_photo-of-the-label"
+    label = photo(f"{SHOP_URL}/p/{SILK}?s=l")
+    url = graph.graph.photo_url(graph.base_url, name, label, mid=mid)
     page = graph.graph.page_id
-    body = page_body(page, image_event(page, PSID, url))
+    body = page_body(page, image_event(page, PSID, url, mid=mid))
     assert deliver(fb_client, HOOK, body, APP_SECRET).status_code == 200
     chat = Chat(
         fb_services.store.uow, fb_services.clock, settings=lambda: fb_services.settings,
@@ -34,7 +42,9 @@ def test_a_photo_of_a_labels_qr_gets_the_products_story(
     [story] = graph.graph.templates("button")
     [link] = story.message["attachment"]["payload"]["buttons"]
     assert link["url"].startswith(f"{SHOP_URL}/p/{SILK}")
-    assert ("GET", "/cdn/label.jpg") in graph.graph.requests
+    assert ("GET", f"/cdn/{name}") in graph.graph.requests
+    asked = ("GET", f"/v21.0/{mid}/attachments") in graph.graph.requests
+    assert asked == (len(url) > 100)  # a long URL is looked up by the message's id
 
 
 def test_a_photo_with_no_code_reaches_staff_and_is_not_answered_as_a_product(

@@ -84,6 +84,7 @@ class FakeGraph:
     window_closed: set[str] = field(default_factory=set)  # PSIDs last heard > 24 h ago
     unavailable: set[str] = field(default_factory=set)  # PSIDs who blocked or left
     photos: dict[str, bytes] = field(default_factory=dict)  # the CDN: /cdn/<name> (JPEG)
+    attachments: dict[str, str] = field(default_factory=dict)  # message id -> its image URL
     _fail: list[GraphError] = field(default_factory=list)
     _silent: bool = False
     _release: threading.Event = field(default_factory=threading.Event)
@@ -110,10 +111,14 @@ class FakeGraph:
         self._silent = False
         self._release.set()
 
-    def photo_url(self, base_url: str, name: str, data: bytes) -> str:
-        """A customer's photo put on the fake's CDN; its URL, as a webhook names it."""
+    def photo_url(self, base_url: str, name: str, data: bytes, mid: str = "") -> str:
+        """A customer's photo put on the fake's CDN; its URL, as a webhook names it (and the
+        image of message `mid`, for GET /{mid}/attachments)."""
         self.photos[name] = data
-        return f"{base_url.rsplit('/', 1)[0]}/cdn/{name}"
+        url = f"{base_url.rsplit('/', 1)[0]}/cdn/{name}"
+        if mid:
+            self.attachments[mid] = url
+        return url
 
     def texts(self, psid: str | None = None) -> list[str]:
         """The text of each accepted text message (to `psid`), in order."""
@@ -136,6 +141,8 @@ class FakeGraph:
     def handle_get(self, path: str, query: dict[str, list[str]]) -> dict[str, Any]:
         self._check_token(query)
         parts = path.strip("/").split("/")
+        if len(parts) == 3 and parts[0] == VERSION and parts[2] == "attachments":
+            return self._attachments(parts[1])
         if len(parts) != 2 or parts[0] != VERSION:
             raise GraphError(404, 803, "(#803) Some of the aliases you requested do not exist")
         if parts[1] == "me":
@@ -148,6 +155,24 @@ class FakeGraph:
             )  # fmt: skip
         wanted = query.get("fields", ["first_name,last_name,profile_pic"])[0].split(",")
         return {"id": parts[1], **{k: v for k, v in profile.items() if k in wanted}}
+
+    def _attachments(self, mid: str) -> dict[str, Any]:
+        """GET /{message-id}/attachments: the files of a message the page received."""
+        url = self.attachments.get(mid)
+        if url is None:
+            raise GraphError(
+                400, 100, f"Unsupported get request. Object with ID '{mid}' does not exist",
+                subcode=33,
+            )  # fmt: skip
+        name = url.rsplit("/", 1)[-1]
+        size = len(self.photos.get(name, b""))
+        image = {"url": url, "preview_url": url, "width": 1200, "height": 900}
+        return {
+            "data": [
+                {"id": "att_" + mid[-8:], "mime_type": "image/jpeg", "name": name,
+                 "size": size, "image_data": image}
+            ]
+        }  # fmt: skip
 
     def handle_send(self, query: dict[str, list[str]], body: bytes) -> dict[str, Any]:
         with self._lock:

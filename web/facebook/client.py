@@ -179,11 +179,13 @@ class MessengerSender:
         )
 
     def content(self, message_id: str) -> bytes:
-        """A customer's photo: for Messenger the message id of an image is its CDN URL."""
-        if not message_id.startswith(("https://", "http://")):
-            raise ChatSendFailed("Not an image's address", "ไม่ใช่ที่อยู่ของรูปภาพ")
+        """A customer's photo: `message_id` is its CDN URL (from the webhook), or the
+        message's mid, whose image URL the Graph API's /{mid}/attachments gives."""
+        url = message_id
+        if not url.startswith(("https://", "http://")):
+            url = self._attachment_url(message_id)
         try:
-            with self._http.stream("GET", message_id) as answer:
+            with self._http.stream("GET", url) as answer:
                 if answer.status_code != 200:
                     raise ChatSendFailed(
                         f"The photo could not be fetched ({answer.status_code})",
@@ -202,6 +204,17 @@ class MessengerSender:
                 f"Facebook could not be reached ({type(exc).__name__})",
                 f"ติดต่อ Facebook ไม่ได้ ({type(exc).__name__})",
             ) from None
+
+    def _attachment_url(self, mid: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9_.:\-]{1,128}", mid):
+            raise ChatSendFailed("Not a message id", "ไม่ใช่รหัสข้อความ")
+        found = self._call("GET", f"/{mid}/attachments")
+        for item in found.get("data") or []:
+            image = item.get("image_data") if isinstance(item, dict) else None
+            url = image.get("url") if isinstance(image, dict) else None
+            if isinstance(url, str) and url.startswith(("https://", "http://")):
+                return url
+        raise ChatSendFailed("The message has no image", "ข้อความนี้ไม่มีรูปภาพ")
 
     # --- the HTTP call -------------------------------------------------------------------
     def _call(

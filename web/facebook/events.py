@@ -10,6 +10,7 @@ from typing import Any
 from pos.domain.channels import Channel
 from pos.domain.chat import MAX_RAW, MAX_TEXT, InboundEvent, InboundKind
 
+MAX_CONTENT_ID = 100  # chat's store keeps this much of an image's message_id
 MAX_ID = 128  # characters of a PSID or a message id (Facebook's are far shorter)
 IGNORED = ("delivery", "read")  # receipts of what the page sent: nothing to do
 
@@ -19,7 +20,8 @@ def parse(body: Any, received_at: datetime) -> list[InboundEvent]:
     `received_at` (UTC) stands in for an event's missing or impossible timestamp.
 
     Each `entry[].messaging[]` item is one event: a message's text, a quick reply's or a
-    postback's payload, an image (its URL as `message_id`, to fetch it by), anything else
+    postback's payload, an image (`message_id`: its URL, or the message's mid when the URL is
+    longer than chat's store keeps; MessengerSender.content fetches either), anything else
     OTHER. The page's own echoes and delivery/read receipts are dropped, and so is an item
     without a sender. Never raises, whatever the JSON holds."""
     if not isinstance(body, dict) or body.get("object") != "page":
@@ -69,8 +71,9 @@ def _event(item: dict[str, Any], received_at: datetime) -> InboundEvent | None:
         if isinstance(text, str) and text.strip():
             return event(InboundKind.TEXT, mid, _text(text))
         image = _image_url(message.get("attachments"))
-        if image is not None:
-            return event(InboundKind.IMAGE, mid, message_id=image)
+        if image is not None:  # fetched by its URL when it is short, else by the message id
+            by = image if len(image) <= MAX_CONTENT_ID else mid
+            return event(InboundKind.IMAGE, mid, message_id=by)
         return event(InboundKind.OTHER, mid)
     postback = item.get("postback")
     if isinstance(postback, dict):
