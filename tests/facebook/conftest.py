@@ -32,14 +32,14 @@ def graph() -> Iterator[RunningGraph]:
         yield running
 
 
-@pytest.fixture
-def fb_services(
+def messenger_services(
     fresh_database: FreshDatabase,
+    backend: str,
     graph: RunningGraph,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[Services]:
-    """The demo store's services with Messenger set up against the fake."""
+) -> Services:
+    """The demo store's services (on `backend`) with Messenger set up against the fake."""
     monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("OTOP_POS_SECRET_FACEBOOK_APP_SECRET", APP_SECRET)
     monkeypatch.setenv("OTOP_POS_SECRET_FACEBOOK_VERIFY_TOKEN", VERIFY_TOKEN)
@@ -52,8 +52,34 @@ def fb_services(
         facebook_graph_base=graph.base_url,
         facebook_page_id=graph.graph.page_id,
     )
-    url = fresh_database("sqlite", "web-demo", build_demo_store)
-    opened = Services(open_store(url, settings, create=False), queue_prints=False)
+    url = fresh_database(backend, "web-demo", build_demo_store)
+    return Services(open_store(url, settings, create=False), queue_prints=False)
+
+
+@pytest.fixture
+def fb_services(
+    fresh_database: FreshDatabase,
+    graph: RunningGraph,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Services]:
+    """Messenger set up on a SQLite copy of the demo store."""
+    opened = messenger_services(fresh_database, "sqlite", graph, tmp_path, monkeypatch)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def fb_pg_services(
+    fresh_database: FreshDatabase,
+    graph: RunningGraph,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Services]:
+    """Messenger set up on a PostgreSQL copy of the demo store (the shop server's central)."""
+    opened = messenger_services(fresh_database, "pg", graph, tmp_path, monkeypatch)
     try:
         yield opened
     finally:

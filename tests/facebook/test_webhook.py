@@ -4,11 +4,13 @@ without a traceback."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -25,6 +27,7 @@ from tests.fakes.facebook_api import (
     page_body,
     postback_event,
     read_event,
+    signature,
     text_event,
 )
 from tests.web.conftest import SECRET
@@ -182,4 +185,29 @@ def test_the_shop_servers_own_chat_loop_answers(fb_services: Services, graph: Ru
         while not graph.graph.templates("generic"):
             assert time.monotonic() < deadline, "the loop did not answer"
             time.sleep(0.05)
+    assert len(graph.graph.templates("generic")) == 1
+
+
+@pytest.mark.pg
+def test_on_postgresql_the_same_event_at_once_three_times_is_one(
+    fb_pg_services: Services, graph: RunningGraph
+) -> None:
+    """Facebook retrying while the first delivery is still in flight: three at the same time."""
+    app = create_app(fb_pg_services, secret=SECRET, expire_every_s=None, chat_every_s=None)
+    page = graph.graph.page_id
+    raw = encode(page_body(page, text_event(page, PSID, "ค้นหา ผ้าไหม", mid="m_thrice")))
+    headers = {"X-Hub-Signature-256": signature(raw, APP_SECRET)}
+
+    async def three_at_once() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            answers = await asyncio.gather(
+                *(c.post(HOOK, content=raw, headers=headers) for _ in range(3))
+            )
+        return [a.status_code for a in answers]
+
+    assert asyncio.run(three_at_once()) == [200, 200, 200]
+    assert events_recorded(fb_pg_services) == 1
+    for _ in range(2):
+        run_chat(fb_pg_services)
     assert len(graph.graph.templates("generic")) == 1
