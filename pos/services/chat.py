@@ -15,7 +15,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from urllib.parse import quote
 
@@ -59,6 +59,7 @@ from pos.domain.errors import ShopError
 from pos.domain.money import format_baht
 from pos.domain.orders import OrderStatus
 from pos.domain.settings import Settings
+from pos.domain.shop_time import day_start_utc
 from pos.ports.chat import (
     ChatContent,
     ChatMessageView,
@@ -74,7 +75,7 @@ from pos.ports.chat import (
 )
 from pos.ports.clock import Clock
 from pos.ports.orders import OrderView, WebProduct
-from pos.ports.uow import UnitOfWorkFactory
+from pos.ports.uow import Transaction, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -558,3 +559,40 @@ def _trimmed(message: OutMessage) -> OutMessage:
     if isinstance(message, TextOut | LinkOut):
         return replace(message, text=trim(message.text))
     return message
+
+
+@dataclass(frozen=True, slots=True)
+class MessagesRow:
+    month: str  # YYYY-MM (Bangkok)
+    channel: Channel
+    sent: int
+
+
+CHAT_CHANNELS = (Channel.LINE, Channel.FACEBOOK)
+
+
+def messages_report(
+    uow: UnitOfWorkFactory[Transaction], first: date, last: date
+) -> list[MessagesRow]:
+    """Messages sent per month and chat channel for the months of first..last (a row for
+    LINE and Facebook every month, 0 when none went)."""
+    start, _ = month_bounds(day_start_utc(first))
+    _, end = month_bounds(day_start_utc(last))
+    with uow() as read:
+        if not isinstance(read, HasChat):
+            raise TypeError("the messages report reads a unit of work that has `chat`")
+        counted = {(month, channel): n for month, channel, n in read.chat.sent_by_month(start, end)}
+    rows = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        key = f"{month:%Y-%m}"
+        channels = {*CHAT_CHANNELS, *(c for m, c in counted if m == key)}
+        rows += [
+            MessagesRow(key, c, counted.get((key, c), 0)) for c in sorted(channels, key=_order)
+        ]
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return rows
+
+
+def _order(channel: Channel) -> int:
+    return list(Channel).index(channel)
