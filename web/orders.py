@@ -274,7 +274,7 @@ def _place(request: Request, form: FormData) -> Response:
     try:
         order = shop.orders.place(
             key, details, lines, payment, channel=order_channel(request),
-            client=client_of(request),
+            client=client_of(request), contact=contact_of(request),
         )  # fmt: skip
     except OutOfStockOnline as exc:
         return _basket_page(request, _quote(shop, lines, details.fulfilment), 409,
