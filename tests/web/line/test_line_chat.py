@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
 
+from db.web_role import WEB_ROLE, grant_web_role
 from pos.app.bootstrap import Services, open_store
 from pos.domain.channels import Channel
 from pos.domain.settings import Settings
@@ -31,6 +33,28 @@ def line_services(
     demo_url: str, fake_line: FakeLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Services]:
     """The services with LINE set up as docs/LINE.md says (secrets in the environment)."""
+    yield from _line_services(demo_url, fake_line, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def pg_line_services(
+    pg_demo_url: str, fake_line: FakeLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Services]:
+    """The same on PostgreSQL as the shop server runs there: as the web role (db/web_role.py)."""
+    owner = open_store(pg_demo_url, Settings(), create=False)
+    try:
+        grant_web_role(owner.engine, password="web-shop-pass")
+    finally:
+        owner.close()
+    url = make_url(pg_demo_url).set(username=WEB_ROLE, password="web-shop-pass")
+    yield from _line_services(
+        url.render_as_string(hide_password=False), fake_line, tmp_path, monkeypatch
+    )
+
+
+def _line_services(
+    url: str, fake_line: FakeLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Services]:
     monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("OTOP_POS_SECRET_LINE_CHANNEL_SECRET", fake_line.channel_secret)
     monkeypatch.setenv("OTOP_POS_SECRET_LINE_CHANNEL_ACCESS_TOKEN", fake_line.access_token)
@@ -39,7 +63,7 @@ def line_services(
         web_public_url=SHOP, chat_enabled_channels="line", line_api_base=fake_line.url,
         line_data_api_base=fake_line.url,
     )  # fmt: skip
-    opened = Services(open_store(demo_url, settings, create=False), queue_prints=False)
+    opened = Services(open_store(url, settings, create=False, counter=False), queue_prints=False)
     try:
         yield opened
     finally:
@@ -48,9 +72,23 @@ def line_services(
 
 @pytest.fixture
 def hook(line_services: Services) -> Iterator[TestClient]:
-    app = create_app(line_services, secret=SECRET, expire_every_s=None)
+    app = create_app(line_services, secret=SECRET, expire_every_s=None, chat_every_s=None)
     with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as client:
         yield client
+
+
+@pytest.mark.pg
+def test_on_postgresql_as_the_web_role_a_search_is_answered_once(
+    pg_line_services: Services, fake_line: FakeLine
+) -> None:
+    app = create_app(pg_line_services, secret=SECRET, expire_every_s=None, chat_every_s=None)
+    search = text(fake_line, "01JCHATPG000000001", "ค้นหา ผ้าไหม")
+    with TestClient(app, base_url="http://127.0.0.1") as hook:
+        for body in (search, {**search, "deliveryContext": {"isRedelivery": True}}):
+            assert fake_line.post_webhook(hook, [body]).status_code == 200
+    assert run_loop(pg_line_services) == (1, 1)
+    (reply,) = fake_line.replies
+    assert reply.messages[0]["contents"]["type"] == "carousel"
 
 
 def event(fake: FakeLine, event_id: str, message: dict[str, Any], **extra: Any) -> dict[str, Any]:
