@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
 
+from db.web_role import WEB_ROLE, grant_web_role
 from pos.app.bootstrap import Services, open_store
 from pos.domain.settings import Settings
 from tests.fakes.facebook_api import FakeGraph, RunningGraph, running_graph
@@ -33,13 +35,13 @@ def graph() -> Iterator[RunningGraph]:
 
 
 def messenger_services(
-    fresh_database: FreshDatabase,
-    backend: str,
+    url: str,
     graph: RunningGraph,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Services:
-    """The demo store's services (on `backend`) with Messenger set up against the fake."""
+    """The services on the store at `url` with Messenger set up against the fake, opened as
+    `shop serve` opens them (no counter)."""
     monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("OTOP_POS_SECRET_FACEBOOK_APP_SECRET", APP_SECRET)
     monkeypatch.setenv("OTOP_POS_SECRET_FACEBOOK_VERIFY_TOKEN", VERIFY_TOKEN)
@@ -52,8 +54,7 @@ def messenger_services(
         facebook_graph_base=graph.base_url,
         facebook_page_id=graph.graph.page_id,
     )
-    url = fresh_database(backend, "web-demo", build_demo_store)
-    return Services(open_store(url, settings, create=False), queue_prints=False)
+    return Services(open_store(url, settings, create=False, counter=False), queue_prints=False)
 
 
 @pytest.fixture
@@ -64,7 +65,8 @@ def fb_services(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Services]:
     """Messenger set up on a SQLite copy of the demo store."""
-    opened = messenger_services(fresh_database, "sqlite", graph, tmp_path, monkeypatch)
+    url = fresh_database("sqlite", "web-demo", build_demo_store)
+    opened = messenger_services(url, graph, tmp_path, monkeypatch)
     try:
         yield opened
     finally:
@@ -78,8 +80,18 @@ def fb_pg_services(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Services]:
-    """Messenger set up on a PostgreSQL copy of the demo store (the shop server's central)."""
-    opened = messenger_services(fresh_database, "pg", graph, tmp_path, monkeypatch)
+    """Messenger set up on a PostgreSQL copy of the demo store, as the shop server runs on the
+    central database: as the web role (db/web_role.py)."""
+    owner_url = fresh_database("pg", "web-demo", build_demo_store)
+    owner = open_store(owner_url, Settings(), create=False, counter=False)
+    try:
+        grant_web_role(owner.engine, password="web-shop-pass")
+    finally:
+        owner.close()
+    url = make_url(owner_url).set(username=WEB_ROLE, password="web-shop-pass")
+    opened = messenger_services(
+        url.render_as_string(hide_password=False), graph, tmp_path, monkeypatch
+    )
     try:
         yield opened
     finally:
