@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pos.domain.channels import Channel
@@ -102,6 +102,7 @@ keys = st.sampled_from(["sender", "recipient", "timestamp", "message", "postback
 items = st.dictionaries(keys, json_values | st.fixed_dictionaries({"id": json_values}), max_size=5)
 
 
+@settings(max_examples=60)
 @given(
     st.one_of(
         json_values,
