@@ -83,6 +83,7 @@ def test_a_send_that_times_out_is_not_sent_again(
     assert "may have been delivered" in item.last_error
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 def test_a_server_killed_mid_send_leaves_it_unknown(
     fb_client: TestClient, fb_services: Services, graph: RunningGraph, tmp_path: Path

@@ -50,6 +50,7 @@ def messenger_shop(
             stop_shop(shop)
 
 
+@pytest.mark.slow
 def test_shop_serve_answers_the_handshake_and_a_search_in_messenger(
     messenger_shop: LiveShop, graph: RunningGraph
 ) -> None:
