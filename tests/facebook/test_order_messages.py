@@ -65,3 +65,7 @@ def test_an_orders_messages_go_to_messenger_once_each(
     assert late
     assert {(s.messaging_type, s.tag) for s in late} == {("MESSAGE_TAG", "POST_PURCHASE_UPDATE")}
     assert all(s.recipient == PSID for s in graph.graph.sent)
+    deliver(fb_client, HOOK, page_body(page, text_event(page, PSID, "สถานะ")), APP_SECRET)
+    run_chat(fb_services)
+    [status] = [t for t in graph.graph.texts(PSID) if order_no in t][4:]  # her orders' list
+    assert OrderStatus.DELIVERED.label.th in status
