@@ -22,9 +22,14 @@ from pos.domain.errors import ShopError
 from pos.domain.settings import Settings
 from resources import FONTS
 from web import catalogue, chat, orders, rooms
-from web.carriers import webhook
+from web.carriers import webhook as carrier_webhook
+from web.chat_links import VIA_PARAM, accept_via
 from web.errors import error_page, install
+from web.facebook import webhook as facebook_webhook
 from web.i18n import LANG_COOKIE, language_of
+from web.line import liff
+from web.line import webhook as line_webhook
+from web.line.webhook import LineChannel
 from web.navigation import Navigation
 from web.pages import STATIC, Renderer, Shop, cookies_secure
 from web.security import SECURITY_HEADERS, SESSION_COOKIE, Session, Signer, TokenBucket
@@ -67,15 +72,17 @@ def create_app(
     tracking: Tracking | None = None,
     tracking_every_s: float | None = None,
     carrier_secret: str = "",
+    line: LineChannel | None = None,
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
     and every `expire_every_s` seconds unpaid reservations past their time are released;
     at most `threads` requests run their route at once (the others wait their turn); with
     chat set up (`services.chat` and a sender in `services.chat_senders`), every
-    `chat_every_s` seconds its events are handled and its outbox sent; `tracking` takes the
-    carriers' pushes (signed with `carrier_secret`) and, every `tracking_every_s` seconds,
-    polls the shipped orders' parcels."""
+    `chat_every_s` seconds its events are handled and its outbox sent; `line` (else
+    `services.line`) is the LINE Official Account's webhook and LIFF app, if set up;
+    `tracking` takes the carriers' pushes (signed with `carrier_secret`) and, every
+    `tracking_every_s` seconds, polls the shipped orders' parcels."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -112,7 +119,10 @@ def create_app(
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
     app.state.chat = getattr(services, "chat", None)  # LINE / Facebook (None: no chat)
-    app.state.carriers = webhook.CarrierHooks(tracking, carrier_secret)
+    app.state.carriers = carrier_webhook.CarrierHooks(tracking, carrier_secret)
+    app.state.line = line or getattr(services, "line", None)
+    app.state.facebook = getattr(services, "facebook_hook", None)  # None: Messenger not set up
+    app.state.via = getattr(app.state.chat, "contact_from_token", None)  # a chat link's token
     install(app, render)
     app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -123,7 +133,10 @@ def create_app(
     app.include_router(orders.router)
     app.include_router(rooms.router)
     app.include_router(chat.router)
-    app.include_router(webhook.router)
+    app.include_router(carrier_webhook.router)
+    app.include_router(line_webhook.router)
+    app.include_router(liff.router)
+    app.include_router(facebook_webhook.router)
     return app
 
 
@@ -213,13 +226,17 @@ class ShopMiddleware:
             if message["type"] == "http.response.start":
                 answered.append(int(message["status"]))
                 headers = MutableHeaders(scope=message)
-                headers.update(SECURITY_HEADERS)
+                for name, value in SECURITY_HEADERS.items():  # a page may set its own CSP
+                    headers.setdefault(name, value)
                 if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
                     secure = cookies_secure(self.shop, scope.get("scheme", "http"))
                     headers.append("set-cookie", self._cookie(request.state.session, secure))
             await send(message)
 
         try:
+            via = getattr(scope["app"].state, "via", None) if "app" in scope else None
+            if via is not None and f"{VIA_PARAM}=".encode() in scope.get("query_string", b""):
+                accept_via(request, via)  # a link from a chat: the session knows who it is
             length = request.headers.get("content-length", "")
             if length.isdigit() and int(length) > MAX_BODY_BYTES:
                 await error_page(self.shop.render, request, 413)(scope, receive, send_with_headers)

@@ -31,6 +31,7 @@ from pos.domain.orders import (
 )
 from pos.domain.taxinvoice import Buyer
 from pos.ports.orders import OrderView, Quote
+from web.chat_links import contact_of, order_channel
 from web.errors import PageError
 from web.i18n import text
 from web.pages import Shop, changed, client_of, lang_of, session_of, shop_of
@@ -188,6 +189,8 @@ def _checkout_page(
 def checkout(request: Request) -> Response:
     """The form; its idempotency key is made now, so a double click or a retry is one order."""
     values = {"fulfilment": "delivery", "payment": "promptpay", "province": "ขอนแก่น"}
+    if (contact := contact_of(request)) is not None and contact.display_name:
+        values["name"] = contact.display_name[:MAX_FIELD]  # the LINE profile's name, to edit
     return _checkout_page(request, secrets.token_urlsafe(18), values, {})
 
 
@@ -269,7 +272,10 @@ def _place(request: Request, form: FormData) -> Response:
         raise PageError(429, "error_429")
     payment = PaymentMethod(values["payment"])
     try:
-        order = shop.orders.place(key, details, lines, payment, client=client_of(request))
+        order = shop.orders.place(
+            key, details, lines, payment, channel=order_channel(request),
+            client=client_of(request), contact=contact_of(request),
+        )  # fmt: skip
     except OutOfStockOnline as exc:
         return _basket_page(request, _quote(shop, lines, details.fulfilment), 409,
                             [exc.message(lang)])  # fmt: skip

@@ -38,13 +38,18 @@ class Session:
     sid: str
     basket: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, ref, quantity)
     placed: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (order_no, phone)
+    contact: tuple[str, str, str] | None = None  # chat (channel, user id, name): web.chat_links
 
     @classmethod
     def new(cls) -> Session:
         return cls(secrets.token_urlsafe(16))
 
     def as_json(self) -> dict[str, Any]:
-        return {"sid": self.sid, "b": [list(x) for x in self.basket], "p": self.placed}
+        data: dict[str, Any] = {"sid": self.sid, "b": [list(x) for x in self.basket]}
+        data["p"] = self.placed
+        if self.contact is not None:
+            data["c"] = list(self.contact)
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Session | None:
@@ -53,11 +58,13 @@ class Session:
             sid = data["sid"]
             basket = [(str(k), str(r), int(q)) for k, r, q in data["b"]]
             placed = {str(k): (str(v[0]), str(v[1])) for k, v in data["p"].items()}
+            c = data.get("c")
+            contact = None if c is None else (str(c[0]), str(c[1]), str(c[2]))
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             return None
         if not isinstance(sid, str) or len(basket) > MAX_BASKET_LINES:
             return None
-        return cls(sid, basket, placed)
+        return cls(sid, basket, placed, contact)
 
     def remember(self, key: str, order_no: str, phone: str) -> None:
         """The order placed with idempotency key `key`; the last few only."""

@@ -69,6 +69,10 @@ if TYPE_CHECKING:
     from pos.services.tracking import Tracking
     from pos.services.users import Users
     from printing.booking_slip import BookingSlips
+    from web.facebook.client import MessengerSender
+    from web.facebook.webhook import MessengerHook
+    from web.line.client import LineSender
+    from web.line.webhook import LineChannel
 
 log = logging.getLogger(__name__)
 
@@ -669,19 +673,58 @@ class Services:
     @cached_property
     def chat_senders(self) -> dict[Channel, ChatSender]:
         """Each configured channel's sender (empty: no channel set up)."""
-        return {}
+        senders: dict[Channel, ChatSender] = {**self._messenger()}
+        if self.line_sender is not None:
+            senders[self.line_sender.channel] = self.line_sender
+        return senders
 
     @cached_property
     def chat_profiles(self) -> dict[Channel, ChatProfiles]:
-        return {}
+        profiles: dict[Channel, ChatProfiles] = {**self._messenger()}
+        if self.line_sender is not None:
+            profiles[self.line_sender.channel] = self.line_sender
+        return profiles
 
     @cached_property
     def chat_contents(self) -> dict[Channel, ChatContent]:
-        return {}
+        contents: dict[Channel, ChatContent] = {**self._messenger()}
+        if self.line_sender is not None:
+            contents[self.line_sender.channel] = self.line_sender
+        return contents
 
     @cached_property
     def chat_qr_reader(self) -> QrReader | None:
-        return None
+        from web.line.qr_reader import ZxingQrReader
+
+        return ZxingQrReader()
+
+    @cached_property
+    def line_sender(self) -> LineSender | None:
+        """The LINE Official Account's Messaging API client: LINE switched on in the settings
+        and its channel access token set (docs/LINE.md)."""
+        token = self.chat_secrets("line_channel_access_token")
+        if "line" not in self.settings.chat_channels or not token:
+            return None
+        from web.line.client import LineSender
+
+        settings = self.settings
+        return LineSender(
+            token, api_base=settings.line_api_base, data_base=settings.line_data_api_base
+        )
+
+    @cached_property
+    def line(self) -> LineChannel | None:
+        """The shop server's LINE webhook and LIFF app: LINE switched on and its channel
+        secret set (the webhook answers 404 without)."""
+        secret = self.chat_secrets("line_channel_secret")
+        if "line" not in self.settings.chat_channels or not secret:
+            return None
+        from web.line.webhook import LineChannel
+
+        return LineChannel(
+            secret, self.chat.receive, liff_id=self.chat_secrets("line_liff_id") or "",
+            api_base=self.settings.line_api_base, sdk_url=self.settings.line_liff_sdk_url,
+        )  # fmt: skip
 
     @cached_property
     def chat(self) -> Chat:
@@ -702,6 +745,40 @@ class Services:
 
         chosen = self.chat_senders if senders is None else senders
         return Outbox(self.store.uow, chosen, self.clock, lambda ch: quota_of(self.settings, ch))
+
+    # --- Facebook Messenger (web/facebook): set up when the Page's secrets are set --------
+    @cached_property
+    def facebook_sender(self) -> MessengerSender | None:
+        """The Messenger Send API client: Facebook switched on in the settings and the page
+        access token set (docs/FACEBOOK.md)."""
+        token = self.chat_secrets("facebook_page_access_token")
+        if "facebook" not in self.settings.chat_channels or not token:
+            return None
+        from web.facebook.client import MessengerSender, last_heard_from
+
+        return MessengerSender(
+            token, self.settings.facebook_graph_base,
+            last_heard=last_heard_from(self.store.uow), now=self.clock.now,
+        )  # fmt: skip
+
+    def _messenger(self) -> dict[Channel, MessengerSender]:
+        """Messenger's sender (also its profiles and photos) when it is set up."""
+        from pos.domain.channels import Channel
+
+        sender = self.facebook_sender
+        return {} if sender is None else {Channel.FACEBOOK: sender}
+
+    @cached_property
+    def facebook_hook(self) -> MessengerHook | None:
+        """The shop server's Messenger webhook: Facebook switched on, the app secret and the
+        verify token set (without, /hooks/facebook answers 404 to events, 403 to the check)."""
+        app_secret = self.chat_secrets("facebook_app_secret")
+        verify_token = self.chat_secrets("facebook_verify_token")
+        if "facebook" not in self.settings.chat_channels or not (app_secret and verify_token):
+            return None
+        from web.facebook.webhook import MessengerHook
+
+        return MessengerHook(app_secret, verify_token, self.chat.receive, self.clock.now)
 
     @cached_property
     def tracking(self) -> Tracking:
@@ -866,6 +943,8 @@ class Services:
     def close(self) -> None:
         if "tea" in vars(self):  # its sender stops after what it is sending
             self.tea.close()
+        if (messenger := vars(self).get("facebook_sender")) is not None:  # its connections
+            messenger.close()
         self.store.close()
 
 

@@ -123,6 +123,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "facebook_page_id": ("web", "Facebook page ID", "รหัสเพจ Facebook"),
     "line_api_base": ("web", "LINE API address", "ที่อยู่ API ของ LINE"),
     "line_data_api_base": ("web", "LINE data API address", "ที่อยู่ API ข้อมูลของ LINE"),
+    "line_liff_sdk_url": ("web", "LIFF SDK address", "ที่อยู่ LIFF SDK"),
     "facebook_graph_base": ("web", "Facebook Graph API address", "ที่อยู่ Graph API ของ Facebook"),
     "thailandpost_api_base": (
         "web",

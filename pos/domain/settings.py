@@ -251,6 +251,7 @@ class Settings:
     facebook_page_id: str = ""
     line_api_base: str = "https://api.line.me"
     line_data_api_base: str = "https://api-data.line.me"
+    line_liff_sdk_url: str = "https://static.line-scdn.net/liff/edge/2/sdk.js"  # the LIFF SDK
     facebook_graph_base: str = "https://graph.facebook.com/v21.0"
     thailandpost_api_base: str = "https://trackapi.thailandpost.co.th"
     # carriers' tracking: how often the shop server asks about shipped parcels (0: never)
@@ -446,8 +447,8 @@ class Settings:
             )
         if self.facebook_page_id and not self.facebook_page_id.isdigit():
             out.append(("Facebook page ID must be digits", "รหัสเพจ Facebook ต้องเป็นตัวเลข"))
-        for name in ("line_api_base", "line_data_api_base", "facebook_graph_base",
-                     "thailandpost_api_base"):  # fmt: skip
+        for name in ("line_api_base", "line_data_api_base", "line_liff_sdk_url",
+                     "facebook_graph_base", "thailandpost_api_base"):  # fmt: skip
             if not re.fullmatch(r"https?://[^\s?#]+", getattr(self, name)):
                 out.append((f"{name} must be an http(s) address", f"{name} ต้องเป็นที่อยู่ http(s)"))
         return out

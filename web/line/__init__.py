@@ -1,0 +1,1 @@
+"""The LINE Official Account: webhook, message rendering, the Messaging API client, LIFF."""
