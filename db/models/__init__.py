@@ -42,6 +42,7 @@ from db.models.sales import (
     StockMovement,
     TaxInvoice,
 )
+from db.models.secrets import ShopSecret
 from db.models.shifts import Approval, CashMovement, JournalEntry, ReportDay, Shift, ZReport
 from db.models.stock import (
     StockDocument,
@@ -104,6 +105,7 @@ __all__ = [
     "Setting",
     "Shift",
     "Shop",
+    "ShopSecret",
     "StockDocument",
     "StockDocumentLine",
     "StockMonth",

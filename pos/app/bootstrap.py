@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from pos.services.returns import Returns
     from pos.services.rooms import Rooms
     from pos.services.search import ProductIndex
+    from pos.services.secrets import Secrets
     from pos.services.settings import LiveSettings, SettingsAdmin, SettingsTaken
     from pos.services.shifts import Shifts
     from pos.services.shipping import ShippingDesk
@@ -373,6 +374,9 @@ class Services:
         self._settings_watchers: list[Callable[[Settings], None]] = []
         self.queue_prints = queue_prints
         self.settings_file = settings_file  # --settings (None: the user-config one)
+        # each channel's "test connection" (LINE, Facebook, Thailand Post) by channel name:
+        # the adapters' check() added where they are wired; the settings editor runs them
+        self.channel_checks: dict[str, Callable[[], str]] = {}
 
     @property
     def settings(self) -> Settings:
@@ -446,7 +450,19 @@ class Services:
 
         admin = self.settings_admin()
         admin.on_change(self._settings_saved)
-        return SettingsEditorBackend(admin, self._settings_in_use)
+        return SettingsEditorBackend(
+            admin, self._settings_in_use, secrets=self.secrets, checks=self.channel_checks
+        )
+
+    @cached_property
+    def secrets(self) -> Secrets:
+        """The channels' tokens and keys in this store (`OTOP_POS_SECRET_<NAME>` overrides)."""
+        import os
+
+        from pos.services.secrets import Secrets
+
+        store = self.store
+        return Secrets(store.uow, self.clock, environ=os.environ, terminal_id=store.terminal_id)
 
     def watch_settings(self, listener: Callable[[Settings], None]) -> None:
         """`listener` (the till) is handed each save and takes it (`take_settings`) itself."""
