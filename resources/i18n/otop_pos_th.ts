@@ -815,6 +815,149 @@
     </message>
 </context>
 <context>
+    <name>ChannelSecretsPanel</name>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="121"/>
+        <source>This store keeps no secrets.</source>
+        <translation>ฐานข้อมูลนี้ไม่เก็บค่าลับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="130"/>
+        <source>set by the environment ({var})</source>
+        <translation>กำหนดโดยตัวแปรสภาพแวดล้อม ({var})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="132"/>
+        <source>not set</source>
+        <translation>ยังไม่ได้ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="134"/>
+        <source>set on {date} by {name}</source>
+        <translation>ตั้งค่าเมื่อ {date} โดย {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="141"/>
+        <source>Type the new value first (nothing was saved).</source>
+        <translation>กรุณาพิมพ์ค่าใหม่ก่อน (ยังไม่ได้บันทึก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="143"/>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="146"/>
+        <source>Saved: {name}.</source>
+        <translation>บันทึกแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="155"/>
+        <source>Cleared: {name}.</source>
+        <translation>ล้างค่าแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="167"/>
+        <source>Not saved: {reason}</source>
+        <translation>ไม่ได้บันทึก: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="186"/>
+        <source>Connecting…</source>
+        <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="197"/>
+        <source>Connected: {answer}</source>
+        <translation>เชื่อมต่อได้: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="203"/>
+        <source>No connection: {reason}</source>
+        <translation>เชื่อมต่อไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="209"/>
+        <source>LINE channel secret</source>
+        <translation>Channel secret ของ LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="210"/>
+        <source>LINE channel access token</source>
+        <translation>Channel access token ของ LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="211"/>
+        <source>LINE LIFF ID</source>
+        <translation>LIFF ID ของ LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="212"/>
+        <source>Facebook app secret</source>
+        <translation>App secret ของ Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="213"/>
+        <source>Facebook page access token</source>
+        <translation>Page access token ของเพจ Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="214"/>
+        <source>Facebook webhook verify token</source>
+        <translation>Verify token ของเว็บฮุก Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="215"/>
+        <source>Thailand Post API token</source>
+        <translation>โทเค็น API ของไปรษณีย์ไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="216"/>
+        <source>Carrier webhook secret</source>
+        <translation>รหัสลับเว็บฮุกของบริษัทขนส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="217"/>
+        <source>Chat link signing key</source>
+        <translation>กุญแจลงนามลิงก์แชต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="222"/>
+        <source>Online channels: tokens and keys</source>
+        <translation>ช่องทางออนไลน์: โทเค็นและรหัสลับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="225"/>
+        <source>Replace: type the new value</source>
+        <translation>แทนที่: พิมพ์ค่าใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="226"/>
+        <source>Replace</source>
+        <translation>แทนที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="227"/>
+        <source>Clear</source>
+        <translation>ล้างค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="229"/>
+        <source>Test connection: LINE</source>
+        <translation>ทดสอบการเชื่อมต่อ: LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="230"/>
+        <source>Test connection: Facebook</source>
+        <translation>ทดสอบการเชื่อมต่อ: Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="231"/>
+        <source>Test connection: Thailand Post</source>
+        <translation>ทดสอบการเชื่อมต่อ: ไปรษณีย์ไทย</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <location filename="../../ui/shift_dialogs.py" line="269"/>
@@ -2820,57 +2963,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="621"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="628"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="630"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="630"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="624"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="624"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="626"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="640"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="635"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="642"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -3986,52 +4129,52 @@ Card</source>
         <translation>บันทึก {no} แล้ว: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="637"/>
+        <location filename="../../ui/rooms/calendar.py" line="639"/>
         <source>Found {no}: {name}</source>
         <translation>พบ {no}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="640"/>
+        <location filename="../../ui/rooms/calendar.py" line="642"/>
         <source>No booking in the days shown matches {text}</source>
         <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="647"/>
+        <location filename="../../ui/rooms/calendar.py" line="649"/>
         <source>{name} checked in: {no}, {when}</source>
         <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="666"/>
+        <location filename="../../ui/rooms/calendar.py" line="668"/>
         <source>Marked as no-show: {numbers}</source>
         <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="668"/>
+        <location filename="../../ui/rooms/calendar.py" line="670"/>
         <source>No booking is past its no-show time</source>
         <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="696"/>
+        <location filename="../../ui/rooms/calendar.py" line="698"/>
         <source>{no} cancelled: {refund} baht to refund</source>
         <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="710"/>
+        <location filename="../../ui/rooms/calendar.py" line="712"/>
         <source>Slip {no} printed</source>
         <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <location filename="../../ui/rooms/calendar.py" line="722"/>
         <source>Save the slip</source>
         <translation>บันทึกใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <location filename="../../ui/rooms/calendar.py" line="722"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="726"/>
+        <location filename="../../ui/rooms/calendar.py" line="728"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
     </message>
@@ -4039,7 +4182,7 @@ Card</source>
 <context>
     <name>RoomCalendarWindow</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="753"/>
+        <location filename="../../ui/rooms/calendar.py" line="755"/>
         <source>Meeting room bookings</source>
         <translation>การจองห้องประชุม</translation>
     </message>
@@ -4237,57 +4380,57 @@ Card</source>
         <translation>บันทึกห้องและกฎ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="260"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="259"/>
         <source>Name of the day</source>
         <translation>ชื่อวัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="262"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="261"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="264"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="263"/>
         <source>Remove (Del)</source>
         <translation>นำออก (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="266"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="265"/>
         <source>Thai public holidays 2026-2027</source>
         <translation>วันหยุดราชการไทย 2569-2570</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="268"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="267"/>
         <source>Save the closed days</source>
         <translation>บันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="277"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="276"/>
         <source>Closed days (no room can be booked)</source>
         <translation>วันปิด (จองห้องไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="334"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="336"/>
         <source> (not bookable)</source>
         <translation> (ปิดการจอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="452"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="455"/>
         <source>Saved {code}: {name}</source>
         <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="479"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="482"/>
         <source>{day} added: save the closed days to keep it</source>
         <translation>เพิ่ม {day} แล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="498"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="501"/>
         <source>Thai public holidays added: save the closed days to keep them</source>
         <translation>เพิ่มวันหยุดราชการแล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="504"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="507"/>
         <source>{n} closed days saved</source>
         <translation>บันทึกวันปิด {n} วันแล้ว</translation>
     </message>
@@ -4308,12 +4451,12 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="341"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="345"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="350"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
@@ -4326,222 +4469,227 @@ Card</source>
         <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="272"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="277"/>
         <source>After a restart of the till (saved; the till still uses the old value)</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่ (บันทึกแล้ว เครื่องขายยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="275"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="280"/>
         <source>Takes effect now</source>
         <translation>มีผลทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="277"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="282"/>
         <source>After a restart of the till</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="283"/>
         <source>Paper, mode, code page, drawer and status check take effect now; a printer added, removed, renamed or connected another way, after a restart of the till.</source>
         <translation>กระดาษ โหมด โค้ดเพจ ลิ้นชักเก็บเงิน และการตรวจสถานะ มีผลทันที ส่วนการเพิ่ม ลบ เปลี่ยนชื่อ หรือเปลี่ยนการเชื่อมต่อเครื่องพิมพ์ มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="282"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="287"/>
         <source>Saved printers wait for the restart.</source>
         <translation>เครื่องพิมพ์ที่บันทึกไว้จะมีผลเมื่อเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="287"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="292"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office (saved; they still use the old value)</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่ (บันทึกแล้ว ยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="289"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="294"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="358"/>
         <source>Saved: {n} setting(s) changed. A till open in another program takes them at its next start.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่ในโปรแกรมอื่นจะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="357"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="362"/>
         <source>Saved: {n} setting(s) changed; the till uses them now.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ค่าใหม่ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="361"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="366"/>
         <source>Saved: {n} setting(s) changed; the till takes them after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายจะใช้ค่าใหม่หลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="368"/>
         <source>Saved: {n} setting(s) changed; the till uses {now} of them now, the others after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ทันที {now} รายการ ที่เหลือมีผลหลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="371"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="376"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="398"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="403"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="410"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="415"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="415"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="420"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="418"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="423"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="432"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="431"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="436"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="438"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="443"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="449"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="485"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="490"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="489"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="494"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="504"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="509"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="511"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="516"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="522"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="522"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="522"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
         <source>Web shop</source>
         <translation>ร้านค้าออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="528"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <source>Online channels</source>
+        <translation>ช่องทางออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="534"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="529"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="535"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="530"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="531"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="537"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="532"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="533"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="534"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="543"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="543"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="543"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="543"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>

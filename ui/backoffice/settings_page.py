@@ -45,6 +45,7 @@ from pos.domain.setting_fields import FIELDS, SettingField, after_restart, field
 from pos.domain.settings import CONNECTIONS, PAPER_DOTS, PRINT_MODES, PrinterProfile, Settings
 from pos.services.settings import SettingsRefused
 from ui import i18n, style
+from ui.backoffice.secrets_panel import ChannelSecretsPanel, SecretsBackend
 from ui.qr import qr_pixmap
 from ui.worker import Worker
 
@@ -57,12 +58,13 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("web", "Web shop"),
     ("security", "Log-in"),
     ("central", "Central database"),
+    ("channels", "Online channels"),
     ("printers", "Printers"),
 )
 
 
-class SettingsBackend(Protocol):
-    """What the editor needs: the settings service and the two tests it offers."""
+class SettingsBackend(SecretsBackend, Protocol):
+    """What the editor needs: the settings service, the secrets and the tests it offers."""
 
     def current(self) -> Settings: ...
     def update(self, actor: Actor, changes: Mapping[str, object]) -> Settings: ...
@@ -179,6 +181,9 @@ class SettingsPage(QWidget):
             promptpay = self.editors["promptpay_id"]
             assert isinstance(promptpay, QLineEdit)
             promptpay.textChanged.connect(self._draw_qr)
+        if group == "channels":
+            self.channels = ChannelSecretsPanel(self.backend, self.actor, self.worker)
+            form.addRow(self.channels)
         if group == "central":
             self.test_connection_button = style.named(QPushButton(), "testConnection")
             self.test_connection_button.clicked.connect(self.test_connection)
@@ -518,6 +523,7 @@ class SettingsPage(QWidget):
             "labels": self.tr("Labels and story site"), "till": self.tr("Till"),
             "web": self.tr("Web shop"), "security": self.tr("Log-in"),
             "central": self.tr("Central database"), "printers": self.tr("Printers"),
+            "channels": self.tr("Online channels"),
         }  # fmt: skip
         for row, (group, _) in enumerate(GROUPS):
             item = self.groups.item(row)
@@ -532,6 +538,7 @@ class SettingsPage(QWidget):
         self.edit_printer_button.setText(self.tr("Edit"))
         self.remove_printer_button.setText(self.tr("Remove"))
         self.test_page_button.setText(self.tr("Test page"))
+        self.channels.retranslateUi()
         self.printer_table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Connection"), self.tr("Address"), self.tr("Paper")]
         )
