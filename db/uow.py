@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.audit_repository import SqlAuditRepository
 from db.basket_repository import SqlBasketRepository
 from db.catalog_repository import SqlCatalogRepository
+from db.chat_repository import SqlChatRepository
 from db.curation_repository import SqlCurationRepository
 from db.errors import refusal
 from db.journal_repository import SqlJournalRepository
@@ -72,6 +73,7 @@ class SqlUnitOfWork:
         self.orders = SqlOrderRepository(self.session)
         self.tea = SqlTeaRepository(self.session)
         self.rooms = SqlRoomRepository(self.session)
+        self.chat = SqlChatRepository(self.session)
         self.secrets = SqlSecretRepository(self.session)
         return self
 

@@ -38,6 +38,7 @@ WEB_READS = (
 WEB_WRITES = (
     "orders", "order_lines", "reservations", "order_events",
     "room_bookings", "room_booking_events", "room_payments", "room_counters",
+    "chat_contacts", "chat_events", "chat_messages", "chat_outbox", "chat_order_links",
 )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from db.models.catalog import (
     Setting,
     User,
 )
+from db.models.chat import ChatContact, ChatEvent, ChatMessage, ChatOrderLink, ChatOutbox
 from db.models.curation import CurationApplication, CurationReview, CurationScore
 from db.models.orders import Order, OrderEventRow, OrderLine, Reservation
 from db.models.printing import LabelPrint, PrintJob
@@ -66,6 +67,11 @@ __all__ = [
     "Category",
     "CentralStock",
     "Certification",
+    "ChatContact",
+    "ChatEvent",
+    "ChatMessage",
+    "ChatOrderLink",
+    "ChatOutbox",
     "CurationApplication",
     "CurationReview",
     "CurationScore",

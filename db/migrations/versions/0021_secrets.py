@@ -1,7 +1,7 @@
 """shop_secrets: the channels' tokens and webhook keys (issue 17), never pulled by counters
 
 Revision ID: 0021
-Revises: 0019
+Revises: 0020
 Create Date: 2026-12-03 11:55:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0021'
-down_revision = '0019'
+down_revision = '0020'  # after the chat tables (0020) once both are merged
 branch_labels = None
 depends_on = None
 

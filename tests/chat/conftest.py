@@ -1,0 +1,91 @@
+"""Chat fixtures: a migrated database on SQLite and PostgreSQL, a clock the test moves, and a
+fake channel sender (a test double of the LINE / Messenger APIs, not of our code)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from db.engine import make_engine
+from db.uow import SqlUnitOfWorkFactory
+from pos.domain.channels import Channel
+from pos.domain.chat import OutMessage
+from pos.ports.chat import ChatSendFailed, ChatUnavailable
+
+
+class Clock:
+    """11:30 in Bangkok on 27 November 2026 to start with; the test moves it."""
+
+    def __init__(self) -> None:
+        self.current = datetime(2026, 11, 27, 4, 30, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+@dataclass
+class Push:
+    user_id: str
+    messages: tuple[OutMessage, ...]
+    retry_key: str
+
+
+@dataclass
+class FakeSender:
+    """A channel's API as the outbox meets it: `failures` are raised by the next calls in
+    turn; an idempotent one delivers a repeated retry key once (as LINE does)."""
+
+    channel: Channel = Channel.LINE
+    idempotent: bool = True
+    failures: list[Exception] = field(default_factory=list)
+    calls: list[Push] = field(default_factory=list)  # every attempt
+    delivered: list[Push] = field(default_factory=list)  # what the customer sees
+    replies: list[tuple[str, tuple[OutMessage, ...]]] = field(default_factory=list)
+
+    def _fail(self) -> None:
+        if self.failures:
+            raise self.failures.pop(0)
+
+    def push(self, user_id: str, messages: Sequence[OutMessage], retry_key: str) -> str:
+        push = Push(user_id, tuple(messages), retry_key)
+        self.calls.append(push)
+        self._fail()
+        if not (self.idempotent and any(d.retry_key == retry_key for d in self.delivered)):
+            self.delivered.append(push)
+        return f"req-{len(self.calls)}"
+
+    def reply(self, reply_token: str, messages: Sequence[OutMessage]) -> None:
+        self._fail()
+        self.replies.append((reply_token, tuple(messages)))
+
+    def check(self) -> str:
+        return f"fake {self.channel}"
+
+
+def server_error() -> ChatSendFailed:
+    return ChatSendFailed("500 from the API", "เซิร์ฟเวอร์ตอบ 500", retryable=True, status=500)
+
+
+def timeout() -> ChatUnavailable:
+    return ChatUnavailable("timed out", "หมดเวลา")
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def uow(migrated_db_url: str) -> Iterator[SqlUnitOfWorkFactory]:
+    """A unit-of-work factory on a migrated database (SQLite, then PostgreSQL)."""
+    engine = make_engine(migrated_db_url)
+    try:
+        yield SqlUnitOfWorkFactory(engine)
+    finally:
+        engine.dispose()
