@@ -124,7 +124,9 @@ class SqlBasketRepository:
         ids = sorted(set(product_ids))  # one order everywhere: no deadlock between counters
         if ids:
             self.session.execute(
-                select(m.Product.id).where(m.Product.id.in_(ids)).order_by(m.Product.id)
+                select(m.Product.id)
+                .where(m.Product.id.in_(ids))
+                .order_by(m.Product.id)
                 .with_for_update()
             ).all()
 
@@ -157,9 +159,11 @@ class SqlBasketRepository:
         ids = [c.product_id for c in t.components]
         first = self.session.get(m.Product, t.container_id or ids[0])
         assert first is not None
-        exempt = all(
-            self.session.scalars(select(m.Product.vat_exempt).where(m.Product.id.in_(ids)))
-        ) and t.container_id is None and t.wrapping_id is None
+        exempt = (
+            all(self.session.scalars(select(m.Product.vat_exempt).where(m.Product.id.in_(ids))))
+            and t.container_id is None
+            and t.wrapping_id is None
+        )
         product = m.Product(
             sku=f"{t.code}-R",
             name_th=f"{t.name_th} (จัดแล้ว)",

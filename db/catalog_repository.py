@@ -36,7 +36,6 @@ _BY_SKU = _ACTIVE_PRODUCT.where(m.Product.sku == bindparam("sku"))
 _BY_PLU = _ACTIVE_PRODUCT.where(m.Product.plu == bindparam("plu"))
 
 
-
 class SqlCatalogRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -187,13 +186,10 @@ class SqlCatalogRepository:
 
     def upsert_products(self, entries: Iterable[ProductEntry], terminal_id: str | None) -> int:
         """Insert or update products by SKU; new products get an opening stock movement."""
-        producers = dict(
-            self.session.execute(select(m.Producer.code, m.Producer.id)).all()
-        )
+        producers = dict(self.session.execute(select(m.Producer.code, m.Producer.id)).all())
         existing = dict(self.session.execute(select(m.Product.sku, m.Product.id)).all())
         barcodes = dict(
-            self.session.execute(select(m.ProductBarcode.code, m.ProductBarcode.product_id))
-            .all()
+            self.session.execute(select(m.ProductBarcode.code, m.ProductBarcode.product_id)).all()
         )
         new_products: list[dict[str, Any]] = []
         new_codes: list[dict[str, Any]] = []
@@ -300,8 +296,7 @@ class SqlCatalogRepository:
                 select(m.ProductBarcode.code, m.Product.sku).join(
                     m.Product, m.Product.id == m.ProductBarcode.product_id
                 )
-            )
-            .all()
+            ).all()
         )
 
     def skus_without_barcode(self) -> list[str]:
@@ -380,4 +375,3 @@ class SqlCatalogRepository:
                     tax_id=pr.tax_id,
                 ),
             )
-

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -226,7 +226,12 @@ class SqlChatRepository:
             select(m.ChatMessage, m.ChatOutbox.status)
             .outerjoin(m.ChatOutbox, m.ChatOutbox.id == m.ChatMessage.outbox_id)
             .where(m.ChatMessage.contact_id == contact_id)
-            .order_by(m.ChatMessage.at.desc(), m.ChatMessage.id.desc())
+            # at one instant the customer's message comes before the answer to it
+            .order_by(
+                m.ChatMessage.at.desc(),
+                case((m.ChatMessage.direction == "in", 0), else_=1).desc(),
+                m.ChatMessage.id.desc(),
+            )
             .limit(limit)
         ).all()
         return [
@@ -371,6 +376,16 @@ class SqlChatRepository:
     def mark_held(self, outbox_id: str) -> None:
         self._set(outbox_id, status=OutboxStatus.HELD_QUOTA.value, in_flight_at=None)
 
+    def to_push(self, outbox_id: str, now: datetime, error: str) -> None:
+        self._set(
+            outbox_id,
+            reply_token="",
+            counts_quota=m.ChatOutbox.channel == Channel.LINE.value,
+            next_at=now,
+            in_flight_at=None,
+            last_error=error[:_ERROR_CHARS],
+        )
+
     def release_held(self, channel: Channel, now: datetime, limit: int) -> int:
         ids = list(
             self.session.scalars(
@@ -473,7 +488,8 @@ class SqlChatRepository:
     def orders_of(self, contact_id: str, limit: int) -> list[str]:
         return list(
             self.session.scalars(
-                select(m.ChatOrderLink.order_id)
+                select(m.Order.order_no)
+                .select_from(m.ChatOrderLink)
                 .join(m.Order, m.Order.id == m.ChatOrderLink.order_id)
                 .where(m.ChatOrderLink.contact_id == contact_id)
                 .order_by(m.Order.created_at.desc())

@@ -261,8 +261,7 @@ def unavailable(exc: BaseException, url: str | None = None) -> StoreUnavailable 
 
     if isinstance(exc, ArgumentError):  # no such dialect, an address that does not parse
         return StoreUnavailable(
-            "A database address is not understood: give a SQLite file path or a "
-            "postgresql:// URL",
+            "A database address is not understood: give a SQLite file path or a postgresql:// URL",
             "ไม่เข้าใจที่อยู่ฐานข้อมูล กรุณาระบุไฟล์ SQLite หรือ URL แบบ postgresql://",
         )
     if not isinstance(exc, DBAPIError):
@@ -287,8 +286,7 @@ def unavailable(exc: BaseException, url: str | None = None) -> StoreUnavailable 
         return StoreUnavailable(
             f"{server} does not answer or refuses the connection ({reason}): check the "
             "address, the network and the server",
-            f"{server_th} ไม่ตอบสนองหรือไม่ยอมให้เชื่อมต่อ ({reason}) "
-            "กรุณาตรวจสอบที่อยู่ เครือข่าย และเซิร์ฟเวอร์",
+            f"{server_th} ไม่ตอบสนองหรือไม่ยอมให้เชื่อมต่อ ({reason}) กรุณาตรวจสอบที่อยู่ เครือข่าย และเซิร์ฟเวอร์",
         )
     if parsed is None:
         return None  # a refusal by a database that answers: a bug unless db/ names it

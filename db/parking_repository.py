@@ -37,4 +37,3 @@ class SqlParkingRepository:
         parked = ParkedCart(row.id, row.label, row.parked_at, dict(row.payload))
         self.session.delete(row)
         return parked
-

@@ -31,9 +31,7 @@ class SqlPrintJobRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(
-        self, printer: str, kind: str, document_ref: str, copy: bool, at: datetime
-    ) -> PrintJob:
+    def add(self, printer: str, kind: str, document_ref: str, copy: bool, at: datetime) -> PrintJob:
         row = m.PrintJob(
             printer=printer,
             kind=kind,
@@ -107,4 +105,3 @@ class SqlPrintJobRepository:
             .order_by(m.PrintJob.created_at, m.PrintJob.id)
         )
         return [_job(r) for r in rows]
-

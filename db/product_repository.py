@@ -23,8 +23,6 @@ from pos.ports.products import (
 _CHUNK = 500  # codes per IN (...) list
 
 
-
-
 def like(text: str) -> str:
     """A LIKE pattern (escape \\) for `text` anywhere."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -215,8 +213,9 @@ class SqlProductRepository:
         self._put_barcodes(row.id, [c for c in record.barcodes if c not in have], kinds)
         self.session.flush()
 
-    def _put_barcodes(self, product_id: str, codes: Sequence[str],
-                      kinds: Mapping[str, str]) -> None:
+    def _put_barcodes(
+        self, product_id: str, codes: Sequence[str], kinds: Mapping[str, str]
+    ) -> None:
         for code in codes:
             self.session.add(
                 m.ProductBarcode(code=code, product_id=product_id, kind=kinds.get(code, "gs1"))

@@ -57,4 +57,3 @@ def product_info(row: Any, barcode: str | None = None) -> ProductInfo:
         cert_expires=row.cert_expires,
         kind=ProductKind(row.kind),
     )
-

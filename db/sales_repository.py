@@ -215,8 +215,7 @@ class SqlSalesRepository:
                 select(m.Product.id, m.Product.unit_th).where(
                     m.Product.id.in_([ln.product_id for ln in sale.lines])
                 )
-            )
-            .all()
+            ).all()
         )
         baskets = {
             b.id: b
@@ -280,9 +279,7 @@ class SqlSalesRepository:
             notes=tuple(
                 ReceiptNote(n.text_th, n.text_en, n.big)
                 for n in self.session.scalars(
-                    select(m.SaleNote)
-                    .where(m.SaleNote.sale_id == sale.id)
-                    .order_by(m.SaleNote.seq)
+                    select(m.SaleNote).where(m.SaleNote.sale_id == sale.id).order_by(m.SaleNote.seq)
                 )
             ),
         )
@@ -332,4 +329,3 @@ class SqlSalesRepository:
                 payment_methods="+".join(methods.get(sale.id, [])),
                 cashier=sale.cashier_name,
             )
-

@@ -51,4 +51,3 @@ class SqlTerminalRepository:
         sale = Series.SALE.value
         self.session.add(m.ReceiptSequence(terminal_id=term.id, series=sale, next_no=1))
         return TerminalInfo(term.id, term.name, term.pos_id, term.receipt_prefix)
-

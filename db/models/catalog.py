@@ -80,9 +80,7 @@ class Product(Base):
     web_safety_buffer: Mapped[int | None] = mapped_column(Integer)
     plu: Mapped[str | None] = mapped_column(String(9), unique=True)  # scale item code
     # the selection committee's verdict: approved | pending | rejected (only approved sells)
-    curation: Mapped[str] = mapped_column(
-        String(12), default="approved", server_default="approved"
-    )
+    curation: Mapped[str] = mapped_column(String(12), default="approved", server_default="approved")
     # goods: stock moves | service: no stock | menu: stock moves through a line's recipe
     kind: Mapped[str] = mapped_column(String(10), default="goods", server_default="goods")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

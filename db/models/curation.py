@@ -46,9 +46,7 @@ class CurationReview(Base):
 
     __tablename__ = "curation_reviews"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
-    application_id: Mapped[str] = mapped_column(
-        ForeignKey("curation_applications.id"), index=True
-    )
+    application_id: Mapped[str] = mapped_column(ForeignKey("curation_applications.id"), index=True)
     held_on: Mapped[date] = mapped_column(Date)
     members: Mapped[list[str]] = mapped_column(JSON)
     decision: Mapped[str] = mapped_column(String(20))

@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 
     from db.uow import SqlUnitOfWorkFactory
     from pos.app.settings_backend import SettingsEditorBackend
+    from pos.domain.channels import Channel
     from pos.domain.refund import RefundReceipt
     from pos.domain.sale import Receipt
     from pos.ports.catalog import CatalogMarker
+    from pos.ports.chat import ChatContent, ChatProfiles, ChatSender, QrReader
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
     from pos.ports.returns import RefundHook
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     from pos.ports.uow import UnitOfWorkFactory
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
+    from pos.services.chat import Chat
+    from pos.services.chat_outbox import Outbox
     from pos.services.checkout import Checkout
     from pos.services.curation import Curation
     from pos.services.customer_display import Showcase
@@ -613,9 +617,7 @@ class Services:
         from pos.services.curation import Curation
 
         counter = bool(self.settings.central_url) and self.store.engine.dialect.name == "sqlite"
-        return Curation(
-            self.store.uow, self.settings, self.clock, central_owned_elsewhere=counter
-        )
+        return Curation(self.store.uow, self.settings, self.clock, central_owned_elsewhere=counter)
 
     @cached_property
     def label_desk(self) -> LabelDesk:
@@ -660,6 +662,52 @@ class Services:
         from pos.services.order_desk import OrderDesk
 
         return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
+
+    # --- chat (LINE, Facebook): the adapters fill the dicts from the settings and secrets ---
+    @cached_property
+    def chat_secrets(self) -> Callable[[str], str | None]:
+        """Chat's secrets by name (the secret store's `get`; until it lands, the environment's
+        OTOP_POS_SECRET_<NAME>)."""
+        import os
+
+        return lambda name: os.environ.get(f"OTOP_POS_SECRET_{name.upper()}") or None
+
+    @cached_property
+    def chat_senders(self) -> dict[Channel, ChatSender]:
+        """Each configured channel's sender (empty: no channel set up)."""
+        return {}
+
+    @cached_property
+    def chat_profiles(self) -> dict[Channel, ChatProfiles]:
+        return {}
+
+    @cached_property
+    def chat_contents(self) -> dict[Channel, ChatContent]:
+        return {}
+
+    @cached_property
+    def chat_qr_reader(self) -> QrReader | None:
+        return None
+
+    @cached_property
+    def chat(self) -> Chat:
+        """Chat's events, commands, conversations and tokens (the shop server runs it)."""
+        from pos.services.chat import Chat
+
+        return Chat(
+            self.store.uow, self.clock, settings=lambda: self.settings, products=self.orders,
+            secrets=self.chat_secrets, profiles=self.chat_profiles,
+            contents=self.chat_contents, qr_reader=self.chat_qr_reader,
+        )  # fmt: skip
+
+    def chat_outbox(self, senders: dict[Channel, ChatSender] | None = None) -> Outbox:
+        """The outbox's sender on `senders` (default: chat_senders), LINE's quota from the
+        settings."""
+        from pos.domain.chat import quota_of
+        from pos.services.chat_outbox import Outbox
+
+        chosen = self.chat_senders if senders is None else senders
+        return Outbox(self.store.uow, chosen, self.clock, lambda ch: quota_of(self.settings, ch))
 
     @cached_property
     def rooms(self) -> Rooms:

@@ -191,9 +191,7 @@ def basket_lines(
         raise CartError("A basket needs at least one item", "ตะกร้าต้องมีสินค้าอย่างน้อยหนึ่งรายการ")
     total = round_satang(price_each) * count
     shares = spread(total, [i.value for i in items])
-    return [
-        (i.product, i.quantity * count, share) for i, share in zip(items, shares, strict=True)
-    ]
+    return [(i.product, i.quantity * count, share) for i, share in zip(items, shares, strict=True)]
 
 
 def template_group(template: BasketTemplate, count: int = 1, *, ready: bool = False) -> CartGroup:
@@ -208,14 +206,16 @@ def template_group(template: BasketTemplate, count: int = 1, *, ready: bool = Fa
         name_en=template.name_en,
         count=count,
         template_id=template.template_id,
-        ready_product_id=template.ready_product.product_id if ready and template.ready_product
+        ready_product_id=template.ready_product.product_id
+        if ready and template.ready_product
         else None,
         price=round_satang(price),
     )
 
 
-def add_template(cart: Cart, template: BasketTemplate, count: int = 1, *, ready: bool = False
-                 ) -> CartGroup:
+def add_template(
+    cart: Cart, template: BasketTemplate, count: int = 1, *, ready: bool = False
+) -> CartGroup:
     """Put `count` template baskets (made now, or taken ready-made off the shelf) in the cart."""
     group = template_group(template, count, ready=ready)
     cart.add_group(group, basket_lines(template.items, count, group.price))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
@@ -14,7 +18,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pos.domain.bilingual import ENGLISH, THAI, pick
 from pos.domain.channels import Channel
 from pos.domain.money import format_baht
+from pos.domain.settings import Settings
 from pos.domain.shipping import Carrier
+from pos.domain.shop_time import local, period_bounds
 from pos.domain.text import fold
 
 MAX_TEXT = 2000  # characters of one text message (LINE allows 5,000, Messenger 2,000)
@@ -317,6 +323,18 @@ def quota_left(used: int, quota: int | None) -> int | None:
     return None if quota is None else max(0, quota - used)
 
 
+def month_bounds(now: datetime) -> tuple[datetime, datetime]:
+    """[start, end) of the Bangkok calendar month of `now` (the quota's month)."""
+    first = local(now).date().replace(day=1)
+    after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return period_bounds(first, after - timedelta(days=1))
+
+
+def quota_of(settings: Settings, channel: Channel) -> int | None:
+    """A channel's monthly quota of pushes (LINE's setting; Messenger has none)."""
+    return settings.line_monthly_quota if channel is Channel.LINE else None
+
+
 def counts_quota(channel: Channel, reply_token: str) -> bool:
     """Whether a message counts against the month's quota: LINE pushes do, replies are free."""
     return channel is Channel.LINE and not reply_token
@@ -459,3 +477,48 @@ class ContactRef:
     channel: Channel
     user_id: str
     display_name: str = ""
+
+
+# --- signed contact tokens (a chat link that says who follows it) --------------------------
+TOKEN_DAYS = 7
+
+
+def sign_contact(ref: ContactRef, secret: str, expires: datetime) -> str:
+    """A token naming `ref` until `expires`, signed with HMAC-SHA256 (URL-safe, no padding)."""
+    body = json.dumps(
+        [ref.channel.value, ref.user_id, ref.display_name[:100], int(expires.timestamp())],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    return _b64(body) + "." + _b64(_mac(secret, body))
+
+
+def verify_contact(token: str, secret: str, now: datetime) -> ContactRef | None:
+    """The contact a token names; None when it is malformed, forged or expired."""
+    if not secret or len(token) > 1000 or token.count(".") != 1:
+        return None
+    body_part, mac_part = token.split(".")
+    try:
+        body = _unb64(body_part)
+        if not hmac.compare_digest(_unb64(mac_part), _mac(secret, body)):
+            return None
+        channel, user_id, name, expires = json.loads(body)
+        if int(expires) < now.timestamp():
+            return None
+        return ContactRef(Channel(channel), str(user_id), str(name))
+    except (ValueError, TypeError):
+        return None
+
+
+def _mac(secret: str, body: bytes) -> bytes:
+    return hmac.new(secret.encode(), b"otop-chat-contact:" + body, hashlib.sha256).digest()
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    if not re.fullmatch(r"[A-Za-z0-9_-]*", text):
+        raise ValueError("not base64url")
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))

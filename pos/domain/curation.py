@@ -384,9 +384,7 @@ def check_certificate(cert: Certificate) -> Certificate:
     if problems or len(number) > 60:
         raise _field_error("Number", "เลขที่", (problems or ["too long"])[0], "ข้อความไม่ถูกต้อง")
     if cert.issued and cert.expires and cert.expires <= cert.issued:
-        raise _field_error(
-            "Expires", "วันหมดอายุ", "must be after the issue date", "ต้องหลังวันที่ออก"
-        )
+        raise _field_error("Expires", "วันหมดอายุ", "must be after the issue date", "ต้องหลังวันที่ออก")
     if cert.file is not None and (not cert.file.strip() or len(cert.file) > 300):
         raise _field_error(
             "Scanned file", "ไฟล์สแกน", "the file name is empty or too long", "ชื่อไฟล์ว่างหรือยาวเกินไป"

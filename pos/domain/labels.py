@@ -132,9 +132,7 @@ def custom_template(
     gap_x, gap_y = gaps
     if label_size is None:
         if rows < 1 or cols < 1:
-            raise LabelError(
-                "rows and columns must be at least 1", "จำนวนแถวและคอลัมน์ต้องอย่างน้อย 1"
-            )
+            raise LabelError("rows and columns must be at least 1", "จำนวนแถวและคอลัมน์ต้องอย่างน้อย 1")
         width = (page[0] - left - right - (cols - 1) * gap_x) / cols
         height = (page[1] - top - bottom - (rows - 1) * gap_y) / rows
     else:

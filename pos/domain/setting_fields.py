@@ -105,6 +105,30 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Receipt prefix of online sales",
         "คำนำหน้าเลขใบเสร็จการขายออนไลน์",
     ),
+    "web_public_url": (
+        "web",
+        "The shop's public HTTPS address (chat links, QR images)",
+        "ที่อยู่เว็บร้านสาธารณะ (HTTPS) สำหรับลิงก์และ QR ในแชท",
+    ),
+    "chat_enabled_channels": (
+        "web",
+        "Chat channels on (line, facebook)",
+        "ช่องทางแชทที่เปิดใช้ (line, facebook)",
+    ),
+    "line_monthly_quota": (
+        "web",
+        "LINE messages a month (the account's quota)",
+        "จำนวนข้อความ LINE ต่อเดือน (โควตาของบัญชี)",
+    ),
+    "facebook_page_id": ("web", "Facebook page ID", "รหัสเพจ Facebook"),
+    "line_api_base": ("web", "LINE API address", "ที่อยู่ API ของ LINE"),
+    "line_data_api_base": ("web", "LINE data API address", "ที่อยู่ API ข้อมูลของ LINE"),
+    "facebook_graph_base": ("web", "Facebook Graph API address", "ที่อยู่ Graph API ของ Facebook"),
+    "thailandpost_api_base": (
+        "web",
+        "Thailand Post tracking API address",
+        "ที่อยู่ API ติดตามพัสดุไปรษณีย์ไทย",
+    ),
     "tea_printer": (
         "printers",
         "Tea corner's ticket printer (a printer's name, empty = none)",

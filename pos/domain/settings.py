@@ -242,6 +242,17 @@ class Settings:
     web_shipping_fee: int = 50
     web_free_shipping_over: int = 1000
     web_receipt_prefix: str = "KK-W"
+    # LINE and Facebook chat (issue 17): the shop's public HTTPS address (links and the QR
+    # images in messages), the channels switched on ("line,facebook"), LINE's monthly push
+    # quota, the Facebook page, and the APIs' base addresses (tests point them at fakes)
+    web_public_url: str = ""
+    chat_enabled_channels: str = ""
+    line_monthly_quota: int = 300
+    facebook_page_id: str = ""
+    line_api_base: str = "https://api.line.me"
+    line_data_api_base: str = "https://api-data.line.me"
+    facebook_graph_base: str = "https://graph.facebook.com/v21.0"
+    thailandpost_api_base: str = "https://trackapi.thailandpost.co.th"
     # the customer's screen: off | window | a screen's name (full-screen there; see the till's
     # log for the names this machine has)
     customer_display: str = "off"
@@ -397,7 +408,50 @@ class Settings:
                     "คำนำหน้าใบเสร็จออนไลน์ต้องเป็นตัวอักษรและตัวเลข (เช่น KK-W)",
                 )
             )
+        return out + self._chat_problems()
+
+    def _chat_problems(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if self.web_public_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?",
+                                                    self.web_public_url):  # fmt: skip
+            out.append(
+                (
+                    "the shop's public address must be https://host (e.g. https://shop.example.th)",
+                    "ที่อยู่เว็บร้านต้องเป็น https://ชื่อโฮสต์ (เช่น https://shop.example.th)",
+                )
+            )
+        unknown = set(self.chat_channels) - {"line", "facebook"}
+        if unknown:
+            out.append(
+                (
+                    "chat channels must be line and/or facebook",
+                    "ช่องทางแชทต้องเป็น line และ/หรือ facebook",
+                )
+            )
+        if not 0 <= self.line_monthly_quota <= 100_000_000:
+            out.append(
+                (
+                    "LINE monthly quota must be 0-100,000,000",
+                    "โควตาข้อความ LINE ต่อเดือนต้องอยู่ระหว่าง 0-100,000,000",
+                )
+            )
+        if self.facebook_page_id and not self.facebook_page_id.isdigit():
+            out.append(("Facebook page ID must be digits", "รหัสเพจ Facebook ต้องเป็นตัวเลข"))
+        for name in ("line_api_base", "line_data_api_base", "facebook_graph_base",
+                     "thailandpost_api_base"):  # fmt: skip
+            if not re.fullmatch(r"https?://[^\s?#]+", getattr(self, name)):
+                out.append((f"{name} must be an http(s) address", f"{name} ต้องเป็นที่อยู่ http(s)"))
         return out
+
+    @property
+    def chat_channels(self) -> tuple[str, ...]:
+        """The chat channels switched on ("line", "facebook")."""
+        return tuple(c.strip().lower() for c in self.chat_enabled_channels.split(",") if c.strip())
+
+    @property
+    def public_url(self) -> str:
+        """The shop's public address without a trailing slash ("" when not set)."""
+        return self.web_public_url.rstrip("/")
 
     @property
     def receipt_printer(self) -> PrinterProfile:

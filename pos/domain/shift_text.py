@@ -78,8 +78,10 @@ def _centred(text: str, width: int) -> str:
 def shop_header(settings: Settings, lang: str = "th", width: int = 42) -> list[str]:
     """The shop as the printed report heads it: its name (both languages), company and
     address, its tax ID and branch, centred in `width` columns."""
-    first, second = pick(lang, settings.shop_name_th, settings.shop_name_en), pick(
-        lang, settings.shop_name_en, settings.shop_name_th)
+    first, second = (
+        pick(lang, settings.shop_name_th, settings.shop_name_en),
+        pick(lang, settings.shop_name_en, settings.shop_name_th),
+    )
     out = [_centred(first, width)]
     if second:
         out.append(_centred(second, width))

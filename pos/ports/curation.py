@@ -46,21 +46,29 @@ class CurationRepository(Protocol):
     def producer_active(self, code: str) -> bool | None:
         """Whether the producer is active (None: no producer has this code)."""
         ...
+
     def sku_taken(self, sku: str) -> bool:
         """A product or an application has this SKU."""
         ...
+
     def add_application(self, details: ApplicationDetails, status: Status, now: datetime) -> str:
         """The application and its product, pending (not for sale); the application's id."""
         ...
+
     def application(self, app_id: str) -> ApplicationRecord | None: ...
     def applications(self, status: Status | None = None) -> list[ApplicationRecord]: ...
     def update_application(
-        self, app_id: str, details: ApplicationDetails, status: Status, curation: str,
+        self,
+        app_id: str,
+        details: ApplicationDetails,
+        status: Status,
+        curation: str,
         now: datetime,
     ) -> None:
         """New details and status for the application, the same details and `curation` for
         its product (an approved product is also made active)."""
         ...  # fmt: skip
+
     def add_review(
         self, app_id: str, review: Review, pass_mark: int, recorded_by: str, now: datetime
     ) -> None: ...
@@ -69,6 +77,7 @@ class CurationRepository(Protocol):
     ) -> list[CertificateRecord]:
         """Every certificate (or one holder's), soonest expiry first."""
         ...
+
     def certificate(self, cert_id: str) -> Certificate | None: ...
     def product_exists(self, sku: str) -> bool: ...
     def add_certificate(self, cert: Certificate) -> str: ...

@@ -123,8 +123,9 @@ class Baskets:
     def assign_codes(self) -> dict[str, str]:
         return assign_basket_codes(self.uow, self.settings.in_store_prefix)
 
-    def save_as_template(self, basket: CustomBasket, code: str, *, fixed_price: bool = False
-                         ) -> BasketTemplate:
+    def save_as_template(
+        self, basket: CustomBasket, code: str, *, fixed_price: bool = False
+    ) -> BasketTemplate:
         """A manager keeps a counter-made basket as a template (price: items + fee, or the
         basket's set price as a fixed price)."""
         if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{1,18}", code):

@@ -1,43 +1,133 @@
 """Chat with customers on LINE and Facebook: webhook events recorded once by their id,
-handled later each in its own transaction, and replies and order messages into the outbox."""
+handled later each in its own transaction, replies and order messages into the outbox.
+
+`receive` records a webhook's events in one short transaction (the route answers at once);
+`process_pending` handles each recorded event in its own transaction: the contact made or
+updated, the message logged, the command run, the reply written to the outbox, the event
+marked handled, all or nothing, so an event is handled exactly once whatever redeliveries,
+crashes or a second server do. What takes the network (a profile, a photo's content) is
+fetched before that transaction opens. The outbox is sent by pos.services.chat_outbox.
+"""
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Protocol
+from urllib.parse import quote
 
+from pos.domain.bilingual import pick
+from pos.domain.channels import Channel
 from pos.domain.chat import (
+    MAX_CARDS,
+    STAFF_NOTICE_EVERY,
+    TOKEN_DAYS,
+    Command,
+    CommandKind,
+    ContactRef,
     InboundEvent,
+    InboundKind,
     LinkOut,
+    OutboxStatus,
     OutMessage,
+    ProductCard,
     Purpose,
     TextOut,
+    cards,
     counts_quota,
+    help_text,
+    language,
     message_text,
     messages_json,
+    month_bounds,
+    parse_command,
+    quota_of,
+    sign_contact,
+    staff_notice,
+    story_sku,
     trim,
+    verify_contact,
 )
 from pos.domain.errors import ShopError
-from pos.ports.chat import ChatUnitOfWork, HasChat, NewOutboxItem
+from pos.domain.money import format_baht
+from pos.domain.settings import Settings
+from pos.ports.chat import (
+    ChatContent,
+    ChatMessageView,
+    ChatProfiles,
+    ChatRepository,
+    ChatUnitOfWork,
+    Contact,
+    ContactProfile,
+    HasChat,
+    NewOutboxItem,
+    OutboxItem,
+    QrReader,
+)
 from pos.ports.clock import Clock
+from pos.ports.orders import WebProduct
 from pos.ports.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
 BOT = "bot"  # the conversation log's author of automatic messages
+LINK_SECRET = "chat_link_secret"  # the secret store's name of the contact tokens' key
+LIFF_ID = "line_liff_id"
+ORDERS_SHOWN = 5  # the ORDERS command lists this many of the contact's latest orders
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_STAFF_TEXT = 2000
+Secrets = Callable[[str], "str | None"]
 
 
 class UnknownContact(ShopError):
     """A message to a contact this shop has never heard from."""
 
 
+class ChatNotConfigured(ShopError):
+    """Something chat needs is not set up (a secret, the shop's public address)."""
+
+
+class ProductFinder(Protocol):
+    """The web shop's catalogue as chat searches it (pos.services.orders.Orders)."""
+
+    def search(self, text: str, limit: int = 40) -> list[WebProduct]: ...
+    def product(self, sku: str) -> WebProduct | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Fetched:
+    """What an event needs from the network, fetched before its transaction."""
+
+    profile: ContactProfile | None
+    command: Command | None  # an image's command (a shelf label's QR), else parse the text
+
+
 class Chat:
-    def __init__(self, uow: UnitOfWorkFactory[ChatUnitOfWork], clock: Clock) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory[ChatUnitOfWork],
+        clock: Clock,
+        *,
+        settings: Callable[[], Settings] = Settings,
+        products: ProductFinder | None = None,
+        secrets: Secrets = lambda name: None,
+        profiles: Mapping[Channel, ChatProfiles] | None = None,
+        contents: Mapping[Channel, ChatContent] | None = None,
+        qr_reader: QrReader | None = None,
+    ) -> None:
         self.uow = uow
         self.clock = clock
+        self.settings = settings
+        self.products = products
+        self.secrets = secrets
+        self.profiles = dict(profiles or {})
+        self.contents = dict(contents or {})
+        self.qr_reader = qr_reader
 
+    # --- events in ---------------------------------------------------------------------
     def receive(self, events: Sequence[InboundEvent]) -> int:
         """Record the new events in one short transaction (those seen before are ignored,
         redelivered or not); returns how many were new. Handling comes later."""
@@ -49,6 +139,251 @@ class Chat:
             uow.commit()
         return new
 
+    def process_pending(self, limit: int = 50) -> int:
+        """Handle recorded events, each in its own transaction; returns how many."""
+        with self.uow() as uow:
+            pending = uow.chat.pending_events(limit)
+        done = 0
+        for row_id, event in pending:
+            try:
+                done += self._handle(row_id, event)
+            except Exception:  # a bug: logged, the event kept and marked, never retried in a loop
+                log.exception("chat event %s of %s could not be handled", row_id, event.channel)
+                self._give_up(row_id)
+        return done
+
+    def _give_up(self, row_id: str) -> None:
+        try:
+            with self.uow(write=True) as uow:
+                uow.chat.mark_handled(row_id, self.clock.now(), "error")
+                uow.commit()
+        except Exception:
+            log.exception("chat event %s could not be marked", row_id)
+
+    def _handle(self, row_id: str, event: InboundEvent) -> int:
+        fetched = self._fetch(event)
+        now = self.clock.now()
+        with self.uow(write=True) as uow:
+            chat = uow.chat
+            profile = fetched.profile
+            contact = chat.upsert_contact(
+                event.channel,
+                event.user_id,
+                now,
+                display_name=profile.display_name if profile else None,
+                lang=language(profile.language) if profile and profile.language else None,
+                picture_url=profile.picture_url if profile else None,
+                blocked=event.kind is InboundKind.UNFOLLOW,
+            )
+            outcome = self._respond(uow, chat, contact, event, fetched, now)
+            if not chat.mark_handled(row_id, now, outcome):
+                return 0  # handled meanwhile by another process: this one's work is dropped
+            uow.commit()
+        return 1
+
+    def _fetch(self, event: InboundEvent) -> _Fetched:
+        profile = None
+        source = self.profiles.get(event.channel)
+        if source is not None and event.kind is not InboundKind.UNFOLLOW:
+            with self.uow() as uow:
+                known = uow.chat.contact(event.channel, event.user_id)
+            if known is None or not known.display_name:
+                try:
+                    profile = source.profile(event.user_id)
+                except Exception as exc:  # a profile is nice to have: the event goes on
+                    log.warning("no chat profile for a %s user: %s", event.channel, exc)
+        command = None
+        if event.kind is InboundKind.IMAGE:
+            command = self._image_command(event)
+        return _Fetched(profile, command)
+
+    def _image_command(self, event: InboundEvent) -> Command:
+        content = self.contents.get(event.channel)
+        if content is None or self.qr_reader is None or not event.message_id:
+            return Command(CommandKind.STAFF, "[image]")
+        try:
+            image = content.content(event.message_id)
+            texts = self.qr_reader.read(image[:MAX_IMAGE_BYTES]) if image else []
+        except Exception as exc:
+            log.warning("a chat photo could not be read: %s", exc)
+            return Command(CommandKind.STAFF, "[image]")
+        for text in texts:
+            sku = story_sku(text)
+            if sku is not None:
+                return Command(CommandKind.STORY, sku)
+        return Command(CommandKind.STAFF, "[image]")
+
+    def _respond(
+        self,
+        uow: ChatUnitOfWork,
+        chat: ChatRepository,
+        contact: Contact,
+        event: InboundEvent,
+        fetched: _Fetched,
+        now: datetime,
+    ) -> str:
+        if event.kind is InboundKind.UNFOLLOW:
+            return "unfollow"
+        if event.kind is InboundKind.FOLLOW:
+            self._reply(uow, contact, event, [TextOut(help_text(contact.lang))], Purpose.REPLY)
+            return "follow"
+        if event.kind not in (InboundKind.TEXT, InboundKind.POSTBACK, InboundKind.IMAGE):
+            return "ignored"
+        command = fetched.command or parse_command(event.text)
+        shown = "[image]" if event.kind is InboundKind.IMAGE else event.text
+        replies, purpose = self._run(uow, contact, command)
+        if replies is None:  # for the staff: unread, and "staff will answer" now and then
+            chat.add_message(contact.contact_id, "in", trim(shown), now, "", unread=True)
+            last = contact.staff_notice_at
+            if last is None or now - last >= STAFF_NOTICE_EVERY:
+                self._reply(uow, contact, event, [TextOut(staff_notice(contact.lang))], purpose)
+                chat.set_staff_notice(contact.contact_id, now)
+            return CommandKind.STAFF.value
+        chat.add_message(contact.contact_id, "in", trim(shown), now, "")
+        self._reply(uow, contact, event, replies, purpose)
+        return command.kind.value
+
+    def _reply(
+        self,
+        uow: ChatUnitOfWork,
+        contact: Contact,
+        event: InboundEvent,
+        messages: Sequence[OutMessage],
+        purpose: Purpose,
+    ) -> None:
+        self.enqueue(uow, contact.contact_id, messages, purpose, reply_token=event.reply_token)
+
+    def _run(
+        self, uow: ChatUnitOfWork, contact: Contact, command: Command
+    ) -> tuple[list[OutMessage] | None, Purpose]:
+        """The reply to a command (None: it is for the staff) and its purpose."""
+        lang = contact.lang
+        if command.kind is CommandKind.SEARCH:
+            return self._search(contact, command.query), Purpose.SEARCH
+        if command.kind is CommandKind.STORY:
+            story = self._story(contact, command.query)
+            return story, Purpose.STORY if story is not None else Purpose.STAFF
+        if command.kind is CommandKind.ORDERS:
+            return [TextOut(self._orders_text(uow, contact))], Purpose.REPLY
+        if command.kind is CommandKind.SHOP:
+            link = self._shop_link(contact, "/")
+            if link is None:
+                return [TextOut(help_text(lang))], Purpose.REPLY
+            return [
+                LinkOut(
+                    pick(lang, "เปิดร้านค้าออนไลน์", "Open our shop"), pick(lang, "ร้าน", "Shop"), link
+                )
+            ], Purpose.REPLY
+        if command.kind is CommandKind.HELP:
+            return [TextOut(help_text(lang))], Purpose.REPLY
+        return None, Purpose.STAFF
+
+    def _search(self, contact: Contact, query: str) -> list[OutMessage]:
+        lang = contact.lang
+        found = self.products.search(query, limit=40) if self.products else []
+        available = [p for p in found if p.available > 0][:MAX_CARDS]
+        base = self.settings().public_url
+        if not available or not base:
+            return [
+                TextOut(
+                    pick(
+                        lang,
+                        f'ไม่พบสินค้า "{trim(query, 100)}" ลองคำอื่นหรือพิมพ์ถึงพนักงานได้เลย',
+                        f'No products found for "{trim(query, 100)}": try other words, or '
+                        "write to our staff.",
+                    )
+                )
+            ]
+        product_cards = [
+            ProductCard(
+                sku=p.sku,
+                name=trim(pick(lang, p.name_th, p.name_en), 80),
+                price=p.price,
+                image_url=f"{base}/photos/{quote(p.photo)}" if p.photo else None,
+                url=f"{base}/p/{quote(p.sku)}",
+                order_url=self._shop_link(contact, f"/p/{quote(p.sku)}")
+                or f"{base}/p/{quote(p.sku)}",
+            )
+            for p in available
+        ]
+        alt = pick(lang, f'ผลการค้นหา "{query}"', f'Products for "{query}"')
+        return [cards(product_cards, alt)]
+
+    def _story(self, contact: Contact, sku: str) -> list[OutMessage] | None:
+        product = self.products.product(sku) if self.products else None
+        if product is None:
+            return None
+        lang = contact.lang
+        name = pick(lang, product.name_th, product.name_en)
+        story = pick(lang, product.story_th, product.story_en) or pick(
+            lang, product.story_en, product.story_th
+        )
+        producer = pick(lang, product.producer_th, product.producer_en)
+        district = pick(lang, product.district_th, product.district_en)
+        head = f"{name} ({format_baht(product.price)} " + pick(lang, "บาท)", "baht)")
+        where = pick(lang, f"ผลิตโดย {producer} อ.{district}", f"Made by {producer}, {district}")
+        messages: list[OutMessage] = [TextOut(trim(f"{head}\n{where}\n\n{story}".strip()))]
+        base = self.settings().public_url
+        if base:
+            url = self._shop_link(contact, f"/p/{quote(product.sku)}") or f"{base}/p/{product.sku}"
+            messages.append(
+                LinkOut(
+                    pick(lang, "ดูสินค้าและสั่งซื้อ", "See it and order"), pick(lang, "ดูสินค้า", "Open"), url
+                )
+            )
+        return messages
+
+    def _orders_text(self, uow: ChatUnitOfWork, contact: Contact) -> str:
+        lang = contact.lang
+        numbers = uow.chat.orders_of(contact.contact_id, ORDERS_SHOWN)
+        lines = []
+        for no in numbers:
+            order = uow.orders.get(no)
+            if order is not None:
+                status = order.status.label.pick(lang)
+                lines.append(f"{order.order_no}: {status} ({format_baht(order.total)})")
+        if not lines:
+            return pick(
+                lang,
+                'ยังไม่มีคำสั่งซื้อจากบัญชีนี้ พิมพ์ "ร้าน" เพื่อเปิดร้านค้า',
+                'No orders from this account yet: type "shop" to open the shop.',
+            )
+        head = pick(lang, "คำสั่งซื้อล่าสุดของคุณ:", "Your latest orders:")
+        return trim(head + "\n" + "\n".join(lines))
+
+    def _shop_link(self, contact: Contact, path: str) -> str | None:
+        """Where a contact opens the shop: LINE's LIFF app, or the web shop with a signed
+        `via` token naming the contact (None: the shop's public address is not set)."""
+        if contact.channel is Channel.LINE:
+            liff = self.secrets(LIFF_ID)
+            if liff:
+                return f"https://liff.line.me/{quote(liff)}{path if path != '/' else ''}"
+        base = self.settings().public_url
+        if not base:
+            return None
+        ref = ContactRef(contact.channel, contact.user_id, contact.display_name)
+        try:
+            token = self.contact_token(ref)
+        except ChatNotConfigured:
+            return f"{base}{path}"
+        return f"{base}{path}?via={token}"
+
+    # --- contact tokens ----------------------------------------------------------------
+    def contact_token(self, ref: ContactRef) -> str:
+        """A signed token naming `ref` for TOKEN_DAYS (a chat link's `via`)."""
+        secret = self.secrets(LINK_SECRET)
+        if not secret:
+            raise ChatNotConfigured(
+                "The chat link secret (chat_link_secret) is not set",
+                "ยังไม่ได้ตั้งรหัสลับลิงก์แชท (chat_link_secret)",
+            )
+        return sign_contact(ref, secret, self.clock.now() + timedelta(days=TOKEN_DAYS))
+
+    def contact_from_token(self, token: str) -> ContactRef | None:
+        secret = self.secrets(LINK_SECRET)
+        return verify_contact(token, secret, self.clock.now()) if secret else None
+
+    # --- the outbox --------------------------------------------------------------------
     def enqueue(
         self,
         uow: object,
@@ -89,6 +424,65 @@ class Chat:
         text = "\n".join(message_text(m) for m in messages)
         chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
         return outbox_id
+
+    # --- the staff's side --------------------------------------------------------------
+    def staff_reply(self, contact_id: str, text: str, actor: str) -> ChatMessageView:
+        """A staff member's answer, sent through the contact's channel (a push)."""
+        body = text.strip()
+        if not body:
+            raise ShopError("The reply is empty", "ยังไม่ได้พิมพ์ข้อความตอบกลับ")
+        if len(body) > MAX_STAFF_TEXT:
+            raise ShopError(
+                f"A reply is at most {MAX_STAFF_TEXT} characters",
+                f"ข้อความตอบกลับยาวได้ไม่เกิน {MAX_STAFF_TEXT} ตัวอักษร",
+            )
+        with self.uow(write=True) as uow:
+            contact = uow.chat.contact_by_id(contact_id)
+            if contact is None:
+                raise UnknownContact(
+                    f"No chat contact {contact_id}", f"ไม่พบผู้ติดต่อในแชท {contact_id}"
+                )
+            if contact.blocked:
+                raise ShopError(
+                    "This customer has blocked the shop's account: messages cannot reach them",
+                    "ลูกค้ารายนี้บล็อกบัญชีร้านแล้ว ส่งข้อความไม่ได้",
+                )
+            self.enqueue(uow, contact_id, [TextOut(body)], Purpose.STAFF, by=actor)
+            uow.chat.mark_read(contact_id)
+            uow.commit()
+            return uow.chat.conversation(contact_id, 1)[-1]
+
+    def conversations(self, only_unread: bool = False, limit: int = 200) -> list[Contact]:
+        with self.uow() as uow:
+            return uow.chat.contacts(limit, only_unread)
+
+    def conversation(self, contact_id: str, limit: int = 200) -> list[ChatMessageView]:
+        with self.uow() as uow:
+            return uow.chat.conversation(contact_id, limit)
+
+    def mark_read(self, contact_id: str) -> None:
+        with self.uow(write=True) as uow:
+            uow.chat.mark_read(contact_id)
+            uow.commit()
+
+    def outbox(self, status: OutboxStatus | None = None, limit: int = 200) -> list[OutboxItem]:
+        with self.uow() as uow:
+            return uow.chat.outbox(status, limit)
+
+    def usage(self, channel: Channel) -> tuple[int, int | None]:
+        """Quota-counting messages sent this (Bangkok) month, and the month's quota."""
+        with self.uow() as uow:
+            used = uow.chat.sent_in_month(channel, *month_bounds(self.clock.now()))
+        return used, quota_of(self.settings(), channel)
+
+    def resend(self, outbox_id: str, actor: str) -> bool:
+        """Send a FAILED or UNKNOWN message again (a new retry key); False if it is neither."""
+        with self.uow(write=True) as uow:
+            done = uow.chat.requeue(outbox_id, self.clock.now())
+            uow.commit()
+        if done:
+            log.info("chat message %s queued again by %s", outbox_id, actor)
+        return done
 
 
 def _trimmed(message: OutMessage) -> OutMessage:

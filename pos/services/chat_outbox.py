@@ -17,7 +17,6 @@ import logging
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from pos.domain.channels import Channel
 from pos.domain.chat import (
@@ -25,8 +24,8 @@ from pos.domain.chat import (
     SEND_LEASE,
     backoff,
     messages_from_json,
+    month_bounds,
 )
-from pos.domain.shop_time import local, period_bounds
 from pos.ports.chat import ChatSender, ChatSendFailed, ChatUnavailable, ChatUnitOfWork, OutboxItem
 from pos.ports.clock import Clock
 from pos.ports.uow import UnitOfWorkFactory
@@ -34,15 +33,6 @@ from pos.ports.uow import UnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 Quota = Callable[[Channel], "int | None"]
-
-
-def month_bounds(now: datetime) -> tuple[datetime, datetime]:
-    """[start, end) of the Bangkok calendar month of `now`."""
-    here = local(now).date()
-    first = here.replace(day=1)
-    nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    last = date.fromordinal(nxt.toordinal() - 1)
-    return period_bounds(first, last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +127,10 @@ class Outbox:
         now = self.clock.now()
         attempts = item.attempts + 1
         with self.uow(write=True) as uow:
-            if failure.retryable and attempts < MAX_ATTEMPTS:
+            if item.reply_token and not failure.retryable:
+                # a reply token lives a minute and works once: the message goes as a push
+                uow.chat.to_push(item.outbox_id, now, failure.error)
+            elif failure.retryable and attempts < MAX_ATTEMPTS:
                 uow.chat.mark_retry(
                     item.outbox_id, now + backoff(attempts, self.jitter()), failure.error
                 )

@@ -254,9 +254,7 @@ class Curation:
                 f"Holder: no product has the SKU {cert.product_sku!r}",
                 f"ผู้ถือใบรับรอง: ไม่พบสินค้ารหัส {cert.product_sku!r}",
             )
-        if cert.producer_code is not None and not uow.curation.producer_exists(
-            cert.producer_code
-        ):
+        if cert.producer_code is not None and not uow.curation.producer_exists(cert.producer_code):
             raise CurationError(
                 f"Holder: no producer has the code {cert.producer_code!r}",
                 f"ผู้ถือใบรับรอง: ไม่พบผู้ผลิตรหัส {cert.producer_code!r}",

@@ -58,8 +58,7 @@ def verify_journal(
     if terminal_id and z_head is not None:
         anchored += filter(None, [check_head(terminal_id, chain, z_head)])
         held.append(
-            f"passes through the Z report's head {z_head[0]}:{z_head[1]} / "
-            "ตรงกับหัวบันทึกบนรายงาน Z"
+            f"passes through the Z report's head {z_head[0]}:{z_head[1]} / ตรงกับหัวบันทึกบนรายงาน Z"
         )
     if terminal_id and central is not None:
         anchored += filter(None, [compare_chains(terminal_id, chain, central)])

@@ -401,8 +401,9 @@ class Products:
         photo = draft.photo.strip() or None
         if photo is not None and (before is None or photo != before.photo):
             if not Path(photo).is_file():
-                raise _refuse("photo", f"{photo[-80:]!r} is not a file",
-                              f" {photo[-80:]!r} ไม่ใช่ไฟล์")
+                raise _refuse(
+                    "photo", f"{photo[-80:]!r} is not a file", f" {photo[-80:]!r} ไม่ใช่ไฟล์"
+                )
             if self.photos is None:
                 raise _refuse("photo", "cannot be stored here", "เก็บในเครื่องนี้ไม่ได้")
         commission = None
@@ -452,8 +453,10 @@ class Products:
                               f" {code[:20]!r} เลขตรวจสอบหรือจำนวนหลักไม่ถูกต้อง "
                               "(EAN-13, EAN-8 หรือ UPC-A)")  # fmt: skip
             code = normalize_gtin(code)
-            if len(code) == 13 and code[0] == "2" and (
-                not code.startswith(prefix) or code[:2] in scale
+            if (
+                len(code) == 13
+                and code[0] == "2"
+                and (not code.startswith(prefix) or code[:2] in scale)
             ):
                 raise _refuse("barcodes",
                               f"{code} is an in-store code outside this shop's prefix {prefix}",

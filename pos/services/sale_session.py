@@ -300,8 +300,11 @@ class SaleSession:
         """The reasons typed for the discounts above the limit (each once, in cart order):
         what the manager approves, without asking the cashier for a reason again."""
         # each discount measured as the approval rule measures it (sale_rules.max_discount_pct)
-        taken = [(line.discount.reason, line.discount_amount, line.gross)
-                 for line in self._cart if line.discount is not None]
+        taken = [
+            (line.discount.reason, line.discount_amount, line.gross)
+            for line in self._cart
+            if line.discount is not None
+        ]
         sale = self._cart.sale_discount
         if sale is not None:
             subtotal = sum((line.net for line in self._cart), Decimal(0))

@@ -3,9 +3,10 @@ fake channel sender (a test double of the LINE / Messenger APIs, not of our code
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +15,11 @@ from db.uow import SqlUnitOfWorkFactory
 from pos.domain.channels import Channel
 from pos.domain.chat import OutMessage
 from pos.ports.chat import ChatSendFailed, ChatUnavailable
+from tests.helpers.templates import FreshDatabase
+
+if TYPE_CHECKING:
+    from pos.app.bootstrap import Services
+    from pos.domain.settings import Settings
 
 
 class Clock:
@@ -89,3 +95,59 @@ def uow(migrated_db_url: str) -> Iterator[SqlUnitOfWorkFactory]:
         yield SqlUnitOfWorkFactory(engine)
     finally:
         engine.dispose()
+
+
+SHOP_URL = "https://shop.example.th"
+SECRETS = {"chat_link_secret": "k3y-for-the-chat-links-0123456789"}
+
+
+def build_chat_store(url: str) -> None:
+    """The template: the demo catalogue (silk from Chonnabot and the rest), with its stock."""
+    from pos.app.bootstrap import open_store
+    from pos.domain.settings import Settings
+    from pos.services.demo import load_demo_store
+    from resources import DEMO
+
+    store = open_store(url, Settings())
+    try:
+        load_demo_store(store.uow, store.settings, store.terminal.terminal_id, DEMO)
+    finally:
+        store.close()
+
+
+def chat_settings(**changes: object) -> Settings:
+    from pos.domain.settings import Settings
+
+    return Settings(web_public_url=SHOP_URL, chat_enabled_channels="line,facebook", **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def shop_db(request: pytest.FixtureRequest, fresh_database: FreshDatabase) -> str:
+    """A new copy of the demo store, on SQLite and on PostgreSQL."""
+    return fresh_database(str(request.param), "chat-demo", build_chat_store)
+
+
+@pytest.fixture
+def shop_sqlite(fresh_database: FreshDatabase) -> str:
+    return fresh_database("sqlite", "chat-demo", build_chat_store)
+
+
+@pytest.fixture
+def open_services(clock: Clock) -> Iterator[Callable[..., Services]]:
+    """`open_services(url, settings=None, secrets=SECRETS)`: the shop server's services."""
+    from pos.app.bootstrap import Services, open_store
+
+    opened: list[Services] = []
+
+    def make(
+        url: str, settings: Settings | None = None, secrets: dict[str, str] | None = None
+    ) -> Services:
+        svc = Services(open_store(url, settings or chat_settings(), create=False))
+        svc.__dict__["clock"] = clock
+        svc.__dict__["chat_secrets"] = dict(SECRETS if secrets is None else secrets).get
+        opened.append(svc)
+        return svc
+
+    yield make
+    for svc in opened:
+        svc.close()

@@ -55,8 +55,10 @@ def cmd_basket_assemble(args: argparse.Namespace, settings: Settings) -> int:
     with opened(args, settings) as services:
         baskets = services.baskets
         ready = baskets.assemble(_template_id(baskets, args.code), args.count)
-        print(f"assembled {args.count} x {args.code}: ready-made {ready.sku}, "
-              f"barcode {ready.barcode or '-'}")
+        print(
+            f"assembled {args.count} x {args.code}: ready-made {ready.sku}, "
+            f"barcode {ready.barcode or '-'}"
+        )
     return 0
 
 
@@ -88,8 +90,10 @@ def cmd_basket_label(args: argparse.Namespace, settings: Settings) -> int:
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
-    print(f"basket label {data.code} ({len(data.lines)} item(s), barcode {data.barcode}) "
-          f"on {pages} page(s) [{args.page}] -> {out}")
+    print(
+        f"basket label {data.code} ({len(data.lines)} item(s), barcode {data.barcode}) "
+        f"on {pages} page(s) [{args.page}] -> {out}"
+    )
     return 0
 
 
@@ -100,8 +104,10 @@ def cmd_basket_card(args: argparse.Namespace, settings: Settings) -> int:
     from printing.spec import parse_spec
 
     if not args.output and not args.printer:
-        raise CartError("Say where the card goes: --printer SPEC or -o FILE.png",
-                        "ระบุที่พิมพ์การ์ด: --printer SPEC หรือ -o FILE.png")
+        raise CartError(
+            "Say where the card goes: --printer SPEC or -o FILE.png",
+            "ระบุที่พิมพ์การ์ด: --printer SPEC หรือ -o FILE.png",
+        )
     with opened(args, settings) as services, services.store.uow() as read:
         receipt = read.sales.receipt(args.receipt)
     if receipt is None:
@@ -118,8 +124,10 @@ def cmd_basket_card(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     with printing_now("the gift card", "การ์ดอวยพร"):
         print_gift_cards(cards, spec.profile)
-    print(f"{len(cards)} gift card(s) of {receipt.receipt_no} sent to "
-          f"{spec.profile.describe()}", file=sys.stderr)
+    print(
+        f"{len(cards)} gift card(s) of {receipt.receipt_no} sent to {spec.profile.describe()}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -151,9 +159,7 @@ def add_commands(sub: Commands) -> None:
     lb.set_defaults(func=cmd_basket_label)
     card = bsub.add_parser("card", help="the gift card of a sold basket with a message")
     db_arg(card)
-    card.add_argument(
-        "--receipt", required=True, metavar="RECEIPT_NO", help="e.g. KK01-00000123"
-    )
+    card.add_argument("--receipt", required=True, metavar="RECEIPT_NO", help="e.g. KK01-00000123")
     where = card.add_mutually_exclusive_group(required=True)
     where.add_argument("--printer", metavar="SPEC", help=SPEC_HELP)
     where.add_argument("-o", "--output", help="PNG or PDF file")

@@ -67,8 +67,7 @@ def cmd_journal_verify(args: argparse.Namespace, settings: Settings) -> int:
                     fault = CentralUnavailable(
                         "The central database cannot be read, so this counter's chain was "
                         f"not compared with its copy there: {why}",
-                        "อ่านฐานข้อมูลกลางไม่ได้ จึงยังไม่ได้เทียบบันทึกของเครื่องนี้กับสำเนาที่นั่น: "
-                        + why,
+                        "อ่านฐานข้อมูลกลางไม่ได้ จึงยังไม่ได้เทียบบันทึกของเครื่องนี้กับสำเนาที่นั่น: " + why,
                     )
                     if args.central:  # asked for by name: no answer is no verification
                         raise fault from None

@@ -124,8 +124,10 @@ def cmd_labels(args: argparse.Namespace, settings: Settings) -> int:
         for t in BUILTIN_TEMPLATES.values():
             print(f"{t.name:12} {t.title_en}: {t.description}")
         print("roll-WxH     any roll label size in mm, e.g. roll-40x25")
-        print("custom       --rows R --cols C [--margins T,R,B,L] [--gaps X,Y] "
-              "[--label-size WxH] [--page WxH]")
+        print(
+            "custom       --rows R --cols C [--margins T,R,B,L] [--gaps X,Y] "
+            "[--label-size WxH] [--page WxH]"
+        )
         return 0
     if not args.output:
         raise LabelError("Say where to write the PDF: -o FILE.pdf", "ระบุไฟล์ PDF: -o FILE.pdf")

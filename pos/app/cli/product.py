@@ -137,8 +137,10 @@ def add_commands(sub: Commands) -> None:
                       help="give it the shop's next in-store code")  # fmt: skip
     _who(edit)
     edit.set_defaults(func=cmd_product_edit)
-    for name, active, text in (("deactivate", False, "take a product off sale (never deleted)"),
-                               ("reactivate", True, "put a deactivated product on sale again")):
+    for name, active, text in (
+        ("deactivate", False, "take a product off sale (never deleted)"),
+        ("reactivate", True, "put a deactivated product on sale again"),
+    ):
         cmd = psub.add_parser(name, help=text)
         cmd.add_argument("sku")
         _who(cmd)
