@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
+    from pos.app.chat_backend import ChatDeskBackend
     from pos.app.settings_backend import SettingsEditorBackend
     from pos.domain.channels import Channel
     from pos.domain.refund import RefundReceipt
@@ -468,6 +469,13 @@ class Services:
         store = self.store
         return Secrets(store.uow, self.clock, environ=os.environ, terminal_id=store.terminal_id)
 
+    @cached_property
+    def chat_desk(self) -> ChatDeskBackend:
+        """The orders window's chat tab: conversations, replies, usage, linked orders."""
+        from pos.app.chat_backend import ChatDeskBackend
+
+        return ChatDeskBackend(self.chat, self.store.uow, self.order_desk)
+
     def watch_settings(self, listener: Callable[[Settings], None]) -> None:
         """`listener` (the till) is handed each save and takes it (`take_settings`) itself."""
         self._settings_watchers.append(listener)
@@ -666,11 +674,8 @@ class Services:
     # --- chat (LINE, Facebook): the adapters fill the dicts from the settings and secrets ---
     @cached_property
     def chat_secrets(self) -> Callable[[str], str | None]:
-        """Chat's secrets by name (the secret store's `get`; until it lands, the environment's
-        OTOP_POS_SECRET_<NAME>)."""
-        import os
-
-        return lambda name: os.environ.get(f"OTOP_POS_SECRET_{name.upper()}") or None
+        """Chat's secrets by name: the secret store's `get` (OTOP_POS_SECRET_<NAME> first)."""
+        return self.secrets.get
 
     @cached_property
     def chat_senders(self) -> dict[Channel, ChatSender]:

@@ -958,6 +958,139 @@
     </message>
 </context>
 <context>
+    <name>ChatPanel</name>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="105"/>
+        <source>pending</source>
+        <translation>รอส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="106"/>
+        <source>sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="107"/>
+        <source>held by quota</source>
+        <translation>รอโควตา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="108"/>
+        <source>failed</source>
+        <translation>ส่งไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="109"/>
+        <source>unknown</source>
+        <translation>ไม่ทราบผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="116"/>
+        <source>Type a reply first: nothing was sent.</source>
+        <translation>กรุณาพิมพ์ข้อความตอบกลับก่อน ยังไม่ได้ส่งอะไร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="118"/>
+        <source>The reply has {n} characters; at most {max} can be sent.</source>
+        <translation>ข้อความตอบกลับมี {n} ตัวอักษร ส่งได้ไม่เกิน {max} ตัวอักษร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="276"/>
+        <source>{channel}: {used} this month</source>
+        <translation>{channel}: {used} ข้อความเดือนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="279"/>
+        <source>{channel}: {used} / {quota} this month</source>
+        <translation>{channel}: {used} / {quota} ข้อความเดือนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="301"/>
+        <source>No conversations yet.</source>
+        <translation>ยังไม่มีการสนทนา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="323"/>
+        <source>Choose a conversation.</source>
+        <translation>เลือกการสนทนา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="341"/>
+        <source>bot</source>
+        <translation>บอต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="343"/>
+        <source>staff</source>
+        <translation>พนักงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="364"/>
+        <source>No orders linked to this customer.</source>
+        <translation>ลูกค้ารายนี้ยังไม่มีคำสั่งซื้อที่เชื่อมโยง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="384"/>
+        <source>Choose a conversation first.</source>
+        <translation>กรุณาเลือกการสนทนาก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="392"/>
+        <source>Sending…</source>
+        <translation>กำลังส่ง…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="404"/>
+        <source>Queued to send.</source>
+        <translation>เข้าคิวรอส่งแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="411"/>
+        <source>Not sent: {reason}</source>
+        <translation>ไม่ได้ส่ง: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="436"/>
+        <source>Queued to send again.</source>
+        <translation>เข้าคิวส่งซ้ำแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="452"/>
+        <source>Reply (Enter sends, Shift+Enter: a new line)</source>
+        <translation>ตอบกลับ (Enter ส่ง, Shift+Enter ขึ้นบรรทัดใหม่)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="455"/>
+        <source>Type a reply to the customer…</source>
+        <translation>พิมพ์ข้อความตอบลูกค้า…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="457"/>
+        <source>Send</source>
+        <translation>ส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="459"/>
+        <source>Resend the failed message</source>
+        <translation>ส่งข้อความที่ไม่สำเร็จอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="462"/>
+        <source>Orders of this customer (Enter opens one)</source>
+        <translation>คำสั่งซื้อของลูกค้ารายนี้ (Enter เพื่อเปิด)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="505"/>
+        <source>Orders</source>
+        <translation>คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="506"/>
+        <source>Chat</source>
+        <translation>แชต</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <location filename="../../ui/shift_dialogs.py" line="269"/>
@@ -2357,368 +2490,368 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="121"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="122"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="348"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="350"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="361"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="363"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="409"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="516"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="518"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="421"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="423"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="425"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="427"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="431"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="435"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="436"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="438"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="440"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="442"/>
         <source>Paid late, after the reservation ran out: refund due {amount}</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="444"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="446"/>
         <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
         <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="448"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="450"/>
         <source>Paid late, after the reservation ran out</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="458"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="460"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="520"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="522"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="630"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="632"/>
         <source>Late payment of {no} confirmed (after the reservation ran out; the stock was still there): receipt {receipt}</source>
         <translation>ยืนยันการชำระล่าช้าของ {no} แล้ว (หลังหมดเวลาจอง แต่สินค้ายังมีพอ): ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="634"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="636"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="656"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="658"/>
         <source>{no}: paid late, refund due {amount}.</source>
         <translation>{no}: ชำระล่าช้า ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="679"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="686"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="688"/>
         <source>Tax invoice {number} saved: {path}</source>
         <translation>บันทึกใบกำกับภาษี {number} แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="707"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="709"/>
         <source>Tax invoice {number}</source>
         <translation>ใบกำกับภาษี {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="716"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="718"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="734"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="741"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="743"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="750"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="752"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="776"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="793"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="844"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="850"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="852"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="866"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="870"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="881"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="883"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="890"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="892"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="896"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="898"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="907"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="908"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="915"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="916"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="917"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="919"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="921"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="922"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="927"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="928"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="929"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="930"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
         <source>Paid late: refund due</source>
         <translation>ชำระล่าช้า: ต้องคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
         <source>Tax invoice…</source>
         <translation>ใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="944"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="946"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="950"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="951"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="953"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="954"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="956"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="957"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
