@@ -4,6 +4,7 @@ channel's test connection answers in the page without holding the UI thread."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,8 +81,9 @@ def state(page: SettingsPage, name: str) -> str:
 
 
 def test_a_secret_typed_and_entered_is_saved_and_never_shown_again(
-    qtbot: QtBot, editor: Editor
+    qtbot: QtBot, editor: Editor, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     page = editor.page
     qtbot.waitUntil(lambda: state(page, "line_channel_secret") == "not set")
     first = page.channels.fields["line_channel_secret"]
@@ -107,6 +109,8 @@ def test_a_secret_typed_and_entered_is_saved_and_never_shown_again(
     assert editor.secrets.get("line_channel_access_token") == TOKEN
     assert TOKEN not in shown_texts(page)
     assert "Saved: LINE channel access token." in page.channels.message.text()
+    assert "secret line_channel_access_token set by admin" in caplog.text
+    assert TOKEN not in caplog.text
 
     # back (Shift+Tab) to the channel secret's Clear, Enter: cleared
     qtbot.keyClick(token, Qt.Key.Key_Backtab)

@@ -143,6 +143,9 @@ def test_a_reply_typed_and_entered_goes_to_that_customers_outbox(qtbot: QtBot, s
     fb = panel.list.item(1 - line_row)
     assert fb.text().startswith("[Facebook] ")
     assert "LINE: 0 / 300 this month" in panel.usage.text()
+    tabs = shop.page.findChild(QTabWidget, "ordersTabs")
+    assert tabs is not None
+    assert tabs.tabText(1) == "Chat (2)"  # one unread message from each customer
 
     panel.list.setFocus()
     panel.list.setCurrentRow(line_row)
@@ -152,6 +155,7 @@ def test_a_reply_typed_and_entered_goes_to_that_customers_outbox(qtbot: QtBot, s
         f"{local(incoming.at).strftime('%H:%M')}\nผ้าไหมผืนนี้มีสีแดงไหมคะ 🙏"
     )
     qtbot.waitUntil(lambda: not QFont(panel.list.item(row_of(panel, LINE_USER)).font()).bold())
+    assert tabs.tabText(1) == "Chat (1)"
     assert (
         next(c for c in shop.services.chat.conversations() if c.contact_id == contact).unread == 0
     )
@@ -255,6 +259,6 @@ def test_the_orders_window_with_its_chat_tab_fits_1366x768(qtbot: QtBot, shop: S
     QApplication.processEvents()
     tabs = shop.page.findChild(QTabWidget, "ordersTabs")
     assert tabs is not None
-    assert tabs.tabText(1) == "แชต"
+    assert tabs.tabText(1) == "แชต (1)"  # the other customer's message
     assert fit_problems("ordersPage", shop.page) == []
     i18n.install_language("en")

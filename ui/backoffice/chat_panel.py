@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -123,6 +123,8 @@ def check_reply(text: str) -> str | None:
 
 class ChatPanel(QWidget):
     """Conversations on the left, the open one with its reply box and orders on the right."""
+
+    unreadChanged = Signal(int)  # the customers' messages no one has read yet
 
     def __init__(
         self,
@@ -265,6 +267,9 @@ class ChatPanel(QWidget):
         self.contacts, self.last = snapshot.contacts, snapshot.last
         self._show_usage(snapshot.usage)
         self._show_list()
+        self.unreadChanged.emit(
+            sum(c.unread for c in self.contacts if c.contact_id != self.open_id)
+        )
         if snapshot.open_id is not None and snapshot.open_id == self.open_id:
             self.messages = snapshot.messages or []
             self._show_conversation(snapshot.orders or [])
@@ -497,16 +502,24 @@ def with_chat_tab(orders: QWidget, panel: ChatPanel | None) -> QWidget:
         opens(order_no)
 
     panel.open_order = open_order
+    panel.unreadChanged.connect(tabs.show_unread)
     tabs.retranslate()
     return tabs
 
 
 class ChatTabs(QTabWidget):
-    """ "Orders" and "Chat" (แชต)."""
+    """ "Orders" and "Chat" (แชต), with the unread messages' count."""
+
+    unread = 0
+
+    def show_unread(self, unread: int) -> None:
+        self.unread = unread
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.setTabText(0, QCoreApplication.translate("ChatPanel", "Orders"))
-        self.setTabText(1, QCoreApplication.translate("ChatPanel", "Chat"))
+        chat = QCoreApplication.translate("ChatPanel", "Chat")
+        self.setTabText(1, f"{chat} ({self.unread})" if self.unread else chat)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
