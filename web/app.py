@@ -6,7 +6,7 @@ import asyncio
 import logging
 import secrets
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pos.domain.settings import Settings
 from resources import FONTS
-from web import catalogue, orders, rooms
+from web import catalogue, chat, orders, rooms
 from web.errors import error_page, install
 from web.i18n import LANG_COOKIE, language_of
 from web.navigation import Navigation
@@ -35,6 +35,7 @@ access_log = logging.getLogger("web.access")
 
 MAX_BODY_BYTES = 6 * 1024 * 1024  # a slip of 5 MB and its form
 EXPIRE_EVERY_S = 60.0
+CHAT_EVERY_S = 1.0  # chat's events handled and its outbox sent this often (when set up)
 # Routes run in a thread each (they wait on the store); no more at once than the store's
 # connection pool keeps open (SQLAlchemy's 5): more threads only take turns at the GIL and
 # make the pool open and close a connection per request beyond its five.
@@ -59,11 +60,14 @@ def create_app(
     expire_every_s: float | None = EXPIRE_EVERY_S,
     secure_cookies: bool = False,
     threads: int = THREADS,
+    chat_every_s: float | None = CHAT_EVERY_S,
 ) -> FastAPI:
     """The shop on `services`; `secret` signs its cookies (a new one each start if None),
     `photos` is the folder of product photos, `order_limit` the placement rate per client,
     and every `expire_every_s` seconds unpaid reservations past their time are released;
-    at most `threads` requests run their route at once (the others wait their turn)."""
+    at most `threads` requests run their route at once (the others wait their turn); with
+    chat set up (`services.chat` and a sender in `services.chat_senders`), every
+    `chat_every_s` seconds its events are handled and its outbox sent."""
     signer = Signer(secret or secrets.token_bytes(32))
     settings = services.settings
     render = Renderer(signer, (settings.shop_name_th, settings.shop_name_en))
@@ -81,19 +85,23 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = threads
-        task = None
+        tasks = []
         if expire_every_s:
-            task = asyncio.create_task(_expire_loop(shop.orders, expire_every_s))
+            tasks.append(asyncio.create_task(_expire_loop(shop.orders, expire_every_s)))
+        chat_loop = _chat_loop_of(services, chat_every_s)
+        if chat_loop is not None:
+            tasks.append(asyncio.create_task(chat_loop))
         try:
             yield
         finally:
-            if task is not None:
+            for task in tasks:
                 task.cancel()
                 with suppress(asyncio.CancelledError):
                     await task
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.shop = shop
+    app.state.chat = getattr(services, "chat", None)  # LINE / Facebook (None: no chat)
     install(app, render)
     app.add_middleware(ShopMiddleware, shop=shop)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -103,6 +111,7 @@ def create_app(
     app.include_router(catalogue.router)
     app.include_router(orders.router)
     app.include_router(rooms.router)
+    app.include_router(chat.router)
     return app
 
 
@@ -116,6 +125,38 @@ async def _expire_loop(service: Orders, every_s: float) -> None:
         except Exception:
             log.exception("expiring reservations failed; trying again in %.0f s", every_s)
         await asyncio.sleep(every_s)
+
+
+class _ChatWork(Protocol):
+    def process_pending(self, limit: int = 50) -> int: ...
+
+
+class _ChatSending(Protocol):
+    def send_due(self, limit: int = 20) -> int: ...
+
+
+def _chat_loop_of(services: object, every_s: float | None) -> Coroutine[None, None, None] | None:
+    """Chat's loop when the services have chat and a configured channel's sender."""
+    chat = getattr(services, "chat", None)
+    senders = getattr(services, "chat_senders", None)
+    make_outbox = getattr(services, "chat_outbox", None)
+    if not every_s or chat is None or not senders or make_outbox is None:
+        return None
+    return _chat_loop(chat, make_outbox(), every_s)
+
+
+async def _chat_loop(chat: _ChatWork, outbox: _ChatSending, every_s: float) -> None:
+    """Chat's recorded events handled and its due messages sent, now and every `every_s`
+    (at once again while there is more to do); a failure is logged, the loop goes on."""
+    while True:
+        busy = False
+        try:
+            handled = await run_in_threadpool(chat.process_pending)
+            sent = await run_in_threadpool(outbox.send_due)
+            busy = bool(handled or sent)
+        except Exception:
+            log.exception("chat's events or outbox failed; trying again in %.0f s", every_s)
+        await asyncio.sleep(0.01 if busy else every_s)
 
 
 class ShopMiddleware:

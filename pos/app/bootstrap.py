@@ -662,14 +662,21 @@ class Services:
         from pos.services.orders import Orders
 
         slips = DirectorySlipStore(data_dir() / "slips")
-        return Orders(self.store.uow, self.settings, self.clock, slips)
+        orders = Orders(self.store.uow, self.settings, self.clock, slips)
+        # an order placed from chat is linked to its contact and confirmed there
+        orders.add_placed_hook(
+            lambda uow, order, contact: self.chat.order_placed(uow, order, contact)
+        )
+        return orders
 
     @cached_property
     def order_desk(self) -> OrderDesk:
         """Online orders, the staff's side (the orders window and `otop-pos orders`)."""
         from pos.services.order_desk import OrderDesk
 
-        return OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
+        desk = OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
+        desk.add_status_hook(self.chat.order_status)  # chat's "paid", "shipped", "delivered"
+        return desk
 
     # --- chat (LINE, Facebook): the adapters fill the dicts from the settings and secrets ---
     @cached_property

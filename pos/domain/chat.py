@@ -356,7 +356,7 @@ class OrderFacts(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class OrderLinks:
-    status_url: str  # the order's status page
+    status_url: str = ""  # the order's status page ("" when the shop has no public address)
     qr_url: str = ""  # the PromptPay QR image of its amount ("" when not paid by PromptPay)
     qr_preview_url: str = ""
 
@@ -388,21 +388,16 @@ def order_message(
                 )
             )
             messages.append(ImageOut(links.qr_url, links.qr_preview_url or links.qr_url))
-        messages.append(_status_link(lang, links))
-        return messages
+        return messages + _status_link(lang, links)
     if purpose is Purpose.PAYMENT_RECEIVED:
-        return [
-            TextOut(
-                pick(
-                    lang,
-                    f"ได้รับชำระเงิน {total} บาท สำหรับคำสั่งซื้อ {no} แล้ว ขอบคุณค่ะ",
-                    f"Payment of {total} baht received for order {no}. Thank you.",
-                )
-            ),
-            _status_link(lang, links),
-        ]
+        paid = pick(
+            lang,
+            f"ได้รับชำระเงิน {total} บาท สำหรับคำสั่งซื้อ {no} แล้ว ขอบคุณค่ะ",
+            f"Payment of {total} baht received for order {no}. Thank you.",
+        )
+        return [TextOut(paid), *_status_link(lang, links)]
     if purpose is Purpose.SHIPPED:
-        return [TextOut(_shipped(order, lang)), _status_link(lang, links)]
+        return [TextOut(_shipped(order, lang)), *_status_link(lang, links)]
     if purpose is Purpose.DELIVERED:
         return [
             TextOut(
@@ -439,12 +434,16 @@ def _shipped(order: OrderFacts, lang: str) -> str:
     return trim(text)
 
 
-def _status_link(lang: str, links: OrderLinks) -> LinkOut:
-    return LinkOut(
-        pick(lang, "ดูสถานะคำสั่งซื้อ", "See your order's status"),
-        pick(lang, "ดูสถานะ", "Status"),
-        links.status_url,
-    )
+def _status_link(lang: str, links: OrderLinks) -> list[OutMessage]:
+    if not links.status_url:
+        return []
+    return [
+        LinkOut(
+            pick(lang, "ดูสถานะคำสั่งซื้อ", "See your order's status"),
+            pick(lang, "ดูสถานะ", "Status"),
+            links.status_url,
+        )
+    ]
 
 
 def help_text(lang: str) -> str:
@@ -508,6 +507,17 @@ def verify_contact(token: str, secret: str, now: datetime) -> ContactRef | None:
         return ContactRef(Channel(channel), str(user_id), str(name))
     except (ValueError, TypeError):
         return None
+
+
+def sign_order_qr(order_no: str, secret: str) -> str:
+    """The token of an order's PromptPay QR image URL (no phone, nothing else in the URL)."""
+    return _b64(_mac(secret, b"qr:" + order_no.encode()))[:32]
+
+
+def order_qr_ok(order_no: str, token: str, secret: str) -> bool:
+    return bool(secret) and hmac.compare_digest(
+        sign_order_qr(order_no, secret).encode(), token.encode()[:64]
+    )
 
 
 def _mac(secret: str, body: bytes) -> bytes:

@@ -15,7 +15,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from urllib.parse import quote
 
@@ -31,6 +31,7 @@ from pos.domain.chat import (
     InboundEvent,
     InboundKind,
     LinkOut,
+    OrderLinks,
     OutboxStatus,
     OutMessage,
     ProductCard,
@@ -43,9 +44,12 @@ from pos.domain.chat import (
     message_text,
     messages_json,
     month_bounds,
+    order_message,
+    order_qr_ok,
     parse_command,
     quota_of,
     sign_contact,
+    sign_order_qr,
     staff_notice,
     story_sku,
     trim,
@@ -53,7 +57,9 @@ from pos.domain.chat import (
 )
 from pos.domain.errors import ShopError
 from pos.domain.money import format_baht
+from pos.domain.orders import OrderStatus
 from pos.domain.settings import Settings
+from pos.domain.shop_time import day_start_utc
 from pos.ports.chat import (
     ChatContent,
     ChatMessageView,
@@ -68,8 +74,8 @@ from pos.ports.chat import (
     QrReader,
 )
 from pos.ports.clock import Clock
-from pos.ports.orders import WebProduct
-from pos.ports.uow import UnitOfWorkFactory
+from pos.ports.orders import OrderView, WebProduct
+from pos.ports.uow import Transaction, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -425,6 +431,63 @@ class Chat:
         chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
         return outbox_id
 
+    # --- orders: linked to who placed them in chat, their messages once each -----------
+    def order_placed(self, uow: object, order: OrderView, contact: ContactRef | None) -> None:
+        """Orders' placed hook (inside the order's transaction): link the order to the chat
+        contact who placed it and write its confirmation (with the PromptPay QR)."""
+        if contact is None or not isinstance(uow, HasChat):
+            return
+        now = self.clock.now()
+        chat = uow.chat
+        known = chat.upsert_contact(
+            contact.channel, contact.user_id, now, display_name=contact.display_name or None
+        )
+        chat.link_order(order.order_id, known.contact_id, now)
+        self._order_message(uow, known, order, Purpose.ORDER_PLACED)
+
+    def order_status(
+        self, uow: object, order: OrderView, target: OrderStatus, at: datetime
+    ) -> None:
+        """OrderDesk's status hook (inside the move's transaction): the step's message to the
+        order's chat contact, once per order and step whatever is set again."""
+        purpose = _STATUS_PURPOSES.get(target)
+        if purpose is None or not isinstance(uow, HasChat):
+            return
+        contact = uow.chat.contact_of_order(order.order_id)
+        if contact is not None:
+            self._order_message(uow, contact, order, purpose)
+
+    def _order_message(
+        self, uow: HasChat, contact: Contact, order: OrderView, purpose: Purpose
+    ) -> None:
+        if contact.blocked or uow.chat.has_order_message(order.order_id, purpose):
+            return
+        messages = order_message(purpose, order, contact.lang, self._order_links(order))
+        self.enqueue(uow, contact.contact_id, messages, purpose, order_id=order.order_id)
+
+    def _order_links(self, order: OrderView) -> OrderLinks:
+        base = self.settings().public_url
+        if not base:
+            return OrderLinks()
+        no = quote(order.order_no)
+        status = f"{base}/order?no={no}"
+        secret = self.secrets(LINK_SECRET)
+        if not (secret and order.promptpay_payload and order.status.is_open):
+            return OrderLinks(status)
+        qr = f"{base}/orders/{no}/qr.png?t={sign_order_qr(order.order_no, secret)}"
+        return OrderLinks(status, qr, qr + "&s=240")
+
+    def order_qr(self, order_no: str, token: str) -> str | None:
+        """The PromptPay payload of an unpaid order whose QR image URL carries `token`."""
+        secret = self.secrets(LINK_SECRET)
+        if not secret or not order_qr_ok(order_no, token, secret):
+            return None
+        with self.uow() as uow:
+            order = uow.orders.get(order_no)
+        if order is None or order.status not in (OrderStatus.NEW, OrderStatus.AWAITING_PAYMENT):
+            return None
+        return order.promptpay_payload
+
     # --- the staff's side --------------------------------------------------------------
     def staff_reply(self, contact_id: str, text: str, actor: str) -> ChatMessageView:
         """A staff member's answer, sent through the contact's channel (a push)."""
@@ -485,7 +548,51 @@ class Chat:
         return done
 
 
+_STATUS_PURPOSES = {
+    OrderStatus.PAID: Purpose.PAYMENT_RECEIVED,
+    OrderStatus.SHIPPED: Purpose.SHIPPED,
+    OrderStatus.DELIVERED: Purpose.DELIVERED,
+}
+
+
 def _trimmed(message: OutMessage) -> OutMessage:
     if isinstance(message, TextOut | LinkOut):
         return replace(message, text=trim(message.text))
     return message
+
+
+@dataclass(frozen=True, slots=True)
+class MessagesRow:
+    month: str  # YYYY-MM (Bangkok)
+    channel: Channel
+    sent: int
+
+
+CHAT_CHANNELS = (Channel.LINE, Channel.FACEBOOK)
+
+
+def messages_report(
+    uow: UnitOfWorkFactory[Transaction], first: date, last: date
+) -> list[MessagesRow]:
+    """Messages sent per month and chat channel for the months of first..last (a row for
+    LINE and Facebook every month, 0 when none went)."""
+    start, _ = month_bounds(day_start_utc(first))
+    _, end = month_bounds(day_start_utc(last))
+    with uow() as read:
+        if not isinstance(read, HasChat):
+            raise TypeError("the messages report reads a unit of work that has `chat`")
+        counted = {(month, channel): n for month, channel, n in read.chat.sent_by_month(start, end)}
+    rows = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        key = f"{month:%Y-%m}"
+        channels = {*CHAT_CHANNELS, *(c for m, c in counted if m == key)}
+        rows += [
+            MessagesRow(key, c, counted.get((key, c), 0)) for c in sorted(channels, key=_order)
+        ]
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return rows
+
+
+def _order(channel: Channel) -> int:
+    return list(Channel).index(channel)

@@ -8,7 +8,7 @@ import builtins
 import logging
 import math
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -54,6 +54,9 @@ from pos.services.stock import OutOfStock, ensure_stock
 
 log = logging.getLogger(__name__)
 
+# runs inside every status change's transaction (chat's order messages)
+StatusHook = Callable[[OrdersUnitOfWork, OrderView, OrderStatus, datetime], None]
+
 # an order's delivery fee on its sale: the centre's own service (sku, Thai, English) and ref
 DELIVERY_FEE = ("SVC-DELIVERY", "ค่าจัดส่ง", "Delivery fee")
 DELIVERY_REF = "delivery:"
@@ -76,10 +79,15 @@ class OrderDesk:
         self.settings = settings
         self.clock = clock
         self.hooks: list[SaleHook] = list(hooks)  # run inside each order's sale transaction
+        self.status_hooks: list[StatusHook] = []
 
     def add_hook(self, hook: SaleHook) -> None:
         """Run `hook` inside every order's sale transaction (pos.ports.sales.SaleHook)."""
         self.hooks.append(hook)
+
+    def add_status_hook(self, hook: StatusHook) -> None:
+        """Run `hook(uow, order as moved, target, at)` inside each status change's transaction."""
+        self.status_hooks.append(hook)
 
     def order(self, order_no: str) -> OrderView:
         with self.uow() as read:
@@ -377,6 +385,10 @@ class OrderDesk:
         note: str = "",
     ) -> None:
         uow.orders.move(order.order_id, target, at, actor.display_name, note)
+        if self.status_hooks:
+            moved = uow.orders.get(order.order_no) or order
+            for hook in self.status_hooks:
+                hook(uow, moved, target, at)
         after: dict[str, object] = {"status": target.value}
         if note:
             after["note"] = note

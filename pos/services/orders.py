@@ -7,7 +7,7 @@ import logging
 import math
 import threading
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -16,6 +16,7 @@ from pos.domain.basket import BasketTemplate, add_template, can_make
 from pos.domain.bilingual import Bilingual
 from pos.domain.cart import Cart, ProductInfo, new_cart
 from pos.domain.channels import Channel
+from pos.domain.chat import ContactRef
 from pos.domain.curation import sale_check
 from pos.domain.money import ZERO
 from pos.domain.orders import (
@@ -64,6 +65,8 @@ SLIP_MAX_BYTES = 5 * 1024 * 1024
 # the expiry's own mark on the order it cancels: a late payment may still be confirmed for it
 EXPIRED_BY = "system"
 EXPIRED_NOTE = "payment time ran out"
+# runs inside the transaction that places an order (chat links it and writes its message)
+PlacedHook = Callable[[OrdersUnitOfWork, OrderView, ContactRef | None], None]
 SLIP_TYPES = {"image/jpeg": (".jpg", b"\xff\xd8\xff"), "image/png": (".png", b"\x89PNG\r\n\x1a\n")}
 
 
@@ -101,6 +104,11 @@ class Orders:
         self._marker_checked = datetime.min.replace(tzinfo=UTC)
         self._marker_lock = threading.Lock()
         self._cache = WebProductCache()
+        self.placed_hooks: list[PlacedHook] = []
+
+    def add_placed_hook(self, hook: PlacedHook) -> None:
+        """Run `hook(uow, order, contact)` inside each new order's transaction."""
+        self.placed_hooks.append(hook)
 
     def today(self) -> date:
         return shop_day(self.clock.now())
@@ -421,13 +429,15 @@ class Orders:
         payment: PaymentMethod,
         channel: Channel = Channel.WEB,
         client: str = "",
+        contact: ContactRef | None = None,
     ) -> OrderView:
         """Write the order and reserve its stock in one transaction (refused, nothing written,
         with OutOfStockOnline naming what is left when stock is short).
 
         The same `idempotency_key` again returns the first order; reused with other lines it
         is refused. The products are locked before availability is read, so two orders (or an
-        order and a counter's sale) can never take the same last piece.
+        order and a counter's sale) can never take the same last piece. `contact`: who placed
+        it in chat (LINE, Facebook); the placed hooks run in the same transaction.
         """
         key = idempotency_key.strip()
         if not 8 <= len(key) <= 80 or not key.isprintable():
@@ -486,6 +496,8 @@ class Orders:
                 )
             )
             if view is not None:
+                for hook in self.placed_hooks:
+                    hook(uow, view, contact)
                 uow.commit()
                 log.info("order %s placed: %s baht, %s", view.order_no, total, payment.value)
                 return view

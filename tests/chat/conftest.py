@@ -18,7 +18,8 @@ from pos.ports.chat import ChatSendFailed, ChatUnavailable
 from tests.helpers.templates import FreshDatabase
 
 if TYPE_CHECKING:
-    from pos.app.bootstrap import Services
+    from pos.app.bootstrap import Services, Store
+    from pos.domain.auth import Actor
     from pos.domain.settings import Settings
 
 
@@ -118,7 +119,12 @@ def build_chat_store(url: str) -> None:
 def chat_settings(**changes: object) -> Settings:
     from pos.domain.settings import Settings
 
-    return Settings(web_public_url=SHOP_URL, chat_enabled_channels="line,facebook", **changes)  # type: ignore[arg-type]
+    values: dict[str, object] = {
+        "web_public_url": SHOP_URL,
+        "chat_enabled_channels": "line,facebook",
+        **changes,
+    }
+    return Settings(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
@@ -151,3 +157,13 @@ def open_services(clock: Clock) -> Iterator[Callable[..., Services]]:
     yield make
     for svc in opened:
         svc.close()
+
+
+def staff(store: Store, clock: Clock, username: str, pin: str) -> Actor:
+    """A demo user logged in (manager 9999, labels 2222, cashier 1111)."""
+    from pos.services.auth import Auth
+    from tests.helpers.selling import PlainTestHasher
+
+    auth = Auth(store.uow, store.settings, clock, PlainTestHasher(), store.terminal.terminal_id)
+    auth.ensure_demo_users()
+    return auth.login(username, pin)
