@@ -455,9 +455,11 @@ class Services:
 
         admin = self.settings_admin()
         admin.on_change(self._settings_saved)
+        counter = bool(self.settings.central_url) and self.store.engine.dialect.name == "sqlite"
         return SettingsEditorBackend(
-            admin, self._settings_in_use, secrets=self.secrets, checks=self.channel_checks
-        )
+            admin, self._settings_in_use, secrets=self.secrets, checks=self.channel_checks,
+            secrets_on_counter=counter,
+        )  # fmt: skip
 
     @cached_property
     def secrets(self) -> Secrets:

@@ -24,11 +24,13 @@ class SettingsEditorBackend:
         *,
         secrets: SecretStore | None = None,
         checks: Mapping[str, Callable[[], str]] | None = None,
+        secrets_on_counter: bool = False,
     ) -> None:
         self.admin = admin
         self._in_use = in_use
         self._secrets = secrets
         self._checks: Mapping[str, Callable[[], str]] = {} if checks is None else checks
+        self._on_counter = secrets_on_counter
 
     def __repr__(self) -> str:
         return f"<SettingsEditorBackend secrets={self._secrets!r}>"
@@ -73,6 +75,10 @@ class SettingsEditorBackend:
     def secret_status(self) -> dict[str, SecretStatus] | None:
         """Each secret: set or not, when and by whom (None: this store keeps no secrets)."""
         return None if self._secrets is None else self._secrets.status()
+
+    def secrets_on_counter(self) -> bool:
+        """The secrets here are a counter's own copy: the shop server reads the central's."""
+        return self._on_counter
 
     def set_secret(self, actor: Actor, name: str, value: str) -> None:
         if self._secrets is None:

@@ -817,142 +817,147 @@
 <context>
     <name>ChannelSecretsPanel</name>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="121"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="127"/>
         <source>This store keeps no secrets.</source>
         <translation>ฐานข้อมูลนี้ไม่เก็บค่าลับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="130"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="136"/>
         <source>set by the environment ({var})</source>
         <translation>กำหนดโดยตัวแปรสภาพแวดล้อม ({var})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="132"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="138"/>
         <source>not set</source>
         <translation>ยังไม่ได้ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="134"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="140"/>
         <source>set on {date} by {name}</source>
         <translation>ตั้งค่าเมื่อ {date} โดย {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="141"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="147"/>
         <source>Type the new value first (nothing was saved).</source>
         <translation>กรุณาพิมพ์ค่าใหม่ก่อน (ยังไม่ได้บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="143"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="149"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="146"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="152"/>
         <source>Saved: {name}.</source>
         <translation>บันทึกแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="155"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="161"/>
         <source>Cleared: {name}.</source>
         <translation>ล้างค่าแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="167"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="173"/>
         <source>Not saved: {reason}</source>
         <translation>ไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="186"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="192"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="197"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="203"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="203"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="209"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="209"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="215"/>
         <source>LINE channel secret</source>
         <translation>Channel secret ของ LINE</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="210"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="216"/>
         <source>LINE channel access token</source>
         <translation>Channel access token ของ LINE</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="211"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="217"/>
         <source>LINE LIFF ID</source>
         <translation>LIFF ID ของ LINE</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="212"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="218"/>
         <source>Facebook app secret</source>
         <translation>App secret ของ Facebook</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="213"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="219"/>
         <source>Facebook page access token</source>
         <translation>Page access token ของเพจ Facebook</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="214"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="220"/>
         <source>Facebook webhook verify token</source>
         <translation>Verify token ของเว็บฮุก Facebook</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="215"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="221"/>
         <source>Thailand Post API token</source>
         <translation>โทเค็น API ของไปรษณีย์ไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="216"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="222"/>
         <source>Carrier webhook secret</source>
         <translation>รหัสลับเว็บฮุกของบริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="217"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="223"/>
         <source>Chat link signing key</source>
         <translation>กุญแจลงนามลิงก์แชต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="222"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="228"/>
         <source>Online channels: tokens and keys</source>
         <translation>ช่องทางออนไลน์: โทเค็นและรหัสลับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="225"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="229"/>
+        <source>This is a counter&apos;s own store: the shop server reads the central database&apos;s secrets. Set them in the back office opened on the central database (otop-pos backoffice --db postgresql://…) or with otop-pos secrets set.</source>
+        <translation>นี่คือฐานข้อมูลของเครื่องขายเอง เซิร์ฟเวอร์ร้านค้าออนไลน์อ่านค่าลับจากฐานข้อมูลกลาง กรุณาตั้งค่าในระบบหลังร้านที่เปิดบนฐานข้อมูลกลาง (otop-pos backoffice --db postgresql://…) หรือด้วยคำสั่ง otop-pos secrets set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="235"/>
         <source>Replace: type the new value</source>
         <translation>แทนที่: พิมพ์ค่าใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="226"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="236"/>
         <source>Replace</source>
         <translation>แทนที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="227"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="237"/>
         <source>Clear</source>
         <translation>ล้างค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="229"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="239"/>
         <source>Test connection: LINE</source>
         <translation>ทดสอบการเชื่อมต่อ: LINE</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="230"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="240"/>
         <source>Test connection: Facebook</source>
         <translation>ทดสอบการเชื่อมต่อ: Facebook</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="231"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="241"/>
         <source>Test connection: Thailand Post</source>
         <translation>ทดสอบการเชื่อมต่อ: ไปรษณีย์ไทย</translation>
     </message>
@@ -995,97 +1000,97 @@
         <translation>ข้อความตอบกลับมี {n} ตัวอักษร ส่งได้ไม่เกิน {max} ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="276"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="281"/>
         <source>{channel}: {used} this month</source>
         <translation>{channel}: {used} ข้อความเดือนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="279"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="284"/>
         <source>{channel}: {used} / {quota} this month</source>
         <translation>{channel}: {used} / {quota} ข้อความเดือนนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="301"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="306"/>
         <source>No conversations yet.</source>
         <translation>ยังไม่มีการสนทนา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="323"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="328"/>
         <source>Choose a conversation.</source>
         <translation>เลือกการสนทนา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="341"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="346"/>
         <source>bot</source>
         <translation>บอต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="343"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="348"/>
         <source>staff</source>
         <translation>พนักงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="364"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="369"/>
         <source>No orders linked to this customer.</source>
         <translation>ลูกค้ารายนี้ยังไม่มีคำสั่งซื้อที่เชื่อมโยง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="384"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="389"/>
         <source>Choose a conversation first.</source>
         <translation>กรุณาเลือกการสนทนาก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="392"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="397"/>
         <source>Sending…</source>
         <translation>กำลังส่ง…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="404"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="409"/>
         <source>Queued to send.</source>
         <translation>เข้าคิวรอส่งแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="411"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="416"/>
         <source>Not sent: {reason}</source>
         <translation>ไม่ได้ส่ง: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="436"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="441"/>
         <source>Queued to send again.</source>
         <translation>เข้าคิวส่งซ้ำแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="452"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="457"/>
         <source>Reply (Enter sends, Shift+Enter: a new line)</source>
         <translation>ตอบกลับ (Enter ส่ง, Shift+Enter ขึ้นบรรทัดใหม่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="455"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="460"/>
         <source>Type a reply to the customer…</source>
         <translation>พิมพ์ข้อความตอบลูกค้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="457"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="462"/>
         <source>Send</source>
         <translation>ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="459"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="464"/>
         <source>Resend the failed message</source>
         <translation>ส่งข้อความที่ไม่สำเร็จอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="462"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="467"/>
         <source>Orders of this customer (Enter opens one)</source>
         <translation>คำสั่งซื้อของลูกค้ารายนี้ (Enter เพื่อเปิด)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="505"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="520"/>
         <source>Orders</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/chat_panel.py" line="506"/>
+        <location filename="../../ui/backoffice/chat_panel.py" line="521"/>
         <source>Chat</source>
         <translation>แชต</translation>
     </message>

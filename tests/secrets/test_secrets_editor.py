@@ -167,6 +167,32 @@ def test_the_channels_group_fits_the_counter_screen(editor: Editor) -> None:
     assert page.minimumSizeHint().width() <= 1366
     assert page.minimumSizeHint().height() <= 700
     assert page.channels.sizeHint().width() <= 1366 - page.groups.width()
+    quota = page.findChild(QLineEdit, "line_monthly_quota")  # the channels' settings, beside
+    assert quota is not None
+    assert quota.isVisible()
     last = page.channels.clear_buttons["chat_link_secret"]
     assert last.mapTo(page, last.rect().topRight()).x() <= page.width()  # no sideways scroll
     assert page.save_button.isVisible()
+
+
+def test_on_a_counter_the_panel_says_the_shop_server_reads_the_central_secrets(
+    qtbot: QtBot, tmp_path: Path, migrated_sqlite_url: str
+) -> None:
+    i18n.install_language("en")
+    path = tmp_path / "settings.json"
+    save_settings(Settings(), path)
+    engine = create_engine(migrated_sqlite_url)
+    uow = SqlUnitOfWorkFactory(engine)
+    admin = SettingsAdmin(SettingsFile(path), FixedClock(), uow)
+    for on_counter in (True, False):
+        backend = SettingsEditorBackend(
+            admin, secrets=Secrets(uow, FixedClock()), secrets_on_counter=on_counter
+        )
+        page = SettingsPage(backend, ADMIN)
+        qtbot.addWidget(page)
+        page.show()
+        page.groups.setCurrentRow([g for g, _ in GROUPS].index("channels"))
+        assert page.channels.where.isVisible() is on_counter
+        assert "central database" in page.channels.where.text()
+        page.shutdown()
+    engine.dispose()

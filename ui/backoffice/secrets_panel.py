@@ -34,6 +34,7 @@ class SecretsBackend(Protocol):
     """What the panel needs of the settings editor's backend (pos.app.settings_backend)."""
 
     def secret_status(self) -> dict[str, SecretStatus] | None: ...
+    def secrets_on_counter(self) -> bool: ...
     def set_secret(self, actor: Actor, name: str, value: str) -> None: ...
     def clear_secret(self, actor: Actor, name: str) -> None: ...
     def check_channel(self, channel: str) -> str: ...
@@ -103,7 +104,12 @@ class ChannelSecretsPanel(QGroupBox):
             tests.addLayout(line)
         self.message = style.named(QLabel(), "secretsMessage")
         self.message.setWordWrap(True)
+        self.where = style.named(QLabel(), "secretsWhere")
+        self.where.setWordWrap(True)
+        self.where.setStyleSheet("color: #b26a00;")
+        self.where.setVisible(backend.secrets_on_counter())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
         layout.addLayout(grid)
         layout.addWidget(self.message)
         layout.addLayout(tests)
@@ -220,6 +226,10 @@ class ChannelSecretsPanel(QGroupBox):
 
     def retranslateUi(self) -> None:
         self.setTitle(self.tr("Online channels: tokens and keys"))
+        self.where.setText(self.tr("This is a counter's own store: the shop server reads the "
+                                   "central database's secrets. Set them in the back office "
+                                   "opened on the central database (otop-pos backoffice --db "
+                                   "postgresql://…) or with otop-pos secrets set."))  # fmt: skip
         for name, label in self.names.items():
             label.setText(self._name(name))
             self.fields[name].setPlaceholderText(self.tr("Replace: type the new value"))

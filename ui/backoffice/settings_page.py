@@ -271,7 +271,7 @@ class SettingsPage(QWidget):
         in_use = self.backend.in_use()
         waiting = set() if in_use is None else set(after_restart(in_use, self.settings))
         for key, label in self.applies.items():
-            if FIELDS[key].group == "web":  # read at the start of the web shop's processes
+            if FIELDS[key].group in ("web", "channels"):  # read as the web shop starts
                 label.setText(self._web_applies(saved_waiting=key in waiting))
             elif key in waiting:
                 label.setText(self.tr("After a restart of the till (saved; the till still "
