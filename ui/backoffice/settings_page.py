@@ -6,6 +6,7 @@ Each field says whether the till takes a change at once or after a restart; a sa
 of its changes the till opened beside this window uses now and which wait for its restart.
 The PromptPay QR is drawn live from the ID being typed; the central database has a "test
 connection" button and each printer profile a "test page" one, both run off the UI thread.
+The online channels' group holds their secrets (ui.backoffice.secrets_panel: never shown).
 """
 
 from __future__ import annotations
