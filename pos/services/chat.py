@@ -403,6 +403,21 @@ class Chat:
     ) -> str:
         """Write `messages` to the outbox (and the conversation log) inside the CALLER's
         transaction; they are sent after it commits. Returns the outbox item's id."""
+        return self._enqueue(
+            uow, contact_id, messages, purpose, order_id=order_id, reply_token=reply_token, by=by
+        )[0]
+
+    def _enqueue(
+        self,
+        uow: object,
+        contact_id: str,
+        messages: Sequence[OutMessage],
+        purpose: Purpose,
+        *,
+        order_id: str | None,
+        reply_token: str,
+        by: str,
+    ) -> tuple[str, ChatMessageView]:
         if not isinstance(uow, HasChat):
             raise TypeError("chat messages are written in a unit of work that has `chat`")
         chat = uow.chat
@@ -428,8 +443,9 @@ class Chat:
             )
         )
         text = "\n".join(message_text(m) for m in messages)
-        chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
-        return outbox_id
+        message_id = chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
+        view = ChatMessageView(message_id, contact_id, "out", text, now, by, OutboxStatus.PENDING)
+        return outbox_id, view
 
     # --- orders: linked to who placed them in chat, their messages once each -----------
     def order_placed(self, uow: object, order: OrderView, contact: ContactRef | None) -> None:
@@ -510,10 +526,13 @@ class Chat:
                     "This customer has blocked the shop's account: messages cannot reach them",
                     "ลูกค้ารายนี้บล็อกบัญชีร้านแล้ว ส่งข้อความไม่ได้",
                 )
-            self.enqueue(uow, contact_id, [TextOut(body)], Purpose.STAFF, by=actor)
+            _, view = self._enqueue(
+                uow, contact_id, [TextOut(body)], Purpose.STAFF, order_id=None, reply_token="",
+                by=actor,
+            )  # fmt: skip
             uow.chat.mark_read(contact_id)
             uow.commit()
-            return uow.chat.conversation(contact_id, 1)[-1]
+        return view
 
     def conversations(self, only_unread: bool = False, limit: int = 200) -> list[Contact]:
         with self.uow() as uow:
