@@ -28,6 +28,7 @@ from db.refund_repository import SqlRefundRepository
 from db.report_repository import SqlReportRepository
 from db.room_repository import SqlRoomRepository
 from db.sales_repository import SqlSalesRepository
+from db.secret_repository import SqlSecretRepository
 from db.shift_repository import SqlShiftRepository
 from db.stock_repository import SqlStockRepository
 from db.tax_invoice_repository import SqlTaxInvoiceRepository
@@ -75,6 +76,7 @@ class SqlUnitOfWork:
         self.rooms = SqlRoomRepository(self.session)
         self.chat = SqlChatRepository(self.session)
         self.tracking = SqlTrackingRepository(self.session)
+        self.secrets = SqlSecretRepository(self.session)
         return self
 
     def __exit__(

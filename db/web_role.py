@@ -33,6 +33,7 @@ WEB_READS = (
     "room_holidays",
     "room_rules",
     "rooms",
+    "shop_secrets",  # the channels' tokens: read, never written (the back office sets them)
     "shops",
     "stock_movements",
     "terminals",

@@ -43,6 +43,7 @@ from db.models.sales import (
     StockMovement,
     TaxInvoice,
 )
+from db.models.secrets import ShopSecret
 from db.models.shifts import Approval, CashMovement, JournalEntry, ReportDay, Shift, ZReport
 from db.models.stock import (
     StockDocument,
@@ -113,6 +114,7 @@ __all__ = [
     "Setting",
     "Shift",
     "Shop",
+    "ShopSecret",
     "StockDocument",
     "StockDocumentLine",
     "StockMonth",

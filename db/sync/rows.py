@@ -28,6 +28,8 @@ PULL_ORDER = (
     "shop_settings",
 )
 FIRST_LOAD_ORDER = (*PULL_ORDER, "basket_components")
+# the central database's own, never copied to a counter (tests/secrets/test_secrets_sync.py)
+NEVER_PULLED = ("shop_secrets",)
 
 STOCK_SQL = "SELECT product_id, quantity::float8, %s FROM stock_levels"
 # where a counter reads a table: its users with its own copies of their PINs (db.central_identity)

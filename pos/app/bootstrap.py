@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from db.uow import SqlUnitOfWorkFactory
+    from pos.app.chat_backend import ChatDeskBackend
     from pos.app.settings_backend import SettingsEditorBackend
     from pos.domain.channels import Channel
     from pos.domain.refund import RefundReceipt
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from pos.services.returns import Returns
     from pos.services.rooms import Rooms
     from pos.services.search import ProductIndex
+    from pos.services.secrets import Secrets
     from pos.services.settings import LiveSettings, SettingsAdmin, SettingsTaken
     from pos.services.shifts import Shifts
     from pos.services.shipping import ShippingDesk
@@ -383,6 +385,9 @@ class Services:
         self._settings_watchers: list[Callable[[Settings], None]] = []
         self.queue_prints = queue_prints
         self.settings_file = settings_file  # --settings (None: the user-config one)
+        # each channel's "test connection" (LINE, Facebook, Thailand Post) by channel name:
+        # the adapters' check() added where they are wired; the settings editor runs them
+        self.channel_checks: dict[str, Callable[[], str]] = {}
 
     @property
     def settings(self) -> Settings:
@@ -456,7 +461,28 @@ class Services:
 
         admin = self.settings_admin()
         admin.on_change(self._settings_saved)
-        return SettingsEditorBackend(admin, self._settings_in_use)
+        counter = bool(self.settings.central_url) and self.store.engine.dialect.name == "sqlite"
+        return SettingsEditorBackend(
+            admin, self._settings_in_use, secrets=self.secrets, checks=self.channel_checks,
+            secrets_on_counter=counter,
+        )  # fmt: skip
+
+    @cached_property
+    def secrets(self) -> Secrets:
+        """The channels' tokens and keys in this store (`OTOP_POS_SECRET_<NAME>` overrides)."""
+        import os
+
+        from pos.services.secrets import Secrets
+
+        store = self.store
+        return Secrets(store.uow, self.clock, environ=os.environ, terminal_id=store.terminal_id)
+
+    @cached_property
+    def chat_desk(self) -> ChatDeskBackend:
+        """The orders window's chat tab: conversations, replies, usage, linked orders."""
+        from pos.app.chat_backend import ChatDeskBackend
+
+        return ChatDeskBackend(self.chat, self.store.uow, self.order_desk)
 
     def watch_settings(self, listener: Callable[[Settings], None]) -> None:
         """`listener` (the till) is handed each save and takes it (`take_settings`) itself."""
@@ -664,11 +690,8 @@ class Services:
     # --- chat (LINE, Facebook): the adapters fill the dicts from the settings and secrets ---
     @cached_property
     def chat_secrets(self) -> Callable[[str], str | None]:
-        """Chat's secrets by name (the secret store's `get`; until it lands, the environment's
-        OTOP_POS_SECRET_<NAME>)."""
-        import os
-
-        return lambda name: os.environ.get(f"OTOP_POS_SECRET_{name.upper()}") or None
+        """Chat's secrets by name: the secret store's `get` (OTOP_POS_SECRET_<NAME> first)."""
+        return self.secrets.get
 
     @cached_property
     def chat_senders(self) -> dict[Channel, ChatSender]:

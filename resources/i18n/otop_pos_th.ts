@@ -815,6 +815,287 @@
     </message>
 </context>
 <context>
+    <name>ChannelSecretsPanel</name>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="127"/>
+        <source>This store keeps no secrets.</source>
+        <translation>ฐานข้อมูลนี้ไม่เก็บค่าลับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="136"/>
+        <source>set by the environment ({var})</source>
+        <translation>กำหนดโดยตัวแปรสภาพแวดล้อม ({var})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="138"/>
+        <source>not set</source>
+        <translation>ยังไม่ได้ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="140"/>
+        <source>set on {date} by {name}</source>
+        <translation>ตั้งค่าเมื่อ {date} โดย {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="147"/>
+        <source>Type the new value first (nothing was saved).</source>
+        <translation>กรุณาพิมพ์ค่าใหม่ก่อน (ยังไม่ได้บันทึก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="149"/>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="152"/>
+        <source>Saved: {name}.</source>
+        <translation>บันทึกแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="161"/>
+        <source>Cleared: {name}.</source>
+        <translation>ล้างค่าแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="173"/>
+        <source>Not saved: {reason}</source>
+        <translation>ไม่ได้บันทึก: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="192"/>
+        <source>Connecting…</source>
+        <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="203"/>
+        <source>Connected: {answer}</source>
+        <translation>เชื่อมต่อได้: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="209"/>
+        <source>No connection: {reason}</source>
+        <translation>เชื่อมต่อไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="215"/>
+        <source>LINE channel secret</source>
+        <translation>Channel secret ของ LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="216"/>
+        <source>LINE channel access token</source>
+        <translation>Channel access token ของ LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="217"/>
+        <source>LINE LIFF ID</source>
+        <translation>LIFF ID ของ LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="218"/>
+        <source>Facebook app secret</source>
+        <translation>App secret ของ Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="219"/>
+        <source>Facebook page access token</source>
+        <translation>Page access token ของเพจ Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="220"/>
+        <source>Facebook webhook verify token</source>
+        <translation>Verify token ของเว็บฮุก Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="221"/>
+        <source>Thailand Post API token</source>
+        <translation>โทเค็น API ของไปรษณีย์ไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="222"/>
+        <source>Carrier webhook secret</source>
+        <translation>รหัสลับเว็บฮุกของบริษัทขนส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="223"/>
+        <source>Chat link signing key</source>
+        <translation>กุญแจลงนามลิงก์แชต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="228"/>
+        <source>Online channels: tokens and keys</source>
+        <translation>ช่องทางออนไลน์: โทเค็นและรหัสลับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="229"/>
+        <source>This is a counter&apos;s own store: the shop server reads the central database&apos;s secrets. Set them in the back office opened on the central database (otop-pos backoffice --db postgresql://…) or with otop-pos secrets set.</source>
+        <translation>นี่คือฐานข้อมูลของเครื่องขายเอง เซิร์ฟเวอร์ร้านค้าออนไลน์อ่านค่าลับจากฐานข้อมูลกลาง กรุณาตั้งค่าในระบบหลังร้านที่เปิดบนฐานข้อมูลกลาง (otop-pos backoffice --db postgresql://…) หรือด้วยคำสั่ง otop-pos secrets set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="235"/>
+        <source>Replace: type the new value</source>
+        <translation>แทนที่: พิมพ์ค่าใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="236"/>
+        <source>Replace</source>
+        <translation>แทนที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="237"/>
+        <source>Clear</source>
+        <translation>ล้างค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="239"/>
+        <source>Test connection: LINE</source>
+        <translation>ทดสอบการเชื่อมต่อ: LINE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="240"/>
+        <source>Test connection: Facebook</source>
+        <translation>ทดสอบการเชื่อมต่อ: Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="241"/>
+        <source>Test connection: Thailand Post</source>
+        <translation>ทดสอบการเชื่อมต่อ: ไปรษณีย์ไทย</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="105"/>
+        <source>pending</source>
+        <translation>รอส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="106"/>
+        <source>sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="107"/>
+        <source>held by quota</source>
+        <translation>รอโควตา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="108"/>
+        <source>failed</source>
+        <translation>ส่งไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="109"/>
+        <source>unknown</source>
+        <translation>ไม่ทราบผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="116"/>
+        <source>Type a reply first: nothing was sent.</source>
+        <translation>กรุณาพิมพ์ข้อความตอบกลับก่อน ยังไม่ได้ส่งอะไร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="118"/>
+        <source>The reply has {n} characters; at most {max} can be sent.</source>
+        <translation>ข้อความตอบกลับมี {n} ตัวอักษร ส่งได้ไม่เกิน {max} ตัวอักษร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="281"/>
+        <source>{channel}: {used} this month</source>
+        <translation>{channel}: {used} ข้อความเดือนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="284"/>
+        <source>{channel}: {used} / {quota} this month</source>
+        <translation>{channel}: {used} / {quota} ข้อความเดือนนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="306"/>
+        <source>No conversations yet.</source>
+        <translation>ยังไม่มีการสนทนา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="328"/>
+        <source>Choose a conversation.</source>
+        <translation>เลือกการสนทนา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="346"/>
+        <source>bot</source>
+        <translation>บอต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="348"/>
+        <source>staff</source>
+        <translation>พนักงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="369"/>
+        <source>No orders linked to this customer.</source>
+        <translation>ลูกค้ารายนี้ยังไม่มีคำสั่งซื้อที่เชื่อมโยง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="389"/>
+        <source>Choose a conversation first.</source>
+        <translation>กรุณาเลือกการสนทนาก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="397"/>
+        <source>Sending…</source>
+        <translation>กำลังส่ง…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="409"/>
+        <source>Queued to send.</source>
+        <translation>เข้าคิวรอส่งแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="416"/>
+        <source>Not sent: {reason}</source>
+        <translation>ไม่ได้ส่ง: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="441"/>
+        <source>Queued to send again.</source>
+        <translation>เข้าคิวส่งซ้ำแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="457"/>
+        <source>Reply (Enter sends, Shift+Enter: a new line)</source>
+        <translation>ตอบกลับ (Enter ส่ง, Shift+Enter ขึ้นบรรทัดใหม่)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="460"/>
+        <source>Type a reply to the customer…</source>
+        <translation>พิมพ์ข้อความตอบลูกค้า…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="462"/>
+        <source>Send</source>
+        <translation>ส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="464"/>
+        <source>Resend the failed message</source>
+        <translation>ส่งข้อความที่ไม่สำเร็จอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="467"/>
+        <source>Orders of this customer (Enter opens one)</source>
+        <translation>คำสั่งซื้อของลูกค้ารายนี้ (Enter เพื่อเปิด)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="520"/>
+        <source>Orders</source>
+        <translation>คำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/chat_panel.py" line="521"/>
+        <source>Chat</source>
+        <translation>แชต</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <location filename="../../ui/shift_dialogs.py" line="269"/>
@@ -2218,368 +2499,368 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="121"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="122"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="348"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="350"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="361"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="363"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="409"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="516"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="518"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="421"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="423"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="425"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="427"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="431"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="435"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="436"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="438"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="440"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="442"/>
         <source>Paid late, after the reservation ran out: refund due {amount}</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="444"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="446"/>
         <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
         <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="448"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="450"/>
         <source>Paid late, after the reservation ran out</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="458"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="460"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="520"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="522"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="630"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="632"/>
         <source>Late payment of {no} confirmed (after the reservation ran out; the stock was still there): receipt {receipt}</source>
         <translation>ยืนยันการชำระล่าช้าของ {no} แล้ว (หลังหมดเวลาจอง แต่สินค้ายังมีพอ): ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="634"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="636"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="656"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="658"/>
         <source>{no}: paid late, refund due {amount}.</source>
         <translation>{no}: ชำระล่าช้า ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="679"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="686"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="688"/>
         <source>Tax invoice {number} saved: {path}</source>
         <translation>บันทึกใบกำกับภาษี {number} แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="707"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="709"/>
         <source>Tax invoice {number}</source>
         <translation>ใบกำกับภาษี {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="716"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="718"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="734"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="741"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="743"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="750"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="752"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="776"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="793"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="844"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="850"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="852"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="866"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="870"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="881"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="883"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="890"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="892"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="896"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="898"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="907"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="908"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="915"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="916"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="917"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="919"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="921"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="922"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="927"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="928"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="929"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="930"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
         <source>Paid late: refund due</source>
         <translation>ชำระล่าช้า: ต้องคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
         <source>Tax invoice…</source>
         <translation>ใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="944"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="946"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="950"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="951"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="953"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="954"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="956"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="957"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
@@ -2824,57 +3105,57 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="621"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="629"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="623"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="624"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="624"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="625"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="626"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="634"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="641"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="635"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="643"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -4312,12 +4593,12 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="342"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="345"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="351"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
@@ -4330,222 +4611,227 @@ Card</source>
         <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="272"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
         <source>After a restart of the till (saved; the till still uses the old value)</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่ (บันทึกแล้ว เครื่องขายยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="275"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="281"/>
         <source>Takes effect now</source>
         <translation>มีผลทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="277"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="283"/>
         <source>After a restart of the till</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="284"/>
         <source>Paper, mode, code page, drawer and status check take effect now; a printer added, removed, renamed or connected another way, after a restart of the till.</source>
         <translation>กระดาษ โหมด โค้ดเพจ ลิ้นชักเก็บเงิน และการตรวจสถานะ มีผลทันที ส่วนการเพิ่ม ลบ เปลี่ยนชื่อ หรือเปลี่ยนการเชื่อมต่อเครื่องพิมพ์ มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="282"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="288"/>
         <source>Saved printers wait for the restart.</source>
         <translation>เครื่องพิมพ์ที่บันทึกไว้จะมีผลเมื่อเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="287"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="293"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office (saved; they still use the old value)</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่ (บันทึกแล้ว ยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="289"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="295"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="353"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
         <source>Saved: {n} setting(s) changed. A till open in another program takes them at its next start.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่ในโปรแกรมอื่นจะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="357"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
         <source>Saved: {n} setting(s) changed; the till uses them now.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ค่าใหม่ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="361"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="367"/>
         <source>Saved: {n} setting(s) changed; the till takes them after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายจะใช้ค่าใหม่หลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="369"/>
         <source>Saved: {n} setting(s) changed; the till uses {now} of them now, the others after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ทันที {now} รายการ ที่เหลือมีผลหลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="371"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="377"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="398"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="404"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="410"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="416"/>
         <source>Not a PromptPay ID: {reason}</source>
         <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="415"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
         <source>No PromptPay ID: the till takes no PromptPay.</source>
         <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="418"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="424"/>
         <source>Scan to check: it must name the shop&apos;s account.</source>
         <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="427"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="433"/>
         <source>No central database: this is a standalone store.</source>
         <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="431"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="437"/>
         <source>Connecting…</source>
         <translation>กำลังเชื่อมต่อ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="438"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
         <source>Connected: {answer}</source>
         <translation>เชื่อมต่อได้: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="450"/>
         <source>No connection: {reason}</source>
         <translation>เชื่อมต่อไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="485"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="491"/>
         <source>{name} is a preview: nothing to print on.</source>
         <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="489"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="495"/>
         <source>Printing the test page on {name}…</source>
         <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="504"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="510"/>
         <source>The test page was sent to {name}.</source>
         <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="511"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
         <source>The test page did not print: {reason}</source>
         <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="518"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="519"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
         <source>Web shop</source>
         <translation>ร้านค้าออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="520"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="528"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="527"/>
+        <source>Online channels</source>
+        <translation>ช่องทางออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_page.py" line="535"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="529"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="530"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="537"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="531"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="532"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="533"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="534"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="541"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
@@ -5464,43 +5750,43 @@ Card</source>
         <translation>ออกจากระบบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="466"/>
-        <location filename="../../ui/till/window.py" line="477"/>
+        <location filename="../../ui/till/window.py" line="467"/>
+        <location filename="../../ui/till/window.py" line="478"/>
         <source>The customer display is off (setting customer_display)</source>
         <translation>จอลูกค้าปิดอยู่ (ค่าตั้ง customer_display)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="469"/>
+        <location filename="../../ui/till/window.py" line="470"/>
         <source>Customer display: English</source>
         <translation>จอลูกค้า: ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="471"/>
+        <location filename="../../ui/till/window.py" line="472"/>
         <source>Customer display: Thai</source>
         <translation>จอลูกค้า: ภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="480"/>
+        <location filename="../../ui/till/window.py" line="481"/>
         <source>Customer display shown</source>
         <translation>เปิดจอลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="482"/>
+        <location filename="../../ui/till/window.py" line="483"/>
         <source>The customer display&apos;s screen is not connected</source>
         <translation>ไม่ได้ต่อจอของจอลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="500"/>
+        <location filename="../../ui/till/window.py" line="501"/>
         <source>OTOP POS — till</source>
         <translation>OTOP POS — หน้าขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="505"/>
+        <location filename="../../ui/till/window.py" line="506"/>
         <source>Scan a barcode or type a code, then Enter  ·  3*code = 3 pieces</source>
         <translation>สแกนบาร์โค้ดหรือพิมพ์รหัส แล้วกด Enter  ·  3*รหัส = 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/window.py" line="506"/>
+        <location filename="../../ui/till/window.py" line="507"/>
         <source>Scan here…</source>
         <translation>สแกนบาร์โค้ดที่นี่…</translation>
     </message>

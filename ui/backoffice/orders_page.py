@@ -54,6 +54,7 @@ from pos.domain.taxinvoice import HEAD_OFFICE, Buyer
 from pos.ports.orders import OrderSummary, OrderView, PackProgress, PickList
 from pos.services.order_desk import LatePaymentShort, expired_unpaid, paid_late, refund_due
 from ui import i18n, style
+from ui.backoffice.chat_panel import chat_panel, with_chat_tab
 from ui.backoffice.listing import RecordTable, form_button
 from ui.save_file import ask_save_path
 from ui.worker import Worker
@@ -281,7 +282,8 @@ class OrdersPage(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([500, 760])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        self.chat_panel = chat_panel(services, actor, self.worker, self.open_order)
+        layout.addWidget(with_chat_tab(self.splitter, self.chat_panel))
         self.setFocusProxy(self.search)
 
         find = QShortcut(QKeySequence("Ctrl+F"), self)

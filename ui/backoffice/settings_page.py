@@ -6,6 +6,7 @@ Each field says whether the till takes a change at once or after a restart; a sa
 of its changes the till opened beside this window uses now and which wait for its restart.
 The PromptPay QR is drawn live from the ID being typed; the central database has a "test
 connection" button and each printer profile a "test page" one, both run off the UI thread.
+The online channels' group holds their secrets (ui.backoffice.secrets_panel: never shown).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from pos.domain.setting_fields import FIELDS, SettingField, after_restart, field
 from pos.domain.settings import CONNECTIONS, PAPER_DOTS, PRINT_MODES, PrinterProfile, Settings
 from pos.services.settings import SettingsRefused
 from ui import i18n, style
+from ui.backoffice.secrets_panel import ChannelSecretsPanel, SecretsBackend
 from ui.qr import qr_pixmap
 from ui.worker import Worker
 
@@ -57,12 +59,13 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("web", "Web shop"),
     ("security", "Log-in"),
     ("central", "Central database"),
+    ("channels", "Online channels"),
     ("printers", "Printers"),
 )
 
 
-class SettingsBackend(Protocol):
-    """What the editor needs: the settings service and the two tests it offers."""
+class SettingsBackend(SecretsBackend, Protocol):
+    """What the editor needs: the settings service, the secrets and the tests it offers."""
 
     def current(self) -> Settings: ...
     def update(self, actor: Actor, changes: Mapping[str, object]) -> Settings: ...
@@ -179,6 +182,9 @@ class SettingsPage(QWidget):
             promptpay = self.editors["promptpay_id"]
             assert isinstance(promptpay, QLineEdit)
             promptpay.textChanged.connect(self._draw_qr)
+        if group == "channels":
+            self.channels = ChannelSecretsPanel(self.backend, self.actor, self.worker)
+            form.addRow(self.channels)
         if group == "central":
             self.test_connection_button = style.named(QPushButton(), "testConnection")
             self.test_connection_button.clicked.connect(self.test_connection)
@@ -266,7 +272,7 @@ class SettingsPage(QWidget):
         in_use = self.backend.in_use()
         waiting = set() if in_use is None else set(after_restart(in_use, self.settings))
         for key, label in self.applies.items():
-            if FIELDS[key].group == "web":  # read at the start of the web shop's processes
+            if FIELDS[key].group in ("web", "channels"):  # read as the web shop starts
                 label.setText(self._web_applies(saved_waiting=key in waiting))
             elif key in waiting:
                 label.setText(self.tr("After a restart of the till (saved; the till still "
@@ -518,6 +524,7 @@ class SettingsPage(QWidget):
             "labels": self.tr("Labels and story site"), "till": self.tr("Till"),
             "web": self.tr("Web shop"), "security": self.tr("Log-in"),
             "central": self.tr("Central database"), "printers": self.tr("Printers"),
+            "channels": self.tr("Online channels"),
         }  # fmt: skip
         for row, (group, _) in enumerate(GROUPS):
             item = self.groups.item(row)
@@ -532,6 +539,7 @@ class SettingsPage(QWidget):
         self.edit_printer_button.setText(self.tr("Edit"))
         self.remove_printer_button.setText(self.tr("Remove"))
         self.test_page_button.setText(self.tr("Test page"))
+        self.channels.retranslateUi()
         self.printer_table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Connection"), self.tr("Address"), self.tr("Paper")]
         )

@@ -1,7 +1,7 @@
 """order_tracking, order_tracking_events: carrier tracking updates of shipped orders (issue 17)
 
 Revision ID: 0022
-Revises: 0020 (on main: 0019; the lead re-chains it after 0020/0021)
+Revises: 0021
 Create Date: 2026-12-03 12:00:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0022'
-down_revision = '0020'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 

@@ -26,6 +26,7 @@ def add_commands(sub: Commands) -> None:
         report,
         rooms,
         sales,
+        secrets,
         settings,
         shop,
         stock,
@@ -39,6 +40,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
-        producer, user, curation, stock, orders, shop, tea, rooms, chat,
+        producer, user, curation, stock, orders, shop, tea, rooms, chat, secrets,
     ):  # fmt: skip
         group.add_commands(sub)
