@@ -132,7 +132,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "ที่อยู่ API ติดตามพัสดุไปรษณีย์ไทย",
     ),
     "tracking_poll_minutes": (
-        "web",
+        "channels",
         "Minutes between asking the carriers about shipped parcels (0 = never)",
         "ความถี่ในการสอบถามสถานะพัสดุจากขนส่ง (นาที, 0 = ไม่สอบถาม)",
     ),

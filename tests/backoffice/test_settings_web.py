@@ -18,9 +18,11 @@ from ui.backoffice.settings_page import GROUPS, SettingsPage
 page = editor.page  # the editor on a settings file of its own, as a fixture here
 
 WEB = ["web_safety_buffer", "web_reservation_minutes", "web_shipping_fee",
-       "web_free_shipping_over", "web_receipt_prefix", "web_public_url", "chat_enabled_channels",
-       "line_monthly_quota", "facebook_page_id", "line_api_base", "line_data_api_base",
-       "facebook_graph_base", "thailandpost_api_base", "tracking_poll_minutes"]  # fmt: skip
+       "web_free_shipping_over", "web_receipt_prefix"]  # fmt: skip
+# the online channels' own group, beside their secrets (tests/secrets)
+CHANNELS = ["web_public_url", "chat_enabled_channels", "line_monthly_quota", "facebook_page_id",
+            "line_api_base", "line_data_api_base", "line_liff_sdk_url", "facebook_graph_base",
+            "thailandpost_api_base", "tracking_poll_minutes"]  # fmt: skip
 
 
 def shown_fields(widget: SettingsPage) -> list[str]:
@@ -50,6 +52,9 @@ def test_the_web_shops_fields_have_their_own_group_and_say_when_they_apply(
     till = widget.findChild(QLabel, "promptpay_idApplies")
     assert till is not None
     assert till.text() == "Takes effect now"
+    widget.groups.setCurrentRow(titles.index("Online channels"))
+    QApplication.processEvents()
+    assert shown_fields(widget) == CHANNELS
 
 
 def test_a_web_setting_is_refused_under_its_field_then_saved(
