@@ -3,8 +3,10 @@
 `grant_web_role` is idempotent (run it after the migrations, e.g. with `init_central`): the
 role may SELECT the catalogue, the stock movements its availability sums and the tables the
 store's start reads; SELECT, INSERT and UPDATE the orders, their lines, reservations and
-history; and lock products through `otop_lock_products` (migration 0014). It may not write a
-sale, a payment, a stock movement or a product, and may DELETE nothing.
+history, the room bookings, and chat's contacts, events, messages, outbox and order links
+(the shop server runs the LINE/Facebook webhooks and the sender); and lock products through
+`otop_lock_products` (migration 0014). It may not write a sale, a payment, a stock movement
+or a product, and may DELETE nothing.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from urllib.parse import quote
 
@@ -59,6 +59,7 @@ from pos.domain.errors import ShopError
 from pos.domain.money import format_baht
 from pos.domain.orders import OrderStatus
 from pos.domain.settings import Settings
+from pos.domain.shop_time import day_start_utc
 from pos.ports.chat import (
     ChatContent,
     ChatMessageView,
@@ -74,7 +75,7 @@ from pos.ports.chat import (
 )
 from pos.ports.clock import Clock
 from pos.ports.orders import OrderView, WebProduct
-from pos.ports.uow import UnitOfWorkFactory
+from pos.ports.uow import Transaction, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -402,6 +403,21 @@ class Chat:
     ) -> str:
         """Write `messages` to the outbox (and the conversation log) inside the CALLER's
         transaction; they are sent after it commits. Returns the outbox item's id."""
+        return self._enqueue(
+            uow, contact_id, messages, purpose, order_id=order_id, reply_token=reply_token, by=by
+        )[0]
+
+    def _enqueue(
+        self,
+        uow: object,
+        contact_id: str,
+        messages: Sequence[OutMessage],
+        purpose: Purpose,
+        *,
+        order_id: str | None,
+        reply_token: str,
+        by: str,
+    ) -> tuple[str, ChatMessageView]:
         if not isinstance(uow, HasChat):
             raise TypeError("chat messages are written in a unit of work that has `chat`")
         chat = uow.chat
@@ -427,8 +443,9 @@ class Chat:
             )
         )
         text = "\n".join(message_text(m) for m in messages)
-        chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
-        return outbox_id
+        message_id = chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
+        view = ChatMessageView(message_id, contact_id, "out", text, now, by, OutboxStatus.PENDING)
+        return outbox_id, view
 
     # --- orders: linked to who placed them in chat, their messages once each -----------
     def order_placed(self, uow: object, order: OrderView, contact: ContactRef | None) -> None:
@@ -509,10 +526,13 @@ class Chat:
                     "This customer has blocked the shop's account: messages cannot reach them",
                     "ลูกค้ารายนี้บล็อกบัญชีร้านแล้ว ส่งข้อความไม่ได้",
                 )
-            self.enqueue(uow, contact_id, [TextOut(body)], Purpose.STAFF, by=actor)
+            _, view = self._enqueue(
+                uow, contact_id, [TextOut(body)], Purpose.STAFF, order_id=None, reply_token="",
+                by=actor,
+            )  # fmt: skip
             uow.chat.mark_read(contact_id)
             uow.commit()
-            return uow.chat.conversation(contact_id, 1)[-1]
+        return view
 
     def conversations(self, only_unread: bool = False, limit: int = 200) -> list[Contact]:
         with self.uow() as uow:
@@ -558,3 +578,40 @@ def _trimmed(message: OutMessage) -> OutMessage:
     if isinstance(message, TextOut | LinkOut):
         return replace(message, text=trim(message.text))
     return message
+
+
+@dataclass(frozen=True, slots=True)
+class MessagesRow:
+    month: str  # YYYY-MM (Bangkok)
+    channel: Channel
+    sent: int
+
+
+CHAT_CHANNELS = (Channel.LINE, Channel.FACEBOOK)
+
+
+def messages_report(
+    uow: UnitOfWorkFactory[Transaction], first: date, last: date
+) -> list[MessagesRow]:
+    """Messages sent per month and chat channel for the months of first..last (a row for
+    LINE and Facebook every month, 0 when none went)."""
+    start, _ = month_bounds(day_start_utc(first))
+    _, end = month_bounds(day_start_utc(last))
+    with uow() as read:
+        if not isinstance(read, HasChat):
+            raise TypeError("the messages report reads a unit of work that has `chat`")
+        counted = {(month, channel): n for month, channel, n in read.chat.sent_by_month(start, end)}
+    rows = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        key = f"{month:%Y-%m}"
+        channels = {*CHAT_CHANNELS, *(c for m, c in counted if m == key)}
+        rows += [
+            MessagesRow(key, c, counted.get((key, c), 0)) for c in sorted(channels, key=_order)
+        ]
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return rows
+
+
+def _order(channel: Channel) -> int:
+    return list(Channel).index(channel)

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from db.engine import make_engine
 from db.uow import SqlUnitOfWorkFactory
 from pos.domain.channels import Channel
 from pos.domain.chat import SEND_LEASE, OutboxStatus, TextOut
 from pos.ports.clock import SystemClock
 from pos.services.chat_outbox import Outbox
 from tests.chat.conftest import Clock, FakeSender
+from tests.helpers.templates import FreshDatabase, migrate_only
 
 pytestmark = [
     pytest.mark.slow,
@@ -62,11 +64,27 @@ def _killed_mid_send(url: str, channel: Channel, out: Path) -> tuple[str, str]:
     return said.split("COMMITTED ", 1)[1].split()[0], key
 
 
-@pytest.mark.parametrize("channel", [Channel.LINE, Channel.FACEBOOK])
+@pytest.mark.parametrize(
+    ("backend", "channel"),
+    [
+        ("sqlite", Channel.LINE),
+        ("sqlite", Channel.FACEBOOK),
+        pytest.param("pg", Channel.LINE, marks=pytest.mark.pg),
+    ],
+)
 def test_a_server_killed_mid_send(
-    migrated_db_url: str, uow: SqlUnitOfWorkFactory, channel: Channel, tmp_path: Path
+    fresh_database: FreshDatabase, backend: str, channel: Channel, tmp_path: Path
 ) -> None:
-    outbox_id, key = _killed_mid_send(migrated_db_url, channel, tmp_path / "child.out")
+    url = fresh_database(backend, "migrated", migrate_only)
+    engine = make_engine(url)
+    try:
+        _resumed(url, SqlUnitOfWorkFactory(engine), channel, tmp_path)
+    finally:
+        engine.dispose()
+
+
+def _resumed(url: str, uow: SqlUnitOfWorkFactory, channel: Channel, tmp_path: Path) -> None:
+    outbox_id, key = _killed_mid_send(url, channel, tmp_path / "child.out")
     with uow() as u:
         item = u.chat.outbox_item(outbox_id)
     assert item is not None

@@ -13,7 +13,16 @@ from starlette.testclient import TestClient
 
 from pos.app.bootstrap import Services
 from pos.domain.channels import Channel
-from pos.domain.chat import ContactRef, ImageOut, LinkOut, Purpose, TextOut, messages_from_json
+from pos.domain.chat import (
+    ContactRef,
+    ImageOut,
+    InboundEvent,
+    InboundKind,
+    LinkOut,
+    Purpose,
+    TextOut,
+    messages_from_json,
+)
 from pos.domain.orders import OrderLineRequest, OrderStatus, PaymentMethod
 from pos.ports.chat import OutboxItem
 from tests.chat.conftest import SHOP_URL, Clock, FakeSender, server_error, staff, timeout
@@ -117,6 +126,16 @@ def test_an_order_from_line_gets_each_message_once(
     # the customer's "orders" command now lists it
     [contact] = svc.chat.conversations()
     assert contact.display_name == "สมหญิง 🌸"
+    asked = InboundEvent(
+        Channel.LINE, "01JORDERSCOMMAND0000000001", USER, InboundKind.TEXT, clock.now(),
+        text="สถานะ", reply_token="orders-reply",
+    )  # fmt: skip
+    assert svc.chat.receive([asked]) == 1
+    assert svc.chat.process_pending() == 1
+    [answer] = [i for i in svc.chat.outbox() if i.reply_token == "orders-reply"]
+    [text] = messages_from_json(answer.messages)
+    assert isinstance(text, TextOut)
+    assert f"{no}: {OrderStatus.DELIVERED.label.th} (1,300.00)" in text.text
 
 
 def test_an_order_not_from_chat_writes_no_message(

@@ -4,6 +4,7 @@ the outbox sent once with its retry key through failures, the month's quota, UNK
 from __future__ import annotations
 
 import json
+import threading
 from datetime import timedelta
 
 from db.uow import SqlUnitOfWorkFactory
@@ -219,3 +220,50 @@ def test_at_the_quota_a_push_is_held_and_a_reply_is_not(
     assert outbox.send_due() == 1
     assert outbox.usage(Channel.LINE) == (1, 3)
     assert len(sender.delivered) == 4
+
+
+def test_a_refused_reply_token_goes_again_as_a_push(
+    uow: SqlUnitOfWorkFactory, clock: Clock
+) -> None:
+    chat = Chat(uow, clock)
+    contact = _contact(uow, clock)
+    outbox_id = _push(uow, chat, contact, "ตอบช้าไป", reply_token="expired-token")
+    expired = ChatSendFailed("400 Invalid reply token", "โทเค็นตอบกลับหมดอายุ", status=400)
+    sender = FakeSender(failures=[expired])
+    outbox = Outbox(uow, {Channel.LINE: sender}, clock)
+    assert outbox.send_due() == 0
+    item = _item(uow, outbox_id)
+    assert (item.status, item.reply_token, item.counts_quota) == (OutboxStatus.PENDING, "", True)
+    assert outbox.send_due() == 1
+    assert [d.retry_key for d in sender.delivered] == [item.retry_key]
+    assert sender.replies == []
+
+
+def test_two_servers_handling_the_same_events_handle_each_once(
+    uow: SqlUnitOfWorkFactory, clock: Clock
+) -> None:
+    chat = Chat(uow, clock)
+    events = [_event(clock, f"01JTWOSERVERS{n:013d}", f"ข้อความ {n}") for n in range(12)]
+    assert chat.receive(events) == 12
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            results.append(Chat(uow, clock).process_pending())
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    assert sum(results) == 12  # each event by one of them
+    with uow() as u:
+        assert u.chat.pending_events(20) == []
+        [contact] = u.chat.contacts(10, only_unread=False)
+        log = u.chat.conversation(contact.contact_id, 100)
+    assert sorted(m.text for m in log if m.direction == "in") == sorted(e.text for e in events)
+    assert contact.unread == 12

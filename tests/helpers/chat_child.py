@@ -53,9 +53,7 @@ def main(url: str, target: str, channel_name: str) -> None:
     chat = Chat(uow, clock)
     with uow(write=True) as u:
         contact = u.chat.upsert_contact(channel, "U-killed-mid-send", clock.now())
-        outbox_id = chat.enqueue(
-            u, contact.contact_id, [TextOut("ส่งพัสดุแล้ว 📦")], Purpose.SHIPPED
-        )
+        outbox_id = chat.enqueue(u, contact.contact_id, [TextOut("ส่งพัสดุแล้ว 📦")], Purpose.SHIPPED)
         u.commit()
     print(f"COMMITTED {outbox_id}", flush=True)
     Outbox(uow, {channel: HangingSender(channel, target)}, clock).send_due()

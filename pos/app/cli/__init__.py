@@ -12,6 +12,7 @@ def add_commands(sub: Commands) -> None:
         basket,
         catalog,
         central,
+        chat,
         curation,
         demo,
         journal,
@@ -38,6 +39,6 @@ def add_commands(sub: Commands) -> None:
     for group in (
         demo, catalog, promptpay, sales, receipt, labels, stories, basket,
         central, terminal, sync, journal, report, refund, settings, product, backoffice,
-        producer, user, curation, stock, orders, shop, tea, rooms,
+        producer, user, curation, stock, orders, shop, tea, rooms, chat,
     ):  # fmt: skip
         group.add_commands(sub)

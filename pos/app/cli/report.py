@@ -1,5 +1,5 @@
-"""`otop-pos report eod|month|tea|producers|target|z`: end-of-day, period, tea corner,
-consignment, target, Z."""
+"""`otop-pos report eod|month|tea|messages|producers|target|z`: end-of-day, period, tea
+corner, chat messages sent, consignment, target, Z."""
 
 from __future__ import annotations
 
@@ -153,6 +153,30 @@ def cmd_report_tea(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_report_messages(args: argparse.Namespace, settings: Settings) -> int:
+    """LINE and Facebook messages sent per month: text, or CSV with -o FILE.csv."""
+    from pos.services.chat import messages_report
+
+    first = _month_days(args.date_from)[0]
+    last = _month_days(args.date_to or args.date_from)[1]
+    if last < first:
+        raise ShopError("--to is before --from", "เดือนสิ้นสุดอยู่ก่อนเดือนเริ่มต้น")
+    with reports_opened(args, settings) as store:
+        rows = messages_report(store.uow, first, last)
+    table = [(r.month, r.channel.label.en, str(r.sent)) for r in rows]
+    if args.output:
+        from pos.domain.csv_safe import csv_writer, safe_row
+
+        checked_suffix(Path(args.output), ("csv",))
+        with text_out(args.output) as f:
+            w = csv_writer(f)
+            w.writerow(("month", "channel", "messages_sent"))
+            w.writerows(safe_row(r) for r in table)
+    else:
+        print("\n".join("\t".join(r) for r in table))
+    return 0
+
+
 def cmd_report_producers(args: argparse.Namespace, settings: Settings) -> int:
     from pos.services.eod import producer_settlements, write_producers_csv
 
@@ -299,6 +323,12 @@ def add_commands(sub: Commands) -> None:
     tea.add_argument("--to", dest="date_to", help="last day of the period, inclusive")
     tea.add_argument("-o", "--output", help="FILE.pdf or FILE.csv (default: text on stdout)")
     tea.set_defaults(func=cmd_report_tea)
+    messages = rsub.add_parser("messages", help="LINE and Facebook messages sent per month")
+    db_arg(messages)
+    messages.add_argument("--from", dest="date_from", help="first month (YYYY-MM; default this)")
+    messages.add_argument("--to", dest="date_to", help="last month, inclusive (YYYY-MM)")
+    messages.add_argument("-o", "--output", help="FILE.csv (default: text on stdout)")
+    messages.set_defaults(func=cmd_report_messages)
     prod = rsub.add_parser("producers", help="consignment settlement per producer for a period")
     db_arg(prod)
     prod.add_argument(
