@@ -49,7 +49,7 @@ class Later:
         return SystemClock().now() + self.ahead
 
 
-def wait_for(test: Callable[[], object], timeout_s: float = 30) -> None:
+def wait_for(test: Callable[[], object], timeout_s: float = 90) -> None:
     deadline = time.monotonic() + timeout_s
     while not test():
         assert time.monotonic() < deadline, "timed out"
@@ -118,6 +118,15 @@ def test_a_liff_order_on_channel_line_and_its_messages_each_sent_once(
     line_shop: LiveShop, fake_line: FakeLine, phone_page: Any, demo_url: str
 ) -> None:
     user, name = fake_line.liff_user
+    assert fake_line.post_webhook(line_shop.url, []).status_code == 200  # LINE's "Verify"
+    search = {
+        "type": "message", "webhookEventId": "01JLIVE00000000001", "timestamp": 1_764_738_000_000,
+        "source": {"type": "user", "userId": user}, "replyToken": fake_line.reply_token(),
+        "message": {"type": "text", "id": "1", "text": "ค้นหา ผ้าไหม"},
+    }  # fmt: skip
+    assert fake_line.post_webhook(line_shop.url, [search]).status_code == 200
+    wait_for(lambda: fake_line.replies)  # the server's own chat loop answered it
+    assert fake_line.replies[0].messages[0]["contents"]["type"] == "carousel"
     page = phone_page
     page.goto(f"{line_shop.url}/liff/p/{SILK}")
     page.wait_for_url(f"**/p/{SILK}")  # the SDK logged in, the shop verified the ID token
@@ -174,7 +183,7 @@ def test_a_liff_order_on_channel_line_and_its_messages_each_sent_once(
         fake_line.fail_next(2)
         drive(outbox, clock, rounds=10)
         with services.store.uow() as uow:
-            items = [i for i in uow.chat.outbox(None, 50) if i.user_id == user]
+            items = [i for i in uow.chat.outbox(None, 50) if i.user_id == user and i.order_id]
     finally:
         services.close()
     by_purpose = {i.purpose: i for i in items}

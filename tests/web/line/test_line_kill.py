@@ -42,7 +42,7 @@ class Later:
         return SystemClock().now() + self.ahead
 
 
-def wait_for(test: object, timeout_s: float = 30) -> None:
+def wait_for(test: object, timeout_s: float = 90) -> None:
     deadline = time.monotonic() + timeout_s
     while not test():  # type: ignore[operator]
         assert time.monotonic() < deadline, "timed out"
