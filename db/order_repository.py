@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import bindparam, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,30 @@ _ON_SALE = (
     m.Product.curation == "approved",
     m.Product.kind == "goods",  # the centre's services and tea-corner menu: not sold online
 )
+
+
+# A product's web stock in one statement (on hand, held by active reservations, its own
+# buffer), built once: no statement to build, compile or look up in a cache per page.
+_WEB_STOCK = text(
+    "SELECT p.id,"
+    " (SELECT SUM(s.quantity) FROM stock_movements s WHERE s.product_id = p.id),"
+    " (SELECT SUM(r.quantity) FROM reservations r"
+    "   WHERE r.product_id = p.id AND r.released_at IS NULL),"
+    " p.web_safety_buffer"
+    " FROM products p WHERE p.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+# the product's first barcode (by code), read with the product
+_FIRST_BARCODE = (
+    select(func.min(m.ProductBarcode.code))
+    .where(m.ProductBarcode.product_id == m.Product.id)
+    .scalar_subquery()
+    .label("barcode")
+)
+
+
+def _qty(value: Any) -> Decimal:
+    """A summed quantity as the store gives it (SQLite: int or float; PostgreSQL: Decimal)."""
+    return ZERO if value is None else Decimal(str(value)).quantize(ZERO)
 
 
 class SqlOrderRepository:
@@ -83,6 +107,7 @@ class SqlOrderRepository:
                 m.Product.story_en,
                 m.Product.image,
                 m.Product.vat_exempt,
+                _FIRST_BARCODE,
             )
             .join(m.Category, m.Category.code == m.Product.category_code)
             .join(m.Producer, m.Producer.id == m.Product.producer_id)
@@ -101,15 +126,8 @@ class SqlOrderRepository:
             q = q.limit(limit).offset(offset)
         rows = list(self.session.execute(q))
         pids = [r.id for r in rows]
-        codes: dict[str, str] = {}
         certs: dict[str, list[Certificate]] = defaultdict(list)
         if pids:
-            for pid, code in self.session.execute(
-                select(m.ProductBarcode.product_id, m.ProductBarcode.code)
-                .where(m.ProductBarcode.product_id.in_(pids))
-                .order_by(m.ProductBarcode.code)
-            ):
-                codes.setdefault(pid, code)
             producers = {r.producer_id for r in rows}
             conn = self.session.connection()  # Core rows: half the time of ORM objects
             for product_id, producer_id, kind, number, expires in conn.execute(
@@ -154,7 +172,7 @@ class SqlOrderRepository:
                 photo=r.image,
                 certificates=tuple(certs[r.id] + certs[f"producer:{r.producer_id}"]),
                 available=0,
-                barcode=codes.get(r.id),
+                barcode=r.barcode,
                 vat_exempt=r.vat_exempt,
             )
             for r in rows
@@ -213,6 +231,18 @@ class SqlOrderRepository:
         )
         found = {pid: Decimal(str(q)).quantize(ZERO) for pid, q in rows}
         return {pid: found.get(pid, ZERO) for pid in ids}
+
+    def web_stock(self, product_ids: Iterable[str]) -> dict[str, tuple[Decimal, Decimal, int | None]]:
+        """(on hand, held by active reservations, the product's own safety buffer or None)
+        of each product found, in one statement."""
+        ids = list(product_ids)
+        if not ids:
+            return {}
+        rows = self.session.connection().execute(_WEB_STOCK, {"ids": ids})
+        return {
+            pid: (_qty(on_hand), _qty(held), None if own is None else int(own))
+            for pid, on_hand, held, own in rows
+        }
 
     def safety_buffers(self, product_ids: Iterable[str]) -> dict[str, int]:
         """The pieces each product keeps back from the web, where it has its own number."""
