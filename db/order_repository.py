@@ -124,7 +124,7 @@ class SqlOrderRepository:
             q = q.where(or_(m.Producer.district_th == district, m.Producer.district_en == district))
         if limit is not None:
             q = q.limit(limit).offset(offset)
-        rows = list(self.session.execute(q))
+        rows = list(self.session.connection().execute(q))  # Core rows, no ORM state
         pids = [r.id for r in rows]
         certs: dict[str, list[Certificate]] = defaultdict(list)
         if pids:
@@ -232,7 +232,9 @@ class SqlOrderRepository:
         found = {pid: Decimal(str(q)).quantize(ZERO) for pid, q in rows}
         return {pid: found.get(pid, ZERO) for pid in ids}
 
-    def web_stock(self, product_ids: Iterable[str]) -> dict[str, tuple[Decimal, Decimal, int | None]]:
+    def web_stock(
+        self, product_ids: Iterable[str]
+    ) -> dict[str, tuple[Decimal, Decimal, int | None]]:
         """(on hand, held by active reservations, the product's own safety buffer or None)
         of each product found, in one statement."""
         ids = list(product_ids)

@@ -125,8 +125,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     }  # fmt: skip
     engine = ", ".join(f"{k} {v}" for k, v in fast_server().items()) or "defaults"
     print(
-        f"the shop: http{'s' if args.https else ''}://{args.host}:{args.port}/ "
-        f"(uvicorn: {engine})",
+        f"the shop: http{'s' if args.https else ''}://{args.host}:{args.port}/ (uvicorn: {engine})",
         flush=True,
     )
     if args.workers <= 1:
