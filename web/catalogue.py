@@ -24,7 +24,7 @@ router = APIRouter()
 
 MAX_QUERY = 80
 MAX_PAGE = 10_000
-MOST_FRAGMENTS = 20_000
+MOST_FRAGMENTS = 10_000  # a few KB each (the HTML and its key): tens of MB at most
 
 
 class Fragments:
