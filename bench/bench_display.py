@@ -23,7 +23,6 @@ import random
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,8 +38,8 @@ from bench.common import (
     Report,
     bench_args,
     catalogue,
+    doc_preamble,
     finish,
-    machine,
     markdown_table,
     ms,
     percentile,
@@ -237,19 +236,16 @@ def main() -> int:
     )
     code = finish(report, args)
     if args.doc:
-        info = machine()
         body = "\n".join([
             "## Customer display: cart model to the display's paint",
             "",
-            f"`{report.command}` — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
-            + ", ".join(f"{k} {v}" for k, v in info.items())
-            + f", load average {' / '.join(f'{x:.2f}' for x in os.getloadavg())}",
+            doc_preamble(report),
             "",
             markdown_table(report.columns, report.rows),
             "",
             f"- floor: {report.floor}",
             *(f"- {note}" for note in report.notes),
-            f"- target: {report.target}. **{'PASS' if report.passed else 'FAIL'}**: "
+            f"- target: {report.target}. **{report.outcome}**: "
             f"{report.verdict}",
         ])  # fmt: skip
         write_doc_section(DOC, "bench_display", body)

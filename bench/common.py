@@ -192,6 +192,14 @@ class Report:
     verdict: str  # the comparison, in numbers
     notes: list[str] = field(default_factory=list)
     command: str = ""
+    measured: bool = True  # False: the machine was busy at the start (see machine_busy())
+
+    @property
+    def outcome(self) -> str:
+        """PASS or FAIL, or no verdict at all when the machine was busy at the start."""
+        if not self.measured:
+            return BUSY
+        return "PASS" if self.passed else "FAIL"
 
     def table(self) -> str:
         return markdown_table(self.columns, self.rows)
@@ -205,7 +213,7 @@ class Report:
         print(f"target: {self.target}")
         for note in self.notes:
             print(f"note:   {note}")
-        print(f"{'PASS' if self.passed else 'FAIL'}: {self.verdict}")
+        print(f"{self.outcome}: {self.verdict}")
 
     def dump(self, path: Path) -> None:
         path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=1), "utf-8")
@@ -259,6 +267,8 @@ def finish(report: Report, args: argparse.Namespace) -> int:
     report.print()
     if args.json:
         report.dump(args.json)
+    if not report.measured:
+        return 2  # neither a pass nor a failure
     return 0 if report.passed else 1
 
 
@@ -272,10 +282,7 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count() or 0
+    usable = usable_cpus()
     info = {
         "nproc": str(usable),
         "cpu": cpu,
@@ -291,6 +298,23 @@ def machine() -> dict[str, str]:
         except Exception:
             info[dist.lower()] = "?"
     return info
+
+
+BUSY = "machine busy: not a measurement"
+BUSY_LOAD = 1.5  # a 1-minute load average above this many times nproc: other work holds the CPU
+
+
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def machine_busy() -> bool:
+    """Whether the 1-minute load average now exceeds BUSY_LOAD x the usable CPUs: a run
+    started then measures the other work as much as itself, and earns no PASS or FAIL."""
+    return os.getloadavg()[0] > BUSY_LOAD * usable_cpus()
 
 
 def load_average() -> str:

@@ -92,7 +92,7 @@ def document(
         elif report is None:
             rows.append([f"bench_{name}", "-", f"ERROR (exit {codes[name]}: no report)", "-"])
         else:
-            verdict = "PASS" if report.passed else "FAIL"
+            verdict = report.outcome
             rows.append([report.title, report.target, report.verdict, f"**{verdict}**"])
     out += [markdown_table(["benchmark", "target", "result", "verdict"], rows), ""]
     for name, report in reports.items():
@@ -108,7 +108,7 @@ def document(
             f"- floor: {report.floor}",
             f"- target: {report.target}",
             *(f"- {note}" for note in report.notes),
-            f"- **{'PASS' if report.passed else 'FAIL'}**: {report.verdict}",
+            f"- **{report.outcome}**: {report.verdict}",
             "",
         ]
     return "\n".join(out)
@@ -166,7 +166,7 @@ def main() -> int:
             what = "ERROR" if takes_json(name) else ("PASS " if codes[name] == 0 else "FAIL?")
             print(f"{what}  bench_{name} (exit {codes[name]}, no JSON report)")
         else:
-            print(f"{'PASS ' if report.passed else 'FAIL '}  {report.title}: {report.verdict}")
+            print(f"{report.outcome:5}  {report.title}: {report.verdict}")
     if not args.no_doc:
         body = document(reports, codes, command, machine(), when, (load_before, load()), took)
         write_block(DOC, body)

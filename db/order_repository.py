@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import bindparam, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,80 @@ _ON_SALE = (
 )
 
 
+# A product's web stock in one statement (on hand, held by active reservations, its own
+# buffer), built once: no statement to build, compile or look up in a cache per page.
+_WEB_STOCK = text(
+    "SELECT p.id,"
+    " (SELECT SUM(s.quantity) FROM stock_movements s WHERE s.product_id = p.id),"
+    " (SELECT SUM(r.quantity) FROM reservations r"
+    "   WHERE r.product_id = p.id AND r.released_at IS NULL),"
+    " p.web_safety_buffer"
+    " FROM products p WHERE p.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+# the product's first barcode (by code), read with the product
+_FIRST_BARCODE = (
+    select(func.min(m.ProductBarcode.code))
+    .where(m.ProductBarcode.product_id == m.Product.id)
+    .scalar_subquery()
+    .label("barcode")
+)
+
+
+# the web's product as it shows it: the columns, the joins, what is on sale
+_WEB_SELECT = (
+    select(
+        m.Product.id,
+        m.Product.sku,
+        m.Product.name_th,
+        m.Product.name_en,
+        m.Product.unit_price,
+        m.Product.unit_th,
+        m.Product.unit_en,
+        m.Product.category_code,
+        m.Category.name_th.label("cat_th"),
+        m.Category.name_en.label("cat_en"),
+        m.Producer.id.label("producer_id"),
+        m.Producer.name_th.label("prod_th"),
+        m.Producer.name_en.label("prod_en"),
+        m.Producer.district_th,
+        m.Producer.district_en,
+        m.Producer.province_th,
+        m.Producer.province_en,
+        m.Product.stars,
+        m.Product.star_year,
+        m.Product.story_th,
+        m.Product.story_en,
+        m.Product.image,
+        m.Product.vat_exempt,
+        _FIRST_BARCODE,
+    )
+    .join(m.Category, m.Category.code == m.Product.category_code)
+    .join(m.Producer, m.Producer.id == m.Product.producer_id)
+    .where(*_ON_SALE)
+    .order_by(m.Product.sku)
+)
+# built once (no statement to build or key per call): a product page's, a search's results
+_BY_SKUS = _WEB_SELECT.where(m.Product.sku.in_(bindparam("wanted", expanding=True)))
+_BY_IDS = _WEB_SELECT.where(m.Product.id.in_(bindparam("wanted", expanding=True)))
+_CERTS = select(
+    m.Certification.product_id,
+    m.Certification.producer_id,
+    m.Certification.kind,
+    m.Certification.number,
+    m.Certification.expires,
+).where(
+    or_(
+        m.Certification.product_id.in_(bindparam("products", expanding=True)),
+        m.Certification.producer_id.in_(bindparam("producers", expanding=True)),
+    )
+)
+
+
+def _qty(value: Any) -> Decimal:
+    """A summed quantity as the store gives it (SQLite: int or float; PostgreSQL: Decimal)."""
+    return ZERO if value is None else Decimal(str(value)).quantize(ZERO)
+
+
 class SqlOrderRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -58,37 +132,13 @@ class SqlOrderRepository:
         offset: int = 0,
         today: date | None = None,
     ) -> list[WebProduct]:
-        q = (
-            select(
-                m.Product.id,
-                m.Product.sku,
-                m.Product.name_th,
-                m.Product.name_en,
-                m.Product.unit_price,
-                m.Product.unit_th,
-                m.Product.unit_en,
-                m.Product.category_code,
-                m.Category.name_th.label("cat_th"),
-                m.Category.name_en.label("cat_en"),
-                m.Producer.id.label("producer_id"),
-                m.Producer.name_th.label("prod_th"),
-                m.Producer.name_en.label("prod_en"),
-                m.Producer.district_th,
-                m.Producer.district_en,
-                m.Producer.province_th,
-                m.Producer.province_en,
-                m.Product.stars,
-                m.Product.star_year,
-                m.Product.story_th,
-                m.Product.story_en,
-                m.Product.image,
-                m.Product.vat_exempt,
-            )
-            .join(m.Category, m.Category.code == m.Product.category_code)
-            .join(m.Producer, m.Producer.id == m.Product.producer_id)
-            .where(*_ON_SALE)
-            .order_by(m.Product.sku)
-        )
+        only = category is None and district is None and limit is None
+        conn = self.session.connection()  # Core rows: half the time of ORM objects
+        if only and (skus is None) != (ids is None):  # a product page, a search's results
+            by, wanted = (_BY_SKUS, skus) if skus is not None else (_BY_IDS, ids)
+            rows = list(conn.execute(by, {"wanted": list(wanted or ())}))
+            return self._web_products(rows, today)
+        q = _WEB_SELECT
         if skus is not None:
             q = q.where(m.Product.sku.in_(list(skus)))
         if ids is not None:
@@ -99,33 +149,18 @@ class SqlOrderRepository:
             q = q.where(or_(m.Producer.district_th == district, m.Producer.district_en == district))
         if limit is not None:
             q = q.limit(limit).offset(offset)
-        rows = list(self.session.execute(q))
+        return self._web_products(list(conn.execute(q)), today)
+
+    def _web_products(self, rows: list[Any], today: date | None) -> list[WebProduct]:
+        """The web's products of `rows` (of _WEB_SELECT) with their certificates."""
         pids = [r.id for r in rows]
-        codes: dict[str, str] = {}
         certs: dict[str, list[Certificate]] = defaultdict(list)
         if pids:
-            for pid, code in self.session.execute(
-                select(m.ProductBarcode.product_id, m.ProductBarcode.code)
-                .where(m.ProductBarcode.product_id.in_(pids))
-                .order_by(m.ProductBarcode.code)
-            ):
-                codes.setdefault(pid, code)
-            producers = {r.producer_id for r in rows}
-            conn = self.session.connection()  # Core rows: half the time of ORM objects
-            for product_id, producer_id, kind, number, expires in conn.execute(
-                select(
-                    m.Certification.product_id,
-                    m.Certification.producer_id,
-                    m.Certification.kind,
-                    m.Certification.number,
-                    m.Certification.expires,
-                ).where(
-                    or_(
-                        m.Certification.product_id.in_(pids),
-                        m.Certification.producer_id.in_(producers),
-                    )
-                )
-            ):
+            producers = sorted({r.producer_id for r in rows})
+            found = self.session.connection().execute(
+                _CERTS, {"products": pids, "producers": producers}
+            )
+            for product_id, producer_id, kind, number, expires in found:
                 valid = expires is None or today is None or expires >= today
                 cert = Certificate(kind, number, expires, valid)
                 certs[product_id or f"producer:{producer_id}"].append(cert)
@@ -154,7 +189,7 @@ class SqlOrderRepository:
                 photo=r.image,
                 certificates=tuple(certs[r.id] + certs[f"producer:{r.producer_id}"]),
                 available=0,
-                barcode=codes.get(r.id),
+                barcode=r.barcode,
                 vat_exempt=r.vat_exempt,
             )
             for r in rows
@@ -213,6 +248,20 @@ class SqlOrderRepository:
         )
         found = {pid: Decimal(str(q)).quantize(ZERO) for pid, q in rows}
         return {pid: found.get(pid, ZERO) for pid in ids}
+
+    def web_stock(
+        self, product_ids: Iterable[str]
+    ) -> dict[str, tuple[Decimal, Decimal, int | None]]:
+        """(on hand, held by active reservations, the product's own safety buffer or None)
+        of each product found, in one statement."""
+        ids = list(product_ids)
+        if not ids:
+            return {}
+        rows = self.session.connection().execute(_WEB_STOCK, {"ids": ids})
+        return {
+            pid: (_qty(on_hand), _qty(held), None if own is None else int(own))
+            for pid, on_hand, held, own in rows
+        }
 
     def safety_buffers(self, product_ids: Iterable[str]) -> dict[str, int]:
         """The pieces each product keeps back from the web, where it has its own number."""

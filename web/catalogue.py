@@ -2,17 +2,89 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment
+from markupsafe import Markup
 
+from pos.domain.bilingual import pick
+from pos.domain.shop_time import year_for
+from pos.ports.orders import WebProduct
 from web.errors import PageError
-from web.i18n import LANG_COOKIE
-from web.pages import cookies_secure, shop_of
+from web.i18n import LANG_COOKIE, text
+from web.pages import cookies_secure, lang_of, shop_of
 
 router = APIRouter()
 
 MAX_QUERY = 80
 MAX_PAGE = 10_000
+MOST_FRAGMENTS = 10_000  # a few KB each (the HTML and its key): tens of MB at most
+
+
+class Fragments:
+    """The HTML of what a product shows that never changes per request (its photo, names,
+    stars, story, producer, certificates), rendered once per product and language.
+
+    The key is the product as read (all but its availability) and the language: a product
+    read again with any change (a new price, story or certificate, a new day that expired
+    a certificate) is a new key, so a fragment is never older than the product it shows;
+    the live parts (price, availability, the basket form and its CSRF token) are rendered
+    around it per request. Thread-safe; bounded (oldest out)."""
+
+    def __init__(self, most: int = MOST_FRAGMENTS) -> None:
+        self._most = most
+        self._lock = threading.Lock()
+        self._html: OrderedDict[tuple[str, str, WebProduct], Markup] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._html)
+
+    def piece(self, env: Environment, lang: str) -> Callable[[str, WebProduct], Markup]:
+        """The templates' `piece(name, p)`: template `name`'s HTML for product `p`."""
+
+        def piece(name: str, p: WebProduct) -> Markup:
+            key = (name, lang, replace(p, available=0))
+            with self._lock:
+                found = self._html.get(key)
+                if found is not None:
+                    self._html.move_to_end(key)
+                    return found
+            html = Markup(env.get_template(name).render(p=p, **_words(lang)))
+            with self._lock:
+                self._html[key] = html
+                while len(self._html) > self._most:
+                    self._html.popitem(last=False)
+            return html
+
+        return piece
+
+
+def _words(lang: str) -> dict[str, object]:
+    """What a fragment's template says things with (as web.pages.Renderer gives a page)."""
+
+    def t(key: str, **values: object) -> str:
+        return text(lang, key, **values)
+
+    def tr(th: str, en: str) -> str:
+        return pick(lang, th, en)
+
+    def day(d: date) -> str:
+        return f"{d.day}/{d.month}/{year_for(d.year, lang)}"
+
+    return {"t": t, "tr": tr, "day": day}
+
+
+FRAGMENTS = Fragments()  # the key holds the product's whole content: one for the process
+
+
+def _piece(request: Request) -> Callable[[str, WebProduct], Markup]:
+    return FRAGMENTS.piece(shop_of(request).render.templates.env, lang_of(request))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -41,7 +113,7 @@ def category(request: Request, code: str, page: str = "1") -> Response:
     products = shop.orders.browse(category=code, page=n)
     return shop.render(
         request, "listing.html", title=names[code], products=products, page=n,
-        base=f"/c/{code}",
+        base=f"/c/{code}", piece=_piece(request),
     )  # fmt: skip
 
 
@@ -55,7 +127,7 @@ def district(request: Request, district: str, page: str = "1") -> Response:
     products = shop.orders.browse(district=district, page=n)
     return shop.render(
         request, "listing.html", title=names[district], products=products, page=n,
-        base=f"/d/{district}",
+        base=f"/d/{district}", piece=_piece(request),
     )  # fmt: skip
 
 
@@ -64,7 +136,7 @@ def search(request: Request, q: str = "") -> Response:
     shop = shop_of(request)
     query = q.strip()[:MAX_QUERY]
     products = shop.orders.search(query) if query else []
-    return shop.render(request, "search.html", q=query, products=products)
+    return shop.render(request, "search.html", q=query, products=products, piece=_piece(request))
 
 
 @router.get("/p/{sku}", response_class=HTMLResponse)
@@ -73,7 +145,10 @@ def product(request: Request, sku: str) -> Response:
     found = shop.orders.product(sku) if len(sku) <= 64 else None
     if found is None:
         raise PageError(404, "error_404")
-    return shop.render(request, "product.html", p=found, added=request.query_params.get("added"))
+    return shop.render(
+        request, "product.html", p=found, added=request.query_params.get("added"),
+        piece=_piece(request),
+    )  # fmt: skip
 
 
 @router.get("/b/{code}", response_class=HTMLResponse)

@@ -261,15 +261,14 @@ class Orders:
         ids = sorted(set(product_ids))
         if not ids:
             return {}
-        on_hand = uow.catalog.stock_on_hand(ids)
-        reserved = uow.orders.reserved(ids)
-        own = uow.orders.safety_buffers(ids)  # a product's own buffer, else the shop's
+        found = uow.orders.web_stock(ids)  # one statement
         default = self.settings.web_safety_buffer
-        return {
-            pid: WebStock(on_hand.get(pid, ZERO), reserved.get(pid, ZERO),
-                          own.get(pid, default)).available
-            for pid in ids
-        }  # fmt: skip
+        out: dict[str, int] = {}
+        for pid in ids:
+            on_hand, reserved, own = found.get(pid, (ZERO, ZERO, None))
+            # a product's own buffer, else the shop's
+            out[pid] = WebStock(on_hand, reserved, default if own is None else own).available
+        return out
 
     def _with_availability(
         self, uow: OrdersUnitOfWork, products: list[WebProduct]

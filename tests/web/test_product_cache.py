@@ -3,6 +3,7 @@ look at the catalogue (the basket always at the new price), and Secure cookies o
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from tests.web.conftest import SECRET, csrf_of, make_client
 from tests.web.server import ROOT, start_shop, stop_shop
 from tests.web.test_race_http import on_shift
 from web.app import create_app
+from web.catalogue import FRAGMENTS
 
 MOO_YOR = "KK-FD-0003"  # หมูยอ 130.00
 MANAGER = Actor("u-m", "manager", "Manager", Role.MANAGER)
@@ -98,6 +100,38 @@ def test_a_new_price_shows_at_the_next_look_and_the_basket_has_it_at_once(
     found = shop.get("/search", params={"q": "หมูยอ"}).text
     assert "145.00" in found
     assert "130.00" not in found
+
+
+def test_a_new_story_shows_at_the_next_look_and_the_last_pieces_sold_show_sold_out(
+    shop: TestClient, services: Services, clock: FixedClock
+) -> None:
+    products = services.products
+    old_story = products.get(MOO_YOR).story_th
+    page = shop.get(f"/p/{MOO_YOR}").text
+    assert old_story
+    assert html.escape(old_story) in page
+    held = len(FRAGMENTS)
+    assert shop.get(f"/p/{MOO_YOR}").text == page  # rendered from its fragments
+    assert len(FRAGMENTS) == held
+    assert "สินค้าหมด" not in shop.get("/search", params={"q": "หมูยอ"}).text
+    story = "หมูยอสูตรใหม่จากบ้านไผ่"
+    products.edit(MANAGER, MOO_YOR, replace(draft_of(products.get(MOO_YOR)), story_th=story))
+    clock.current += INDEX_CHECK  # the catalogue's marker is looked at again
+    page = shop.get(f"/p/{MOO_YOR}").text
+    assert story in page
+    assert html.escape(old_story) not in page
+    left = in_stock(page)
+    checkout = Checkout(services.store.uow, services.settings, services.store.terminal,
+                        SystemClock())  # fmt: skip
+    cart = checkout.new_cart()
+    checkout.add_to_cart(cart, checkout.lookup(f"{left}*{MOO_YOR}"))
+    paid = Decimal(130 * left)
+    checkout.complete(cart, [cash_tender(paid, paid)], actor=on_shift(checkout))
+    page = shop.get(f"/p/{MOO_YOR}").text  # the web's last pieces sold at the counter
+    assert "สินค้าหมด" in page
+    assert story in page
+    found = shop.get("/search", params={"q": "หมูยอ"}).text
+    assert re.search(rf'href="/p/{MOO_YOR}">(?:(?!</a>).)*สินค้าหมด', found, re.S)
 
 
 def cookies_of(response: httpx.Response) -> list[str]:

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy.engine import make_url
 
+from pos.app.cli.shop import fast_server
 from pos.app.command_line import build_parser
 from tests.web.conftest import csrf_of
 from tests.web.server import ROOT, start_shop, stop_shop
@@ -30,6 +32,15 @@ def test_the_command_takes_db_host_port_and_settings() -> None:
     )
     defaults = build_parser().parse_args(["shop", "serve"])
     assert (defaults.host, defaults.port) == ("127.0.0.1", 8080)
+
+
+def test_uvicorn_falls_back_to_its_defaults_where_the_fast_parts_do_not_import(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert fast_server() == {"http": "httptools", "loop": "uvloop"}
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as on Windows: import fails
+    assert fast_server() == {"http": "httptools"}
+    assert "uvloop is not importable: uvicorn's default loop is used" in caplog.text
 
 
 def test_a_store_that_does_not_exist_is_refused_in_words(tmp_path: Path) -> None:
@@ -62,5 +73,6 @@ def test_a_restarted_server_keeps_the_customers_basket(demo_url: str, tmp_path: 
             assert "฿390.00" in basket.text
     finally:
         stop_shop(shop)
+    assert "(uvicorn: http httptools, loop uvloop)" in shop.log.read_text()
     secret = home / "data" / "shop-secret"
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600

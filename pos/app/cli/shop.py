@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import importlib
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 SECRET_FILE = "shop-secret"
 EXPIRY_LOCK_FILE = "shop-expiry.lock"
 WORKER_ENV = "OTOP_POS_SHOP_WORKER"  # what a worker process needs, from `shop serve`
+log = logging.getLogger(__name__)
 _held: list[IO[bytes]] = []  # the expiry lock's file, held for the life of the process
 
 
@@ -96,6 +98,21 @@ def worker_app() -> FastAPI:
     return _shop_app(given["db"], settings, https=bool(given["https"]), expire=expire)
 
 
+def fast_server() -> dict[str, str]:
+    """uvicorn's C HTTP parser (httptools) and event loop (uvloop) where they import, else its
+    pure-Python defaults (h11, asyncio), with a log line saying which one is missing (uvloop
+    does not run on Windows)."""
+    chosen: dict[str, str] = {}
+    for option, module, fast in (("http", "httptools", "httptools"), ("loop", "uvloop", "uvloop")):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            log.warning("%s is not importable: uvicorn's default %s is used", module, option)
+        else:
+            chosen[option] = fast
+    return chosen
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -107,9 +124,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     common: dict[str, Any] = {
         "host": args.host, "port": args.port, "access_log": False, "log_level": "warning",
         "timeout_graceful_shutdown": 5, "proxy_headers": True,
-        "forwarded_allow_ips": args.forwarded_allow_ips,
+        "forwarded_allow_ips": args.forwarded_allow_ips, **fast_server(),
     }  # fmt: skip
-    print(f"the shop: http{'s' if args.https else ''}://{args.host}:{args.port}/", flush=True)
+    engine = ", ".join(f"{k} {v}" for k, v in fast_server().items()) or "defaults"
+    print(
+        f"the shop: http{'s' if args.https else ''}://{args.host}:{args.port}/ (uvicorn: {engine})",
+        flush=True,
+    )
     if args.workers <= 1:
         app = _shop_app(db, settings, https=args.https, expire=hold_expiry_lock(data_dir()))
         uvicorn.Server(uvicorn.Config(app, workers=1, **common)).run()
