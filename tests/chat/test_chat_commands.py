@@ -137,6 +137,7 @@ def test_staff_messages_wait_unread_with_one_notice_per_six_hours(
     clock.advance(hours=6)
     assert len(_ask(svc.chat, _event(clock, "ยังอยู่ไหมคะ"))) == 1
 
+    clock.advance(minutes=2)  # staff answer after the bot's notice (the log orders by time)
     answer = svc.chat.staff_reply(contact.contact_id, "มีค่ะ ผ้าไหมย้อมครั่งสีแดง 3,200 บาท", "สมชาย")
     assert (answer.direction, answer.by, answer.status) == ("out", "สมชาย", OutboxStatus.PENDING)
     assert svc.chat.conversations(only_unread=True) == []
