@@ -2214,368 +2214,373 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="121"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="28"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="348"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="77"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="361"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="97"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="66"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="411"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="516"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="70"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="205"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="421"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="114"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="425"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="121"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="431"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="130"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="135"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="436"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="140"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="440"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="145"/>
         <source>Paid late, after the reservation ran out: refund due {amount}</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="444"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="149"/>
         <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
         <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="448"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="155"/>
         <source>Paid late, after the reservation ran out</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="458"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="90"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="520"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="209"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="630"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="71"/>
         <source>Late payment of {no} confirmed (after the reservation ran out; the stock was still there): receipt {receipt}</source>
         <translation>ยืนยันการชำระล่าช้าของ {no} แล้ว (หลังหมดเวลาจอง แต่สินค้ายังมีพอ): ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="634"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="77"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="656"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="100"/>
         <source>{no}: paid late, refund due {amount}.</source>
         <translation>{no}: ชำระล่าช้า ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="679"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="125"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="686"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="133"/>
         <source>Tax invoice {number} saved: {path}</source>
         <translation>บันทึกใบกำกับภาษี {number} แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="707"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="157"/>
         <source>Tax invoice {number}</source>
         <translation>ใบกำกับภาษี {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="716"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="66"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="732"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="78"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="741"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="86"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="750"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="95"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="776"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="122"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="793"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="141"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="818"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="110"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="842"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="136"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="850"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="147"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="866"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="167"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="171"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="881"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="71"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="890"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="81"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="896"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="87"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="907"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="108"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="908"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="109"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="110"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="111"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="112"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="113"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="114"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="115"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="917"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="119"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="921"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="222"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="922"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="223"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="224"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="225"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="226"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="227"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="929"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="388"/>
+        <source>Orders</source>
+        <translation>คำสั่งซื้อออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="394"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="930"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="163"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="165"/>
         <source>Paid late: refund due</source>
         <translation>ชำระล่าช้า: ต้องคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="167"/>
         <source>Tax invoice…</source>
         <translation>ใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="148"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="149"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="150"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="175"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="176"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="177"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="91"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="92"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="152"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="179"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="94"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="154"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="946"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="181"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="182"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="96"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="97"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="953"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="99"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="954"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="100"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="101"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
@@ -3986,52 +3991,52 @@ Card</source>
         <translation>บันทึก {no} แล้ว: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="637"/>
+        <location filename="../../ui/rooms/calendar.py" line="639"/>
         <source>Found {no}: {name}</source>
         <translation>พบ {no}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="640"/>
+        <location filename="../../ui/rooms/calendar.py" line="642"/>
         <source>No booking in the days shown matches {text}</source>
         <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="647"/>
+        <location filename="../../ui/rooms/calendar.py" line="649"/>
         <source>{name} checked in: {no}, {when}</source>
         <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="666"/>
+        <location filename="../../ui/rooms/calendar.py" line="668"/>
         <source>Marked as no-show: {numbers}</source>
         <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="668"/>
+        <location filename="../../ui/rooms/calendar.py" line="670"/>
         <source>No booking is past its no-show time</source>
         <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="696"/>
+        <location filename="../../ui/rooms/calendar.py" line="698"/>
         <source>{no} cancelled: {refund} baht to refund</source>
         <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="710"/>
+        <location filename="../../ui/rooms/calendar.py" line="712"/>
         <source>Slip {no} printed</source>
         <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <location filename="../../ui/rooms/calendar.py" line="722"/>
         <source>Save the slip</source>
         <translation>บันทึกใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="720"/>
+        <location filename="../../ui/rooms/calendar.py" line="722"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="726"/>
+        <location filename="../../ui/rooms/calendar.py" line="728"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
     </message>
@@ -4039,7 +4044,7 @@ Card</source>
 <context>
     <name>RoomCalendarWindow</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="753"/>
+        <location filename="../../ui/rooms/calendar.py" line="755"/>
         <source>Meeting room bookings</source>
         <translation>การจองห้องประชุม</translation>
     </message>
@@ -4237,57 +4242,57 @@ Card</source>
         <translation>บันทึกห้องและกฎ (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="260"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="259"/>
         <source>Name of the day</source>
         <translation>ชื่อวัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="262"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="261"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="264"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="263"/>
         <source>Remove (Del)</source>
         <translation>นำออก (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="266"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="265"/>
         <source>Thai public holidays 2026-2027</source>
         <translation>วันหยุดราชการไทย 2569-2570</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="268"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="267"/>
         <source>Save the closed days</source>
         <translation>บันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="277"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="276"/>
         <source>Closed days (no room can be booked)</source>
         <translation>วันปิด (จองห้องไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="334"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="336"/>
         <source> (not bookable)</source>
         <translation> (ปิดการจอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="452"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="455"/>
         <source>Saved {code}: {name}</source>
         <translation>บันทึก {code}: {name} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="479"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="482"/>
         <source>{day} added: save the closed days to keep it</source>
         <translation>เพิ่ม {day} แล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="498"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="501"/>
         <source>Thai public holidays added: save the closed days to keep them</source>
         <translation>เพิ่มวันหยุดราชการแล้ว กรุณาบันทึกวันปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/rooms_page.py" line="504"/>
+        <location filename="../../ui/backoffice/rooms_page.py" line="507"/>
         <source>{n} closed days saved</source>
         <translation>บันทึกวันปิด {n} วันแล้ว</translation>
     </message>
