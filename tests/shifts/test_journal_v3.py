@@ -4,47 +4,15 @@ upgrade, and its chain goes on in version 3 (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from datetime import timedelta
-
 import pytest
 from sqlalchemy import text
 
 from pos.app.bootstrap import Store
-from pos.domain.bilingual import Bilingual
-from pos.domain.cart import Cart
 from pos.domain.journal import EntryKind, chain_hash, entry_content, sale_record_v2
-from pos.domain.payment import Tender, TenderKind
-from pos.domain.sale import Receipt, ReceiptNote
-from pos.ports.sales import SalesUnitOfWork
-from pos.services.checkout import Checkout
+from tests.helpers.drinks import OPTIONS, sell_drink
 from tests.helpers.journal_forger import rewrite_chain
-from tests.helpers.selling import seller
 from tests.integration.conftest import FixedClock
 from tests.shifts.test_journal_anchor import run_sql, verify_cli
-
-TEA = "8851234000029"
-OPTIONS = Bilingual("L · หวาน 50% · เย็น", "L · 50% sweet · iced")
-
-
-def order_number(_uow: SalesUnitOfWork, receipt: Receipt, _cart: Cart) -> Sequence[ReceiptNote]:
-    """A sale hook as the tea corner's: the order number printed big after the total."""
-    return (ReceiptNote(f"คิว {receipt.receipt_no[-2:]}", f"ORDER {receipt.receipt_no[-2:]}",
-                        big=True),)  # fmt: skip
-
-
-def sell_drink(store: Store, clock: FixedClock) -> Receipt:
-    """A line with its options and reference, and a hook's note, sold at the counter."""
-    checkout = Checkout(store.uow, store.settings, store.terminal, clock, hooks=[order_number])
-    cart = checkout.new_cart()
-    row = checkout.add_to_cart(cart, checkout.lookup(TEA))
-    line = cart.remove(cart.lines[row].line_id)
-    cart.add_line(replace(line, detail=OPTIONS, ref="tea:menu-1"))
-    clock.current += timedelta(minutes=2)
-    due = cart.totals().total
-    return checkout.complete(cart, [Tender(TenderKind.PROMPTPAY, due, reference="PP")],
-                             actor=seller(checkout))  # fmt: skip
 
 
 def stored_note(store: Store, sale_id: str) -> str:
