@@ -4,52 +4,52 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="114"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="37"/>
         <source>Curation application</source>
         <translation>ใบสมัครคัดสรรผลิตภัณฑ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="127"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="50"/>
         <source>The goods stay aside, not received, until the committee approves the product.</source>
         <translation>สินค้าจะถูกแยกไว้ ยังไม่รับเข้าสต็อก จนกว่าคณะกรรมการจะอนุมัติผลิตภัณฑ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="132"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="55"/>
         <source>SKU (the code scanned)</source>
         <translation>รหัสสินค้า (รหัสที่สแกน)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="133"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="56"/>
         <source>Producer code</source>
         <translation>รหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="134"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="57"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="135"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="58"/>
         <source>Name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="136"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="59"/>
         <source>Category</source>
         <translation>หมวดหมู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="137"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="60"/>
         <source>Proposed price (baht)</source>
         <translation>ราคาที่เสนอ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="138"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="61"/>
         <source>Submit (Ctrl+S)</source>
         <translation>ยื่นใบสมัคร (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="141"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="64"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -894,82 +894,82 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="546"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="90"/>
         <source>Count {number} started: scan the goods.</source>
         <translation>เริ่มตรวจนับ {number} แล้ว: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="561"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="105"/>
         <source>{text}: type N=CODE for a quantity counted</source>
         <translation>{text}: พิมพ์ จำนวน=รหัส สำหรับจำนวนที่นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="572"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="116"/>
         <source>{sku}: {qty} counted</source>
         <translation>{sku}: นับได้ {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="606"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="150"/>
         <source>Stock count {number}</source>
         <translation>ตรวจนับสต็อก {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="627"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="171"/>
         <source>Count {number} posted: {n} product(s) adjusted.</source>
         <translation>ยืนยันผลตรวจนับ {number} แล้ว: ปรับปรุง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="636"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="180"/>
         <source>What is counted</source>
         <translation>ขอบเขตที่ตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="637"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="181"/>
         <source>Scan (N=CODE: quantity counted)</source>
         <translation>สแกน (จำนวน=รหัส: จำนวนที่นับได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="638"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="182"/>
         <source>Start count</source>
         <translation>เริ่มตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="639"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="183"/>
         <source>Show differences</source>
         <translation>แสดงผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="640"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="184"/>
         <source>Post count</source>
         <translation>ยืนยันผลตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>Expected</source>
         <translation>ตามระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>Counted</source>
         <translation>นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="643"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>Difference</source>
         <translation>ผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="643"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>Value</source>
         <translation>มูลค่า</translation>
     </message>
@@ -1132,102 +1132,102 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>อยู่ในกระเช้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="210"/>
+        <location filename="../../ui/customer_display/painting.py" line="213"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="224"/>
+        <location filename="../../ui/customer_display/painting.py" line="227"/>
         <source>Items</source>
         <translation>จำนวนชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="225"/>
+        <location filename="../../ui/customer_display/painting.py" line="228"/>
         <source>Subtotal</source>
         <translation>รวมเป็นเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="228"/>
+        <location filename="../../ui/customer_display/painting.py" line="231"/>
         <source>Discounts</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="230"/>
+        <location filename="../../ui/customer_display/painting.py" line="233"/>
         <source>VAT included</source>
         <translation>ภาษีมูลค่าเพิ่ม (รวมในราคา)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="232"/>
+        <location filename="../../ui/customer_display/painting.py" line="235"/>
         <source>Paid so far</source>
         <translation>ชำระแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="240"/>
+        <location filename="../../ui/customer_display/painting.py" line="243"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="261"/>
+        <location filename="../../ui/customer_display/painting.py" line="264"/>
         <source>Scan to pay with PromptPay</source>
         <translation>สแกนจ่ายด้วยพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="262"/>
+        <location filename="../../ui/customer_display/painting.py" line="265"/>
         <source>Please pay at the counter</source>
         <translation>กรุณาชำระเงินที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="266"/>
+        <location filename="../../ui/customer_display/painting.py" line="269"/>
         <source>Amount due</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="272"/>
+        <location filename="../../ui/customer_display/painting.py" line="275"/>
         <source>Total {total}, paid so far {paid}</source>
         <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="279"/>
+        <location filename="../../ui/customer_display/painting.py" line="282"/>
         <source>Open your bank&apos;s app and scan the code: the amount is filled in</source>
         <translation>เปิดแอปธนาคารแล้วสแกนคิวอาร์โค้ด ยอดเงินจะขึ้นให้เอง</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="292"/>
+        <location filename="../../ui/customer_display/painting.py" line="295"/>
         <source>Paid, thank you</source>
         <translation>ชำระเงินเรียบร้อย ขอบคุณค่ะ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="295"/>
+        <location filename="../../ui/customer_display/painting.py" line="298"/>
         <source>Total {amount}</source>
         <translation>ยอดรวม {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="302"/>
+        <location filename="../../ui/customer_display/painting.py" line="305"/>
         <source>Your change</source>
         <translation>เงินทอน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="308"/>
+        <location filename="../../ui/customer_display/painting.py" line="311"/>
         <source>Receipt {number}</source>
         <translation>ใบเสร็จเลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="319"/>
+        <location filename="../../ui/customer_display/painting.py" line="322"/>
         <source>Welcome</source>
         <translation>ยินดีต้อนรับ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="329"/>
+        <location filename="../../ui/customer_display/painting.py" line="332"/>
         <source>Made by our producers</source>
         <translation>ผลงานจากผู้ผลิตในชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="344"/>
+        <location filename="../../ui/customer_display/painting.py" line="347"/>
         <source>OTOP {stars}-star product</source>
         <translation>สินค้า OTOP ระดับ {stars} ดาว</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="370"/>
+        <location filename="../../ui/customer_display/painting.py" line="373"/>
         <source>Mulberry tea corner: ask at the counter</source>
         <translation>ร้านชาใบหม่อน สั่งได้ที่เคาน์เตอร์</translation>
     </message>
@@ -1414,167 +1414,167 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="264"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="127"/>
         <source>{text}: give a quantity like 3*CODE</source>
         <translation>{text}: ระบุจำนวน เช่น 3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="288"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="151"/>
         <source>{sku}: {qty} in all</source>
         <translation>{sku}: รวม {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="317"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="180"/>
         <source>No product has the code {code}: it is kept aside and not received. Start a curation application for it, or scan the next item.</source>
         <translation>ไม่พบสินค้ารหัส {code} แยกไว้และยังไม่รับเข้าสต็อก ยื่นใบสมัครคัดสรรสำหรับสินค้านี้ หรือสแกนชิ้นถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="321"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="184"/>
         <source>No product has the code {code}: it is kept aside and not received. A manager can start a curation application for it.</source>
         <translation>ไม่พบสินค้ารหัส {code} แยกไว้และยังไม่รับเข้าสต็อก ผู้จัดการสามารถยื่นใบสมัครคัดสรรสำหรับสินค้านี้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="329"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="192"/>
         <source>{code} (application submitted)</source>
         <translation>{code} (ยื่นใบสมัครแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="331"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="194"/>
         <source>{code} (not approved)</source>
         <translation>{code} (ไม่ผ่านการคัดสรร)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="334"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="197"/>
         <source>Kept aside, not received: {codes}</source>
         <translation>แยกไว้ ยังไม่รับเข้าสต็อก: {codes}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="338"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="201"/>
         <source>Start a curation application for {code}</source>
         <translation>ยื่นใบสมัครคัดสรรสำหรับ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="367"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="230"/>
         <source>Curation application for {sku} submitted: the goods stay aside until the committee approves it.</source>
         <translation>ยื่นใบสมัครคัดสรรสำหรับ {sku} แล้ว สินค้าจะแยกไว้จนกว่าคณะกรรมการจะอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="374"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="237"/>
         <source>Scan the goods first.</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="403"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="266"/>
         <source>Saved as {number}. {n} code(s) kept aside, not received.</source>
         <translation>บันทึกเป็นเลขที่ {number} แล้ว แยกไว้ {n} รหัส ยังไม่รับเข้าสต็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="406"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="269"/>
         <source>Saved as {number}.</source>
         <translation>บันทึกแล้ว เลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="420"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="283"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="424"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="287"/>
         <source>Nothing was saved yet: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="426"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="289"/>
         <source>An unusually large delivery</source>
         <translation>จำนวนส่งมากกว่าปกติ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="426"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="289"/>
         <source>Receive as it is (Enter)</source>
         <translation>รับสินค้าตามนี้ (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="446"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="309"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="459"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="322"/>
         <source>Slip {number} printed on {printer}.</source>
         <translation>พิมพ์ใบ {number} ที่เครื่องพิมพ์ {printer} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="468"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="331"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="468"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="331"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="469"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="332"/>
         <source>Delivery note no.</source>
         <translation>เลขที่ใบส่งของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="469"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="332"/>
         <source>Scan or type a code</source>
         <translation>สแกนหรือพิมพ์รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="472"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="335"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="472"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="335"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="473"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="336"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="474"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="337"/>
         <source>Receive (save)</source>
         <translation>รับสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="475"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="338"/>
         <source>Return (save)</source>
         <translation>คืนสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="476"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="339"/>
         <source>Save slip as PDF</source>
         <translation>บันทึกใบเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="477"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="340"/>
         <source>Print slip (receipt printer)</source>
         <translation>พิมพ์ใบรับ/คืน (เครื่องพิมพ์ใบเสร็จ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="478"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="341"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="479"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="342"/>
         <source>Unsold</source>
         <translation>ขายไม่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="479"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="342"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="480"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="343"/>
         <source>Damaged</source>
         <translation>ชำรุด</translation>
     </message>
@@ -2095,72 +2095,72 @@ Discard it and close the till?</source>
 <context>
     <name>OnHandTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="704"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="79"/>
         <source>Low stock only</source>
         <translation>เฉพาะสินค้าใกล้หมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="705"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="80"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="708"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="83"/>
         <source>Low at</source>
         <translation>จุดสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="708"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="83"/>
         <source>Best before</source>
         <translation>ควรบริโภคก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="710"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="85"/>
         <source>Gift baskets</source>
         <translation>ตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Basket</source>
         <translation>ตะกร้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Can be made</source>
         <translation>จัดได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="713"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="88"/>
         <source>Ready-made</source>
         <translation>จัดไว้แล้ว</translation>
     </message>
@@ -4645,27 +4645,27 @@ Card</source>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="769"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="86"/>
         <source>Save the slip</source>
         <translation>บันทึกใบรับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="773"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="90"/>
         <source>Receive goods</source>
         <translation>รับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="773"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="90"/>
         <source>Return to producer</source>
         <translation>คืนสินค้าให้ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="774"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="91"/>
         <source>Stock count</source>
         <translation>ตรวจนับสต็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="774"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="91"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
