@@ -70,9 +70,12 @@ class SqlJournalRepository:
         baskets: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for r in conn.execute(select(*_columns(m.SaleBasket))).mappings():
             baskets[r["sale_id"]].append(dict(r))
+        notes: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for r in conn.execute(select(*_columns(m.SaleNote))).mappings():
+            notes[r["sale_id"]].append(dict(r))
         for s in conn.execute(select(*_columns(m.Sale))).mappings():
             sid = s["id"]
-            yield sid, sale_record(dict(s), lines[sid], payments[sid], baskets[sid])
+            yield sid, sale_record(dict(s), lines[sid], payments[sid], baskets[sid], notes[sid])
 
     def _refund_records(self) -> Iterator[tuple[str, dict[str, Any]]]:
         conn = self.session.connection()

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db import models as m
@@ -55,4 +55,29 @@ def append_entry(
             }
         ],
     )
+    return entry
+
+
+def reseal_entry(
+    session: Session, terminal_id: str, kind: EntryKind, ref_id: str, record: Mapping[str, Any]
+) -> JournalEntry:
+    """The terminal's last entry, about `ref_id`, hashed again over its record as it is now:
+    for what is added to a document in the very transaction that journalled it (a sale's
+    notes, which its hooks return after the sale's rows and entry are written).
+
+    Only the chain's tail, still uncommitted (the sequence row's lock keeps other writers
+    out), is ever resealed; anything else is a programming error, not a repair."""
+    e = m.JournalEntry
+    row = session.execute(
+        select(e.id, e.seq, e.ref_no, e.recorded_at, e.prev_hash)
+        .where(e.terminal_id == terminal_id, e.kind == kind.value, e.ref_id == ref_id)
+        .order_by(e.seq.desc())
+    ).first()
+    last = session.scalar(select(func.max(e.seq)).where(e.terminal_id == terminal_id))
+    if row is None or row.seq != last:
+        raise RuntimeError(f"{kind.value} {ref_id} is not the tail of {terminal_id}'s journal")
+    entry = make_entry(
+        row.seq, row.prev_hash, terminal_id, kind, ref_id, row.ref_no, row.recorded_at, record
+    )
+    session.execute(update(e).where(e.id == row.id).values(hash=entry.hash))
     return entry

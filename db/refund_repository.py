@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from db import models as m
 from db.journal_writer import append_entry
 from db.numbering import Series, next_number
+from pos.domain.bilingual import Bilingual
 from pos.domain.cart import ProductKind
 from pos.domain.journal import EntryKind
 from pos.domain.money import ZERO
@@ -28,12 +29,18 @@ from pos.domain.refund import (
     refund_number,
     refund_record,
 )
+from pos.domain.sale import ReceiptNote
 from pos.ports.returns import RefundRequest
 from pos.ports.terminals import TerminalInfo
 
 
 def _dec(v: Any) -> Decimal:
     return Decimal(str(v or 0))
+
+
+def _detail(th: str, en: str) -> Bilingual | None:
+    """A sold line's detail as stored ('' when it has none)."""
+    return Bilingual(th, en) if th or en else None
 
 
 def _money(v: Any) -> str | None:
@@ -106,6 +113,7 @@ class SqlRefundRepository:
                     basket_ready=bool(b and b.ready_product_id),
                     kind=ProductKind(kinds.get(ln.product_id, ProductKind.GOODS.value)),
                     ref=ln.ref,
+                    detail=_detail(ln.detail_th, ln.detail_en),
                 )
             )
         return ReturnableSale(
@@ -122,6 +130,7 @@ class SqlRefundRepository:
                 for b in baskets.values()
             ),
             status=sale.status,
+            notes=self._notes(sale.id),
         )
 
     def receipt(self, refund_no: str) -> RefundReceipt | None:
@@ -134,6 +143,7 @@ class SqlRefundRepository:
         assert term is not None
         assert sold_at is not None
         names = self._basket_names([ln.basket_id for ln in row.lines])
+        details = self._details([ln.sale_line_id for ln in row.lines])
         return RefundReceipt(
             refund_id=row.id,
             refund_no=row.refund_no,
@@ -156,6 +166,7 @@ class SqlRefundRepository:
                     ln.amount,
                     ln.vat_exempt,
                     names.get(ln.basket_id or "", ""),
+                    details.get(ln.sale_line_id),
                 )
                 for ln in row.lines
             ),
@@ -165,7 +176,22 @@ class SqlRefundRepository:
             vat=row.vat,
             vat_rate=row.vat_rate,
             copy=True,
+            notes=self._notes(row.sale_id),
         )
+
+    def _notes(self, sale_id: str) -> tuple[ReceiptNote, ...]:
+        """The notes printed after the sale's total, in their order."""
+        n = m.SaleNote
+        q = select(n.text_th, n.text_en, n.big).where(n.sale_id == sale_id).order_by(n.seq)
+        return tuple(ReceiptNote(th, en, bool(big)) for th, en, big in self.session.execute(q))
+
+    def _details(self, sale_line_ids: list[str]) -> dict[str, Bilingual]:
+        """The sold lines' details (a drink's options), by sale line id."""
+        q = select(m.SaleLine.id, m.SaleLine.detail_th, m.SaleLine.detail_en).where(
+            m.SaleLine.id.in_(sale_line_ids)
+        )
+        found = ((i, _detail(th, en)) for i, th, en in self.session.execute(q))
+        return {i: d for i, d in found if d is not None}
 
     def _basket_names(self, ids: list[str | None]) -> dict[str, str]:
         wanted = [i for i in ids if i]

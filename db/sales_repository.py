@@ -11,11 +11,11 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from db import models as m
-from db.journal_writer import append_entry
+from db.journal_writer import append_entry, reseal_entry
 from db.numbering import Series, next_number, receipt_number
 from pos.domain.basket import stock_moves
 from pos.domain.bilingual import Bilingual
-from pos.domain.journal import EntryKind, sale_record
+from pos.domain.journal import NOTE_FIELDS, EntryKind, sale_record
 from pos.domain.sale import (
     Receipt,
     ReceiptLine,
@@ -31,6 +31,9 @@ from pos.ports.terminals import TerminalInfo
 class SqlSalesRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        # the sales journalled in this transaction: their terminal and record, so the notes
+        # their hooks add are sealed into the same entry before commit (see add_notes)
+        self._journalled: dict[str, tuple[str, dict[str, Any]]] = {}
 
     def record(self, draft: SaleDraft, terminal: TerminalInfo) -> Receipt:
         """Write the sale, lines, payments, stock movements and outbox row (caller commits).
@@ -170,35 +173,41 @@ class SqlSalesRepository:
             ],
         )
         # the tamper-evident journal's link, in the sale's own transaction
+        record = sale_record(sale, lines, payments, baskets)
         append_entry(
             self.session, terminal.terminal_id, EntryKind.SALE, sale_id, receipt_no,
-            draft.sold_at, sale_record(sale, lines, payments, baskets),
+            draft.sold_at, record,
         )  # fmt: skip
+        self._journalled[sale_id] = (terminal.terminal_id, record)
         return receipt
 
     def add_notes(self, sale_id: str, notes: Sequence[ReceiptNote]) -> None:
         """Store the notes printed after the sale's total, after those it has (caller
-        commits)."""
+        commits). A sale recorded in this transaction has its journal entry sealed again
+        over its record with the notes (record version 3 covers them)."""
         if not notes:
             return
         last = self.session.scalar(
             select(func.max(m.SaleNote.seq)).where(m.SaleNote.sale_id == sale_id)
         )
         start = int(last or 0) + 1
-        self.session.connection().execute(
-            insert(m.SaleNote),
-            [
-                {
-                    "id": m.new_id(),
-                    "sale_id": sale_id,
-                    "seq": seq,
-                    "text_th": n.text_th,
-                    "text_en": n.text_en,
-                    "big": n.big,
-                }
-                for seq, n in enumerate(notes, start=start)
-            ],
-        )
+        rows: list[dict[str, Any]] = [
+            {
+                "id": m.new_id(),
+                "sale_id": sale_id,
+                "seq": seq,
+                "text_th": n.text_th,
+                "text_en": n.text_en,
+                "big": n.big,
+            }
+            for seq, n in enumerate(notes, start=start)
+        ]
+        self.session.connection().execute(insert(m.SaleNote), rows)
+        journalled = self._journalled.get(sale_id)
+        if journalled is not None:
+            terminal_id, record = journalled
+            record["notes"] = [*record["notes"], *({f: r[f] for f in NOTE_FIELDS} for r in rows)]
+            reseal_entry(self.session, terminal_id, EntryKind.SALE, sale_id, record)
 
     def receipt(self, receipt_no: str) -> Receipt | None:
         sale = self.session.scalars(
@@ -215,8 +224,7 @@ class SqlSalesRepository:
                 select(m.Product.id, m.Product.unit_th).where(
                     m.Product.id.in_([ln.product_id for ln in sale.lines])
                 )
-            )
-            .all()
+            ).all()
         )
         baskets = {
             b.id: b
@@ -280,9 +288,7 @@ class SqlSalesRepository:
             notes=tuple(
                 ReceiptNote(n.text_th, n.text_en, n.big)
                 for n in self.session.scalars(
-                    select(m.SaleNote)
-                    .where(m.SaleNote.sale_id == sale.id)
-                    .order_by(m.SaleNote.seq)
+                    select(m.SaleNote).where(m.SaleNote.sale_id == sale.id).order_by(m.SaleNote.seq)
                 )
             ),
         )
@@ -332,4 +338,3 @@ class SqlSalesRepository:
                 payment_methods="+".join(methods.get(sale.id, [])),
                 cashier=sale.cashier_name,
             )
-

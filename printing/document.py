@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -10,7 +11,7 @@ from enum import Enum
 
 from pos.domain.bahttext import bahttext
 from pos.domain.money import format_baht
-from pos.domain.sale import Receipt
+from pos.domain.sale import Receipt, ReceiptNote
 from pos.domain.settings import Settings
 from pos.domain.shop_time import buddhist_year, local
 from pos.domain.taxinvoice import TaxInvoice, branch_label_th
@@ -242,8 +243,14 @@ def _lines(receipt: Receipt, settings: Settings) -> list[Block]:
 
 def _notes(receipt: Receipt) -> list[Block]:
     """The notes after the total (a tea order's number: big ones double size)."""
+    return note_blocks(receipt.notes)
+
+
+def note_blocks(notes: Sequence[ReceiptNote]) -> list[Block]:
+    """Notes printed after a total, each Thai over English, centred, closed by a rule (a
+    receipt's; a refund slip prints its sale's)."""
     out: list[Block] = []
-    for note in receipt.notes:
+    for note in notes:
         size = Size.LARGE if note.big else Size.NORMAL
         out.append(Text(note.text_th, Align.CENTER, bold=note.big, size=size))
         if note.text_en and note.text_en != note.text_th:

@@ -20,6 +20,7 @@ from printing.document import (
     Text,
     _seller_header,
     keep_units,
+    note_blocks,
     quantity_text,
     rate_text,
     thai_datetime,
@@ -31,7 +32,8 @@ REFUND_TITLE = "ใบคืนสินค้า / REFUND"
 
 def refund_document(refund: RefundReceipt, settings: Settings) -> Document:
     """The slip of a committed refund: the original receipt's number and date, the returned
-    lines, the total refunded and how it was paid back."""
+    lines (each with its detail, as the receipt printed it), the total refunded and how it
+    was paid back, then the sale's notes."""
     out: list[Block] = _seller_header(settings, vat_id=True)
     if settings.vat_registered and refund.pos_id:
         out.append(Text(f"POS ID: {refund.pos_id}", Align.CENTER, size=Size.SMALL))
@@ -55,6 +57,8 @@ def refund_document(refund: RefundReceipt, settings: Settings) -> Document:
             Text(f"คืน {quantity_text(ln.quantity, False)} (รายการที่ {ln.line_no})", indent=2,
                  size=Size.SMALL)
         )  # fmt: skip
+        if ln.detail is not None and ln.detail.th:  # a drink's options, as on the receipt
+            out.append(Text(ln.detail.th, indent=2, size=Size.SMALL))
     out.append(Rule())
     out.append(Row("ยอดคืนเงิน / Refunded", format_baht(refund.total), bold=True, size=Size.LARGE))
     if settings.vat_registered:
@@ -65,6 +69,7 @@ def refund_document(refund: RefundReceipt, settings: Settings) -> Document:
     en, th = METHOD_NAMES.get(refund.method, (refund.method, refund.method))
     out.append(Row(f"คืนเป็น{th} / {en}", format_baht(refund.total)))
     out.append(Rule())
+    out.extend(note_blocks(refund.notes))  # the sale's (a tea order's number)
     out.append(Text("ลายมือชื่อลูกค้า / Customer ......................", size=Size.SMALL))
     out.append(Space())
     out.append(Barcode(refund.refund_no))

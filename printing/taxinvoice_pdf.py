@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 
 from pos.domain.bahttext import bahttext
 from pos.domain.money import format_baht
+from pos.domain.sale import ReceiptNote
 from pos.domain.settings import Settings
 from pos.domain.taxinvoice import (
     InvoiceRow,
@@ -39,6 +40,30 @@ _MM_TO_PT = 72 / 25.4
 
 def _money(value: Decimal) -> str:
     return escape(format_baht(value))
+
+
+def _detail_html(row: InvoiceRow) -> str:
+    """A line's detail under its names (a drink's options), Thai then English if it differs."""
+    d = row.detail
+    if d is None or not (d.th or d.en):
+        return ""
+    text = escape(d.th or d.en)
+    if d.en and d.th and d.en != d.th:
+        text += f" / {escape(d.en)}"
+    return f"<br/><small><i>{text}</i></small>"
+
+
+def _notes_html(notes: Sequence[ReceiptNote]) -> str:
+    """The sale's notes after the total, as the receipt prints them (big ones larger)."""
+    out = []
+    for n in notes:
+        size = "12px" if n.big else "9px"
+        text = escape(n.text_th)
+        if n.text_en and n.text_en != n.text_th:
+            text += f" / {escape(n.text_en)}"
+        weight = "bold" if n.big else "normal"
+        out.append(f"<p align='center' style='font-size:{size}; font-weight:{weight};'>{text}</p>")
+    return "".join(out)
 
 
 def _row_html(row: InvoiceRow) -> str:
@@ -64,7 +89,7 @@ def _row_html(row: InvoiceRow) -> str:
         "<tr>"
         f"<td align='center'>{row.number}</td>"
         f"<td>{escape(row.sku)}</td>"
-        f"<td>{name}<br/><small>{escape(row.name_en)}</small></td>"
+        f"<td>{name}<br/><small>{escape(row.name_en)}</small>{_detail_html(row)}</td>"
         f"<td align='right'>{qty}</td>"
         f"<td align='right'>{_money(row.unit_price)}</td>"
         f"<td align='right'>{_money(row.discount) if row.discount else '-'}</td>"
@@ -136,6 +161,7 @@ def invoice_html(invoice: TaxInvoice, settings: Settings) -> str:
 <td align='right'><b style="font-size:11px;">{_money(r.total)}</b></td></tr>
 </table>
 <p align="center" style="font-size:10px;"><b>({escape(bahttext(r.total))})</b></p>
+{_notes_html(r.notes)}
 <p>ราคาสินค้ารวมภาษีมูลค่าเพิ่มแล้ว ชำระเงินครบถ้วนตามใบเสร็จรับเงินเลขที่ {escape(r.receipt_no)}<br/>
 Prices include VAT. Paid in full under receipt {escape(r.receipt_no)}.</p>
 <p></p><p></p>

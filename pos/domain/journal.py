@@ -17,8 +17,9 @@ GENESIS = "0" * 64  # the "previous hash" of a terminal's first journal entry
 # column added later does not change the hash of old entries. Records of version 1 (journals
 # written before the status was covered) leave `status` out; version 2 covers it as sold, and
 # a sale may become "voided" after that only through a void entry of its own (see
-# `verify_chain`).
-SALE_RECORD_VERSION = 2
+# `verify_chain`). Version 3 also covers each line's printed detail (th/en) and its
+# capability's reference, and the notes printed after the sale's total.
+SALE_RECORD_VERSION = 3
 SALE_STATUS_SOLD = "completed"
 SALE_STATUS_VOIDED = "voided"
 SALE_FIELDS_V1 = (
@@ -27,11 +28,13 @@ SALE_FIELDS_V1 = (
     "vatable", "exempt", "vat", "vat_rate", "paid", "change",
 )  # fmt: skip
 SALE_FIELDS = (*SALE_FIELDS_V1, "status")
-LINE_FIELDS = (
+LINE_FIELDS_V2 = (
     "id", "line_no", "product_id", "sku", "barcode", "name_th", "name_en", "category_code",
     "producer_id", "quantity", "unit_price", "gross", "line_discount", "line_discount_reason",
     "sale_discount", "total", "vat_exempt", "vat", "commission_pct", "basket_id",
 )  # fmt: skip
+LINE_FIELDS = (*LINE_FIELDS_V2, "detail_th", "detail_en", "ref")
+NOTE_FIELDS = ("id", "seq", "text_th", "text_en", "big")
 PAYMENT_FIELDS = ("id", "seq", "kind", "amount", "tendered", "reference")
 BASKET_FIELDS = (
     "id", "template_id", "ready_product_id", "name_th", "name_en", "count", "price",
@@ -101,22 +104,35 @@ def sale_record(
     lines: Iterable[Mapping[str, Any]],
     payments: Iterable[Mapping[str, Any]],
     baskets: Iterable[Mapping[str, Any]] = (),
+    notes: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
-    """What a sale's journal entry covers (record version 2): the sale with its status, its
-    lines, payments and baskets."""
+    """What a sale's journal entry covers (record version 3): the sale with its status, its
+    lines (with their detail and reference), payments, baskets and the notes printed after
+    its total."""
     return {
         "v": SALE_RECORD_VERSION,
         "sale": _pick(sale, SALE_FIELDS),
         "lines": sorted((_pick(r, LINE_FIELDS) for r in lines), key=lambda r: r["line_no"]),
         "payments": sorted((_pick(r, PAYMENT_FIELDS) for r in payments), key=lambda r: r["seq"]),
         "baskets": sorted((_pick(r, BASKET_FIELDS) for r in baskets), key=lambda r: r["id"]),
+        "notes": sorted((_pick(r, NOTE_FIELDS) for r in notes), key=lambda r: r["seq"]),
     }
 
 
+def sale_record_v2(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A sale record in the form a version-2 entry covered (no line detail or reference, no
+    notes): how a journal written before those were covered still verifies, by its rule."""
+    old = {k: v for k, v in record.items() if k != "notes"}
+    old["v"] = 2
+    old["lines"] = [{f: line.get(f) for f in LINE_FIELDS_V2} for line in record["lines"]]
+    return old
+
+
 def sale_record_v1(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A version-2 sale record in the form a version-1 entry covered (no version, no status):
-    how a journal written before the status was covered still verifies, by its own rule."""
-    old = {k: v for k, v in record.items() if k != "v"}
+    """A sale record in the form a version-1 entry covered (that of version 2 without the
+    version or the status): how a journal written before the status was covered still
+    verifies, by its own rule."""
+    old = {k: v for k, v in sale_record_v2(record).items() if k != "v"}
     old["sale"] = {k: v for k, v in record["sale"].items() if k != "status"}
     return old
 
@@ -130,7 +146,7 @@ def as_sold(record: Mapping[str, Any]) -> dict[str, Any]:
 def _forms(kind: str, record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The record as every version of its kind's format covered it, newest first."""
     if kind == EntryKind.SALE.value and record.get("v") == SALE_RECORD_VERSION:
-        return [record, sale_record_v1(record)]
+        return [record, sale_record_v2(record), sale_record_v1(record)]
     return [record]
 
 
@@ -241,7 +257,8 @@ def verify_chain(
     gapless sequence counter says, to notice entries cut off the end of the chain.
 
     Each record is checked in the form its entry was written in (a sale of record version 1
-    without its status, by the old rule). A sale stored as voided must have a void entry of
+    without its status, of version 2 without its lines' detail and reference and its notes,
+    by the old rule). A sale stored as voided must have a void entry of
     its own later in its terminal's chain, naming its receipt number: else it is named, in
     every record version.
     """

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.cart import ProductKind
 from pos.domain.errors import ShopError
 from pos.domain.money import ZERO, round_satang, vat_included
+from pos.domain.sale import ReceiptNote
 
 REFUND_METHODS = ("cash", "promptpay")
 METHOD_NAMES = {"cash": ("Cash", "เงินสด"), "promptpay": ("PromptPay", "พร้อมเพย์")}
@@ -57,6 +59,7 @@ class ReturnableLine:
     basket_ready: bool = False  # a ready-made basket: it returns whole, to its own stock
     kind: ProductKind = ProductKind.GOODS  # only goods go back on the shelf
     ref: str | None = None  # the sale line's ref (a drink, a fee, a booking's payment)
+    detail: Bilingual | None = None  # printed under the line (a drink's options)
 
     @property
     def quantity_returnable(self) -> Decimal:
@@ -95,6 +98,7 @@ class ReturnableSale:
     lines: tuple[ReturnableLine, ...]
     baskets: tuple[ReturnableBasket, ...] = ()
     status: str = "completed"  # "voided": the sale was cancelled, nothing to refund
+    notes: tuple[ReceiptNote, ...] = ()  # printed after the sale's total (a tea order's no.)
 
     def check_refundable(self) -> None:
         if self.status != "completed":
@@ -287,6 +291,7 @@ class RefundReceiptLine:
     amount: Decimal
     vat_exempt: bool
     basket_name_th: str = ""
+    detail: Bilingual | None = None  # the sold line's detail, printed under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +316,7 @@ class RefundReceipt:
     vat: Decimal
     vat_rate: Decimal
     copy: bool = False
+    notes: tuple[ReceiptNote, ...] = ()  # the sale's notes, printed after the total
 
 
 def build_refund_receipt(
@@ -351,9 +357,11 @@ def build_refund_receipt(
                 p.amount,
                 p.line.vat_exempt,
                 basket_names.get(p.line.basket_id or "", ""),
+                p.line.detail,
             )
             for p in plan.lines
         ),
+        notes=sale.notes,
         total=plan.total,
         vatable=plan.vatable,
         exempt=plan.exempt,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from pos.domain.bilingual import Bilingual
 from pos.domain.errors import TaxInvoiceError
 from pos.domain.money import ZERO, round_satang
 from pos.domain.sale import Receipt, ReceiptLine
@@ -112,6 +113,7 @@ class InvoiceRow:
     amount: Decimal = ZERO
     in_basket: bool = False
     message: str = ""  # a basket's gift-card message
+    detail: Bilingual | None = None  # printed under the line (a drink's options, a booking)
 
 
 def _basket_row(number: int, group: list[ReceiptLine]) -> InvoiceRow:
@@ -172,6 +174,7 @@ def invoice_rows(receipt: Receipt) -> tuple[InvoiceRow, ...]:
                 unit_price=line.unit_price,
                 discount=line.discount,
                 amount=line.gross - line.discount,
+                detail=line.detail,
             )
         )
     return tuple(out)

@@ -45,6 +45,8 @@ class ShownLine:
     amount: Decimal  # after that discount
     by_weight: bool = False
     in_basket: bool = False  # a component of a gift basket (priced with the basket)
+    detail_th: str = ""  # under the name: a drink's options, a booking's room and time
+    detail_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ def shown_sale(session: SaleSession, *, paying: bool) -> Shown:
             amount=line.net,
             by_weight=line.product.sold_by.value == "weight",
             in_basket=line.group_id is not None,
+            detail_th=line.detail.th if line.detail else "",
+            detail_en=line.detail.en if line.detail else "",
         )
         for line in cart
     )

@@ -4,52 +4,52 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="114"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="37"/>
         <source>Curation application</source>
         <translation>ใบสมัครคัดสรรผลิตภัณฑ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="127"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="50"/>
         <source>The goods stay aside, not received, until the committee approves the product.</source>
         <translation>สินค้าจะถูกแยกไว้ ยังไม่รับเข้าสต็อก จนกว่าคณะกรรมการจะอนุมัติผลิตภัณฑ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="132"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="55"/>
         <source>SKU (the code scanned)</source>
         <translation>รหัสสินค้า (รหัสที่สแกน)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="133"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="56"/>
         <source>Producer code</source>
         <translation>รหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="134"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="57"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="135"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="58"/>
         <source>Name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="136"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="59"/>
         <source>Category</source>
         <translation>หมวดหมู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="137"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="60"/>
         <source>Proposed price (baht)</source>
         <translation>ราคาที่เสนอ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="138"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="61"/>
         <source>Submit (Ctrl+S)</source>
         <translation>ยื่นใบสมัคร (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="141"/>
+        <location filename="../../ui/backoffice/stock_application.py" line="64"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -1175,82 +1175,82 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="546"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="90"/>
         <source>Count {number} started: scan the goods.</source>
         <translation>เริ่มตรวจนับ {number} แล้ว: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="561"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="105"/>
         <source>{text}: type N=CODE for a quantity counted</source>
         <translation>{text}: พิมพ์ จำนวน=รหัส สำหรับจำนวนที่นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="572"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="116"/>
         <source>{sku}: {qty} counted</source>
         <translation>{sku}: นับได้ {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="606"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="150"/>
         <source>Stock count {number}</source>
         <translation>ตรวจนับสต็อก {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="627"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="171"/>
         <source>Count {number} posted: {n} product(s) adjusted.</source>
         <translation>ยืนยันผลตรวจนับ {number} แล้ว: ปรับปรุง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="636"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="180"/>
         <source>What is counted</source>
         <translation>ขอบเขตที่ตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="637"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="181"/>
         <source>Scan (N=CODE: quantity counted)</source>
         <translation>สแกน (จำนวน=รหัส: จำนวนที่นับได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="638"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="182"/>
         <source>Start count</source>
         <translation>เริ่มตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="639"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="183"/>
         <source>Show differences</source>
         <translation>แสดงผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="640"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="184"/>
         <source>Post count</source>
         <translation>ยืนยันผลตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>Expected</source>
         <translation>ตามระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="642"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
         <source>Counted</source>
         <translation>นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="643"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>Difference</source>
         <translation>ผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="643"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>Value</source>
         <translation>มูลค่า</translation>
     </message>
@@ -1413,102 +1413,102 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>อยู่ในกระเช้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="210"/>
+        <location filename="../../ui/customer_display/painting.py" line="213"/>
         <source>discount −{amount}</source>
         <translation>ส่วนลด −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="224"/>
+        <location filename="../../ui/customer_display/painting.py" line="227"/>
         <source>Items</source>
         <translation>จำนวนชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="225"/>
+        <location filename="../../ui/customer_display/painting.py" line="228"/>
         <source>Subtotal</source>
         <translation>รวมเป็นเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="228"/>
+        <location filename="../../ui/customer_display/painting.py" line="231"/>
         <source>Discounts</source>
         <translation>ส่วนลด</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="230"/>
+        <location filename="../../ui/customer_display/painting.py" line="233"/>
         <source>VAT included</source>
         <translation>ภาษีมูลค่าเพิ่ม (รวมในราคา)</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="232"/>
+        <location filename="../../ui/customer_display/painting.py" line="235"/>
         <source>Paid so far</source>
         <translation>ชำระแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="240"/>
+        <location filename="../../ui/customer_display/painting.py" line="243"/>
         <source>Total</source>
         <translation>ยอดรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="261"/>
+        <location filename="../../ui/customer_display/painting.py" line="264"/>
         <source>Scan to pay with PromptPay</source>
         <translation>สแกนจ่ายด้วยพร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="262"/>
+        <location filename="../../ui/customer_display/painting.py" line="265"/>
         <source>Please pay at the counter</source>
         <translation>กรุณาชำระเงินที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="266"/>
+        <location filename="../../ui/customer_display/painting.py" line="269"/>
         <source>Amount due</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="272"/>
+        <location filename="../../ui/customer_display/painting.py" line="275"/>
         <source>Total {total}, paid so far {paid}</source>
         <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="279"/>
+        <location filename="../../ui/customer_display/painting.py" line="282"/>
         <source>Open your bank&apos;s app and scan the code: the amount is filled in</source>
         <translation>เปิดแอปธนาคารแล้วสแกนคิวอาร์โค้ด ยอดเงินจะขึ้นให้เอง</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="292"/>
+        <location filename="../../ui/customer_display/painting.py" line="295"/>
         <source>Paid, thank you</source>
         <translation>ชำระเงินเรียบร้อย ขอบคุณค่ะ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="295"/>
+        <location filename="../../ui/customer_display/painting.py" line="298"/>
         <source>Total {amount}</source>
         <translation>ยอดรวม {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="302"/>
+        <location filename="../../ui/customer_display/painting.py" line="305"/>
         <source>Your change</source>
         <translation>เงินทอน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="308"/>
+        <location filename="../../ui/customer_display/painting.py" line="311"/>
         <source>Receipt {number}</source>
         <translation>ใบเสร็จเลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="319"/>
+        <location filename="../../ui/customer_display/painting.py" line="322"/>
         <source>Welcome</source>
         <translation>ยินดีต้อนรับ</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="329"/>
+        <location filename="../../ui/customer_display/painting.py" line="332"/>
         <source>Made by our producers</source>
         <translation>ผลงานจากผู้ผลิตในชุมชน</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="344"/>
+        <location filename="../../ui/customer_display/painting.py" line="347"/>
         <source>OTOP {stars}-star product</source>
         <translation>สินค้า OTOP ระดับ {stars} ดาว</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_display/painting.py" line="370"/>
+        <location filename="../../ui/customer_display/painting.py" line="373"/>
         <source>Mulberry tea corner: ask at the counter</source>
         <translation>ร้านชาใบหม่อน สั่งได้ที่เคาน์เตอร์</translation>
     </message>
@@ -1695,167 +1695,167 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>GoodsTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="264"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="127"/>
         <source>{text}: give a quantity like 3*CODE</source>
         <translation>{text}: ระบุจำนวน เช่น 3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="288"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="151"/>
         <source>{sku}: {qty} in all</source>
         <translation>{sku}: รวม {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="317"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="180"/>
         <source>No product has the code {code}: it is kept aside and not received. Start a curation application for it, or scan the next item.</source>
         <translation>ไม่พบสินค้ารหัส {code} แยกไว้และยังไม่รับเข้าสต็อก ยื่นใบสมัครคัดสรรสำหรับสินค้านี้ หรือสแกนชิ้นถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="321"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="184"/>
         <source>No product has the code {code}: it is kept aside and not received. A manager can start a curation application for it.</source>
         <translation>ไม่พบสินค้ารหัส {code} แยกไว้และยังไม่รับเข้าสต็อก ผู้จัดการสามารถยื่นใบสมัครคัดสรรสำหรับสินค้านี้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="329"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="192"/>
         <source>{code} (application submitted)</source>
         <translation>{code} (ยื่นใบสมัครแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="331"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="194"/>
         <source>{code} (not approved)</source>
         <translation>{code} (ไม่ผ่านการคัดสรร)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="334"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="197"/>
         <source>Kept aside, not received: {codes}</source>
         <translation>แยกไว้ ยังไม่รับเข้าสต็อก: {codes}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="338"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="201"/>
         <source>Start a curation application for {code}</source>
         <translation>ยื่นใบสมัครคัดสรรสำหรับ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="367"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="230"/>
         <source>Curation application for {sku} submitted: the goods stay aside until the committee approves it.</source>
         <translation>ยื่นใบสมัครคัดสรรสำหรับ {sku} แล้ว สินค้าจะแยกไว้จนกว่าคณะกรรมการจะอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="374"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="237"/>
         <source>Scan the goods first.</source>
         <translation>กรุณาสแกนสินค้าก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="403"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="266"/>
         <source>Saved as {number}. {n} code(s) kept aside, not received.</source>
         <translation>บันทึกเป็นเลขที่ {number} แล้ว แยกไว้ {n} รหัส ยังไม่รับเข้าสต็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="406"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="269"/>
         <source>Saved as {number}.</source>
         <translation>บันทึกแล้ว เลขที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="420"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="283"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="424"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="287"/>
         <source>Nothing was saved yet: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="426"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="289"/>
         <source>An unusually large delivery</source>
         <translation>จำนวนส่งมากกว่าปกติ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="426"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="289"/>
         <source>Receive as it is (Enter)</source>
         <translation>รับสินค้าตามนี้ (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="446"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="309"/>
         <source>Slip saved: {path}</source>
         <translation>บันทึกใบแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="459"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="322"/>
         <source>Slip {number} printed on {printer}.</source>
         <translation>พิมพ์ใบ {number} ที่เครื่องพิมพ์ {printer} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="468"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="331"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="468"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="331"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="469"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="332"/>
         <source>Delivery note no.</source>
         <translation>เลขที่ใบส่งของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="469"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="332"/>
         <source>Scan or type a code</source>
         <translation>สแกนหรือพิมพ์รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="472"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="335"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="472"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="335"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="473"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="336"/>
         <source>Quantity</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="474"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="337"/>
         <source>Receive (save)</source>
         <translation>รับสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="475"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="338"/>
         <source>Return (save)</source>
         <translation>คืนสินค้า (บันทึก)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="476"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="339"/>
         <source>Save slip as PDF</source>
         <translation>บันทึกใบเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="477"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="340"/>
         <source>Print slip (receipt printer)</source>
         <translation>พิมพ์ใบรับ/คืน (เครื่องพิมพ์ใบเสร็จ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="478"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="341"/>
         <source>Remove line</source>
         <translation>ลบรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="479"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="342"/>
         <source>Unsold</source>
         <translation>ขายไม่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="479"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="342"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="480"/>
+        <location filename="../../ui/backoffice/stock_goods.py" line="343"/>
         <source>Damaged</source>
         <translation>ชำรุด</translation>
     </message>
@@ -2380,72 +2380,72 @@ Discard it and close the till?</source>
 <context>
     <name>OnHandTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="704"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="79"/>
         <source>Low stock only</source>
         <translation>เฉพาะสินค้าใกล้หมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="705"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="80"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="707"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="82"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="708"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="83"/>
         <source>Low at</source>
         <translation>จุดสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="708"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="83"/>
         <source>Best before</source>
         <translation>ควรบริโภคก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="710"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="85"/>
         <source>Gift baskets</source>
         <translation>ตะกร้าของขวัญ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Basket</source>
         <translation>ตะกร้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="712"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="87"/>
         <source>Can be made</source>
         <translation>จัดได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="713"/>
+        <location filename="../../ui/backoffice/stock_on_hand.py" line="88"/>
         <source>Ready-made</source>
         <translation>จัดไว้แล้ว</translation>
     </message>
@@ -2499,368 +2499,373 @@ Discard it and close the till?</source>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="122"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="28"/>
         <source>attached</source>
         <translation>แนบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="350"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="77"/>
         <source>{n} order(s)</source>
         <translation>{n} คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="363"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="97"/>
         <source>All ({n})</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="409"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="66"/>
         <source>Choose an order in the list</source>
         <translation>เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="413"/>
-        <location filename="../../ui/backoffice/orders_page.py" line="518"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="70"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="205"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="423"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="114"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="427"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="121"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="433"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="130"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="435"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="135"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="438"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="140"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="442"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="145"/>
         <source>Paid late, after the reservation ran out: refund due {amount}</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="446"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="149"/>
         <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
         <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="450"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="155"/>
         <source>Paid late, after the reservation ran out</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="460"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="90"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="522"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="209"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="632"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="71"/>
         <source>Late payment of {no} confirmed (after the reservation ran out; the stock was still there): receipt {receipt}</source>
         <translation>ยืนยันการชำระล่าช้าของ {no} แล้ว (หลังหมดเวลาจอง แต่สินค้ายังมีพอ): ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="636"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="77"/>
         <source>Payment of {no} confirmed: receipt {receipt}</source>
         <translation>ยืนยันการชำระเงินของ {no} แล้ว: ใบเสร็จ {receipt}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="658"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="100"/>
         <source>{no}: paid late, refund due {amount}.</source>
         <translation>{no}: ชำระล่าช้า ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="681"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="125"/>
         <source>Save the tax invoice</source>
         <translation>บันทึกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="688"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="133"/>
         <source>Tax invoice {number} saved: {path}</source>
         <translation>บันทึกใบกำกับภาษี {number} แล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="709"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="157"/>
         <source>Tax invoice {number}</source>
         <translation>ใบกำกับภาษี {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="718"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="66"/>
         <source>{no}: picking. Scan each item to pack it.</source>
         <translation>{no}: กำลังจัดสินค้า สแกนสินค้าทีละชิ้นเพื่อแพ็ก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="734"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="78"/>
         <source>No order to pick.</source>
         <translation>ไม่มีคำสั่งซื้อที่ต้องจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="743"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="86"/>
         <source>Save the pick list</source>
         <translation>บันทึกใบจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="752"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="95"/>
         <source>Pick list of {n} order(s) saved ({pages} page(s)): {path}</source>
         <translation>บันทึกใบจัดสินค้า {n} คำสั่งซื้อแล้ว ({pages} หน้า): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="778"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="122"/>
         <source>{sku} ticked: {n} unit(s) still to scan</source>
         <translation>{sku} ตรวจแล้ว: เหลือสแกนอีก {n} ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="795"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="141"/>
         <source>Every item of {no} checked: packed.</source>
         <translation>ตรวจสินค้าของ {no} ครบทุกชิ้นแล้ว: แพ็กเรียบร้อย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="820"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="110"/>
         <source>{no} shipped with {carrier}: {tracking}</source>
         <translation>{no} จัดส่งทาง {carrier} แล้ว: {tracking}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="844"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="136"/>
         <source>Save the shipping label</source>
         <translation>บันทึกใบปะหน้าพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="852"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="147"/>
         <source>Shipping label saved: {path}</source>
         <translation>บันทึกใบปะหน้าพัสดุแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="868"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="167"/>
         <source>Printing failed: {why}</source>
         <translation>พิมพ์ไม่สำเร็จ: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="870"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="171"/>
         <source>Shipping label sent to the printer</source>
         <translation>ส่งใบปะหน้าพัสดุไปที่เครื่องพิมพ์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="883"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="71"/>
         <source>{no} delivered.</source>
         <translation>{no} ส่งถึงลูกค้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="892"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="81"/>
         <source>Give the reason for cancelling.</source>
         <translation>กรุณาระบุเหตุผลที่ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="898"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="87"/>
         <source>{no} cancelled.</source>
         <translation>ยกเลิก {no} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="909"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="108"/>
         <source>Order</source>
         <translation>คำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="910"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="109"/>
         <source>Placed</source>
         <translation>สั่งเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="911"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="110"/>
         <source>Customer</source>
         <translation>ลูกค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="912"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="111"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="913"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="112"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="914"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="113"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="915"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="114"/>
         <source>Total</source>
         <translation>รวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="916"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="115"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="919"/>
+        <location filename="../../ui/backoffice/orders_list.py" line="119"/>
         <source>Search: order no., name, phone (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="923"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="222"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="924"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="223"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="925"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="224"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="926"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="225"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="927"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="226"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="928"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="227"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="931"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="394"/>
+        <source>Orders</source>
+        <translation>คำสั่งซื้อออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/orders_page.py" line="400"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="932"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="163"/>
         <source>Confirm payment</source>
         <translation>ยืนยันการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="933"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="165"/>
         <source>Paid late: refund due</source>
         <translation>ชำระล่าช้า: ต้องคืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="934"/>
+        <location filename="../../ui/backoffice/order_pay.py" line="167"/>
         <source>Tax invoice…</source>
         <translation>ใบกำกับภาษี…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="935"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="148"/>
         <source>Start picking</source>
         <translation>เริ่มจัดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="936"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="149"/>
         <source>Pick list PDF…</source>
         <translation>ใบจัดสินค้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="937"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="150"/>
         <source>Mark packed</source>
         <translation>ยืนยันแพ็กเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="938"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="175"/>
         <source>Ship</source>
         <translation>จัดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="939"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="176"/>
         <source>Label PDF…</source>
         <translation>ใบปะหน้า PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="940"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="177"/>
         <source>Print label…</source>
         <translation>พิมพ์ใบปะหน้า…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="941"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="91"/>
         <source>Mark delivered</source>
         <translation>ส่งถึงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="942"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="92"/>
         <source>Cancel order</source>
         <translation>ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="943"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="152"/>
         <source>Scan each item</source>
         <translation>สแกนสินค้าทีละชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="944"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="179"/>
         <source>Type or scan, e.g. EX123456785TH</source>
         <translation>พิมพ์หรือสแกน เช่น EX123456785TH</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="945"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="94"/>
         <source>Why the order is cancelled</source>
         <translation>เหตุผลที่ยกเลิกคำสั่งซื้อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="947"/>
+        <location filename="../../ui/backoffice/order_pack.py" line="154"/>
         <source>Pack: scan</source>
         <translation>แพ็ก: สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="948"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="181"/>
         <source>Carrier</source>
         <translation>บริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="949"/>
+        <location filename="../../ui/backoffice/order_ship.py" line="182"/>
         <source>Tracking no.</source>
         <translation>เลขพัสดุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="950"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="96"/>
         <source>Paid by</source>
         <translation>ชำระด้วย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="951"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="97"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="955"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="99"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="956"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="100"/>
         <source>PromptPay</source>
         <translation>พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="957"/>
+        <location filename="../../ui/backoffice/order_hand_over.py" line="101"/>
         <source>Card</source>
         <translation>บัตร</translation>
     </message>
@@ -4930,27 +4935,27 @@ Card</source>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="769"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="86"/>
         <source>Save the slip</source>
         <translation>บันทึกใบรับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="773"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="90"/>
         <source>Receive goods</source>
         <translation>รับสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="773"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="90"/>
         <source>Return to producer</source>
         <translation>คืนสินค้าให้ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="774"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="91"/>
         <source>Stock count</source>
         <translation>ตรวจนับสต็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_page.py" line="774"/>
+        <location filename="../../ui/backoffice/stock_page.py" line="91"/>
         <source>On hand</source>
         <translation>คงเหลือ</translation>
     </message>

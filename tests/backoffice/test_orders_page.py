@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPdfWriter
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.slips import DirectorySlipStore
@@ -23,6 +23,7 @@ from pos.domain.money import format_baht
 from pos.domain.orders import OrderLineRequest, OrderStatus, PaymentMethod
 from pos.domain.settings import Settings
 from pos.domain.taxinvoice import Buyer
+from pos.ports.orders import OrderView
 from pos.services.auth import Auth
 from pos.services.order_desk import OrderDesk
 from pos.services.orders import Orders
@@ -559,3 +560,45 @@ def test_a_late_payment_sold_or_noted_as_refund_due(
     assert f"refund due {amount}" in page.customer.text()
     assert not page.confirm_button.isEnabled()
     assert not page.late_refund_button.isEnabled()
+
+
+class ShownOrders(QLabel):
+    """A further detail section: it notes each order the page shows it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str | None] = []
+
+    def show_order(self, order: OrderView | None) -> None:
+        self.seen.append(None if order is None else order.order_no)
+        self.setText("" if order is None else f"events of {order.order_no}")
+
+
+def test_a_tab_and_a_detail_section_added_to_the_page(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    order = desk.orders.place(
+        "page-test-0009", delivery(), [OrderLineRequest("product", "SILK-001", 1)],
+        PaymentMethod.PROMPTPAY,
+    )  # fmt: skip
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    assert not page.tabs.tabBar().isVisible()  # the orders alone: no tab bar
+    section = ShownOrders()
+    page.detail.add_section(section)
+    chat = QLineEdit()
+    assert page.add_tab("Chat", chat) == 1
+    assert page.tabs.tabBar().isVisible()
+    open_order(qtbot, page, order.order_no)
+    assert section.seen[-1] == order.order_no
+    assert section.isVisible()
+    assert section.text() == f"events of {order.order_no}"
+    # the section sits in the detail, above the steps
+    assert (
+        section.mapTo(page, section.rect().topLeft()).y()
+        < page.steps.mapTo(page, page.steps.rect().topLeft()).y()
+    )
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_Right)
+    assert page.tabs.currentWidget() is chat
+    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 0
+    assert focused() is page.search

@@ -103,6 +103,49 @@ def test_product_edit_price_keeps_its_history_then_deactivate_and_reactivate(db:
     assert counts(db) == (products, 1, audit + 2)
 
 
+def web_buffer(db: str, sku: str) -> int | None:
+    store = open_store(db, Settings(), create=False)
+    try:
+        with store.uow() as read:
+            found = read.products.get(sku)
+    finally:
+        store.close()
+    assert found is not None
+    return found.web_safety_buffer
+
+
+def test_the_web_buffer_is_set_on_add_changed_on_edit_and_given_back_to_the_shop(
+    db: str,
+) -> None:
+    code, _out, err = cli("product", "add", "--db", db, "--sku", "KK-MAT-011",
+                          "--name-th", "เสื่อกก", "--name-en", "Reed mat", "--price", "350",
+                          "--category", "household", "--producer", "KK-PWG-03",
+                          "--web-buffer", "3", *MANAGER)  # fmt: skip
+    assert code == 0, err
+    assert "3 piece(s) kept back from the web shop" in err
+    assert web_buffer(db, "KK-MAT-011") == 3
+    assert web_buffer(db, "KK-SILK-001") is None  # the shop's setting
+    code, _out, err = cli("product", "edit", "KK-SILK-001", "--db", db, "--web-buffer", "2",
+                          *MANAGER)  # fmt: skip
+    assert code == 0, err
+    assert web_buffer(db, "KK-SILK-001") == 2
+    code, _out, err = cli("product", "edit", "KK-SILK-001", "--db", db, "--price", "1990",
+                          *MANAGER)  # fmt: skip
+    assert (code, web_buffer(db, "KK-SILK-001")) == (0, 2)  # kept when not given
+    code, _out, err = cli("product", "edit", "KK-SILK-001", "--db", db, "--web-buffer", "shop",
+                          *MANAGER)  # fmt: skip
+    assert code == 0, err
+    assert web_buffer(db, "KK-SILK-001") is None
+    assert "kept back" not in err
+    before = counts(db)
+    code, out, err = cli("product", "edit", "KK-SILK-001", "--db", db, "--web-buffer", "lots",
+                         *MANAGER)  # fmt: skip
+    assert (code, out) == (2, "")
+    assert "'lots' is not a whole number of pieces" in err
+    assert "ไม่ใช่จำนวนชิ้นที่เป็นจำนวนเต็ม" in err
+    assert counts(db) == before
+
+
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
@@ -115,6 +158,8 @@ def test_product_edit_price_keeps_its_history_then_deactivate_and_reactivate(db:
         (("--stars", "9", "--star-year", "2566"), "must be 1 to 5"),
         (("--story-url", "file:///etc/passwd"), "must be a web address"),
         (("--commission", "150"), "ommission"),
+        (("--web-buffer", "-1"), "is not a whole number of pieces"),
+        (("--web-buffer", "10001"), "is more than 10,000"),
     ],
 )
 def test_bad_input_is_exit_2_with_its_message_and_nothing_written(

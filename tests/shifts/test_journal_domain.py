@@ -22,6 +22,7 @@ from pos.domain.journal import (
     parse_head,
     sale_record,
     sale_record_v1,
+    sale_record_v2,
     short_head,
     verify_chain,
 )
@@ -129,13 +130,55 @@ def _status(records: dict[str, dict[str, Any]], sid: str, status: str) -> None:
     records[sid] = {**records[sid], "sale": {**records[sid]["sale"], "status": status}}
 
 
-def test_a_sale_record_covers_its_status_in_version_2() -> None:
+def test_a_sale_record_covers_its_status_since_version_2() -> None:
     record = _sale(1)
-    assert (record["v"], record["sale"]["status"]) == (2, "completed")
+    assert (record["v"], record["sale"]["status"]) == (3, "completed")
     old = sale_record_v1(record)
     assert "v" not in old
     assert "status" not in old["sale"]
-    assert old["lines"] == record["lines"]
+    assert old["lines"] == sale_record_v2(record)["lines"]
+
+
+def _drink(no: int, detail_th: str = "L · หวาน 50%", note: str = "ORDER 23") -> dict[str, Any]:
+    sale = {"id": f"s{no}", "receipt_no": f"KK01-{no:08d}", "total": Decimal(45), "sold_at": T0}
+    line = {"line_no": 1, "sku": "TEA-L", "quantity": Decimal(1), "total": Decimal(45),
+            "detail_th": detail_th, "detail_en": "L · 50% sweet", "ref": "tea:m1"}  # fmt: skip
+    return sale_record(
+        {**sale, "status": "completed"}, [line], [{"seq": 1, "kind": "cash", "amount": 45}], (),
+        [{"id": "n2", "seq": 2, "text_th": "ขอบคุณ", "text_en": "Thanks", "big": False},
+         {"id": "n1", "seq": 1, "text_th": "คิว 23", "text_en": note, "big": True}],
+    )  # fmt: skip
+
+
+def test_version_3_covers_the_lines_detail_and_reference_and_the_notes() -> None:
+    record = _drink(1)
+    assert record["v"] == 3
+    assert (record["lines"][0]["detail_th"], record["lines"][0]["ref"]) == (
+        "L · หวาน 50%",
+        "tea:m1",
+    )
+    assert [n["seq"] for n in record["notes"]] == [1, 2]  # in the order printed
+    old = sale_record_v2(record)
+    assert old["v"] == 2
+    assert "notes" not in old
+    assert {"detail_th", "detail_en", "ref"}.isdisjoint(old["lines"][0])
+    entry = make_entry(1, GENESIS, "t1", EntryKind.SALE, "s1", "KK01-00000001", T0, record)
+    for changed in (_drink(1, detail_th="L · หวาน 100%"), _drink(1, note="ORDER 24")):
+        result = verify_chain([entry], lambda _e, r=changed: r)
+        assert [(p.kind, p.seq) for p in result.problems] == [(ProblemKind.CHANGED, 1)]
+    assert verify_chain([entry], lambda _e: _drink(1)).ok
+
+
+def test_a_version_2_entry_verifies_by_its_rule_after_the_upgrade() -> None:
+    """Written before version 3: its detail and notes were not covered, its amounts were."""
+    entry = make_entry(1, GENESIS, "t1", EntryKind.SALE, "s1", "KK01-00000001", T0,
+                       sale_record_v2(_drink(1)))  # fmt: skip
+    assert verify_chain([entry], lambda _e: _drink(1)).ok
+    assert verify_chain([entry], lambda _e: _drink(1, note="ORDER 24")).ok
+    edited = _drink(1)
+    edited["lines"][0]["total"] = Decimal(40)
+    result = verify_chain([entry], lambda _e: edited)
+    assert [(p.kind, p.seq) for p in result.problems] == [(ProblemKind.CHANGED, 1)]
 
 
 def test_a_sale_voided_with_no_void_entry_is_named_and_its_other_fields_still_checked() -> None:

@@ -199,6 +199,9 @@ def _line(c: Canvas, rect: QRect, line: ShownLine, photo: Photo, *, newest: bool
     detail = f"{qty} {unit} × {fmt.money(line.unit_price)}"
     if line.in_basket:
         detail = w(QT_TRANSLATE_NOOP("CustomerDisplay", "in the gift basket"))
+    options = w.pick(line.detail_th, line.detail_en)
+    if options:  # a drink's options under its name, before its quantity and price
+        detail = f"{options}  ·  {detail}"
     if w.language == "en" and line.name_en:
         detail = f"{detail}  ·  {line.name_th}"
     below = QRect(left, name_rect.bottom(), name_rect.width(), c.px(28))

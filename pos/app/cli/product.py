@@ -2,6 +2,8 @@
 
 The same service as the back-office window (the same checks, the same audit), the actor from
 `--user NAME --pin PIN`; a refused value is its message in English and Thai, exit 2.
+`--web-buffer N` keeps N pieces of the product back from the web shop (`shop`: the shop's
+setting again).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from pos.domain.auth import Actor
     from pos.ports.products import ProductRecord
     from pos.services.products import ProductDraft
+
+SHOP_BUFFER = "shop"  # --web-buffer shop: the product follows the shop's setting again
 
 
 def _actor(services: Services, args: argparse.Namespace) -> Actor:
@@ -39,6 +43,9 @@ def _changed(draft: ProductDraft, args: argparse.Namespace) -> ProductDraft:
         draft = replace(draft, sold_by=args.sold_by)
     if args.vat_exempt is not None:
         draft = replace(draft, vat_exempt=args.vat_exempt == "yes")
+    if args.web_buffer is not None:  # "shop": back to the shop's setting
+        buffer = "" if args.web_buffer.strip().lower() == SHOP_BUFFER else args.web_buffer
+        draft = replace(draft, web_safety_buffer=buffer)
     return draft
 
 
@@ -46,6 +53,9 @@ def _report(product: ProductRecord, verb: str) -> None:
     codes = " ".join(product.barcodes) or "-"
     print(f"{verb} {product.sku}: {product.price:,.2f} baht, barcodes {codes} / "
           f"{product.name_th} {product.price:,.2f} บาท", file=sys.stderr)  # fmt: skip
+    if product.web_safety_buffer is not None:
+        print(f"{product.web_safety_buffer} piece(s) kept back from the web shop / "
+              f"กันไว้ไม่ขายออนไลน์ {product.web_safety_buffer} ชิ้น", file=sys.stderr)  # fmt: skip
     print(f"{product.sku}\t{codes}")
 
 
@@ -116,6 +126,9 @@ def _fields(parser: argparse.ArgumentParser, *, new: bool) -> None:
     parser.add_argument("--commission", help="consignment commission %% (0-100)")
     parser.add_argument("--stars", help="OTOP stars (1-5)")
     parser.add_argument("--star-year", help="the year of the stars (C.E. or B.E.)")
+    parser.add_argument("--web-buffer", metavar="N",
+                        help="pieces never offered on the web shop (0-10000; 'shop': the "
+                             "shop's setting web_safety_buffer, the default)")  # fmt: skip
 
 
 def add_commands(sub: Commands) -> None:
@@ -137,8 +150,10 @@ def add_commands(sub: Commands) -> None:
                       help="give it the shop's next in-store code")  # fmt: skip
     _who(edit)
     edit.set_defaults(func=cmd_product_edit)
-    for name, active, text in (("deactivate", False, "take a product off sale (never deleted)"),
-                               ("reactivate", True, "put a deactivated product on sale again")):
+    for name, active, text in (
+        ("deactivate", False, "take a product off sale (never deleted)"),
+        ("reactivate", True, "put a deactivated product on sale again"),
+    ):
         cmd = psub.add_parser(name, help=text)
         cmd.add_argument("sku")
         _who(cmd)
