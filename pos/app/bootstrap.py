@@ -387,7 +387,11 @@ class Services:
         self.settings_file = settings_file  # --settings (None: the user-config one)
         # each channel's "test connection" (LINE, Facebook, Thailand Post) by channel name:
         # the adapters' check() added where they are wired; the settings editor runs them
-        self.channel_checks: dict[str, Callable[[], str]] = {}
+        self.channel_checks: dict[str, Callable[[], str]] = {
+            "line": self._check_line,
+            "facebook": self._check_facebook,
+            "thailandpost": self._check_thailandpost,
+        }
 
     @property
     def settings(self) -> Settings:
@@ -802,6 +806,56 @@ class Services:
         from web.facebook.webhook import MessengerHook
 
         return MessengerHook(app_secret, verify_token, self.chat.receive, self.clock.now)
+
+    # --- "test connection" of each channel: a client made at the click, from the secrets
+    # as saved then (the editor may just have replaced one), closed after ---------------------
+    def _secret_for_check(self, name: str, what_en: str, what_th: str) -> str:
+        value = (self.chat_secrets(name) or "").strip()
+        if not value:
+            from pos.domain.errors import ShopError
+
+            raise ShopError(f"Save the {what_en} first", f"กรุณาบันทึก{what_th}ก่อน")
+        return value
+
+    def _check_line(self) -> str:
+        from web.line.client import LineSender
+
+        token = self._secret_for_check(
+            "line_channel_access_token", "LINE channel access token", "โทเค็นช่องทาง LINE"
+        )
+        s = self.settings
+        client = LineSender(token, api_base=s.line_api_base, data_base=s.line_data_api_base)
+        try:
+            return client.check()
+        finally:
+            client.close()
+
+    def _check_facebook(self) -> str:
+        from web.facebook.client import MessengerSender
+
+        token = self._secret_for_check(
+            "facebook_page_access_token", "Facebook page access token", "โทเค็นของเพจ Facebook"
+        )
+        client = MessengerSender(
+            token, self.settings.facebook_graph_base, last_heard=lambda _psid: None,
+            now=self.clock.now,
+        )  # fmt: skip
+        try:
+            return client.check()
+        finally:
+            client.close()
+
+    def _check_thailandpost(self) -> str:
+        from web.carriers.thailandpost import ThailandPostTracking
+
+        token = self._secret_for_check(
+            "thailandpost_token", "Thailand Post API token", "โทเค็น API ไปรษณีย์ไทย"
+        )
+        client = ThailandPostTracking(token, self.clock, self.settings.thailandpost_api_base)
+        try:
+            return client.check()
+        finally:
+            client.close()
 
     @cached_property
     def tracking(self) -> Tracking:

@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -247,8 +248,21 @@ def parse_command(text: str) -> Command:
 
 
 def _search(words: str) -> Command:
-    query = words.strip()[:MAX_QUERY].strip()
+    query = " ".join(without_symbols(words).split())[:MAX_QUERY].strip()
     return Command(CommandKind.SEARCH, query) if query else Command(CommandKind.HELP)
+
+
+# an emoji's joiners and presentation selectors (Thai's own marks are Mn too: kept)
+_EMOJI_MARKS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+
+
+def without_symbols(text: str) -> str:
+    """`text` with its emoji and pictographs (Unicode So/Sk/Cs and their joiners) as spaces:
+    no product name has them, so "ค้นหา ผ้าไหม 🧣" searches for "ผ้าไหม"."""
+    return "".join(
+        " " if ch in _EMOJI_MARKS or unicodedata.category(ch) in ("So", "Sk", "Cs") else ch
+        for ch in text
+    )
 
 
 def _postback(data: str) -> Command:

@@ -49,9 +49,17 @@ class ChatSender(Protocol):
         """Whether a push repeated with the same retry key is delivered once (LINE: yes)."""
         ...
 
-    def push(self, user_id: str, messages: Sequence[OutMessage], retry_key: str) -> str:
+    def push(
+        self,
+        user_id: str,
+        messages: Sequence[OutMessage],
+        retry_key: str,
+        purpose: Purpose | None = None,
+    ) -> str:
         """Send; returns the channel's request or message id. Raises ChatSendFailed or
-        ChatUnavailable. A repeated retry key the channel accepted before returns normally."""
+        ChatUnavailable. A repeated retry key the channel accepted before returns normally.
+        `purpose` says what the message is for (Messenger tags an order's update outside the
+        24 hours after the customer's last message)."""
         ...
 
     def reply(self, reply_token: str, messages: Sequence[OutMessage]) -> None: ...

@@ -110,8 +110,10 @@ class Outbox:
                 sender.reply(item.reply_token, messages)
                 external = ""
             else:
-                external = sender.push(item.user_id, messages, item.retry_key)
+                external = sender.push(item.user_id, messages, item.retry_key, item.purpose)
         except ChatSendFailed as exc:
+            if getattr(exc, "outcome_unknown", False):  # sent, no answer: maybe delivered
+                return self._unknown(item, f"{exc.status} {exc.message('en')}")
             return self._failed(item, _Failure(f"{exc.status} {exc.message('en')}", exc.retryable))
         except ChatUnavailable as exc:
             return self._failed(item, _Failure(exc.message("en"), True))
@@ -122,6 +124,16 @@ class Outbox:
             uow.chat.mark_sent(item.outbox_id, self.clock.now(), external)
             uow.commit()
         return 1
+
+    def _unknown(self, item: OutboxItem, error: str) -> int:
+        """A send the channel may have delivered (no answer, no idempotency key): never sent
+        again by itself; staff see it and may resend it."""
+        with self.uow(write=True) as uow:
+            uow.chat.mark_unknown(item.outbox_id, error)
+            uow.commit()
+        log.warning("chat message %s on %s: no answer, UNKNOWN, not resent", item.outbox_id,
+                    item.channel)  # fmt: skip
+        return 0
 
     def _failed(self, item: OutboxItem, failure: _Failure) -> int:
         now = self.clock.now()

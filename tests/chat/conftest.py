@@ -13,7 +13,7 @@ import pytest
 from db.engine import make_engine
 from db.uow import SqlUnitOfWorkFactory
 from pos.domain.channels import Channel
-from pos.domain.chat import OutMessage
+from pos.domain.chat import OutMessage, Purpose
 from pos.ports.chat import ChatSendFailed, ChatUnavailable
 from tests.helpers.templates import FreshDatabase
 
@@ -54,14 +54,22 @@ class FakeSender:
     calls: list[Push] = field(default_factory=list)  # every attempt
     delivered: list[Push] = field(default_factory=list)  # what the customer sees
     replies: list[tuple[str, tuple[OutMessage, ...]]] = field(default_factory=list)
+    purposes: list[Purpose | None] = field(default_factory=list)  # what each push said
 
     def _fail(self) -> None:
         if self.failures:
             raise self.failures.pop(0)
 
-    def push(self, user_id: str, messages: Sequence[OutMessage], retry_key: str) -> str:
+    def push(
+        self,
+        user_id: str,
+        messages: Sequence[OutMessage],
+        retry_key: str,
+        purpose: Purpose | None = None,
+    ) -> str:
         push = Push(user_id, tuple(messages), retry_key)
         self.calls.append(push)
+        self.purposes.append(purpose)
         self._fail()
         if not (self.idempotent and any(d.retry_key == retry_key for d in self.delivered)):
             self.delivered.append(push)

@@ -39,6 +39,9 @@ from pos.domain.chat import (
         ("หา   ผ้าไหม มัดหมี่", Command(CommandKind.SEARCH, "ผ้าไหม มัดหมี่")),
         ("Search silk scarf", Command(CommandKind.SEARCH, "silk scarf")),
         ("?silk", Command(CommandKind.SEARCH, "silk")),
+        ("ค้นหา ผ้าไหม 🧣", Command(CommandKind.SEARCH, "ผ้าไหม")),  # no name has an emoji
+        ("search 👩\u200d👩\u200d👧 silk ❤️", Command(CommandKind.SEARCH, "silk")),
+        ("ค้นหา 🧣", Command(CommandKind.HELP)),
         ("action=search&q=%E0%B8%9C%E0%B9%89%E0%B8%B2", Command(CommandKind.SEARCH, "ผ้า")),
         ("สถานะ", Command(CommandKind.ORDERS)),
         ("คำสั่งซื้อ", Command(CommandKind.ORDERS)),

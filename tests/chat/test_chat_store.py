@@ -189,6 +189,31 @@ def test_an_attempted_send_with_no_outcome_becomes_unknown_without_a_key(
     assert sender.delivered[0].retry_key != item.retry_key
 
 
+class _NoAnswer(ChatSendFailed):
+    """A channel's "sent, no answer came" (web/facebook's OutcomeUnknown)."""
+
+    outcome_unknown = True
+
+
+def test_a_send_that_got_no_answer_becomes_unknown_and_the_push_says_its_purpose(
+    uow: SqlUnitOfWorkFactory, clock: Clock
+) -> None:
+    chat = Chat(uow, clock)
+    contact = _contact(uow, clock, Channel.FACEBOOK)
+    outbox_id = _push(uow, chat, contact, "จัดส่งแล้ว")
+    silent = _NoAnswer("no answer in 10 s", "ไม่มีคำตอบใน 10 วินาที", retryable=False, status=0)
+    sender = FakeSender(channel=Channel.FACEBOOK, idempotent=False, failures=[silent])
+    outbox = Outbox(uow, {Channel.FACEBOOK: sender}, clock)
+    assert outbox.send_due() == 0
+    item = _item(uow, outbox_id)
+    assert item.status is OutboxStatus.UNKNOWN  # maybe delivered: not FAILED, never resent
+    assert "no answer" in item.last_error
+    clock.advance(hours=2)
+    assert outbox.send_due() == 0
+    assert len(sender.calls) == 1
+    assert sender.purposes == [item.purpose]  # the sender knows what it sends (24-hour rule)
+
+
 def test_at_the_quota_a_push_is_held_and_a_reply_is_not(
     uow: SqlUnitOfWorkFactory, clock: Clock
 ) -> None:

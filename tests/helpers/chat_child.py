@@ -32,7 +32,13 @@ class HangingSender:
         host, port = target.rsplit(":", 1)
         self.address = (host, int(port))
 
-    def push(self, user_id: str, messages: Sequence[OutMessage], retry_key: str) -> str:
+    def push(
+        self,
+        user_id: str,
+        messages: Sequence[OutMessage],
+        retry_key: str,
+        purpose: Purpose | None = None,
+    ) -> str:
         conn = socket.create_connection(self.address, timeout=120)
         conn.sendall(f"{retry_key}\n".encode())
         conn.recv(1)  # blocks until killed

@@ -19,7 +19,7 @@ from linebot.v3.messaging import (
 from linebot.v3.messaging.exceptions import ApiException
 
 from pos.domain.channels import Channel
-from pos.domain.chat import OutMessage
+from pos.domain.chat import OutMessage, Purpose
 from pos.ports.chat import ChatSendFailed, ChatUnavailable, ContactProfile
 from web.line.render import render
 
@@ -73,7 +73,13 @@ class LineSender:
         self._client.close()
 
     # --- ChatSender ----------------------------------------------------------------------------
-    def push(self, user_id: str, messages: Sequence[OutMessage], retry_key: str) -> str:
+    def push(
+        self,
+        user_id: str,
+        messages: Sequence[OutMessage],
+        retry_key: str,
+        purpose: Purpose | None = None,  # LINE sends every purpose the same way
+    ) -> str:
         """Push `messages` to `user_id`; the channel's request id. A 409 on the retry key
         means LINE accepted this push before: the id it accepted then."""
         request = PushMessageRequest.from_dict({"to": user_id, "messages": render(messages)})
