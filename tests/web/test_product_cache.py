@@ -179,3 +179,17 @@ def test_one_process_of_several_runs_the_expiry(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, timeout=60,
     )  # fmt: skip
     assert other.returncode == 3, other.stderr
+
+
+def test_the_search_index_is_kept_out_of_the_collectors_full_passes(services: Services) -> None:
+    """A full collection walking the 100,000-name index stalled the whole shop process (the
+    search's p99, docs/BENCHMARKS.md): the index is frozen once it is built."""
+    import gc
+
+    gc.unfreeze()  # what earlier tests in this process froze
+    assert gc.get_freeze_count() == 0
+    assert services.orders.search("ผ้าไหม")
+    index = services.orders._index
+    assert index is not None
+    assert gc.get_freeze_count() > len(index)  # the entries and what held them by then
+    gc.unfreeze()
