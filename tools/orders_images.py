@@ -1,5 +1,6 @@
-"""Make docs/orders-window.png and docs/shipping-label.png from a fresh demo store: a few web
-orders placed, one paid and picked and being packed, its label printed.
+"""Make docs/orders-window.png, docs/orders-chat.png and docs/shipping-label.png from a fresh
+demo store: a few web orders placed, one paid and picked and being packed, its label printed;
+two customers' LINE and Messenger messages in the Chat tab, one answered by the bot and staff.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/orders_images.py
 """
@@ -63,6 +64,30 @@ def _customer(name: str, phone: str, district: str) -> object:
     )
 
 
+def _chat(services: Services, manager: object) -> None:
+    """A LINE customer asks staff about a colour, the bot says staff will answer, staff do;
+    a Messenger customer searches."""
+    from datetime import UTC, datetime, timedelta
+
+    from pos.domain.channels import Channel
+    from pos.domain.chat import InboundEvent, InboundKind
+
+    at = datetime.now(UTC) - timedelta(minutes=12)
+    line, fb = "U" + "4af49806" * 4, "6789012345678901"
+    services.chat.receive([
+        InboundEvent(Channel.FACEBOOK, "m-1", fb, InboundKind.TEXT, at, "ค้นหา ผ้าไหม"),
+        InboundEvent(Channel.LINE, "e-1", line, InboundKind.TEXT, at + timedelta(minutes=2),
+                     "สวัสดีค่ะ ผ้าไหมมัดหมี่ลายนาคน้อย มีสีแดงไหมคะ 😊"),
+        InboundEvent(Channel.LINE, "e-2", line, InboundKind.TEXT, at + timedelta(minutes=3),
+                     "จะไปรับที่ศูนย์วันเสาร์ค่ะ"),
+    ])  # fmt: skip
+    services.chat.process_pending()
+    [contact] = [c for c in services.chat.conversations() if c.user_id == line]
+    services.chat.staff_reply(
+        contact.contact_id, "มีค่ะ สีแดงครั่ง 2 ผืน เก็บไว้ให้ถึงวันเสาร์นะคะ", "วิชัย (ผู้จัดการ)"
+    )
+
+
 def main() -> int:
     docs = ROOT / "docs"
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -96,7 +121,7 @@ def main() -> int:
             [OrderLineRequest("product", skus[3], 3)],
             PaymentMethod.PROMPTPAY,
         )
-        orders.start_picking(two.order_no, manager)
+        services.order_desk.start_picking(two.order_no, manager)
 
         window = BackOfficeWindow(services, manager, "th")
         window.resize(1366, 720)
@@ -115,8 +140,19 @@ def main() -> int:
         window.grab().save(str(docs / "orders-window.png"))
         print(f"wrote {docs / 'orders-window.png'}")
 
+        _chat(services, manager)
+        page.chat_panel.refresh()  # type: ignore[attr-defined]
+        settle()
+        page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        page.chat_panel.list.setCurrentRow(0)  # type: ignore[attr-defined]
+        settle()
+        app.processEvents()
+        window.grab().save(str(docs / "orders-chat.png"))
+        print(f"wrote {docs / 'orders-chat.png'}")
+
         label = shipping_label_for(
-            orders.order(two.order_no), settings, Carrier.THAILAND_POST_EMS, "EX123456785TH"
+            services.order_desk.order(two.order_no), settings, Carrier.THAILAND_POST_EMS,
+            "EX123456785TH",
         )
         shipping_label_image(label, dpi=150).save(str(docs / "shipping-label.png"))
         print(f"wrote {docs / 'shipping-label.png'}")

@@ -289,7 +289,7 @@ class Chat:
         found = self.products.search(query, limit=40) if self.products else []
         available = [p for p in found if p.available > 0][:MAX_CARDS]
         base = self.settings_now().public_url
-        if not available or not base:
+        if not available:
             return [
                 TextOut(
                     pick(
@@ -300,6 +300,13 @@ class Chat:
                     )
                 )
             ]
+        if not base:  # no public address (setting web_public_url): names and prices, no links
+            listed = "\n".join(
+                f"{trim(pick(lang, p.name_th, p.name_en), 80)}  {format_baht(p.price, symbol=True)}"
+                f"  ({p.sku})"
+                for p in available
+            )
+            return [TextOut(trim(pick(lang, "สินค้าที่พบ:\n", "Found:\n") + listed))]
         product_cards = [
             ProductCard(
                 sku=p.sku,

@@ -21,7 +21,7 @@ from pos.domain.chat import (
 )
 from pos.ports.chat import OutboxItem
 from pos.services.chat import Chat
-from tests.chat.conftest import SHOP_URL, Clock, FakeSender
+from tests.chat.conftest import SHOP_URL, Clock, FakeSender, chat_settings
 
 USER = "U1f2e3d4c5b6a79880123456789abcdef"
 Open = Callable[..., Services]
@@ -56,6 +56,21 @@ def _ask(chat: Chat, event: InboundEvent) -> list[OutboxItem]:
     assert chat.receive([event]) == 1
     assert chat.process_pending() == 1
     return [i for i in chat.outbox() if i.outbox_id not in before]
+
+
+def test_a_search_without_the_shops_public_address_lists_names_and_prices(
+    shop_db: str, open_services: Open, clock: Clock
+) -> None:
+    """No `web_public_url` yet: no links to give, but the products are still there."""
+    svc = open_services(shop_db, chat_settings(web_public_url=""))
+    [item] = _ask(svc.chat, _event(clock, "ค้นหา ผ้าไหม 🧣"))
+    [text] = messages_from_json(item.messages)
+    assert isinstance(text, TextOut)
+    assert text.text.startswith("สินค้าที่พบ:")
+    listed = text.text.splitlines()[1:]
+    assert 1 <= len(listed) <= 10
+    assert all("ผ้าไหม" in line and "฿" in line for line in listed)
+    assert "ไม่พบสินค้า" not in text.text
 
 
 def test_a_search_redelivered_three_times_is_answered_once_with_cards(
