@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pos.app.channels import OnlineChannels
 from pos.config import default_db_path
 from pos.domain.errors import StoreUnavailable
 from pos.domain.settings import Settings
@@ -30,11 +31,9 @@ if TYPE_CHECKING:
     from db.uow import SqlUnitOfWorkFactory
     from pos.app.chat_backend import ChatDeskBackend
     from pos.app.settings_backend import SettingsEditorBackend
-    from pos.domain.channels import Channel
     from pos.domain.refund import RefundReceipt
     from pos.domain.sale import Receipt
     from pos.ports.catalog import CatalogMarker
-    from pos.ports.chat import ChatContent, ChatProfiles, ChatSender, QrReader
     from pos.ports.clock import Clock
     from pos.ports.reports import ReportUnitOfWork
     from pos.ports.returns import RefundHook
@@ -44,8 +43,6 @@ if TYPE_CHECKING:
     from pos.ports.uow import UnitOfWorkFactory
     from pos.services.auth import Auth
     from pos.services.baskets import Baskets
-    from pos.services.chat import Chat
-    from pos.services.chat_outbox import Outbox
     from pos.services.checkout import Checkout
     from pos.services.curation import Curation
     from pos.services.customer_display import Showcase
@@ -68,13 +65,8 @@ if TYPE_CHECKING:
     from pos.services.tea_menu import TeaMenu
     from pos.services.tea_recipes import RecipeStock
     from pos.services.till import TillContext
-    from pos.services.tracking import Tracking
     from pos.services.users import Users
     from printing.booking_slip import BookingSlips
-    from web.facebook.client import MessengerSender
-    from web.facebook.webhook import MessengerHook
-    from web.line.client import LineSender
-    from web.line.webhook import LineChannel
 
 log = logging.getLogger(__name__)
 
@@ -363,7 +355,7 @@ def first_pull(store: Store, central_url: str) -> bool:
     return True
 
 
-class Services:
+class Services(OnlineChannels):
     """Each shared service of one open store, built once, the first time it is used.
 
     With `queue_prints` false (the command line) nothing is queued for the counter's
@@ -373,6 +365,8 @@ class Services:
     an open till takes at once, in every service built (the rest waits for a restart); a till
     that watches the saves (`watch_settings`) swaps them on its own ordered worker.
     """
+
+    store: Store
 
     def __init__(
         self, store: Store, *, queue_prints: bool = True, settings_file: Path | None = None
@@ -690,189 +684,6 @@ class Services:
         desk.add_cancel_hook(self.rooms.order_cancel_hook)  # a booking's hold is released
         desk.add_status_hook(self.chat.order_status)  # chat's "paid", "shipped", "delivered"
         return desk
-
-    # --- chat (LINE, Facebook): the adapters fill the dicts from the settings and secrets ---
-    @cached_property
-    def chat_secrets(self) -> Callable[[str], str | None]:
-        """Chat's secrets by name: the secret store's `get` (OTOP_POS_SECRET_<NAME> first)."""
-        return self.secrets.get
-
-    @cached_property
-    def chat_senders(self) -> dict[Channel, ChatSender]:
-        """Each configured channel's sender (empty: no channel set up)."""
-        senders: dict[Channel, ChatSender] = {**self._messenger()}
-        if self.line_sender is not None:
-            senders[self.line_sender.channel] = self.line_sender
-        return senders
-
-    @cached_property
-    def chat_profiles(self) -> dict[Channel, ChatProfiles]:
-        profiles: dict[Channel, ChatProfiles] = {**self._messenger()}
-        if self.line_sender is not None:
-            profiles[self.line_sender.channel] = self.line_sender
-        return profiles
-
-    @cached_property
-    def chat_contents(self) -> dict[Channel, ChatContent]:
-        contents: dict[Channel, ChatContent] = {**self._messenger()}
-        if self.line_sender is not None:
-            contents[self.line_sender.channel] = self.line_sender
-        return contents
-
-    @cached_property
-    def chat_qr_reader(self) -> QrReader | None:
-        from web.line.qr_reader import ZxingQrReader
-
-        return ZxingQrReader()
-
-    @cached_property
-    def line_sender(self) -> LineSender | None:
-        """The LINE Official Account's Messaging API client: LINE switched on in the settings
-        and its channel access token set (docs/LINE.md)."""
-        token = self.chat_secrets("line_channel_access_token")
-        if "line" not in self.settings.chat_channels or not token:
-            return None
-        from web.line.client import LineSender
-
-        settings = self.settings
-        return LineSender(
-            token, api_base=settings.line_api_base, data_base=settings.line_data_api_base
-        )
-
-    @cached_property
-    def line(self) -> LineChannel | None:
-        """The shop server's LINE webhook and LIFF app: LINE switched on and its channel
-        secret set (the webhook answers 404 without)."""
-        secret = self.chat_secrets("line_channel_secret")
-        if "line" not in self.settings.chat_channels or not secret:
-            return None
-        from web.line.webhook import LineChannel
-
-        return LineChannel(
-            secret, self.chat.receive, liff_id=self.chat_secrets("line_liff_id") or "",
-            api_base=self.settings.line_api_base, sdk_url=self.settings.line_liff_sdk_url,
-        )  # fmt: skip
-
-    @cached_property
-    def chat(self) -> Chat:
-        """Chat's events, commands, conversations and tokens (the shop server runs it)."""
-        from pos.services.chat import Chat
-
-        return Chat(
-            self.store.uow, self.clock, settings=lambda: self.settings, products=self.orders,
-            secrets=self.chat_secrets, profiles=self.chat_profiles,
-            contents=self.chat_contents, qr_reader=self.chat_qr_reader,
-        )  # fmt: skip
-
-    def chat_outbox(self, senders: dict[Channel, ChatSender] | None = None) -> Outbox:
-        """The outbox's sender on `senders` (default: chat_senders), LINE's quota from the
-        settings."""
-        from pos.domain.chat import quota_of
-        from pos.services.chat_outbox import Outbox
-
-        chosen = self.chat_senders if senders is None else senders
-        return Outbox(self.store.uow, chosen, self.clock, lambda ch: quota_of(self.settings, ch))
-
-    # --- Facebook Messenger (web/facebook): set up when the Page's secrets are set --------
-    @cached_property
-    def facebook_sender(self) -> MessengerSender | None:
-        """The Messenger Send API client: Facebook switched on in the settings and the page
-        access token set (docs/FACEBOOK.md)."""
-        token = self.chat_secrets("facebook_page_access_token")
-        if "facebook" not in self.settings.chat_channels or not token:
-            return None
-        from web.facebook.client import MessengerSender, last_heard_from
-
-        return MessengerSender(
-            token, self.settings.facebook_graph_base,
-            last_heard=last_heard_from(self.store.uow), now=self.clock.now,
-        )  # fmt: skip
-
-    def _messenger(self) -> dict[Channel, MessengerSender]:
-        """Messenger's sender (also its profiles and photos) when it is set up."""
-        from pos.domain.channels import Channel
-
-        sender = self.facebook_sender
-        return {} if sender is None else {Channel.FACEBOOK: sender}
-
-    @cached_property
-    def facebook_hook(self) -> MessengerHook | None:
-        """The shop server's Messenger webhook: Facebook switched on, the app secret and the
-        verify token set (without, /hooks/facebook answers 404 to events, 403 to the check)."""
-        app_secret = self.chat_secrets("facebook_app_secret")
-        verify_token = self.chat_secrets("facebook_verify_token")
-        if "facebook" not in self.settings.chat_channels or not (app_secret and verify_token):
-            return None
-        from web.facebook.webhook import MessengerHook
-
-        return MessengerHook(app_secret, verify_token, self.chat.receive, self.clock.now)
-
-    # --- "test connection" of each channel: a client made at the click, from the secrets
-    # as saved then (the editor may just have replaced one), closed after ---------------------
-    def _secret_for_check(self, name: str, what_en: str, what_th: str) -> str:
-        value = (self.chat_secrets(name) or "").strip()
-        if not value:
-            from pos.domain.errors import ShopError
-
-            raise ShopError(f"Save the {what_en} first", f"กรุณาบันทึก{what_th}ก่อน")
-        return value
-
-    def _check_line(self) -> str:
-        from web.line.client import LineSender
-
-        token = self._secret_for_check(
-            "line_channel_access_token", "LINE channel access token", "โทเค็นช่องทาง LINE"
-        )
-        s = self.settings
-        client = LineSender(token, api_base=s.line_api_base, data_base=s.line_data_api_base)
-        try:
-            return client.check()
-        finally:
-            client.close()
-
-    def _check_facebook(self) -> str:
-        from web.facebook.client import MessengerSender
-
-        token = self._secret_for_check(
-            "facebook_page_access_token", "Facebook page access token", "โทเค็นของเพจ Facebook"
-        )
-        client = MessengerSender(
-            token, self.settings.facebook_graph_base, last_heard=lambda _psid: None,
-            now=self.clock.now,
-        )  # fmt: skip
-        try:
-            return client.check()
-        finally:
-            client.close()
-
-    def _check_thailandpost(self) -> str:
-        from web.carriers.thailandpost import ThailandPostTracking
-
-        token = self._secret_for_check(
-            "thailandpost_token", "Thailand Post API token", "โทเค็น API ไปรษณีย์ไทย"
-        )
-        client = ThailandPostTracking(token, self.clock, self.settings.thailandpost_api_base)
-        try:
-            return client.check()
-        finally:
-            client.close()
-
-    @cached_property
-    def tracking(self) -> Tracking:
-        """Carrier tracking of shipped orders: Thailand Post's API when its API token (the
-        secret thailandpost_token) is set."""
-        from datetime import timedelta
-
-        from pos.services.tracking import Tracking
-        from web.carriers.thailandpost import ThailandPostTracking
-
-        sources = []
-        token = (self.chat_secrets("thailandpost_token") or "").strip()
-        if token:
-            base = self.settings.thailandpost_api_base
-            sources.append(ThailandPostTracking(token, self.clock, base))
-        every = timedelta(minutes=self.settings.tracking_poll_minutes or 30)
-        return Tracking(self.store.uow, self.order_desk, sources, self.clock, every)
 
     @cached_property
     def rooms(self) -> Rooms:
