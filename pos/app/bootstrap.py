@@ -664,11 +664,12 @@ class Services(OnlineChannels):
     def orders(self) -> Orders:
         """Online orders, the web shop's side; slips in the data folder."""
         from db.slips import DirectorySlipStore
+        from db.text_index import build_trigram_index
         from pos.config import data_dir
         from pos.services.orders import Orders
 
         slips = DirectorySlipStore(data_dir() / "slips")
-        orders = Orders(self.store.uow, self.settings, self.clock, slips)
+        orders = Orders(self.store.uow, self.settings, self.clock, slips, build_trigram_index)
         # an order placed from chat is linked to its contact and confirmed there
         orders.add_placed_hook(
             lambda uow, order, contact: self.chat.order_placed(uow, order, contact)

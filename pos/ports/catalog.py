@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -35,6 +35,28 @@ class CatalogMarker:
     products: int
     barcodes: int
     updated_at: datetime | None
+
+
+class TextIndex(Protocol):
+    """Two folded texts a product (its Thai name; its ASCII text: English name, SKU,
+    barcodes), numbered in the order given, searched for a substring of at least
+    MIN_INDEXED characters by code that runs outside Python's global lock."""
+
+    def starting(self, latin: bool, text: str, limit: int) -> list[int]:
+        """The first `limit` numbers, ascending, whose Thai (or ASCII) text starts with
+        `text`: `text` of at least MIN_INDEXED - 1 characters (its start counts as one)."""
+        ...
+
+    def containing(self, latin: bool, text: str, limit: int) -> list[int]:
+        """The first `limit` numbers, ascending, whose text contains `text` (at least
+        MIN_INDEXED characters)."""
+        ...
+
+
+MIN_INDEXED = 3  # a text index finds substrings of three characters or more
+
+# builds a TextIndex over (Thai, ASCII) texts; None where the machine's SQLite cannot
+TextIndexBuilder = Callable[[Iterable[tuple[str, str]]], TextIndex | None]
 
 
 class CatalogRepository(Protocol):

@@ -40,7 +40,7 @@ from pos.domain.orders import (
 from pos.domain.promptpay import promptpay_payload
 from pos.domain.settings import Settings
 from pos.domain.shop_time import shop_day
-from pos.ports.catalog import CatalogMarker
+from pos.ports.catalog import CatalogMarker, TextIndexBuilder
 from pos.ports.clock import Clock
 from pos.ports.orders import (
     BookingOrder,
@@ -97,11 +97,15 @@ class Orders:
         settings: Settings,
         clock: Clock,
         slips: SlipStore | None = None,
+        text_index: TextIndexBuilder | None = None,
     ) -> None:
+        """`text_index`: builds the search's index of the names (the walk of 100,000 names
+        in Python held a worker's other requests up; None: walk them)."""
         self.uow = uow
         self.settings = settings
         self.clock = clock
         self.slips = slips
+        self._text_index = text_index
         self._index: ProductIndex | None = None
         self._index_lock = threading.Lock()
         self._marker: CatalogMarker | None = None
@@ -198,7 +202,8 @@ class Orders:
         try:
             if self._index is None or self._index.marker != marker:
                 with self.uow() as read:
-                    self._index = ProductIndex(read.catalog.iter_search_rows(), marker)
+                    rows = list(read.catalog.iter_search_rows())
+                self._index = ProductIndex(rows, marker, self._text_index)  # out of the read
                 # the index's 100,000 entries (and what the process holds by then) out of the
                 # collector's generations: a full collection walking them stalled every
                 # request of the process for 100-300 ms (the search's p99), as at the till;

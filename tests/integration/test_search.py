@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -10,9 +11,12 @@ from decimal import Decimal
 import pytest
 
 from db.engine import sqlite_url
+from db.text_index import build_trigram_index
 from pos.app.bootstrap import Store, open_store
 from pos.domain.catalog import OtopCategory, ProductEntry
 from pos.domain.settings import Settings
+from pos.domain.text import fold
+from pos.ports.catalog import SearchRow
 from pos.services.demo import load_demo_store
 from pos.services.search import ProductIndex
 from resources import DEMO
@@ -50,7 +54,7 @@ class BigStore:
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BigStore]:
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BigStore]:
     settings = Settings()
     store = open_store(sqlite_url(tmp_path_factory.mktemp("big") / "big.db"), settings)
     try:
@@ -78,6 +82,17 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BigStore]:
         yield BigStore(store, store.load_index(), ean8, host)
     finally:
         store.close()
+
+
+@pytest.fixture(scope="module", params=["walk", "trigram"])
+def big(request: pytest.FixtureRequest, big_store: BigStore) -> BigStore:
+    """The till's index (walking the names) and the web shop's (a trigram index beside)."""
+    if request.param == "walk":
+        return big_store
+    with big_store.store.uow() as read:
+        rows = list(read.catalog.iter_search_rows())
+    index = ProductIndex(rows, text_index=build_trigram_index)
+    return BigStore(big_store.store, index, big_store.ean8, big_store.ean8_host)
 
 
 def demo_products() -> list[dict[str, object]]:
@@ -146,3 +161,71 @@ def test_results_are_capped(big: BigStore) -> None:
     assert len(big.skus("silk", limit=3)) == 3
     assert big.index.search("   ") == []
     assert big.index.search("ไม่มีสินค้านี้แน่นอน xyzzy") == []
+
+
+NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+class Ranked:
+    """What a search must give, worked out the slow way: an exact SKU or barcode, then every
+    name starting with the query, then the texts containing it, each in SKU order."""
+
+    def __init__(self, rows: list[SearchRow]) -> None:
+        self.skus = [r.sku for r in rows]
+        self.codes = {code: r.sku for r in rows for code in (r.sku.casefold(), *r.barcodes.split())}
+        self.thai = [fold(r.name_th) for r in rows]
+        self.latin = [
+            fold(f"{r.name_en} | {r.sku} | {r.barcodes} | {NOT_ASCII.sub(' ', th).strip()}")
+            for r, th in zip(rows, self.thai, strict=True)
+        ]
+
+    def __call__(self, query: str, limit: int) -> tuple[list[str], int]:
+        """(the first `limit` SKUs, how many products hold the query)"""
+        q = fold(query.strip())
+        exact = [self.codes[q]] if q in self.codes else []
+        texts = self.latin if q.isascii() else self.thai
+        found = [sku for sku, t in zip(self.skus, texts, strict=True) if q in t]
+        starting = [s for s, t in zip(self.skus, texts, strict=True) if t.startswith(q)]
+        first = exact + [s for s in starting if s not in exact]
+        return (first + [s for s in found if s not in first])[:limit], len(found)
+
+
+def queries_of(big: BigStore, n: int, seed: int) -> list[str]:
+    """Pieces of names and codes as shoppers type them: two to eight characters of a Thai
+    name, an English word, a SKU, a barcode's digits; and what FTS5 would read as syntax."""
+    rng = random.Random(seed)
+    with big.store.uow() as read:
+        rows = rng.sample(list(read.catalog.iter_search_rows()), n)
+    out = ['"ผ้า', 'silk"', "AND", "silk OR cotton", "NEAR(silk)", "s*", "(ผ้า)", "-", "a-b"]
+    for r in rows:
+        name = fold(r.name_th).replace(" ", "")
+        size = rng.randint(2, min(8, len(name)))
+        at = rng.randrange(len(name) - size + 1)
+        words = [w for w in r.name_en.split() if len(w) >= 2]
+        codes = r.barcodes.split()
+        out += [name[at : at + size], rng.choice(words), r.sku, r.sku[2:7]]
+        if codes:
+            out.append(rng.choice(codes)[3:9])
+    return out
+
+
+def test_the_web_shop_s_index_ranks_every_name_starting_with_the_query_first(
+    big_store: BigStore,
+) -> None:
+    with big_store.store.uow() as read:
+        rows = list(read.catalog.iter_search_rows())
+    indexed = ProductIndex(rows, text_index=build_trigram_index)
+    walked = big_store.index
+    ranked = Ranked(rows)
+    walks_all = 0
+    for q in queries_of(big_store, 60, seed=5):
+        for limit in (10, 40):
+            want, matches = ranked(q, limit)
+            assert [r.sku for r in indexed.search(q, limit)] == want, (q, limit)
+            # the walk looks for the names starting with the query among its first
+            # 20 x limit matches only
+            if matches < 20 * limit:
+                walks_all += 1
+                assert [r.sku for r in walked.search(q, limit)] == want, (q, limit)
+    assert walks_all > 200
+    assert [r.sku for r in indexed.search("ผ", 40)] == [r.sku for r in walked.search("ผ", 40)]
