@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields
 from datetime import date
+from operator import attrgetter
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -25,6 +26,8 @@ router = APIRouter()
 MAX_QUERY = 80
 MAX_PAGE = 10_000
 MOST_FRAGMENTS = 10_000  # a few KB each (the HTML and its key): tens of MB at most
+# a product's every field but its availability, as one tuple (a tenth of dataclasses.replace)
+_CONTENT = attrgetter(*(f.name for f in fields(WebProduct) if f.name != "available"))
 
 
 class Fragments:
@@ -40,7 +43,7 @@ class Fragments:
     def __init__(self, most: int = MOST_FRAGMENTS) -> None:
         self._most = most
         self._lock = threading.Lock()
-        self._html: OrderedDict[tuple[str, str, WebProduct], Markup] = OrderedDict()
+        self._html: OrderedDict[tuple[str, str, tuple[object, ...]], Markup] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._html)
@@ -49,7 +52,7 @@ class Fragments:
         """The templates' `piece(name, p)`: template `name`'s HTML for product `p`."""
 
         def piece(name: str, p: WebProduct) -> Markup:
-            key = (name, lang, replace(p, available=0))
+            key = (name, lang, _CONTENT(p))
             with self._lock:
                 found = self._html.get(key)
                 if found is not None:

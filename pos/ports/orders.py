@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING, Protocol
 
 from pos.ports.sales import SalesUnitOfWork
@@ -54,6 +55,20 @@ class WebProduct:
     available: int
     barcode: str | None
     vat_exempt: bool = False
+
+    def with_available(self, available: int) -> WebProduct:
+        """This product with `available` pieces (a search's 40 products a request: the
+        constructor at half the cost of dataclasses.replace)."""
+        if available == self.available:
+            return self
+        values = list(_FIELDS(self))
+        values[_AVAILABLE] = available
+        return WebProduct(*values)
+
+
+_NAMES = [f.name for f in fields(WebProduct)]
+_FIELDS = attrgetter(*_NAMES)
+_AVAILABLE = _NAMES.index("available")
 
 
 @dataclass(frozen=True, slots=True)

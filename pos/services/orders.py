@@ -9,7 +9,7 @@ import math
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -285,7 +285,7 @@ class Orders:
         self, uow: OrdersUnitOfWork, products: list[WebProduct]
     ) -> list[WebProduct]:
         available = self._available(uow, [p.product_id for p in products])
-        return [replace(p, available=available.get(p.product_id, 0)) for p in products]
+        return [p.with_available(available.get(p.product_id, 0)) for p in products]
 
     def _templates(self, uow: OrdersUnitOfWork) -> dict[str, BasketTemplate]:
         """The basket templates on sale today whose every item is a product on sale."""
