@@ -403,6 +403,64 @@
     </message>
 </context>
 <context>
+    <name>BookingActions</name>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="82"/>
+        <source>That time is booked: move the cursor to free time</source>
+        <translation>เวลานี้ถูกจองแล้ว กรุณาเลื่อนไปยังเวลาที่ว่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="157"/>
+        <source>{no} saved: {when}</source>
+        <translation>บันทึก {no} แล้ว: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="184"/>
+        <source>Found {no}: {name}</source>
+        <translation>พบ {no}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="187"/>
+        <source>No booking in the days shown matches {text}</source>
+        <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="194"/>
+        <source>{name} checked in: {no}, {when}</source>
+        <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="213"/>
+        <source>Marked as no-show: {numbers}</source>
+        <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="215"/>
+        <source>No booking is past its no-show time</source>
+        <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="247"/>
+        <source>Slip {no} printed</source>
+        <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="257"/>
+        <source>Save the slip</source>
+        <translation>บันทึกใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="257"/>
+        <source>PDF (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="263"/>
+        <source>Slip saved: {path}</source>
+        <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <location filename="../../ui/rooms/booking_dialog.py" line="115"/>
@@ -522,6 +580,29 @@
     </message>
 </context>
 <context>
+    <name>BookingPanel</name>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="51"/>
+        <source>Free: press Enter to book {when}</source>
+        <translation>ว่าง: กด Enter เพื่อจอง {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="67"/>
+        <source>Attendees: {n}</source>
+        <translation>ผู้เข้าร่วม: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="69"/>
+        <source>Price {price} · paid {paid} · due {due}</source>
+        <translation>ราคา {price} · ชำระแล้ว {paid} · คงเหลือ {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="77"/>
+        <source>Held until {time}: the deposit {deposit} confirms it</source>
+        <translation>จองไว้ถึง {time} น. ชำระมัดจำ {deposit} เพื่อยืนยัน</translation>
+    </message>
+</context>
+<context>
     <name>BookingPickDialog</name>
     <message>
         <location filename="../../ui/rooms/pick_dialog.py" line="84"/>
@@ -572,27 +653,27 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="173"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="28"/>
         <source>Cancel booking {no}</source>
         <translation>ยกเลิกการจอง {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="180"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="35"/>
         <source>{name}, {when}. Paid {paid} baht; by the cancellation rules {refund} baht is refunded.</source>
         <translation>{name} {when} ชำระแล้ว {paid} บาท ตามเงื่อนไขการยกเลิกจะคืนเงิน {refund} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="193"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="48"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="196"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="51"/>
         <source>Keep the booking (Esc)</source>
         <translation>ไม่ยกเลิก (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="198"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="53"/>
         <source>Cancel the booking (Enter)</source>
         <translation>ยกเลิกการจอง (Enter)</translation>
     </message>
@@ -4151,185 +4232,110 @@ Card</source>
 <context>
     <name>RoomCalendar</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="244"/>
+        <location filename="../../ui/rooms/calendar.py" line="105"/>
         <source>◀ (PgUp)</source>
         <translation>◀ ก่อนหน้า (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="246"/>
+        <location filename="../../ui/rooms/calendar.py" line="107"/>
         <source>(PgDown) ▶</source>
         <translation>ถัดไป (PgDown) ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="248"/>
+        <location filename="../../ui/rooms/calendar.py" line="109"/>
         <source>Today (Ctrl+T)</source>
         <translation>วันนี้ (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="252"/>
+        <location filename="../../ui/rooms/calendar.py" line="113"/>
         <source>F2: scan the slip&apos;s QR to check in, or type a name, phone or BK number</source>
         <translation>F2: สแกน QR บนใบยืนยันเพื่อเช็กอิน หรือพิมพ์ชื่อ เบอร์โทร หรือหมายเลข BK</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="269"/>
+        <location filename="../../ui/rooms/calendar.py" line="124"/>
         <source>New booking</source>
         <translation>จองใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="270"/>
+        <location filename="../../ui/rooms/calendar.py" line="125"/>
         <source>Move</source>
         <translation>ย้ายเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="271"/>
+        <location filename="../../ui/rooms/calendar.py" line="126"/>
         <source>Extend</source>
         <translation>ขยายเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="272"/>
+        <location filename="../../ui/rooms/calendar.py" line="127"/>
         <source>Check in</source>
         <translation>เช็กอิน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="273"/>
+        <location filename="../../ui/rooms/calendar.py" line="128"/>
         <source>Mark no-shows</source>
         <translation>บันทึกผู้ไม่มาตามนัด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="274"/>
+        <location filename="../../ui/rooms/calendar.py" line="129"/>
         <source>Cancel booking</source>
         <translation>ยกเลิกการจอง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="275"/>
+        <location filename="../../ui/rooms/calendar.py" line="130"/>
         <source>Print slip</source>
         <translation>พิมพ์ใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="276"/>
+        <location filename="../../ui/rooms/calendar.py" line="131"/>
         <source>Slip as PDF</source>
         <translation>ใบยืนยันเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="300"/>
+        <location filename="../../ui/rooms/calendar.py" line="150"/>
         <source>Room</source>
         <translation>ห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="365"/>
+        <location filename="../../ui/rooms/calendar.py" line="215"/>
         <source>No room is set up yet (back office: Rooms)</source>
         <translation>ยังไม่มีห้องให้จอง (ระบบหลังร้าน: ห้องประชุม)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="410"/>
+        <location filename="../../ui/rooms/calendar.py" line="260"/>
         <source>Closed</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="421"/>
+        <location filename="../../ui/rooms/calendar.py" line="271"/>
         <source>The central database cannot be reached: this is the last calendar read, and new bookings cannot be confirmed</source>
         <translation>ติดต่อฐานข้อมูลกลางไม่ได้ ปฏิทินนี้เป็นข้อมูลล่าสุดที่อ่านได้ และยังยืนยันการจองใหม่ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="434"/>
+        <location filename="../../ui/rooms/calendar.py" line="284"/>
         <source>Day view (F10)</source>
         <translation>มุมมองรายวัน (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="434"/>
+        <location filename="../../ui/rooms/calendar.py" line="284"/>
         <source>Week view (F10)</source>
         <translation>มุมมองรายสัปดาห์ (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="474"/>
-        <source>Free: press Enter to book {when}</source>
-        <translation>ว่าง: กด Enter เพื่อจอง {when}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="493"/>
-        <source>Attendees: {n}</source>
-        <translation>ผู้เข้าร่วม: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="495"/>
-        <source>Price {price} · paid {paid} · due {due}</source>
-        <translation>ราคา {price} · ชำระแล้ว {paid} · คงเหลือ {due}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="503"/>
-        <source>Held until {time}: the deposit {deposit} confirms it</source>
-        <translation>จองไว้ถึง {time} น. ชำระมัดจำ {deposit} เพื่อยืนยัน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="514"/>
+        <location filename="../../ui/rooms/calendar.py" line="336"/>
         <source>{no}: F4 move, F5 extend, F6 check in, F8 cancel, F9 slip</source>
         <translation>{no}: F4 ย้าย F5 ขยายเวลา F6 เช็กอิน F8 ยกเลิก F9 ใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="525"/>
-        <source>That time is booked: move the cursor to free time</source>
-        <translation>เวลานี้ถูกจองแล้ว กรุณาเลื่อนไปยังเวลาที่ว่าง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="600"/>
-        <source>{no} saved: {when}</source>
-        <translation>บันทึก {no} แล้ว: {when}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="639"/>
-        <source>Found {no}: {name}</source>
-        <translation>พบ {no}: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="642"/>
-        <source>No booking in the days shown matches {text}</source>
-        <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="649"/>
-        <source>{name} checked in: {no}, {when}</source>
-        <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="668"/>
-        <source>Marked as no-show: {numbers}</source>
-        <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="670"/>
-        <source>No booking is past its no-show time</source>
-        <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="698"/>
+        <location filename="../../ui/rooms/calendar.py" line="356"/>
         <source>{no} cancelled: {refund} baht to refund</source>
         <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="712"/>
-        <source>Slip {no} printed</source>
-        <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="722"/>
-        <source>Save the slip</source>
-        <translation>บันทึกใบยืนยัน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="722"/>
-        <source>PDF (*.pdf)</source>
-        <translation>ไฟล์ PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="728"/>
-        <source>Slip saved: {path}</source>
-        <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
     </message>
 </context>
 <context>
     <name>RoomCalendarWindow</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="755"/>
+        <location filename="../../ui/rooms/calendar.py" line="387"/>
         <source>Meeting room bookings</source>
         <translation>การจองห้องประชุม</translation>
     </message>
