@@ -57,67 +57,67 @@
 <context>
     <name>ApplicationForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="203"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="126"/>
         <source>Application</source>
         <translation>ใบสมัคร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="206"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="129"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="209"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="132"/>
         <source>Producer code</source>
         <translation>รหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="211"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="134"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="212"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="135"/>
         <source>Name (English)</source>
         <translation>ชื่อ (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="218"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="141"/>
         <source>Category</source>
         <translation>หมวดหมู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="219"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="142"/>
         <source>Proposed price (baht)</source>
         <translation>ราคาที่เสนอ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="225"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="148"/>
         <source>Story (Thai)</source>
         <translation>เรื่องราว (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="226"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="149"/>
         <source>Story (English)</source>
         <translation>เรื่องราว (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="227"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="150"/>
         <source>Photos (files, separated by ;)</source>
         <translation>รูปภาพ (ไฟล์ คั่นด้วย ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="229"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="152"/>
         <source>Choose photos…</source>
         <translation>เลือกรูปภาพ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="158"/>
         <source>Photos</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="158"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
@@ -830,67 +830,67 @@
 <context>
     <name>CertificateForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="348"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="271"/>
         <source>Certificate</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="356"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="279"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="358"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="281"/>
         <source>Number (OTOP stars: 1-5; FDA: XX-X-XXXXX-X-XXXX)</source>
         <translation>เลขที่ (ดาว OTOP: 1-5; อย.: XX-X-XXXXX-X-XXXX)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="362"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="285"/>
         <source>Product (SKU)</source>
         <translation>สินค้า (รหัสสินค้า)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="363"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="286"/>
         <source>Producer (code)</source>
         <translation>ผู้ผลิต (รหัส)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="366"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="289"/>
         <source>Certificate of</source>
         <translation>ใบรับรองของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="367"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="290"/>
         <source>SKU or producer code</source>
         <translation>รหัสสินค้าหรือรหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="369"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="292"/>
         <source>Issued (YYYY-MM-DD)</source>
         <translation>วันที่ออก (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="371"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="294"/>
         <source>Expires (YYYY-MM-DD, empty: never)</source>
         <translation>วันหมดอายุ (ปปปป-ดด-วว ค.ศ. ว่าง = ไม่หมดอายุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="373"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="296"/>
         <source>Scanned file</source>
         <translation>ไฟล์สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="374"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="297"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="380"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="303"/>
         <source>Scanned certificate</source>
         <translation>ใบรับรองที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="381"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="304"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>ไฟล์สแกน (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
@@ -1339,134 +1339,134 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CurationPage</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="109"/>
+        <location filename="../../ui/backoffice/curation_common.py" line="65"/>
         <source>Something went wrong (it was logged): try again</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) กรุณาลองใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="86"/>
         <source>Applications</source>
         <translation>ใบสมัคร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="87"/>
         <source>Certificates</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="102"/>
         <source>Search SKU, name or producer</source>
         <translation>ค้นหารหัสสินค้า ชื่อ หรือผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="440"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="106"/>
         <source>Every status</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="457"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="112"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="123"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="112"/>
         <source>Submitted</source>
         <translation>วันที่ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="450"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="116"/>
         <source>New application (Ctrl+N)</source>
         <translation>ใบสมัครใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="484"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="119"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="150"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="472"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="138"/>
         <source>Search number, kind or holder</source>
         <translation>ค้นหาเลขที่ ประเภท หรือผู้ถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Of</source>
         <translation>ของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Issued</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="143"/>
         <source>Expires</source>
         <translation>วันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="143"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="481"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="147"/>
         <source>New certificate (Ctrl+N)</source>
         <translation>ใบรับรองใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="577"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="243"/>
         <source>%1 expired · %2 expire within 30 days · %3 within 90 days</source>
         <translation>หมดอายุแล้ว %1 · จะหมดอายุใน 30 วัน %2 · ใน 90 วัน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="583"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="249"/>
         <source>Every certificate is valid for more than 90 days</source>
         <translation>ใบรับรองทุกใบยังใช้ได้เกิน 90 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="597"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="263"/>
         <source>never</source>
         <translation>ไม่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="639"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="305"/>
         <source>%1 is decided: %2</source>
         <translation>%1 พิจารณาแล้ว: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="652"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="318"/>
         <source>Saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
@@ -4164,67 +4164,67 @@ Card</source>
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="264"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="187"/>
         <source>Committee review</source>
         <translation>ผลการพิจารณาของคณะกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="270"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="193"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="283"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="206"/>
         <source>none recorded</source>
         <translation>ยังไม่มีบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="208"/>
         <source>Certificates</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="286"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="209"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>วันที่ประชุม (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="291"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="214"/>
         <source>One name a line</source>
         <translation>บรรทัดละหนึ่งชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="293"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="216"/>
         <source>Members present (quorum: %1)</source>
         <translation>กรรมการที่เข้าร่วม (องค์ประชุม: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="304"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="227"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="308"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="231"/>
         <source>Decision</source>
         <translation>ผลการพิจารณา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="312"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="235"/>
         <source>Remarks</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="244"/>
         <source>passes</source>
         <translation>ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="244"/>
         <source>below the pass mark</source>
         <translation>ต่ำกว่าเกณฑ์ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="323"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="246"/>
         <source>%1 of %2 (pass mark %3): %4</source>
         <translation>%1 จาก %2 (เกณฑ์ผ่าน %3): %4</translation>
     </message>
@@ -6021,12 +6021,12 @@ Card</source>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="152"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="77"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="154"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="79"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
