@@ -3191,59 +3191,82 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="629"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="235"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="237"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="237"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="238"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="238"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="239"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="239"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="239"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="634"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="240"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="641"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="247"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="643"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="249"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettings</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="128"/>
+        <source>{name} is a preview: nothing to print on.</source>
+        <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="132"/>
+        <source>Printing the test page on {name}…</source>
+        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="147"/>
+        <source>The test page was sent to {name}.</source>
+        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="154"/>
+        <source>The test page did not print: {reason}</source>
+        <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4589,6 +4612,44 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>SettingsChecks</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="73"/>
+        <source>Not a PromptPay ID: {reason}</source>
+        <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="78"/>
+        <source>No PromptPay ID: the till takes no PromptPay.</source>
+        <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="81"/>
+        <source>Scan to check: it must name the shop&apos;s account.</source>
+        <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="89"/>
+        <source>No central database: this is a standalone store.</source>
+        <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="93"/>
+        <source>Connecting…</source>
+        <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="100"/>
+        <source>Connected: {answer}</source>
+        <translation>เชื่อมต่อได้: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="106"/>
+        <source>No connection: {reason}</source>
+        <translation>เชื่อมต่อไม่ได้: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsFlow</name>
     <message>
         <location filename="../../ui/till/settings_flow.py" line="64"/>
@@ -4604,12 +4665,12 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="342"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="251"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="351"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="260"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
@@ -4622,227 +4683,172 @@ Card</source>
         <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="196"/>
         <source>After a restart of the till (saved; the till still uses the old value)</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่ (บันทึกแล้ว เครื่องขายยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="281"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="199"/>
         <source>Takes effect now</source>
         <translation>มีผลทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="283"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="201"/>
         <source>After a restart of the till</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="284"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="202"/>
         <source>Paper, mode, code page, drawer and status check take effect now; a printer added, removed, renamed or connected another way, after a restart of the till.</source>
         <translation>กระดาษ โหมด โค้ดเพจ ลิ้นชักเก็บเงิน และการตรวจสถานะ มีผลทันที ส่วนการเพิ่ม ลบ เปลี่ยนชื่อ หรือเปลี่ยนการเชื่อมต่อเครื่องพิมพ์ มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="288"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="206"/>
         <source>Saved printers wait for the restart.</source>
         <translation>เครื่องพิมพ์ที่บันทึกไว้จะมีผลเมื่อเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="293"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="211"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office (saved; they still use the old value)</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่ (บันทึกแล้ว ยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="295"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="213"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="268"/>
         <source>Saved: {n} setting(s) changed. A till open in another program takes them at its next start.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่ในโปรแกรมอื่นจะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="272"/>
         <source>Saved: {n} setting(s) changed; the till uses them now.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ค่าใหม่ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="367"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="276"/>
         <source>Saved: {n} setting(s) changed; the till takes them after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายจะใช้ค่าใหม่หลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="369"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
         <source>Saved: {n} setting(s) changed; the till uses {now} of them now, the others after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ทันที {now} รายการ ที่เหลือมีผลหลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="377"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="286"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="404"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="313"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="416"/>
-        <source>Not a PromptPay ID: {reason}</source>
-        <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
-        <source>No PromptPay ID: the till takes no PromptPay.</source>
-        <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="424"/>
-        <source>Scan to check: it must name the shop&apos;s account.</source>
-        <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="433"/>
-        <source>No central database: this is a standalone store.</source>
-        <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="437"/>
-        <source>Connecting…</source>
-        <translation>กำลังเชื่อมต่อ…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
-        <source>Connected: {answer}</source>
-        <translation>เชื่อมต่อได้: {answer}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="450"/>
-        <source>No connection: {reason}</source>
-        <translation>เชื่อมต่อไม่ได้: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="491"/>
-        <source>{name} is a preview: nothing to print on.</source>
-        <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="495"/>
-        <source>Printing the test page on {name}…</source>
-        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="510"/>
-        <source>The test page was sent to {name}.</source>
-        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
-        <source>The test page did not print: {reason}</source>
-        <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="320"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="320"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="321"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="321"/>
         <source>Web shop</source>
         <translation>ร้านค้าออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="322"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="322"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="527"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="323"/>
         <source>Online channels</source>
         <translation>ช่องทางออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="535"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="331"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="332"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="537"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="333"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="334"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="335"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="541"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="337"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
