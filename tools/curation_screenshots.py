@@ -24,7 +24,8 @@ from pos.domain.curation import Certificate, CertKind, Criterion  # noqa: E402
 from pos.domain.settings import Settings  # noqa: E402
 from pos.domain.shop_time import shop_day  # noqa: E402
 from ui import i18n, style  # noqa: E402
-from ui.backoffice.curation_page import CurationPage, ReviewForm  # noqa: E402
+from ui.backoffice.curation_forms import ReviewForm  # noqa: E402
+from ui.backoffice.curation_page import CurationPage  # noqa: E402
 
 MANAGER = Actor("u-m", "manager", "ผู้จัดการ", Role.MANAGER)
 SCORES = {Criterion.QUALITY: 9, Criterion.IDENTITY: 9, Criterion.PACKAGING: 7,

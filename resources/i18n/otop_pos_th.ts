@@ -57,67 +57,67 @@
 <context>
     <name>ApplicationForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="203"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="126"/>
         <source>Application</source>
         <translation>ใบสมัคร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="206"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="129"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="209"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="132"/>
         <source>Producer code</source>
         <translation>รหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="211"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="134"/>
         <source>Name (Thai)</source>
         <translation>ชื่อ (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="212"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="135"/>
         <source>Name (English)</source>
         <translation>ชื่อ (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="218"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="141"/>
         <source>Category</source>
         <translation>หมวดหมู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="219"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="142"/>
         <source>Proposed price (baht)</source>
         <translation>ราคาที่เสนอ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="225"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="148"/>
         <source>Story (Thai)</source>
         <translation>เรื่องราว (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="226"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="149"/>
         <source>Story (English)</source>
         <translation>เรื่องราว (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="227"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="150"/>
         <source>Photos (files, separated by ;)</source>
         <translation>รูปภาพ (ไฟล์ คั่นด้วย ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="229"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="152"/>
         <source>Choose photos…</source>
         <translation>เลือกรูปภาพ…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="158"/>
         <source>Photos</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="235"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="158"/>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
@@ -403,6 +403,64 @@
     </message>
 </context>
 <context>
+    <name>BookingActions</name>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="82"/>
+        <source>That time is booked: move the cursor to free time</source>
+        <translation>เวลานี้ถูกจองแล้ว กรุณาเลื่อนไปยังเวลาที่ว่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="157"/>
+        <source>{no} saved: {when}</source>
+        <translation>บันทึก {no} แล้ว: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="184"/>
+        <source>Found {no}: {name}</source>
+        <translation>พบ {no}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="187"/>
+        <source>No booking in the days shown matches {text}</source>
+        <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="194"/>
+        <source>{name} checked in: {no}, {when}</source>
+        <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="213"/>
+        <source>Marked as no-show: {numbers}</source>
+        <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="215"/>
+        <source>No booking is past its no-show time</source>
+        <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="247"/>
+        <source>Slip {no} printed</source>
+        <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="257"/>
+        <source>Save the slip</source>
+        <translation>บันทึกใบยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="257"/>
+        <source>PDF (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/calendar_actions.py" line="263"/>
+        <source>Slip saved: {path}</source>
+        <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <location filename="../../ui/rooms/booking_dialog.py" line="115"/>
@@ -522,6 +580,29 @@
     </message>
 </context>
 <context>
+    <name>BookingPanel</name>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="51"/>
+        <source>Free: press Enter to book {when}</source>
+        <translation>ว่าง: กด Enter เพื่อจอง {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="67"/>
+        <source>Attendees: {n}</source>
+        <translation>ผู้เข้าร่วม: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="69"/>
+        <source>Price {price} · paid {paid} · due {due}</source>
+        <translation>ราคา {price} · ชำระแล้ว {paid} · คงเหลือ {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms/booking_panel.py" line="77"/>
+        <source>Held until {time}: the deposit {deposit} confirms it</source>
+        <translation>จองไว้ถึง {time} น. ชำระมัดจำ {deposit} เพื่อยืนยัน</translation>
+    </message>
+</context>
+<context>
     <name>BookingPickDialog</name>
     <message>
         <location filename="../../ui/rooms/pick_dialog.py" line="84"/>
@@ -572,27 +653,27 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="173"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="28"/>
         <source>Cancel booking {no}</source>
         <translation>ยกเลิกการจอง {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="180"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="35"/>
         <source>{name}, {when}. Paid {paid} baht; by the cancellation rules {refund} baht is refunded.</source>
         <translation>{name} {when} ชำระแล้ว {paid} บาท ตามเงื่อนไขการยกเลิกจะคืนเงิน {refund} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="193"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="48"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="196"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="51"/>
         <source>Keep the booking (Esc)</source>
         <translation>ไม่ยกเลิก (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="198"/>
+        <location filename="../../ui/rooms/cancel_dialog.py" line="53"/>
         <source>Cancel the booking (Enter)</source>
         <translation>ยกเลิกการจอง (Enter)</translation>
     </message>
@@ -749,67 +830,67 @@
 <context>
     <name>CertificateForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="348"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="271"/>
         <source>Certificate</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="356"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="279"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="358"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="281"/>
         <source>Number (OTOP stars: 1-5; FDA: XX-X-XXXXX-X-XXXX)</source>
         <translation>เลขที่ (ดาว OTOP: 1-5; อย.: XX-X-XXXXX-X-XXXX)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="362"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="285"/>
         <source>Product (SKU)</source>
         <translation>สินค้า (รหัสสินค้า)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="363"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="286"/>
         <source>Producer (code)</source>
         <translation>ผู้ผลิต (รหัส)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="366"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="289"/>
         <source>Certificate of</source>
         <translation>ใบรับรองของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="367"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="290"/>
         <source>SKU or producer code</source>
         <translation>รหัสสินค้าหรือรหัสผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="369"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="292"/>
         <source>Issued (YYYY-MM-DD)</source>
         <translation>วันที่ออก (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="371"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="294"/>
         <source>Expires (YYYY-MM-DD, empty: never)</source>
         <translation>วันหมดอายุ (ปปปป-ดด-วว ค.ศ. ว่าง = ไม่หมดอายุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="373"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="296"/>
         <source>Scanned file</source>
         <translation>ไฟล์สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="374"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="297"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="380"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="303"/>
         <source>Scanned certificate</source>
         <translation>ใบรับรองที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="381"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="304"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>ไฟล์สแกน (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
@@ -1258,134 +1339,134 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CurationPage</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="109"/>
+        <location filename="../../ui/backoffice/curation_common.py" line="65"/>
         <source>Something went wrong (it was logged): try again</source>
         <translation>เกิดข้อผิดพลาด (บันทึกไว้แล้ว) กรุณาลองใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="420"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="86"/>
         <source>Applications</source>
         <translation>ใบสมัคร</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="421"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="87"/>
         <source>Certificates</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="436"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="102"/>
         <source>Search SKU, name or producer</source>
         <translation>ค้นหารหัสสินค้า ชื่อ หรือผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="440"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="106"/>
         <source>Every status</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="445"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="111"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="457"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="112"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="123"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="446"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="112"/>
         <source>Submitted</source>
         <translation>วันที่ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="450"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="116"/>
         <source>New application (Ctrl+N)</source>
         <translation>ใบสมัครใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="453"/>
-        <location filename="../../ui/backoffice/curation_page.py" line="484"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="119"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="150"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="472"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="138"/>
         <source>Search number, kind or holder</source>
         <translation>ค้นหาเลขที่ ประเภท หรือผู้ถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Of</source>
         <translation>ของ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="476"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="142"/>
         <source>Issued</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="143"/>
         <source>Expires</source>
         <translation>วันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="477"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="143"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="481"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="147"/>
         <source>New certificate (Ctrl+N)</source>
         <translation>ใบรับรองใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="577"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="243"/>
         <source>%1 expired · %2 expire within 30 days · %3 within 90 days</source>
         <translation>หมดอายุแล้ว %1 · จะหมดอายุใน 30 วัน %2 · ใน 90 วัน %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="583"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="249"/>
         <source>Every certificate is valid for more than 90 days</source>
         <translation>ใบรับรองทุกใบยังใช้ได้เกิน 90 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="597"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="263"/>
         <source>never</source>
         <translation>ไม่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="639"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="305"/>
         <source>%1 is decided: %2</source>
         <translation>%1 พิจารณาแล้ว: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="652"/>
+        <location filename="../../ui/backoffice/curation_page.py" line="318"/>
         <source>Saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
@@ -3110,59 +3191,82 @@ Card</source>
 <context>
     <name>PrinterProfileDialog</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="629"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="235"/>
         <source>Printer profile</source>
         <translation>โปรไฟล์เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="237"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="631"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="237"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="238"/>
         <source>Address (host:port, VID:PID, port, queue or file)</source>
         <translation>ที่อยู่ (host:port, VID:PID, พอร์ต, คิว หรือไฟล์)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="632"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="238"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="239"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="239"/>
         <source>Thai code page (text mode)</source>
         <translation>โค้ดเพจภาษาไทย (โหมดข้อความ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="633"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="239"/>
         <source>Cash drawer pin</source>
         <translation>ขาลิ้นชักเก็บเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="634"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="240"/>
         <source>Ask the printer&apos;s status</source>
         <translation>ถามสถานะเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="641"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="247"/>
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="643"/>
+        <location filename="../../ui/backoffice/settings_printers.py" line="249"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettings</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="128"/>
+        <source>{name} is a preview: nothing to print on.</source>
+        <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="132"/>
+        <source>Printing the test page on {name}…</source>
+        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="147"/>
+        <source>The test page was sent to {name}.</source>
+        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_printers.py" line="154"/>
+        <source>The test page did not print: {reason}</source>
+        <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4083,67 +4187,67 @@ Card</source>
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="264"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="187"/>
         <source>Committee review</source>
         <translation>ผลการพิจารณาของคณะกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="270"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="193"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="283"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="206"/>
         <source>none recorded</source>
         <translation>ยังไม่มีบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="285"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="208"/>
         <source>Certificates</source>
         <translation>ใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="286"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="209"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>วันที่ประชุม (ปปปป-ดด-วว ค.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="291"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="214"/>
         <source>One name a line</source>
         <translation>บรรทัดละหนึ่งชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="293"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="216"/>
         <source>Members present (quorum: %1)</source>
         <translation>กรรมการที่เข้าร่วม (องค์ประชุม: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="304"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="227"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="308"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="231"/>
         <source>Decision</source>
         <translation>ผลการพิจารณา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="312"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="235"/>
         <source>Remarks</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="244"/>
         <source>passes</source>
         <translation>ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="321"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="244"/>
         <source>below the pass mark</source>
         <translation>ต่ำกว่าเกณฑ์ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="323"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="246"/>
         <source>%1 of %2 (pass mark %3): %4</source>
         <translation>%1 จาก %2 (เกณฑ์ผ่าน %3): %4</translation>
     </message>
@@ -4151,185 +4255,110 @@ Card</source>
 <context>
     <name>RoomCalendar</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="244"/>
+        <location filename="../../ui/rooms/calendar.py" line="105"/>
         <source>◀ (PgUp)</source>
         <translation>◀ ก่อนหน้า (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="246"/>
+        <location filename="../../ui/rooms/calendar.py" line="107"/>
         <source>(PgDown) ▶</source>
         <translation>ถัดไป (PgDown) ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="248"/>
+        <location filename="../../ui/rooms/calendar.py" line="109"/>
         <source>Today (Ctrl+T)</source>
         <translation>วันนี้ (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="252"/>
+        <location filename="../../ui/rooms/calendar.py" line="113"/>
         <source>F2: scan the slip&apos;s QR to check in, or type a name, phone or BK number</source>
         <translation>F2: สแกน QR บนใบยืนยันเพื่อเช็กอิน หรือพิมพ์ชื่อ เบอร์โทร หรือหมายเลข BK</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="269"/>
+        <location filename="../../ui/rooms/calendar.py" line="124"/>
         <source>New booking</source>
         <translation>จองใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="270"/>
+        <location filename="../../ui/rooms/calendar.py" line="125"/>
         <source>Move</source>
         <translation>ย้ายเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="271"/>
+        <location filename="../../ui/rooms/calendar.py" line="126"/>
         <source>Extend</source>
         <translation>ขยายเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="272"/>
+        <location filename="../../ui/rooms/calendar.py" line="127"/>
         <source>Check in</source>
         <translation>เช็กอิน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="273"/>
+        <location filename="../../ui/rooms/calendar.py" line="128"/>
         <source>Mark no-shows</source>
         <translation>บันทึกผู้ไม่มาตามนัด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="274"/>
+        <location filename="../../ui/rooms/calendar.py" line="129"/>
         <source>Cancel booking</source>
         <translation>ยกเลิกการจอง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="275"/>
+        <location filename="../../ui/rooms/calendar.py" line="130"/>
         <source>Print slip</source>
         <translation>พิมพ์ใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="276"/>
+        <location filename="../../ui/rooms/calendar.py" line="131"/>
         <source>Slip as PDF</source>
         <translation>ใบยืนยันเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="300"/>
+        <location filename="../../ui/rooms/calendar.py" line="150"/>
         <source>Room</source>
         <translation>ห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="365"/>
+        <location filename="../../ui/rooms/calendar.py" line="215"/>
         <source>No room is set up yet (back office: Rooms)</source>
         <translation>ยังไม่มีห้องให้จอง (ระบบหลังร้าน: ห้องประชุม)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="410"/>
+        <location filename="../../ui/rooms/calendar.py" line="260"/>
         <source>Closed</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="421"/>
+        <location filename="../../ui/rooms/calendar.py" line="271"/>
         <source>The central database cannot be reached: this is the last calendar read, and new bookings cannot be confirmed</source>
         <translation>ติดต่อฐานข้อมูลกลางไม่ได้ ปฏิทินนี้เป็นข้อมูลล่าสุดที่อ่านได้ และยังยืนยันการจองใหม่ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="434"/>
+        <location filename="../../ui/rooms/calendar.py" line="284"/>
         <source>Day view (F10)</source>
         <translation>มุมมองรายวัน (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="434"/>
+        <location filename="../../ui/rooms/calendar.py" line="284"/>
         <source>Week view (F10)</source>
         <translation>มุมมองรายสัปดาห์ (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="474"/>
-        <source>Free: press Enter to book {when}</source>
-        <translation>ว่าง: กด Enter เพื่อจอง {when}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="493"/>
-        <source>Attendees: {n}</source>
-        <translation>ผู้เข้าร่วม: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="495"/>
-        <source>Price {price} · paid {paid} · due {due}</source>
-        <translation>ราคา {price} · ชำระแล้ว {paid} · คงเหลือ {due}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="503"/>
-        <source>Held until {time}: the deposit {deposit} confirms it</source>
-        <translation>จองไว้ถึง {time} น. ชำระมัดจำ {deposit} เพื่อยืนยัน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="514"/>
+        <location filename="../../ui/rooms/calendar.py" line="336"/>
         <source>{no}: F4 move, F5 extend, F6 check in, F8 cancel, F9 slip</source>
         <translation>{no}: F4 ย้าย F5 ขยายเวลา F6 เช็กอิน F8 ยกเลิก F9 ใบยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="525"/>
-        <source>That time is booked: move the cursor to free time</source>
-        <translation>เวลานี้ถูกจองแล้ว กรุณาเลื่อนไปยังเวลาที่ว่าง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="600"/>
-        <source>{no} saved: {when}</source>
-        <translation>บันทึก {no} แล้ว: {when}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="639"/>
-        <source>Found {no}: {name}</source>
-        <translation>พบ {no}: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="642"/>
-        <source>No booking in the days shown matches {text}</source>
-        <translation>ไม่พบการจองในวันที่แสดงที่ตรงกับ {text}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="649"/>
-        <source>{name} checked in: {no}, {when}</source>
-        <translation>{name} เช็กอินแล้ว: {no} {when}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="668"/>
-        <source>Marked as no-show: {numbers}</source>
-        <translation>บันทึกว่าไม่มาตามนัด: {numbers}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="670"/>
-        <source>No booking is past its no-show time</source>
-        <translation>ไม่มีการจองที่เลยเวลาไม่มาตามนัด</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="698"/>
+        <location filename="../../ui/rooms/calendar.py" line="356"/>
         <source>{no} cancelled: {refund} baht to refund</source>
         <translation>ยกเลิก {no} แล้ว: คืนเงิน {refund} บาท</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="712"/>
-        <source>Slip {no} printed</source>
-        <translation>พิมพ์ใบยืนยัน {no} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="722"/>
-        <source>Save the slip</source>
-        <translation>บันทึกใบยืนยัน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="722"/>
-        <source>PDF (*.pdf)</source>
-        <translation>ไฟล์ PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rooms/calendar.py" line="728"/>
-        <source>Slip saved: {path}</source>
-        <translation>บันทึกใบยืนยันแล้ว: {path}</translation>
     </message>
 </context>
 <context>
     <name>RoomCalendarWindow</name>
     <message>
-        <location filename="../../ui/rooms/calendar.py" line="755"/>
+        <location filename="../../ui/rooms/calendar.py" line="387"/>
         <source>Meeting room bookings</source>
         <translation>การจองห้องประชุม</translation>
     </message>
@@ -4583,6 +4612,44 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>SettingsChecks</name>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="73"/>
+        <source>Not a PromptPay ID: {reason}</source>
+        <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="78"/>
+        <source>No PromptPay ID: the till takes no PromptPay.</source>
+        <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="81"/>
+        <source>Scan to check: it must name the shop&apos;s account.</source>
+        <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="89"/>
+        <source>No central database: this is a standalone store.</source>
+        <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="93"/>
+        <source>Connecting…</source>
+        <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="100"/>
+        <source>Connected: {answer}</source>
+        <translation>เชื่อมต่อได้: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/settings_checks.py" line="106"/>
+        <source>No connection: {reason}</source>
+        <translation>เชื่อมต่อไม่ได้: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsFlow</name>
     <message>
         <location filename="../../ui/till/settings_flow.py" line="64"/>
@@ -4598,12 +4665,12 @@ Card</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="342"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="251"/>
         <source>Nothing has changed.</source>
         <translation>ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="351"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="260"/>
         <source>Nothing was saved: {reason}</source>
         <translation>ยังไม่ได้บันทึก: {reason}</translation>
     </message>
@@ -4616,227 +4683,172 @@ Card</source>
         <translation type="vanished">บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่จะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="196"/>
         <source>After a restart of the till (saved; the till still uses the old value)</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่ (บันทึกแล้ว เครื่องขายยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="281"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="199"/>
         <source>Takes effect now</source>
         <translation>มีผลทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="283"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="201"/>
         <source>After a restart of the till</source>
         <translation>มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="284"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="202"/>
         <source>Paper, mode, code page, drawer and status check take effect now; a printer added, removed, renamed or connected another way, after a restart of the till.</source>
         <translation>กระดาษ โหมด โค้ดเพจ ลิ้นชักเก็บเงิน และการตรวจสถานะ มีผลทันที ส่วนการเพิ่ม ลบ เปลี่ยนชื่อ หรือเปลี่ยนการเชื่อมต่อเครื่องพิมพ์ มีผลหลังเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="288"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="206"/>
         <source>Saved printers wait for the restart.</source>
         <translation>เครื่องพิมพ์ที่บันทึกไว้จะมีผลเมื่อเปิดเครื่องขายใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="293"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="211"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office (saved; they still use the old value)</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่ (บันทึกแล้ว ยังใช้ค่าเดิมอยู่)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="295"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="213"/>
         <source>After a restart of the web shop (otop-pos shop serve) and of the back office</source>
         <translation>หลังเริ่มร้านออนไลน์ (otop-pos shop serve) และระบบหลังร้านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="359"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="268"/>
         <source>Saved: {n} setting(s) changed. A till open in another program takes them at its next start.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายที่เปิดอยู่ในโปรแกรมอื่นจะใช้ค่าใหม่เมื่อเปิดครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="363"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="272"/>
         <source>Saved: {n} setting(s) changed; the till uses them now.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ค่าใหม่ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="367"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="276"/>
         <source>Saved: {n} setting(s) changed; the till takes them after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายจะใช้ค่าใหม่หลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="369"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="278"/>
         <source>Saved: {n} setting(s) changed; the till uses {now} of them now, the others after a restart: {names}.</source>
         <translation>บันทึกแล้ว: เปลี่ยนค่าตั้ง {n} รายการ เครื่องขายใช้ทันที {now} รายการ ที่เหลือมีผลหลังเปิดใหม่: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="377"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="286"/>
         <source>The saved settings are shown again.</source>
         <translation>แสดงค่าตั้งที่บันทึกไว้อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="404"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="313"/>
         <source>Nothing was saved: {n} field(s) to correct.</source>
         <translation>ยังไม่ได้บันทึก: ต้องแก้ไข {n} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="416"/>
-        <source>Not a PromptPay ID: {reason}</source>
-        <translation>ไม่ใช่หมายเลขพร้อมเพย์: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="421"/>
-        <source>No PromptPay ID: the till takes no PromptPay.</source>
-        <translation>ไม่มีหมายเลขพร้อมเพย์: เครื่องขายจะไม่รับพร้อมเพย์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="424"/>
-        <source>Scan to check: it must name the shop&apos;s account.</source>
-        <translation>สแกนเพื่อตรวจสอบ: ต้องแสดงชื่อบัญชีของร้าน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="433"/>
-        <source>No central database: this is a standalone store.</source>
-        <translation>ไม่มีฐานข้อมูลกลาง: ร้านนี้ทำงานแบบเดี่ยว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="437"/>
-        <source>Connecting…</source>
-        <translation>กำลังเชื่อมต่อ…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="444"/>
-        <source>Connected: {answer}</source>
-        <translation>เชื่อมต่อได้: {answer}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="450"/>
-        <source>No connection: {reason}</source>
-        <translation>เชื่อมต่อไม่ได้: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="491"/>
-        <source>{name} is a preview: nothing to print on.</source>
-        <translation>{name} เป็นเพียงการแสดงตัวอย่าง: ไม่มีเครื่องให้พิมพ์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="495"/>
-        <source>Printing the test page on {name}…</source>
-        <translation>กำลังพิมพ์หน้าทดสอบที่ {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="510"/>
-        <source>The test page was sent to {name}.</source>
-        <translation>ส่งหน้าทดสอบไปที่ {name} แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="517"/>
-        <source>The test page did not print: {reason}</source>
-        <translation>พิมพ์หน้าทดสอบไม่ได้: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
         <source>Shop</source>
         <translation>ร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
         <source>Payment</source>
         <translation>การชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="523"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="319"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="320"/>
         <source>Labels and story site</source>
         <translation>ป้ายราคาและเว็บเรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="524"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="320"/>
         <source>Till</source>
         <translation>เครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="321"/>
         <source>Log-in</source>
         <translation>การเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="525"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="321"/>
         <source>Web shop</source>
         <translation>ร้านค้าออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="322"/>
         <source>Central database</source>
         <translation>ฐานข้อมูลกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="526"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="322"/>
         <source>Printers</source>
         <translation>เครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="527"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="323"/>
         <source>Online channels</source>
         <translation>ช่องทางออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="535"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="331"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="536"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="332"/>
         <source>Undo changes</source>
         <translation>ยกเลิกการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="537"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="333"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="538"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="334"/>
         <source>Add printer</source>
         <translation>เพิ่มเครื่องพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="539"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="335"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="540"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="336"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="541"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="337"/>
         <source>Test page</source>
         <translation>หน้าทดสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Connection</source>
         <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/settings_page.py" line="544"/>
+        <location filename="../../ui/backoffice/settings_page.py" line="340"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
@@ -6015,12 +6027,12 @@ Card</source>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="152"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="77"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/curation_page.py" line="154"/>
+        <location filename="../../ui/backoffice/curation_forms.py" line="79"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>

@@ -47,7 +47,8 @@ from tests.ui.conftest import (
 )
 from tests.ui.test_login_shift import pay_cash_exact
 from tests.ui.test_payment import open_payment
-from ui.backoffice.settings_page import GROUPS, PrinterProfileDialog, SettingsPage
+from ui.backoffice.settings_page import GROUPS, SettingsPage
+from ui.backoffice.settings_printers import PrinterProfileDialog
 from ui.till.ops import TillOp
 from ui.till.window import TillWindow
 

@@ -7,22 +7,21 @@ of its changes the till opened beside this window uses now and which wait for it
 The PromptPay QR is drawn live from the ID being typed; the central database has a "test
 connection" button and each printer profile a "test page" one, both run off the UI thread.
 The online channels' group holds their secrets (ui.backoffice.secrets_panel: never shown).
+
+The printers' group is in settings_printers.py, the QR preview and the test connection in
+settings_checks.py (mixins of the page), what they share in settings_common.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,22 +31,20 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from pos.domain.auth import Actor
 from pos.domain.errors import SettingsError, ShopError
-from pos.domain.promptpay import PromptPayError, promptpay_payload
 from pos.domain.setting_fields import FIELDS, SettingField, after_restart, field_of, parse_value
-from pos.domain.settings import CONNECTIONS, PAPER_DOTS, PRINT_MODES, PrinterProfile, Settings
+from pos.domain.settings import PrinterProfile, Settings
 from pos.services.settings import SettingsRefused
 from ui import i18n, style
-from ui.backoffice.secrets_panel import ChannelSecretsPanel, SecretsBackend
-from ui.qr import qr_pixmap
+from ui.backoffice.secrets_panel import ChannelSecretsPanel
+from ui.backoffice.settings_checks import SettingsChecks
+from ui.backoffice.settings_common import SettingsBackend, field_label, message
+from ui.backoffice.settings_printers import PrinterSettings
 from ui.worker import Worker
 
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -64,39 +61,7 @@ GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 
-class SettingsBackend(SecretsBackend, Protocol):
-    """What the editor needs: the settings service, the secrets and the tests it offers."""
-
-    def current(self) -> Settings: ...
-    def update(self, actor: Actor, changes: Mapping[str, object]) -> Settings: ...
-    def in_use(self) -> Settings | None:
-        """The settings the till beside this window uses (None: no till in this program)."""
-        ...
-
-    def test_connection(self, url: str) -> str:
-        """A line saying what answered (raises ShopError when nothing does)."""
-        ...
-
-    def test_page_job(self, settings: Settings, profile: PrinterProfile) -> bytes:
-        """The test page's bytes for the printer (drawn by Qt: call it on the UI thread)."""
-        ...
-
-    def send_job(self, profile: PrinterProfile, job: bytes) -> None:
-        """Send the bytes to the printer (no Qt: runs on the page's worker)."""
-        ...
-
-
-def _label(f: SettingField) -> str:
-    return f.label_th if i18n.current_language() == "th" else f.label_en
-
-
-def _message(exc: Exception) -> str:
-    if isinstance(exc, ShopError):
-        return exc.message(i18n.current_language())
-    return repr(exc)
-
-
-class SettingsPage(QWidget):
+class SettingsPage(PrinterSettings, SettingsChecks, QWidget):
     """The shop's settings for the admin (the service refuses anyone else)."""
 
     def __init__(
@@ -172,26 +137,12 @@ class SettingsPage(QWidget):
             self.field_labels[f.key] = label
             form.addRow(label, cell)
         if group == "payment":
-            self.qr = style.named(QLabel(), "promptpayQr")
-            self.qr.setFixedSize(220, 220)
-            self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.qr_caption = style.named(QLabel(), "promptpayQrCaption")
-            self.qr_caption.setWordWrap(True)
-            form.addRow("", self.qr)
-            form.addRow("", self.qr_caption)
-            promptpay = self.editors["promptpay_id"]
-            assert isinstance(promptpay, QLineEdit)
-            promptpay.textChanged.connect(self._draw_qr)
+            self._qr_preview(form)
         if group == "channels":
             self.channels = ChannelSecretsPanel(self.backend, self.actor, self.worker)
             form.addRow(self.channels)
         if group == "central":
-            self.test_connection_button = style.named(QPushButton(), "testConnection")
-            self.test_connection_button.clicked.connect(self.test_connection)
-            self.connection_result = style.named(QLabel(), "connectionResult")
-            self.connection_result.setWordWrap(True)
-            form.addRow("", self.test_connection_button)
-            form.addRow("", self.connection_result)
+            self._connection_test(form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
@@ -214,39 +165,6 @@ class SettingsPage(QWidget):
         if f.secret:
             edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         return edit
-
-    def _printers_page(self, page: QWidget, form: QFormLayout) -> QWidget:
-        self.printer_table = style.named(QTableWidget(0, 4), "printerTable")
-        self.printer_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.printer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.printer_table.doubleClicked.connect(lambda _i: self.edit_printer())
-        self.add_printer_button = style.named(QPushButton(), "addPrinter")
-        self.add_printer_button.clicked.connect(self.add_printer)
-        self.edit_printer_button = style.named(QPushButton(), "editPrinter")
-        self.edit_printer_button.clicked.connect(self.edit_printer)
-        self.remove_printer_button = style.named(QPushButton(), "removePrinter")
-        self.remove_printer_button.clicked.connect(self.remove_printer)
-        self.test_page_button = style.named(QPushButton(), "printerTestPage")
-        self.test_page_button.clicked.connect(self.print_test_page)
-        self.printers_error = style.named(QLabel(), "printersError")
-        self.printers_error.setStyleSheet("color: #b00020;")
-        self.printers_error.setWordWrap(True)
-        self.printer_result = style.named(QLabel(), "printerResult")
-        self.printer_result.setWordWrap(True)
-        self.printers_applies = style.named(QLabel(), "printersApplies")
-        self.printers_applies.setStyleSheet("color: #5f6368; font-size: 11px;")
-        self.printers_applies.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for b in (self.add_printer_button, self.edit_printer_button,
-                  self.remove_printer_button, self.test_page_button):  # fmt: skip
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        form.addRow(self.printer_table)
-        form.addRow(self.printers_applies)
-        form.addRow(buttons)
-        form.addRow(self.printers_error)
-        form.addRow(self.printer_result)
-        return page
 
     # --- values ------------------------------------------------------------------------
     def _show_values(self) -> None:
@@ -295,15 +213,6 @@ class SettingsPage(QWidget):
         return self.tr("After a restart of the web shop (otop-pos shop serve) and of the "
                        "back office")  # fmt: skip
 
-    def _show_printers(self) -> None:
-        table = self.printer_table
-        table.setRowCount(len(self.printers))
-        for row, p in enumerate(self.printers):
-            for col, text in enumerate((p.name, p.connection, p.target, f"{p.paper_mm} mm")):
-                table.setItem(row, col, QTableWidgetItem(text))
-        if self.printers and table.currentRow() < 0:
-            table.selectRow(0)
-
     def _typed(self, key: str) -> Any:
         editor = self.editors[key]
         if isinstance(editor, QCheckBox):
@@ -348,7 +257,7 @@ class SettingsPage(QWidget):
             self._show_errors(exc.problems)
             return
         except ShopError as exc:
-            self.status.setText(self.tr("Nothing was saved: {reason}").format(reason=_message(exc)))
+            self.status.setText(self.tr("Nothing was saved: {reason}").format(reason=message(exc)))
             return
         self._show_values()
         self.status.setText(self._saved_text(changes, in_use))
@@ -361,7 +270,7 @@ class SettingsPage(QWidget):
         waiting = [k for k in after_restart(in_use, self.settings) if k in changes]
         if not waiting:
             return self.tr("Saved: {n} setting(s) changed; the till uses them now.").format(n=n)
-        names = ", ".join(_label(FIELDS[k]) for k in waiting)
+        names = ", ".join(field_label(FIELDS[k]) for k in waiting)
         now = [k for k in changes if k not in waiting]
         if not now:
             return self.tr("Saved: {n} setting(s) changed; the till takes them after a restart: "
@@ -404,119 +313,6 @@ class SettingsPage(QWidget):
             self.tr("Nothing was saved: {n} field(s) to correct.").format(n=len(problems))
         )
 
-    # --- PromptPay preview ---------------------------------------------------------------
-    def _draw_qr(self) -> None:
-        editor = self.editors["promptpay_id"]
-        assert isinstance(editor, QLineEdit)
-        text = editor.text().strip()
-        try:
-            payload = promptpay_payload(text) if text else ""
-        except PromptPayError as exc:
-            self.qr.setPixmap(QPixmap())
-            self.qr_caption.setText(self.tr("Not a PromptPay ID: {reason}").format(reason=exc))
-            return
-        self.qr_payload = payload
-        if not payload:
-            self.qr.setPixmap(QPixmap())
-            self.qr_caption.setText(self.tr("No PromptPay ID: the till takes no PromptPay."))
-            return
-        self.qr.setPixmap(qr_pixmap(payload, 200))
-        self.qr_caption.setText(self.tr("Scan to check: it must name the shop's account."))
-
-    # --- tests off the UI thread ---------------------------------------------------------
-    def test_connection(self) -> None:
-        editor = self.editors["central_url"]
-        assert isinstance(editor, QLineEdit)
-        url = editor.text().strip()
-        if not url:
-            self.connection_result.setText(
-                self.tr("No central database: this is a standalone store.")
-            )
-            return
-        self.test_connection_button.setEnabled(False)
-        self.connection_result.setText(self.tr("Connecting…"))
-        self.worker.run(lambda: self.backend.test_connection(url), self._connected,
-                        self._not_connected, name="test_connection")  # fmt: skip
-
-    def _connected(self, answer: str) -> None:
-        if isValid(self):
-            self.test_connection_button.setEnabled(True)
-            self.connection_result.setText(self.tr("Connected: {answer}").format(answer=answer))
-
-    def _not_connected(self, exc: Exception) -> None:
-        if isValid(self):
-            self.test_connection_button.setEnabled(True)
-            self.connection_result.setText(
-                self.tr("No connection: {reason}").format(reason=_message(exc))
-            )
-
-    def selected_printer(self) -> int:
-        return self.printer_table.currentRow()
-
-    def add_printer(self) -> None:
-        taken = {p.name for p in self.printers}
-        name = next(f"printer{n}" for n in range(1, 100) if f"printer{n}" not in taken)
-        self._edit(PrinterProfile(name=name), None)
-
-    def edit_printer(self) -> None:
-        row = self.selected_printer()
-        if 0 <= row < len(self.printers):
-            self._edit(self.printers[row], row)
-
-    def _edit(self, profile: PrinterProfile, row: int | None) -> None:
-        dialog = PrinterProfileDialog(profile, self)
-        self.profile_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.profile is None:
-            return
-        if row is None:
-            self.printers.append(dialog.profile)
-            row = len(self.printers) - 1
-        else:
-            self.printers[row] = dialog.profile
-        self._show_printers()
-        self.printer_table.selectRow(row)
-
-    def remove_printer(self) -> None:
-        row = self.selected_printer()
-        if 0 <= row < len(self.printers):
-            del self.printers[row]
-            self._show_printers()
-
-    def print_test_page(self) -> None:
-        row = self.selected_printer()
-        if not 0 <= row < len(self.printers):
-            return
-        profile, settings = self.printers[row], self.settings
-        if profile.is_preview:
-            self.printer_result.setText(self.tr("{name} is a preview: nothing to print on.").format(
-                name=profile.name))  # fmt: skip
-            return
-        self.test_page_button.setEnabled(False)
-        self.printer_result.setText(self.tr("Printing the test page on {name}…").format(
-            name=profile.name))  # fmt: skip
-        try:
-            job = self.backend.test_page_job(settings, profile)  # Qt draws on the UI thread
-        except ShopError as exc:
-            self._not_printed(exc)
-            return
-        self.worker.run(lambda: self.backend.send_job(profile, job),
-                        lambda _none: self._printed(profile.name), self._not_printed,
-                        name="settings_test_page")  # fmt: skip
-
-    def _printed(self, name: str) -> None:
-        if isValid(self):
-            self.test_page_button.setEnabled(True)
-            self.printer_result.setText(
-                self.tr("The test page was sent to {name}.").format(name=name)
-            )
-
-    def _not_printed(self, exc: Exception) -> None:
-        if isValid(self):
-            self.test_page_button.setEnabled(True)
-            self.printer_result.setText(
-                self.tr("The test page did not print: {reason}").format(reason=_message(exc))
-            )
-
     # --- language ------------------------------------------------------------------------
     def retranslateUi(self) -> None:
         names = {
@@ -531,7 +327,7 @@ class SettingsPage(QWidget):
             if item is not None:
                 item.setText(names[group])
         for key, label in self.field_labels.items():
-            label.setText(_label(FIELDS[key]))
+            label.setText(field_label(FIELDS[key]))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.revert_button.setText(self.tr("Undo changes"))
         self.test_connection_button.setText(self.tr("Test connection"))
@@ -547,97 +343,3 @@ class SettingsPage(QWidget):
 
     def shutdown(self) -> None:
         self.worker.shutdown()
-
-
-class PrinterProfileDialog(QDialog):
-    """One printer profile: where it is and how it prints; checked before it is taken."""
-
-    def __init__(self, profile: PrinterProfile, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("printerProfileDialog")
-        self.original = profile
-        self.profile: PrinterProfile | None = None
-        self.name = style.named(QLineEdit(profile.name), "profileName")
-        self.connection = style.named(QComboBox(), "profileConnection")
-        for c in CONNECTIONS:
-            self.connection.addItem(c, c)
-        self.connection.setCurrentIndex(self.connection.findData(profile.connection))
-        self.target = style.named(QLineEdit(profile.target), "profileTarget")
-        self.paper = style.named(QComboBox(), "profilePaper")
-        for mm in sorted(PAPER_DOTS, reverse=True):
-            self.paper.addItem(f"{mm} mm", mm)
-        self.paper.setCurrentIndex(self.paper.findData(profile.paper_mm))
-        self.mode = style.named(QComboBox(), "profileMode")
-        for mode in PRINT_MODES:
-            self.mode.addItem(mode, mode)
-        self.mode.setCurrentIndex(self.mode.findData(profile.mode))
-        self.codepage = style.named(
-            QLineEdit("" if profile.codepage is None else str(profile.codepage)), "profileCodepage"
-        )
-        self.drawer = style.named(QComboBox(), "profileDrawer")
-        for pin, text in ((None, "—"), (2, "2"), (5, "5")):
-            self.drawer.addItem(text, pin)
-        self.drawer.setCurrentIndex(self.drawer.findData(profile.drawer_pin))
-        self.status_check = style.named(QCheckBox(), "profileStatusCheck")
-        self.status_check.setChecked(profile.status_check)
-        self.error = style.named(QLabel(), "profileError")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(8)]
-        for label, widget in zip(
-            self.labels,
-            (self.name, self.connection, self.target, self.paper, self.mode, self.codepage,
-             self.drawer, self.status_check),
-            strict=True,
-        ):  # fmt: skip
-            label.setBuddy(widget)
-            self.form.addRow(label, widget)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.take)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.retranslateUi()
-
-    def take(self) -> None:
-        code = self.codepage.text().strip()
-        try:
-            if code and not code.isdigit():
-                raise SettingsError("the code page must be a number", "โค้ดเพจต้องเป็นตัวเลข")
-            self.profile = replace(
-                self.original,
-                name=self.name.text().strip(),
-                connection=str(self.connection.currentData()),
-                target=self.target.text().strip(),
-                paper_mm=int(self.paper.currentData()),
-                mode=str(self.mode.currentData()),
-                codepage=int(code) if code else None,
-                drawer_pin=self.drawer.currentData(),
-                status_check=self.status_check.isChecked(),
-            )
-        except SettingsError as exc:
-            self.error.setText(exc.message(i18n.current_language()))
-            return
-        self.accept()
-
-    def retranslateUi(self) -> None:
-        self.setWindowTitle(self.tr("Printer profile"))
-        texts = (
-            self.tr("Name"), self.tr("Connection"),
-            self.tr("Address (host:port, VID:PID, port, queue or file)"), self.tr("Paper"),
-            self.tr("Mode"), self.tr("Thai code page (text mode)"), self.tr("Cash drawer pin"),
-            self.tr("Ask the printer's status"),
-        )  # fmt: skip
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        if ok is not None:
-            ok.setText(self.tr("OK"))
-        if cancel is not None:
-            cancel.setText(self.tr("Cancel"))

@@ -11,10 +11,8 @@ to today, F10 switches day / week. Database work runs on the calendar's own work
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -22,12 +20,10 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,55 +32,22 @@ from shiboken6 import isValid
 from pos.domain.auth import Actor
 from pos.domain.errors import ShopError
 from pos.domain.money import format_baht
-from pos.domain.rooms import BookingStatus, Room, RoomRules, parse_check_in, refund_on_cancel
-from pos.domain.shop_time import local, shop_day
-from pos.domain.text import fold
-from pos.domain.thai_holidays import holiday_name
-from pos.ports.rooms import BookingView, Customer
+from pos.domain.rooms import Room, RoomRules
+from pos.domain.shop_time import shop_day
+from pos.ports.rooms import BookingView
 from ui import i18n, style
 from ui.backoffice.listing import form_button
-from ui.rooms.booking_dialog import BookingDialog, BookingRequest, Mode
-from ui.rooms.booking_dialog import Customer as ShownCustomer
-from ui.rooms.grid import Block, CalendarGrid, DayColumn
+from ui.rooms.booking_panel import BookingPanel
+from ui.rooms.calendar_actions import BookingActions, SlipPrinter
+from ui.rooms.calendar_days import columns_for, day_heading, hm, monday_of, shown_hours
+from ui.rooms.grid import CalendarGrid
 from ui.worker import Worker
 
 if TYPE_CHECKING:
     from pos.services.rooms import Cancellation, Rooms
 
 T = TypeVar("T")
-THAI_DAYS = ("จ.", "อ.", "พ.", "พฤ.", "ศ.", "ส.", "อา.")
-EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-THAI_MONTHS = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
-SHOWN = frozenset(
-    {
-        BookingStatus.HELD,
-        BookingStatus.CONFIRMED,
-        BookingStatus.CHECKED_IN,
-        BookingStatus.COMPLETED,
-        BookingStatus.NO_SHOW,
-    }
-)
 REFRESH_MS = 60_000  # the calendar reads the bookings again (another counter, the web)
-
-
-class SlipPrinter(Protocol):
-    """The confirmation slip (printing.booking_slip.BookingSlips)."""
-
-    def print_slip(self, booking: BookingView) -> None: ...
-    def write_pdf(self, booking: BookingView, path: Path) -> Path: ...
 
 
 class RoomServices(Protocol):
@@ -106,109 +69,7 @@ def _message(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def day_heading(day: date, lang: str) -> str:
-    if lang == "th":
-        return f"{THAI_DAYS[day.weekday()]} {day.day} {THAI_MONTHS[day.month - 1]}"
-    return f"{EN_DAYS[day.weekday()]} {day.day}/{day.month}"
-
-
-def hm(when: datetime) -> str:
-    return f"{local(when):%H:%M}"
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def shown_hours(rules: RoomRules) -> tuple[int, int]:
-    """The hours the grid spans: from the earliest opening to the latest closing of the week."""
-    hours = [h for h in rules.open_hours.values() if h is not None]
-    if not hours:
-        return 8, 18
-    first = min(h[0] for h in hours).hour
-    last_close = max(h[1] for h in hours)
-    last = last_close.hour + (1 if last_close.minute else 0)
-    return first, max(first + 1, min(24, last))
-
-
-def columns_for(
-    days: Sequence[date],
-    rules: RoomRules,
-    bookings: Sequence[BookingView],
-    lang: str,
-    closed_text: str,
-) -> list[DayColumn]:
-    """The grid's columns: each day's opening hours (or why it is closed) and bookings."""
-    out = []
-    for d in days:
-        blocks = tuple(
-            Block(
-                b.booking_no,
-                b.start,
-                b.end,
-                b.customer.name,
-                f"{hm(b.start)}-{hm(b.end)} · {b.status.label.pick(lang)} · {b.booking_no}",
-                b.status.value,
-            )
-            for b in bookings
-            if shop_day(b.start) == d and b.status in SHOWN
-        )
-        hours = rules.open_hours.get(d.weekday())
-        reason = ""
-        if d in rules.holidays:
-            hours = None
-            reason = holiday_name(d, lang) or closed_text
-        elif hours is None:
-            reason = closed_text
-        out.append(DayColumn(d, day_heading(d, lang), hours, reason, blocks))
-    return out
-
-
-class CancelDialog(QDialog):
-    """Cancel a booking: the refund the rules give now, and the reason."""
-
-    def __init__(self, booking: BookingView, refund: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("cancelBookingDialog")
-        self.setWindowTitle(self.tr("Cancel booking {no}").format(no=booking.booking_no))
-        self.setStyleSheet(style.STYLE_SHEET)
-        layout = QVBoxLayout(self)
-        info = style.named(QLabel(), "cancelRefund")
-        info.setWordWrap(True)
-        info.setText(
-            self.tr(
-                "{name}, {when}. Paid {paid} baht; by the cancellation rules "
-                "{refund} baht is refunded."
-            ).format(
-                name=booking.customer.name,
-                when=booking.when(_lang()),
-                paid=format_baht(booking.paid - booking.refunded),
-                refund=refund,
-            )
-        )
-        layout.addWidget(info)
-        self.reason = style.named(QLineEdit(), "cancelReason")
-        self.reason.setMaxLength(200)
-        form = QFormLayout()
-        form.addRow(self.tr("Reason"), self.reason)
-        layout.addLayout(form)
-        buttons = QHBoxLayout()
-        keep = form_button("cancelKeep", self.tr("Keep the booking (Esc)"))
-        keep.clicked.connect(self.reject)
-        ok = form_button("cancelConfirm", self.tr("Cancel the booking (Enter)"))
-        ok.clicked.connect(self.accept)
-        self.reason.returnPressed.connect(self.accept)
-        buttons.addStretch(1)
-        buttons.addWidget(keep)
-        buttons.addWidget(ok)
-        layout.addLayout(buttons)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.reason.setFocus()
-
-
-class RoomCalendar(QWidget):
+class RoomCalendar(BookingActions, QWidget):
     """One room's day or week, the booking under the cursor and what can be done with it."""
 
     bookingChanged = Signal(object)  # a BookingView booked, moved, checked in ... here
@@ -256,15 +117,9 @@ class RoomCalendar(QWidget):
         self.grid.slotActivated.connect(self.new_booking)
         self.grid.blockActivated.connect(self._block_chosen)
         self.grid.cursorMoved.connect(self._show_selected)
-        self.detail = style.named(QLabel(), "roomBookingDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setMinimumWidth(300)
-        self.detail.setMaximumWidth(340)
         self.message = style.named(QLabel(), "roomMessage")
         self.message.setWordWrap(True)
 
-        self.buttons: dict[str, QPushButton] = {}
         keys = (
             ("new", "F3", self.tr("New booking"), self.new_at_cursor),
             ("move", "F4", self.tr("Move"), self.move_booking),
@@ -275,13 +130,8 @@ class RoomCalendar(QWidget):
             ("slip", "F9", self.tr("Print slip"), self.print_slip),
             ("pdf", "Ctrl+P", self.tr("Slip as PDF"), self.slip_pdf),
         )
-        side = QVBoxLayout()
-        side.addWidget(self.detail, 1)
-        for name, key, text, slot in keys:
-            b = form_button(f"room_{name}Button", f"{text} ({key})")
-            b.clicked.connect(slot)
-            self.buttons[name] = b
-            side.addWidget(b)
+        self.panel = BookingPanel(keys)
+        for _name, key, _text, slot in keys:
             QShortcut(
                 QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
@@ -306,7 +156,7 @@ class RoomCalendar(QWidget):
         bar.addWidget(self.view_button)
         body = QHBoxLayout()
         body.addWidget(self.grid, 1)
-        body.addLayout(side)
+        body.addWidget(self.panel)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scan)
@@ -466,45 +316,17 @@ class RoomCalendar(QWidget):
 
     def _show_selected(self) -> None:
         b = self.selected()
-        for name in ("move", "extend", "check_in", "cancel", "slip", "pdf"):
-            self.buttons[name].setEnabled(b is not None)
-        if b is None:
-            start = self.grid.cursor_start()
-            self.detail.setText(
-                self.tr("Free: press Enter to book {when}").format(
-                    when=f"{day_heading(shop_day(start), _lang())} {hm(start)}"
-                )
-                if start is not None
-                and self.grid.columns
-                and self.grid.is_open(self.grid.cursor_day, self.grid.cursor_slot)
-                else ""
-            )
+        if b is not None:
+            self.panel.show_booking(b)
             return
-        c = b.customer
-        lines = [
-            f"<b>{b.booking_no}</b> · {b.status.label.pick(_lang())}",
-            f"{b.when(_lang())}",
-            f"<b>{c.name}</b> · {c.phone}",
-        ]
-        if c.organisation:
-            lines.append(c.organisation)
-        if c.purpose:
-            lines.append(c.purpose)
-        lines.append(self.tr("Attendees: {n}").format(n=c.attendees))
-        lines.append(
-            self.tr("Price {price} · paid {paid} · due {due}").format(
-                price=format_baht(b.price),
-                paid=format_baht(b.paid - b.refunded),
-                due=format_baht(b.balance),
-            )
+        start = self.grid.cursor_start()
+        free = (
+            start is not None
+            and self.grid.columns
+            and self.grid.is_open(self.grid.cursor_day, self.grid.cursor_slot)
         )
-        if b.status is BookingStatus.HELD and b.hold_until is not None:
-            lines.append(
-                self.tr("Held until {time}: the deposit {deposit} confirms it").format(
-                    time=hm(b.hold_until), deposit=format_baht(b.deposit)
-                )
-            )
-        self.detail.setText("<br/>".join(lines))
+        when = f"{day_heading(shop_day(start), _lang())} {hm(start)}" if start and free else None
+        self.panel.show_free(when)
 
     def _block_chosen(self, booking_no: str) -> None:
         b = self.bookings.get(booking_no)
@@ -515,93 +337,6 @@ class RoomCalendar(QWidget):
                     no=b.booking_no
                 )
             )
-
-    # --- booking -------------------------------------------------------------------------
-    def new_at_cursor(self) -> None:
-        start = self.grid.cursor_start()
-        if start is None or self.rules is None:
-            return
-        if self.selected() is not None:
-            self.say(self.tr("That time is booked: move the cursor to free time"), error=True)
-            return
-        self.new_booking(start, start + timedelta(minutes=self.rules.min_minutes))
-
-    def new_booking(self, start: datetime, _end: datetime) -> None:
-        room, rules = self.room, self.rules
-        if room is None or rules is None or self.dialog is not None:
-            return
-        end = start + timedelta(minutes=rules.min_minutes)
-        key = f"counter-{uuid.uuid4()}"
-
-        def submit(
-            req: BookingRequest,
-            done: Callable[[object], None],
-            refused: Callable[[Exception], None],
-        ) -> None:
-            customer = Customer(req.name, req.phone, req.organisation, req.purpose, req.attendees)
-            self.run(
-                lambda: self.rooms_service.book(
-                    room.id,
-                    req.start,
-                    req.end,
-                    customer,
-                    channel="counter",
-                    actor=self.actor,
-                    idempotency_key=key,
-                ),
-                done,
-                refused,
-            )
-
-        self._open(BookingDialog(room, rules, start, end, submit, parent=self.window()))
-
-    def move_booking(self) -> None:
-        self._change(Mode.MOVE)
-
-    def extend_booking(self) -> None:
-        self._change(Mode.EXTEND)
-
-    def _change(self, mode: Mode) -> None:
-        b, room, rules = self.selected(), self.room, self.rules
-        if b is None or room is None or rules is None or self.dialog is not None:
-            return
-        no = b.booking_no
-
-        def submit(
-            req: BookingRequest,
-            done: Callable[[object], None],
-            refused: Callable[[Exception], None],
-        ) -> None:
-            if mode is Mode.MOVE:
-                self.run(
-                    lambda: self.rooms_service.move(no, req.start, req.end, self.actor),
-                    done,
-                    refused,
-                )
-            else:
-                self.run(lambda: self.rooms_service.extend(no, req.end, self.actor), done, refused)
-
-        c = b.customer
-        shown = ShownCustomer(c.name, c.phone, c.organisation, c.purpose, c.attendees)
-        end = b.end + timedelta(minutes=rules.slot_minutes) if mode is Mode.EXTEND else b.end
-        self._open(BookingDialog(room, rules, b.start, end, submit, mode, shown, no, self.window()))
-
-    def _open(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
-        dialog.open()
-
-    def _dialog_closed(self, dialog: QDialog) -> None:
-        self.dialog = None
-        result = getattr(dialog, "result_value", None)
-        if isinstance(result, BookingView):
-            self._changed(
-                result,
-                self.tr("{no} saved: {when}").format(
-                    no=result.booking_no, when=result.when(_lang())
-                ),
-            )
-        self._refocus()
 
     def _refocus(self) -> None:
         """The keyboard back to the grid (and its window) after a dialog."""
@@ -615,83 +350,6 @@ class RoomCalendar(QWidget):
         self.bookingChanged.emit(booking)
         self.show_booking(booking)
 
-    # --- check-in, no-shows, cancelling --------------------------------------------------
-    def _scanned(self) -> None:
-        text = self.scan.text().strip()
-        if not text:
-            return
-        try:
-            parse_check_in(text)
-        except ShopError:
-            self._search(text)
-            return
-        self.scan.clear()
-        self.check_in(text)
-
-    def _search(self, text: str) -> None:
-        words = fold(text).split()
-        for b in sorted(self.bookings.values(), key=lambda b: b.start):
-            c = b.customer
-            hay = fold(" ".join((b.booking_no, c.name, c.phone, c.organisation)))
-            if b.status in SHOWN and all(w in hay for w in words):
-                self.grid.put_cursor(b.start)
-                self.grid.setFocus()
-                self.say(self.tr("Found {no}: {name}").format(no=b.booking_no, name=c.name))
-                return
-        self.say(
-            self.tr("No booking in the days shown matches {text}").format(text=text), error=True
-        )
-
-    def check_in(self, code_or_no: str) -> None:
-        def done(b: BookingView) -> None:
-            self._changed(
-                b,
-                self.tr("{name} checked in: {no}, {when}").format(
-                    name=b.customer.name, no=b.booking_no, when=b.when(_lang())
-                ),
-            )
-
-        def refused(exc: Exception) -> None:
-            self._failed(exc)
-            self._focus_scan()
-
-        self.run(lambda: self.rooms_service.check_in(code_or_no, self.actor), done, refused)
-
-    def check_in_selected(self) -> None:
-        b = self.selected()
-        if b is not None:
-            self.check_in(b.booking_no)
-
-    def mark_no_shows(self) -> None:
-        def done(marked: list[str]) -> None:
-            if marked:
-                self.say(self.tr("Marked as no-show: {numbers}").format(numbers=", ".join(marked)))
-            else:
-                self.say(self.tr("No booking is past its no-show time"))
-            self.reload()
-
-        self.run(lambda: self.rooms_service.mark_no_shows(), done)
-
-    def cancel_booking(self) -> None:
-        b, rules = self.selected(), self.rules
-        if b is None or rules is None or self.dialog is not None:
-            return
-        refund = refund_on_cancel(rules, b.terms, self.now())
-        dialog = CancelDialog(b, format_baht(refund), self.window())
-        no = b.booking_no
-
-        def decided(result: int) -> None:
-            self.dialog = None
-            self._refocus()
-            if result != QDialog.DialogCode.Accepted:
-                return
-            reason = dialog.reason.text()
-            self.run(lambda: self.rooms_service.cancel(no, self.actor, reason), self._cancelled)
-
-        self.dialog = dialog
-        dialog.finished.connect(decided)
-        dialog.open()
-
     def _cancelled(self, result: Cancellation) -> None:
         b = result.booking
         self.say(
@@ -701,32 +359,6 @@ class RoomCalendar(QWidget):
         )
         self.bookingChanged.emit(b)
         self.reload()
-
-    # --- the slip ------------------------------------------------------------------------
-    def print_slip(self) -> None:
-        b = self.selected()
-        if b is None:
-            return
-        self.run(
-            lambda: self.slips.print_slip(b),
-            lambda _r: self.say(self.tr("Slip {no} printed").format(no=b.booking_no)),
-        )
-
-    def slip_pdf(self) -> None:
-        b = self.selected()
-        if b is None:
-            return
-        from ui.save_file import ask_save_path
-
-        path = ask_save_path(
-            self, self.tr("Save the slip"), f"{b.booking_no}.pdf", self.tr("PDF (*.pdf)")
-        )
-        if path is None:
-            return
-        self.run(
-            lambda: self.slips.write_pdf(b, path),
-            lambda p: self.say(self.tr("Slip saved: {path}").format(path=p)),
-        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

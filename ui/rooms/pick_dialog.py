@@ -54,7 +54,7 @@ def amount_due(b: BookingView) -> Decimal:
 
 def upcoming(rooms: Rooms, now: datetime) -> list[BookingView]:
     """Every room's bookings of this week and the next with something to pay (worker)."""
-    from ui.rooms.calendar import monday_of
+    from ui.rooms.calendar_days import monday_of
 
     monday = monday_of(shop_day(now))
     out: list[BookingView] = []
