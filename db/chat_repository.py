@@ -243,6 +243,7 @@ class SqlChatRepository:
                 at=row.at,
                 by=row.by,
                 status=None if status is None else OutboxStatus(status),
+                outbox_id=row.outbox_id,
             )
             for row, status in reversed(rows)
         ]

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from pos.domain.auth import Actor
 from pos.domain.channels import Channel
-from pos.domain.chat import OutboxStatus
 from pos.domain.errors import ShopError
 from pos.domain.orders import OrderStatus
 from pos.ports.chat import ChatMessageView, ChatUnitOfWork, Contact
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
     from pos.services.order_desk import OrderDesk
 
 CHANNELS = (Channel.LINE, Channel.FACEBOOK)
-RESENDABLE = (OutboxStatus.FAILED, OutboxStatus.UNKNOWN)
 
 
 class ChatDeskBackend:
@@ -51,16 +49,8 @@ class ChatDeskBackend:
         return {channel: self.chat.usage(channel) for channel in CHANNELS}
 
     def resend(self, message: ChatMessageView, actor: Actor) -> None:
-        """Send a failed or unknown message of ours again (its outbox item, found by contact
-        and the moment it was written)."""
-        items = [
-            item
-            for status in RESENDABLE
-            for item in self.chat.outbox(status)
-            if item.contact_id == message.contact_id
-        ]
-        mine = [i for i in items if i.created_at == message.at] or items[:1]
-        if not mine or not self.chat.resend(mine[0].outbox_id, actor.username):
+        """Send a failed or unknown message of ours again (its own outbox item, by its id)."""
+        if message.outbox_id is None or not self.chat.resend(message.outbox_id, actor.username):
             raise ShopError(
                 "This message is no longer failed or unknown: nothing to resend",
                 "ข้อความนี้ไม่ได้อยู่ในสถานะส่งไม่สำเร็จแล้ว ไม่มีอะไรต้องส่งซ้ำ",

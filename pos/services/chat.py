@@ -451,7 +451,9 @@ class Chat:
         )
         text = "\n".join(message_text(m) for m in messages)
         message_id = chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
-        view = ChatMessageView(message_id, contact_id, "out", text, now, by, OutboxStatus.PENDING)
+        view = ChatMessageView(
+            message_id, contact_id, "out", text, now, by, OutboxStatus.PENDING, outbox_id
+        )
         return outbox_id, view
 
     # --- orders: linked to who placed them in chat, their messages once each -----------
