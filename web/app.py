@@ -242,7 +242,7 @@ class ShopMiddleware:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():  # a page may set its own CSP
                     headers.setdefault(name, value)
-                if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
+                if request.state.session_changed and not scope["path"].startswith(_NO_SESSION):
                     secure = cookies_secure(self.shop, scope.get("scheme", "http"))
                     headers.append("set-cookie", self._cookie(request.state.session, secure))
             await send(message)
@@ -276,3 +276,6 @@ class ShopMiddleware:
 
 
 _STATIC_PATHS = ("/static/", "/fonts/", "/photos/")
+# answered with no session cookie: files, and the webhooks (LINE, Messenger, the carriers
+# call them, never a shopper's browser)
+_NO_SESSION = (*_STATIC_PATHS, "/hooks/")
