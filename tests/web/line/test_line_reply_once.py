@@ -69,6 +69,12 @@ def test_a_reply_that_timed_out_after_line_took_it_is_not_pushed(
     assert fake_line.pushes == []  # the customer has it once
     replies = [status for _, path, status in fake_line.requests if path.endswith("/reply")]
     assert replies == [200, 400]
+    # staff resend it from the Chat tab: its token is spent, so it goes as one push
+    assert Chat(services.store.uow, clock).resend(outbox_id, "manager")
+    assert outbox.send_due() == 0  # the token refused at once on this first try
+    assert outbox.send_due() == 1
+    assert outbox.send_due() == 0
+    assert len(fake_line.pushed_to(USER)) == 1
 
 
 def test_a_reply_answered_500_is_tried_again_with_its_token_and_delivered_once(
