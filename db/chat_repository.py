@@ -92,12 +92,12 @@ class SqlChatRepository:
             .values(
                 id=new_id(),
                 channel=event.channel.value,
-                event_id=event.event_id[:100],
-                user_id=event.user_id[:100],
+                event_id=event.event_id,  # whole (Chat.receive refuses longer than MAX_ID)
+                user_id=event.user_id,
                 kind=event.kind.value,
                 text=event.text,
-                reply_token=event.reply_token[:200],
-                message_id=event.message_id[:100],
+                reply_token=event.reply_token,
+                message_id=event.message_id,
                 at=event.at,
                 redelivery=event.redelivery,
                 raw=event.raw[:MAX_RAW],
@@ -243,6 +243,7 @@ class SqlChatRepository:
                 at=row.at,
                 by=row.by,
                 status=None if status is None else OutboxStatus(status),
+                outbox_id=row.outbox_id,
             )
             for row, status in reversed(rows)
         ]

@@ -106,7 +106,9 @@ def create_app(
         chat_loop = _chat_loop_of(services, chat_every_s)
         if chat_loop is not None:
             tasks.append(asyncio.create_task(chat_loop))
-        if tracking is not None and tracking_every_s:
+        if tracking is not None and (
+            tracking_every_s or (tracking_every_s is not None and tracking.subscriber)
+        ):  # polling, or (polling off) the parcels' hook subscriptions tried again
             tasks.append(asyncio.create_task(_tracking_loop(tracking, tracking_every_s)))
         try:
             yield
@@ -138,6 +140,9 @@ def create_app(
     app.include_router(liff.router)
     app.include_router(facebook_webhook.router)
     return app
+
+
+HOOK_EVERY_S = 60.0  # the tracking loop's tries of the parcels' due hook subscriptions
 
 
 async def _expire_loop(service: Orders, every_s: float) -> None:
@@ -185,17 +190,26 @@ async def _chat_loop(chat: _ChatWork, outbox: _ChatSending, every_s: float) -> N
 
 
 async def _tracking_loop(tracking: Tracking, every_s: float) -> None:
-    """The shipped orders' parcels asked about, now and every `every_s` (failures logged)."""
+    """The shipped orders' parcels asked about, now and every `every_s` (0: never), and in
+    between, every HOOK_EVERY_S, the parcels whose hook subscription is due subscribed
+    (failures logged)."""
+    clock = asyncio.get_running_loop().time
+    next_poll = clock()
     while True:
+        polling = bool(every_s) and clock() >= next_poll
         try:
-            new = await run_in_threadpool(tracking.poll)
-            if new:
-                log.info("recorded %d new tracking event(s)", new)
+            if polling:
+                next_poll = clock() + every_s
+                new = await run_in_threadpool(tracking.poll)  # subscribes the due ones too
+                if new:
+                    log.info("recorded %d new tracking event(s)", new)
+            else:
+                await run_in_threadpool(tracking.subscribe_pending)
         except ShopError as exc:  # the carrier's API down or refusing: said in words
             log.warning("polling the carriers: %s; trying again in %.0f s", exc.message_en, every_s)
         except Exception:
             log.exception("polling the carriers failed; trying again in %.0f s", every_s)
-        await asyncio.sleep(every_s)
+        await asyncio.sleep(min(every_s or HOOK_EVERY_S, HOOK_EVERY_S))
 
 
 class ShopMiddleware:
@@ -228,7 +242,7 @@ class ShopMiddleware:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():  # a page may set its own CSP
                     headers.setdefault(name, value)
-                if request.state.session_changed and not scope["path"].startswith(_STATIC_PATHS):
+                if request.state.session_changed and not scope["path"].startswith(_NO_SESSION):
                     secure = cookies_secure(self.shop, scope.get("scheme", "http"))
                     headers.append("set-cookie", self._cookie(request.state.session, secure))
             await send(message)
@@ -262,3 +276,6 @@ class ShopMiddleware:
 
 
 _STATIC_PATHS = ("/static/", "/fonts/", "/photos/")
+# answered with no session cookie: files, and the webhooks (LINE, Messenger, the carriers
+# call them, never a shopper's browser)
+_NO_SESSION = (*_STATIC_PATHS, "/hooks/")

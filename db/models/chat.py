@@ -49,12 +49,12 @@ class ChatEvent(Base):
     __tablename__ = "chat_events"
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
     channel: Mapped[str] = mapped_column(String(12))
-    event_id: Mapped[str] = mapped_column(String(100))
+    event_id: Mapped[str] = mapped_column(String(255))  # pos.domain.chat.MAX_ID
     user_id: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text, default="")
     reply_token: Mapped[str] = mapped_column(String(200), default="")
-    message_id: Mapped[str] = mapped_column(String(100), default="")
+    message_id: Mapped[str] = mapped_column(String(255), default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     redelivery: Mapped[bool] = mapped_column(Boolean, default=False)
     raw: Mapped[str] = mapped_column(Text, default="")

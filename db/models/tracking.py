@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Id, UTCDateTime, new_id, utcnow
@@ -18,6 +18,12 @@ class OrderTracking(Base):
     stage: Mapped[str | None] = mapped_column(String(20))
     polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # the carrier's hook (its pushes): the barcode subscribed, when; failed tries, the next one
+    hook_barcode: Mapped[str | None] = mapped_column(String(40))
+    hook_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hook_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    hook_next_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hook_error: Mapped[str] = mapped_column(String(300), default="", server_default=text("''"))
 
 
 class OrderTrackingEvent(Base):

@@ -196,10 +196,14 @@ class Services(TillServices, RoomsAndTea, OnlineChannels):
     def order_desk(self) -> OrderDesk:
         """Online orders, the staff's side (the orders window and `otop-pos orders`)."""
         from pos.services.order_desk import OrderDesk
+        from pos.services.tracking import ship_hook
 
         desk = OrderDesk(self.store.uow, self.settings, self.clock, self.sale_hooks)
         desk.add_cancel_hook(self.rooms.order_cancel_hook)  # a booking's hold is released
         desk.add_status_hook(self.chat.order_status)  # chat's "paid", "shipped", "delivered"
+        # a parcel shipped is subscribed to the carrier's pushes after the commit (tracking
+        # is built then, on first use: it takes this desk)
+        desk.add_status_hook(ship_hook(lambda: self.tracking))
         return desk
 
     @cached_property

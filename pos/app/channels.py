@@ -229,4 +229,12 @@ class OnlineChannels:
             base = self.settings.thailandpost_api_base
             sources.append(ThailandPostTracking(token, self.clock, base))
         every = timedelta(minutes=self.settings.tracking_poll_minutes or 30)
-        return Tracking(self.store.uow, self.order_desk, sources, self.clock, every)
+        # tracking by push: the hook API's token, and the shop's webhook that takes the pushes
+        hook_token = (self.chat_secrets("thailandpost_hook_token") or "").strip()
+        subscriber = None
+        if hook_token and (self.chat_secrets("carrier_webhook_secret") or "").strip():
+            base = self.settings.thailandpost_hook_base
+            subscriber = ThailandPostTracking(hook_token, self.clock, base)
+        return Tracking(
+            self.store.uow, self.order_desk, sources, self.clock, every, subscriber=subscriber
+        )

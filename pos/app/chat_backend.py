@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from pos.domain.auth import Actor
 from pos.domain.channels import Channel
-from pos.domain.chat import OutboxStatus
 from pos.domain.errors import ShopError
 from pos.domain.orders import OrderStatus
 from pos.ports.chat import ChatMessageView, ChatUnitOfWork, Contact
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
     from pos.services.order_desk import OrderDesk
 
 CHANNELS = (Channel.LINE, Channel.FACEBOOK)
-RESENDABLE = (OutboxStatus.FAILED, OutboxStatus.UNKNOWN)
 
 
 class ChatDeskBackend:

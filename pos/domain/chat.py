@@ -29,6 +29,13 @@ MAX_RAW = 20_000  # characters of an event's JSON kept for the record
 MAX_CARDS = 10  # a LINE carousel and a Messenger generic template hold at most 10
 MAX_ATTEMPTS = 12  # sends of one outbox item before it is FAILED
 MAX_QUERY = 100  # characters of a search text
+# characters of a channel's event id or message id the shop keeps whole: LINE's webhookEventId
+# is a 26-character ULID and its message ids are digits (about 18); Messenger's mids have no
+# documented length ("m_" and about 90 base64 characters now, longer from Instagram). An id
+# longer is refused, never cut: a cut id could be taken for another event's
+MAX_ID = 255
+MAX_USER_ID = 100  # a LINE userId is 33 characters, a Messenger PSID about 16 digits
+MAX_REPLY_TOKEN = 200  # a LINE reply token is 32 hex characters
 # an item claimed for sending that has no outcome after this long was cut off mid-send
 SEND_LEASE = timedelta(minutes=2)
 STAFF_NOTICE_EVERY = timedelta(hours=6)  # "staff will answer" at most once in this time
@@ -65,6 +72,19 @@ class InboundEvent:
     message_id: str = ""  # LINE image message id (its content is fetched by it)
     redelivery: bool = False
     raw: str = ""  # the event's JSON, for the record (cut at MAX_RAW)
+
+
+def ids_fit(event: InboundEvent) -> str:
+    """Which of the event's ids is too long to keep whole ("" when they all fit)."""
+    for name, value, limit in (
+        ("event id", event.event_id, MAX_ID),
+        ("message id", event.message_id, MAX_ID),
+        ("user id", event.user_id, MAX_USER_ID),
+        ("reply token", event.reply_token, MAX_REPLY_TOKEN),
+    ):
+        if len(value) > limit:
+            return f"its {name} is {len(value)} characters (at most {limit})"
+    return ""
 
 
 # --- messages out (channel-neutral; each adapter renders them) ------------------------------

@@ -13,6 +13,7 @@ SECRET_NAMES: tuple[str, ...] = (
     "facebook_page_access_token",
     "facebook_verify_token",
     "thailandpost_token",
+    "thailandpost_hook_token",
     "carrier_webhook_secret",
     "chat_link_secret",
 )
@@ -25,6 +26,7 @@ SECRET_CHANNEL: dict[str, str] = {
     "facebook_page_access_token": "facebook",
     "facebook_verify_token": "facebook",
     "thailandpost_token": "thailandpost",
+    "thailandpost_hook_token": "thailandpost",
     "carrier_webhook_secret": "thailandpost",
     "chat_link_secret": "",
 }

@@ -131,6 +131,11 @@ _LABELS: dict[str, tuple[str, str, str]] = {
         "Thailand Post tracking API address",
         "ที่อยู่ API ติดตามพัสดุไปรษณีย์ไทย",
     ),
+    "thailandpost_hook_base": (
+        "channels",
+        "Thailand Post webhook API address",
+        "ที่อยู่ API แจ้งสถานะพัสดุ (webhook) ไปรษณีย์ไทย",
+    ),
     "tracking_poll_minutes": (
         "channels",
         "Minutes between asking the carriers about shipped parcels (0 = never)",

@@ -254,6 +254,7 @@ class Settings:
     line_liff_sdk_url: str = "https://static.line-scdn.net/liff/edge/2/sdk.js"  # the LIFF SDK
     facebook_graph_base: str = "https://graph.facebook.com/v21.0"
     thailandpost_api_base: str = "https://trackapi.thailandpost.co.th"
+    thailandpost_hook_base: str = "https://trackwebhook.thailandpost.co.th"  # its hook API
     # carriers' tracking: how often the shop server asks about shipped parcels (0: never)
     tracking_poll_minutes: int = 30
     # the customer's screen: off | window | a screen's name (full-screen there; see the till's
@@ -448,7 +449,8 @@ class Settings:
         if self.facebook_page_id and not self.facebook_page_id.isdigit():
             out.append(("Facebook page ID must be digits", "รหัสเพจ Facebook ต้องเป็นตัวเลข"))
         for name in ("line_api_base", "line_data_api_base", "line_liff_sdk_url",
-                     "facebook_graph_base", "thailandpost_api_base"):  # fmt: skip
+                     "facebook_graph_base", "thailandpost_api_base",
+                     "thailandpost_hook_base"):  # fmt: skip
             if not re.fullmatch(r"https?://[^\s?#]+", getattr(self, name)):
                 out.append((f"{name} must be an http(s) address", f"{name} ต้องเป็นที่อยู่ http(s)"))
         return out

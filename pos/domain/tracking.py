@@ -166,3 +166,41 @@ CARRIER_FAMILIES: dict[str, tuple[str, ...]] = {
 def carriers_of(family: str) -> tuple[str, ...]:
     """The order carriers a tracking API family covers (none for an unknown family)."""
     return CARRIER_FAMILIES.get(family, ())
+
+
+# a carrier's hook subscription (its pushes of a parcel's events) tried again after a failure
+_HOOK_BACKOFF = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=6),
+)
+HOOK_LEASE = timedelta(minutes=2)  # a subscription begun with no outcome after this: again
+
+
+def hook_backoff(attempts: int) -> timedelta:
+    """How long to wait before subscribing a parcel again after `attempts` failed tries
+    (1 min, 5 min, 30 min, 2 h, then every 6 h)."""
+    return _HOOK_BACKOFF[max(0, min(attempts, len(_HOOK_BACKOFF)) - 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class HookDue:
+    """A shipped parcel to subscribe to its carrier's pushes (not subscribed yet)."""
+
+    order_id: str
+    order_no: str
+    barcode: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class HookState:
+    """Where an order's parcel's subscription stands (`orders track` shows it)."""
+
+    barcode: str  # the barcode subscribed ("" : none yet)
+    subscribed_at: datetime | None
+    attempts: int  # failed tries since
+    next_at: datetime | None  # the next try (None: none planned)
+    error: str  # the last failure, in words ("" : none)

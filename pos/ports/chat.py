@@ -117,6 +117,7 @@ class ChatMessageView:
     at: datetime
     by: str  # a staff member's name, "bot", or "" (the customer)
     status: OutboxStatus | None  # an outgoing message's outbox status
+    outbox_id: str | None = None  # an outgoing message's outbox item (None: incoming)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from pos.domain.errors import ShopError
-from pos.domain.tracking import Stage, TrackedParcel, TrackingEvent
+from pos.domain.tracking import HookDue, HookState, Stage, TrackedParcel, TrackingEvent
 from pos.ports.uow import Transaction
 
 
@@ -39,6 +39,18 @@ class TrackingSource(Protocol):
         ...
 
 
+class TrackingSubscriber(Protocol):
+    """A carrier's hook API: asked to push a parcel's events to the shop's webhook."""
+
+    @property
+    def carrier(self) -> str: ...
+
+    def subscribe(self, barcodes: Sequence[str]) -> dict[str, bool]:
+        """Subscribe these parcels (at most the carrier's batch limit); which ones it took.
+        Raises TrackingUnavailable (try later) or TrackingRefused (the setup is wrong)."""
+        ...
+
+
 class TrackingRepository(Protocol):
     def shipped(self, carriers: Sequence[str]) -> list[TrackedParcel]:
         """The shipped orders with a tracking number of these carriers (order status
@@ -62,6 +74,22 @@ class TrackingRepository(Protocol):
         ...
 
     def order_id(self, order_no: str) -> str | None: ...
+
+    # --- the carrier's hook subscriptions ----------------------------------------------
+    def claim_hooks(
+        self, carriers: Sequence[str], now: datetime, lease_until: datetime, limit: int
+    ) -> list[HookDue]:
+        """Shipped parcels of these carriers not subscribed yet (their barcode), not at a
+        final stage, their next try due; each claimed until `lease_until` (locked on
+        PostgreSQL, others skipped)."""
+        ...
+
+    def set_hooked(self, order_id: str, barcode: str, at: datetime) -> None: ...
+    def set_hook_retry(self, order_id: str, next_at: datetime, error: str) -> None:
+        """One more failed try: the next at `next_at`, the error kept for staff."""
+        ...
+
+    def hook_state(self, order_id: str) -> HookState | None: ...
 
 
 class TrackingUnitOfWork(Transaction, Protocol):

@@ -40,6 +40,7 @@ from pos.domain.chat import (
     cards,
     counts_quota,
     help_text,
+    ids_fit,
     language,
     message_text,
     messages_json,
@@ -136,12 +137,20 @@ class Chat:
     # --- events in ---------------------------------------------------------------------
     def receive(self, events: Sequence[InboundEvent]) -> int:
         """Record the new events in one short transaction (those seen before are ignored,
-        redelivered or not); returns how many were new. Handling comes later."""
-        if not events:
+        redelivered or not, and one whose id is too long to keep whole is logged and
+        refused); returns how many were new. Handling comes later."""
+        kept = []
+        for event in events:
+            problem = ids_fit(event)
+            if problem:  # never cut (it could match another event's id): logged, not kept
+                log.warning("a %s webhook event was refused: %s", event.channel, problem)
+            else:
+                kept.append(event)
+        if not kept:
             return 0
         now = self.clock.now()
         with self.uow(write=True) as uow:
-            new = sum(uow.chat.record_event(event, now) for event in events)
+            new = sum(uow.chat.record_event(event, now) for event in kept)
             uow.commit()
         return new
 
@@ -451,7 +460,9 @@ class Chat:
         )
         text = "\n".join(message_text(m) for m in messages)
         message_id = chat.add_message(contact_id, "out", text, now, by, outbox_id=outbox_id)
-        view = ChatMessageView(message_id, contact_id, "out", text, now, by, OutboxStatus.PENDING)
+        view = ChatMessageView(
+            message_id, contact_id, "out", text, now, by, OutboxStatus.PENDING, outbox_id
+        )
         return outbox_id, view
 
     # --- orders: linked to who placed them in chat, their messages once each -----------

@@ -7,7 +7,11 @@ no transaction open, and records each outcome in its own. An item whose claim is
 SEND_LEASE with no outcome was cut off mid-send (the process died): a channel with an
 idempotency key (LINE's X-Line-Retry-Key) gets it again with the same key, so the customer
 sees it once; on a channel without one (Messenger) it becomes UNKNOWN and is never sent again
-by itself (staff see it and may resend it). Pushes that count against the month's quota are
+by itself (staff see it and may resend it). A LINE reply's token works once and has no retry
+key: a reply is tried again with its token (a token LINE took before is refused, so it is
+delivered at most once), and it becomes a push only when LINE refused its FIRST try at once
+(nothing delivered); refused after a try with no outcome (cut off, timed out, 5xx) it is
+UNKNOWN, never pushed by itself. Pushes that count against the month's quota are
 HELD_QUOTA once the month's sent count reaches the quota, and released when it allows again.
 """
 
@@ -17,6 +21,7 @@ import logging
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 from pos.domain.channels import Channel
 from pos.domain.chat import (
@@ -39,6 +44,7 @@ Quota = Callable[[Channel], "int | None"]
 class _Failure:
     error: str
     retryable: bool
+    status: int = 0  # the channel's HTTP answer (0: none came)
 
 
 class Outbox:
@@ -114,7 +120,8 @@ class Outbox:
         except ChatSendFailed as exc:
             if getattr(exc, "outcome_unknown", False):  # sent, no answer: maybe delivered
                 return self._unknown(item, f"{exc.status} {exc.message('en')}")
-            return self._failed(item, _Failure(f"{exc.status} {exc.message('en')}", exc.retryable))
+            error = f"{exc.status} {exc.message('en')}"
+            return self._failed(item, _Failure(error, exc.retryable, exc.status))
         except ChatUnavailable as exc:
             return self._failed(item, _Failure(exc.message("en"), True))
         except Exception as exc:  # an adapter's bug: logged, the item retried later
@@ -139,9 +146,18 @@ class Outbox:
         now = self.clock.now()
         attempts = item.attempts + 1
         with self.uow(write=True) as uow:
-            if item.reply_token and not failure.retryable:
-                # a reply token lives a minute and works once: the message goes as a push
-                uow.chat.to_push(item.outbox_id, now, failure.error)
+            if item.reply_token and _refused(failure) and item.attempts == 0:
+                # refused at once on its first try, so nothing was delivered; a reply token
+                # lives a minute and works once: the message goes as a push (its retry key)
+                later = backoff(attempts, self.jitter()) if failure.retryable else timedelta()
+                uow.chat.to_push(item.outbox_id, now + later, failure.error)
+            elif item.reply_token and not failure.retryable:
+                # an earlier try has no outcome (cut off, timed out, 5xx): LINE may have
+                # delivered it and used the token, so it never becomes a push by itself
+                uow.chat.mark_unknown(item.outbox_id, f"an earlier try may have delivered it: "
+                                      f"{failure.error}")  # fmt: skip
+                log.warning("chat reply %s on %s: refused after a try with no outcome, UNKNOWN",
+                            item.outbox_id, item.channel)  # fmt: skip
             elif failure.retryable and attempts < MAX_ATTEMPTS:
                 uow.chat.mark_retry(
                     item.outbox_id, now + backoff(attempts, self.jitter()), failure.error
@@ -158,3 +174,8 @@ class Outbox:
                 )
             uow.commit()
         return 0
+
+
+def _refused(failure: _Failure) -> bool:
+    """The channel answered with a refusal (4xx, 429 included): nothing was delivered."""
+    return 400 <= failure.status < 500

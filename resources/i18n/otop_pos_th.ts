@@ -994,51 +994,56 @@
     </message>
     <message>
         <location filename="../../ui/backoffice/secrets_panel.py" line="222"/>
+        <source>Thailand Post webhook API token</source>
+        <translation>โทเค็น API แจ้งสถานะพัสดุ (webhook) ไปรษณีย์ไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="223"/>
         <source>Carrier webhook secret</source>
         <translation>รหัสลับเว็บฮุกของบริษัทขนส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="223"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="224"/>
         <source>Chat link signing key</source>
         <translation>กุญแจลงนามลิงก์แชต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="228"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="229"/>
         <source>Online channels: tokens and keys</source>
         <translation>ช่องทางออนไลน์: โทเค็นและรหัสลับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="229"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="230"/>
         <source>This is a counter&apos;s own store: the shop server reads the central database&apos;s secrets. Set them in the back office opened on the central database (otop-pos backoffice --db postgresql://…) or with otop-pos secrets set.</source>
         <translation>นี่คือฐานข้อมูลของเครื่องขายเอง เซิร์ฟเวอร์ร้านค้าออนไลน์อ่านค่าลับจากฐานข้อมูลกลาง กรุณาตั้งค่าในระบบหลังร้านที่เปิดบนฐานข้อมูลกลาง (otop-pos backoffice --db postgresql://…) หรือด้วยคำสั่ง otop-pos secrets set</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="235"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="236"/>
         <source>Replace: type the new value</source>
         <translation>แทนที่: พิมพ์ค่าใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="236"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="237"/>
         <source>Replace</source>
         <translation>แทนที่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="237"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="238"/>
         <source>Clear</source>
         <translation>ล้างค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="239"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="240"/>
         <source>Test connection: LINE</source>
         <translation>ทดสอบการเชื่อมต่อ: LINE</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="240"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="241"/>
         <source>Test connection: Facebook</source>
         <translation>ทดสอบการเชื่อมต่อ: Facebook</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/secrets_panel.py" line="241"/>
+        <location filename="../../ui/backoffice/secrets_panel.py" line="242"/>
         <source>Test connection: Thailand Post</source>
         <translation>ทดสอบการเชื่อมต่อ: ไปรษณีย์ไทย</translation>
     </message>

@@ -7,10 +7,13 @@ import json
 import threading
 from datetime import timedelta
 
+import pytest
+
 from db.uow import SqlUnitOfWorkFactory
 from pos.domain.channels import Channel
 from pos.domain.chat import (
     MAX_ATTEMPTS,
+    MAX_ID,
     SEND_LEASE,
     InboundEvent,
     InboundKind,
@@ -292,3 +295,30 @@ def test_two_servers_handling_the_same_events_handle_each_once(
         log = u.chat.conversation(contact.contact_id, 100)
     assert sorted(m.text for m in log if m.direction == "in") == sorted(e.text for e in events)
     assert contact.unread == 12
+
+
+def _messenger(clock: Clock, mid: str, text: str) -> InboundEvent:
+    return InboundEvent(Channel.FACEBOOK, mid, "7788990011223344", InboundKind.TEXT,
+                        clock.now(), text=text, message_id=mid)  # fmt: skip
+
+
+def test_long_message_ids_are_kept_whole_and_one_too_long_is_refused_cleanly(
+    uow: SqlUnitOfWorkFactory, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    chat = Chat(uow, clock)
+    # Instagram-style mids: one long shared prefix (the account), the message at the end
+    prefix = "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAxOTk2NjE2OTM5OjM0MDI4MjM2Njg0MTcx" * 2
+    first, second = prefix + "MTAzNjE3MzE0NzY2NzgyNjQ1", prefix + "MTAzNjE3MzE0NzY2NzgyOTk5"
+    assert 100 < len(first) <= MAX_ID
+    too_long = "m_" + "Q" * MAX_ID
+    with caplog.at_level("WARNING", logger="pos.services.chat"):
+        new = chat.receive([_messenger(clock, first, "สวัสดีค่ะ"), _messenger(clock, second,
+                            "มีผ้าไหมสีแดงไหม"), _messenger(clock, too_long, "ยาวเกิน")])  # fmt: skip
+    assert new == 2  # two events, not one taken for the other
+    assert "event id is 257 characters (at most 255)" in caplog.text
+    with uow() as u:
+        pending = u.chat.pending_events(10)
+    assert sorted(e.event_id for _, e in pending) == sorted([first, second])
+    assert {e.message_id for _, e in pending} == {first, second}
+    assert chat.receive([_messenger(clock, first, "สวัสดีค่ะ")]) == 0  # a redelivery: seen
+    assert chat.process_pending() == 2

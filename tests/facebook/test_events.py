@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pos.domain.channels import Channel
-from pos.domain.chat import InboundKind
+from pos.domain.chat import MAX_ID, InboundKind
 from tests.fakes.facebook_api import (
     delivery_event,
     echo_event,
@@ -116,3 +116,14 @@ def test_any_json_at_all_never_raises(body: Any) -> None:
     for event in parse(body, NOW):
         assert event.user_id
         assert event.event_id
+
+
+def test_a_long_mid_is_kept_whole_and_one_past_the_limit_goes_by_sender_and_time() -> None:
+    long_mid = "m_" + "AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplw" * 3
+    assert 100 < len(long_mid) <= MAX_ID
+    [kept] = parse(page_body(PAGE, text_event(PAGE, PSID, "สวัสดี", mid=long_mid)), NOW)
+    assert kept.event_id == long_mid
+    too_long = "m_" + "x" * MAX_ID
+    at_ms = 1764738000123
+    [other] = parse(page_body(PAGE, text_event(PAGE, PSID, "สวัสดี", mid=too_long, at_ms=at_ms)), NOW)
+    assert other.event_id == f"fb:{PSID}:{at_ms}"

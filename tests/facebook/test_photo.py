@@ -19,7 +19,7 @@ SILK = "KK-TX-0001"
 
 @pytest.mark.parametrize(
     "name",
-    ["label.jpg", "472_" + "8" * 120 + "_n.jpg"],  # a CDN URL that fits chat's store, or not
+    ["label.jpg", "472_" + "8" * 300 + "_n.jpg"],  # a CDN URL that fits chat's store, or not
     ids=["short-url", "long-url-by-message-id"],
 )
 def test_a_photo_of_a_labels_qr_gets_the_products_story(

@@ -211,3 +211,17 @@ def test_on_postgresql_the_same_event_at_once_three_times_is_one(
     for _ in range(2):
         run_chat(fb_pg_services)
     assert len(graph.graph.templates("generic")) == 1
+
+
+def test_the_webhook_answers_set_no_cookie(fb_client: TestClient, graph: RunningGraph) -> None:
+    assert "set-cookie" in fb_client.get("/").headers  # a shopper's page starts a session
+    fb_client.cookies.clear()
+    page = graph.graph.page_id
+    answers = [
+        handshake(fb_client, HOOK, VERIFY_TOKEN, challenge="42"),
+        handshake(fb_client, HOOK, "not-our-token"),
+        deliver(fb_client, HOOK, page_body(page, text_event(page, PSID, "สถานะ")), APP_SECRET),
+        deliver(fb_client, HOOK, page_body(page, text_event(page, PSID, "สถานะ")), None),
+    ]
+    assert [a.status_code for a in answers] == [200, 403, 200, 400]
+    assert all("set-cookie" not in a.headers for a in answers)

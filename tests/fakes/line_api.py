@@ -2,7 +2,9 @@
 
 Serves, on one port from the OS (both the api.line.me and the api-data.line.me paths):
 POST /v2/bot/message/push (Bearer token checked; X-Line-Retry-Key: a UUID, one seen before ->
-409 with `x-line-accepted-request-id`), POST /v2/bot/message/reply (a reply token once),
+409 with `x-line-accepted-request-id`), POST /v2/bot/message/reply (a reply token once, used
+or unknown -> 400 "Invalid reply token"; an X-Line-Retry-Key -> 400: LINE takes it on push,
+multicast, narrowcast and broadcast only),
 GET /v2/bot/info, /v2/bot/profile/{userId}, /v2/bot/message/quota, /quota/consumption,
 GET /v2/bot/message/{id}/content, POST /oauth2/v2.1/verify (a LIFF ID token) and
 GET /liff/sdk.js (a stand-in LIFF SDK). Knobs: `fail_next(n)`, `hang()`,
@@ -92,8 +94,9 @@ class FakeLine:
         self._hang.set()
 
     def hang_after_accept(self) -> None:
-        """Pushes from now are accepted (recorded, their retry key taken) and then not
-        answered until `answer()`: the sender cannot know LINE has them."""
+        """Pushes and replies from now are accepted (recorded, a push's retry key or a
+        reply's token taken) and then not answered until `answer()`: the sender cannot know
+        LINE has them."""
         self._release.clear()
         self._hang_after.set()
 
@@ -188,7 +191,7 @@ class FakeLine:
         if method == "POST" and path == "/v2/bot/message/push":
             return self._push(headers, body)
         if method == "POST" and path == "/v2/bot/message/reply":
-            return self._reply(body)
+            return self._reply(headers, body)
         if method == "GET":
             return self._get(path)
         return _json(404, {"message": "Not found"})
@@ -223,7 +226,10 @@ class FakeLine:
             self._release.wait(HANG_LIMIT_S)
         return _json(200, _sent(body), {"x-line-request-id": request_id})
 
-    def _reply(self, raw: bytes) -> tuple[int, dict[str, str], bytes]:
+    def _reply(self, headers: dict[str, str], raw: bytes) -> tuple[int, dict[str, str], bytes]:
+        if "x-line-retry-key" in headers:  # only push, multicast, narrowcast, broadcast take it
+            return _json(400, {"message": "The 'X-Line-Retry-Key' header is not supported by "
+                               "this API"})  # fmt: skip
         body, problem = _body(raw, "replyToken")
         if problem:
             return _json(400, problem)
@@ -236,6 +242,8 @@ class FakeLine:
             self._reply_tokens.discard(body["replyToken"])
             request_id = str(uuid.uuid4())
             self.replies.append(Accepted(body, "", request_id))
+        if self._hang_after.is_set():
+            self._release.wait(HANG_LIMIT_S)
         return _json(200, _sent(body), {"x-line-request-id": request_id})
 
     def _get(self, path: str) -> tuple[int, dict[str, str], bytes]:

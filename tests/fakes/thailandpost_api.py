@@ -5,7 +5,8 @@ with `Authorization: Token <token>` -> {"response": {"items": {...}, "track_coun
 "message": "successful", "status": true}) and POST /post/api/v1/hook (subscribe barcodes).
 
 Knobs: `expire_tokens()` makes the tokens given so far answer 401; `down = True` answers 503
-to everything; `events[barcode]` is what a barcode's track shows; `requests` logs each call.
+to everything; `refuse_hooks` are barcodes the hook call answers "status": false for;
+`events[barcode]` is what a barcode's track shows; `requests` logs each call.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ class FakeThailandPost:
     down: bool = False
     events: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     requests: list[tuple[str, Any]] = field(default_factory=list)  # (path, body)
-    hooked: list[str] = field(default_factory=list)
+    hooked: list[str] = field(default_factory=list)  # every barcode a hook call took
+    refuse_hooks: set[str] = field(default_factory=set)  # barcodes a hook call answers false
     tokens: set[str] = field(default_factory=set)
     url: str = ""
     _server: ThreadingHTTPServer | None = None
@@ -124,8 +126,9 @@ class FakeThailandPost:
                                      "message": "successful", "status": True})  # fmt: skip
                     return
                 if self.path == HOOK_PATH:
-                    fake.hooked.extend(barcodes)
-                    listed = [{"barcode": b, "status": True} for b in barcodes]
+                    taken = [b for b in barcodes if b not in fake.refuse_hooks]
+                    fake.hooked.extend(taken)
+                    listed = [{"barcode": b, "status": b in taken} for b in barcodes]
                     self._send(200, {"response": {"items": listed}, "message": "successful",
                                      "status": True})  # fmt: skip
                     return

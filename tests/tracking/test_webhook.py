@@ -183,3 +183,19 @@ def test_a_malformed_push_is_400_and_records_nothing(
 def test_an_oversized_push_is_refused_unread(hook_url: str) -> None:
     answer = httpx.post(hook_url, content=b" " * (MAX_PUSH_BYTES + 1), headers=bearer())
     assert answer.status_code == 413
+
+
+@pytest.mark.parametrize("small_store_url", ["sqlite"], indirect=True)  # the route, not the store
+def test_the_webhook_answers_set_no_cookie(
+    hook_url: str, orders: Orders, order_desk: OrderDesk, packer: Actor, manager: Actor
+) -> None:
+    shop = hook_url.removesuffix(PATH)
+    assert "set-cookie" in httpx.get(shop + "/order", timeout=10).headers  # a shopper's page
+    order = shipped_order(orders, order_desk, packer, manager)
+    answers = [
+        httpx.post(hook_url, json=push(order.tracking_no, ("201", 9)), headers=bearer()),
+        httpx.post(hook_url, json=push(order.tracking_no, ("201", 9)), headers=bearer("no")),
+        httpx.post(f"{hook_url}/{SECRET}", content=b"not json", headers=bearer()),
+    ]
+    assert [a.status_code for a in answers] == [200, 403, 400]
+    assert all("set-cookie" not in a.headers for a in answers)

@@ -208,8 +208,10 @@ def test_a_message_from_another_process_appears_and_a_failed_one_is_resent(
 
     # a staff message that failed: Resend puts it back in the queue
     view = shop.services.chat_desk.staff_reply(contact, "Sorry, sold out", MANAGER)
+    assert view.outbox_id is not None
     with shop.store.uow(write=True) as uow:
-        failed = next(i for i in uow.chat.outbox(None, 50) if i.created_at == view.at)
+        failed = uow.chat.outbox_item(view.outbox_id)
+        assert failed is not None
         uow.chat.mark_failed(failed.outbox_id, datetime.now(UTC), "HTTP 400")
         uow.commit()
     qtbot.waitUntil(lambda: panel.resend_button.isVisible(), timeout=6000)
@@ -221,6 +223,53 @@ def test_a_message_from_another_process_appears_and_a_failed_one_is_resent(
         item = read.chat.outbox_item(failed.outbox_id)
     assert item is not None
     assert item.status is OutboxStatus.PENDING
+
+
+class Frozen:
+    """One instant for everything written (two staff messages in the same second)."""
+
+    def __init__(self) -> None:
+        self.at = datetime.now(UTC).replace(microsecond=0)
+
+    def now(self) -> datetime:
+        return self.at
+
+
+def test_of_two_failed_messages_written_at_one_instant_resend_sends_the_chosen_one(
+    qtbot: QtBot, shop: Shop
+) -> None:
+    contact = contact_of(shop, LINE_USER)
+    shop.services.chat.clock = Frozen()
+    first = shop.services.chat_desk.staff_reply(contact, "Red is sold out", MANAGER)
+    second = shop.services.chat_desk.staff_reply(contact, "Blue is in stock", MANAGER)
+    assert first.at == second.at
+    assert first.outbox_id is not None
+    assert second.outbox_id is not None
+    assert first.outbox_id != second.outbox_id
+    with shop.store.uow(write=True) as uow:
+        for view in (first, second):
+            uow.chat.mark_failed(str(view.outbox_id), datetime.now(UTC), "HTTP 400")
+        uow.commit()
+    panel = open_chat(qtbot, shop)
+    panel.list.setCurrentRow(row_of(panel, LINE_USER))
+    qtbot.waitUntil(lambda: panel.open_id == contact and panel.resend_button.isVisible())
+    assert all((m.outbox_id is None) == (m.direction == "in") for m in panel.messages)
+
+    def status(view: object) -> OutboxStatus:
+        with shop.store.uow() as read:
+            item = read.chat.outbox_item(str(getattr(view, "outbox_id", "")))
+        assert item is not None
+        return item.status
+
+    for chosen, other in ((second, first), (first, None)):
+        row = next(i for i, m in enumerate(panel.messages) if m.outbox_id == chosen.outbox_id)
+        panel.view.setCurrentRow(row)
+        panel.resend_button.setFocus()
+        qtbot.keyClick(panel.resend_button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda chosen=chosen: status(chosen) is OutboxStatus.PENDING)
+        if other is not None:
+            assert status(other) is OutboxStatus.FAILED  # the other one is left as it was
+    qtbot.waitUntil(lambda: not panel.resend_button.isVisible(), timeout=6000)
 
 
 def test_the_customers_order_opens_from_the_chat(qtbot: QtBot, shop: Shop) -> None:

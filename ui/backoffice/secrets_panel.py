@@ -219,6 +219,7 @@ class ChannelSecretsPanel(QGroupBox):
             "facebook_page_access_token": self.tr("Facebook page access token"),
             "facebook_verify_token": self.tr("Facebook webhook verify token"),
             "thailandpost_token": self.tr("Thailand Post API token"),
+            "thailandpost_hook_token": self.tr("Thailand Post webhook API token"),
             "carrier_webhook_secret": self.tr("Carrier webhook secret"),
             "chat_link_secret": self.tr("Chat link signing key"),
         }

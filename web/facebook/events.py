@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pos.domain.channels import Channel
-from pos.domain.chat import MAX_RAW, MAX_TEXT, InboundEvent, InboundKind
+from pos.domain.chat import MAX_ID, MAX_RAW, MAX_TEXT, MAX_USER_ID, InboundEvent, InboundKind
 
-MAX_CONTENT_ID = 100  # chat's store keeps this much of an image's message_id
-MAX_ID = 128  # characters of a PSID or a message id (Facebook's are far shorter)
+MAX_CONTENT_ID = MAX_ID  # chat's store keeps an image's message_id this long
 IGNORED = ("delivery", "read")  # receipts of what the page sent: nothing to do
 
 
@@ -39,7 +38,7 @@ def parse(body: Any, received_at: datetime) -> list[InboundEvent]:
 
 def _event(item: dict[str, Any], received_at: datetime) -> InboundEvent | None:
     sender = item.get("sender")
-    psid = _id(sender.get("id")) if isinstance(sender, dict) else None
+    psid = _id(sender.get("id"), MAX_USER_ID) if isinstance(sender, dict) else None
     if psid is None:
         return None
     raw = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
@@ -86,10 +85,12 @@ def _event(item: dict[str, Any], received_at: datetime) -> InboundEvent | None:
     return event(InboundKind.OTHER, fallback_id)
 
 
-def _id(value: Any) -> str | None:
+def _id(value: Any, limit: int = MAX_ID) -> str | None:
+    """A PSID or a mid, whole; None when it is not one or longer than the shop keeps (a
+    message then goes by the sender and its time)."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str) or not value or len(value) > MAX_ID or not value.isprintable():
+    if not isinstance(value, str) or not value or len(value) > limit or not value.isprintable():
         return None
     return value
 

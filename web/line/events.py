@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pos.domain.channels import Channel
-from pos.domain.chat import MAX_RAW, InboundEvent, InboundKind
+from pos.domain.chat import MAX_ID, MAX_RAW, InboundEvent, InboundKind
 
 MAX_TEXT = 5000  # LINE's own limit of a text message
-MAX_ID = 100
 
 
 class MalformedBody(ValueError):
@@ -42,7 +41,7 @@ def parse_event(event: dict[str, Any], now: datetime) -> InboundEvent:
         kind=kind,
         at=_at(event.get("timestamp"), now),
         text=text[:MAX_TEXT],
-        reply_token=_str(event.get("replyToken"))[:MAX_ID],
+        reply_token=_str(event.get("replyToken")),  # chat refuses one too long to keep
         message_id=message_id,
         redelivery=isinstance(context, dict) and context.get("isRedelivery") is True,
         raw=raw[:MAX_RAW],
@@ -56,7 +55,7 @@ def _content(event: dict[str, Any]) -> tuple[InboundKind, str, str]:
         if message.get("type") == "text":
             return InboundKind.TEXT, _str(message.get("text")), ""
         if message.get("type") == "image":
-            return InboundKind.IMAGE, "", _str(message.get("id"))[:MAX_ID]
+            return InboundKind.IMAGE, "", _str(message.get("id"))  # kept whole, or refused
         return InboundKind.OTHER, "", ""
     if kind == "postback" and isinstance(postback := event.get("postback"), dict):
         return InboundKind.POSTBACK, _str(postback.get("data")), ""
@@ -81,7 +80,7 @@ def _user_id(source: Any) -> str:
         return ""
     for key in ("userId", "groupId", "roomId"):
         if value := _str(source.get(key)):
-            return value[:MAX_ID]
+            return value  # kept whole, or the event refused
     return ""
 
 

@@ -27,15 +27,29 @@ VERIFY_TIMEOUT = urllib3.Timeout(connect=3.0, read=10.0)
 _http = urllib3.PoolManager(retries=False)
 
 
+# What the LIFF SDK (v2, @line/liff 2.31's code) loads and calls for what the page uses
+# (liff.init, isLoggedIn, login, getIDToken, getProfile): its alert UI's scripts come from
+# static.line-scdn.net (lui/...), where the SDK itself lives; it fetches from api.line.me
+# (oauth2/v2.1/token, certs, verify; liff/v2/apps; v2/profile), access.line.me (the OpenID
+# configuration; login itself is a navigation there) and liffsdk.line-scdn.net (xlt/: its own
+# messages in the user's language). Not allowed, as the page uses none of them: liff.line.me
+# (permanent links, permissions, sub-windows), liff-shortcut.line.me (home-screen shortcuts)
+# and uts-front.line-apps.com (liff.analytics).
+LIFF_SCRIPTS = ("https://static.line-scdn.net",)
+LIFF_CONNECT = ("https://api.line.me", "https://access.line.me", "https://liffsdk.line-scdn.net")
+
+
 def liff_csp(sdk_url: str) -> str:
-    """The page's Content-Security-Policy: the shop's, with scripts from itself and the SDK's
-    origin, and LINE's APIs for the SDK to call."""
+    """The LIFF page's Content-Security-Policy (/liff only; the shop's own elsewhere): the
+    shop's, with scripts from itself, the SDK's origin and LINE's script CDN, and the LINE
+    origins the SDK calls."""
     parts = urlsplit(sdk_url)
-    sdk = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    sdk = (f"{parts.scheme}://{parts.netloc}",) if parts.netloc else ()
+    scripts = " ".join(dict.fromkeys(("'self'", *sdk, *LIFF_SCRIPTS)))
+    connect = " ".join(("'self'", *LIFF_CONNECT))
     return (
         "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
-        f"script-src 'self' {sdk}; connect-src 'self' https://api.line.me "
-        "https://access.line.me https://liffsdk.line-scdn.net; object-src 'none'; "
+        f"script-src {scripts}; connect-src {connect}; object-src 'none'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 

@@ -9,7 +9,7 @@ from pos.domain.errors import ShopError
 from pos.domain.orders import OrderStatus
 from pos.domain.settings import Settings
 from pos.domain.shop_time import local
-from pos.domain.tracking import TrackingEvent, current_stage
+from pos.domain.tracking import HookState, TrackingEvent, current_stage
 from pos.ports.orders import OrderView
 
 
@@ -87,11 +87,21 @@ def cmd_expire(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def render_tracking(order_no: str, events: list[TrackingEvent]) -> str:
-    """An order's carrier events as `orders track NO` prints them."""
+def render_tracking(
+    order_no: str, events: list[TrackingEvent], hook: HookState | None = None
+) -> str:
+    """An order's carrier events as `orders track NO` prints them (and where its parcel's
+    subscription to the carrier's pushes stands, once one was tried)."""
     stage = current_stage(events)
     now = f"{stage.label.en} / {stage.label.th}" if stage else "no tracking yet"
     lines = [f"{order_no}  {now}"]
+    if hook is not None and hook.subscribed_at is not None:
+        lines.append(f"  pushes: subscribed {local(hook.subscribed_at):%Y-%m-%d %H:%M} "
+                     f"({hook.barcode}) / สมัครรับแจ้งสถานะแล้ว")  # fmt: skip
+    elif hook is not None and hook.attempts:
+        then = f", next try {local(hook.next_at):%Y-%m-%d %H:%M}" if hook.next_at else ""
+        lines.append(f"  pushes: not subscribed after {hook.attempts} tries: {hook.error}{then}"
+                     " / ยังสมัครรับแจ้งสถานะไม่สำเร็จ")  # fmt: skip
     for e in events:
         where = f"  {e.location} {e.postcode}".rstrip()
         who = f"  {e.receiver}" if e.receiver else ""
@@ -107,7 +117,9 @@ def cmd_track(args: argparse.Namespace, settings: Settings) -> int:
             new = tracking.poll()
             print(f"{new} new tracking event(s) / สถานะพัสดุใหม่ {new} รายการ")
         if args.order_no:
-            print(render_tracking(args.order_no.upper(), tracking.events(args.order_no)))
+            events = tracking.events(args.order_no)
+            hook = tracking.hook_state(args.order_no)
+            print(render_tracking(args.order_no.upper(), events, hook))
         elif not args.poll:
             raise ShopError("Give an order number or --poll", "กรุณาระบุเลขคำสั่งซื้อหรือ --poll")
     return 0

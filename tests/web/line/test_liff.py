@@ -16,6 +16,7 @@ from tests.fakes.line_api import FakeLine
 from tests.web.conftest import KEY, SECRET, csrf_of
 from tests.web.test_checkout import GOOD, SILK, add, order_of
 from web.app import create_app
+from web.line.liff import liff_csp
 from web.line.webhook import LineChannel
 from web.security import SESSION_COOKIE, Signer, TokenBucket
 
@@ -50,6 +51,18 @@ def contact_in(client: TestClient) -> tuple[str, str, str] | None:
     return session.contact
 
 
+def directives(csp: str) -> dict[str, list[str]]:
+    """A Content-Security-Policy header as {directive: its sources, in order}."""
+    parts = [p.split() for p in csp.split(";") if p.strip()]
+    return {p[0]: p[1:] for p in parts}
+
+
+def test_the_csp_with_the_real_sdk_address_names_each_origin_once() -> None:
+    csp = directives(liff_csp("https://static.line-scdn.net/liff/edge/2/sdk.js"))
+    assert csp["script-src"] == ["'self'", "https://static.line-scdn.net"]
+    assert "https://liff.line.me" not in csp["connect-src"]
+
+
 def log_in(client: TestClient, token: str) -> int:
     page = client.get(f"/liff/p/{SILK}")
     return client.post(
@@ -65,10 +78,19 @@ def test_the_page_loads_the_sdk_and_leads_to_the_product(
     assert f'data-liff-id="{LIFF_ID}"' in page.text
     assert f'data-next="/p/{SILK}"' in page.text
     assert f'<script src="{fake_line.url}/liff/sdk.js">' in page.text
-    csp = page.headers["content-security-policy"]
-    assert f"script-src 'self' {fake_line.url};" in csp
-    assert "frame-ancestors 'none'" in csp
-    assert "script-src 'none'" in liff.get("/").headers["content-security-policy"]  # elsewhere
+    csp = directives(page.headers["content-security-policy"])
+    assert csp["script-src"] == ["'self'", fake_line.url, "https://static.line-scdn.net"]
+    assert csp["connect-src"] == [
+        "'self'", "https://api.line.me", "https://access.line.me", "https://liffsdk.line-scdn.net"
+    ]  # fmt: skip
+    assert csp["default-src"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["object-src"] == ["'none'"]
+    for path in ("/", f"/p/{SILK}", "/order"):  # the LINE origins on /liff only
+        other = liff.get(path).headers["content-security-policy"]
+        assert "line.me" not in other
+        assert "line-scdn" not in other
+    assert "script-src 'none'" in liff.get("/").headers["content-security-policy"]
     assert 'data-next="/evil.example"' in liff.get("/liff//evil.example").text  # a path here
     assert 'data-next="/"' in liff.get("/liff/%5C%5Cevil.example").text
 

@@ -209,3 +209,16 @@ def test_odd_events_emoji_and_thai_are_handled_never_a_traceback(
     (contact,) = line_services.chat.conversations()
     log = line_services.chat.conversation(contact.contact_id)
     assert any("มีผ้าขาวม้าสีครามไหมคะ" in m.text and "😀" in m.text for m in log)
+
+
+def test_the_webhook_answers_set_no_cookie(hook: TestClient, fake_line: FakeLine) -> None:
+    assert "set-cookie" in hook.get("/").headers  # a shopper's page starts a session
+    hook.cookies.clear()
+    for answer in (
+        fake_line.post_webhook(hook, [text(fake_line, "01JCOOKIE000000001", "สถานะ")]),
+        fake_line.post_webhook(hook, [], signature="bm90LXRoZS1zaWduYXR1cmU="),
+        fake_line.post_webhook(hook, b"not json"),
+    ):
+        assert answer.status_code in (200, 400)
+        assert "set-cookie" not in answer.headers
+    assert "set-cookie" not in hook.post("/hooks/line", content=b"x").headers  # unsigned

@@ -109,3 +109,46 @@ def test_a_push_cut_off_by_a_kill_is_delivered_once_through_two_failures(
         409,
     ]
     assert first.messages[0]["text"].endswith("฿2,800.00 🙏")
+
+
+def test_a_reply_cut_off_by_a_kill_after_line_took_it_never_becomes_a_push(
+    services: Services, fake_line: FakeLine, tmp_path: Path
+) -> None:
+    chat = Chat(services.store.uow, services.clock)
+    with services.store.uow(write=True) as uow:
+        contact = uow.chat.upsert_contact(Channel.LINE, USER, services.clock.now(), lang="th")
+        outbox_id = chat.enqueue(uow, contact.contact_id, [TextOut("ผ้าไหมมัดหมี่ 3 รายการ 🧣")],
+                                 Purpose.SEARCH, reply_token=fake_line.reply_token())  # fmt: skip
+        uow.commit()
+    fake_line.hang_after_accept()
+    log = tmp_path / "child.log"
+    with log.open("wb") as out:
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), services.store.url, fake_line.url, fake_line.access_token],
+            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+    try:
+        wait_for(lambda: fake_line.replies or child.poll() is not None)
+        assert child.poll() is None, log.read_text()
+        child.kill()  # LINE delivered the reply; the shop never heard back
+        child.wait(30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert "SENT" not in log.read_text()
+    fake_line.answer()
+
+    clock = Later()
+    clock.ahead = SEND_LEASE + timedelta(seconds=1)
+    sender = LineSender(fake_line.access_token, api_base=fake_line.url)
+    outbox = Outbox(services.store.uow, {Channel.LINE: sender}, clock, jitter=lambda: 0.0)
+    assert outbox.send_due() == 0  # tried again with its token: LINE says it was used
+    clock.ahead += timedelta(hours=1)
+    assert outbox.send_due() == 0
+    with services.store.uow() as uow:
+        item = uow.chat.outbox_item(outbox_id)
+    assert item is not None
+    assert item.status is OutboxStatus.UNKNOWN
+    assert len(fake_line.replies) == 1  # the customer has it once
+    assert fake_line.pushes == []
