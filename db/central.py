@@ -169,7 +169,7 @@ def _grants_ddl(role: str, database: str) -> str:
     # the journal chain and the rows its central verifier needs besides the sales
     journal = tuple(
         t
-        for t in ("journal_entries", "approvals", "shifts", "z_reports")
+        for t in ("journal_entries", "approvals", "shifts", "z_reports", "rekeyed_ids")
         if t in m.Base.metadata.tables
     )
     facts = ", ".join((*FACT_TABLES, *journal, "sync_events", "sync_batches"))
