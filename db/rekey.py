@@ -6,8 +6,9 @@ SVC-DELIVERY, the tea corner's menu and stock items) now have ids derived from t
 under random ids: its sales of them would push lines naming ids central does not know, and its
 pull of central's copy would clash on the SKU. `rekey_centre_rows` gives each such row its
 derived id and moves every reference to it (every column the database says refers to it, the
-few id columns without a foreign key, the JSON documents that name it), in the caller's
-transaction; migration 0024 runs it once. Running it again finds nothing to do.
+few id columns without a foreign key, the JSON documents and the tea lines' references that
+name it), in the caller's transaction; migration 0024 runs it once. Running it again finds
+nothing to do.
 
 The journal is left as it was written: its records are immutable and the old ones hash the old
 ids. Each re-keyed id is noted in `rekeyed_ids` (old id, new id, one `source` per run), and the
@@ -40,6 +41,8 @@ _JSON = (
     ("tea_lines", "options"),
     ("orders", "packed"),
 )
+# references that name a product in their text: a tea drink's line ("tea:<product id>:...")
+_TEXT = (("sale_lines", "ref"),)
 _SUMMARIES = "stock_month_summaries"  # kept by triggers on stock_movements: merged, not moved
 _CODE = {"products": "sku", "producers": "code"}
 _NOTES = sql_table(
@@ -156,16 +159,17 @@ def _merge_summaries(conn: Connection, old: str, new: str) -> None:
 
 
 def _rewrite_json(conn: Connection, old: str, new: str) -> None:
-    """The old id in the JSON documents that may name it (an id is a UUID: its text is
-    nowhere else)."""
+    """The old id in the JSON documents and text references that may name it (an id is a
+    UUID: its text is nowhere else)."""
     insp = inspect(conn)
     tables = set(insp.get_table_names())
     pg = conn.dialect.name == "postgresql"
-    for table, col in _JSON:
+    for table, col in (*_JSON, *_TEXT):
         if table not in tables or col not in {c["name"] for c in insp.get_columns(table)}:
             continue
-        as_text = f"CAST({col} AS TEXT)" if pg else col
-        value = f"CAST(REPLACE({as_text}, :o, :n) AS JSON)" if pg else f"REPLACE({col}, :o, :n)"
+        json = pg and (table, col) in _JSON
+        as_text = f"CAST({col} AS TEXT)" if json else col
+        value = f"CAST(REPLACE({as_text}, :o, :n) AS JSON)" if json else f"REPLACE({col}, :o, :n)"
         conn.execute(
             text(f"UPDATE {table} SET {col} = {value} WHERE {as_text} LIKE :pat"),
             {"o": old, "n": new, "pat": f"%{old}%"},

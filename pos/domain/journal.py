@@ -158,21 +158,30 @@ def with_old_ids(
 ) -> list[dict[str, Any]]:
     """The record as journalled before a re-keying of the centre's ids (db/rekey.py): one
     form per re-keying (a map of new id to old) whose new ids its lines name, with those
-    lines' product and producer ids put back. The journal stays as written; only an id the
-    re-keying noted maps back, so any other change still breaks the chain."""
+    lines' product and producer ids (and references naming them) put back. The journal
+    stays as written; only an id the re-keying noted maps back, so any other change still
+    breaks the chain."""
     lines = record.get("lines")
     if not isinstance(lines, list):
         return []
     forms: list[dict[str, Any]] = []
     for back in rekeyed:
-        if not any(line.get(f) in back for line in lines for f in _REKEYED_FIELDS):
-            continue
-        old_lines = [
-            {**line, **{f: back.get(line[f], line[f]) for f in _REKEYED_FIELDS if f in line}}
-            for line in lines
-        ]
-        forms.append({**record, "lines": old_lines})
+        old_lines = [_old_line(line, back) for line in lines]
+        if old_lines != lines:
+            forms.append({**record, "lines": old_lines})
     return forms
+
+
+def _old_line(line: Mapping[str, Any], back: Mapping[str, str]) -> dict[str, Any]:
+    """A line with the re-keyed ids put back: its product and producer, and a reference
+    that names a product (a tea drink's "tea:<product id>:<options>")."""
+    old = {**line, **{f: back.get(line[f], line[f]) for f in _REKEYED_FIELDS if f in line}}
+    ref = line.get("ref")
+    if isinstance(ref, str):
+        for new_id, old_id in back.items():
+            ref = ref.replace(new_id, old_id)
+        old["ref"] = ref
+    return old
 
 
 def approval_record(approval: Mapping[str, Any]) -> dict[str, Any]:
