@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, time
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -267,6 +267,15 @@ class SqlRoomRepository:
         assert row is not None
         row.order_no = order_no
         self.session.flush()
+
+    def close_booking_order(self, booking_no: str, at: datetime, by: str, note: str) -> str | None:
+        if self.session.get_bind().dialect.name != "postgresql":
+            return None  # a store's own orders: closed by its orders repository instead
+        found = self.session.execute(
+            text("SELECT otop_close_booking_order(:b, :note, :by, :at)"),
+            {"b": booking_no, "note": note, "by": by, "at": at},
+        ).scalar()
+        return None if found is None else str(found)
 
     def add_payment(self, payment: RoomPayment) -> None:
         self.session.add(

@@ -420,8 +420,8 @@ class Rooms(RoomCalendar):
             return []
         if self.central:  # the booking lives in the central database: confirm it there
             with self._reach(), self.uow(write=True) as tx:
-                # the web shop's orders are central's own (the counter's login cannot touch
-                # them): a waiting order stays for the shop, and its payment is refused
+                # the web shop's orders are central's own: a waiting one is closed through
+                # central's function (the counter's login may not write orders)
                 notes = self._record_paid(tx.rooms, receipt, paid, None)
                 tx.commit()
             return notes
@@ -437,7 +437,8 @@ class Rooms(RoomCalendar):
         """Each booking line's payment noted; paid at the till (its line names the booking's
         id; an online order's sale names its number), the booking's online order still
         waiting for its payment is cancelled in the same transaction, "paid at the counter",
-        so a payment arriving for it afterwards is refused."""
+        so a payment arriving for it afterwards is refused (`orders`: the store's own; None:
+        central's, through the repository)."""
         now = self.clock.now()
         notes: list[ReceiptNote] = []
         for line, parsed in paid:
@@ -481,10 +482,13 @@ class Rooms(RoomCalendar):
                     "(กรุณาลบรายการนี้ หรือคืนเงินที่ชำระออนไลน์)",
                 )
             repo.add_payment(payment)
-            if orders is not None and b.order_no and booking_id == b.id:
+            if b.order_no and booking_id == b.id:
                 by = receipt.cashier_name or "sale"
                 note = f"{PAID_AT_COUNTER} ({receipt.receipt_no})"
-                _cancel_unpaid(orders, b, now, by, note)
+                if orders is not None:
+                    _cancel_unpaid(orders, b, now, by, note)
+                else:
+                    repo.close_booking_order(b.booking_no, now, by, note)
             net = b.paid - b.refunded + line.total
             if b.status is BookingStatus.HELD and (net >= b.deposit or net >= b.price):
                 repo.set_status(b.id, BookingStatus.CONFIRMED, now, receipt.cashier_name or "sale",
