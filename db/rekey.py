@@ -43,6 +43,8 @@ _JSON = (
 )
 # references that name a product in their text: a tea drink's line ("tea:<product id>:...")
 _TEXT = (("sale_lines", "ref"),)
+# caches keyed by the product without a foreign key: central's stock as last pulled
+_CACHES = {"central_stock"}
 _SUMMARIES = "stock_month_summaries"  # kept by triggers on stock_movements: merged, not moved
 _CODE = {"products": "sku", "producers": "code"}
 _NOTES = sql_table(
@@ -124,6 +126,12 @@ def _move(
         {"new": new, "code": was, "o": old},
     )
     for ref_table, col in refs[table]:
+        if ref_table in _CACHES:  # a row of the new id there is central's later word
+            conn.execute(
+                text(f"DELETE FROM {ref_table} WHERE {col} = :o AND EXISTS "
+                     f"(SELECT 1 FROM {ref_table} WHERE {col} = :n)"),
+                {"n": new, "o": old},
+            )  # fmt: skip
         conn.execute(
             text(f"UPDATE {ref_table} SET {col} = :n WHERE {col} = :o"), {"n": new, "o": old}
         )

@@ -118,10 +118,23 @@ def test_a_store_with_old_centre_ids_is_rekeyed_and_goes_on(services: Services) 
     # 2 sale lines (product, producer), 2 products (id, producer), the producer
     assert _named(services, list(old.values())) == 9
 
+    room_id = centre_id("product", "SVC-ROOM")
+    with services.store.engine.begin() as conn:  # central's stock as pulled: both ids
+        for pid, qty in ((old["SVC-ROOM"], 1), (room_id, 2), (old["SVC-DELIVERY"], 3)):
+            conn.execute(
+                text("INSERT INTO central_stock (product_id, quantity, as_of) VALUES (:p, :q, :t)"),
+                {"p": pid, "q": qty, "t": datetime.now(UTC)},
+            )
+
     with services.store.engine.begin() as conn:
         done = rekey_centre_rows(conn)
 
     assert sorted(r.code for r in done) == sorted(old)
+    with services.store.engine.connect() as conn:
+        cached = conn.execute(text("SELECT product_id, quantity FROM central_stock")).all()
+    assert sorted((p, int(q)) for p, q in cached) == sorted(
+        [(room_id, 2), (centre_id("product", "SVC-DELIVERY"), 3)]
+    )
     assert _named(services, list(old.values())) == 0
     with services.store.uow() as read:
         for sku, _, _ in CENTRE_PRODUCTS:
