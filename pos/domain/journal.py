@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -170,6 +170,15 @@ def with_old_ids(
         if old_lines != lines:
             forms.append({**record, "lines": old_lines})
     return forms
+
+
+def _as_stored_then_old(
+    record: Mapping[str, Any], rekeyed: Sequence[Mapping[str, str]]
+) -> Iterator[Mapping[str, Any]]:
+    """The record as stored, then (only when asked for: most records match as stored) as
+    it was before each re-keying."""
+    yield record
+    yield from with_old_ids(record, rekeyed)
 
 
 def _old_line(line: Mapping[str, Any], back: Mapping[str, str]) -> dict[str, Any]:
@@ -352,7 +361,7 @@ def verify_chain(
                 chain_hash(e.prev_hash, entry_content(
                     tid, e.seq, e.kind, e.ref_id, e.ref_no, e.recorded_at, form
                 )) == e.hash
-                for base in (record, *with_old_ids(record, rekeyed))
+                for base in _as_stored_then_old(record, rekeyed)
                 for form in _forms(e.kind, base)
             ):  # fmt: skip
                 add(
