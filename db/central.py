@@ -169,7 +169,7 @@ def _grants_ddl(role: str, database: str) -> str:
     # the journal chain and the rows its central verifier needs besides the sales
     journal = tuple(
         t
-        for t in ("journal_entries", "approvals", "shifts", "z_reports")
+        for t in ("journal_entries", "approvals", "shifts", "z_reports", "rekeyed_ids")
         if t in m.Base.metadata.tables
     )
     facts = ", ".join((*FACT_TABLES, *journal, "sync_events", "sync_batches"))
@@ -202,6 +202,8 @@ GRANT SELECT ON {", ".join(ROOM_READS)} TO {role};
 GRANT SELECT, INSERT, UPDATE ON {", ".join(ROOM_WRITES)} TO {role};
 REVOKE ALL ON FUNCTION otop_register_terminal(text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION otop_register_terminal(text, text, text, text, text) TO {role};
+-- a booking paid at a counter closes its web order waiting for payment (that only)
+GRANT EXECUTE ON FUNCTION otop_close_booking_order(text, text, text, timestamptz) TO {role};
 """
 
 

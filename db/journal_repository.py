@@ -102,3 +102,12 @@ class SqlJournalRepository:
             m.ReceiptSequence.series == Series.JOURNAL.value
         )
         return {tid: int(next_no) - 1 for tid, next_no in self.session.execute(q)}
+
+    def rekeyed(self) -> list[dict[str, str]]:
+        """The centre's ids re-keyed to derived ones (db/rekey.py): per re-keying (its
+        source), new id -> old id."""
+        r = m.RekeyedId
+        by_source: dict[str, dict[str, str]] = defaultdict(dict)
+        for source, new, old in self.session.execute(select(r.source, r.new_id, r.old_id)):
+            by_source[source][new] = old
+        return [by_source[k] for k in sorted(by_source)]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime, time
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from db import models as m
@@ -33,6 +34,9 @@ from pos.ports.rooms import (
 
 _ACTIVE = [s.value for s in ACTIVE_STATUSES]
 _EXCLUSION_VIOLATION = "23P01"
+# a central whose counter role may not run otop_close_booking_order, or has none yet
+_NO_FUNCTION = ("42501", "42883")  # insufficient_privilege, undefined_function
+log = logging.getLogger(__name__)
 
 
 def _hours_out(rules: RoomRules) -> dict[str, list[str] | None]:
@@ -267,6 +271,24 @@ class SqlRoomRepository:
         assert row is not None
         row.order_no = order_no
         self.session.flush()
+
+    def close_booking_order(self, booking_no: str, at: datetime, by: str, note: str) -> str | None:
+        if self.session.get_bind().dialect.name != "postgresql":
+            return None  # a store's own orders: closed by its orders repository instead
+        try:
+            with self.session.begin_nested():
+                found = self.session.execute(
+                    text("SELECT otop_close_booking_order(:b, :note, :by, :at)"),
+                    {"b": booking_no, "note": note, "by": by, "at": at},
+                ).scalar()
+        except DBAPIError as exc:
+            if sqlstate(exc) not in _NO_FUNCTION:
+                raise
+            # a central not brought up to date (`central init` grants it): the order waits
+            # for the shop to cancel, and its payment is refused, as before
+            log.warning("booking %s: its waiting web order not closed: %s", booking_no, exc.orig)
+            return None
+        return None if found is None else str(found)
 
     def add_payment(self, payment: RoomPayment) -> None:
         self.session.add(

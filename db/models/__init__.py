@@ -44,7 +44,15 @@ from db.models.sales import (
     TaxInvoice,
 )
 from db.models.secrets import ShopSecret
-from db.models.shifts import Approval, CashMovement, JournalEntry, ReportDay, Shift, ZReport
+from db.models.shifts import (
+    Approval,
+    CashMovement,
+    JournalEntry,
+    RekeyedId,
+    ReportDay,
+    Shift,
+    ZReport,
+)
 from db.models.stock import (
     StockDocument,
     StockDocumentLine,
@@ -98,6 +106,7 @@ __all__ = [
     "ReceiptSequence",
     "Refund",
     "RefundLine",
+    "RekeyedId",
     "ReportDay",
     "Reservation",
     "RoomBooking",

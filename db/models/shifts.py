@@ -38,6 +38,21 @@ class JournalEntry(Base):
     )
 
 
+class RekeyedId(Base):
+    """A centre row's id as an older version made it (random) and the id derived from its
+    code it was re-keyed to (db/rekey.py): the journal's old records still name the old one,
+    so its verifier maps the new id back (append-only; travels to central with the chain)."""
+
+    __tablename__ = "rekeyed_ids"
+    old_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    new_id: Mapped[str] = mapped_column(Id)
+    kind: Mapped[str] = mapped_column(String(12))  # product | producer
+    code: Mapped[str] = mapped_column(String(40))  # its SKU or producer code
+    source: Mapped[str] = mapped_column(Id)  # one re-keying of one database
+    rekeyed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (CheckConstraint("kind IN ('product','producer')", name="kind"),)
+
+
 class Approval(Base):
     """The audit log of manager approvals: who asked, who approved, what, why and when."""
 

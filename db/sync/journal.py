@@ -20,8 +20,9 @@ from db.sync.common import (
     unavailable,
 )
 
-# The journal and the rows its central verifier needs besides the sales (parents first).
-_JOURNAL_TABLES = ("shifts", "z_reports", "approvals", "journal_entries")
+# The journal and the rows its central verifier needs besides the sales (parents first); the
+# re-keyed ids (db/rekey.py, a few rows) go with every batch, as the old records need them.
+_JOURNAL_TABLES = ("rekeyed_ids", "shifts", "z_reports", "approvals", "journal_entries")
 JOURNAL_KEY = "journal_pushed_seq"
 _JOURNAL_STAGE_DDL = ";\n".join(stage_ddl(t) for t in _JOURNAL_TABLES)
 
@@ -110,6 +111,10 @@ class JournalPush(SyncBase):
             rows["z_reports"] = rows_by(conn, "z_reports", "id", refs.get("z_report", []))
             shift_i = column_names("z_reports").index("shift_id")
             rows["shifts"] = rows_by(conn, "shifts", "id", [z[shift_i] for z in rows["z_reports"]])
+            rekeyed = ", ".join(column_names("rekeyed_ids"))
+            rows["rekeyed_ids"] = [
+                tuple(r) for r in conn.exec_driver_sql(f"SELECT {rekeyed} FROM rekeyed_ids")
+            ]
         return int(entries[-1][seq_i]), rows
 
     def _send_journal(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -150,6 +150,49 @@ def _forms(kind: str, record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [record]
 
 
+_REKEYED_FIELDS = ("product_id", "producer_id")
+
+
+def with_old_ids(
+    record: Mapping[str, Any], rekeyed: Sequence[Mapping[str, str]]
+) -> list[dict[str, Any]]:
+    """The record as journalled before a re-keying of the centre's ids (db/rekey.py): one
+    form per re-keying (a map of new id to old) whose new ids its lines name, with those
+    lines' product and producer ids (and references naming them) put back. The journal
+    stays as written; only an id the re-keying noted maps back, so any other change still
+    breaks the chain."""
+    lines = record.get("lines")
+    if not isinstance(lines, list):
+        return []
+    forms: list[dict[str, Any]] = []
+    for back in rekeyed:
+        old_lines = [_old_line(line, back) for line in lines]
+        if old_lines != lines:
+            forms.append({**record, "lines": old_lines})
+    return forms
+
+
+def _as_stored_then_old(
+    record: Mapping[str, Any], rekeyed: Sequence[Mapping[str, str]]
+) -> Iterator[Mapping[str, Any]]:
+    """The record as stored, then (only when asked for: most records match as stored) as
+    it was before each re-keying."""
+    yield record
+    yield from with_old_ids(record, rekeyed)
+
+
+def _old_line(line: Mapping[str, Any], back: Mapping[str, str]) -> dict[str, Any]:
+    """A line with the re-keyed ids put back: its product and producer, and a reference
+    that names a product (a tea drink's "tea:<product id>:<options>")."""
+    old = {**line, **{f: back.get(line[f], line[f]) for f in _REKEYED_FIELDS if f in line}}
+    ref = line.get("ref")
+    if isinstance(ref, str):
+        for new_id, old_id in back.items():
+            ref = ref.replace(new_id, old_id)
+        old["ref"] = ref
+    return old
+
+
 def approval_record(approval: Mapping[str, Any]) -> dict[str, Any]:
     """What a void's (or cancelled sale's) journal entry covers: its row in the approvals
     audit, so changing who approved it, why or what was voided breaks the chain."""
@@ -247,6 +290,7 @@ def verify_chain(
     current_record: Callable[[JournalEntry], Mapping[str, Any] | None],
     unjournalled: Iterable[tuple[str, str, str]] = (),
     expected_last_seq: Mapping[str, int] | None = None,
+    rekeyed: Sequence[Mapping[str, str]] = (),
 ) -> Verification:
     """Check every terminal's chain against the records as they are stored now.
 
@@ -254,7 +298,8 @@ def verify_chain(
     the entry covers from today's rows (None when they are gone); `unjournalled` are
     (terminal_id, document number, id) of records that no entry covers (inserted behind the
     journal's back); `expected_last_seq` is each terminal's last journal number as its
-    gapless sequence counter says, to notice entries cut off the end of the chain.
+    gapless sequence counter says, to notice entries cut off the end of the chain;
+    `rekeyed` the centre's ids re-keyed since (each a map of new id to old, `with_old_ids`).
 
     Each record is checked in the form its entry was written in (a sale of record version 1
     without its status, of version 2 without its lines' detail and reference and its notes,
@@ -316,7 +361,8 @@ def verify_chain(
                 chain_hash(e.prev_hash, entry_content(
                     tid, e.seq, e.kind, e.ref_id, e.ref_no, e.recorded_at, form
                 )) == e.hash
-                for form in _forms(e.kind, record)
+                for base in _as_stored_then_old(record, rekeyed)
+                for form in _forms(e.kind, base)
             ):  # fmt: skip
                 add(
                     ProblemKind.CHANGED, e, tid, e.ref_no,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from pos.domain.bilingual import Bilingual
 from pos.domain.cart import ProductKind
@@ -191,14 +191,62 @@ def _bad_qty(sale: ReturnableSale, line: ReturnableLine, quantity: Decimal) -> R
     )
 
 
-def plan_refund(sale: ReturnableSale, quantities: Mapping[int, Decimal]) -> RefundPlan:
-    """The refund of `quantities` (line no -> quantity; empty: everything still returnable).
+_MILLI = Decimal("0.001")  # the quantity column's step
+
+
+def amount_share(line: ReturnableLine, amount: Decimal) -> Decimal:
+    """The quantity an amount refunded of a service line of one stands for: its share of
+    what was paid, to the thousandth, never all of what is left unless the amount is."""
+    if amount == line.amount_refundable:
+        return line.quantity_returnable
+    share = (amount * line.quantity_sold / line.paid).quantize(_MILLI, rounding=ROUND_HALF_UP)
+    return min(max(share, _MILLI), line.quantity_returnable - _MILLI)
+
+
+def _by_amount(sale: ReturnableSale, no: int, value: Decimal) -> PlannedLine:
+    """A part of a service line of one given back by amount (a booking's deposit by the
+    cancellation rule): exact to the satang, within what is left of it."""
+    line = sale.line(no)
+    amount = Decimal(value)
+    if line.kind is not ProductKind.SERVICE or line.quantity_sold != 1:
+        raise RefundError(
+            f"Line {line.line_no} ({line.name_en}) of {sale.receipt_no} is refunded by "
+            "quantity: only a service line of one (a booking's payment) is refunded by amount",
+            f"รายการที่ {line.line_no} ({line.name_th}) ของ {sale.receipt_no} คืนตามจำนวน "
+            "คืนเป็นจำนวนเงินได้เฉพาะรายการบริการจำนวน 1 (เช่น ค่าจองห้อง)",
+        )
+    left = line.amount_refundable
+    if not amount.is_finite() or amount <= 0 or amount != round_satang(amount) or amount > left:
+        raise RefundError(
+            f"Line {line.line_no} ({line.name_en}) of {sale.receipt_no}: {amount} baht cannot "
+            f"be refunded, up to {left:.2f} baht (to the satang) is left",
+            f"รายการที่ {line.line_no} ({line.name_th}) ของ {sale.receipt_no}: คืน {amount} บาท"
+            f"ไม่ได้ คืนได้ไม่เกิน {left:.2f} บาท (ถึงหลักสตางค์)",
+        )
+    return PlannedLine(line, amount_share(line, amount), amount)
+
+
+def plan_refund(
+    sale: ReturnableSale,
+    quantities: Mapping[int, Decimal],
+    amounts: Mapping[int, Decimal] | None = None,
+) -> RefundPlan:
+    """The refund of `quantities` (line no -> quantity) and `amounts` (line no -> baht, a
+    service line of one only: `_by_amount`); both empty: everything still returnable.
 
     Never more than was sold, across every earlier refund. A ready-made basket returns whole
     (to the ready basket's own stock); a basket made up at the counter returns as a whole or
     component by component (each to its product's stock).
     """
-    if not quantities:
+    amounts = amounts or {}
+    both = set(quantities) & set(amounts)
+    if both:
+        no = min(both)
+        raise RefundError(
+            f"Line {no} of {sale.receipt_no}: give a quantity or an amount, not both",
+            f"รายการที่ {no} ของ {sale.receipt_no}: ระบุจำนวนหรือจำนวนเงินอย่างใดอย่างหนึ่ง",
+        )
+    if not quantities and not amounts:
         wanted = {ln.line_no: ln.quantity_returnable for ln in sale.lines}
         wanted = {no: q for no, q in wanted.items() if q > 0}
         if not wanted:
@@ -214,10 +262,11 @@ def plan_refund(sale: ReturnableSale, quantities: Mapping[int, Decimal]) -> Refu
             if not qty.is_finite() or qty <= 0 or qty > line.quantity_returnable:
                 raise _bad_qty(sale, line, qty)
             wanted[no] = qty
-    planned = [
-        PlannedLine(sale.line(no), q, line_amount(sale.line(no), q))
-        for no, q in sorted(wanted.items())
-    ]
+    planned = sorted(
+        [PlannedLine(sale.line(no), q, line_amount(sale.line(no), q)) for no, q in wanted.items()]
+        + [_by_amount(sale, no, a) for no, a in amounts.items()],
+        key=lambda p: p.line.line_no,
+    )
     stock = _stock_back(sale, planned)
     total = sum((p.amount for p in planned), ZERO)
     if total <= 0:

@@ -34,6 +34,10 @@ class JournalRepository(Protocol):
         """Each terminal's last journal number as its gapless sequence counter says."""
         ...
 
+    def rekeyed(self) -> Sequence[Mapping[str, str]]:
+        """The centre's ids re-keyed to derived ones: per re-keying, new id -> old id."""
+        ...
+
 
 class JournalUnitOfWork(Transaction, Protocol):
     @property

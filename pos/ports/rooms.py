@@ -217,6 +217,12 @@ class RoomRepository(Protocol):
         """The web shop's order that pays the booking's deposit."""
         ...
 
+    def close_booking_order(self, booking_no: str, at: datetime, by: str, note: str) -> str | None:
+        """On the central database, from a counter (whose login may not write orders): the
+        booking's web order, while it waits for payment, cancelled with `note` and its
+        reservation released; its number, or None when none waits."""
+        ...
+
     def add_payment(self, payment: RoomPayment) -> None: ...
     def replace_payment(self, sale_id: str, payment: RoomPayment) -> None:
         """`payment` in place of the booking's payment of the same kind noted for `sale_id`

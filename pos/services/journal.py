@@ -51,6 +51,7 @@ def verify_journal(
         records = {kind: journal.records(kind) for kind in EntryKind}
         numbered = {kind: journal.documents(kind) for kind in (EntryKind.SALE, EntryKind.REFUND)}
         last = journal.last_numbers()
+        rekeyed = journal.rekeyed()
         chain = journal.chain(terminal_id) if terminal_id else []
 
     anchored: list[JournalProblem] = []
@@ -80,6 +81,6 @@ def verify_journal(
     missing = {
         kind: [d for d in docs if d[2] not in covered[kind]] for kind, docs in numbered.items()
     }
-    result = verify_chain(entries, current, missing[EntryKind.SALE], last)
+    result = verify_chain(entries, current, missing[EntryKind.SALE], last, rekeyed)
     refunds = unjournalled_problems(EntryKind.REFUND, missing[EntryKind.REFUND])
     return Verification(result.entries, (*anchored, *result.problems, *refunds), tuple(held))

@@ -88,8 +88,11 @@ class Returns:
         method: str,
         reason: str,
         approval: Approval | None = None,
+        amounts: Mapping[int, Decimal] | None = None,
     ) -> RefundReceipt:
-        """Refund `quantities` (line no -> quantity; empty: all still returnable) of a sale.
+        """Refund `quantities` (line no -> quantity) and `amounts` (line no -> baht: a
+        service line of one, such as a booking's deposit a hook allows part of) of a sale;
+        both empty: all still returnable.
 
         Committed before anything prints; a printer fault leaves the slip in the print queue.
         """
@@ -101,7 +104,7 @@ class Returns:
             if sale is None:
                 raise _unknown(number)
             sale.check_refundable()
-            plan = plan_refund(sale, quantities)
+            plan = plan_refund(sale, quantities, amounts)
             shift = work.shifts.current(self.terminal.terminal_id)
             if method == "cash" and shift is None:
                 raise RefundError(

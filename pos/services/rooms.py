@@ -76,6 +76,7 @@ CHANNELS = frozenset({"counter", "web", "line", "facebook", "phone"})
 NAME_MAX = 100
 ROOM_SKU = ROOM_PRODUCT[0]  # the centre's product every booking payment is a line of
 PAYMENTS = ("deposit", "balance", "extension", "fee")
+PAID_AT_COUNTER = "paid at the counter"  # why a waiting online order was cancelled
 WHAT_TH = {"deposit": "มัดจำ", "balance": "ยอดคงเหลือ", "extension": "ขยายเวลา", "fee": "ค่าธรรมเนียม"}
 THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
                "พ.ย.", "ธ.ค.")  # fmt: skip
@@ -419,17 +420,25 @@ class Rooms(RoomCalendar):
             return []
         if self.central:  # the booking lives in the central database: confirm it there
             with self._reach(), self.uow(write=True) as tx:
-                notes = self._record_paid(tx.rooms, receipt, paid)
+                # the web shop's orders are central's own: a waiting one is closed through
+                # central's function (the counter's login may not write orders)
+                notes = self._record_paid(tx.rooms, receipt, paid, None)
                 tx.commit()
             return notes
-        return self._record_paid(uow.rooms, receipt, paid)
+        return self._record_paid(uow.rooms, receipt, paid, cast(OrdersUnitOfWork, uow))
 
     def _record_paid(
         self,
         repo: RoomRepository,
         receipt: Receipt,
         paid: Sequence[tuple[ReceiptLine, tuple[str, str] | None]],
+        orders: OrdersUnitOfWork | None,
     ) -> list[ReceiptNote]:
+        """Each booking line's payment noted; paid at the till (its line names the booking's
+        id; an online order's sale names its number), the booking's online order still
+        waiting for its payment is cancelled in the same transaction, "paid at the counter",
+        so a payment arriving for it afterwards is refused (`orders`: the store's own; None:
+        central's, through the repository)."""
         now = self.clock.now()
         notes: list[ReceiptNote] = []
         for line, parsed in paid:
@@ -473,6 +482,13 @@ class Rooms(RoomCalendar):
                     "(กรุณาลบรายการนี้ หรือคืนเงินที่ชำระออนไลน์)",
                 )
             repo.add_payment(payment)
+            if b.order_no and booking_id == b.id:
+                by = receipt.cashier_name or "sale"
+                note = f"{PAID_AT_COUNTER} ({receipt.receipt_no})"
+                if orders is not None:
+                    _cancel_unpaid(orders, b, now, by, note)
+                else:
+                    repo.close_booking_order(b.booking_no, now, by, note)
             net = b.paid - b.refunded + line.total
             if b.status is BookingStatus.HELD and (net >= b.deposit or net >= b.price):
                 repo.set_status(b.id, BookingStatus.CONFIRMED, now, receipt.cashier_name or "sale",
@@ -534,12 +550,15 @@ class Rooms(RoomCalendar):
             )  # fmt: skip
 
 
-def _cancel_unpaid(uow: OrdersUnitOfWork, b: BookingView, at: datetime, by: str) -> None:
-    """The booking's online order, while it waits for its payment, cancelled with it."""
+def _cancel_unpaid(
+    uow: OrdersUnitOfWork, b: BookingView, at: datetime, by: str, note: str = ""
+) -> None:
+    """The booking's online order, while it waits for its payment, cancelled (with the
+    booking, or as it was paid at the counter), its reservation released."""
     order = uow.orders.lock(b.order_no)
     if order is None or order.status is not OrderStatus.AWAITING_PAYMENT:
         return
-    note = f"booking {b.booking_no} cancelled"
+    note = note or f"booking {b.booking_no} cancelled"
     uow.orders.release(order.order_id, at)
     uow.orders.set_cancel_reason(order.order_id, note)
     uow.orders.move(order.order_id, OrderStatus.CANCELLED, at, by, note)

@@ -155,3 +155,49 @@ def test_the_refund_slip_names_the_sale_and_the_basket_of_each_line() -> None:
     )  # fmt: skip
     assert [ln.basket_name_th for ln in slip.lines] == ["กระเช้าปีใหม่", ""]
     assert not slip.copy
+
+
+@given(st.lists(st.integers(min_value=1, max_value=9999), min_size=1, max_size=6))
+def test_amounts_off_a_service_line_add_up_to_what_was_paid_never_more(cents: list[int]) -> None:
+    from dataclasses import replace
+
+    from pos.domain.cart import ProductKind
+
+    paid, done = D("200.00"), D("0.00")
+    s = sale(replace(line(1, "1", "200.00"), kind=ProductKind.SERVICE))
+    for c in cents:
+        want = min(D(c) / 100, paid - done)
+        if want <= 0:
+            break
+        plan = plan_refund(s, {}, {1: want})
+        (p,) = plan.lines
+        assert (plan.total, p.amount) == (want, want)
+        assert D(0) < p.quantity <= s.lines[0].quantity_returnable
+        done += want
+        last = done == paid
+        assert (p.quantity == s.lines[0].quantity_returnable) is last
+        s = sale(replace(s.lines[0], quantity_refunded=s.lines[0].quantity_refunded + p.quantity,
+                         amount_refunded=done))  # fmt: skip
+    if done < paid:  # what is left by quantity: exactly the rest
+        assert plan_refund(s, {}).total == paid - done
+    with pytest.raises(RefundError):
+        plan_refund(s, {}, {1: paid - done + D("0.01")})
+
+
+def test_only_a_service_line_of_one_is_refunded_by_amount_and_not_with_a_quantity() -> None:
+    from dataclasses import replace
+
+    from pos.domain.cart import ProductKind
+
+    goods = sale(line(1, "1", "100.00"))
+    with pytest.raises(RefundError, match="only a service line of one"):
+        plan_refund(goods, {}, {1: D("10.00")})
+    two = sale(replace(line(1, "2", "100.00"), kind=ProductKind.SERVICE))
+    with pytest.raises(RefundError, match="only a service line of one"):
+        plan_refund(two, {}, {1: D("10.00")})
+    one = sale(replace(line(1, "1", "100.00"), kind=ProductKind.SERVICE))
+    with pytest.raises(RefundError, match="not both"):
+        plan_refund(one, {1: D(1)}, {1: D("10.00")})
+    for bad in ("0", "-1", "10.005", "100.01", "NaN"):
+        with pytest.raises(RefundError, match="cannot be refunded"):
+            plan_refund(one, {}, {1: D(bad)})

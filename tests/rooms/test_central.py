@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import cast
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from db import models as m
 from db.uow import SqlUnitOfWorkFactory
@@ -199,3 +201,55 @@ def test_a_counter_sale_that_fails_after_central_confirmed_is_retried_without_pa
     assert [n.text_en.split(":")[0] for n in receipt.notes] == [f"Room booking {b.booking_no}"]
     counter.service.sync_once()
     assert counter.service.problems() == []
+
+
+def test_a_deposit_paid_at_a_counter_closes_the_web_order_waiting_on_central(
+    central: Central,  # noqa: F811
+    counters: Made,
+) -> None:
+    from pos.app.bootstrap import open_store
+    from pos.domain.orders import OrderError, OrderStatus
+    from pos.domain.settings import Settings
+
+    shop = open_store(central.admin_url, Settings(), create=False)  # the web shop's side
+    web = Services(shop, queue_prints=False)
+    try:
+        room = web.rooms.ensure_demo_room(MANAGER)
+        start = _day()
+        b = web.rooms.book(room.id, start, start + timedelta(hours=2), GUEST, channel="web",
+                           idempotency_key="web-central-1")  # fmt: skip
+        order = web.rooms.pay_online(b.booking_no)
+        _, services = counters("counter 1")
+
+        at_till = _sell(services, services.rooms.payment_line(b.booking_no, "deposit"))
+
+        assert central.scalar("SELECT status FROM room_bookings") == "confirmed"
+        gone = web.order_desk.order(order.order_no)
+        assert gone.status is OrderStatus.CANCELLED
+        assert gone.cancel_reason == f"paid at the counter ({at_till.receipt_no})"
+        assert (gone.history[-1].status, gone.history[-1].note) == (
+            OrderStatus.CANCELLED, gone.cancel_reason,
+        )  # fmt: skip
+        with pytest.raises(OrderError) as refused:  # the online payment arriving afterwards
+            web.order_desk.confirm_payment(order.order_no, MANAGER)
+        assert order.order_no in refused.value.message("en")
+        assert central.scalar("SELECT count(*) FROM room_payments") == 1
+        # the counter's login may close a waiting booking order, nothing else of orders
+        as_counter = cast(SqlUnitOfWorkFactory, services.rooms.uow).engine
+        with as_counter.connect() as conn, pytest.raises(DBAPIError, match="permission denied"):
+            conn.execute(text("SELECT count(*) FROM orders"))
+
+        # a central whose grants are older than the function: the sale goes through, the
+        # order waits for the shop as before
+        central.execute(
+            "REVOKE EXECUTE ON FUNCTION otop_close_booking_order(text, text, text, timestamptz) "
+            f"FROM {make_url(central.counter_url).username}"
+        )
+        later = web.rooms.book(room.id, start + timedelta(hours=3), start + timedelta(hours=4),
+                               GUEST, channel="web", idempotency_key="web-central-2")  # fmt: skip
+        waiting = web.rooms.pay_online(later.booking_no)
+        _sell(services, services.rooms.payment_line(later.booking_no, "deposit"))
+        assert services.rooms.booking(later.booking_no).status is BookingStatus.CONFIRMED
+        assert web.order_desk.order(waiting.order_no).status is OrderStatus.AWAITING_PAYMENT
+    finally:
+        shop.close()

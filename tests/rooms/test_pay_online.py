@@ -201,7 +201,7 @@ def test_cancelling_the_booking_before_paying_cancels_its_order(
     assert count(services, m.Sale) == 0
 
 
-def test_a_deposit_paid_at_the_till_is_not_taken_again_online(
+def test_a_deposit_paid_at_the_till_cancels_the_waiting_order_and_its_payment_is_refused(
     services: Services, manager: Actor
 ) -> None:
     b = web_booking(services)
@@ -212,12 +212,48 @@ def test_a_deposit_paid_at_the_till_is_not_taken_again_online(
     tender = Tender(TenderKind.CASH, cart.totals().total)
     at_till = checkout.complete(cart, [tender], actor=seller(checkout))
     assert services.rooms.booking(b.booking_no).status is BookingStatus.CONFIRMED
+    # the web order closed in the sale's transaction: cancelled, why, its hold released
+    gone = services.order_desk.order(order.order_no)
+    assert gone.status is OrderStatus.CANCELLED
+    assert gone.cancel_reason == f"paid at the counter ({at_till.receipt_no})"
+    assert gone.history[-1].note == gone.cancel_reason
+    with services.store.engine.connect() as conn:
+        held = conn.execute(
+            select(func.count()).where(
+                m.Reservation.order_id == order.order_id, m.Reservation.released_at.is_(None)
+            )
+        ).scalar_one()
+    assert held == 0
 
-    with pytest.raises(RoomError) as refused:
+    with pytest.raises(OrderError) as refused:  # the online payment arriving afterwards
         services.order_desk.confirm_payment(order.order_no, manager)
 
-    assert refused.value.rule == "paid"
-    assert at_till.receipt_no in refused.value.message("en")
+    assert order.order_no in refused.value.message("en")
+    assert "Cancelled" in refused.value.message("en")
     assert count(services, m.Sale) == 1
     assert services.rooms.booking(b.booking_no).paid == Decimal("200.00")
-    assert services.order_desk.order(order.order_no).status is OrderStatus.AWAITING_PAYMENT
+
+
+def test_a_deposit_paid_online_first_is_refused_at_the_till(
+    services: Services, manager: Actor
+) -> None:
+    b = web_booking(services)
+    order = services.rooms.pay_online(b.booking_no)
+    checkout = services.checkout
+    cart = checkout.new_cart()  # the cashier rings the deposit up ...
+    cart.add_line(services.rooms.payment_line(b.booking_no, "deposit"))
+    tender = Tender(TenderKind.CASH, cart.totals().total)
+    online = services.order_desk.confirm_payment(order.order_no, manager)  # ... paid online
+    assert services.order_desk.order(order.order_no).status is OrderStatus.DELIVERED
+
+    with pytest.raises(RoomError) as refused:
+        checkout.complete(cart, [tender], actor=seller(checkout))
+
+    assert refused.value.rule == "paid"
+    assert online.receipt_no in refused.value.message("en")
+    with pytest.raises(RoomError) as nothing:  # and a new line says nothing is due
+        services.rooms.payment_line(b.booking_no, "deposit")
+    assert nothing.value.message("en") == f"Nothing is due for deposit of booking {b.booking_no}"
+    assert count(services, m.Sale) == 1
+    assert services.rooms.booking(b.booking_no).paid == Decimal("200.00")
+    assert services.order_desk.order(order.order_no).status is OrderStatus.DELIVERED

@@ -169,3 +169,64 @@ def test_a_deposit_is_refunded_through_the_refund_service_by_the_cancellation_ru
         services.returns.refund(manager, paid_late.receipt_no, {}, "cash", "cancelled late")
     assert "0.00" in refused.value.message("en")
     assert _count(services, m.Refund) == refunds
+
+
+def test_part_of_a_deposit_is_refunded_by_amount_as_the_cancellation_rule_allows(
+    services: Services,
+) -> None:
+    from pos.domain.refund import RefundError
+    from pos.domain.rooms import RoomRules
+    from pos.services.auth import Auth
+    from pos.services.eod import eod_report
+    from pos.services.journal import verify_journal
+    from tests.helpers.selling import PlainTestHasher
+    from tests.rooms.conftest import MANAGER
+
+    store = services.store
+    services.auth = Auth(store.uow, store.settings, services.clock, PlainTestHasher(),
+                         store.terminal.terminal_id)  # fmt: skip
+    rooms, checkout = services.rooms, services.checkout
+    room = rooms.rooms()[0]
+    rooms.save_rules(MANAGER, room.id, RoomRules(refund_before_pct=Decimal("33.33")))
+    b = rooms.book(
+        room.id, datetime(2026, 12, 12, 9, tzinfo=BANGKOK),
+        datetime(2026, 12, 12, 11, tzinfo=BANGKOK), GUEST, actor=CASHIER,
+    )  # fmt: skip
+    paid = pay(checkout, rooms.payment_line(b.booking_no, "deposit"))
+    services.auth.ensure_demo_users()
+    manager = services.auth.login("manager", "9999")
+    assert rooms.cancel(b.booking_no, CASHIER, "plans changed").refund_due == Decimal("66.66")
+    refunds = _count(services, m.Refund)
+    with pytest.raises(RoomError) as refused:  # the whole line is more than the rule allows
+        services.returns.refund(manager, paid.receipt_no, {}, "cash", "cancelled")
+    assert "66.66" in refused.value.message("en")
+    with pytest.raises(RefundError) as inexact:  # money to the satang only
+        services.returns.refund(manager, paid.receipt_no, {}, "cash", "cancelled",
+                                amounts={1: Decimal("66.655")})  # fmt: skip
+    assert "to the satang" in inexact.value.message("en")
+    assert _count(services, m.Refund) == refunds
+
+    refund = services.returns.refund(manager, paid.receipt_no, {}, "cash", "cancelled",
+                                     amounts={1: Decimal("66.66")})  # fmt: skip
+
+    assert (refund.total, refund.vat) == (Decimal("66.66"), Decimal("4.36"))  # 7 % inside
+    assert [(ln.sku, ln.quantity, ln.amount) for ln in refund.lines] == [
+        ("SVC-ROOM", Decimal("0.333"), Decimal("66.66"))
+    ]
+    back = rooms.booking(b.booking_no)
+    assert (back.paid, back.refunded) == (Decimal("200.00"), Decimal("66.66"))
+    left = services.returns.find(paid.receipt_no).lines[0]
+    assert (left.quantity_returnable, left.amount_refundable) == (
+        Decimal("0.667"), Decimal("133.34"),
+    )  # fmt: skip
+    with pytest.raises(RoomError) as more:  # the rule's share is spent
+        services.returns.refund(manager, paid.receipt_no, {}, "cash", "again",
+                                amounts={1: Decimal("0.01")})  # fmt: skip
+    assert "0.00" in more.value.message("en")
+    assert _count(services, m.Refund) == refunds + 1
+    day = paid.sold_at.astimezone(BANGKOK).date()
+    report = eod_report(store.uow, day)
+    assert (report.total, report.refunded, report.net_total) == (
+        Decimal("200.00"), Decimal("66.66"), Decimal("133.34"),
+    )  # fmt: skip
+    assert verify_journal(store.uow).ok

@@ -22,6 +22,7 @@ class FakeJournal:
         self.numbered: dict[EntryKind, list[tuple[str, str, str]]] = {
             EntryKind.SALE: [], EntryKind.REFUND: [],
         }  # fmt: skip
+        self.renamed: list[Mapping[str, str]] = []
         self.counter: dict[str, int] = {}
 
     def add(self, kind: EntryKind, ref_id: str, ref_no: str, record: Mapping[str, Any]) -> None:
@@ -44,6 +45,9 @@ class FakeJournal:
 
     def last_numbers(self) -> Mapping[str, int]:
         return self.counter
+
+    def rekeyed(self) -> list[Mapping[str, str]]:
+        return self.renamed
 
 
 class FakeRead:
@@ -112,3 +116,32 @@ def test_a_sale_and_a_refund_no_entry_covers_were_inserted_behind_its_back() -> 
          "directly"),
     ]  # fmt: skip
     assert problems[1].message_th.startswith("การคืนเงิน KK01-R-000009 ไม่อยู่ในบันทึก")
+
+
+def test_a_record_journalled_before_a_rekeying_verifies_by_the_noted_ids_only() -> None:
+    journal = FakeJournal()
+    line = {"line_no": 1, "product_id": "old-room", "producer_id": "old-centre", "total": "200"}
+    journal.add(EntryKind.SALE, "s1", "KK01-00000001", {"lines": [line]})
+    journal.add(EntryKind.REFUND, "r1", "KK01-R-000001",
+                {"lines": [{"line_no": 1, "product_id": "old-room", "amount": "200"}]})  # fmt: skip
+    # the rows now name the derived ids (db/rekey.py)
+    journal.stored[EntryKind.SALE]["s1"] = {
+        "lines": [{**line, "product_id": "new-room", "producer_id": "new-centre"}]
+    }
+    journal.stored[EntryKind.REFUND]["r1"] = {
+        "lines": [{"line_no": 1, "product_id": "new-room", "amount": "200"}]
+    }
+    before = verify_journal(factory(journal)).problems
+    assert [(p.kind, p.seq) for p in before] == [(ProblemKind.CHANGED, 1), (ProblemKind.CHANGED, 2)]
+
+    journal.renamed = [
+        {"new-other": "old-other"},
+        {"new-room": "old-room", "new-centre": "old-centre"},
+    ]
+    assert verify_journal(factory(journal)).ok
+    # a line changed in any other way still breaks the chain, mapped or not
+    journal.stored[EntryKind.SALE]["s1"] = {
+        "lines": [{**line, "product_id": "new-room", "producer_id": "new-centre", "total": "20"}]
+    }
+    after = verify_journal(factory(journal)).problems
+    assert [(p.kind, p.seq) for p in after] == [(ProblemKind.CHANGED, 1)]
