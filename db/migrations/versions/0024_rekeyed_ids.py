@@ -8,7 +8,7 @@ payment at its till closes the web shop's order for it still waiting for payment
 not touch orders: the function does just that, as its owner).
 
 Revision ID: 0024
-Revises: 0022 (0023 on main: the lead re-chains)
+Revises: 0023
 Create Date: 2026-12-03 15:00:00
 """
 from alembic import op
