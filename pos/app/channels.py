@@ -203,16 +203,29 @@ class OnlineChannels:
             client.close()
 
     def _check_thailandpost(self) -> str:
+        """The tracking API's token and, when set, the hook API's (each its own token)."""
         from web.carriers.thailandpost import ThailandPostTracking
 
-        token = self._secret_for_check(
-            "thailandpost_token", "Thailand Post API token", "โทเค็น API ไปรษณีย์ไทย"
-        )
-        client = ThailandPostTracking(token, self.clock, self.settings.thailandpost_api_base)
-        try:
-            return client.check()
-        finally:
-            client.close()
+        hook_token = (self.chat_secrets("thailandpost_hook_token") or "").strip()
+        if hook_token and not (self.chat_secrets("thailandpost_token") or "").strip():
+            token = ""  # only pushes set up: check the hook API's token alone
+        else:
+            token = self._secret_for_check(
+                "thailandpost_token", "Thailand Post API token", "โทเค็น API ไปรษณีย์ไทย"
+            )
+        s = self.settings
+        said = []
+        for value, base, what in (
+            (token, s.thailandpost_api_base, ""),
+            (hook_token, s.thailandpost_hook_base, "webhook API: "),
+        ):
+            if value:
+                client = ThailandPostTracking(value, self.clock, base)
+                try:
+                    said.append(what + client.check())
+                finally:
+                    client.close()
+        return "; ".join(said)
 
     @cached_property
     def tracking(self) -> Tracking:

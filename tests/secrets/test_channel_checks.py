@@ -22,12 +22,13 @@ def test_each_channel_is_tested_with_the_secret_saved_at_the_click(
 ) -> None:
     for name in ("LINE_CHANNEL_ACCESS_TOKEN", "FACEBOOK_PAGE_ACCESS_TOKEN", "THAILANDPOST_TOKEN"):
         monkeypatch.delenv(f"OTOP_POS_SECRET_{name}", raising=False)
-    post = FakeThailandPost().start()
+    post, hooks = FakeThailandPost().start(), FakeThailandPost().start()  # two APIs, two tokens
     try:
         with FakeLine().start() as line, running_graph() as graph:
             settings = Settings(
                 line_api_base=line.url, line_data_api_base=line.url,
                 facebook_graph_base=graph.base_url, thailandpost_api_base=post.url,
+                thailandpost_hook_base=hooks.url,
             )  # fmt: skip
             store = open_store(migrated_sqlite_url, settings, counter=False)
             try:
@@ -45,6 +46,14 @@ def test_each_channel_is_tested_with_the_secret_saved_at_the_click(
                 assert graph.graph.page_name in editor.check_channel("facebook")
                 editor.set_secret(ADMIN, "thailandpost_token", post.api_token)
                 assert editor.check_channel("thailandpost").startswith("Thailand Post tracking")
+                # the webhook API's own token, checked beside the tracking API's once saved
+                editor.set_secret(ADMIN, "thailandpost_hook_token", hooks.api_token)
+                said = editor.check_channel("thailandpost")
+                assert said.startswith("Thailand Post tracking")
+                assert "; webhook API: " in said
+                editor.set_secret(ADMIN, "thailandpost_hook_token", "a-token-it-refuses")
+                with pytest.raises(ShopError):
+                    editor.check_channel("thailandpost")
 
                 editor.set_secret(ADMIN, "line_channel_access_token", "a-token-LINE-refuses")
                 with pytest.raises(ShopError):  # the refusal, as the editor shows it
@@ -53,3 +62,4 @@ def test_each_channel_is_tested_with_the_secret_saved_at_the_click(
                 store.close()
     finally:
         post.stop()
+        hooks.stop()
