@@ -22,7 +22,7 @@ WEB = ["web_safety_buffer", "web_reservation_minutes", "web_shipping_fee",
 # the online channels' own group, beside their secrets (tests/secrets)
 CHANNELS = ["web_public_url", "chat_enabled_channels", "line_monthly_quota", "facebook_page_id",
             "line_api_base", "line_data_api_base", "line_liff_sdk_url", "facebook_graph_base",
-            "thailandpost_api_base", "tracking_poll_minutes"]  # fmt: skip
+            "thailandpost_api_base", "thailandpost_hook_base", "tracking_poll_minutes"]  # fmt: skip
 
 
 def shown_fields(widget: SettingsPage) -> list[str]:
