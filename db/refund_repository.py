@@ -26,6 +26,7 @@ from pos.domain.refund import (
     ReturnableLine,
     ReturnableSale,
     build_refund_receipt,
+    part_of,
     refund_number,
     refund_record,
 )
@@ -144,6 +145,7 @@ class SqlRefundRepository:
         assert sold_at is not None
         names = self._basket_names([ln.basket_id for ln in row.lines])
         details = self._details([ln.sale_line_id for ln in row.lines])
+        paid = self._paid_parts(row.lines)
         return RefundReceipt(
             refund_id=row.id,
             refund_no=row.refund_no,
@@ -167,6 +169,7 @@ class SqlRefundRepository:
                     ln.vat_exempt,
                     names.get(ln.basket_id or "", ""),
                     details.get(ln.sale_line_id),
+                    paid.get(ln.id),
                 )
                 for ln in row.lines
             ),
@@ -192,6 +195,24 @@ class SqlRefundRepository:
         )
         found = ((i, _detail(th, en)) for i, th, en in self.session.execute(q))
         return {i: d for i, d in found if d is not None}
+
+    def _paid_parts(self, lines: Sequence[m.RefundLine]) -> dict[str, Decimal]:
+        """What was paid for each sold line these refund lines give back part of by amount
+        (pos.domain.refund.part_of), by refund line id."""
+        q = (
+            select(m.SaleLine.id, m.SaleLine.quantity, m.SaleLine.total, m.Product.kind)
+            .join(m.Product, m.Product.id == m.SaleLine.product_id)
+            .where(m.SaleLine.id.in_([ln.sale_line_id for ln in lines]))
+        )
+        sold = {i: (n, t, ProductKind(k)) for i, n, t, k in self.session.execute(q)}
+        out: dict[str, Decimal] = {}
+        for ln in lines:
+            if ln.sale_line_id in sold:
+                n, total, kind = sold[ln.sale_line_id]
+                of = part_of(kind, n, total, ln.quantity)
+                if of is not None:
+                    out[ln.id] = of
+        return out
 
     def _basket_names(self, ids: list[str | None]) -> dict[str, str]:
         wanted = [i for i in ids if i]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 
 from pos.domain.money import format_baht
-from pos.domain.refund import METHOD_NAMES, RefundReceipt
+from pos.domain.refund import METHOD_NAMES, RefundReceipt, RefundReceiptLine
 from pos.domain.settings import PrinterProfile, Settings
 from printing.document import (
     COPY_MARK,
@@ -53,10 +53,7 @@ def refund_document(refund: RefundReceipt, settings: Settings) -> Document:
         mark = " (E)" if ln.vat_exempt and settings.vat_registered else ""
         basket = f"{keep_units(ln.basket_name_th)}: " if ln.basket_name_th else ""
         out.append(Row(f"{basket}{keep_units(ln.name_th)}{mark}", f"-{format_baht(ln.amount)}"))
-        out.append(
-            Text(f"คืน {quantity_text(ln.quantity, False)} (รายการที่ {ln.line_no})", indent=2,
-                 size=Size.SMALL)
-        )  # fmt: skip
+        out.extend(_what_back(ln))
         if ln.detail is not None and ln.detail.th:  # a drink's options, as on the receipt
             out.append(Text(ln.detail.th, indent=2, size=Size.SMALL))
     out.append(Rule())
@@ -74,6 +71,19 @@ def refund_document(refund: RefundReceipt, settings: Settings) -> Document:
     out.append(Space())
     out.append(Barcode(refund.refund_no))
     return tuple(out)
+
+
+def _what_back(ln: RefundReceiptLine) -> list[Block]:
+    """Under a returned line: its quantity, or for a part given back by amount (a booking's
+    deposit) the money and what was paid, in Thai and English, never a share like 0.333."""
+    if ln.part_of is None:
+        what = f"คืน {quantity_text(ln.quantity, False)} (รายการที่ {ln.line_no})"
+        return [Text(what, indent=2, size=Size.SMALL)]
+    back, paid = format_baht(ln.amount, symbol=True), format_baht(ln.part_of, symbol=True)
+    return [
+        Text(f"คืนเงิน {back} จาก {paid} (รายการที่ {ln.line_no})", indent=2, size=Size.SMALL),
+        Text(f"Refunded {back} of {paid}", indent=2, size=Size.SMALL),
+    ]
 
 
 def render_refund_text(refund: RefundReceipt, settings: Settings, columns: int = 48) -> str:

@@ -1,4 +1,5 @@
-"""The refund dialog (Ctrl+R): scan the receipt, choose lines and quantities, cash or PromptPay."""
+"""The refund dialog (Ctrl+R): scan the receipt, choose lines and quantities (or the amount of
+a booking's payment), cash or PromptPay."""
 
 from __future__ import annotations
 
@@ -18,20 +19,31 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.auth import Action, Actor
-from pos.domain.money import AmountError
+from pos.domain.bilingual import Bilingual
+from pos.domain.cart import ProductKind
+from pos.domain.money import MONEY_PLACES, AmountError
 from ui import format as fmt
 from ui import i18n, style
 from ui.dialogs import MAX_QUANTITY, QUANTITY, QUANTITY_PLACES, parse_decimal, read_number
 from ui.shift_dialogs import ApprovalDialog, Run, _WorkerDialog
 
 if TYPE_CHECKING:
-    from pos.domain.refund import RefundReceipt, ReturnableSale
+    from pos.domain.refund import RefundReceipt, ReturnableLine, ReturnableSale
     from pos.services.auth import Approval, Auth
     from pos.services.returns import Returns
 
 
+REFUND_AMOUNT = Bilingual("จำนวนเงินที่คืน", "amount to refund")
+
+
 def _qty(value: Decimal) -> str:
     return fmt.quantity(value, value != value.to_integral_value())
+
+
+def by_amount(line: ReturnableLine) -> bool:
+    """A service line of one (a booking's payment) is refunded by amount, as the service
+    takes it (`Returns.refund(amounts=...)`): part of it, as the cancellation rule allows."""
+    return line.kind is ProductKind.SERVICE and line.quantity_sold == 1
 
 
 class RefundDialog(_WorkerDialog):
@@ -53,6 +65,7 @@ class RefundDialog(_WorkerDialog):
         self._lines = QGridLayout()
         self._lines.setHorizontalSpacing(12)
         self.quantity_fields: dict[int, QLineEdit] = {}
+        self.amount_fields: dict[int, QLineEdit] = {}  # lines refunded by amount (`by_amount`)
         self._cash = style.named(QRadioButton(), "refundCash")
         self._promptpay = style.named(QRadioButton(), "refundPromptPay")
         self._methods = QButtonGroup(self)
@@ -99,27 +112,18 @@ class RefundDialog(_WorkerDialog):
             if widget is not None:
                 widget.deleteLater()
         self.quantity_fields.clear()
+        self.amount_fields.clear()
         en = i18n.current_language() == "en"
         for row, line in enumerate(sale.lines):
             name = QLabel(f"{line.line_no}. {line.name_en if en else line.name_th}")
             name.setWordWrap(True)
-            left = QLabel(
-                self.tr("{left} of {sold} returnable").format(
-                    left=_qty(line.quantity_returnable), sold=_qty(line.quantity_sold)
-                )
-            )
-            field = style.named(QLineEdit(), f"refundQty{line.line_no}")
+            left, field = self._amount_field(line) if by_amount(line) else self._qty_field(line)
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
             field.setMaximumWidth(110)
-            if line.quantity_returnable > 0:
-                field.setText(_qty(line.quantity_returnable))
-            else:
-                field.setEnabled(False)
             field.textChanged.connect(lambda _t: self._update())
             self._lines.addWidget(name, row, 0)
             self._lines.addWidget(left, row, 1)
             self._lines.addWidget(field, row, 2)
-            self.quantity_fields[line.line_no] = field
         self._sale_label.setText(
             self.tr("Receipt {number} · {total} · sold by {cashier}").format(
                 number=sale.receipt_no, total=fmt.baht(sale.total), cashier=sale.cashier_name
@@ -127,6 +131,47 @@ class RefundDialog(_WorkerDialog):
         )
         self._update()
         self.reason_field.setFocus()
+
+    def _qty_field(self, line: ReturnableLine) -> tuple[QLabel, QLineEdit]:
+        left = QLabel(
+            self.tr("{left} of {sold} returnable").format(
+                left=_qty(line.quantity_returnable), sold=_qty(line.quantity_sold)
+            )
+        )
+        field = style.named(QLineEdit(), f"refundQty{line.line_no}")
+        if line.quantity_returnable > 0:
+            field.setText(_qty(line.quantity_returnable))
+        else:
+            field.setEnabled(False)
+        self.quantity_fields[line.line_no] = field
+        return left, field
+
+    def _amount_field(self, line: ReturnableLine) -> tuple[QLabel, QLineEdit]:
+        """Baht, to the satang, at most what is left of what was paid (all of it to start)."""
+        left = QLabel(
+            self.tr("{left} of {paid} refundable").format(
+                left=fmt.baht(line.amount_refundable), paid=fmt.baht(line.paid)
+            )
+        )
+        field = style.named(QLineEdit(), f"refundAmount{line.line_no}")
+        if line.amount_refundable > 0:
+            field.setText(fmt.money(line.amount_refundable))
+        else:
+            field.setEnabled(False)
+        self.amount_fields[line.line_no] = field
+        return left, field
+
+    def amounts(self) -> dict[int, Decimal]:
+        """Baht typed for the lines refunded by amount (line no -> amount, more than zero)."""
+        out: dict[int, Decimal] = {}
+        for no, field in self.amount_fields.items():
+            try:
+                a = read_number(field.text(), REFUND_AMOUNT)
+            except AmountError:
+                continue
+            if a is not None and a > 0:
+                out[no] = a
+        return out
 
     def quantities(self) -> dict[int, Decimal]:
         out: dict[int, Decimal] = {}
@@ -147,6 +192,17 @@ class RefundDialog(_WorkerDialog):
                 return self.tr("Line {n}: {reason}").format(
                     n=no, reason=exc.message(i18n.current_language())
                 )
+        assert self.sale is not None
+        for no, field in self.amount_fields.items():
+            left = self.sale.line(no).amount_refundable
+            try:
+                read_number(field.text(), REFUND_AMOUNT, places=MONEY_PLACES, maximum=left)
+            except AmountError as exc:
+                field.setFocus()
+                field.selectAll()
+                return self.tr("Line {n}: {reason}").format(
+                    n=no, reason=exc.message(i18n.current_language())
+                )
         return None
 
     def _update(self) -> None:
@@ -160,6 +216,9 @@ class RefundDialog(_WorkerDialog):
             line = self.sale.line(no)
             if q <= line.quantity_returnable:
                 total += line_amount(line, q)
+        for no, a in self.amounts().items():
+            if a <= self.sale.line(no).amount_refundable:
+                total += a
         self.total_label.setText(self.tr("To refund: {amount}").format(amount=fmt.baht(total)))
 
     def _confirm(self) -> None:
@@ -174,7 +233,7 @@ class RefundDialog(_WorkerDialog):
         if refused is not None:
             self.show_message(refused)
             return
-        if not self.quantities():
+        if not self.quantities() and not self.amounts():
             self.show_message(self.tr("Choose what is returned (a quantity on a line)"))
             return
         if self._actor.may(Action.REFUND):
@@ -198,10 +257,22 @@ class RefundDialog(_WorkerDialog):
         assert self.sale is not None
         returns, actor, number = self._returns, self._actor, self.sale.receipt_no
         quantities, method, reason = self.quantities(), self.method, self.reason_field.text()
+        amounts = self.amounts()
         self._submit(
-            lambda: returns.refund(actor, number, quantities, method, reason, approval),
+            lambda: returns.refund(
+                actor, number, quantities, method, reason, approval, amounts=amounts
+            ),
             self._done,
         )
+
+    def _failed(self) -> None:
+        """A refused refund (the cancellation rule's amount, say): back to this dialog, the
+        first amount typed selected to type over."""
+        self.activateWindow()
+        for no in self.amounts():
+            self.amount_fields[no].setFocus()
+            self.amount_fields[no].selectAll()
+            break
 
     def _done(self, refund: RefundReceipt) -> None:
         self.refunded.emit(refund)

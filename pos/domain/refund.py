@@ -341,6 +341,15 @@ class RefundReceiptLine:
     vat_exempt: bool
     basket_name_th: str = ""
     detail: Bilingual | None = None  # the sold line's detail, printed under it
+    part_of: Decimal | None = None  # given back by amount: what was paid for the line
+
+
+def part_of(kind: ProductKind, sold: Decimal, paid: Decimal, quantity: Decimal) -> Decimal | None:
+    """What was paid for a line a refund gives back part of by amount (a service line of one,
+    its refund line a share below one), for the slip to say "฿66.66 of ฿200.00"; else None."""
+    if kind is ProductKind.SERVICE and sold == 1 and quantity < 1:
+        return paid
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +416,7 @@ def build_refund_receipt(
                 p.line.vat_exempt,
                 basket_names.get(p.line.basket_id or "", ""),
                 p.line.detail,
+                part_of(p.line.kind, p.line.quantity_sold, p.line.paid, p.quantity),
             )
             for p in plan.lines
         ),

@@ -4124,67 +4124,73 @@ Card</source>
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="147"/>
+        <location filename="../../ui/refund_dialog.py" line="192"/>
+        <location filename="../../ui/refund_dialog.py" line="203"/>
         <source>Line {n}: {reason}</source>
         <translation>รายการที่ {n}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="107"/>
+        <location filename="../../ui/refund_dialog.py" line="137"/>
         <source>{left} of {sold} returnable</source>
         <translation>คืนได้ {left} จาก {sold}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="124"/>
+        <location filename="../../ui/refund_dialog.py" line="128"/>
         <source>Receipt {number} · {total} · sold by {cashier}</source>
         <translation>ใบเสร็จ {number} · {total} · ขายโดย {cashier}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="163"/>
+        <location filename="../../ui/refund_dialog.py" line="152"/>
+        <source>{left} of {paid} refundable</source>
+        <translation>คืนเงินได้ {left} จาก {paid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refund_dialog.py" line="222"/>
         <source>To refund: {amount}</source>
         <translation>ยอดคืนเงิน: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="170"/>
+        <location filename="../../ui/refund_dialog.py" line="229"/>
         <source>A refund needs a reason</source>
         <translation>การคืนเงินต้องระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="178"/>
+        <location filename="../../ui/refund_dialog.py" line="237"/>
         <source>Choose what is returned (a quantity on a line)</source>
         <translation>เลือกสินค้าที่คืน (ใส่จำนวนในรายการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="212"/>
+        <location filename="../../ui/refund_dialog.py" line="274"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="213"/>
+        <location filename="../../ui/refund_dialog.py" line="275"/>
         <source>Refund: scan the receipt&apos;s barcode or type its number</source>
         <translation>คืนเงิน: สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="214"/>
+        <location filename="../../ui/refund_dialog.py" line="276"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="215"/>
+        <location filename="../../ui/refund_dialog.py" line="277"/>
         <source>F1 Cash</source>
         <translation>F1 เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="216"/>
+        <location filename="../../ui/refund_dialog.py" line="278"/>
         <source>F2 PromptPay</source>
         <translation>F2 พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="217"/>
+        <location filename="../../ui/refund_dialog.py" line="279"/>
         <source>Reason (e.g. damaged, wrong size)</source>
         <translation>เหตุผล (เช่น ชำรุด ขนาดไม่ตรง)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="218"/>
+        <location filename="../../ui/refund_dialog.py" line="280"/>
         <source>Refund (Enter)</source>
         <translation>คืนเงิน (Enter)</translation>
     </message>
