@@ -4081,6 +4081,34 @@ Card</source>
     </message>
 </context>
 <context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="65"/>
+        <source>Scan the receipt&apos;s barcode or type its number</source>
+        <translation>สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="79"/>
+        <source>Reprint a receipt</source>
+        <translation>พิมพ์ใบเสร็จซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="80"/>
+        <source>A copy of a receipt (marked สำเนา / COPY)</source>
+        <translation>สำเนาใบเสร็จ (มีคำว่า สำเนา พิมพ์กำกับ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="81"/>
+        <source>Receipt number (the last sale&apos;s, or scan another)</source>
+        <translation>เลขที่ใบเสร็จ (บิลล่าสุด หรือสแกนใบอื่น)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="82"/>
+        <source>Print the copy (Enter)</source>
+        <translation>พิมพ์สำเนา (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewForm</name>
     <message>
         <location filename="../../ui/backoffice/curation_page.py" line="264"/>
@@ -5569,21 +5597,31 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="180"/>
+        <source>Reprint a receipt</source>
+        <translation>พิมพ์ใบเสร็จซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="182"/>
+        <source>A copy (สำเนา / COPY) of the last or a typed receipt</source>
+        <translation>พิมพ์สำเนาใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="187"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="181"/>
+        <location filename="../../ui/till/actions.py" line="188"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="185"/>
+        <location filename="../../ui/till/actions.py" line="192"/>
         <source>Price of the line</source>
         <translation>ราคาของรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="187"/>
+        <location filename="../../ui/till/actions.py" line="194"/>
         <source>New unit price of the selected line (a manager approves it)</source>
         <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
@@ -5643,63 +5681,63 @@ Card</source>
         <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="195"/>
+        <location filename="../../ui/till/actions.py" line="202"/>
         <source>Room booking payment</source>
         <translation>ชำระค่าจองห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="197"/>
+        <location filename="../../ui/till/actions.py" line="204"/>
         <source>Room booking: its deposit or balance into the sale (pick or scan)</source>
         <translation>การจองห้อง: เพิ่มมัดจำหรือยอดคงเหลือในรายการขาย (เลือกหรือสแกน)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="202"/>
+        <location filename="../../ui/till/actions.py" line="209"/>
         <source>Room calendar</source>
         <translation>ปฏิทินห้องประชุม</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="204"/>
+        <location filename="../../ui/till/actions.py" line="211"/>
         <source>The meeting room&apos;s calendar: book, check in</source>
         <translation>ปฏิทินห้องประชุม: จอง เช็กอิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="208"/>
+        <location filename="../../ui/till/actions.py" line="215"/>
         <source>Back office</source>
         <translation>ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="210"/>
+        <location filename="../../ui/till/actions.py" line="217"/>
         <source>Back office: products, prices (managers)</source>
         <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="214"/>
-        <location filename="../../ui/till/actions.py" line="216"/>
+        <location filename="../../ui/till/actions.py" line="221"/>
+        <location filename="../../ui/till/actions.py" line="223"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="223"/>
+        <location filename="../../ui/till/actions.py" line="230"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="224"/>
+        <location filename="../../ui/till/actions.py" line="231"/>
         <source>3*code</source>
         <translation>3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="225"/>
+        <location filename="../../ui/till/actions.py" line="232"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="226"/>
+        <location filename="../../ui/till/actions.py" line="233"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="227"/>
+        <location filename="../../ui/till/actions.py" line="234"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -5799,12 +5837,22 @@ Card</source>
 <context>
     <name>ToolsFlow</name>
     <message>
-        <location filename="../../ui/till/tools.py" line="74"/>
+        <location filename="../../ui/till/tools.py" line="99"/>
+        <source>Copy of {number} printed</source>
+        <translation>พิมพ์สำเนา {number} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tools.py" line="100"/>
+        <source>Copy of {number}</source>
+        <translation>สำเนา {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tools.py" line="110"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="107"/>
+        <location filename="../../ui/till/tools.py" line="143"/>
         <source>Only a manager or an admin may open the back office</source>
         <translation>เฉพาะผู้จัดการหรือผู้ดูแลระบบเท่านั้นที่เปิดระบบหลังร้านได้</translation>
     </message>
