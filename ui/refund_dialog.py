@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from pos.domain.refund import RefundReceipt, ReturnableSale
     from pos.services.auth import Approval, Auth
     from pos.services.returns import Returns
+
+
+# the lines' list scrolls past this height: a sale of many lines keeps the dialog on a
+# 1366x768 screen, its reason, total and buttons in view
+LINES_MAX_HEIGHT = 300
 
 
 def _qty(value: Decimal) -> str:
@@ -50,8 +56,17 @@ class RefundDialog(_WorkerDialog):
         self.receipt_field = style.named(QLineEdit(), "refundReceipt")
         self._sale_label = style.named(QLabel(), "refundSale")
         self._sale_label.setWordWrap(True)
-        self._lines = QGridLayout()
+        self._lines_box = QWidget()
+        self._lines = QGridLayout(self._lines_box)
+        self._lines.setContentsMargins(0, 0, 0, 0)
         self._lines.setHorizontalSpacing(12)
+        self._lines_scroll = style.named(QScrollArea(), "refundLines")
+        self._lines_scroll.setWidget(self._lines_box)
+        self._lines_scroll.setWidgetResizable(True)
+        self._lines_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._lines_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._lines_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._lines_scroll.hide()
         self.quantity_fields: dict[int, QLineEdit] = {}
         self._cash = style.named(QRadioButton(), "refundCash")
         self._promptpay = style.named(QRadioButton(), "refundPromptPay")
@@ -73,7 +88,7 @@ class RefundDialog(_WorkerDialog):
         methods.addWidget(self._promptpay)
         for w in (self._receipt_caption, self.receipt_field, self._sale_label):
             self._body.addWidget(w)
-        self._body.addLayout(self._lines)
+        self._body.addWidget(self._lines_scroll)
         self._body.addLayout(methods)
         self._body.addWidget(self._reason_caption)
         self._body.addWidget(self.reason_field)
@@ -120,6 +135,7 @@ class RefundDialog(_WorkerDialog):
             self._lines.addWidget(left, row, 1)
             self._lines.addWidget(field, row, 2)
             self.quantity_fields[line.line_no] = field
+        self._fit_lines()
         self._sale_label.setText(
             self.tr("Receipt {number} · {total} · sold by {cashier}").format(
                 number=sale.receipt_no, total=fmt.baht(sale.total), cashier=sale.cashier_name
@@ -127,6 +143,20 @@ class RefundDialog(_WorkerDialog):
         )
         self._update()
         self.reason_field.setFocus()
+
+    def _fit_lines(self) -> None:
+        """The lines' list as tall as its lines, up to LINES_MAX_HEIGHT (then it scrolls);
+        Tab goes down the quantities, then to the reason."""
+        self._lines_box.adjustSize()
+        height = self._lines_box.sizeHint().height()
+        self._lines_scroll.setFixedHeight(min(height, LINES_MAX_HEIGHT))
+        self._lines_scroll.show()
+        previous: QWidget = self.receipt_field
+        for field in self.quantity_fields.values():
+            if field.isEnabled():
+                QWidget.setTabOrder(previous, field)
+                previous = field
+        QWidget.setTabOrder(previous, self.reason_field)
 
     def quantities(self) -> dict[int, Decimal]:
         out: dict[int, Decimal] = {}
