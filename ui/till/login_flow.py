@@ -76,6 +76,9 @@ class LoginFlow(QObject):
         if ctx is None or ctx.auth is None:
             return
         self.locked = True
+        # what was typed in the scan field (while the till started, or a code half typed by
+        # the cashier who leaves) is not the next cashier's scan
+        self.w.scan_field.clear()
         self.w.session.log_out()
         self.w.action_set.enable(False, keep=("language",))
         self.w.pages.setCurrentWidget(self.page)
