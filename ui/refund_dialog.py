@@ -66,6 +66,8 @@ class RefundDialog(_WorkerDialog):
         self._lines_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._lines_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._lines_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._lines_scroll.viewport().setAutoFillBackground(False)  # the dialog's own colour
+        self._lines_box.setAutoFillBackground(False)
         self._lines_scroll.hide()
         self.quantity_fields: dict[int, QLineEdit] = {}
         self._cash = style.named(QRadioButton(), "refundCash")
