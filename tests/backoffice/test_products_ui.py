@@ -113,9 +113,16 @@ def test_the_window_shows_the_pages_its_actor_may_use(qtbot: QtBot, services: Se
     assert manager.windowTitle() == "OTOP POS — back office"
     shown = [manager.tabs.tabText(i) for i in range(manager.tabs.count())]
     assert shown == [s.title for s in PAGES if manager.actor.may(s.action)]
-    assert "manager" in manager.who.text()
+    assert manager.who.text().endswith(" (manager)")
     assert manager.width() <= 1366
     assert manager.height() <= 768
+    i18n.install_language("th")  # the role in Thai too, never the English word in Thai
+    try:
+        qtbot.waitUntil(lambda: manager.who.text().startswith("เข้าสู่ระบบ"), timeout=5_000)
+        assert manager.who.text().endswith("(ผู้จัดการ)")
+        assert "manager" not in manager.who.text()
+    finally:
+        i18n.install_language("en")
 
 
 def test_the_tills_back_office_entry_is_a_managers(qtbot: QtBot, store: Store) -> None:
