@@ -436,6 +436,23 @@ def test_a_new_web_order_appears_without_a_reload(qtbot: QtBot, desk: Desk, tmp_
     assert tab_text(page, OrderStatus.AWAITING_PAYMENT) == "Awaiting payment (1)"
 
 
+def test_an_order_placed_while_another_page_was_shown_is_listed_on_coming_back(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    assert page.list.shown_keys() == []
+    page.hide()  # the manager is on another tab of the back office
+    order = desk.orders.place(
+        "page-test-0010",
+        delivery(),
+        [OrderLineRequest("product", "TEA-001", 1)],
+        PaymentMethod.PROMPTPAY,
+    )
+    page.show()  # the orders tab again: no F5, no 30 s wait for the poll
+    qtbot.waitUntil(lambda: page.list.shown_keys() == [order.order_no], timeout=3_000)
+    assert page.poll.remainingTime() > 3_000  # listed by coming back, not by the poll
+
+
 def test_a_paid_order_cancelled_names_the_receipt_to_refund(
     qtbot: QtBot, desk: Desk, tmp_path: Path
 ) -> None:
