@@ -244,7 +244,7 @@
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237"/>
+        <location filename="../../ui/backoffice/window.py" line="240"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -2181,74 +2181,74 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LoginFlow</name>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="144"/>
+        <location filename="../../ui/till/login_flow.py" line="147"/>
         <source>Hello {name}</source>
         <translation>สวัสดี {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="155"/>
+        <location filename="../../ui/till/login_flow.py" line="158"/>
         <source>{name}&apos;s sale was parked: they can recall it with F6</source>
         <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="185"/>
+        <location filename="../../ui/till/login_flow.py" line="188"/>
         <source>The till is still saving: close it again in a moment</source>
         <translation>เครื่องขายยังบันทึกอยู่ กรุณาปิดอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="193"/>
+        <location filename="../../ui/till/login_flow.py" line="196"/>
         <source>Payments were taken for this sale: finish it (F12) before closing the till</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="199"/>
+        <location filename="../../ui/till/login_flow.py" line="202"/>
         <source>The sale is still being parked: close the till again in a moment</source>
         <translation>กำลังพักบิลอยู่ กรุณาปิดเครื่องขายอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="208"/>
+        <location filename="../../ui/till/login_flow.py" line="211"/>
         <source>The sale could not be parked ({reason}). The till stays open so that the sale is not lost: finish it (F12), or fix the database and close again (closing again offers to discard the sale, with a manager&apos;s approval).</source>
         <translation>พักบิลไม่ได้ ({reason}) เครื่องขายจะยังเปิดอยู่เพื่อไม่ให้บิลนี้หาย กรุณาขายให้เสร็จ (F12) หรือแก้ไขฐานข้อมูลแล้วปิดอีกครั้ง (การปิดอีกครั้งจะถามว่าจะทิ้งบิลนี้หรือไม่ โดยต้องให้ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="234"/>
+        <location filename="../../ui/till/login_flow.py" line="237"/>
         <source>The sale could not be parked ({reason}): log in to finish or discard it</source>
         <translation>พักบิลไม่ได้ ({reason}) กรุณาเข้าสู่ระบบเพื่อขายให้เสร็จหรือทิ้งบิลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="237"/>
+        <location filename="../../ui/till/login_flow.py" line="240"/>
         <source>The sale ({total}) could not be parked: {reason}.
 Discard it and close the till?</source>
         <translation>พักบิลนี้ ({total}) ไม่ได้: {reason}
 จะทิ้งบิลนี้และปิดเครื่องขายหรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="240"/>
+        <location filename="../../ui/till/login_flow.py" line="243"/>
         <source>Close the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="241"/>
+        <location filename="../../ui/till/login_flow.py" line="244"/>
         <source>Yes, discard the sale and close (Enter)</source>
         <translation>ใช่ ทิ้งบิลและปิดเครื่องขาย (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="250"/>
+        <location filename="../../ui/till/login_flow.py" line="253"/>
         <source>closing the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="275"/>
+        <location filename="../../ui/till/login_flow.py" line="278"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="279"/>
+        <location filename="../../ui/till/login_flow.py" line="282"/>
         <source>Payments were taken for this sale: finish it (F12) before logging out</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="285"/>
+        <location filename="../../ui/till/login_flow.py" line="288"/>
         <source>{name} logged out</source>
         <translation>{name} ออกจากระบบแล้ว</translation>
     </message>
@@ -2514,63 +2514,67 @@ Discard it and close the till?</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="66"/>
         <source>Choose an order in the list</source>
-        <translation>เลือกคำสั่งซื้อจากรายการ</translation>
+        <translation type="vanished">เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="70"/>
-        <location filename="../../ui/backoffice/order_detail.py" line="205"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="72"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="207"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="114"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="116"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="121"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="123"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="130"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="132"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="135"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="137"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="140"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="142"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="145"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="147"/>
         <source>Paid late, after the reservation ran out: refund due {amount}</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="149"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="151"/>
         <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
         <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="155"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="157"/>
         <source>Paid late, after the reservation ran out</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="90"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="92"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="209"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="66"/>
+        <source>Open an order of the list: double-click it, or Enter</source>
+        <translation>เปิดคำสั่งซื้อจากรายการ: ดับเบิลคลิก หรือกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/order_detail.py" line="211"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
@@ -2720,42 +2724,42 @@ Discard it and close the till?</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="222"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="224"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="223"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="225"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="224"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="226"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="225"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="227"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="226"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="228"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="227"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="229"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="394"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="401"/>
         <source>Orders</source>
         <translation>คำสั่งซื้อออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="400"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
@@ -4015,67 +4019,67 @@ Card</source>
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="147"/>
+        <location filename="../../ui/refund_dialog.py" line="179"/>
         <source>Line {n}: {reason}</source>
         <translation>รายการที่ {n}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="107"/>
+        <location filename="../../ui/refund_dialog.py" line="124"/>
         <source>{left} of {sold} returnable</source>
         <translation>คืนได้ {left} จาก {sold}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="124"/>
+        <location filename="../../ui/refund_dialog.py" line="142"/>
         <source>Receipt {number} · {total} · sold by {cashier}</source>
         <translation>ใบเสร็จ {number} · {total} · ขายโดย {cashier}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="163"/>
+        <location filename="../../ui/refund_dialog.py" line="195"/>
         <source>To refund: {amount}</source>
         <translation>ยอดคืนเงิน: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="170"/>
+        <location filename="../../ui/refund_dialog.py" line="202"/>
         <source>A refund needs a reason</source>
         <translation>การคืนเงินต้องระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="178"/>
+        <location filename="../../ui/refund_dialog.py" line="210"/>
         <source>Choose what is returned (a quantity on a line)</source>
         <translation>เลือกสินค้าที่คืน (ใส่จำนวนในรายการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="212"/>
+        <location filename="../../ui/refund_dialog.py" line="244"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="213"/>
+        <location filename="../../ui/refund_dialog.py" line="245"/>
         <source>Refund: scan the receipt&apos;s barcode or type its number</source>
         <translation>คืนเงิน: สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="214"/>
+        <location filename="../../ui/refund_dialog.py" line="246"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="215"/>
+        <location filename="../../ui/refund_dialog.py" line="247"/>
         <source>F1 Cash</source>
         <translation>F1 เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="216"/>
+        <location filename="../../ui/refund_dialog.py" line="248"/>
         <source>F2 PromptPay</source>
         <translation>F2 พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="217"/>
+        <location filename="../../ui/refund_dialog.py" line="249"/>
         <source>Reason (e.g. damaged, wrong size)</source>
         <translation>เหตุผล (เช่น ชำรุด ขนาดไม่ตรง)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="218"/>
+        <location filename="../../ui/refund_dialog.py" line="250"/>
         <source>Refund (Enter)</source>
         <translation>คืนเงิน (Enter)</translation>
     </message>
@@ -4083,27 +4087,27 @@ Card</source>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/reprint_dialog.py" line="65"/>
+        <location filename="../../ui/reprint_dialog.py" line="70"/>
         <source>Scan the receipt&apos;s barcode or type its number</source>
         <translation>สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/reprint_dialog.py" line="79"/>
+        <location filename="../../ui/reprint_dialog.py" line="84"/>
         <source>Reprint a receipt</source>
         <translation>พิมพ์ใบเสร็จซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../ui/reprint_dialog.py" line="80"/>
+        <location filename="../../ui/reprint_dialog.py" line="85"/>
         <source>A copy of a receipt (marked สำเนา / COPY)</source>
         <translation>สำเนาใบเสร็จ (มีคำว่า สำเนา พิมพ์กำกับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/reprint_dialog.py" line="81"/>
+        <location filename="../../ui/reprint_dialog.py" line="86"/>
         <source>Receipt number (the last sale&apos;s, or scan another)</source>
         <translation>เลขที่ใบเสร็จ (บิลล่าสุด หรือสแกนใบอื่น)</translation>
     </message>
     <message>
-        <location filename="../../ui/reprint_dialog.py" line="82"/>
+        <location filename="../../ui/reprint_dialog.py" line="87"/>
         <source>Print the copy (Enter)</source>
         <translation>พิมพ์สำเนา (Enter)</translation>
     </message>
@@ -5837,22 +5841,22 @@ Card</source>
 <context>
     <name>ToolsFlow</name>
     <message>
-        <location filename="../../ui/till/tools.py" line="99"/>
+        <location filename="../../ui/till/tools.py" line="98"/>
         <source>Copy of {number} printed</source>
         <translation>พิมพ์สำเนา {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="100"/>
+        <location filename="../../ui/till/tools.py" line="99"/>
         <source>Copy of {number}</source>
         <translation>สำเนา {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="110"/>
+        <location filename="../../ui/till/tools.py" line="109"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="143"/>
+        <location filename="../../ui/till/tools.py" line="142"/>
         <source>Only a manager or an admin may open the back office</source>
         <translation>เฉพาะผู้จัดการหรือผู้ดูแลระบบเท่านั้นที่เปิดระบบหลังร้านได้</translation>
     </message>

@@ -451,6 +451,12 @@ def test_an_order_placed_while_another_page_was_shown_is_listed_on_coming_back(
     page.show()  # the orders tab again: no F5, no 30 s wait for the poll
     qtbot.waitUntil(lambda: page.list.shown_keys() == [order.order_no], timeout=3_000)
     assert page.poll.remainingTime() > 3_000  # listed by coming back, not by the poll
+    # its row is the list's current one, not yet open: the page says how to open it
+    assert page.detail.title.text() == "Open an order of the list: double-click it, or Enter"
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.order is not None, timeout=3_000)
+    assert page.detail.title.text() != "Open an order of the list: double-click it, or Enter"
 
 
 def test_a_paid_order_cancelled_names_the_receipt_to_refund(
