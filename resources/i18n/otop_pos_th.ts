@@ -2564,6 +2564,16 @@ Discard it and close the till?</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
     </message>
     <message>
+        <location filename="../../ui/backoffice/order_detail.py" line="238"/>
+        <source>the customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/order_detail.py" line="240"/>
+        <source>the system</source>
+        <translation>ระบบ</translation>
+    </message>
+    <message>
         <location filename="../../ui/backoffice/order_detail.py" line="92"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>

@@ -385,6 +385,8 @@ def test_the_page_speaks_thai(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
     try:
         assert tab_text(page, OrderStatus.NEW) == "คำสั่งซื้อใหม่ (1)"
         open_order(qtbot, page, order.order_no)
+        assert page.detail.history.text().endswith("(ลูกค้า)")  # placed by the customer
+        assert "customer" not in page.detail.history.text()
         assert page.pick_button.text() == "เริ่มจัดสินค้า"
         press(qtbot, page, page.pick_button)
         type_in(qtbot, page, page.pack_scan, TEA_CODE)

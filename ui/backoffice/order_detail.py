@@ -83,7 +83,7 @@ class OrderDetailPanel(QWidget):
         self.customer.setText(self._customer_text(order))
         self.history.setText(
             " → ".join(
-                f"{e.status.label.pick(language)} {when(e.at)}{' (' + e.by + ')' if e.by else ''}"
+                f"{e.status.label.pick(language)} {when(e.at)}{' (' + _by(e.by) + ')' if e.by else ''}"
                 for e in order.history
             )
         )
@@ -229,3 +229,13 @@ class OrderDetailPanel(QWidget):
                 QCoreApplication.translate("OrdersPage", "Packed"),
             ]
         )
+
+
+def _by(by: str) -> str:
+    """Who moved the order on: a user name as it is; the customer and the system (an unpaid
+    order's expiry) in the page's language, never the stored English word."""
+    if by == "customer":
+        return QCoreApplication.translate("OrdersPage", "the customer")
+    if by == "system":
+        return QCoreApplication.translate("OrdersPage", "the system")
+    return by
