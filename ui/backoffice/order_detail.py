@@ -83,7 +83,8 @@ class OrderDetailPanel(QWidget):
         self.customer.setText(self._customer_text(order))
         self.history.setText(
             " → ".join(
-                f"{e.status.label.pick(language)} {when(e.at)}{' (' + _by(e.by) + ')' if e.by else ''}"
+                f"{e.status.label.pick(language)} {when(e.at)}"
+                + (f" ({_by(e.by)})" if e.by else "")
                 for e in order.history
             )
         )
