@@ -63,9 +63,11 @@ class OrderDetailPanel(QWidget):
         self.layout_.addWidget(widget)
 
     def clear(self) -> None:
-        self.title.setText(QCoreApplication.translate("OrdersPage",
-                                                   "Open an order of the list: double-click "
-                                                   "it, or Enter"))
+        self.title.setText(
+            QCoreApplication.translate(
+                "OrdersPage", "Open an order of the list: double-click it, or Enter"
+            )
+        )
         for w in (self.customer, self.history, self.totals):
             w.clear()
         self.lines.setRowCount(0)
