@@ -138,6 +138,7 @@ QLineEdit#loginPin {{ font-size: 30px; letter-spacing: 8px; }}
 #totalsPanel QLabel#loginMessage {{
     background: {RED_SOFT}; color: {RED}; padding: 6px; font-size: 16px;
 }}
+#totalsPanel QLabel#loginMessage[kind="info"] {{ background: {GREEN_SOFT}; color: {GREEN}; }}
 QPushButton[pinKey="true"] {{ font-size: 28px; font-weight: bold; }}
 #totalCaption {{ font-size: 18px; color: {GOLD_LIGHT}; }}
 #totalLabel {{ font-size: 60px; font-weight: bold; color: {GOLD}; }}

@@ -161,7 +161,7 @@ class LoginFlow(QObject):
         def parked(_id: str) -> None:
             self.w.session.park_done()
             if self.locked:
-                self.page.show_message(text)
+                self.page.show_message(text, "info")
             else:
                 self.w.refocus()
                 self.w.show_message(text, MessageLevel.INFO)
@@ -286,6 +286,6 @@ class LoginFlow(QObject):
         owner = self.w.session.owner or who
         self.lock(who.username if who is not None else "")
         self.page.show_message(self.tr("{name} logged out").format(
-            name=who.display_name if who is not None else ""))
+            name=who.display_name if who is not None else ""), "info")
         if owner is not None and not self.w.cart.is_empty:
             self._park_for(owner)
