@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, delete, func, inspect, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db import models as m
 from db.sync.common import SEQ_KEY
+from pos.domain.text import THAI_IGNORABLE, without_tone_marks
 from pos.ports.products import (
     CatalogueOwner,
     Choice,
@@ -31,12 +32,21 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _toneless(column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
+    """The column less its Thai tone marks, in SQL (replace() in SQLite and PostgreSQL)."""
+    out: ColumnElement[str] = func.replace(column, THAI_IGNORABLE[0], "")
+    for mark in THAI_IGNORABLE[1:]:
+        out = func.replace(out, mark, "")
+    return out
+
+
 def matches_text(text: str) -> ColumnElement[bool]:
-    """A product whose SKU, Thai or English name or one of its barcodes holds `text`."""
+    """A product whose SKU, Thai or English name or one of its barcodes holds `text`; the Thai
+    name's tone marks are optional, as at the till's F2 ("ผาไหม" finds ผ้าไหม)."""
     p, pattern = m.Product, like(text)
     return or_(
         p.sku.ilike(pattern, escape="\\"),
-        p.name_th.ilike(pattern, escape="\\"),
+        _toneless(p.name_th).ilike(like(without_tone_marks(text)), escape="\\"),
         p.name_en.ilike(pattern, escape="\\"),
         p.id.in_(
             select(m.ProductBarcode.product_id).where(

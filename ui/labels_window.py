@@ -107,6 +107,7 @@ class LabelsWindow(QMainWindow):
             combo.addItem(self.tr("All"), None)
         self.skus = style.named(QLineEdit(), "labelSkus")
         self.skus.setPlaceholderText("KK-SILK-001:3 KK-TEA-001")
+        self.skus.returnPressed.connect(self.find_products)  # Enter finds, as in the search
         self.new_only = style.named(QCheckBox(self.tr("New products (never labelled)")), "labelNew")
         self.changed_only = style.named(
             QCheckBox(self.tr("Price changed since the last label")), "labelChanged"

@@ -103,8 +103,11 @@ class LoginPage(QWidget):
     def message(self) -> str:
         return str(self.message_label.text()) if self.message_label.isVisibleTo(self) else ""
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, kind: str = "error") -> None:
+        """`text` under the fields: an error (red), or "info" (a log-out, a parked sale)."""
         self.message_label.setText(text)
+        self.message_label.setProperty("kind", kind)
+        self.message_label.style().polish(self.message_label)
         self.message_label.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 
 REFUND_AMOUNT = Bilingual("จำนวนเงินที่คืน", "amount to refund")
+# the lines' list scrolls past this height: a sale of many lines keeps the dialog on a
+# 1366x768 screen, its reason, total and buttons in view
+LINES_MAX_HEIGHT = 300
 
 
 def _qty(value: Decimal) -> str:
@@ -62,8 +66,19 @@ class RefundDialog(_WorkerDialog):
         self.receipt_field = style.named(QLineEdit(), "refundReceipt")
         self._sale_label = style.named(QLabel(), "refundSale")
         self._sale_label.setWordWrap(True)
-        self._lines = QGridLayout()
+        self._lines_box = QWidget()
+        self._lines = QGridLayout(self._lines_box)
+        self._lines.setContentsMargins(0, 0, 0, 0)
         self._lines.setHorizontalSpacing(12)
+        self._lines_scroll = style.named(QScrollArea(), "refundLines")
+        self._lines_scroll.setWidget(self._lines_box)
+        self._lines_scroll.setWidgetResizable(True)
+        self._lines_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._lines_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._lines_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._lines_scroll.viewport().setAutoFillBackground(False)  # the dialog's own colour
+        self._lines_box.setAutoFillBackground(False)
+        self._lines_scroll.hide()
         self.quantity_fields: dict[int, QLineEdit] = {}
         self.amount_fields: dict[int, QLineEdit] = {}  # lines refunded by amount (`by_amount`)
         self._cash = style.named(QRadioButton(), "refundCash")
@@ -86,7 +101,7 @@ class RefundDialog(_WorkerDialog):
         methods.addWidget(self._promptpay)
         for w in (self._receipt_caption, self.receipt_field, self._sale_label):
             self._body.addWidget(w)
-        self._body.addLayout(self._lines)
+        self._body.addWidget(self._lines_scroll)
         self._body.addLayout(methods)
         self._body.addWidget(self._reason_caption)
         self._body.addWidget(self.reason_field)
@@ -124,6 +139,7 @@ class RefundDialog(_WorkerDialog):
             self._lines.addWidget(name, row, 0)
             self._lines.addWidget(left, row, 1)
             self._lines.addWidget(field, row, 2)
+        self._fit_lines()
         self._sale_label.setText(
             self.tr("Receipt {number} · {total} · sold by {cashier}").format(
                 number=sale.receipt_no, total=fmt.baht(sale.total), cashier=sale.cashier_name
@@ -172,6 +188,21 @@ class RefundDialog(_WorkerDialog):
             if a is not None and a > 0:
                 out[no] = a
         return out
+
+    def _fit_lines(self) -> None:
+        """The lines' list as tall as its lines, up to LINES_MAX_HEIGHT (then it scrolls);
+        Tab goes down the quantities and amounts, then to the reason."""
+        self._lines_box.adjustSize()
+        height = self._lines_box.sizeHint().height()
+        self._lines_scroll.setFixedHeight(min(height, LINES_MAX_HEIGHT))
+        self._lines_scroll.show()
+        previous: QWidget = self.receipt_field
+        fields = {**self.quantity_fields, **self.amount_fields}
+        for _, field in sorted(fields.items()):
+            if field.isEnabled():
+                QWidget.setTabOrder(previous, field)
+                previous = field
+        QWidget.setTabOrder(previous, self.reason_field)
 
     def quantities(self) -> dict[int, Decimal]:
         out: dict[int, Decimal] = {}

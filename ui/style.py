@@ -138,6 +138,7 @@ QLineEdit#loginPin {{ font-size: 30px; letter-spacing: 8px; }}
 #totalsPanel QLabel#loginMessage {{
     background: {RED_SOFT}; color: {RED}; padding: 6px; font-size: 16px;
 }}
+#totalsPanel QLabel#loginMessage[kind="info"] {{ background: {GREEN_SOFT}; color: {GREEN}; }}
 QPushButton[pinKey="true"] {{ font-size: 28px; font-weight: bold; }}
 #totalCaption {{ font-size: 18px; color: {GOLD_LIGHT}; }}
 #totalLabel {{ font-size: 60px; font-weight: bold; color: {GOLD}; }}
@@ -179,6 +180,8 @@ QDialog QPushButton {{
     border: 2px solid #cbb9da; background: white; color: {PURPLE_DARK};
 }}
 QDialog QPushButton:default {{ background: {GOLD}; border-color: #a8861c; font-weight: bold; }}
+QDialog QPushButton:focus {{ border-color: {GOLD}; background: #fff4d6; }}
+QDialog QPushButton:default:focus {{ background: {GOLD}; border-color: {PURPLE_DARK}; }}
 QDialog QPushButton:disabled {{ color: #b7aac2; border-color: #e6deed; }}
 QDialog QLineEdit, QDialog QComboBox, QDialog QDoubleSpinBox {{
     font-size: 20px; padding: 6px 10px; border: 2px solid #cbb9da; border-radius: 8px;

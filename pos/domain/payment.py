@@ -82,11 +82,12 @@ def settle(due: Decimal, tenders: Sequence[Tender]) -> Settlement:
 
 
 def quick_cash_amounts(due: Decimal) -> list[Decimal]:
-    """Exact, then the next round notes a customer is likely to hand over."""
+    """Exact, then the next round notes a customer is likely to hand over: at most four, the
+    larger notes' first (for ฿10,141 the ฿11,000 of eleven ฿1,000 notes, not ฿10,160)."""
     due = round_satang(due)
     options = [due]
-    for note in (Decimal(20), Decimal(50), Decimal(100), Decimal(500), Decimal(1000)):
+    for note in (Decimal(1000), Decimal(500), Decimal(100), Decimal(50), Decimal(20)):
         up = ((due // note) + (1 if due % note else 0)) * note
-        if up > due and up not in options:
+        if up > due and up not in options and len(options) < 5:
             options.append(up.quantize(Decimal("0.01")))
-    return sorted(options)[:5]
+    return sorted(options)

@@ -244,7 +244,7 @@
         <translation>OTOP POS — ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="237"/>
+        <location filename="../../ui/backoffice/window.py" line="240"/>
         <source>Logged in: {name} ({role})</source>
         <translation>เข้าสู่ระบบ: {name} ({role})</translation>
     </message>
@@ -1261,82 +1261,82 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>CountTab</name>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="90"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="91"/>
         <source>Count {number} started: scan the goods.</source>
         <translation>เริ่มตรวจนับ {number} แล้ว: สแกนสินค้าได้เลย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="105"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="106"/>
         <source>{text}: type N=CODE for a quantity counted</source>
         <translation>{text}: พิมพ์ จำนวน=รหัส สำหรับจำนวนที่นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="116"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="117"/>
         <source>{sku}: {qty} counted</source>
         <translation>{sku}: นับได้ {qty}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="150"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="151"/>
         <source>Stock count {number}</source>
         <translation>ตรวจนับสต็อก {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="171"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="172"/>
         <source>Count {number} posted: {n} product(s) adjusted.</source>
         <translation>ยืนยันผลตรวจนับ {number} แล้ว: ปรับปรุง {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="180"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="181"/>
         <source>What is counted</source>
         <translation>ขอบเขตที่ตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="181"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="182"/>
         <source>Scan (N=CODE: quantity counted)</source>
         <translation>สแกน (จำนวน=รหัส: จำนวนที่นับได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="182"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="183"/>
         <source>Start count</source>
         <translation>เริ่มตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="183"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="184"/>
         <source>Show differences</source>
         <translation>แสดงผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="184"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="185"/>
         <source>Post count</source>
         <translation>ยืนยันผลตรวจนับ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>Expected</source>
         <translation>ตามระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="186"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
         <source>Counted</source>
         <translation>นับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="188"/>
         <source>Difference</source>
         <translation>ผลต่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/stock_count.py" line="187"/>
+        <location filename="../../ui/backoffice/stock_count.py" line="188"/>
         <source>Value</source>
         <translation>มูลค่า</translation>
     </message>
@@ -1989,17 +1989,17 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LabelsLoginDialog</name>
     <message>
-        <location filename="../../ui/labels_window.py" line="500"/>
+        <location filename="../../ui/labels_window.py" line="501"/>
         <source>Shelf labels: log in</source>
         <translation>ป้ายราคา: เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="509"/>
+        <location filename="../../ui/labels_window.py" line="510"/>
         <source>Log in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="511"/>
+        <location filename="../../ui/labels_window.py" line="512"/>
         <source>User</source>
         <translation>ผู้ใช้</translation>
     </message>
@@ -2027,147 +2027,147 @@ Close the shift and issue the Z report with this difference?</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="110"/>
+        <location filename="../../ui/labels_window.py" line="111"/>
         <source>New products (never labelled)</source>
         <translation>สินค้าใหม่ (ยังไม่เคยพิมพ์ฉลาก)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="112"/>
+        <location filename="../../ui/labels_window.py" line="113"/>
         <source>Price changed since the last label</source>
         <translation>ราคาเปลี่ยนหลังพิมพ์ฉลากครั้งล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="116"/>
+        <location filename="../../ui/labels_window.py" line="117"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="118"/>
+        <location filename="../../ui/labels_window.py" line="119"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="119"/>
+        <location filename="../../ui/labels_window.py" line="120"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="120"/>
+        <location filename="../../ui/labels_window.py" line="121"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="121"/>
+        <location filename="../../ui/labels_window.py" line="122"/>
         <source>District</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="122"/>
+        <location filename="../../ui/labels_window.py" line="123"/>
         <source>SKUs</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="125"/>
+        <location filename="../../ui/labels_window.py" line="126"/>
         <source>Copies of each</source>
         <translation>จำนวนดวงต่อสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="132"/>
+        <location filename="../../ui/labels_window.py" line="133"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="132"/>
+        <location filename="../../ui/labels_window.py" line="133"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="132"/>
+        <location filename="../../ui/labels_window.py" line="133"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="133"/>
+        <location filename="../../ui/labels_window.py" line="134"/>
         <source>Last label</source>
         <translation>ราคาบนฉลากล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="133"/>
+        <location filename="../../ui/labels_window.py" line="134"/>
         <source>Copies</source>
         <translation>จำนวนดวง</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="160"/>
+        <location filename="../../ui/labels_window.py" line="161"/>
         <source>Sheet</source>
         <translation>แผ่นฉลาก</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="165"/>
+        <location filename="../../ui/labels_window.py" line="166"/>
         <source>Custom…</source>
         <translation>กำหนดเอง…</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="182"/>
+        <location filename="../../ui/labels_window.py" line="183"/>
         <source>Template</source>
         <translation>แบบฉลาก</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="183"/>
+        <location filename="../../ui/labels_window.py" line="184"/>
         <source>Rows</source>
         <translation>จำนวนแถว</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="184"/>
+        <location filename="../../ui/labels_window.py" line="185"/>
         <source>Columns</source>
         <translation>จำนวนคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="185"/>
+        <location filename="../../ui/labels_window.py" line="186"/>
         <source>Margins mm (top,right,bottom,left)</source>
         <translation>ขอบกระดาษ มม. (บน,ขวา,ล่าง,ซ้าย)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="186"/>
+        <location filename="../../ui/labels_window.py" line="187"/>
         <source>Gaps mm (across,down)</source>
         <translation>ระยะห่าง มม. (แนวนอน,แนวตั้ง)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="187"/>
+        <location filename="../../ui/labels_window.py" line="188"/>
         <source>Start at position</source>
         <translation>เริ่มที่ดวงที่</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="207"/>
+        <location filename="../../ui/labels_window.py" line="208"/>
         <source>Print…</source>
         <translation>พิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="208"/>
+        <location filename="../../ui/labels_window.py" line="209"/>
         <source>Save PDF…</source>
         <translation>บันทึก PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="295"/>
+        <location filename="../../ui/labels_window.py" line="296"/>
         <source>%1 product(s) found</source>
         <translation>พบสินค้า %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="391"/>
+        <location filename="../../ui/labels_window.py" line="392"/>
         <source>Page %1 of %2 · %3 label(s)</source>
         <translation>หน้า %1 จาก %2 · %3 ดวง</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="412"/>
+        <location filename="../../ui/labels_window.py" line="413"/>
         <source>Save labels as PDF</source>
         <translation>บันทึกฉลากเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="428"/>
+        <location filename="../../ui/labels_window.py" line="429"/>
         <source>Saved %1 label(s) on %2 page(s) to %3</source>
         <translation>บันทึกฉลาก %1 ดวง %2 หน้า ไปที่ %3</translation>
     </message>
     <message>
-        <location filename="../../ui/labels_window.py" line="462"/>
+        <location filename="../../ui/labels_window.py" line="463"/>
         <source>Sent %1 page(s) to the printer</source>
         <translation>ส่ง %1 หน้าไปยังเครื่องพิมพ์แล้ว</translation>
     </message>
@@ -2267,74 +2267,74 @@ Close the shift and issue the Z report with this difference?</source>
 <context>
     <name>LoginFlow</name>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="144"/>
+        <location filename="../../ui/till/login_flow.py" line="147"/>
         <source>Hello {name}</source>
         <translation>สวัสดี {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="155"/>
+        <location filename="../../ui/till/login_flow.py" line="158"/>
         <source>{name}&apos;s sale was parked: they can recall it with F6</source>
         <translation>บิลของ {name} ถูกพักไว้ เรียกคืนได้ด้วย F6</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="185"/>
+        <location filename="../../ui/till/login_flow.py" line="188"/>
         <source>The till is still saving: close it again in a moment</source>
         <translation>เครื่องขายยังบันทึกอยู่ กรุณาปิดอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="193"/>
+        <location filename="../../ui/till/login_flow.py" line="196"/>
         <source>Payments were taken for this sale: finish it (F12) before closing the till</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="199"/>
+        <location filename="../../ui/till/login_flow.py" line="202"/>
         <source>The sale is still being parked: close the till again in a moment</source>
         <translation>กำลังพักบิลอยู่ กรุณาปิดเครื่องขายอีกครั้งในอีกสักครู่</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="208"/>
+        <location filename="../../ui/till/login_flow.py" line="211"/>
         <source>The sale could not be parked ({reason}). The till stays open so that the sale is not lost: finish it (F12), or fix the database and close again (closing again offers to discard the sale, with a manager&apos;s approval).</source>
         <translation>พักบิลไม่ได้ ({reason}) เครื่องขายจะยังเปิดอยู่เพื่อไม่ให้บิลนี้หาย กรุณาขายให้เสร็จ (F12) หรือแก้ไขฐานข้อมูลแล้วปิดอีกครั้ง (การปิดอีกครั้งจะถามว่าจะทิ้งบิลนี้หรือไม่ โดยต้องให้ผู้จัดการอนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="234"/>
+        <location filename="../../ui/till/login_flow.py" line="237"/>
         <source>The sale could not be parked ({reason}): log in to finish or discard it</source>
         <translation>พักบิลไม่ได้ ({reason}) กรุณาเข้าสู่ระบบเพื่อขายให้เสร็จหรือทิ้งบิลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="237"/>
+        <location filename="../../ui/till/login_flow.py" line="240"/>
         <source>The sale ({total}) could not be parked: {reason}.
 Discard it and close the till?</source>
         <translation>พักบิลนี้ ({total}) ไม่ได้: {reason}
 จะทิ้งบิลนี้และปิดเครื่องขายหรือไม่?</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="240"/>
+        <location filename="../../ui/till/login_flow.py" line="243"/>
         <source>Close the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="241"/>
+        <location filename="../../ui/till/login_flow.py" line="244"/>
         <source>Yes, discard the sale and close (Enter)</source>
         <translation>ใช่ ทิ้งบิลและปิดเครื่องขาย (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="250"/>
+        <location filename="../../ui/till/login_flow.py" line="253"/>
         <source>closing the till</source>
         <translation>ปิดเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="275"/>
+        <location filename="../../ui/till/login_flow.py" line="278"/>
         <source>One moment: the sale is being saved…</source>
         <translation>สักครู่: กำลังบันทึกการขาย…</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="279"/>
+        <location filename="../../ui/till/login_flow.py" line="282"/>
         <source>Payments were taken for this sale: finish it (F12) before logging out</source>
         <translation>รับชำระเงินของบิลนี้ไปแล้ว กรุณาจบการขาย (F12) ก่อนออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/login_flow.py" line="285"/>
+        <location filename="../../ui/till/login_flow.py" line="288"/>
         <source>{name} logged out</source>
         <translation>{name} ออกจากระบบแล้ว</translation>
     </message>
@@ -2342,47 +2342,47 @@ Discard it and close the till?</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login_page.py" line="148"/>
+        <location filename="../../ui/login_page.py" line="151"/>
         <source>Type your user name first</source>
         <translation>กรุณาพิมพ์ชื่อผู้ใช้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="152"/>
+        <location filename="../../ui/login_page.py" line="155"/>
         <source>Type your PIN</source>
         <translation>กรุณาพิมพ์ PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="166"/>
+        <location filename="../../ui/login_page.py" line="169"/>
         <source>Log in to the till</source>
         <translation>เข้าสู่ระบบเครื่องขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="168"/>
+        <location filename="../../ui/login_page.py" line="171"/>
         <source>Type your user name and PIN (the digits or the pad), then Enter</source>
         <translation>พิมพ์ชื่อผู้ใช้และ PIN (แป้นตัวเลขหรือปุ่มบนจอ) แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="170"/>
+        <location filename="../../ui/login_page.py" line="173"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="171"/>
+        <location filename="../../ui/login_page.py" line="174"/>
         <source>PIN</source>
         <translation>รหัส PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="172"/>
+        <location filename="../../ui/login_page.py" line="175"/>
         <source>e.g. cashier</source>
         <translation>เช่น cashier</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="173"/>
+        <location filename="../../ui/login_page.py" line="176"/>
         <source>Clear</source>
         <translation>ล้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/login_page.py" line="174"/>
+        <location filename="../../ui/login_page.py" line="177"/>
         <source>Enter</source>
         <translation>ตกลง (Enter)</translation>
     </message>
@@ -2600,63 +2600,77 @@ Discard it and close the till?</source>
         <translation>ทั้งหมด ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="66"/>
         <source>Choose an order in the list</source>
-        <translation>เลือกคำสั่งซื้อจากรายการ</translation>
+        <translation type="vanished">เลือกคำสั่งซื้อจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="70"/>
-        <location filename="../../ui/backoffice/order_detail.py" line="205"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="74"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="210"/>
         <source>No slip</source>
         <translation>ไม่มีสลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="114"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="119"/>
         <source>Pick-up at the centre</source>
         <translation>รับสินค้าเองที่ศูนย์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="121"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="126"/>
         <source>Shipped with {carrier}: {no} {url}</source>
         <translation>จัดส่งทาง {carrier}: {no} {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="130"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="135"/>
         <source>Receipt {no}</source>
         <translation>ใบเสร็จ {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="135"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="140"/>
         <source>Note: {note}</source>
         <translation>หมายเหตุ: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="140"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="145"/>
         <source>Cancelled: {reason}</source>
         <translation>ยกเลิกแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="145"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="150"/>
         <source>Paid late, after the reservation ran out: refund due {amount}</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า: ต้องคืนเงิน {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="149"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="154"/>
         <source>The payment time ran out: a PromptPay payment that arrives now can still be confirmed while the stock lasts.</source>
         <translation>หมดเวลาชำระเงินแล้ว: ยอดพร้อมเพย์ที่เข้ามาตอนนี้ยังยืนยันได้หากสินค้ายังมีพอ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="155"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="160"/>
         <source>Paid late, after the reservation ran out</source>
         <translation>ชำระล่าช้าหลังหมดเวลาจองสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="90"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="241"/>
+        <source>the customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/order_detail.py" line="243"/>
+        <source>the system</source>
+        <translation>ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/order_detail.py" line="95"/>
         <source>Subtotal {subtotal} · shipping {fee} · total {total} (VAT {vat})</source>
         <translation>ค่าสินค้า {subtotal} · ค่าส่ง {fee} · รวม {total} (VAT {vat})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="209"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="67"/>
+        <source>Open an order of the list: double-click it, or Enter</source>
+        <translation>เปิดคำสั่งซื้อจากรายการ: ดับเบิลคลิก หรือกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/order_detail.py" line="214"/>
         <source>The slip cannot be shown</source>
         <translation>แสดงรูปสลิปไม่ได้</translation>
     </message>
@@ -2806,42 +2820,42 @@ Discard it and close the till?</source>
         <translation>ค้นหา: เลขที่คำสั่งซื้อ ชื่อ เบอร์โทร (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="222"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="227"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="223"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="228"/>
         <source>Product</source>
         <translation>สินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="224"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="229"/>
         <source>Qty</source>
         <translation>จำนวน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="225"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="230"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="226"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="231"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/order_detail.py" line="227"/>
+        <location filename="../../ui/backoffice/order_detail.py" line="232"/>
         <source>Packed</source>
         <translation>แพ็กแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="394"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="401"/>
         <source>Orders</source>
         <translation>คำสั่งซื้อออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/orders_page.py" line="400"/>
+        <location filename="../../ui/backoffice/orders_page.py" line="407"/>
         <source>Steps</source>
         <translation>ขั้นตอน</translation>
     </message>
@@ -3652,237 +3666,237 @@ Card</source>
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="279"/>
+        <location filename="../../ui/backoffice/products_page.py" line="291"/>
         <source>On hand: {n}</source>
         <translation>คงเหลือ: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="280"/>
+        <location filename="../../ui/backoffice/products_page.py" line="292"/>
         <source>Reserved by web orders: {n}</source>
         <translation>จองโดยคำสั่งซื้อออนไลน์: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="281"/>
+        <location filename="../../ui/backoffice/products_page.py" line="293"/>
         <source>Available to the web: {n}</source>
         <translation>ขายออนไลน์ได้: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="285"/>
+        <location filename="../../ui/backoffice/products_page.py" line="297"/>
         <source>New product</source>
         <translation>สินค้าใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="287"/>
+        <location filename="../../ui/backoffice/products_page.py" line="299"/>
         <source>Product {sku}</source>
         <translation>สินค้า {sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="289"/>
+        <location filename="../../ui/backoffice/products_page.py" line="301"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="289"/>
+        <location filename="../../ui/backoffice/products_page.py" line="301"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="290"/>
+        <location filename="../../ui/backoffice/products_page.py" line="302"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="290"/>
+        <location filename="../../ui/backoffice/products_page.py" line="302"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="291"/>
+        <location filename="../../ui/backoffice/products_page.py" line="303"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="291"/>
+        <location filename="../../ui/backoffice/products_page.py" line="303"/>
         <source>Price (baht)</source>
         <translation>ราคา (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="292"/>
+        <location filename="../../ui/backoffice/products_page.py" line="304"/>
         <source>Sold by</source>
         <translation>วิธีขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="292"/>
+        <location filename="../../ui/backoffice/products_page.py" line="304"/>
         <source>Unit (Thai)</source>
         <translation>หน่วย (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="293"/>
+        <location filename="../../ui/backoffice/products_page.py" line="305"/>
         <source>Unit (English)</source>
         <translation>หน่วย (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="293"/>
+        <location filename="../../ui/backoffice/products_page.py" line="305"/>
         <source>VAT exempt</source>
         <translation>ยกเว้นภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="294"/>
+        <location filename="../../ui/backoffice/products_page.py" line="306"/>
         <source>Consignment commission %</source>
         <translation>ค่าคอมมิชชันฝากขาย %</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="295"/>
+        <location filename="../../ui/backoffice/products_page.py" line="307"/>
         <source>OTOP stars (1-5)</source>
         <translation>ดาว OTOP (1-5)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="295"/>
+        <location filename="../../ui/backoffice/products_page.py" line="307"/>
         <source>Year of the stars</source>
         <translation>ปีที่ได้ดาว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="296"/>
+        <location filename="../../ui/backoffice/products_page.py" line="308"/>
         <source>Kept back from the web shop</source>
         <translation>กันไว้ไม่ขายออนไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="297"/>
+        <location filename="../../ui/backoffice/products_page.py" line="309"/>
         <source>Barcodes</source>
         <translation>บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="297"/>
+        <location filename="../../ui/backoffice/products_page.py" line="309"/>
         <source>Story (Thai)</source>
         <translation>เรื่องราว (ไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="298"/>
+        <location filename="../../ui/backoffice/products_page.py" line="310"/>
         <source>Story (English)</source>
         <translation>เรื่องราว (อังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="298"/>
+        <location filename="../../ui/backoffice/products_page.py" line="310"/>
         <source>Story URL</source>
         <translation>ลิงก์เรื่องราว</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="299"/>
+        <location filename="../../ui/backoffice/products_page.py" line="311"/>
         <source>Photo</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="299"/>
+        <location filename="../../ui/backoffice/products_page.py" line="311"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="300"/>
+        <location filename="../../ui/backoffice/products_page.py" line="312"/>
         <source>Price history</source>
         <translation>ประวัติราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="304"/>
+        <location filename="../../ui/backoffice/products_page.py" line="316"/>
         <source>piece</source>
         <translation>ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="305"/>
+        <location filename="../../ui/backoffice/products_page.py" line="317"/>
         <source>weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="306"/>
+        <location filename="../../ui/backoffice/products_page.py" line="318"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>สแกนหรือพิมพ์บาร์โค้ด แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="308"/>
+        <location filename="../../ui/backoffice/products_page.py" line="320"/>
         <source>shop: {n}</source>
         <translation>ของร้าน: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="309"/>
+        <location filename="../../ui/backoffice/products_page.py" line="321"/>
         <source>Pieces never offered on the web shop; empty: the shop&apos;s setting ({n})</source>
         <translation>จำนวนชิ้นที่ไม่เสนอขายในร้านออนไลน์ เว้นว่าง: ใช้ค่าตั้งของร้าน ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="312"/>
+        <location filename="../../ui/backoffice/products_page.py" line="324"/>
         <source>Add</source>
         <translation>เพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="313"/>
+        <location filename="../../ui/backoffice/products_page.py" line="325"/>
         <source>Remove</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="314"/>
+        <location filename="../../ui/backoffice/products_page.py" line="326"/>
         <source>New in-store code</source>
         <translation>ออกรหัสภายในร้านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="315"/>
+        <location filename="../../ui/backoffice/products_page.py" line="327"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="317"/>
+        <location filename="../../ui/backoffice/products_page.py" line="329"/>
         <source>Old price</source>
         <translation>ราคาเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="317"/>
+        <location filename="../../ui/backoffice/products_page.py" line="329"/>
         <source>New price</source>
         <translation>ราคาใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="317"/>
+        <location filename="../../ui/backoffice/products_page.py" line="329"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="317"/>
+        <location filename="../../ui/backoffice/products_page.py" line="329"/>
         <source>By</source>
         <translation>โดย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="318"/>
+        <location filename="../../ui/backoffice/products_page.py" line="330"/>
         <source>Save (Ctrl+S)</source>
         <translation>บันทึก (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="319"/>
+        <location filename="../../ui/backoffice/products_page.py" line="331"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="321"/>
+        <location filename="../../ui/backoffice/products_page.py" line="333"/>
         <source>on sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="321"/>
+        <location filename="../../ui/backoffice/products_page.py" line="333"/>
         <source>deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="322"/>
+        <location filename="../../ui/backoffice/products_page.py" line="334"/>
         <source>Deactivate</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="322"/>
+        <location filename="../../ui/backoffice/products_page.py" line="334"/>
         <source>Reactivate</source>
         <translation>กลับมาวางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="355"/>
+        <location filename="../../ui/backoffice/products_page.py" line="367"/>
         <source>Choose the product&apos;s photo</source>
         <translation>เลือกรูปภาพสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="356"/>
+        <location filename="../../ui/backoffice/products_page.py" line="368"/>
         <source>Pictures (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
@@ -3890,95 +3904,95 @@ Card</source>
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="485"/>
+        <location filename="../../ui/backoffice/products_page.py" line="497"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="486"/>
+        <location filename="../../ui/backoffice/products_page.py" line="498"/>
         <source>SKU, Thai or English name, barcode</source>
         <translation>รหัสสินค้า ชื่อไทยหรืออังกฤษ บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="487"/>
+        <location filename="../../ui/backoffice/products_page.py" line="499"/>
         <source>Category</source>
         <translation>หมวดสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="488"/>
+        <location filename="../../ui/backoffice/products_page.py" line="500"/>
         <source>Producer</source>
         <translation>ผู้ผลิต</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="489"/>
-        <location filename="../../ui/backoffice/products_page.py" line="497"/>
+        <location filename="../../ui/backoffice/products_page.py" line="501"/>
+        <location filename="../../ui/backoffice/products_page.py" line="509"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="490"/>
-        <location filename="../../ui/backoffice/products_page.py" line="491"/>
-        <location filename="../../ui/backoffice/products_page.py" line="492"/>
+        <location filename="../../ui/backoffice/products_page.py" line="502"/>
+        <location filename="../../ui/backoffice/products_page.py" line="503"/>
+        <location filename="../../ui/backoffice/products_page.py" line="504"/>
         <source>All</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="492"/>
+        <location filename="../../ui/backoffice/products_page.py" line="504"/>
         <source>On sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="492"/>
+        <location filename="../../ui/backoffice/products_page.py" line="504"/>
         <source>Deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="494"/>
+        <location filename="../../ui/backoffice/products_page.py" line="506"/>
         <source>New product (Ctrl+N)</source>
         <translation>สินค้าใหม่ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="496"/>
+        <location filename="../../ui/backoffice/products_page.py" line="508"/>
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="496"/>
+        <location filename="../../ui/backoffice/products_page.py" line="508"/>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="496"/>
+        <location filename="../../ui/backoffice/products_page.py" line="508"/>
         <source>English name</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="496"/>
+        <location filename="../../ui/backoffice/products_page.py" line="508"/>
         <source>Price</source>
         <translation>ราคา</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="497"/>
+        <location filename="../../ui/backoffice/products_page.py" line="509"/>
         <source>Barcodes</source>
         <translation>บาร์โค้ด</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="528"/>
+        <location filename="../../ui/backoffice/products_page.py" line="540"/>
         <source>on sale</source>
         <translation>วางขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="528"/>
+        <location filename="../../ui/backoffice/products_page.py" line="540"/>
         <source>deactivated</source>
         <translation>ระงับการขาย</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="533"/>
+        <location filename="../../ui/backoffice/products_page.py" line="545"/>
         <source>{n} product(s)</source>
         <translation>สินค้า {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/products_page.py" line="589"/>
+        <location filename="../../ui/backoffice/products_page.py" line="601"/>
         <source>Saved {sku}</source>
         <translation>บันทึก {sku} แล้ว</translation>
     </message>
@@ -4124,75 +4138,103 @@ Card</source>
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="192"/>
-        <location filename="../../ui/refund_dialog.py" line="203"/>
+        <location filename="../../ui/refund_dialog.py" line="223"/>
+        <location filename="../../ui/refund_dialog.py" line="234"/>
         <source>Line {n}: {reason}</source>
         <translation>รายการที่ {n}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="137"/>
+        <location filename="../../ui/refund_dialog.py" line="153"/>
         <source>{left} of {sold} returnable</source>
         <translation>คืนได้ {left} จาก {sold}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="128"/>
+        <location filename="../../ui/refund_dialog.py" line="144"/>
         <source>Receipt {number} · {total} · sold by {cashier}</source>
         <translation>ใบเสร็จ {number} · {total} · ขายโดย {cashier}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="152"/>
+        <location filename="../../ui/refund_dialog.py" line="168"/>
         <source>{left} of {paid} refundable</source>
         <translation>คืนเงินได้ {left} จาก {paid}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="222"/>
+        <location filename="../../ui/refund_dialog.py" line="253"/>
         <source>To refund: {amount}</source>
         <translation>ยอดคืนเงิน: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="229"/>
+        <location filename="../../ui/refund_dialog.py" line="260"/>
         <source>A refund needs a reason</source>
         <translation>การคืนเงินต้องระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="237"/>
+        <location filename="../../ui/refund_dialog.py" line="268"/>
         <source>Choose what is returned (a quantity on a line)</source>
         <translation>เลือกสินค้าที่คืน (ใส่จำนวนในรายการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="274"/>
+        <location filename="../../ui/refund_dialog.py" line="314"/>
         <source>Refund</source>
         <translation>คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="275"/>
+        <location filename="../../ui/refund_dialog.py" line="315"/>
         <source>Refund: scan the receipt&apos;s barcode or type its number</source>
         <translation>คืนเงิน: สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="276"/>
+        <location filename="../../ui/refund_dialog.py" line="316"/>
         <source>Receipt number</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="277"/>
+        <location filename="../../ui/refund_dialog.py" line="317"/>
         <source>F1 Cash</source>
         <translation>F1 เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="278"/>
+        <location filename="../../ui/refund_dialog.py" line="318"/>
         <source>F2 PromptPay</source>
         <translation>F2 พร้อมเพย์</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="279"/>
+        <location filename="../../ui/refund_dialog.py" line="319"/>
         <source>Reason (e.g. damaged, wrong size)</source>
         <translation>เหตุผล (เช่น ชำรุด ขนาดไม่ตรง)</translation>
     </message>
     <message>
-        <location filename="../../ui/refund_dialog.py" line="280"/>
+        <location filename="../../ui/refund_dialog.py" line="320"/>
         <source>Refund (Enter)</source>
         <translation>คืนเงิน (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="70"/>
+        <source>Scan the receipt&apos;s barcode or type its number</source>
+        <translation>สแกนบาร์โค้ดใบเสร็จหรือพิมพ์เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="84"/>
+        <source>Reprint a receipt</source>
+        <translation>พิมพ์ใบเสร็จซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="85"/>
+        <source>A copy of a receipt (marked สำเนา / COPY)</source>
+        <translation>สำเนาใบเสร็จ (มีคำว่า สำเนา พิมพ์กำกับ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="86"/>
+        <source>Receipt number (the last sale&apos;s, or scan another)</source>
+        <translation>เลขที่ใบเสร็จ (บิลล่าสุด หรือสแกนใบอื่น)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reprint_dialog.py" line="87"/>
+        <source>Print the copy (Enter)</source>
+        <translation>พิมพ์สำเนา (Enter)</translation>
     </message>
 </context>
 <context>
@@ -5592,21 +5634,31 @@ Card</source>
     </message>
     <message>
         <location filename="../../ui/till/actions.py" line="180"/>
+        <source>Reprint a receipt</source>
+        <translation>พิมพ์ใบเสร็จซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="182"/>
+        <source>A copy (สำเนา / COPY) of the last or a typed receipt</source>
+        <translation>พิมพ์สำเนาใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/actions.py" line="187"/>
         <source>Tax invoice</source>
         <translation>ใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="181"/>
+        <location filename="../../ui/till/actions.py" line="188"/>
         <source>Full tax invoice for the last or a typed receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปของใบเสร็จล่าสุดหรือเลขที่ที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="185"/>
+        <location filename="../../ui/till/actions.py" line="192"/>
         <source>Price of the line</source>
         <translation>ราคาของรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="187"/>
+        <location filename="../../ui/till/actions.py" line="194"/>
         <source>New unit price of the selected line (a manager approves it)</source>
         <translation>ราคาต่อหน่วยใหม่ของรายการที่เลือก (ผู้จัดการอนุมัติ)</translation>
     </message>
@@ -5666,63 +5718,63 @@ Card</source>
         <translation>คืนเงินบางส่วนหรือทั้งบิล</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="195"/>
+        <location filename="../../ui/till/actions.py" line="202"/>
         <source>Room booking payment</source>
         <translation>ชำระค่าจองห้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="197"/>
+        <location filename="../../ui/till/actions.py" line="204"/>
         <source>Room booking: its deposit or balance into the sale (pick or scan)</source>
         <translation>การจองห้อง: เพิ่มมัดจำหรือยอดคงเหลือในรายการขาย (เลือกหรือสแกน)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="202"/>
+        <location filename="../../ui/till/actions.py" line="209"/>
         <source>Room calendar</source>
         <translation>ปฏิทินห้องประชุม</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="204"/>
+        <location filename="../../ui/till/actions.py" line="211"/>
         <source>The meeting room&apos;s calendar: book, check in</source>
         <translation>ปฏิทินห้องประชุม: จอง เช็กอิน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="208"/>
+        <location filename="../../ui/till/actions.py" line="215"/>
         <source>Back office</source>
         <translation>ระบบหลังร้าน</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="210"/>
+        <location filename="../../ui/till/actions.py" line="217"/>
         <source>Back office: products, prices (managers)</source>
         <translation>ระบบหลังร้าน: สินค้า ราคา (ผู้จัดการ)</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="214"/>
-        <location filename="../../ui/till/actions.py" line="216"/>
+        <location filename="../../ui/till/actions.py" line="221"/>
+        <location filename="../../ui/till/actions.py" line="223"/>
         <source>Switch cashier / log out</source>
         <translation>เปลี่ยนแคชเชียร์ / ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="223"/>
+        <location filename="../../ui/till/actions.py" line="230"/>
         <source>Add the scanned or typed code</source>
         <translation>เพิ่มสินค้าตามรหัสที่สแกนหรือพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="224"/>
+        <location filename="../../ui/till/actions.py" line="231"/>
         <source>3*code</source>
         <translation>3*รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="225"/>
+        <location filename="../../ui/till/actions.py" line="232"/>
         <source>Scan 3 of a product at once</source>
         <translation>สแกนครั้งเดียวได้สินค้า 3 ชิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="226"/>
+        <location filename="../../ui/till/actions.py" line="233"/>
         <source>Select a line</source>
         <translation>เลือกรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/till/actions.py" line="227"/>
+        <location filename="../../ui/till/actions.py" line="234"/>
         <source>Clear the scan field</source>
         <translation>ล้างช่องสแกน</translation>
     </message>
@@ -5822,12 +5874,22 @@ Card</source>
 <context>
     <name>ToolsFlow</name>
     <message>
-        <location filename="../../ui/till/tools.py" line="74"/>
+        <location filename="../../ui/till/tools.py" line="98"/>
+        <source>Copy of {number} printed</source>
+        <translation>พิมพ์สำเนา {number} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tools.py" line="99"/>
+        <source>Copy of {number}</source>
+        <translation>สำเนา {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/till/tools.py" line="109"/>
         <source>This shop is not VAT-registered: it issues receipts, never tax invoices.</source>
         <translation>ร้านนี้ไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม ออกได้เฉพาะใบเสร็จรับเงิน ไม่ออกใบกำกับภาษี</translation>
     </message>
     <message>
-        <location filename="../../ui/till/tools.py" line="107"/>
+        <location filename="../../ui/till/tools.py" line="142"/>
         <source>Only a manager or an admin may open the back office</source>
         <translation>เฉพาะผู้จัดการหรือผู้ดูแลระบบเท่านั้นที่เปิดระบบหลังร้านได้</translation>
     </message>

@@ -385,6 +385,8 @@ def test_the_page_speaks_thai(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
     try:
         assert tab_text(page, OrderStatus.NEW) == "คำสั่งซื้อใหม่ (1)"
         open_order(qtbot, page, order.order_no)
+        assert page.detail.history.text().endswith("(ลูกค้า)")  # placed by the customer
+        assert "customer" not in page.detail.history.text()
         assert page.pick_button.text() == "เริ่มจัดสินค้า"
         press(qtbot, page, page.pick_button)
         type_in(qtbot, page, page.pack_scan, TEA_CODE)
@@ -434,6 +436,29 @@ def test_a_new_web_order_appears_without_a_reload(qtbot: QtBot, desk: Desk, tmp_
     )
     qtbot.waitUntil(lambda: page.list.shown_keys() == [order.order_no], timeout=3_000)
     assert tab_text(page, OrderStatus.AWAITING_PAYMENT) == "Awaiting payment (1)"
+
+
+def test_an_order_placed_while_another_page_was_shown_is_listed_on_coming_back(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    page = open_page(qtbot, desk, desk.manager, tmp_path)
+    assert page.list.shown_keys() == []
+    page.hide()  # the manager is on another tab of the back office
+    order = desk.orders.place(
+        "page-test-0010",
+        delivery(),
+        [OrderLineRequest("product", "TEA-001", 1)],
+        PaymentMethod.PROMPTPAY,
+    )
+    page.show()  # the orders tab again: no F5, no 30 s wait for the poll
+    qtbot.waitUntil(lambda: page.list.shown_keys() == [order.order_no], timeout=3_000)
+    assert page.poll.remainingTime() > 3_000  # listed by coming back, not by the poll
+    # its row is the list's current one, not yet open: the page says how to open it
+    assert page.detail.title.text() == "Open an order of the list: double-click it, or Enter"
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.order is not None, timeout=3_000)
+    assert page.detail.title.text() != "Open an order of the list: double-click it, or Enter"
 
 
 def test_a_paid_order_cancelled_names_the_receipt_to_refund(

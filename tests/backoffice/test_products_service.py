@@ -330,3 +330,24 @@ def test_the_labels_changed_selection_finds_a_price_edited_since_its_last_label(
     # back to the label's price, but changed since the label: its label is reprinted too
     products.edit(MANAGER, silk.sku, replace(draft_of(products.get(silk.sku)), price="1850"))
     assert changed() == ["KK-SILK-001"]
+
+
+def test_the_back_office_and_the_labels_find_a_thai_name_typed_without_its_tone_marks(
+    shop: Store, products: Products
+) -> None:
+    from pos.ports.products import ProductFilter
+
+    def labels(text: str) -> list[str]:
+        with shop.uow() as read:
+            return [p.sku for p in read.labels.find_for_labels(LabelQuery(text=text))]
+
+    def listed(text: str) -> list[str]:
+        return [row.sku for row in products.search(ProductFilter(text=text))]
+
+    for typed in ("ผ้าไหม", "ผาไหม"):  # ผ้าไหมมัดหมี่ลายนาค, its mai tho left out
+        assert listed(typed) == ["KK-SILK-001"], typed
+        assert labels(typed) == ["KK-SILK-001"], typed
+    assert listed("ยาหมอง") == ["KK-BALM-001"]  # ยาหม่องสมุนไพรไพล
+    assert listed("ผ้าไหมม") == ["KK-SILK-001"]
+    assert listed("ผาไหมแดง") == []
+    assert listed("100%_") == []  # LIKE's wildcards are still literal

@@ -143,6 +143,17 @@ def test_a_count_with_a_difference_posted_by_a_manager_while_the_till_sells(
 
 
 @pytest.mark.parametrize("shop", ["sqlite"], indirect=True)
+def test_enter_after_the_counts_scope_starts_it(qtbot: QtBot, page: StockPage) -> None:
+    page.tabs.setCurrentWidget(page.counting)
+    count = page.counting
+    count.scope.setFocus()
+    qtbot.keyClicks(count.scope, "Shelf B2")
+    qtbot.keyClick(count.scope, Qt.Key.Key_Return)  # no click on Start count
+    qtbot.waitUntil(lambda: count.count is not None and count.scan.hasFocus(), timeout=5_000)
+    assert count.count.scope == "Shelf B2"
+
+
+@pytest.mark.parametrize("shop", ["sqlite"], indirect=True)
 def test_goods_returned_to_their_producer(qtbot: QtBot, page: StockPage, shop: Shop) -> None:
     tea = shop.on_hand("TEA-001")
     page.tabs.setCurrentWidget(page.returning)

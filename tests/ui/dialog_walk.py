@@ -188,6 +188,10 @@ def walk_till(qtbot: QtBot, store: Store, visit: Visit) -> list[str]:
         _press(qtbot, till, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         _close(qtbot, till, _visit_modal(qtbot, look, "printerSetupDialog"))
 
+        _press(qtbot, till, Qt.Key.Key_P,
+               Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        _close(qtbot, till, _visit_modal(qtbot, look, "reprintDialog"))
+
         for k in (Qt.Key.Key_I, Qt.Key.Key_O):  # paid in, paid out
             _press(qtbot, till, k, Qt.KeyboardModifier.ControlModifier)
             _close(qtbot, till, _visit_modal(qtbot, look, "cashMoveDialog"))
@@ -339,7 +343,8 @@ TILL_WALK = [
     "loginPage", "loginPageError", "openShiftDialog", "helpDialog", "findDialog", "tillWindow",
     "quantityDialog", "discountDialog", "basketDialog", "priceDialog", "confirmCancel",
     "approvalDialog", "paymentDialog", "paymentPromptPay", "paymentCard", "receiptPreview",
-    "taxInvoiceDialog", "printerSetupDialog", "cashMoveDialog", "cashMoveDialog", "refundDialog",
+    "taxInvoiceDialog", "printerSetupDialog", "reprintDialog", "cashMoveDialog", "cashMoveDialog",
+    "refundDialog",
     "recallDialog", "xReportPreview", "closeShiftDialog", "confirmCloseShift", "zReportPreview",
 ]  # fmt: skip
 LABELS_WALK = [

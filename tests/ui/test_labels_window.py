@@ -102,3 +102,12 @@ def test_a_typo_in_the_sku_list_is_explained(qtbot: QtBot, window: LabelsWindow)
     qtbot.mouseClick(window.find_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "KK-NOPE" in window.status.text(), timeout=5_000)
     assert window.find_button.isEnabled()
+
+
+def test_enter_in_the_sku_list_finds_its_products(qtbot: QtBot, window: LabelsWindow):
+    window.skus.setFocus()
+    qtbot.keyClicks(window.skus, "KK-SILK-001:2 KK-TEA-001")
+    with qtbot.waitSignal(window.itemsLoaded, timeout=10_000) as found:
+        qtbot.keyClick(window.skus, Qt.Key.Key_Return)  # no click on Find
+    assert int(found.args[0]) == 2
+    assert sorted(_skus(window)) == ["KK-SILK-001", "KK-TEA-001"]

@@ -107,6 +107,24 @@ def test_switching_cashier_parks_the_sale_under_its_cashier(
     assert "สมใจ" in parked[0].label
 
 
+def test_a_log_out_is_said_as_no_error_and_what_was_typed_is_not_the_next_cashiers_scan(
+    qtbot: QtBot, till: TillWindow
+) -> None:
+    qtbot.keyClicks(till.scan_field, SILK[:6])  # half a code, then the cashier leaves
+    qtbot.keyClick(till.scan_field, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)
+    assert till.locked
+    label = till.login_page.message_label
+    assert "ออกจากระบบแล้ว" in till.login_page.message
+    assert label.property("kind") == "info"  # a log-out is no error: not in red
+    log_in(qtbot, till, "manager", "0000")  # a wrong PIN is one
+    assert label.property("kind") == "error"
+    log_in(qtbot, till, "manager", "9999")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is till.scan_field, timeout=5_000)
+    assert till.scan_field.text() == ""
+    scan_and_wait(qtbot, till, TEA)  # the next scan is the code scanned, nothing before it
+    assert [line.product.sku for line in till.cart.lines] == ["KK-TEA-001"]
+
+
 def test_a_shift_from_float_to_z_report_with_paid_in_and_out(qtbot: QtBot, store: Store) -> None:
     with open_till(qtbot, store, logged_in=False) as till:
         till.set_language("en")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import (
@@ -163,3 +163,53 @@ def test_a_refund_slip_preview_says_refund_slip_and_its_number(
     assert "ใบเสร็จ" not in preview.heading
     till.set_language("en")
     assert preview.heading == "Refund slip KK01-R-000001"
+
+
+def test_ctrl_shift_p_reprints_the_last_receipt_as_a_copy_and_a_typed_one_by_its_number(
+    qtbot: QtBot, till: TillWindow
+) -> None:
+    sell_for_cash(qtbot, till, TEA)
+    first = till.last_receipt
+    assert first is not None
+    sell_for_cash(qtbot, till, SILK)
+    last = till.last_receipt
+    assert last is not None
+    key(qtbot, till.scan_field, Qt.Key.Key_Escape)
+    qtbot.keyClick(
+        till.scan_field,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = modal(qtbot, "reprintDialog")
+    field = dialog.findChild(QLineEdit, "reprintReceipt")
+    assert field is not None
+    assert QApplication.focusWidget() is field
+    assert field.text() == last.receipt_no  # the last sale's, typed already
+    key(qtbot, field, Qt.Key.Key_Return)
+    preview = till.receipt_preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: "สำเนา / COPY" in preview.text, timeout=10_000)
+    assert preview.receipt_no == last.receipt_no
+    assert "ผ้าไหม" in preview.text
+    assert f"สำเนา {last.receipt_no}" in till.message
+    back_to_scanning(qtbot, till)
+    qtbot.keyClick(
+        till.scan_field,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = modal(qtbot, "reprintDialog")
+    field = dialog.findChild(QLineEdit, "reprintReceipt")
+    assert field is not None
+    qtbot.keyClicks(field, "KK01-99999999")  # the number selected: typing replaces it
+    key(qtbot, field, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: "KK01-99999999" in dialog.findChild(QLabel, "dialogMessage").text(), timeout=10_000
+    )
+    assert dialog.isVisible()  # an unknown number: said in the dialog, nothing printed
+    field.selectAll()
+    qtbot.keyClicks(field, first.receipt_no)
+    key(qtbot, field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: preview.receipt_no == first.receipt_no, timeout=10_000)
+    assert "สำเนา / COPY" in preview.text
+    assert "ชาใบหม่อน" in preview.text

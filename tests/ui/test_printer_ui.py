@@ -232,3 +232,22 @@ def test_the_buyer_of_an_earlier_invoice_is_found_by_tax_id_and_fills_the_form(
     assert dialog.problem == ""
     assert dialog.issue_button.isEnabled()
     dialog.reject()
+
+
+def test_ctrl_shift_p_prints_a_copy_of_the_last_receipt_on_the_receipt_printer(
+    qtbot: QtBot, till: TillWindow, printer: FakeNetworkPrinter, store: Store
+) -> None:
+    number = sell(qtbot, till, TEA)
+    qtbot.waitUntil(lambda: len(printed(printer)) == 1, timeout=10_000)
+    qtbot.keyClick(
+        till.scan_field,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = modal(qtbot, "reprintDialog")
+    key(qtbot, QApplication.focusWidget() or dialog, Qt.Key.Key_Return)  # the last receipt
+    qtbot.waitUntil(lambda: len(printed(printer)) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: f"พิมพ์สำเนา {number} แล้ว" in till.message, timeout=5_000)
+    with store.uow() as read:
+        jobs = read.print_jobs.for_document("receipt", number)
+    assert [(j.copy, j.status) for j in jobs] == [(False, "done"), (True, "done")]

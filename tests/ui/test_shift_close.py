@@ -42,6 +42,12 @@ def test_enter_on_every_field_never_closes_the_shift(qtbot: QtBot, till: TillWin
 
     # Enter on the last coin went to the Close button, and did not press it
     assert QApplication.focusWidget() is ok
+    # ... and the cashier sees that it is there: the button looks other than unfocused
+    focused = ok.grab().toImage()
+    dialog.findChild(QLineEdit, "count_1000").setFocus()
+    qtbot.waitUntil(lambda: not ok.hasFocus())
+    assert ok.grab().toImage() != focused
+    ok.setFocus()
     assert QApplication.activeModalWidget() is dialog
     qtbot.wait(200)
     assert not till.busy

@@ -117,6 +117,7 @@ EFFECTS: dict[str, Effect] = {
     "display_show": Effect(lambda t: "customer_display" in t.message),
     "printer": Effect(_modal("printerSetupDialog")),
     "tax_invoice": Effect(_modal("taxInvoiceDialog")),
+    "reprint": Effect(_modal("reprintDialog")),
     "paid_in": Effect(_modal("cashMoveDialog")),
     "paid_out": Effect(_modal("cashMoveDialog")),
     "x_report": Effect(_preview),

@@ -102,6 +102,10 @@ def test_quick_cash_amounts_for_a_typical_sale() -> None:
         Decimal(v) for v in ("258", "260", "300", "500", "1000")
     ]
     assert quick_cash_amounts(Decimal("1000")) == [Decimal(1000)]
+    # a big sale: eleven ฿1,000 notes is kept, the ฿20 rounding (10,160) is the one left out
+    assert quick_cash_amounts(Decimal("10141")) == [
+        Decimal(v) for v in ("10141", "10150", "10200", "10500", "11000")
+    ]
 
 
 @settings(max_examples=300)

@@ -63,7 +63,11 @@ class OrderDetailPanel(QWidget):
         self.layout_.addWidget(widget)
 
     def clear(self) -> None:
-        self.title.setText(QCoreApplication.translate("OrdersPage", "Choose an order in the list"))
+        self.title.setText(
+            QCoreApplication.translate(
+                "OrdersPage", "Open an order of the list: double-click it, or Enter"
+            )
+        )
         for w in (self.customer, self.history, self.totals):
             w.clear()
         self.lines.setRowCount(0)
@@ -81,7 +85,8 @@ class OrderDetailPanel(QWidget):
         self.customer.setText(self._customer_text(order))
         self.history.setText(
             " → ".join(
-                f"{e.status.label.pick(language)} {when(e.at)}{' (' + e.by + ')' if e.by else ''}"
+                f"{e.status.label.pick(language)} {when(e.at)}"
+                + (f" ({_by(e.by)})" if e.by else "")
                 for e in order.history
             )
         )
@@ -227,3 +232,13 @@ class OrderDetailPanel(QWidget):
                 QCoreApplication.translate("OrdersPage", "Packed"),
             ]
         )
+
+
+def _by(by: str) -> str:
+    """Who moved the order on: a user name as it is; the customer and the system (an unpaid
+    order's expiry) in the page's language, never the stored English word."""
+    if by == "customer":
+        return QCoreApplication.translate("OrdersPage", "the customer")
+    if by == "system":
+        return QCoreApplication.translate("OrdersPage", "the system")
+    return by

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QShortcut
+from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -268,6 +268,13 @@ class OrdersPage(QWidget):
     def _poll(self) -> None:
         if not self.worker.pending and not self.worker.closed:
             self.list_orders()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page (its tab chosen again) reads the list again: the orders
+        placed on the web meanwhile are there at once, not at the next poll (30 s)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self._poll()
 
     def _find(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -156,6 +156,16 @@ class ProductForm(QDialog):
         stars_row.addWidget(self.stars, 1)
         stars_row.addWidget(self.star_year_label)
         stars_row.addWidget(self.star_year, 1)
+        # the Thai and English units on one line too: with a row each the form was 758 px
+        # high, 783 with a title bar, on the shop's 768 px screen
+        self.unit_en_label = QLabel()
+        self.unit_en_label.setBuddy(self.unit_en)
+        self.units_row = QWidget()
+        units_row = QHBoxLayout(self.units_row)
+        units_row.setContentsMargins(0, 0, 0, 0)
+        units_row.addWidget(self.unit_th, 1)
+        units_row.addWidget(self.unit_en_label)
+        units_row.addWidget(self.unit_en, 1)
         self.active_label = style.named(QLabel(), "productActive")
         self.active_label.setIndent(6)  # a Thai word's first letter is never cut at the edge
         self.toggle_active = style.named(QPushButton(), "productToggleActive")
@@ -191,12 +201,14 @@ class ProductForm(QDialog):
         for name, widget in (("sku", self.sku), ("name_th", self.name_th),
                              ("name_en", self.name_en), ("category", self.category),
                              ("producer", self.producer), ("price", self.price),
-                             ("sold_by", self.sold_by), ("unit_th", self.unit_th),
-                             ("unit_en", self.unit_en), ("vat_exempt", self.vat_exempt),
+                             ("sold_by", self.sold_by), ("unit_th", self.units_row),
+                             ("vat_exempt", self.vat_exempt),
                              ("commission_pct", self.commission), ("stars", self.stars_row),
                              ("web_safety_buffer", self.web_stock)):  # fmt: skip
             row(left, name, widget)
         self.labels["star_year"] = self.star_year_label
+        self.labels["unit_en"] = self.unit_en_label
+        self.labels["unit_th"].setBuddy(self.unit_th)
         self.labels["stars"].setBuddy(self.stars)
         codes = QWidget()
         code_box = QGridLayout(codes)

@@ -38,6 +38,7 @@ class CountTab(QWidget):
         self.scope = style.named(QLineEdit(), "countScope")
         self.start_button = style.named(QPushButton(), "countStart")
         self.start_button.clicked.connect(self.start)
+        self.scope.returnPressed.connect(self.start)  # Enter after the shelf's name starts it
         self.scan = style.named(QLineEdit(), "countScan")
         self.scan.returnPressed.connect(self.scanned)
         self.scan.setEnabled(False)

@@ -234,8 +234,11 @@ class BackOfficeWindow(QMainWindow):
         self.setWindowTitle(self.tr("OTOP POS — back office"))
         for index, spec in enumerate(self.specs):
             self.tabs.setTabText(index, tr(spec.title))
+        from pos.services.users import ROLE_NAMES
+
+        en, thai = ROLE_NAMES[self.actor.role]  # the role in the window's language
         self.who.setText(self.tr("Logged in: {name} ({role})").format(
-            name=self.actor.display_name, role=self.actor.role.value))
+            name=self.actor.display_name, role=en if i18n.current_language() == "en" else thai))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parent() and event.type() == QEvent.Type.Close:

@@ -177,6 +177,13 @@ ACTIONS: tuple[TillAction, ...] = (
         menu=True,
     ),
     TillAction(
+        "reprint", ("Ctrl+Shift+P",), QT_TRANSLATE_NOOP("TillActions", "Reprint a receipt"),
+        "reprint",
+        help=QT_TRANSLATE_NOOP("TillActions",
+                               "A copy (สำเนา / COPY) of the last or a typed receipt"),
+        menu=True,
+    ),
+    TillAction(
         "tax_invoice", ("Ctrl+T",), QT_TRANSLATE_NOOP("TillActions", "Tax invoice"), "tax_invoice",
         help=QT_TRANSLATE_NOOP("TillActions", "Full tax invoice for the last or a typed receipt"),
         menu=True,

@@ -76,6 +76,9 @@ class LoginFlow(QObject):
         if ctx is None or ctx.auth is None:
             return
         self.locked = True
+        # what was typed in the scan field (while the till started, or a code half typed by
+        # the cashier who leaves) is not the next cashier's scan
+        self.w.scan_field.clear()
         self.w.session.log_out()
         self.w.action_set.enable(False, keep=("language",))
         self.w.pages.setCurrentWidget(self.page)
@@ -158,7 +161,7 @@ class LoginFlow(QObject):
         def parked(_id: str) -> None:
             self.w.session.park_done()
             if self.locked:
-                self.page.show_message(text)
+                self.page.show_message(text, "info")
             else:
                 self.w.refocus()
                 self.w.show_message(text, MessageLevel.INFO)
@@ -283,6 +286,6 @@ class LoginFlow(QObject):
         owner = self.w.session.owner or who
         self.lock(who.username if who is not None else "")
         self.page.show_message(self.tr("{name} logged out").format(
-            name=who.display_name if who is not None else ""))
+            name=who.display_name if who is not None else ""), "info")
         if owner is not None and not self.w.cart.is_empty:
             self._park_for(owner)

@@ -1,19 +1,22 @@
-"""The till's other keys: help (F1), find (F2), printer setup (Ctrl+P), tax invoice (Ctrl+T),
-the back office (Ctrl+Shift+B, a manager's)."""
+"""The till's other keys: help (F1), find (F2), printer setup (Ctrl+P), reprint (Ctrl+Shift+P),
+tax invoice (Ctrl+T), the back office (Ctrl+Shift+B, a manager's)."""
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt
 
 from ui.till import actions
+from ui.till.ops import TillOp
 
 if TYPE_CHECKING:
     from pos.domain.auth import Actor
     from ui.backoffice.window import BackOfficeWindow
     from ui.find_dialog import FindDialog
+    from ui.reprint_dialog import Reprinted
     from ui.till.host import TillHost
 
 
@@ -64,6 +67,38 @@ class ToolsFlow(QObject):
 
         self.w.open_dialog(PrinterSetupDialog(self.w.settings, ctx.test_pages, self.w.worker,
                                               self.w.window()))
+
+    def reprint(self) -> None:
+        """Ctrl+Shift+P: a copy of the last receipt (or a typed one), on the receipt printer
+        and in the preview (only the preview when the receipt printer is a preview)."""
+        ctx = self.w.store.context
+        if ctx is None or self.w.dialog_open or self.w.actor is None:
+            return
+        from functools import partial
+
+        from ui.reprint_dialog import ReprintDialog, reprint_copy
+
+        printer = None if self.w.settings.receipt_printer.is_preview else ctx.print_queue
+        work = partial(reprint_copy, ctx.checkout, ctx.render_receipt, printer)
+        last = self.w.last_receipt
+        dialog = ReprintDialog(work, self._run, last.receipt_no if last is not None else "",
+                               self.w.window())
+        dialog.reprinted.connect(self._reprinted)
+        self.w.open_dialog(dialog)
+
+    def _run(self, fn: Callable[[], Any], ok: Callable[[Any], None],
+             fail: Callable[[Exception], None]) -> None:
+        TillOp("reprint", fn).success(ok).failure(fail).run(self.w.worker)
+
+    def _reprinted(self, copy: Reprinted) -> None:
+        from ui.receipt_preview import PreviewKind
+        from ui.till.messages import MessageLevel
+
+        number = copy.receipt.receipt_no
+        self.w.show_message((self.tr("Copy of {number} printed") if copy.printed
+                             else self.tr("Copy of {number}")).format(number=number),
+                            MessageLevel.OK)
+        self.w.payment.show_preview(PreviewKind.RECEIPT, number, copy.text)
 
     def tax_invoice(self, receipt_no: str | None = None) -> None:
         """Ctrl+T: a full tax invoice for the last receipt (or a typed receipt number)."""
