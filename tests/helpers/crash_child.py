@@ -20,6 +20,7 @@ from pos.domain.payment import Tender, TenderKind, cash_tender, quick_cash_amoun
 from pos.domain.settings import Settings
 from pos.ports.clock import SystemClock
 from pos.services.demo import demo_cashier
+from tests.helpers.selling import FastArgon2
 
 # never outlive a test that died: a child whose parent is gone, or that runs this long, stops
 MAX_SECONDS = 120.0
@@ -46,7 +47,9 @@ def main(db_file: str, seed: int) -> int:
     rng = random.Random(seed)
     store = open_store(db_file, Settings())
     checkout = store.checkout()
-    actor = demo_cashier(store.uow, store.settings, store.terminal, SystemClock())
+    # the users the parent made, their PINs hashed at argon2's least cost: logging in is no
+    # step this test kills, and the default cost would be most of each start-up
+    actor = demo_cashier(store.uow, store.settings, store.terminal, SystemClock(), FastArgon2())
     with store.uow() as read:
         codes = [p.sku for p in read.catalog.unit_products(500)]
     out = sys.stdout

@@ -26,8 +26,10 @@ import pytest
 
 from pos.app.bootstrap import open_store
 from pos.domain.settings import Settings
-from pos.services.demo import load_demo_store
+from pos.ports.clock import SystemClock
+from pos.services.demo import demo_cashier, load_demo_store
 from tests.helpers.catalogue import demo_folder
+from tests.helpers.selling import FastArgon2
 
 pytestmark = [
     pytest.mark.slow,
@@ -148,6 +150,8 @@ def test_sigkill_at_random_moments_loses_and_breaks_nothing(tmp_path: Path) -> N
     try:
         folder, _ = demo_folder(tmp_path)
         load_demo_store(store.uow, settings, store.terminal.terminal_id, folder, synthetic=200)
+        # the demo users with cheap PIN hashes and the shift open: what every child logs into
+        demo_cashier(store.uow, settings, store.terminal, SystemClock(), FastArgon2())
     finally:
         store.close()
 
