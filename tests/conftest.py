@@ -102,6 +102,7 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
         server = pgserver.get_server(private_dir / "pgdata", cleanup_mode="stop")
         uri = server.get_uri()
+        _no_disk_flushes(uri)
     except Exception as exc:
         shutil.rmtree(private_dir, ignore_errors=True)
         pytest.fail(
@@ -115,6 +116,19 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.cleanup()
         shutil.rmtree(private_dir, ignore_errors=True)
+
+
+def _no_disk_flushes(uri: str) -> None:
+    """A throwaway test server waits for no fsync: every commit, CREATE DATABASE ... TEMPLATE
+    and DROP DATABASE otherwise waits on the disk (seconds each when the machine is busy).
+    Only a crash of the machine could tell the difference; no test crashes it (a server
+    given in $POS_TEST_PG_URL is left as it is)."""
+    import psycopg
+
+    with psycopg.connect(uri, autocommit=True) as conn:
+        for name in ("fsync", "synchronous_commit", "full_page_writes"):
+            conn.execute(f"ALTER SYSTEM SET {name} = off")
+        conn.execute("SELECT pg_reload_conf()")
 
 
 def _pgdata_parent(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
 export QT_QPA_PLATFORM=offscreen
-export PYTHONDONTWRITEBYTECODE=1
+# bytecode is written (__pycache__ is git-ignored): every Python the tests start (the CLI, the
+# shop server, child pytests) reuses it instead of compiling the project's modules again
 echo "== ruff";          .venv/bin/ruff check .
 echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
