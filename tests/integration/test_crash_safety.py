@@ -26,10 +26,8 @@ import pytest
 
 from pos.app.bootstrap import open_store
 from pos.domain.settings import Settings
-from pos.ports.clock import SystemClock
-from pos.services.demo import demo_cashier, load_demo_store
+from pos.services.demo import load_demo_store
 from tests.helpers.catalogue import demo_folder
-from tests.helpers.selling import FastArgon2
 
 pytestmark = [
     pytest.mark.slow,
@@ -139,60 +137,6 @@ def _problems(db_file: Path, reported: dict[str, str]) -> list[str]:
     return out
 
 
-class ForkServer:
-    """crash_child.py's fork server: the children, forked from one process that imported the
-    modules already, start as fast as the store opens (killing the interpreter's own start-up
-    would test nothing of ours). It is their parent: it polls, kills and reaps them."""
-
-    def __enter__(self) -> ForkServer:
-        self.process = subprocess.Popen(
-            [sys.executable, str(CHILD), "--fork-server"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        assert self._read() == "FORK-READY"
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.close()  # the server ends; a child left over stops (new parent)
-        try:
-            self.process.wait(timeout=30)
-        finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait()
-            assert self.process.stdout is not None
-            self.process.stdout.close()
-
-    def _ask(self, line: str) -> str:
-        assert self.process.stdin is not None
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        return self._read()
-
-    def _read(self) -> str:
-        assert self.process.stdout is not None
-        answer = self.process.stdout.readline().strip()
-        assert answer, f"the fork server ended (exit {self.process.poll()})"
-        return answer
-
-    def spawn(self, db_file: Path, seed: int, out: Path, err: Path) -> int:
-        answer = self._ask(f"spawn {db_file} {seed} {out} {err}")
-        assert answer.startswith("PID "), answer
-        return int(answer.split()[1])
-
-    def poll(self, pid: int) -> int | None:
-        """The child's exit code once it has ended (then reaped), else None."""
-        answer = self._ask(f"poll {pid}")
-        return None if answer == "RUNNING" else int(answer.split()[1])
-
-    def kill(self, pid: int) -> int:
-        """SIGKILL, wait: the exit code (-SIGKILL when the kill ended it)."""
-        answer = self._ask(f"kill {pid}")
-        assert answer.startswith("EXITED "), answer
-        return int(answer.split()[1])
-
-
 def test_sigkill_at_random_moments_loses_and_breaks_nothing(tmp_path: Path) -> None:
     seed = int(os.environ.get("CRASH_SEED") or random.SystemRandom().randrange(2**32))
     rng = random.Random(seed)
@@ -204,8 +148,6 @@ def test_sigkill_at_random_moments_loses_and_breaks_nothing(tmp_path: Path) -> N
     try:
         folder, _ = demo_folder(tmp_path)
         load_demo_store(store.uow, settings, store.terminal.terminal_id, folder, synthetic=200)
-        # the demo users with cheap PIN hashes and the shift open: what every child logs into
-        demo_cashier(store.uow, settings, store.terminal, SystemClock(), FastArgon2())
     finally:
         store.close()
 
@@ -213,57 +155,61 @@ def test_sigkill_at_random_moments_loses_and_breaks_nothing(tmp_path: Path) -> N
     unreported_commits = 0  # kills between COMMIT and the print: allowed, and worth seeing
     unreported = 0
     killed_before_ready = 0
-    with ForkServer() as children:
-        for round_no in range(1, ROUNDS + 1):
-            out_file = tmp_path / f"child-{round_no}.out"
-            err_file = tmp_path / f"child-{round_no}.err"
-            early = rng.random() < 0.15  # sometimes kill during start-up (open, migrate check)
-            delay = rng.uniform(0.0, 0.8) if early else rng.uniform(0.0, 0.35)
-            child = children.spawn(db_file, rng.randrange(2**32), out_file, err_file)
-            returncode = None
-            try:
-                if not early:
-                    deadline = time.monotonic() + READY_TIMEOUT
-                    while "READY" not in _read_lines(out_file):
-                        returncode = children.poll(child)
-                        assert returncode is None, (
-                            f"{where} round {round_no}: child exited {returncode} before "
-                            f"READY:\n{err_file.read_text('utf-8')}"
-                        )
-                        assert time.monotonic() < deadline, f"{where}: child never became READY"
-                        time.sleep(0.005)
-                time.sleep(delay)
-                returncode = children.poll(child)
-                assert returncode is None, (
-                    f"{where} round {round_no}: child exited {returncode} on its own:\n"
-                    f"{err_file.read_text('utf-8')}"
-                )
-                returncode = children.kill(child)
-            finally:
-                if returncode is None:
-                    children.kill(child)
-            assert returncode == -signal.SIGKILL, (
-                f"{where} round {round_no}: exit {returncode}\n{err_file.read_text('utf-8')}"
+    for round_no in range(1, ROUNDS + 1):
+        out_file = tmp_path / f"child-{round_no}.out"
+        err_file = tmp_path / f"child-{round_no}.err"
+        early = rng.random() < 0.15  # sometimes kill during start-up (open, migrate check)
+        delay = rng.uniform(0.0, 0.8) if early else rng.uniform(0.0, 0.35)
+        with out_file.open("wb") as out, err_file.open("wb") as err:
+            child = subprocess.Popen(
+                [sys.executable, str(CHILD), str(db_file), str(rng.randrange(2**32))],
+                stdout=out,
+                stderr=err,
+                stdin=subprocess.DEVNULL,
             )
-            lines = _read_lines(out_file)
-            killed_before_ready += "READY" not in lines
-            for line in lines:
-                if line.startswith("COMMITTED "):
-                    _, receipt_no, sale_id = line.split()
-                    reported[receipt_no] = sale_id
+        try:
+            if not early:
+                deadline = time.monotonic() + READY_TIMEOUT
+                while "READY" not in _read_lines(out_file):
+                    assert child.poll() is None, (
+                        f"{where} round {round_no}: child exited {child.returncode} before "
+                        f"READY:\n{err_file.read_text('utf-8')}"
+                    )
+                    assert time.monotonic() < deadline, f"{where}: child never became READY"
+                    time.sleep(0.005)
+            time.sleep(delay)
+            assert child.poll() is None, (
+                f"{where} round {round_no}: child exited {child.returncode} on its own:\n"
+                f"{err_file.read_text('utf-8')}"
+            )
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        assert child.returncode == -signal.SIGKILL, (
+            f"{where} round {round_no}: exit {child.returncode}\n{err_file.read_text('utf-8')}"
+        )
+        lines = _read_lines(out_file)
+        killed_before_ready += "READY" not in lines
+        for line in lines:
+            if line.startswith("COMMITTED "):
+                _, receipt_no, sale_id = line.split()
+                reported[receipt_no] = sale_id
 
-            problems = _problems(db_file, reported)
-            assert not problems, (
-                f"{where} round {round_no} (killed {delay:.3f}s after "
-                f"{'spawn' if early else 'READY'}):\n  " + "\n  ".join(problems)
-            )
-            con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
-            try:
-                in_db = con.execute("SELECT count(*) FROM sales").fetchone()[0]
-            finally:
-                con.close()
-            unreported_commits += in_db - len(reported) > unreported
-            unreported = in_db - len(reported)
+        problems = _problems(db_file, reported)
+        assert not problems, (
+            f"{where} round {round_no} (killed {delay:.3f}s after "
+            f"{'spawn' if early else 'READY'}):\n  " + "\n  ".join(problems)
+        )
+        con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        try:
+            in_db = con.execute("SELECT count(*) FROM sales").fetchone()[0]
+        finally:
+            con.close()
+        unreported_commits += in_db - len(reported) > unreported
+        unreported = in_db - len(reported)
 
     print(
         f"\n{where}: {ROUNDS} kills, {len(reported)} sales reported, "
