@@ -63,7 +63,10 @@ class Shopper:
 
     def __init__(self, url: str, n: int) -> None:
         forwarded = {"X-Forwarded-For": f"10.9.{n // 250}.{n % 250 + 1}"}
-        self.http = httpx.AsyncClient(base_url=url, headers=forwarded, timeout=30)
+        # idle connections dropped by the client before uvicorn's 5-second keep-alive closes
+        # them: a shopper waiting its turn at the gate on a slow machine got ReadError
+        limits = httpx.Limits(keepalive_expiry=2.0)
+        self.http = httpx.AsyncClient(base_url=url, headers=forwarded, timeout=30, limits=limits)
         self.form: dict[str, str] = {}
 
     async def fill_basket(self) -> None:
